@@ -1,0 +1,125 @@
+"""`person`, `persons` and `state`: what the knowledge base holds about each."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from warrantwatch.cli.output import console, line, print_json
+
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+On = Annotated[str | None, typer.Option("--on", help="Date for statuses (default: today).")]
+
+
+def person(
+    name: Annotated[str, typer.Argument(help="Name, alias or id, e.g. bashir.")],
+    on: On = None,
+    as_json: Json = False,
+) -> None:
+    """A person's warrants with their status, and every recorded trip."""
+    from warrantwatch.queries import person_profile
+
+    profile = person_profile(name, on=on)
+    if as_json:
+        print_json(profile.to_dict())
+        return
+    p, out = profile.person, console()
+    out.print(line((p.name, "bold"), f" ({p.id})", f", national of {p.nationality}"
+                   if p.nationality else ""))
+    for position in p.positions:
+        until = f" to {position.to}" if position.to else ""
+        since = f" from {position.from_}" if position.from_ else ""
+        out.print(line(f"  {position.title}{since}{until}"))
+    out.print(line(("Warrants", "bold")))
+    for warrant, state in profile.warrants:
+        out.print(line(f"  • {warrant.id}: {warrant.situation}, issued {warrant.issued}, "
+                       f"public {warrant.made_public} — {state}"))
+        for crime in warrant.crimes:
+            out.print(line(f"      {crime}"))
+    out.print(line((f"Trips recorded ({len(profile.visits)})", "bold")))
+    for v in profile.visits:
+        end = f" to {v.end}" if v.end and v.end != v.start else ""
+        occasion = f" — {v.occasion}" if v.occasion else ""
+        out.print(line(f"  • {v.start}{end} {v.host}: {v.kind.value}{occasion}"))
+    if profile.findings:
+        out.print(line(("Non-compliance findings concerning this person", "bold")))
+        for f in profile.findings:
+            out.print(line(f"  • {f.date} {f.state}: {f.chamber}"
+                           + (f" [{f.document}]" if f.document else "")))
+
+
+def persons(as_json: Json = False) -> None:
+    """Everyone with a public ICC arrest warrant in the knowledge base."""
+    from rich.table import Table
+
+    from warrantwatch.law.warrants import warrant_on
+    from warrantwatch.queries import resolve_day
+    from warrantwatch.records.knowledge import bundled
+
+    kb, day = bundled(), resolve_day(None)
+    rows = [(p, [warrant_on(w, day) for w in kb.warrants_of.get(p.id, ())]) for p in kb.persons]
+    if as_json:
+        print_json([{"id": p.id, "name": p.name, "nationality": p.nationality,
+                     "warrants": [{"id": s.warrant.id, "situation": s.warrant.situation,
+                                   "issued": str(s.warrant.issued), "active": s.active}
+                                  for s in states]} for p, states in rows])
+        return
+    table = Table(title=f"{len(rows)} persons with public ICC arrest warrants (as of {day})")
+    for column in ("id", "name", "nationality", "situation", "outstanding"):
+        table.add_column(column)
+    for p, states in rows:
+        table.add_row(p.id, line(p.name), p.nationality or "",
+                      ", ".join(sorted({s.warrant.situation for s in states})),
+                      "yes" if any(s.active for s in states) else "no")
+    console().print(table)
+
+
+def state(
+    name: Annotated[str, typer.Argument(help="State: name, ISO2/ISO3 code, e.g. ZAF.")],
+    on: On = None,
+    as_json: Json = False,
+) -> None:
+    """A state's Rome Statute timeline, visits by warrant subjects it hosted, and findings."""
+    from warrantwatch.queries import state_profile
+
+    profile = state_profile(name, on=on)
+    if as_json:
+        print_json(profile.to_dict())
+        return
+    s, m, out = profile.state, profile.membership, console()
+    out.print(line((f"{s.name} ({s.iso3})", "bold"), f" — {profile.standing_today}"))
+    out.print(line(("Rome Statute timeline", "bold")))
+    events = []
+    if m:
+        events += [(m.signed, "signed"), (m.deposited, f"deposited its instrument of "
+                   f"{m.deposit_kind.value if m.deposit_kind else 'ratification'}"),
+                   (m.entry_into_force, "Statute entered into force for it"),
+                   (m.signature_withdrawn, "gave notice it does not intend to become a party")]
+    for w in profile.withdrawals:
+        events += [(w.notified, "notified withdrawal (art. 127)"),
+                   (w.effective, "withdrawal took effect"), (w.revoked, "withdrawal revoked")]
+    for d in profile.declarations:
+        events.append((d.lodged, f"lodged an art. 12(3) declaration"
+                       + (f" for the situation {d.situation}" if d.situation else "")))
+    dated = sorted((d, what) for d, what in events if d is not None)
+    if not dated:
+        out.print(line("  • no signature, ratification or declaration recorded"))
+    for date, what in dated:
+        out.print(line(f"  • {date}: {what}"))
+    out.print(line((f"Visits by ICC warrant subjects ({len(profile.visits)})", "bold")))
+    for v in profile.visits:
+        occasion = f" — {v.occasion}" if v.occasion else ""
+        out.print(line(f"  • {v.start}: {v.person}, {v.kind.value}{occasion}"))
+    out.print(line((f"Art. 87(7) decisions ({len(profile.findings)})", "bold")))
+    for f in profile.findings:
+        verdict = "non-compliance" if f.non_compliance else "no finding of non-compliance"
+        out.print(line(f"  • {f.date}: {f.chamber}, {verdict}"
+                       + (f", referred to {', '.join(f.referred_to)}" if f.referred_to else "")
+                       + (f" [{f.document}]" if f.document else "")))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(person)
+    app.command()(persons)
+    app.command()(state)

@@ -1,0 +1,100 @@
+"""`check` and `world`: the engine's answers for one state or for all."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from warrantwatch.cli.output import console, line, print_json
+
+On = Annotated[str | None, typer.Option("--on", help="Date, YYYY-MM-DD (default: today).")]
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+
+OUTCOME_STYLE = {
+    "OBLIGED": "bold green",
+    "OBLIGED_OTHER": "bold green",
+    "RESIDUAL_DUTY": "bold yellow",
+    "NOT_OBLIGED": "bold red",
+    "NO_ACTIVE_WARRANT": "bold blue",
+    "UNDETERMINED": "bold magenta",
+}
+
+
+def check(
+    person: Annotated[str, typer.Argument(help="Person: name, alias or id, e.g. putin.")],
+    state: Annotated[str, typer.Argument(help="State: name, ISO2/ISO3 code, e.g. mongolia.")],
+    on: On = None,
+    as_json: Json = False,
+) -> None:
+    """Is STATE bound to arrest PERSON on the date, on what basis, and what has it done before?"""
+    from warrantwatch.queries import check as run_check
+
+    assessment = run_check(person, state, on)
+    if as_json:
+        print_json(assessment.to_dict())
+        return
+    show_assessment(assessment)
+
+
+def show_assessment(a) -> None:
+    out = console()
+    out.print(line((f"{a.person_name} in {a.state_name} ({a.state}) on {a.on}", "bold")))
+    out.print(line((a.outcome.name, OUTCOME_STYLE[a.outcome.name]), f" — {a.outcome.value}"))
+    out.print(line(a.summary))
+    out.print(line(("Standing: ", "bold"), a.standing))
+    if a.basis:
+        out.print(line(("Legal basis", "bold")))
+        for b in a.basis:
+            out.print(line("  • ", (b.ref, "cyan"), f" — {b.why}"))
+    if a.caveats:
+        out.print(line(("Caveats", "bold")))
+        for c in a.caveats:
+            tag = ("[contested] ", "yellow") if c.contested else ""
+            out.print(line("  • ", tag, c.text))
+    out.print(line((f"Record of {a.state_name}", "bold")))
+    if not a.record.visits and not a.record.findings:
+        out.print(line("  • no recorded visits by ICC warrant subjects and no findings"))
+    for v in a.record.visits:
+        end = f" to {v.end}" if v.end and v.end != v.start else ""
+        occasion = f" ({v.occasion})" if v.occasion else ""
+        out.print(line(f"  • {v.start}{end}: {v.person} — {v.kind.value}{occasion}"))
+    for f in a.record.findings:
+        verdict = "non-compliance found" if f.non_compliance else "no non-compliance finding"
+        referred = f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""
+        out.print(line(f"  • {f.date}: {f.chamber}, {verdict}{referred}"
+                       + (f" [{f.document}]" if f.document else "")))
+    if a.sources:
+        out.print(line(("Sources", "bold")))
+        for s in a.sources:
+            out.print(line(f"  • {s}"))
+
+
+def world(
+    person: Annotated[str, typer.Argument(help="Person: name, alias or id.")],
+    on: On = None,
+    as_json: Json = False,
+) -> None:
+    """Every state's obligation towards PERSON on the date, grouped by outcome, with counts."""
+    from rich.table import Table
+
+    from warrantwatch.queries import world as run_world
+
+    result = run_world(person, on)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    table = Table(title=f"{result.person_name} on {result.on}: {len(result.assessments)} states",
+                  show_lines=True)
+    table.add_column("Outcome", no_wrap=True)
+    table.add_column("Count", justify="right")
+    table.add_column("States")
+    for outcome, items in result.by_outcome().items():
+        table.add_row(line((outcome.name, OUTCOME_STYLE[outcome.name])), str(len(items)),
+                      line(", ".join(a.state_name for a in items)))
+    console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)
+    app.command()(world)

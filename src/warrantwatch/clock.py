@@ -1,0 +1,16 @@
+"""The one place that reads "today", so that tests and reproducible runs can set it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from warrantwatch.records.dates import parse_day
+
+
+def today() -> dt.date:
+    """$WARRANTWATCH_TODAY (YYYY-MM-DD) when set, else today's date in UTC."""
+    fixed = os.environ.get("WARRANTWATCH_TODAY")
+    if fixed:
+        return parse_day(fixed)
+    return dt.datetime.now(dt.UTC).date()

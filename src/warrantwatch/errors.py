@@ -1,0 +1,68 @@
+"""One exception root; each shell translates it in one place (CLI: one line and exit 2)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class WarrantWatchError(Exception):
+    """Anything the user can fix: bad input or bad data."""
+
+    exit_code = 2
+
+
+class UnknownName(WarrantWatchError):
+    kind = "name"
+
+    def __init__(self, query: str, suggestions: Sequence[str] = (), *, ambiguous: bool = False):
+        self.query = query
+        self.suggestions = list(suggestions)
+        self.ambiguous = ambiguous
+        what = f"ambiguous {self.kind}" if ambiguous else f"unknown {self.kind}"
+        message = f"{what}: {query!r}"
+        if self.suggestions:
+            message += "; did you mean: " + ", ".join(self.suggestions) + "?"
+        super().__init__(message)
+
+
+class UnknownPerson(UnknownName):
+    kind = "person"
+
+
+class UnknownState(UnknownName):
+    kind = "state"
+
+
+class BadDate(WarrantWatchError):
+    def __init__(self, text: object, reason: str):
+        self.text = text
+        self.reason = reason
+        super().__init__(f"bad date {text!r}: {reason}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem, located as precisely as the data allows."""
+
+    file: str
+    line: int | None
+    record: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.record}: {self.message}"
+
+
+class RecordInvalid(WarrantWatchError):
+    """The knowledge base failed validation; carries every problem found, not just the first."""
+
+    exit_code = 1
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        head = "\n".join(str(p) for p in self.problems[:50])
+        more = len(self.problems) - 50
+        tail = f"\n... and {more} more" if more > 0 else ""
+        super().__init__(f"{len(self.problems)} problem(s) in the knowledge base:\n{head}{tail}")

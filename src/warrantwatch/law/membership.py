@@ -1,0 +1,95 @@
+"""A state's standing under the Rome Statute on a given day (arts. 125, 126, 127)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from warrantwatch.records.dates import PartialDate
+from warrantwatch.records.knowledge import KnowledgeBase
+from warrantwatch.records.models import Membership, Withdrawal
+
+
+class Standing(StrEnum):
+    PARTY = "state party"
+    PENDING_ENTRY_INTO_FORCE = "ratified or acceded, not yet in force"
+    WITHDRAWN = "former state party (withdrawal in effect)"
+    SIGNATORY = "signatory, never ratified"
+    SIGNATURE_WITHDRAWN = "signatory that gave notice it will not become a party"
+    NON_SIGNATORY = "never signed nor acceded"
+    UNDETERMINED = "cannot be determined from the recorded dates"
+
+
+@dataclass(frozen=True, slots=True)
+class StandingOn:
+    standing: Standing
+    since: PartialDate | None = None
+    membership: Membership | None = None
+    withdrawal: Withdrawal | None = None  # in effect, or notified and pending
+    reason: str = ""
+
+    @property
+    def pending_withdrawal(self) -> Withdrawal | None:
+        return self.withdrawal if self.standing is Standing.PARTY else None
+
+    def describe(self) -> str:
+        since = f" since {self.since}" if self.since else ""
+        return f"{self.standing.value}{since}"
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        found: list[str] = []
+        for record in (self.membership, self.withdrawal):
+            if record is not None:
+                found += record.sources
+        return tuple(found)
+
+
+def _undetermined(what: str, date: PartialDate, on: dt.date, **kw) -> StandingOn:
+    return StandingOn(Standing.UNDETERMINED, reason=f"{what} is known only as {date}, "
+                      f"which does not settle the standing on {on}", **kw)
+
+
+def standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
+    membership = kb.membership_of.get(state)
+    withdrawals = kb.withdrawals_of.get(state, ())
+
+    for withdrawal in withdrawals:
+        if withdrawal.effective is None:
+            continue
+        revoked_before = withdrawal.revoked is not None and withdrawal.revoked.on_or_before(on)
+        if revoked_before:
+            continue
+        took_effect = withdrawal.effective.on_or_before(on)
+        if took_effect is None:
+            return _undetermined("the withdrawal's effective date", withdrawal.effective, on,
+                                 membership=membership, withdrawal=withdrawal)
+        if took_effect:
+            return StandingOn(Standing.WITHDRAWN, withdrawal.effective, membership, withdrawal)
+
+    if membership is None:
+        return StandingOn(Standing.NON_SIGNATORY)
+
+    if membership.entry_into_force is not None:
+        in_force = membership.entry_into_force.on_or_before(on)
+        if in_force is None:
+            return _undetermined("entry into force", membership.entry_into_force, on,
+                                 membership=membership)
+        if in_force:
+            pending = next(
+                (w for w in withdrawals
+                 if w.notified.on_or_before(on) and w.effective is not None
+                 and not (w.revoked is not None and w.revoked.on_or_before(on))),
+                None,
+            )
+            return StandingOn(Standing.PARTY, membership.entry_into_force, membership, pending)
+        if membership.deposited is not None and membership.deposited.on_or_before(on):
+            return StandingOn(Standing.PENDING_ENTRY_INTO_FORCE, membership.deposited, membership)
+
+    if membership.signed is not None and membership.signed.on_or_before(on):
+        if membership.signature_withdrawn and membership.signature_withdrawn.on_or_before(on):
+            return StandingOn(Standing.SIGNATURE_WITHDRAWN, membership.signature_withdrawn,
+                              membership)
+        return StandingOn(Standing.SIGNATORY, membership.signed, membership)
+    return StandingOn(Standing.NON_SIGNATORY, membership=membership)

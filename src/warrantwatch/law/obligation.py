@@ -1,0 +1,322 @@
+"""assess() and world(): the obligation rules, in the order of DESIGN.md, each citing its basis.
+
+Pure functions over an immutable KnowledgeBase. Facts (dates, decisions) come from the records;
+the rules and the articles they rest on are stated here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
+from warrantwatch.law.membership import Standing, StandingOn, standing_on
+from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
+from warrantwatch.records.knowledge import KnowledgeBase
+from warrantwatch.records.models import (
+    Declaration,
+    Finding,
+    Person,
+    Position,
+    PositionKind,
+    Resolution,
+    Situation,
+    Warrant,
+)
+
+PARTY_BASIS = (
+    Basis("Rome Statute, art. 86", "states parties shall cooperate fully with the Court"),
+    Basis("Rome Statute, art. 89(1)", "states parties shall comply with requests for arrest and "
+          "surrender of a person found on their territory"),
+    Basis("Rome Statute, art. 59(1)", "the custodial state shall immediately take steps to arrest "
+          "the person"),
+    Basis("Rome Statute, art. 27", "official capacity, including as head of state, is irrelevant "
+          "before the Court; immunities do not bar its jurisdiction"),
+)
+RESIDUAL_BASIS = Basis(
+    "Rome Statute, art. 127(2)", "withdrawal does not affect cooperation in investigations and "
+    "proceedings in relation to which the withdrawing state had a duty to cooperate and which "
+    "were commenced before the withdrawal became effective")
+UNSC_BASIS = (
+    Basis("Rome Statute, art. 13(b)", "the Security Council referred the situation under "
+          "Chapter VII of the UN Charter"),
+    Basis("UN Charter, art. 25", "UN members agree to accept and carry out the decisions of the "
+          "Security Council"),
+)
+DECLARATION_BASIS = Basis(
+    "Rome Statute, art. 12(3); Rules of Procedure and Evidence, rule 44", "a state that accepts "
+    "the Court's jurisdiction by declaration shall cooperate without delay or exception in "
+    "accordance with Part 9")
+CONSULTATION = Caveat(
+    "consultation", "If the state finds problems that may impede execution of the request, it "
+    "must consult the Court without delay (art. 97); consultations do not suspend the duty, and "
+    "a failure to comply can lead to a finding under art. 87(7) and referral to the Assembly of "
+    "States Parties or the Security Council.")
+VOLUNTARY = Caveat(
+    "voluntary_cooperation", "A state without a duty may still cooperate: the Court may invite it "
+    "to assist on the basis of an ad hoc arrangement or agreement (art. 87(5)(a)), and it may act "
+    "on a request transmitted through INTERPOL (art. 87(1)(b)).")
+SIGNATORY = Caveat(
+    "signatory", "A signatory that has not ratified is not a party and has no duty to arrest; its "
+    "only obligation is to refrain from acts that would defeat the treaty's object and purpose "
+    "(Vienna Convention on the Law of Treaties, art. 18). Reporting often confuses signatories "
+    "with parties.")
+IMMUNITY_OFFICES = (PositionKind.head_of_state, PositionKind.head_of_government,
+                    PositionKind.foreign_minister)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonOn:
+    """Everything about the person on the day that does not depend on the host state."""
+
+    person: Person
+    on: dt.date
+    warrants: tuple[WarrantOn, ...]
+    active: tuple[Warrant, ...]
+    situations: tuple[Situation, ...]
+    immunity: Caveat | None
+    sources: tuple[str, ...]
+
+
+def _held_on(position: Position, on: dt.date) -> bool:
+    started = position.from_ is None or position.from_.on_or_before(on) is not False
+    ended = position.to is not None and position.to.last_day < on
+    return started and not ended
+
+
+def _binding_resolutions(kb: KnowledgeBase, state: str,
+                         situations: tuple[Situation, ...]) -> list[Resolution]:
+    return [r for s in situations for r in kb.resolutions_for.get(s.id, ()) if state in r.binds]
+
+
+def _decision_ref(finding: Finding) -> str:
+    doc = f", {finding.document}" if finding.document else ""
+    return f"{finding.chamber}, {finding.date}{doc} ({finding.state})"
+
+
+def _immunity_caveat(kb: KnowledgeBase, person: Person, on: dt.date,
+                     situations: tuple[Situation, ...]) -> Caveat | None:
+    office = next((p for p in person.positions
+                   if p.kind in IMMUNITY_OFFICES and p.state and _held_on(p, on)), None)
+    if office is None or office.state is None:
+        return None
+    home = standing_on(kb, office.state, on)
+    if home.standing is Standing.PARTY:
+        return None  # art. 27 applies between parties: no immunity to argue
+    home_name = kb.state_by_code[office.state].name
+    bound = _binding_resolutions(kb, office.state, situations)
+    rulings = [f for f in kb.findings if "immunity" in f.topics and f.date.last_day <= on]
+    text = (f"{person.name} holds office as {office.title}, and {home_name} is not a party to the "
+            f"Statute on {on}. Hosts have argued that the personal immunity of a serving "
+            f"{office.kind.value.replace('_', ' ')} of a non-party survives under customary law "
+            "and that art. 98(1) bars the request without a waiver by that state. ")
+    if bound:
+        res = ", ".join(f"S/RES/{r.resolution}" for r in bound)
+        text += (f"{home_name} is bound by {res}, which the Appeals Chamber has treated as "
+                 "placing it in a position analogous to a state party, so art. 27(2) applies. ")
+    if rulings:
+        text += ("The Court has rejected the immunity argument in: "
+                 + "; ".join(_decision_ref(f) for f in rulings) + ".")
+    else:
+        text += "The Court had not yet ruled on this argument at that date."
+    return Caveat("immunity", text, contested=True)
+
+
+def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
+    person = kb.person_by_id[person_id]
+    states = tuple(warrant_on(w, on) for w in kb.warrants_of.get(person_id, ()))
+    active = tuple(s.warrant for s in states if s.active)
+    situations = tuple(dict.fromkeys(kb.situation_by_id[w.situation] for w in active))
+    sources = tuple(dict.fromkeys(src for w in active for src in w.sources))
+    return PersonOn(person, on, states, active, situations,
+                    _immunity_caveat(kb, person, on, situations), sources)
+
+
+def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
+    visits = tuple(v for v in kb.visits_to.get(state, ()) if v.start.first_day <= on)
+    findings = tuple(f for f in kb.findings_against.get(state, ()) if f.date.first_day <= on)
+    return HostRecord(visits, findings)
+
+
+def _pending_withdrawal_caveat(standing: StandingOn) -> Caveat | None:
+    w = standing.pending_withdrawal
+    if w is None:
+        return None
+    return Caveat("pending_withdrawal", f"The state notified its withdrawal on {w.notified}; it "
+                  f"takes effect on {w.effective} (art. 127(1)). Until then all duties of a party "
+                  "remain, and duties in proceedings commenced before that date survive it "
+                  "(art. 127(2)).")
+
+
+def _residual(kb: KnowledgeBase, standing: StandingOn,
+              situations: tuple[Situation, ...]) -> tuple[list[Situation], list[Situation]]:
+    """Situations opened before the withdrawal took effect, and those whose opening is unknown."""
+    assert standing.withdrawal is not None and standing.withdrawal.effective is not None
+    effective = standing.withdrawal.effective.first_day
+    earlier, unknown = [], []
+    for situation in situations:
+        opened = situation.investigation_opened
+        if opened is None or opened.on_or_before(effective) is None:
+            unknown.append(situation)
+        elif opened.last_day < effective:
+            earlier.append(situation)
+    return earlier, unknown
+
+
+def _declarations(kb: KnowledgeBase, state: str, on: dt.date,
+                  situations: tuple[Situation, ...]) -> list[Declaration]:
+    ids = {s.id for s in situations}
+    return [d for d in kb.declarations_of.get(state, ())
+            if d.situation in ids and d.lodged.last_day <= on]
+
+
+def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
+    """The rules for one host state, given the person's situation on the day."""
+    person, on = ctx.person, ctx.on
+    state_name = kb.state_by_code[state].name
+    standing = standing_on(kb, state, on)
+    record = host_record(kb, state, on)
+    common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
+                  on=on, standing=standing.describe(), record=record,
+                  warrants=tuple(w.id for w in ctx.active))
+
+    # Rule 1: no public warrant outstanding.
+    if not ctx.active:
+        undecided = [w for w in ctx.warrants if w.state is WarrantState.UNDETERMINED]
+        reasons = "; ".join(w.explain() for w in ctx.warrants) or \
+            f"no ICC arrest warrant is recorded for {person.name}"
+        caveats = tuple(Caveat("sealed", w.explain()) for w in ctx.warrants
+                        if w.state is WarrantState.SEALED)
+        sources = tuple(dict.fromkeys(s for w in ctx.warrants for s in w.warrant.sources))
+        outcome = Outcome.UNDETERMINED if undecided else Outcome.NO_ACTIVE_WARRANT
+        return Assessment(outcome=outcome, summary=f"No public ICC warrant for {person.name} is "
+                          f"outstanding on {on}: {reasons}.", caveats=caveats, sources=sources,
+                          **common)
+
+    warrant_ids = ", ".join(w.id for w in ctx.active)
+    caveats: list[Caveat] = []
+    if ctx.immunity:
+        caveats.append(ctx.immunity)
+    sources = list(standing.sources) + list(ctx.sources)
+
+    if standing.standing is Standing.UNDETERMINED:
+        return Assessment(outcome=Outcome.UNDETERMINED, summary=f"{state_name}'s standing under "
+                          f"the Statute on {on} cannot be settled: {standing.reason}.",
+                          caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
+
+    # Rule 2: a state party, the Statute in force for it.
+    if standing.standing is Standing.PARTY:
+        pending = _pending_withdrawal_caveat(standing)
+        caveats += [c for c in (pending, CONSULTATION) if c]
+        if person.nationality == state:
+            caveats.append(Caveat("national", f"{person.name} is a national of {state_name}. "
+                                  "Surrender to the Court is not extradition (art. 102), and the "
+                                  "Statute allows no refusal on grounds of nationality."))
+        return Assessment(
+            outcome=Outcome.OBLIGED,
+            summary=f"{state_name}, a state party since {standing.since}, is bound to arrest "
+                    f"{person.name} and surrender him or her to the Court if found on its "
+                    f"territory on {on} (warrant {warrant_ids}).",
+            basis=PARTY_BASIS, caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)),
+            **common)
+
+    # Rule 3: withdrawal in effect, but the investigation began while the state was a party.
+    if standing.standing is Standing.WITHDRAWN:
+        earlier, unknown = _residual(kb, standing, ctx.situations)
+        if earlier:
+            names = ", ".join(f"{s.name} (investigation opened {s.investigation_opened})"
+                              for s in earlier)
+            caveats += [Caveat("residual_duty", "Whether art. 127(2) obliges a former party to "
+                               "arrest in such investigations is contested: the Court has held "
+                               "that cooperation duties continue, and withdrawing states have "
+                               "disputed this.", contested=True), CONSULTATION]
+            sources += [src for s in earlier for src in s.sources]
+            return Assessment(
+                outcome=Outcome.RESIDUAL_DUTY,
+                summary=f"{state_name}'s withdrawal took effect on {standing.since}, but {names} "
+                        f"began before that, so a duty to cooperate arguably survives under "
+                        f"art. 127(2) (warrant {warrant_ids}).",
+                basis=(RESIDUAL_BASIS, *PARTY_BASIS[:2]), caveats=tuple(caveats),
+                sources=tuple(dict.fromkeys(sources)), **common)
+        if unknown:
+            return Assessment(
+                outcome=Outcome.UNDETERMINED,
+                summary=f"{state_name}'s withdrawal took effect on {standing.since}; whether "
+                        "art. 127(2) keeps a duty depends on when the investigation opened, "
+                        "which is not recorded precisely enough for "
+                        + ", ".join(s.name for s in unknown) + ".",
+                caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
+
+    # Rule 4: bound by a Security Council decision or by its own art. 12(3) declaration.
+    resolutions = _binding_resolutions(kb, state, ctx.situations)
+    declarations = _declarations(kb, state, on, ctx.situations)
+    if resolutions or declarations:
+        basis: list[Basis] = []
+        for r in resolutions:
+            basis.append(Basis(f"S/RES/{r.resolution} ({r.adopted.year})", r.binding_text))
+            sources += r.sources
+        if resolutions:
+            basis += UNSC_BASIS
+        for d in declarations:
+            basis.append(Basis(f"{state_name}'s art. 12(3) declaration of {d.lodged}",
+                               "accepts the Court's jurisdiction over the situation"))
+            sources += d.sources
+        if declarations:
+            basis.append(DECLARATION_BASIS)
+        instruments = [f"Security Council resolution {r.resolution}" for r in resolutions] + \
+            [f"its art. 12(3) declaration of {d.lodged}" for d in declarations]
+        caveats.append(CONSULTATION)
+        return Assessment(
+            outcome=Outcome.OBLIGED_OTHER,
+            summary=f"{state_name} is not a state party on {on} ({standing.describe()}) but is "
+                    f"bound to cooperate by {' and '.join(instruments)}, which includes arresting "
+                    f"{person.name} (warrant {warrant_ids}).",
+            basis=tuple(basis), caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)),
+            **common)
+
+    # Rule 5: no duty. Say why, and what the state could still do.
+    reasons = {
+        Standing.NON_SIGNATORY: "has never signed nor acceded to the Statute",
+        Standing.SIGNATORY: "signed the Statute but never ratified it",
+        Standing.SIGNATURE_WITHDRAWN: "signed the Statute but later gave notice that it does "
+                                      "not intend to become a party",
+        Standing.PENDING_ENTRY_INTO_FORCE: "has deposited its instrument, but the Statute is not "
+                                           "yet in force for it",
+        Standing.WITHDRAWN: "withdrew from the Statute, and the investigation began after the "
+                            "withdrawal took effect",
+    }
+    if standing.standing in (Standing.SIGNATORY, Standing.SIGNATURE_WITHDRAWN):
+        caveats.append(SIGNATORY)
+    if standing.standing is Standing.PENDING_ENTRY_INTO_FORCE and standing.membership:
+        m = standing.membership
+        caveats.append(Caveat("pending_entry_into_force", f"{state_name} deposited its instrument "
+                              f"on {m.deposited}; the Statute enters into force for it on "
+                              f"{m.entry_into_force} (art. 126(2)). Until then it has no Part 9 "
+                              "duty, though it must not defeat the treaty's object and purpose "
+                              "(Vienna Convention on the Law of Treaties, art. 18)."))
+    for situation in ctx.situations:
+        for r in kb.resolutions_for.get(situation.id, ()):
+            if r.urges_text:
+                caveats.append(Caveat("urged", f"S/RES/{r.resolution} ({r.adopted.year}) urges "
+                                      f"all states to cooperate, but binds only "
+                                      f"{', '.join(r.binds)}: \"{r.urges_text}\""))
+                sources += r.sources
+    caveats.append(VOLUNTARY)
+    return Assessment(
+        outcome=Outcome.NOT_OBLIGED,
+        summary=f"{state_name} {reasons[standing.standing]} and is bound by no Security Council "
+                f"decision or declaration covering the case: it has no legal duty to arrest "
+                f"{person.name} on {on} (warrant {warrant_ids}).",
+        caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
+
+
+def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date) -> Assessment:
+    """Is `state` bound to arrest `person_id` if the person is on its territory on `on`?"""
+    return assess_state(kb, person_on(kb, person_id, on), state)
+
+
+def world(kb: KnowledgeBase, person_id: str, on: dt.date) -> World:
+    """assess() for every state in the knowledge base, sharing the person's context."""
+    ctx = person_on(kb, person_id, on)
+    return World(ctx.person.id, ctx.person.name, on,
+                 tuple(assess_state(kb, ctx, s.iso3) for s in kb.states))

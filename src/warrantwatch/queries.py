@@ -1,0 +1,110 @@
+"""The Python API: names and dates in, engine results out. CLI, REST API and news call these.
+
+Each function resolves user input (forgiving names, ISO dates), then makes one engine call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from warrantwatch.clock import today
+from warrantwatch.law.assessment import Assessment, World
+from warrantwatch.law.membership import standing_on
+from warrantwatch.law.obligation import assess as _assess
+from warrantwatch.law.obligation import world as _world
+from warrantwatch.law.warrants import warrant_on
+from warrantwatch.records.dates import parse_day
+from warrantwatch.records.knowledge import KnowledgeBase, bundled
+from warrantwatch.records.models import Finding, Membership, Person, State, Visit, Warrant
+from warrantwatch.records.models import Withdrawal as WithdrawalRecord
+from warrantwatch.records.resolve import resolver_for
+
+
+def resolve_day(on: str | dt.date | None) -> dt.date:
+    return today() if on is None else parse_day(on)
+
+
+def check(person: str, state: str, on: str | dt.date | None = None,
+          kb: KnowledgeBase | None = None) -> Assessment:
+    """`check("putin", "Mongolia", "2024-09-03")`: is the state bound to arrest the person?"""
+    kb = kb or bundled()
+    resolver = resolver_for(kb)
+    return _assess(kb, resolver.person(person), resolver.state(state), resolve_day(on))
+
+
+def world(person: str, on: str | dt.date | None = None, kb: KnowledgeBase | None = None) -> World:
+    """Every state's obligation towards the person on the day."""
+    kb = kb or bundled()
+    return _world(kb, resolver_for(kb).person(person), resolve_day(on))
+
+
+@dataclass(frozen=True)
+class PersonProfile:
+    person: Person
+    warrants: tuple[tuple[Warrant, str], ...]  # each warrant with its state today
+    visits: tuple[Visit, ...]
+    findings: tuple[Finding, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
+            "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
+                         for w, s in self.warrants],
+            "visits": [v.model_dump(mode="json", exclude_none=True) for v in self.visits],
+            "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
+        }
+
+
+def person_profile(person: str, kb: KnowledgeBase | None = None,
+                   on: str | dt.date | None = None) -> PersonProfile:
+    kb = kb or bundled()
+    pid = resolver_for(kb).person(person)
+    day = resolve_day(on)
+    return PersonProfile(
+        kb.person_by_id[pid],
+        tuple((w, warrant_on(w, day).explain()) for w in kb.warrants_of.get(pid, ())),
+        kb.visits_of.get(pid, ()),
+        tuple(f for f in kb.findings if f.person == pid),
+    )
+
+
+@dataclass(frozen=True)
+class StateProfile:
+    state: State
+    standing_today: str
+    membership: Membership | None
+    withdrawals: tuple[WithdrawalRecord, ...]
+    declarations: tuple
+    visits: tuple[Visit, ...]
+    findings: tuple[Finding, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        def dump(r):
+            return r.model_dump(mode="json", exclude_none=True)
+
+        return {
+            "state": dump(self.state),
+            "standing_today": self.standing_today,
+            "membership": dump(self.membership) if self.membership else None,
+            "withdrawals": [dump(w) for w in self.withdrawals],
+            "declarations": [dump(d) for d in self.declarations],
+            "visits": [dump(v) for v in self.visits],
+            "findings": [dump(f) for f in self.findings],
+        }
+
+
+def state_profile(state: str, kb: KnowledgeBase | None = None,
+                  on: str | dt.date | None = None) -> StateProfile:
+    kb = kb or bundled()
+    code = resolver_for(kb).state(state)
+    return StateProfile(
+        kb.state_by_code[code],
+        standing_on(kb, code, resolve_day(on)).describe(),
+        kb.membership_of.get(code),
+        kb.withdrawals_of.get(code, ()),
+        kb.declarations_of.get(code, ()),
+        kb.visits_to.get(code, ()),
+        kb.findings_against.get(code, ()),
+    )

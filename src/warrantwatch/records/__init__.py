@@ -1,0 +1,1 @@
+"""Records of the knowledge base: models, loading, validation, indexes, name resolution."""

@@ -1,0 +1,70 @@
+"""The canonical text of a data file: field order of the model, sorted records, no empty fields.
+
+`warrantwatch data fmt` writes it; a test checks every file already is in this form, so a
+reviewer's diff shows facts, never formatting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from warrantwatch.records.dates import PartialDate
+from warrantwatch.records.files import FileKind
+from warrantwatch.records.models import Record
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.first_day if value.is_exact else value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def plain(record: Record) -> dict[str, Any]:
+    dumped = record.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    return _plain(dumped)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _date(dumper: yaml.SafeDumper, value: dt.date) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+
+
+_Dumper.add_representer(dt.date, _date)
+
+
+def canonical_text(kind: FileKind, records: list[Record]) -> str:
+    ordered = sorted(records, key=kind.sort_key)
+    if not ordered:
+        return "[]\n"
+    return yaml.dump([plain(r) for r in ordered], Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, width=100, default_flow_style=False)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename: a crash leaves the old file intact."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

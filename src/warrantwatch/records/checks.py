@@ -1,0 +1,179 @@
+"""Consistency rules across records. Each returns problems; none stops at the first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import pycountry
+
+from warrantwatch.errors import Problem
+from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
+from warrantwatch.records.dates import PartialDate
+from warrantwatch.records.files import FILE_KINDS, FileKind
+from warrantwatch.records.load import LoadedRecord
+
+# Codes outside ISO 3166-1 that the knowledge base uses on purpose.
+USER_ASSIGNED_CODES = {"XKX": "Kosovo (user-assigned code, used by the EU and IMF)"}
+
+Loaded = dict[FileKind, list[LoadedRecord]]
+
+
+def _kind(name: str) -> FileKind:
+    return next(k for k in FILE_KINDS if k.pattern.split("/")[0].startswith(name))
+
+
+def _problem(item: LoadedRecord, kind: FileKind, message: str) -> Problem:
+    return Problem(item.file, item.line, kind.label(item.record), message)
+
+
+def _before(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """True when a is certainly after b: an ordering error."""
+    return a is not None and b is not None and a.first_day > b.last_day
+
+
+def check_all(loaded: Loaded) -> list[Problem]:
+    return [
+        *unique_ids(loaded),
+        *sorted_files(loaded),
+        *known_codes(loaded),
+        *references(loaded),
+        *treaty_dates(loaded),
+        *ordered_dates(loaded),
+    ]
+
+
+def unique_ids(loaded: Loaded) -> Iterator[Problem]:
+    for kind, field in (("states", "iso3"), ("membership", "state"), ("situations", "id"),
+                        ("resolutions", "resolution"), ("persons", "id"), ("warrants", "id"),
+                        ("findings", "id")):
+        seen: dict[object, LoadedRecord] = {}
+        file_kind = _kind(kind)
+        for item in loaded[file_kind]:
+            key = getattr(item.record, field)
+            if key in seen:
+                yield _problem(item, file_kind,
+                               f"duplicate {field} {key!r} (first at line {seen[key].line})")
+            else:
+                seen[key] = item
+
+
+def sorted_files(loaded: Loaded) -> Iterator[Problem]:
+    for kind in FILE_KINDS:
+        by_file: dict[str, list[LoadedRecord]] = defaultdict(list)
+        for item in loaded[kind]:
+            by_file[item.file].append(item)
+        for items in by_file.values():
+            for prev, item in zip(items, items[1:], strict=False):
+                if kind.sort_key(item.record) < kind.sort_key(prev.record):
+                    yield _problem(item, kind, "out of order: records are sorted by "
+                                   + ", ".join(kind.sort_fields) + " (run `warrantwatch data fmt`)")
+
+
+def _state_fields(record) -> Iterator[tuple[str, str]]:
+    for field in ("iso3", "state", "host", "nationality"):
+        value = getattr(record, field, None)
+        if isinstance(value, str) and len(value) == 3 and value.isupper():
+            yield field, value
+    for field in ("states", "binds"):
+        for value in getattr(record, field, None) or ():
+            yield field, value
+    for position in getattr(record, "positions", None) or ():
+        if position.state:
+            yield "positions.state", position.state
+
+
+def known_codes(loaded: Loaded) -> Iterator[Problem]:
+    states = {item.record.iso3 for item in loaded[_kind("states")]}
+    for kind in FILE_KINDS:
+        for item in loaded[kind]:
+            for field, code in _state_fields(item.record):
+                if code not in USER_ASSIGNED_CODES and not pycountry.countries.get(alpha_3=code):
+                    yield _problem(item, kind, f"{field}: {code!r} is not an ISO 3166-1 alpha-3 code")
+                elif kind.model.__name__ != "State" and code not in states:
+                    yield _problem(item, kind, f"{field}: {code!r} is not in states.yaml")
+
+
+def references(loaded: Loaded) -> Iterator[Problem]:
+    persons = {item.record.id for item in loaded[_kind("persons")]}
+    situations = {item.record.id for item in loaded[_kind("situations")]}
+    for name, field, known in (("warrants", "person", persons), ("warrants", "situation", situations),
+                               ("visits", "person", persons), ("findings", "person", persons),
+                               ("declarations", "situation", situations),
+                               ("resolutions", "situation", situations)):
+        kind = _kind(name)
+        for item in loaded[kind]:
+            value = getattr(item.record, field)
+            if value is not None and value not in known:
+                yield _problem(item, kind, f"{field}: {value!r} is not a known {field}")
+    visits = _kind("visits")
+    for item in loaded[visits]:
+        expected = f"visits/{item.record.person}.yaml"
+        if item.file != expected:
+            yield _problem(item, visits, f"a visit by {item.record.person} belongs in {expected}")
+    warranted = {item.record.person for item in loaded[_kind("warrants")]}
+    people = _kind("persons")
+    for item in loaded[people]:
+        if item.record.id not in warranted:
+            yield _problem(item, people, "no warrant in warrants.yaml names this person")
+
+
+def treaty_dates(loaded: Loaded) -> Iterator[Problem]:
+    kind = _kind("membership")
+    for item in loaded[kind]:
+        m = item.record
+        if m.deposited and m.entry_into_force and m.deposited.is_exact \
+                and m.deposit_kind != "succession":
+            computed = entry_into_force_for(m.deposited.first_day)
+            if m.entry_into_force != PartialDate.parse(computed) and not m.note:
+                yield _problem(item, kind, f"entry_into_force {m.entry_into_force} differs from "
+                               f"art. 126(2) ({computed}); explain why in `note`")
+        if m.entry_into_force and not m.deposited:
+            yield _problem(item, kind, "entry_into_force without a deposit date")
+    kind = _kind("withdrawals")
+    for item in loaded[kind]:
+        w = item.record
+        if w.effective and w.notified.is_exact:
+            computed = withdrawal_effective_for(w.notified.first_day)
+            if w.effective.first_day < computed:
+                yield _problem(item, kind, f"effective {w.effective} is earlier than art. 127(1) "
+                               f"allows ({computed})")
+            elif w.effective != PartialDate.parse(computed) and not w.note:
+                yield _problem(item, kind, f"effective {w.effective} is not one year after "
+                               f"notification ({computed}); explain why in `note`")
+        if not w.effective and not w.revoked:
+            yield _problem(item, kind, "a withdrawal needs `effective` or `revoked`")
+
+
+_ORDERS = {
+    "membership": (("signed", "deposited"), ("deposited", "entry_into_force")),
+    "withdrawals": (("notified", "effective"), ("notified", "revoked")),
+    "declarations": (("period_from", "period_to"),),
+    "warrants": (("issued", "made_public"),),
+    "visits": (("start", "end"),),
+}
+
+
+def ordered_dates(loaded: Loaded) -> Iterator[Problem]:
+    for name, pairs in _ORDERS.items():
+        kind = _kind(name)
+        for item in loaded[kind]:
+            if getattr(item.record, "deposit_kind", None) == "succession":
+                continue  # a successor state is bound from independence, before its notification
+            for first, second in pairs:
+                a, b = getattr(item.record, first), getattr(item.record, second)
+                if _before(a, b):
+                    yield _problem(item, kind, f"{first} {a} is after {second} {b}")
+    kind = _kind("warrants")
+    for item in loaded[kind]:
+        w = item.record
+        if _before(w.issued, w.status[0].since):
+            yield _problem(item, kind, f"status starts {w.status[0].since}, before issue {w.issued}")
+        for prev, nxt in zip(w.status, w.status[1:], strict=False):
+            if _before(prev.since, nxt.since):
+                yield _problem(item, kind, f"status history out of order at {nxt.since}")
+    kind = _kind("persons")
+    for item in loaded[kind]:
+        for position in item.record.positions:
+            if _before(position.from_, position.to):
+                yield _problem(item, kind, f"position {position.title!r} ends before it starts")

@@ -1,0 +1,112 @@
+"""Dates known to the day, the month or the year, without inventing precision.
+
+A `PartialDate` covers an interval of days. Comparing it with a full date can be decided
+(`True`/`False`) or not (`None`), and callers must say so when it is not.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+from warrantwatch.errors import BadDate
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise BadDate(value, "a date is expected, not a date and time")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD")
+        match = _PATTERN.match(value.strip())
+        if not match:
+            raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = (int(g) if g else None for g in match.groups())
+        if month is not None and not 1 <= month <= 12:
+            raise BadDate(value, f"there is no month {month}")
+        if day is not None:
+            assert month is not None
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise BadDate(value, f"{calendar.month_name[month]} {year} has {last} days")
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def is_exact(self) -> bool:
+        return self.day is not None
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.day:
+            return dt.date(self.year, self.month or 1, self.day)
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def on_or_before(self, day: dt.date) -> bool | None:
+        """Did this (partially known) date fall on or before `day`? None: cannot tell."""
+        if self.last_day <= day:
+            return True
+        if self.first_day > day:
+            return False
+        return None
+
+    def isoformat(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):
+        return core_schema.no_info_plain_validator_function(
+            _validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+
+def _validate(value: Any) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except BadDate as exc:
+        raise ValueError(exc.reason) from exc
+
+
+def parse_day(text: str | dt.date) -> dt.date:
+    """A full calendar date from user input, or `BadDate` saying what is wrong."""
+    if isinstance(text, dt.date) and not isinstance(text, dt.datetime):
+        return text
+    partial = PartialDate.parse(text)
+    if not partial.is_exact:
+        raise BadDate(text, "a full date YYYY-MM-DD is needed here")
+    return partial.first_day

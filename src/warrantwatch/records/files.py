@@ -1,0 +1,54 @@
+"""Which file holds which kind of record, and how each file is ordered and labelled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from warrantwatch.records.models import (
+    Declaration,
+    Finding,
+    Membership,
+    Person,
+    Record,
+    Resolution,
+    Situation,
+    State,
+    Visit,
+    Warrant,
+    Withdrawal,
+)
+
+
+def _sortable(value: Any) -> Any:
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class FileKind:
+    pattern: str  # a file name, or a glob under data/
+    model: type[Record]
+    sort_fields: tuple[str, ...]
+    label: Callable[[Record], str]
+
+    def sort_key(self, record: Record) -> tuple:
+        return tuple(_sortable(getattr(record, f)) for f in self.sort_fields)
+
+
+FILE_KINDS: tuple[FileKind, ...] = (
+    FileKind("states.yaml", State, ("iso3",), lambda r: r.iso3),
+    FileKind("membership.yaml", Membership, ("state",), lambda r: r.state),
+    FileKind("withdrawals.yaml", Withdrawal, ("state", "notified"),
+             lambda r: f"{r.state} withdrawal notified {r.notified}"),
+    FileKind("declarations.yaml", Declaration, ("state", "lodged"),
+             lambda r: f"{r.state} art. 12(3) declaration {r.lodged}"),
+    FileKind("situations.yaml", Situation, ("id",), lambda r: r.id),
+    FileKind("resolutions.yaml", Resolution, ("resolution",),
+             lambda r: f"resolution {r.resolution}"),
+    FileKind("persons.yaml", Person, ("id",), lambda r: r.id),
+    FileKind("warrants.yaml", Warrant, ("id",), lambda r: r.id),
+    FileKind("visits/*.yaml", Visit, ("start", "host"),
+             lambda r: f"{r.person} in {r.host} {r.start}"),
+    FileKind("findings.yaml", Finding, ("date", "state"), lambda r: r.id),
+)

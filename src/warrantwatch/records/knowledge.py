@@ -1,0 +1,151 @@
+"""The KnowledgeBase: every record, validated, immutable, indexed for the engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from pathlib import Path
+from types import MappingProxyType
+
+from warrantwatch.errors import RecordInvalid
+from warrantwatch.records.checks import check_all
+from warrantwatch.records.files import FILE_KINDS
+from warrantwatch.records.load import default_data_dir, read_all
+from warrantwatch.records.models import (
+    Declaration,
+    Finding,
+    Membership,
+    Person,
+    Resolution,
+    Situation,
+    State,
+    Visit,
+    Warrant,
+    Withdrawal,
+)
+
+
+def _index(records: Iterable, key: str) -> Mapping:
+    return MappingProxyType({getattr(r, key): r for r in records})
+
+
+def _group(records: Iterable, key: str) -> Mapping:
+    groups: dict[str, list] = defaultdict(list)
+    for record in records:
+        groups[getattr(record, key)].append(record)
+    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
+
+
+# eq=False: identity hashing, so per-KB caches (the resolver) are cheap to key.
+@dataclass(frozen=True, eq=False)
+class KnowledgeBase:
+    states: tuple[State, ...]
+    memberships: tuple[Membership, ...] = ()
+    withdrawals: tuple[Withdrawal, ...] = ()
+    declarations: tuple[Declaration, ...] = ()
+    situations: tuple[Situation, ...] = ()
+    resolutions: tuple[Resolution, ...] = ()
+    persons: tuple[Person, ...] = ()
+    warrants: tuple[Warrant, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    source_dir: Path | None = field(default=None, compare=False)
+
+    @cached_property
+    def state_by_code(self) -> Mapping[str, State]:
+        return _index(self.states, "iso3")
+
+    @cached_property
+    def membership_of(self) -> Mapping[str, Membership]:
+        return _index(self.memberships, "state")
+
+    @cached_property
+    def withdrawals_of(self) -> Mapping[str, tuple[Withdrawal, ...]]:
+        return _group(self.withdrawals, "state")
+
+    @cached_property
+    def declarations_of(self) -> Mapping[str, tuple[Declaration, ...]]:
+        return _group(self.declarations, "state")
+
+    @cached_property
+    def situation_by_id(self) -> Mapping[str, Situation]:
+        return _index(self.situations, "id")
+
+    @cached_property
+    def resolutions_for(self) -> Mapping[str, tuple[Resolution, ...]]:
+        return _group(self.resolutions, "situation")
+
+    @cached_property
+    def person_by_id(self) -> Mapping[str, Person]:
+        return _index(self.persons, "id")
+
+    @cached_property
+    def warrants_of(self) -> Mapping[str, tuple[Warrant, ...]]:
+        return _group(self.warrants, "person")
+
+    @cached_property
+    def visits_of(self) -> Mapping[str, tuple[Visit, ...]]:
+        return _group(self.visits, "person")
+
+    @cached_property
+    def visits_to(self) -> Mapping[str, tuple[Visit, ...]]:
+        return _group(sorted(self.visits, key=lambda v: v.start), "host")
+
+    @cached_property
+    def findings_against(self) -> Mapping[str, tuple[Finding, ...]]:
+        return _group(self.findings, "state")
+
+    @cached_property
+    def latest_fact(self) -> dt.date | None:
+        """The most recent dated fact: how far the data reaches, for "as of" statements."""
+        dates = [v.end or v.start for v in self.visits] + [f.date for f in self.findings]
+        dates += [s.since for w in self.warrants for s in w.status]
+        dates += [w.issued for w in self.warrants]
+        dates += [m.deposited for m in self.memberships if m.deposited]
+        return max((d.last_day for d in dates), default=None)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "states": len(self.states),
+            "states_with_rome_statute_records": len(self.memberships),
+            "withdrawals": len(self.withdrawals),
+            "declarations_12_3": len(self.declarations),
+            "situations": len(self.situations),
+            "resolutions": len(self.resolutions),
+            "persons": len(self.persons),
+            "warrants": len(self.warrants),
+            "visits": len(self.visits),
+            "findings": len(self.findings),
+        }
+
+
+def load(data_dir: Path | str | None = None) -> KnowledgeBase:
+    """Read and validate a data directory; `RecordInvalid` lists every problem found."""
+    path = Path(data_dir) if data_dir is not None else default_data_dir()
+    loaded, problems = read_all(path)
+    problems += check_all(loaded)
+    if problems:
+        raise RecordInvalid(problems)
+    records = {kind.model.__name__: tuple(i.record for i in loaded[kind]) for kind in FILE_KINDS}
+    return KnowledgeBase(
+        states=records["State"],
+        memberships=records["Membership"],
+        withdrawals=records["Withdrawal"],
+        declarations=records["Declaration"],
+        situations=records["Situation"],
+        resolutions=records["Resolution"],
+        persons=records["Person"],
+        warrants=records["Warrant"],
+        visits=records["Visit"],
+        findings=records["Finding"],
+        source_dir=path,
+    )
+
+
+@cache
+def bundled() -> KnowledgeBase:
+    """The knowledge base shipped with warrantwatch, loaded once per process."""
+    return load()

@@ -1,0 +1,116 @@
+"""Reading the knowledge base from YAML, reporting every problem at once with file and line."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from warrantwatch.errors import Problem, RecordInvalid
+from warrantwatch.records.files import FILE_KINDS, FileKind
+from warrantwatch.records.models import Record
+
+
+def default_data_dir() -> Path:
+    """The bundled data: $WARRANTWATCH_DATA, the source checkout's data/, or the wheel's copy."""
+    override = os.environ.get("WARRANTWATCH_DATA")
+    if override:
+        return Path(override)
+    checkout = Path(__file__).resolve().parents[3] / "data"
+    if (checkout / "states.yaml").exists():
+        return checkout
+    return Path(str(resources.files("warrantwatch") / "_data"))
+
+
+@dataclass(frozen=True)
+class LoadedRecord:
+    record: Record
+    file: str  # relative to the data directory
+    line: int
+
+
+def files_of(kind: FileKind, data_dir: Path) -> list[Path]:
+    if "*" in kind.pattern:
+        return sorted(data_dir.glob(kind.pattern))
+    path = data_dir / kind.pattern
+    return [path] if path.exists() else []
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """The line of the deepest node that `loc` (a pydantic error location) reaches."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for step in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _label(raw: Any, index: int) -> str:
+    if isinstance(raw, dict):
+        for key in ("id", "iso3", "state", "person", "resolution"):
+            if raw.get(key) is not None:
+                return str(raw[key])
+    return f"record #{index + 1}"
+
+
+def read_file(
+    path: Path, kind: FileKind, data_dir: Path
+) -> tuple[list[LoadedRecord], list[Problem]]:
+    name = str(path.relative_to(data_dir))
+    try:
+        text = path.read_text(encoding="utf-8")
+        document = yaml.compose(text)
+        raw = yaml.safe_load(text)
+    except UnicodeDecodeError as exc:
+        return [], [Problem(name, None, "file", f"not UTF-8 text ({exc.reason})")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        return [], [Problem(name, line, "file", f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    if raw is None:
+        return [], []
+    if not isinstance(raw, list) or not isinstance(document, yaml.SequenceNode):
+        return [], [Problem(name, 1, "file", "expected a list of records")]
+    loaded: list[LoadedRecord] = []
+    problems: list[Problem] = []
+    for index, (item, node) in enumerate(zip(raw, document.value, strict=True)):
+        line = node.start_mark.line + 1
+        try:
+            record = kind.model.model_validate(item)
+        except ValidationError as exc:
+            label = _label(item, index)
+            for error in exc.errors():
+                where = ".".join(str(p) for p in error["loc"]) or "record"
+                problems.append(
+                    Problem(name, _line_of(node, error["loc"]) or line, label,
+                            f"{where}: {error['msg']}")
+                )
+            continue
+        loaded.append(LoadedRecord(record, name, line))
+    return loaded, problems
+
+
+def read_all(data_dir: Path) -> tuple[dict[FileKind, list[LoadedRecord]], list[Problem]]:
+    if not data_dir.is_dir():
+        raise RecordInvalid([Problem(str(data_dir), None, "data", "no such directory")])
+    by_kind: dict[FileKind, list[LoadedRecord]] = {}
+    problems: list[Problem] = []
+    for kind in FILE_KINDS:
+        by_kind[kind] = []
+        for path in files_of(kind, data_dir):
+            loaded, found = read_file(path, kind, data_dir)
+            by_kind[kind].extend(loaded)
+            problems.extend(found)
+    return by_kind, problems

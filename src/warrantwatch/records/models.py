@@ -1,0 +1,196 @@
+"""The records of the knowledge base: one model per kind of fact, each with its sources.
+
+Models are frozen; unknown fields are errors (a typo in a field name must not silently drop a fact).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from warrantwatch.records.dates import PartialDate
+
+Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Sources = Annotated[list[Text], Field(min_length=1)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class State(Record):
+    iso3: Iso3
+    name: Text
+    other_names: list[Text] = []
+    un_member: bool
+    note: Text | None = None
+    sources: Sources
+
+
+class DepositKind(StrEnum):
+    ratification = "ratification"
+    accession = "accession"
+    acceptance = "acceptance"
+    approval = "approval"
+    succession = "succession"
+
+
+class Membership(Record):
+    state: Iso3
+    signed: PartialDate | None = None
+    deposited: PartialDate | None = None
+    deposit_kind: DepositKind | None = None
+    entry_into_force: PartialDate | None = None
+    signature_withdrawn: PartialDate | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class Withdrawal(Record):
+    state: Iso3
+    notified: PartialDate
+    effective: PartialDate | None = None
+    revoked: PartialDate | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class Declaration(Record):
+    state: Iso3
+    lodged: PartialDate
+    period_from: PartialDate | None = None
+    period_to: PartialDate | None = None
+    situation: Slug | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class Trigger(StrEnum):
+    state_referral = "state_referral"
+    unsc_referral = "unsc_referral"
+    proprio_motu = "proprio_motu"
+    declaration = "declaration"
+
+
+class Situation(Record):
+    id: Slug
+    name: Text
+    icc_code: Text | None = None
+    states: list[Iso3] = []
+    trigger: Trigger
+    referred: PartialDate | None = None
+    investigation_opened: PartialDate | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class Resolution(Record):
+    resolution: int
+    adopted: PartialDate
+    situation: Slug
+    binds: list[Iso3]
+    binding_text: Text
+    urges_text: Text | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class PositionKind(StrEnum):
+    head_of_state = "head_of_state"
+    head_of_government = "head_of_government"
+    foreign_minister = "foreign_minister"
+    minister = "minister"
+    official = "official"
+    military = "military"
+    armed_group = "armed_group"
+
+
+class Position(Record):
+    title: Text
+    state: Iso3 | None = None
+    kind: PositionKind
+    from_: PartialDate | None = Field(default=None, alias="from")
+    to: PartialDate | None = None
+    references: list[Text] = []
+    note: Text | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Person(Record):
+    id: Slug
+    name: Text
+    full_name: Text | None = None
+    aliases: list[Text] = []
+    nationality: Iso3 | None = None
+    positions: list[Position] = []
+    note: Text | None = None
+    sources: Sources
+
+
+class WarrantStatusKind(StrEnum):
+    outstanding = "outstanding"
+    in_custody = "in_custody"
+    deceased = "deceased"
+    terminated = "terminated"
+    withdrawn = "withdrawn"
+
+
+class WarrantStatus(Record):
+    since: PartialDate
+    status: WarrantStatusKind
+    note: Text | None = None
+
+
+class Warrant(Record):
+    id: Slug
+    person: Slug
+    situation: Slug
+    case: Text | None = None
+    issued: PartialDate
+    made_public: PartialDate
+    role_when_issued: Text | None = None
+    crimes: list[Text] = []
+    status: Annotated[list[WarrantStatus], Field(min_length=1)]
+    note: Text | None = None
+    sources: Sources
+
+
+class VisitKind(StrEnum):
+    occurred = "occurred"
+    arrest = "arrest"
+    planned = "planned"
+    cancelled = "cancelled"
+    remote = "remote"
+
+
+class Visit(Record):
+    person: Slug
+    host: Iso3
+    start: PartialDate
+    end: PartialDate | None = None
+    kind: VisitKind
+    occasion: Text | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class Finding(Record):
+    id: Slug
+    state: Iso3
+    person: Slug | None = None
+    date: PartialDate
+    chamber: Text
+    document: Text | None = None
+    title: Text | None = None
+    non_compliance: bool
+    referred_to: list[Text] = []
+    visit: PartialDate | None = None
+    appeal: Text | None = None
+    topics: list[Slug] = []
+    note: Text | None = None
+    sources: Sources
