@@ -38,6 +38,8 @@ def check(
 
 
 def show_assessment(a) -> None:
+    from warrantwatch.records.knowledge import bundled
+
     out = console()
     out.print(line((f"{a.person_name} in {a.state_name} ({a.state}) on {a.on}", "bold")))
     out.print(line((a.outcome.name, OUTCOME_STYLE[a.outcome.name]), f" — {a.outcome.value}"))
@@ -55,10 +57,12 @@ def show_assessment(a) -> None:
     out.print(line((f"Record of {a.state_name}", "bold")))
     if not a.record.visits and not a.record.findings:
         out.print(line("  • no recorded visits by ICC warrant subjects and no findings"))
+    names = {p.id: p.name for p in bundled().persons}
     for v in a.record.visits:
         end = f" to {v.end}" if v.end and v.end != v.start else ""
         occasion = f" ({v.occasion})" if v.occasion else ""
-        out.print(line(f"  • {v.start}{end}: {v.person} — {v.kind.value}{occasion}"))
+        who = names.get(v.person, v.person)
+        out.print(line(f"  • {v.start}{end}: {who} — {v.kind.value}{occasion}"))
     for f in a.record.findings:
         verdict = "non-compliance found" if f.non_compliance else "no non-compliance finding"
         referred = f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""
@@ -67,7 +71,7 @@ def show_assessment(a) -> None:
     if a.sources:
         out.print(line(("Sources", "bold")))
         for s in a.sources:
-            out.print(line(f"  • {s}"))
+            out.print(line(f"  • {s}"), soft_wrap=True)
 
 
 def world(

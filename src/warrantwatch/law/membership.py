@@ -51,15 +51,21 @@ def _undetermined(what: str, date: PartialDate, on: dt.date, **kw) -> StandingOn
                       f"which does not settle the standing on {on}", **kw)
 
 
+def _pending(withdrawal: Withdrawal, on: dt.date) -> bool:
+    """Notified by `on`, not certainly revoked by then: the state is a party under notice."""
+    if not withdrawal.notified.on_or_before(on):
+        return False
+    return not (withdrawal.revoked is not None and withdrawal.revoked.on_or_before(on))
+
+
 def standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
     membership = kb.membership_of.get(state)
     withdrawals = kb.withdrawals_of.get(state, ())
 
     for withdrawal in withdrawals:
-        if withdrawal.effective is None:
-            continue
-        revoked_before = withdrawal.revoked is not None and withdrawal.revoked.on_or_before(on)
-        if revoked_before:
+        # A revoked notification never took effect: a withdrawal cannot be undone once effective
+        # (the state would have to accede again), so any recorded revocation came before it.
+        if withdrawal.effective is None or withdrawal.revoked is not None:
             continue
         took_effect = withdrawal.effective.on_or_before(on)
         if took_effect is None:
@@ -77,12 +83,7 @@ def standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
             return _undetermined("entry into force", membership.entry_into_force, on,
                                  membership=membership)
         if in_force:
-            pending = next(
-                (w for w in withdrawals
-                 if w.notified.on_or_before(on) and w.effective is not None
-                 and not (w.revoked is not None and w.revoked.on_or_before(on))),
-                None,
-            )
+            pending = next((w for w in withdrawals if _pending(w, on)), None)
             return StandingOn(Standing.PARTY, membership.entry_into_force, membership, pending)
         if membership.deposited is not None and membership.deposited.on_or_before(on):
             return StandingOn(Standing.PENDING_ENTRY_INTO_FORCE, membership.deposited, membership)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
+from warrantwatch.law.treaty import withdrawal_effective_for
 from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import (
@@ -126,7 +127,7 @@ def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
     person = kb.person_by_id[person_id]
     states = tuple(warrant_on(w, on) for w in kb.warrants_of.get(person_id, ()))
     active = tuple(s.warrant for s in states if s.active)
-    situations = tuple(dict.fromkeys(kb.situation_by_id[w.situation] for w in active))
+    situations = tuple({w.situation: kb.situation_by_id[w.situation] for w in active}.values())
     sources = tuple(dict.fromkeys(src for w in active for src in w.sources))
     return PersonOn(person, on, states, active, situations,
                     _immunity_caveat(kb, person, on, situations), sources)
@@ -142,8 +143,13 @@ def _pending_withdrawal_caveat(standing: StandingOn) -> Caveat | None:
     w = standing.pending_withdrawal
     if w is None:
         return None
+    if w.revoked is not None:
+        return Caveat("pending_withdrawal", f"The state notified its withdrawal on {w.notified} "
+                      f"and revoked the notification in {w.revoked}, before it took effect; it "
+                      "remained a party throughout, with all the duties of a party.")
+    effective = w.effective or withdrawal_effective_for(w.notified.first_day)
     return Caveat("pending_withdrawal", f"The state notified its withdrawal on {w.notified}; it "
-                  f"takes effect on {w.effective} (art. 127(1)). Until then all duties of a party "
+                  f"takes effect on {effective} (art. 127(1)). Until then all duties of a party "
                   "remain, and duties in proceedings commenced before that date survive it "
                   "(art. 127(2)).")
 
@@ -215,8 +221,8 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
         return Assessment(
             outcome=Outcome.OBLIGED,
             summary=f"{state_name}, a state party since {standing.since}, is bound to arrest "
-                    f"{person.name} and surrender him or her to the Court if found on its "
-                    f"territory on {on} (warrant {warrant_ids}).",
+                    f"and surrender {person.name} to the Court if found on its territory on "
+                    f"{on} (warrant {warrant_ids}).",
             basis=PARTY_BASIS, caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)),
             **common)
 

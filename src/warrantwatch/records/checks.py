@@ -143,11 +143,14 @@ def treaty_dates(loaded: Loaded) -> Iterator[Problem]:
                                f"notification ({computed}); explain why in `note`")
         if not w.effective and not w.revoked:
             yield _problem(item, kind, "a withdrawal needs `effective` or `revoked`")
+        if w.revoked and w.revoked.first_day >= withdrawal_effective_for(w.notified.last_day):
+            yield _problem(item, kind, f"revoked {w.revoked}: a withdrawal can only be revoked "
+                           "before it takes effect (one year after notification)")
 
 
 _ORDERS = {
     "membership": (("signed", "deposited"), ("deposited", "entry_into_force")),
-    "withdrawals": (("notified", "effective"), ("notified", "revoked")),
+    "withdrawals": (("notified", "effective"), ("notified", "revoked"), ("revoked", "effective")),
     "declarations": (("period_from", "period_to"),),
     "warrants": (("issued", "made_public"),),
     "visits": (("start", "end"),),

@@ -20,7 +20,7 @@ from warrantwatch.errors import BadDate
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     year: int
     month: int | None = None
@@ -50,6 +50,11 @@ class PartialDate:
             if not 1 <= day <= last:
                 raise BadDate(value, f"{calendar.month_name[month]} {year} has {last} days")
         return cls(year, month, day)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, dt.date]:
+        """Chronological order; a month sorts before the days within it."""
+        return (self.first_day, self.last_day)
 
     @property
     def precision(self) -> str:

@@ -92,7 +92,7 @@ class KnowledgeBase:
 
     @cached_property
     def visits_to(self) -> Mapping[str, tuple[Visit, ...]]:
-        return _group(sorted(self.visits, key=lambda v: v.start), "host")
+        return _group(sorted(self.visits, key=lambda v: v.start.sort_key), "host")
 
     @cached_property
     def findings_against(self) -> Mapping[str, tuple[Finding, ...]]:

@@ -16,6 +16,20 @@ from warrantwatch.records.files import FILE_KINDS, FileKind
 from warrantwatch.records.models import Record
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys: YAML would silently keep only the last one."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def default_data_dir() -> Path:
     """The bundled data: $WARRANTWATCH_DATA, the source checkout's data/, or the wheel's copy."""
     override = os.environ.get("WARRANTWATCH_DATA")
@@ -72,7 +86,7 @@ def read_file(
     try:
         text = path.read_text(encoding="utf-8")
         document = yaml.compose(text)
-        raw = yaml.safe_load(text)
+        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except UnicodeDecodeError as exc:
         return [], [Problem(name, None, "file", f"not UTF-8 text ({exc.reason})")]
     except yaml.YAMLError as exc:
