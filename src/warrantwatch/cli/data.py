@@ -28,10 +28,10 @@ def check(data: DataDir = None) -> None:
 @app.command()
 def fmt(data: DataDir = None) -> None:
     """Rewrite every data file in canonical form (sorted, fixed field order), atomically."""
-    from warrantwatch.records.canonical import canonical_text, write_atomically
+    from warrantwatch.errors import RecordInvalid, WarrantWatchError
+    from warrantwatch.records.canonical import canonical_text, round_trips, write_atomically
     from warrantwatch.records.files import FILE_KINDS
     from warrantwatch.records.load import default_data_dir, files_of, read_file
-    from warrantwatch.errors import RecordInvalid
 
     root = data or default_data_dir()
     changed = 0
@@ -40,7 +40,11 @@ def fmt(data: DataDir = None) -> None:
             loaded, problems = read_file(path, kind, root)
             if problems:  # never rewrite a file we could not fully read: its records would be lost
                 raise RecordInvalid(problems)
-            text = canonical_text(kind, [item.record for item in loaded])
+            records = [item.record for item in loaded]
+            text = canonical_text(kind, records)
+            if not round_trips(kind, records, text):
+                raise WarrantWatchError(f"{path}: the canonical form would not read back as the "
+                                        "same records; the file was left untouched")
             if path.read_text(encoding="utf-8") != text:
                 write_atomically(path, text)
                 changed += 1
@@ -78,7 +82,6 @@ def export(
 ) -> None:
     """Export the whole knowledge base (or one --kind) for reuse elsewhere."""
     from warrantwatch.records.export import export_csv, export_json, tables
-
     from warrantwatch.records.knowledge import load
 
     selected = tables(load(data), kind)

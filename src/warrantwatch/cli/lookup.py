@@ -100,7 +100,7 @@ def state(
         events += [(w.notified, "notified withdrawal (art. 127)"),
                    (w.effective, "withdrawal took effect"), (w.revoked, "withdrawal revoked")]
     for d in profile.declarations:
-        events.append((d.lodged, f"lodged an art. 12(3) declaration"
+        events.append((d.lodged, "lodged an art. 12(3) declaration"
                        + (f" for the situation {d.situation}" if d.situation else "")))
     dated = sorted((d, what) for d, what in events if d is not None)
     if not dated:

@@ -23,18 +23,24 @@ from warrantwatch.records.models import Record
 def _plain(value: Any) -> Any:
     if isinstance(value, PartialDate):
         return value.first_day if value.is_exact else value.isoformat()
+    if isinstance(value, Record):
+        return plain(value)
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
 
 
 def plain(record: Record) -> dict[str, Any]:
-    dumped = record.model_dump(mode="python", by_alias=True, exclude_defaults=True)
-    return _plain(dumped)
+    """Field order of the model, aliases as written in the files, defaults (empty) left out."""
+    out: dict[str, Any] = {}
+    for name, field in type(record).model_fields.items():
+        value = getattr(record, name)
+        if value == field.default or value is None:
+            continue
+        out[field.alias or name] = _plain(value)
+    return out
 
 
 class _Dumper(yaml.SafeDumper):
@@ -68,3 +74,13 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def round_trips(kind: FileKind, records: list[Record], text: str) -> bool:
+    """Does `text` read back as exactly these records? `fmt` writes nothing unless it does."""
+    raw = yaml.safe_load(text) or []
+    try:
+        again = [kind.model.model_validate(item) for item in raw]
+    except ValueError:
+        return False
+    return sorted(again, key=kind.sort_key) == sorted(records, key=kind.sort_key)

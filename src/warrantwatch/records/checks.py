@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -64,7 +65,7 @@ def sorted_files(loaded: Loaded) -> Iterator[Problem]:
         for item in loaded[kind]:
             by_file[item.file].append(item)
         for items in by_file.values():
-            for prev, item in zip(items, items[1:], strict=False):
+            for prev, item in itertools.pairwise(items):
                 if kind.sort_key(item.record) < kind.sort_key(prev.record):
                     yield _problem(item, kind, "out of order: records are sorted by "
                                    + ", ".join(kind.sort_fields) + " (run `warrantwatch data fmt`)")

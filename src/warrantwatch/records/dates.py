@@ -96,7 +96,8 @@ class PartialDate:
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):
         return core_schema.no_info_plain_validator_function(
-            _validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+            _validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
         )
 
 
