@@ -102,7 +102,7 @@ def state(
     for d in profile.declarations:
         events.append((d.lodged, "lodged an art. 12(3) declaration"
                        + (f" for the situation {d.situation}" if d.situation else "")))
-    dated = sorted((d, what) for d, what in events if d is not None)
+    dated = sorted(((d, what) for d, what in events if d is not None), key=lambda e: e[0].sort_key)
     if not dated:
         out.print(line("  • no signature, ratification or declaration recorded"))
     for date, what in dated:
