@@ -77,6 +77,12 @@ class PersonOn:
     situations: tuple[Situation, ...]
     immunity: Caveat | None
     sources: tuple[str, ...]
+    urged: tuple[Caveat, ...]  # resolutions that only urge non-bound states
+    urged_sources: tuple[str, ...]
+
+    @property
+    def warrant_ids(self) -> tuple[str, ...]:
+        return tuple(w.id for w in self.active)
 
 
 def _held_on(position: Position, on: dt.date) -> bool:
@@ -129,11 +135,21 @@ def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
     active = tuple(s.warrant for s in states if s.active)
     situations = tuple({w.situation: kb.situation_by_id[w.situation] for w in active}.values())
     sources = tuple(dict.fromkeys(src for w in active for src in w.sources))
+    urging = [r for s in situations for r in kb.resolutions_for.get(s.id, ()) if r.urges_text]
+    urged = tuple(Caveat("urged", f"S/RES/{r.resolution} ({r.adopted.year}) urges all states to "
+                         f"cooperate, but binds only {', '.join(r.binds)}: \"{r.urges_text}\"")
+                  for r in urging)
     return PersonOn(person, on, states, active, situations,
-                    _immunity_caveat(kb, person, on, situations), sources)
+                    _immunity_caveat(kb, person, on, situations), sources, urged,
+                    tuple(src for r in urging for src in r.sources))
+
+
+NO_RECORD = HostRecord()
 
 
 def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
+    if state not in kb.visits_to and state not in kb.findings_against:
+        return NO_RECORD
     visits = tuple(v for v in kb.visits_to.get(state, ()) if v.start.first_day <= on)
     findings = tuple(f for f in kb.findings_against.get(state, ()) if f.date.first_day <= on)
     return HostRecord(visits, findings)
@@ -184,7 +200,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
     record = host_record(kb, state, on)
     common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
                   on=on, standing=standing.describe(), record=record,
-                  warrants=tuple(w.id for w in ctx.active))
+                  warrants=ctx.warrant_ids)
 
     # Rule 1: no public warrant outstanding.
     if not ctx.active:
@@ -300,13 +316,8 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
                               f"{m.entry_into_force} (art. 126(2)). Until then it has no Part 9 "
                               "duty, though it must not defeat the treaty's object and purpose "
                               "(Vienna Convention on the Law of Treaties, art. 18)."))
-    for situation in ctx.situations:
-        for r in kb.resolutions_for.get(situation.id, ()):
-            if r.urges_text:
-                caveats.append(Caveat("urged", f"S/RES/{r.resolution} ({r.adopted.year}) urges "
-                                      f"all states to cooperate, but binds only "
-                                      f"{', '.join(r.binds)}: \"{r.urges_text}\""))
-                sources += r.sources
+    caveats += ctx.urged
+    sources += ctx.urged_sources
     caveats.append(VOLUNTARY)
     return Assessment(
         outcome=Outcome.NOT_OBLIGED,

@@ -126,9 +126,9 @@ def treaty_dates(loaded: Loaded) -> Iterator[Problem]:
         if m.deposited and m.entry_into_force and m.deposited.is_exact \
                 and m.deposit_kind != "succession":
             computed = entry_into_force_for(m.deposited.first_day)
-            if m.entry_into_force != PartialDate.parse(computed) and not m.note:
+            if m.entry_into_force != PartialDate.parse(computed):
                 yield _problem(item, kind, f"entry_into_force {m.entry_into_force} differs from "
-                               f"art. 126(2) ({computed}); explain why in `note`")
+                               f"art. 126(2) ({computed}): check the deposit date and the depositary")
         if m.entry_into_force and not m.deposited:
             yield _problem(item, kind, "entry_into_force without a deposit date")
     kind = _kind("withdrawals")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
@@ -25,6 +25,22 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # Derived once: the engine compares and prints these on every call.
+    first_day: dt.date = field(init=False, repr=False, compare=False)
+    last_day: dt.date = field(init=False, repr=False, compare=False)
+    iso: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        first = dt.date(self.year, self.month or 1, self.day or 1)
+        if self.day:
+            last, iso = first, f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        else:
+            month = self.month or 12
+            last = dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+            iso = f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+        object.__setattr__(self, "first_day", first)
+        object.__setattr__(self, "last_day", last)
+        object.__setattr__(self, "iso", iso)
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
@@ -64,17 +80,6 @@ class PartialDate:
     def is_exact(self) -> bool:
         return self.day is not None
 
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def last_day(self) -> dt.date:
-        if self.day:
-            return dt.date(self.year, self.month or 1, self.day)
-        month = self.month or 12
-        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
-
     def on_or_before(self, day: dt.date) -> bool | None:
         """Did this (partially known) date fall on or before `day`? None: cannot tell."""
         if self.last_day <= day:
@@ -84,14 +89,10 @@ class PartialDate:
         return None
 
     def isoformat(self) -> str:
-        if self.day:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}"
+        return self.iso
 
     def __str__(self) -> str:
-        return self.isoformat()
+        return self.iso
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from warrantwatch.records.knowledge import KnowledgeBase, bundled
+from warrantwatch.records.load import default_data_dir
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return bundled()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real data, for tests that break it on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(default_data_dir(), target)
+    return target
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)

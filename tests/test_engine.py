@@ -1,0 +1,160 @@
+"""The engine's classes on real records: the cases the foundation issue names, and more."""
+
+import datetime as dt
+
+import pytest
+
+from warrantwatch.law import Outcome, assess, world
+from warrantwatch.law.membership import Standing, standing_on
+
+D = dt.date.fromisoformat
+
+
+def outcome(kb, person, state, on):
+    return assess(kb, person, state, D(on)).outcome
+
+
+def test_seed_story_putin_in_mongolia_is_an_obligation(kb):
+    a = assess(kb, "vladimir-putin", "MNG", D("2024-09-03"))
+    assert a.outcome is Outcome.OBLIGED
+    refs = [b.ref for b in a.basis]
+    assert "Rome Statute, art. 86" in refs and "Rome Statute, art. 89(1)" in refs
+    assert any("art. 59" in r for r in refs)
+    immunity = next(c for c in a.caveats if c.kind == "immunity")
+    assert immunity.contested and "98(1)" in immunity.text
+    assert "2019-05-06" in immunity.text  # the Appeals Chamber's Jordan judgment
+    assert any(v.person == "vladimir-putin" for v in a.record.visits)
+    assert a.sources and all(a.sources)
+
+
+def test_mongolia_record_gains_the_finding_only_after_it_was_made(kb):
+    before = assess(kb, "vladimir-putin", "MNG", D("2024-09-03"))
+    after = assess(kb, "vladimir-putin", "MNG", D("2024-10-25"))
+    assert not before.record.findings
+    assert [f.state for f in after.record.findings] == ["MNG"]
+
+
+def test_putin_in_kazakhstan_no_duty(kb):
+    a = assess(kb, "vladimir-putin", "KAZ", D("2024-07-03"))
+    assert a.outcome is Outcome.NOT_OBLIGED
+    assert any(c.kind == "voluntary_cooperation" for c in a.caveats)
+
+
+def test_putin_in_armenia_obliged_from_entry_into_force(kb):
+    assert outcome(kb, "vladimir-putin", "ARM", "2023-12-15") is Outcome.NOT_OBLIGED
+    last_day = assess(kb, "vladimir-putin", "ARM", D("2024-01-31"))
+    assert last_day.outcome is Outcome.NOT_OBLIGED
+    assert any(c.kind == "pending_entry_into_force" for c in last_day.caveats)
+    assert outcome(kb, "vladimir-putin", "ARM", "2024-02-01") is Outcome.OBLIGED
+
+
+def test_netanyahu_has_no_warrant_anywhere_before_it_was_issued(kb):
+    before = world(kb, "benjamin-netanyahu", D("2024-11-20"))
+    assert before.counts == {"NO_ACTIVE_WARRANT": len(kb.states)}
+    issued = world(kb, "benjamin-netanyahu", D("2024-11-21"))
+    assert issued.counts["OBLIGED"] >= 124
+
+
+def test_bashir_in_sudan_bound_by_resolution_1593(kb):
+    a = assess(kb, "omar-al-bashir", "SDN", D("2015-06-15"))
+    assert a.outcome is Outcome.OBLIGED_OTHER
+    assert a.basis[0].ref == "S/RES/1593 (2005)"
+    assert "shall cooperate fully" in a.basis[0].why
+
+
+def test_resolution_1593_only_urges_other_non_parties(kb):
+    a = assess(kb, "omar-al-bashir", "SAU", D("2015-09-01"))
+    assert a.outcome is Outcome.NOT_OBLIGED
+    assert any(c.kind == "urged" and "1593" in c.text for c in a.caveats)
+
+
+def test_bashir_visit_to_south_africa_2015_was_an_obligation(kb):
+    a = assess(kb, "omar-al-bashir", "ZAF", D("2015-06-14"))
+    assert a.outcome is Outcome.OBLIGED
+    assert any(v.host == "ZAF" and v.start.isoformat() == "2015-06-13" for v in a.record.visits)
+
+
+def test_withdrawn_burundi_keeps_a_contested_residual_duty_for_darfur(kb):
+    a = assess(kb, "omar-al-bashir", "BDI", D("2018-01-15"))
+    assert a.outcome is Outcome.RESIDUAL_DUTY
+    assert a.basis[0].ref == "Rome Statute, art. 127(2)"
+    assert any(c.contested for c in a.caveats)
+
+
+def test_withdrawn_burundi_has_no_duty_for_an_investigation_opened_later(kb):
+    assert outcome(kb, "vladimir-putin", "BDI", "2024-01-01") is Outcome.NOT_OBLIGED
+
+
+def test_burundi_bound_as_a_party_until_its_withdrawal_took_effect(kb):
+    assert outcome(kb, "omar-al-bashir", "BDI", "2017-10-26") is Outcome.OBLIGED
+    assert outcome(kb, "omar-al-bashir", "BDI", "2017-10-27") is Outcome.RESIDUAL_DUTY
+
+
+def test_philippines_after_withdrawal(kb):
+    # Darfur (2005) was opened while the Philippines was a party; Palestine (2021) was not.
+    assert outcome(kb, "omar-al-bashir", "PHL", "2020-01-01") is Outcome.RESIDUAL_DUTY
+    assert outcome(kb, "benjamin-netanyahu", "PHL", "2025-06-01") is Outcome.NOT_OBLIGED
+
+
+def test_hungary_under_withdrawal_notice_is_still_a_party(kb):
+    a = assess(kb, "benjamin-netanyahu", "HUN", D("2025-07-01"))
+    assert a.outcome is Outcome.OBLIGED
+    assert any(c.kind == "pending_withdrawal" for c in a.caveats)
+
+
+def test_netanyahu_in_hungary_april_2025_and_the_finding(kb):
+    a = assess(kb, "benjamin-netanyahu", "HUN", D("2025-04-03"))
+    assert a.outcome is Outcome.OBLIGED
+    later = assess(kb, "benjamin-netanyahu", "HUN", D("2025-08-01"))
+    assert any(f.state == "HUN" and f.non_compliance for f in later.record.findings)
+
+
+def test_ukraine_bound_by_its_declaration_before_it_became_a_party(kb):
+    a = assess(kb, "vladimir-putin", "UKR", D("2024-06-01"))
+    assert a.outcome is Outcome.OBLIGED_OTHER
+    assert any("12(3)" in b.ref for b in a.basis)
+    assert outcome(kb, "vladimir-putin", "UKR", "2025-01-01") is Outcome.OBLIGED
+
+
+def test_signatory_is_not_a_party(kb):
+    a = assess(kb, "vladimir-putin", "THA", D("2025-01-01"))
+    assert a.outcome is Outcome.NOT_OBLIGED
+    assert any(c.kind == "signatory" and "art. 18" in c.text for c in a.caveats)
+    assert standing_on(kb, "USA", D("2025-08-15")).standing is Standing.SIGNATURE_WITHDRAWN
+
+
+def test_warrant_that_ended_means_no_active_warrant(kb):
+    deif = assess(kb, "mohammed-deif", "FRA", D("2025-03-01"))
+    assert deif.outcome is Outcome.NO_ACTIVE_WARRANT
+    assert "terminated" in deif.summary or "withdrawn" in deif.summary
+    assert outcome(kb, "mohammed-deif", "FRA", "2024-12-01") is Outcome.OBLIGED
+    assert outcome(kb, "rodrigo-duterte", "NLD", "2025-04-01") is Outcome.NO_ACTIVE_WARRANT
+
+
+def test_sealed_warrant_is_not_public_until_unsealed(kb):
+    a = assess(kb, "rodrigo-duterte", "PHL", D("2025-03-08"))
+    assert a.outcome is Outcome.NO_ACTIVE_WARRANT
+    assert any(c.kind == "sealed" for c in a.caveats)
+
+
+def test_a_former_head_of_state_raises_no_immunity_caveat(kb):
+    serving = assess(kb, "omar-al-bashir", "ZAF", D("2015-06-14"))
+    former = assess(kb, "omar-al-bashir", "ZAF", D("2020-06-01"))
+    assert any(c.kind == "immunity" for c in serving.caveats)
+    assert not any(c.kind == "immunity" for c in former.caveats)
+
+
+def test_world_classifies_every_state_once(kb):
+    w = world(kb, "vladimir-putin", D("2024-09-03"))
+    assert len(w.assessments) == len(kb.states) == len({a.state for a in w.assessments})
+    assert sum(w.counts.values()) == len(kb.states)
+    by_state = {a.state: a.outcome for a in w.assessments}
+    assert by_state["MNG"] is Outcome.OBLIGED and by_state["RUS"] is Outcome.NOT_OBLIGED
+
+
+@pytest.mark.parametrize("person", ["vladimir-putin", "omar-al-bashir", "benjamin-netanyahu"])
+def test_every_assessment_names_its_basis_or_its_reason(kb, person):
+    for a in world(kb, person, D("2025-06-01")).assessments:
+        assert a.summary
+        if a.outcome.duty:
+            assert a.basis and a.sources
