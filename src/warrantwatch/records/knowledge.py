@@ -103,7 +103,7 @@ class KnowledgeBase:
         """The most recent dated fact: how far the data reaches, for "as of" statements."""
         dates = [v.end or v.start for v in self.visits] + [f.date for f in self.findings]
         dates += [s.since for w in self.warrants for s in w.status]
-        dates += [w.issued for w in self.warrants]
+        dates += [w.made_public for w in self.warrants]
         dates += [m.deposited for m in self.memberships if m.deposited]
         return max((d.last_day for d in dates), default=None)
 
