@@ -22,6 +22,8 @@ install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/warrantwatch check putin mongolia --on 2024-09-03
+	$(BIN)/warrantwatch brief examples/seed-article.txt --published 2024-08-30 -o out
+	@echo "The brief is in out/brief.md, out/brief.json and out/brief.html"
 
 test: install-test
 	$(BIN)/ruff check src tests benchmarks scripts

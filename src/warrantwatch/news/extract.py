@@ -25,9 +25,9 @@ KINDS = ("planned", "occurred", "cancelled", "remote", "arrest")
 # event found elsewhere, but is not reported on its own.
 MENTION = "mention"
 
-_ABBREVIATIONS = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bLt)(?<!\bCol)" \
-                 r"(?<!\bNo)(?<!\bvs)(?<!\b[A-Z])"
-SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col",
+                                                          "No", "vs", "Sen", "Rep", "Gov", "Prof"))
+SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
