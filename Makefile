@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench clean
+.PHONY: run test install install-test lint bench clean serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,12 @@ test: install-test
 	$(BIN)/warrantwatch data check
 	$(BIN)/pytest -q
 
+serve: install
+	$(BIN)/warrantwatch serve --port 8000
+
 bench: install-test
 	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_news.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

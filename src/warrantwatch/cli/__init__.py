@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from warrantwatch.cli import data, lookup, news, obligation
+from warrantwatch.cli import data, lookup, news, obligation, serve
 
 app = typer.Typer(
     help="Is a state bound to arrest a person wanted by the ICC, and what has it done before?",
@@ -17,6 +17,7 @@ app = typer.Typer(
 obligation.register(app)
 lookup.register(app)
 news.register(app)
+serve.register(app)
 app.add_typer(data.app, name="data")
 
 

@@ -1,0 +1,131 @@
+"""FastAPI app: parse the request, call `warrantwatch.queries` (or news/maps), return JSON.
+
+One exception handler turns every `WarrantWatchError` into one JSON shape:
+`{"error": {"type", "message", "suggestions"}}` with 404 for unknown names, 422 for bad dates or
+input, 413 for oversized bodies; nothing else leaks (no stack traces).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from warrantwatch import queries
+from warrantwatch.errors import BadDate, UnknownName, WarrantWatchError
+from warrantwatch.law.warrants import warrant_on
+from warrantwatch.records.knowledge import bundled
+
+STATIC = Path(__file__).parent / "static"
+MAX_BODY_BYTES = 256 * 1024
+MAX_ARTICLE_CHARS = 100_000
+
+
+class PayloadTooLarge(WarrantWatchError):
+    pass
+
+
+def _error(status: int, kind: str, message: str, suggestions: list[str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"type": kind, "message": message, "suggestions": suggestions or []}},
+                        status_code=status)
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="warrantwatch", version="0.1.0",
+                  description="Is a state bound to arrest a person wanted by the ICC, and what has it done before?")
+
+    @app.exception_handler(WarrantWatchError)
+    async def _domain(_request: Request, exc: WarrantWatchError) -> JSONResponse:
+        if isinstance(exc, UnknownName):
+            return _error(404, type(exc).__name__, str(exc), exc.suggestions)
+        if isinstance(exc, PayloadTooLarge):
+            return _error(413, "PayloadTooLarge", str(exc))
+        status = 422 if isinstance(exc, BadDate) else 400
+        return _error(status, type(exc).__name__, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, "InvalidRequest", f"{where}: {first.get('msg', 'invalid request')}")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
+        return _error(500, "InternalError", "internal error; the request was not completed")
+
+    @app.middleware("http")
+    async def _limit_body(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return _error(413, "PayloadTooLarge", f"request body over {MAX_BODY_BYTES} bytes")
+        return await call_next(request)
+
+    _routes(app)
+    app.mount("/", StaticFiles(directory=STATIC, html=True), name="page")
+    return app
+
+
+class BriefRequest(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="The article text.")
+    published: dt.date = Field(description="Publication date, YYYY-MM-DD.")
+    title: str | None = Field(default=None, max_length=1000)
+    url: str | None = Field(default=None, max_length=2000)
+
+
+On = Annotated[str | None, Query(description="Date YYYY-MM-DD (default: today)", max_length=40)]
+Name = Annotated[str, Query(min_length=1, max_length=200)]
+
+
+def _routes(app: FastAPI) -> None:
+    @app.get("/api/persons", summary="Everyone with a public ICC arrest warrant")
+    def persons(on: On = None) -> list[dict[str, Any]]:
+        kb, day = bundled(), queries.resolve_day(on)
+        return [{"id": p.id, "name": p.name, "nationality": p.nationality,
+                 "warrants": [{"id": w.id, "situation": w.situation, "issued": str(w.issued),
+                               "active": warrant_on(w, day).active} for w in kb.warrants_of.get(p.id, ())]}
+                for p in kb.persons]
+
+    @app.get("/api/persons/{person}", summary="A person's warrants and recorded trips")
+    def person(person: str, on: On = None) -> dict[str, Any]:
+        return queries.person_profile(person, on=on).to_dict()
+
+    @app.get("/api/states", summary="Every state with its standing under the Rome Statute")
+    def states(on: On = None) -> list[dict[str, Any]]:
+        from warrantwatch.law.membership import standing_on
+
+        kb, day = bundled(), queries.resolve_day(on)
+        return [{"iso3": s.iso3, "name": s.name, "standing": standing_on(kb, s.iso3, day).describe()}
+                for s in kb.states]
+
+    @app.get("/api/states/{state}", summary="A state's timeline, visits hosted and findings")
+    def state(state: str, on: On = None) -> dict[str, Any]:
+        return queries.state_profile(state, on=on).to_dict()
+
+    @app.get("/api/assess", summary="Is the state bound to arrest the person on the date?")
+    def assess(person: Name, state: Name, on: On = None) -> dict[str, Any]:
+        return queries.check(person, state, on).to_dict()
+
+    @app.get("/api/world", summary="Every state's obligation towards the person on the date")
+    def world(person: Name, on: On = None) -> dict[str, Any]:
+        return queries.world(person, on).to_dict()
+
+    @app.post("/api/brief", summary="Article text and publication date → events and assessments")
+    def brief(request: BriefRequest) -> dict[str, Any]:
+        from warrantwatch.news.brief import build
+        from warrantwatch.news.reading import Article
+
+        article = Article(request.text, request.published, request.title, request.url, "api")
+        return build(bundled(), article, request.published).to_dict()
+
+    @app.get("/api/health", include_in_schema=False)
+    def health() -> Response:
+        return Response("ok", media_type="text/plain")
+
+
+app = create_app()
