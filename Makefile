@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench clean serve
+.PHONY: run test install install-test lint bench clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	touch $@
 
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test chromium
+
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 run: install
 	$(BIN)/warrantwatch check putin mongolia --on 2024-09-03
@@ -28,7 +32,10 @@ run: install
 test: install-test
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/warrantwatch data check
-	$(BIN)/pytest -q
+	WARRANTWATCH_REQUIRE_BROWSER=1 $(BIN)/pytest -q
+
+screenshots: install-test
+	WARRANTWATCH_SCREENSHOTS=docs $(BIN)/pytest -q tests/test_browser.py
 
 serve: install
 	$(BIN)/warrantwatch serve --port 8000
