@@ -31,6 +31,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>tomorrow|today|tonight|yesterday|(?:next|this|last|later this|"
                             r"earlier this) (?:week|month|year))\b", re.I)),
+    ("within", re.compile(r"\b(?:within|in the (?:coming|next)) (?P<count>a|one|two|three|four|few|\d+) "
+                          r"(?P<unit>days?|weeks?)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<which>next|last|this) )?{_WEEKDAY}\b", re.I)),
     ("bare_month", re.compile(rf"\b(?:in|since|during|for|until|by|early|late|mid|mid-) {_MONTH}(?![\w-])", re.I)),
     ("year", re.compile(rf"\b(?:in|since|during|of|by|until|back in) {_YEAR}\b", re.I)),
@@ -127,8 +129,8 @@ def _weekday(name: str, which: str | None, published: dt.date, future: bool | No
         return published - dt.timedelta(days=behind or 7)
     if future is False:
         return published - dt.timedelta(days=behind)
-    if future is True:
-        return published + dt.timedelta(days=ahead or 7)
+    if future is True:  # "on Sunday" in a Sunday paper: today
+        return published + dt.timedelta(days=ahead)
     return published + dt.timedelta(days=ahead) if ahead <= behind else published - dt.timedelta(days=behind)
 
 
@@ -172,6 +174,11 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date,
             return _month_range(year, month) if year else None
         if kind == "relative":
             return _relative(groups["rel"], published)
+        if kind == "within":
+            count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "few": 3}.get(
+                groups["count"].lower()) or int(groups["count"])
+            days = count * (7 if groups["unit"].lower().startswith("week") else 1)
+            return published, published + dt.timedelta(days=days)
         if kind == "weekday":
             day = _weekday(groups["weekday"], groups.get("which"), published, future)
             return day, day

@@ -33,15 +33,17 @@ TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
     r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went to|go(?:es|ing)? to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
-    r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks in|"
+    r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
+    r"(?:was|were|is|are)(?: also| already| still)? in|take part|took part|"
     r"arrest(?:ed)?|detain(?:ed)?|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
-    r"(?:will|would|did|does|do) not (?:attend|travel|go|visit)|won't (?:attend|travel|go)|"
+    r"(?:will|would|did|does|do) not (?:attend|travel|go|visit|take part|come)|won't (?:attend|travel|go|take part)|"
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
-    r"turned back|diverted|refused (?:permission|overflight)|was denied|had to abandon|abandoned)\b", re.I)
+    r"turned back|diverted|refused (?:permission|overflight)|was denied|had to abandon|abandoned|"
+    r"g(?:ive|ave|iving) up)\b", re.I)
 REMOTE = re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I)
 ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|handed (?:him |her )?over|"
@@ -51,14 +53,37 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to )$", re.I)
 FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|planned|scheduled|expected to|"
-                    r"is due|set to|upcoming|forthcoming|intends? to|would travel|would visit|"
+                    r"is due|set to|upcoming|forthcoming|intends? to|would|"
                     r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I)
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|"
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|indict|charged|"
-                           r"convicted|sentenced|born|elected|since the court)\w*\W+(?:\w+\W+){0,3}$", re.I)
+                           r"convicted|sentenced|born|elected|since the court)\w*\W+(?:\w+\W+){0,3}$|"
+                           r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
+                           r"(?: \w+)?\W+(?:on |late |earlier |last )?$", re.I)
+# Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
+NOT_DESTINATION_BEFORE = re.compile(
+    r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
+    r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
+    r"reporters|speaking|speech|interview|statement|press conference|briefing)"
+    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian)\W+){0,3}$", re.I)
+# The place a trip starts from: not the destination, except for a summit attended remotely
+# ("chaired from New Delhi").
+ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
+# "Saudi Arabia refused ...", "Saudi Arabia's aviation authority said ...": the place acts; nobody goes there.
+PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(refused|said|says|denied|announced|critici[sz]ed|"
+                              r"accused|urged|called|demanded|condemned|imposed|warned|asked|told|has not|is not)\b")
+# The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
+HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
+                           r"invited|and)\W+(?:the\W+)?$", re.I)
+ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached)\b", re.I)
+NOT_DESTINATION_AFTER = re.compile(
+    r"^\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|Cooperation|Organi[sz]ation|Statute|"
+    r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b")
+SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
+PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the resort|the island)\b", re.I)
 ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
                      r"(president|leader|prime minister|premier|minister|commander|general|former \w+)\b",
@@ -82,6 +107,7 @@ class Event:
 
 @dataclass
 class _Context:
+    last_places: list[Hit] = field(default_factory=list)  # "in Kampala", "to Sochi" in the previous sentence
     last_person: str | None = None
     last_event: int | None = None
     events: list[Event] = field(default_factory=list)
@@ -89,7 +115,7 @@ class _Context:
 
 def sentences(text: str) -> list[str]:
     parts: list[str] = []
-    for paragraph in re.split(r"\n\s*\n|\n(?=[A-Z“\"])", text):
+    for paragraph in re.split(r"\n\s*\n", text):  # single newlines are hard wraps, not breaks
         paragraph = " ".join(paragraph.split())
         if paragraph:
             parts += [s.strip() for s in SENTENCE_END.split(paragraph) if s.strip()]
@@ -118,7 +144,13 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str) -> DateMent
     usable = [d for d in dates if not NOT_TRIP_DATE.search(sentence[:d.start])]
     if not usable:
         return None
-    return min(usable, key=lambda d: (d.span_days > 31, abs(d.start - anchor)))
+    # A day written just after an arrival verb dates the trip ("left Abuja on Monday, a day after he
+    # arrived on Sunday"); otherwise the day written nearest the place ("arrived in Vietnam on
+    # Thursday, fresh from a stop in Pyongyang on Wednesday"). Mentions of one trip merge to its first day.
+    arrivals = [d for d in usable if d.span_days == 0 and ARRIVAL.search(sentence[max(0, d.start - 30):d.start])]
+    if arrivals:
+        return min(arrivals, key=lambda d: d.first)
+    return min(usable, key=lambda d: (d.span_days > 0, d.span_days > 31, abs(d.start - anchor), d.first))
 
 
 def _persons(hits: list[Hit]) -> list[Hit]:
@@ -143,37 +175,63 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
+        if people and not places and PLACE_ANAPHORA.search(sentence) and TRAVEL.search(sentence):
+            _earlier_arrival(ctx, people[-1].value, sentence, published)
+            continue
+        if not people and places and ctx.events:
+            _date_from_host(ctx, places, sentence, published)
+        scene = ctx.last_places
+        ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence[:p.start])]
+        if people and not places and TRAVEL.search(sentence) and scene:
+            places = scene  # "Bashir ... was the first visiting head of state to land on Thursday"
         if not people or not places or not TRAVEL.search(sentence):
             continue
         kind = _kind(sentence)
         future = {"planned": True, "occurred": False, "arrest": False}.get(kind)
         dates = find_dates(sentence, published, future)
         for place in places:
-            traveller = _traveller(people, place)
+            before = sentence[max(0, place.start - 60):place.start]
+            if NOT_DESTINATION_BEFORE.search(before) or NOT_DESTINATION_AFTER.match(sentence[place.end:]):
+                continue
+            if PLACE_AS_SUBJECT.match(sentence[place.end:]):
+                continue
+            place_kind = kind
+            if kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
+                place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
+            traveller = _traveller(people, place, sentence)
             if traveller is None:
                 continue
             person = kb.person_by_id[traveller.value]
             if place.value == person.nationality:
                 continue  # at home: no event
-            if place.demonym and _is_title(sentence, place):
-                continue  # "Russian President ...", "Mongolian President ..." name a person, not a trip
+            if place.demonym and not _DEMONYM_PLACE.match(sentence[place.end:]):
+                continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
             date = _pick_date(dates, place.start, sentence)
-            _add(ctx, Event(person.id, place.value, kind, date.as_partial if date else None,
+            _add(ctx, Event(person.id, place.value, place_kind, date.as_partial if date else None,
                             (sentence,), date.text if date else None))
-    return [e for e in ctx.events if e.kind != MENTION]
+    return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
 
 
-_TITLE = re.compile(r"^\s*(president|prime minister|foreign minister|leader|counterpart|"
-                    r"authorities|officials?|government|judges?|court|media|state media|troops|army)\b", re.I)
+def _undated(event: Event, published: dt.date) -> Event:
+    """An announced or called-off trip with no date in the text is dated to the publication month:
+    news reports such trips when they are imminent. Trips that happened are left undated."""
+    if event.date is None and event.kind in ("planned", "cancelled", "remote"):
+        return replace(event, date=PartialDate(published.year, published.month), date_text=None)
+    return event
 
 
-def _is_title(sentence: str, place: Hit) -> bool:
-    return bool(_TITLE.match(sentence[place.end:]))
+# "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
+_DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|side|"
+                            r"town|island|countryside)\b", re.I)
 
 
-def _traveller(people: list[Hit], place: Hit) -> Hit | None:
-    """The wanted person a place belongs to: the nearest one mentioned before it, else the first."""
+def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
+    """The wanted person a place belongs to: the nearest one mentioned before it who is not the
+    one being met or hosted, else the nearest before it, else the first."""
     before = [p for p in people if p.start <= place.start]
+    travelling = [p for p in before if not HOSTED_PERSON.search(sentence[max(0, p.start - 25):p.start])]
+    if travelling:
+        return travelling[-1]
     return before[-1] if before else people[0]
 
 
@@ -191,15 +249,21 @@ def _compatible(a: Event, b: Event) -> bool:
     """Two mentions of one trip: dates that overlap, or a missing date."""
     if a.date is None or b.date is None:
         return True
-    return a.date.first_day <= b.date.last_day and b.date.first_day <= a.date.last_day
+    gap = dt.timedelta(days=TRIP_GAP_DAYS)
+    return a.date.first_day <= b.date.last_day + gap and b.date.first_day <= a.date.last_day + gap
 
 
+# Mentions of one person in one host this close together are one trip (a four-day visit).
+TRIP_GAP_DAYS = 7
 _KIND_STRENGTH = {"arrest": 4, "remote": 3, "cancelled": 2, "occurred": 1, "planned": 0, MENTION: -1}
 
 
 def _precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    """The more precise date; of two days, the earlier (a trip is dated by its first day)."""
     if a is None or b is None:
         return a or b
+    if a.is_exact and b.is_exact:
+        return min(a, b, key=lambda d: d.first_day)
     return a if (a.last_day - a.first_day) <= (b.last_day - b.first_day) else b
 
 
@@ -219,6 +283,36 @@ def _attended_remotely(ctx: _Context, person: str, sentence: str) -> None:
             return
 
 
+def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.date) -> None:
+    """ "The Russian president had flown into the city on Thursday": the trip began that day."""
+    for i in range(len(ctx.events) - 1, -1, -1):
+        event = ctx.events[i]
+        if event.person != person:
+            continue
+        days = [d for d in find_dates(sentence, published, event.kind != "planned") if d.span_days == 0]
+        if days and event.date is not None and event.date.is_exact:
+            day = min(d.first for d in days)
+            if dt.timedelta(0) < event.date.first_day - day <= dt.timedelta(days=TRIP_GAP_DAYS):
+                ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day),
+                                        evidence=(*event.evidence, sentence))
+        return
+
+
+def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: dt.date) -> None:
+    """ "India hosts the leaders on September 9 and 10": a later sentence that names an event's host
+    and a day inside the event's known period dates the event more precisely."""
+    hosts = {p.value for p in places}
+    for i, event in enumerate(ctx.events):
+        if event.host not in hosts or event.date is None or event.date.is_exact:
+            continue
+        future = {"planned": True, "cancelled": True}.get(event.kind, False)
+        days = [d for d in find_dates(sentence, published, future)
+                if d.span_days == 0 and event.date.first_day <= d.first <= event.date.last_day]
+        if days:
+            first = min(days, key=lambda d: d.first)
+            ctx.events[i] = replace(event, date=first.as_partial, evidence=(*event.evidence, sentence))
+
+
 def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     """ "The visit, scheduled for September 3, ..." dates the event the article is about."""
     assert ctx.last_event is not None
@@ -228,6 +322,6 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     if not dates:
         return
     date = dates[0].as_partial
-    if event.date is None or (event.date.first_day - dt.timedelta(days=7) <= date.first_day
-                              <= event.date.last_day + dt.timedelta(days=7)):
+    if event.date is None or (not event.date.is_exact and event.date.first_day - dt.timedelta(days=7)
+                              <= date.first_day <= event.date.last_day + dt.timedelta(days=7)):
         ctx.events[ctx.last_event] = replace(event, date=date, evidence=(*event.evidence, sentence))

@@ -163,9 +163,10 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
         for form in (p.name, p.full_name, *p.aliases):
             if form and len(form) >= 3 and form[0].isupper():
                 persons.add_word(form, (form, p.id, False))
-        for word in p.name.replace("-", " ").split():
-            if len(word) >= SURNAME_MIN_LENGTH and word[0].isupper():
-                words.setdefault(word, set()).add(p.id)
+        # The surname alone ("Putin", "Bashir") finds the person; a first name ("Mohammed") does not.
+        surname = p.name.replace("-", " ").split()[-1]
+        if len(surname) >= SURNAME_MIN_LENGTH and surname[0].isupper():
+            words.setdefault(surname, set()).add(p.id)
     for word, ids in words.items():
         if len(ids) == 1 and word not in persons:
             persons.add_word(word, (word, next(iter(ids)), False))

@@ -97,10 +97,11 @@ def person_index(kb: KnowledgeBase) -> NameIndex:
         names = [person.id, person.name, *person.aliases]
         if person.full_name:
             names.append(person.full_name)
-        # Each distinctive word of the name ("putin", "bashir") also finds the person; a word
-        # shared by several persons ("gaddafi") makes the query ambiguous, which is reported.
-        words = normalize(person.name).split()
-        names += [w for w in words if len(w) >= SURNAME_MIN_LENGTH]
+        # The surname alone ("putin", "bashir") also finds the person; one shared by several
+        # persons ("gaddafi") makes the query ambiguous, which is reported with both names.
+        surname = normalize(person.name).split()[-1]
+        if len(surname) >= SURNAME_MIN_LENGTH:
+            names.append(surname)
         return names
 
     return NameIndex.build(((p.id, p.name, forms(p)) for p in kb.persons), UnknownPerson)
