@@ -151,3 +151,26 @@ def test_watch_stores_once_and_alerts(tmp_path, capsys):
     second = json.loads(capsys.readouterr().out)
     assert second["new_articles"] == 0 and second["already_stored"] == 1
     assert second["stored"] == first["stored"]
+
+
+def test_extraction_quality_on_the_evaluation_set(kb):
+    from warrantwatch.news.evaluate import evaluate, load_items
+
+    items = load_items(Path(__file__).parent / "data" / "news")
+    assert len(items) >= 40
+    report = evaluate(kb, items)
+    assert report.scores["event"].f1 >= 0.9, report.to_dict()["fields"]
+    assert report.scores["person"].f1 >= 0.95
+    assert not [m for m in report.misses if m[0].startswith("001-seed")]  # the seed is exact
+
+
+def test_evaluation_items_are_well_formed(kb):
+    import yaml
+
+    for path in sorted((Path(__file__).parent / "data" / "news").glob("*.yaml")):
+        item = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert set(item) == {"id", "source", "published", "title", "text", "expected"}, path
+        assert item["id"] == path.stem and item["source"]
+        for event in item["expected"]:
+            assert event["person"] in kb.person_by_id and event["host"] in kb.state_by_code, path
+            assert event["kind"] in ("planned", "occurred", "cancelled", "remote", "arrest"), path

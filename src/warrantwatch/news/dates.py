@@ -106,6 +106,8 @@ def _relative(rel: str, published: dt.date) -> tuple[dt.date, dt.date]:
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
         if which == "later this":
             return published + dt.timedelta(days=1), monday + dt.timedelta(days=6)
+        if which == "earlier this":
+            return monday, published
         return monday, monday + dt.timedelta(days=6)
     if unit == "month":
         year, month = _add_months(published, offset)

@@ -43,11 +43,10 @@ CANCELLED = re.compile(
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
     r"turned back|diverted|refused (?:permission|overflight)|was denied|had to abandon|abandoned|"
-    r"g(?:ive|ave|iving) up)\b", re.I)
+    r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home)\b", re.I)
 REMOTE = re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I)
-ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|handed (?:him |her )?over|"
-                    r"surrendered to|placed under arrest)\b", re.I)
+ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest)\b", re.I)
 # "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
 NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
@@ -55,12 +54,13 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
 FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|"
                     r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I)
-PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|"
+PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|"
+                  r"had been|was|were|did not|stayed|"
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|indict|charged|"
-                           r"convicted|sentenced|born|elected|since the court)\w*\W+(?:\w+\W+){0,3}$|"
+                           r"convicted|sentenced|born|elected|since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
                            r"(?: \w+)?\W+(?:on |late |earlier |last )?$", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
@@ -68,7 +68,7 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
     r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
     r"reporters|speaking|speech|interview|statement|press conference|briefing)"
-    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian)\W+){0,3}$", re.I)
+    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The place a trip starts from: not the destination, except for a summit attended remotely
 # ("chaired from New Delhi").
 ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
@@ -82,9 +82,14 @@ ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying 
 NOT_DESTINATION_AFTER = re.compile(
     r"^\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|Cooperation|Organi[sz]ation|Statute|"
     r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b")
+# A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
+INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
+                                r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
+TRANSFER = re.compile(r"\b(surrendered|handed (?:him |her )?over|transferred|extradited)\b", re.I)
 PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the resort|the island)\b", re.I)
 ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
+OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
                      r"(president|leader|prime minister|premier|minister|commander|general|former \w+)\b",
                      re.I)
@@ -109,6 +114,7 @@ class Event:
 class _Context:
     last_places: list[Hit] = field(default_factory=list)  # "in Kampala", "to Sochi" in the previous sentence
     last_person: str | None = None
+    host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
     last_event: int | None = None
     events: list[Event] = field(default_factory=list)
 
@@ -120,6 +126,70 @@ def sentences(text: str) -> list[str]:
         if paragraph:
             parts += [s.strip() for s in SENTENCE_END.split(paragraph) if s.strip()]
     return parts
+
+
+def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sentence: str, kind: str,
+                  scene: bool = False) -> list[tuple[str, Hit, str]]:
+    """(traveller, place, kind) for each place in the sentence that someone wanted travels to."""
+    found = []
+    for place in places:
+        if not scene:
+            before = sentence[max(0, place.start - 60):place.start]
+            if NOT_DESTINATION_BEFORE.search(before) or NOT_DESTINATION_AFTER.match(sentence[place.end:]):
+                continue
+            if PLACE_AS_SUBJECT.match(sentence[place.end:]):
+                continue
+            if place.demonym and not _DEMONYM_PLACE.match(sentence[place.end:]):
+                continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
+        else:
+            before = ""
+        traveller = _traveller(people, place, sentence) if not scene else people[-1]
+        person = kb.person_by_id[traveller.value]
+        if place.value == person.nationality and kind != "arrest":
+            continue  # at home: no event (an arrest at home still is one)
+        if place.value in _situation_states(kb, person.id) and kind != "arrest" and \
+                not INTO_THE_SITUATION.search(before):
+            continue  # "the war in Ukraine", "children from Ukraine": the case, not a trip
+        place_kind = kind
+        if kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
+            place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
+        found.append((person.id, place, place_kind))
+    return found
+
+
+def _situation_states(kb: KnowledgeBase, person: str) -> set[str]:
+    return {state for w in kb.warrants_of.get(person, ()) for state in kb.situation_by_id[w.situation].states}
+
+
+def _arrest_position(sentence: str) -> int | None:
+    for m in ARREST.finditer(sentence):
+        if not NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
+            return m.start()
+    return None
+
+
+def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
+    return min((place for _, place, _ in candidates), key=lambda p: abs(p.start - position))
+
+
+def _travels(sentence: str) -> bool:
+    return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence))
+
+
+def _tense(sentence: str) -> bool | None:
+    """True for the future, False for the past, None when the sentence does not say."""
+    future, past = FUTURE.search(sentence), PAST.search(sentence)
+    if future and (not past or future.start() < past.start()):
+        return True
+    return False if past else None
+
+
+def _kind_from_dates(dates: list[DateMention], published: dt.date) -> str:
+    if any(d.last <= published for d in dates):
+        return "occurred"
+    if any(d.first > published for d in dates):
+        return "planned"
+    return MENTION
 
 
 def _arrested(sentence: str) -> bool:
@@ -165,7 +235,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         hits = gazetteer.find(sentence, published)
         people = _persons(hits)
         places = [h for h in hits if h.kind == "place"]
-        if not people and ctx.last_person and PRONOUN.search(sentence):
+        if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)):
             people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
         if people:
             ctx.last_person = people[-1].value
@@ -175,40 +245,42 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
-        if people and not places and PLACE_ANAPHORA.search(sentence) and TRAVEL.search(sentence):
+        if people and not places and PLACE_ANAPHORA.search(sentence) and _travels(sentence):
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
-        if not people and places and ctx.events:
-            _date_from_host(ctx, places, sentence, published)
+        if not people and places:
+            ctx.host_days.append((places, sentence))
+            if ctx.events:
+                _date_from_host(ctx, places, sentence, published)
         scene = ctx.last_places
-        ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence[:p.start])]
-        if people and not places and TRAVEL.search(sentence) and scene:
-            places = scene  # "Bashir ... was the first visiting head of state to land on Thursday"
-        if not people or not places or not TRAVEL.search(sentence):
+        ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence[:p.start])
+                           and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])]
+        if not people or not _travels(sentence):
             continue
+        if TRANSFER.search(sentence) and not _arrested(sentence):
+            continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
-        future = {"planned": True, "occurred": False, "arrest": False}.get(kind)
+        if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
+            kind = _kind_from_dates(find_dates(sentence, published), published)
+        candidates = _destinations(kb, people, places, sentence, kind)
+        if not candidates and scene:
+            # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
+            candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
+        future = {"planned": True, "occurred": False, "arrest": False}.get(kind, _tense(sentence))
         dates = find_dates(sentence, published, future)
-        for place in places:
-            before = sentence[max(0, place.start - 60):place.start]
-            if NOT_DESTINATION_BEFORE.search(before) or NOT_DESTINATION_AFTER.match(sentence[place.end:]):
-                continue
-            if PLACE_AS_SUBJECT.match(sentence[place.end:]):
-                continue
-            place_kind = kind
-            if kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
-                place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
-            traveller = _traveller(people, place, sentence)
-            if traveller is None:
-                continue
-            person = kb.person_by_id[traveller.value]
-            if place.value == person.nationality:
-                continue  # at home: no event
-            if place.demonym and not _DEMONYM_PLACE.match(sentence[place.end:]):
-                continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
-            date = _pick_date(dates, place.start, sentence)
-            _add(ctx, Event(person.id, place.value, place_kind, date.as_partial if date else None,
+        arrest_at = _arrest_position(sentence) if kind == "arrest" else None
+        for traveller, place, place_kind in candidates:
+            if arrest_at is not None and place is not _nearest(candidates, arrest_at):
+                if place.value == kb.person_by_id[traveller].nationality:
+                    continue  # sent home after an arrest elsewhere: not a trip
+                place_kind = "occurred"  # arrested in Manila "after several days in Hong Kong"
+            anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
+                else len(sentence)
+            date = _pick_date(dates, anchor, sentence)
+            _add(ctx, Event(traveller, place.value, place_kind, date.as_partial if date else None,
                             (sentence,), date.text if date else None))
+    for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
+        _date_from_host(ctx, places, sentence, published)
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
 
 
@@ -289,7 +361,7 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
         event = ctx.events[i]
         if event.person != person:
             continue
-        days = [d for d in find_dates(sentence, published, event.kind != "planned") if d.span_days == 0]
+        days = [d for d in find_dates(sentence, published, event.kind == "planned") if d.span_days == 0]
         if days and event.date is not None and event.date.is_exact:
             day = min(d.first for d in days)
             if dt.timedelta(0) < event.date.first_day - day <= dt.timedelta(days=TRIP_GAP_DAYS):
@@ -303,11 +375,12 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
     and a day inside the event's known period dates the event more precisely."""
     hosts = {p.value for p in places}
     for i, event in enumerate(ctx.events):
-        if event.host not in hosts or event.date is None or event.date.is_exact:
+        if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
         future = {"planned": True, "cancelled": True}.get(event.kind, False)
-        days = [d for d in find_dates(sentence, published, future)
-                if d.span_days == 0 and event.date.first_day <= d.first <= event.date.last_day]
+        days = [d for d in find_dates(sentence, published, future) if d.span_days == 0 and
+                not NOT_TRIP_DATE.search(sentence[:d.start]) and
+                (event.date is None or event.date.first_day <= d.first <= event.date.last_day)]
         if days:
             first = min(days, key=lambda d: d.first)
             ctx.events[i] = replace(event, date=first.as_partial, evidence=(*event.evidence, sentence))

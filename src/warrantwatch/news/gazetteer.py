@@ -31,7 +31,9 @@ VENUES = {
 # City names that are ordinary words or frequent names in this domain, not places.
 CITY_STOPLIST = {"Of", "Mary", "Male", "Deif", "Bashir", "Ongwen", "Kony", "Much", "Most", "Bar",
                  "Split", "Nice", "Reading", "Mobile", "Victoria", "Marathon", "Buffalo", "Gaza City"}
-PRONOUN_REFERENCES = ("he", "she", "the president", "the leader", "the prime minister")
+# Surnames that are also common given names ("Hassan Rouhani"): the full name is needed.
+GIVEN_NAMES = {"Hassan", "Said", "Ali", "Omar", "Ahmad", "Ahmed", "Mohamed", "Mohammed", "Khaled", "Saif",
+               "Abdullah", "Mahamat", "Adam"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +167,7 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
                 persons.add_word(form, (form, p.id, False))
         # The surname alone ("Putin", "Bashir") finds the person; a first name ("Mohammed") does not.
         surname = p.name.replace("-", " ").split()[-1]
-        if len(surname) >= SURNAME_MIN_LENGTH and surname[0].isupper():
+        if len(surname) >= SURNAME_MIN_LENGTH and surname[0].isupper() and surname not in GIVEN_NAMES:
             words.setdefault(surname, set()).add(p.id)
     for word, ids in words.items():
         if len(ids) == 1 and word not in persons:
