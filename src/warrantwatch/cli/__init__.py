@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from warrantwatch.cli import data, lookup, news, obligation, serve
+from warrantwatch.cli import data, lookup, maps, news, obligation, serve
 
 app = typer.Typer(
     help="Is a state bound to arrest a person wanted by the ICC, and what has it done before?",
@@ -16,6 +16,7 @@ app = typer.Typer(
 )
 obligation.register(app)
 lookup.register(app)
+maps.register(app)
 news.register(app)
 serve.register(app)
 app.add_typer(data.app, name="data")

@@ -1,0 +1,139 @@
+"""World maps coloured by the engine: obligations towards a person, or Rome Statute membership."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from warrantwatch.geo.boundaries import load
+from warrantwatch.law.assessment import Outcome
+from warrantwatch.maps.caption import day_words, join_words
+from warrantwatch.maps.framing import world_frame
+from warrantwatch.maps.palette import palette as get_palette
+from warrantwatch.maps.palette import tint
+from warrantwatch.maps.render import Map, Scene, render, with_desc
+from warrantwatch.records.knowledge import KnowledgeBase, bundled
+
+OUTCOME_WORDS = {
+    "OBLIGED": "state party: bound to arrest",
+    "OBLIGED_OTHER": "bound by a Security Council resolution or art. 12(3)",
+    "RESIDUAL_DUTY": "former party: residual duty (contested)",
+    "NOT_OBLIGED": "no duty to arrest",
+    "NO_ACTIVE_WARRANT": "no warrant outstanding",
+    "UNDETERMINED": "cannot be determined from the records",
+}
+TERRITORY_NOTE = "dependent territory: its state's colour, lighter"
+WORLD_HEIGHT_FOR = {1600: 880}
+
+
+def _height(width: int) -> int:
+    return WORLD_HEIGHT_FOR.get(width, round(width * 0.55))
+
+
+def _territory_fills(codes_to_class: dict[str, str]) -> dict[str, str]:
+    """Dependent territories take their state's class, marked `t-` (a lighter tint)."""
+    fills = {}
+    for area in load("110m").areas:
+        if area.kind == "territory" and area.state in codes_to_class:
+            fills[area.code] = "t-" + codes_to_class[area.state]
+    return fills
+
+
+def obligation_map(person: str, on: str | dt.date | None = None, *, kb: KnowledgeBase | None = None,
+                   palette: str = "story", width: int = 1600, lon0: float = 0.0,
+                   home: str | None = None) -> Map:
+    """The world coloured by the engine's outcome for each state, for `person` on `on`."""
+    from warrantwatch.queries import world as run_world
+    from warrantwatch.records.resolve import resolver_for
+
+    kb = kb or bundled()
+    pal = get_palette(palette)
+    result = run_world(person, on, kb=kb)
+    home_code = resolver_for(kb).state(home) if home else kb.person_by_id[result.person].nationality
+    fills = {a.state: f"o-{a.outcome.name}" for a in result.assessments}
+    colours = {f"o-{name}": colour for name, colour in pal.outcomes.items()}
+    colours |= {f"t-o-{name}": tint(colour, 0.55) for name, colour in pal.outcomes.items()}
+    fills |= _territory_fills(fills)
+    counts = Counter(a.outcome.name for a in result.assessments)
+    names = {a.state: a.state_name for a in result.assessments}
+    tooltips = {a.state: f"{a.state_name}: {a.outcome.value}" for a in result.assessments}
+    home_outcome = next((a.outcome for a in result.assessments if a.state == home_code), None)
+    legend = []
+    if home_code and home_outcome is not None:
+        fills[home_code] = "home"
+        colours["home"] = pal.home
+        legend.append(("home", f"{names[home_code]}: home state ({OUTCOME_WORDS[home_outcome.name]})"))
+    legend += [(f"o-{o.name}", f"{OUTCOME_WORDS[o.name]} ({counts[o.name]})") for o in Outcome
+               if counts[o.name]]
+    legend.append(("t-o-OBLIGED", TERRITORY_NOTE))
+    frame = world_frame(width, lon0=lon0, height=_height(width))
+    day = result.on
+    title = f"States bound to arrest {result.person_name}, {day_words(day)}"
+    subtitle = f"Rome Statute and Security Council obligations of {len(result.assessments)} states"
+    scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
+                  tooltips=tooltips, outline=(home_code,) if home_code else (), legend=tuple(legend),
+                  legend_title=f"{len(result.assessments)} states", title=title, subtitle=subtitle,
+                  world=True)
+    parts = [f"{counts[o.name]} {OUTCOME_WORDS[o.name]} (in {pal.outcome_words[o.name]})"
+             for o in Outcome if counts[o.name]]
+    caption = (f"A world map of the duty to arrest {result.person_name} on {day_words(day)}, state by "
+               f"state: {join_words(parts)}.")
+    if home_code:
+        caption += f" {names[home_code]}, the home state, is in {pal.home_word}."
+    rendered = render(scene)
+    alt = (f"World map ({frame.projection.describe()}) shading each of {len(result.assessments)} states "
+           f"by whether it is legally bound to arrest {result.person_name} on {day.isoformat()}: "
+           f"{join_words(parts)}. Very small states are drawn as dots. Dependent territories are shown "
+           f"in a lighter shade of their state's colour. The legend gives the counts.")
+    return Map(with_desc(rendered.svg, alt), caption, alt, frame.width, frame.height, frame)
+
+
+STANDING_CLASSES = {
+    "PARTY": ("party", "state party"),
+    "PENDING_ENTRY_INTO_FORCE": ("pending", "ratified, not yet in force"),
+    "SIGNATORY": ("signatory", "signed, not ratified"),
+    "SIGNATURE_WITHDRAWN": ("signatory", "signed, not ratified"),
+    "WITHDRAWN": ("withdrawn", "withdrew"),
+    "NON_SIGNATORY": ("none", "never signed nor acceded"),
+    "UNDETERMINED": ("undetermined", "cannot be determined"),
+}
+
+
+def states_parties_map(on: str | dt.date | None = None, *, kb: KnowledgeBase | None = None,
+                       palette: str = "story", width: int = 1600, lon0: float = 0.0) -> Map:
+    """The world shaded by Rome Statute standing on a day."""
+    from warrantwatch.law.membership import standing_on
+    from warrantwatch.queries import resolve_day
+
+    kb = kb or bundled()
+    pal = get_palette(palette)
+    day = resolve_day(on)
+    fills, tooltips, counts = {}, {}, Counter()
+    for state in kb.states:
+        standing = standing_on(kb, state.iso3, day)
+        cls, _ = STANDING_CLASSES[standing.standing.name]
+        fills[state.iso3] = cls
+        tooltips[state.iso3] = f"{state.name}: {standing.describe()}"
+        counts[cls] += 1
+    colours = {"party": pal.party, "pending": tint(pal.party, 0.35), "signatory": pal.signatory,
+               "withdrawn": pal.outcomes["RESIDUAL_DUTY"], "none": pal.outcomes["NOT_OBLIGED"],
+               "undetermined": pal.outcomes["UNDETERMINED"]}
+    colours |= {f"t-{k}": tint(v, 0.55) for k, v in colours.items()}
+    fills |= _territory_fills(fills)
+    order = ["party", "pending", "signatory", "withdrawn", "none", "undetermined"]
+    words = {cls: text for cls, text in STANDING_CLASSES.values()}
+    words["signatory"] = "signed, not ratified"
+    legend = [(c, f"{words[c]} ({counts[c]})") for c in order if counts[c]]
+    legend.append(("t-party", TERRITORY_NOTE))
+    frame = world_frame(width, lon0=lon0, height=_height(width))
+    title = f"Rome Statute of the ICC: states parties on {day_words(day)}"
+    scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
+                  tooltips=tooltips, legend=tuple(legend), legend_title=f"{len(kb.states)} states",
+                  title=title, world=True, omit=("ATA",))
+    rendered = render(scene)
+    caption = (f"A world map of the {counts['party']} states parties to the Rome Statute on "
+               f"{day_words(day)} (in {pal.host_word}).")
+    alt = (f"World map ({frame.projection.describe()}) shading the {counts['party']} states for which "
+           f"the Rome Statute is in force on {day.isoformat()}, with "
+           f"{join_words([f'{counts[c]} {words[c]}' for c in order[1:] if counts[c]])}.")
+    return Map(with_desc(rendered.svg, alt), caption, alt, frame.width, frame.height, frame)

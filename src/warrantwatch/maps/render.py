@@ -1,0 +1,318 @@
+"""A scene (what to colour, label, mark and explain) → SVG; the `Map` that carries it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from warrantwatch.geo.boundaries import load, source
+from warrantwatch.maps.geometry import (
+    Frame,
+    PixelRings,
+    level_for,
+    project,
+    ring_area_px,
+)
+from warrantwatch.maps.palette import Palette
+from warrantwatch.maps.projection import great_circle
+from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, polyline_data
+
+TINY_PX2 = 20.0  # a state whose drawn area is smaller than this gets a marker
+FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
+
+
+@dataclass(frozen=True)
+class Label:
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Scene:
+    frame: Frame
+    palette: Palette
+    fills: dict[str, str]  # area code → css class; its colour is in `colours`
+    colours: dict[str, str]  # css class → fill colour
+    doc_title: str
+    desc: str
+    level: str | None = None  # None: chosen by scale
+    tooltips: dict[str, str] = field(default_factory=dict)
+    outline: tuple[str, ...] = ()
+    labels: tuple[Label, ...] = ()
+    arcs: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()
+    legend: tuple[tuple[str, str], ...] = ()  # (css class, text)
+    legend_title: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    world: bool = False  # draw the outline of the globe, white outside
+    omit: tuple[str, ...] = ()  # areas not drawn (Antarctica on world maps)
+
+
+@dataclass(frozen=True)
+class Map:
+    """A rendered map: SVG text, caption and alt text; PNG on demand."""
+
+    svg: str
+    caption: str
+    alt: str
+    width: int
+    height: int
+    frame: Frame | None = None
+
+    def pixel(self, lon: float, lat: float, width: int | None = None) -> tuple[float, float]:
+        """Where a place falls on the map (or on a PNG of that width), in pixels from top left."""
+        if self.frame is None:
+            raise ValueError("this map has no frame")
+        x, y = self.frame.lonlat_to_px(lon, lat)
+        k = (width or self.width) / self.width
+        return float(x[0]) * k, float(y[0]) * k
+
+    def png(self, width: int | None = None) -> bytes:
+        from warrantwatch.maps.png import svg_to_png
+
+        return svg_to_png(self.svg, width or self.width)
+
+    def save(self, path: str | Path, width: int | None = None) -> Path:
+        """Write SVG or PNG, by the file's suffix."""
+        from warrantwatch.errors import WarrantWatchError
+
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".svg":
+            path.write_text(self.svg, encoding="utf-8")
+        elif suffix == ".png":
+            path.write_bytes(self.png(width))
+        else:
+            raise WarrantWatchError(f"cannot write {path.name!r}: use a .svg or .png file name")
+        return path
+
+
+def _style(scene: Scene) -> str:
+    p = scene.palette
+    k = GEOMETRY_SCALE
+    rules = [
+        f".sea{{fill:{p.sea}}}",
+        f".area{{fill:{p.land};stroke:{p.border};stroke-width:{0.5 * k:g};stroke-linejoin:round}}",
+        f".no-state{{fill:{p.no_state}}}",
+        f".outline{{fill:none;stroke:{p.ink};stroke-width:{1.1 * k:g};stroke-linejoin:round}}",
+        f".globe{{fill:none;stroke:#9fb3c2;stroke-width:{0.8 * k:g}}}",
+        f".arc{{fill:none;stroke:{p.arc};stroke-width:{2.2 * k:g};stroke-linecap:round;"
+        f"stroke-dasharray:{6 * k:g} {4 * k:g}}}",
+        f".marker{{stroke:{p.ink};stroke-width:0.8}}",
+        f"text{{font-family:{FONT};fill:{p.ink}}}",
+        ".label{font-size:15px;font-weight:bold;paint-order:stroke;stroke:#ffffff;stroke-width:3.5px;"
+        "stroke-linejoin:round}",
+        ".title{font-size:22px;font-weight:bold}",
+        f".subtitle{{font-size:14px;fill:{p.muted}}}",
+        ".legend-text{font-size:13px}",
+        ".legend-title{font-size:13px;font-weight:bold}",
+        f".credit{{font-size:10.5px;fill:{p.muted}}}",
+        ".legend-box{fill:#ffffff;fill-opacity:0.88;stroke:#cccccc}",
+        ".swatch{stroke:#555555;stroke-width:0.6}",
+    ]
+    rules += [f".{cls}{{fill:{colour}}}" for cls, colour in sorted(scene.colours.items())]
+    return "".join(rules)
+
+
+def _globe(frame: Frame) -> np.ndarray:
+    lon0 = frame.projection.lon0
+    lats = np.linspace(-90, 90, 181)
+    lon = np.concatenate([np.full_like(lats, lon0 - 180), np.full_like(lats, lon0 + 180)])
+    lat = np.concatenate([lats, lats[::-1]])
+    x, y = frame.to_px(*frame.projection.forward(lon, lat))
+    return np.column_stack([x, y])
+
+
+def _arc_pieces(frame: Frame, a, b) -> list[np.ndarray]:
+    line = great_circle(a, b, 160)
+    x, y = frame.lonlat_to_px(line[:, 0], line[:, 1])
+    pts = np.column_stack([x, y])
+    jumps = np.flatnonzero(np.abs(np.diff(x)) > frame.width / 2) + 1  # the arc crosses the seam
+    return [p for p in np.split(pts, jumps) if len(p) >= 2]
+
+
+def _largest_part(rings: list[tuple[np.ndarray, bool]], frame: Frame):
+    """The biggest visible exterior ring of an area, clipped to the frame, as a shapely polygon."""
+    import shapely
+
+    best, best_area = None, 0.0
+    for ring, exterior in rings:
+        if not exterior:
+            continue
+        poly = shapely.clip_by_rect(shapely.Polygon(ring).buffer(0), 0, 0, frame.width, frame.height)
+        for part in getattr(poly, "geoms", [poly]):
+            if part.geom_type == "Polygon" and part.area > best_area:
+                best, best_area = part, part.area
+    return best, best_area
+
+
+def _label_at(rings, frame: Frame) -> tuple[float, float, float] | None:
+    """Where to put a label inside the area's largest visible part: x, y and the part's width."""
+    from shapely.ops import polylabel
+
+    part, area = _largest_part(rings, frame)
+    if part is None:
+        return None
+    point = polylabel(part, tolerance=max(0.5, math.sqrt(area) / 50))
+    minx, _, maxx, _ = part.bounds
+    return point.x, point.y, maxx - minx
+
+
+def _marker_point(rings) -> tuple[float, float] | None:
+    exteriors = [r for r, e in rings if e]
+    if not exteriors:
+        return None
+    biggest = max(exteriors, key=ring_area_px)
+    return float(biggest[:, 0].mean()), float(biggest[:, 1].mean())
+
+
+def with_desc(svg: str, alt: str) -> str:
+    """Put the alt text into the document's empty <desc>, escaped."""
+    from warrantwatch.maps.svg import escape_text
+
+    return svg.replace('<desc id="map-desc"></desc>', f'<desc id="map-desc">{escape_text(alt)}</desc>', 1)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    svg: str
+    regions: tuple[str, ...]  # region words by share of the land shown, largest first
+    visible: frozenset[str]  # codes of the areas in the frame
+
+
+def render(scene: Scene) -> Rendered:
+    frame = scene.frame
+    w, h = frame.width, frame.height
+    b = load(scene.level or level_for(frame))
+    rings: PixelRings = project(b, frame)
+    by_area: dict[int, list[tuple[np.ndarray, bool]]] = {}
+    size_px: dict[int, float] = {}  # drawn area of each area: exteriors only
+    for ring, area, exterior, px2 in zip(rings.rings, rings.area, rings.exterior, rings.area_px,
+                                         strict=True):
+        by_area.setdefault(area, []).append((ring, exterior))
+        if exterior:
+            if ring.min() < 0 or ring[:, 0].max() > w or ring[:, 1].max() > h:  # count what shows
+                px2 = ring_area_px(np.column_stack([np.clip(ring[:, 0], 0, w), np.clip(ring[:, 1], 0, h)]))
+            size_px[area] = size_px.get(area, 0.0) + px2
+
+    doc = Document(w, h, scene.doc_title, scene.desc, _style(scene))
+    inv = 1 / GEOMETRY_SCALE
+    if scene.world:
+        doc.add(element("rect", width=w, height=h, fill="#ffffff"))
+        doc.open_group(transform=f"scale({inv:g})")
+        globe = path_data([_globe(frame)])
+        doc.add(element("path", class_="sea", d=globe))
+    else:
+        doc.add(element("rect", class_="sea", width=w, height=h))
+        doc.open_group(transform=f"scale({inv:g})")
+
+    doc.open_group(id="areas")
+    for index in sorted(by_area, key=lambda i: b.areas[i].code):
+        area = b.areas[index]
+        if area.code in scene.omit:
+            continue
+        cls = scene.fills.get(area.code)
+        classes = "area" + (f" {cls}" if cls else (" no-state" if area.state is None else ""))
+        tooltip = scene.tooltips.get(area.code, area.name)
+        d = path_data(r for r, _ in by_area[index])
+        if d:
+            doc.add(f'<path id="area-{area.code}" class="{classes}" fill-rule="evenodd" d="{d}">'
+                    f"{element('title', tooltip)}</path>")
+    doc.close_group()
+    for code in scene.outline:
+        if code in b.index and b.index[code] in by_area:
+            d = path_data(r for r, _ in by_area[b.index[code]])
+            doc.add(element("path", class_="outline", d=d, fill_rule="evenodd"))
+    if scene.world:
+        doc.add(element("path", class_="globe", d=globe))
+    for a, z in scene.arcs:
+        for piece in _arc_pieces(frame, a, z):
+            doc.add(element("path", class_="arc", d=polyline_data(piece)))
+    doc.close_group()
+
+    # Markers for states too small to see, when they carry a colour.
+    radius = max(3.0, w / 450)
+    doc.open_group(id="markers")
+    for index in sorted(set(by_area) | set(rings.dots), key=lambda i: b.areas[i].code):
+        area = b.areas[index]
+        cls = scene.fills.get(area.code)
+        if not cls or area.kind != "state" or area.code in scene.omit:
+            continue
+        if size_px.get(index, 0.0) >= TINY_PX2:
+            continue
+        at = _marker_point(by_area[index]) if index in by_area else rings.dots[index]
+        if at and 0 <= at[0] <= w and 0 <= at[1] <= h:
+            doc.add(f'<circle id="marker-{area.code}" class="marker {cls}" cx="{at[0]:.1f}" '
+                    f'cy="{at[1]:.1f}" r="{radius:.1f}">'
+                    f"{element('title', scene.tooltips.get(area.code, area.name))}</circle>")
+    doc.close_group()
+
+    doc.open_group(id="labels")
+    for label in scene.labels:
+        if label.code not in b.index or b.index[label.code] not in by_area:
+            continue
+        area_rings = by_area[b.index[label.code]]
+        place = _label_at(area_rings, frame)
+        if place is None:
+            continue
+        x, y, part_width = place
+        text_width = 0.62 * 15 * len(label.text)
+        anchor = "middle"
+        if text_width > part_width * 1.15:  # does not fit: beside the part, to the right
+            _, area_px = _largest_part(area_rings, frame)
+            x += max(radius, math.sqrt(area_px) / 2) + 4
+            anchor = "start"
+        doc.add(element("text", label.text, class_="label", x=f"{x:.1f}", y=f"{y + 5:.1f}",
+                        text_anchor=anchor))
+    doc.close_group()
+    _chrome(doc, scene)
+    return Rendered(str(doc), _regions(b, size_px, frame), frozenset(b.areas[i].code for i in by_area))
+
+
+def _regions(b, size_px: dict[int, float], frame: Frame, share: float = 0.15) -> tuple[str, ...]:
+    """Region words with at least `share` of the land shown."""
+    land: dict[str, float] = {}
+    for index, px2 in size_px.items():
+        region = b.areas[index].region
+        if region and region not in ("the oceans", "Antarctica"):
+            land[region] = land.get(region, 0.0) + px2
+    whole = sum(land.values()) or 1.0
+    ranked = sorted(land, key=lambda r: -land[r])
+    return tuple(r for r in ranked if land[r] / whole >= share)[:3]
+
+
+def _chrome(doc: Document, scene: Scene) -> None:
+    """Title, legend, credit line."""
+    w, h = scene.frame.width, scene.frame.height
+    if scene.title:
+        doc.add(element("text", scene.title, class_="title", x=16, y=32))
+    if scene.subtitle:
+        doc.add(element("text", scene.subtitle, class_="subtitle", x=16, y=52))
+    if scene.legend:
+        row = 20
+        lines = len(scene.legend) + (1 if scene.legend_title else 0)
+        longest = max(len(t) for _, t in scene.legend)
+        box_w = min(w - 32, 40 + 7.2 * longest)
+        box_h = 14 + row * lines
+        x0, y0 = 16, h - 30 - box_h
+        doc.open_group(id="legend")
+        doc.add(element("rect", class_="legend-box", x=x0, y=f"{y0:g}", width=f"{box_w:.0f}",
+                        height=box_h, rx=4))
+        y = y0 + 8
+        if scene.legend_title:
+            doc.add(element("text", scene.legend_title, class_="legend-title", x=x0 + 10, y=f"{y + 12:g}"))
+            y += row
+        for cls, text in scene.legend:
+            doc.add(element("rect", class_=f"swatch {cls}", x=x0 + 10, y=f"{y + 1:g}", width=16, height=13))
+            doc.add(element("text", text, class_="legend-text", x=x0 + 34, y=f"{y + 12:g}"))
+            y += row
+        doc.close_group()
+    src = source()
+    credit = (f"Boundaries: Natural Earth {src['version']} (public domain), UN border policy · "
+              f"{scene.frame.projection.describe()} · warrantwatch")
+    if 5.6 * len(credit) > w - 20:  # narrow maps: the essentials only
+        credit = f"Natural Earth {src['version']} · UN border policy · warrantwatch"
+    doc.add(element("text", credit, class_="credit", x=w - 10, y=h - 10, text_anchor="end"))

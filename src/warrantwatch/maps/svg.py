@@ -1,0 +1,77 @@
+"""A small SVG writer: every text and attribute value that reaches the document is escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from xml.sax.saxutils import escape, quoteattr
+
+import numpy as np
+
+GEOMETRY_SCALE = 10  # geometry is written in tenths of a pixel, as integers, inside scale(0.1)
+
+
+def attrs(**values) -> str:
+    """` key="value"` pairs, escaped; None values are left out; `class_` → `class`."""
+    out = []
+    for key, value in values.items():
+        if value is None:
+            continue
+        out.append(f" {key.rstrip('_').replace('_', '-')}={quoteattr(str(value))}")
+    return "".join(out)
+
+
+def element(tag: str, text: str | None = None, **values) -> str:
+    if text is None:
+        return f"<{tag}{attrs(**values)}/>"
+    return f"<{tag}{attrs(**values)}>{escape(text)}</{tag}>"
+
+
+def path_data(rings: Iterable[np.ndarray]) -> str:
+    """Rings (pixels) as compact path data in tenths of a pixel: `M x y l dx dy … z` per ring."""
+    parts = []
+    for ring in rings:
+        q = np.rint(ring * GEOMETRY_SCALE).astype(np.int64)
+        d = np.diff(q, axis=0)
+        d = d[np.any(d != 0, axis=1)]
+        if len(d) < 2:
+            continue
+        parts.append(f"M{q[0, 0]} {q[0, 1]}l" + " ".join(map(str, d.ravel().tolist())) + "z")
+    return "".join(parts)
+
+
+def polyline_data(line: np.ndarray) -> str:
+    q = np.rint(line * GEOMETRY_SCALE).astype(np.int64)
+    d = np.diff(q, axis=0)
+    return f"M{q[0, 0]} {q[0, 1]}l" + " ".join(map(str, d.ravel().tolist()))
+
+
+class Document:
+    """Collects elements; `str()` gives the document."""
+
+    def __init__(self, width: int, height: int, title: str, desc: str, style: str):
+        self.width, self.height = width, height
+        self.head = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1"{attrs(width=width, height=height)}'
+            f'{attrs(viewBox=f"0 0 {width} {height}", role="img", aria_labelledby="map-title map-desc")}>',
+            element("title", title, id="map-title"),
+            element("desc", desc, id="map-desc"),
+            f"<style>{escape(style)}</style>",
+        ]
+        self.body: list[str] = []
+
+    def add(self, markup: str) -> None:
+        self.body.append(markup)
+
+    def open_group(self, **values) -> None:
+        self.body.append(f"<g{attrs(**values)}>")
+
+    def close_group(self) -> None:
+        self.body.append("</g>")
+
+    def __str__(self) -> str:
+        return "\n".join([*self.head, *self.body, "</svg>"]) + "\n"
+
+
+def escape_text(text: str) -> str:
+    return escape(text)
