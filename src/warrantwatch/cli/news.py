@@ -65,7 +65,10 @@ def _write(briefs, output: Path) -> None:
         write_atomically(folder / "brief.html", to_html(b))
         for i, item in enumerate(b.items, start=1):
             if item.map:
-                write_atomically(folder / f"map-{i}-{item.event.host.lower()}.svg", item.map.svg)
+                stem = folder / f"map-{i}-{item.event.host.lower()}"
+                write_atomically(stem.with_suffix(".svg"), item.map.svg)
+                if item.map.source is not None:
+                    (stem.with_suffix(".png")).write_bytes(item.map.source.png())
         console().print(line(f"wrote {folder}/brief.md, brief.json, brief.html "
                              f"({len(b.items)} event(s))"))
 

@@ -21,6 +21,7 @@ class MapImage:
     svg: str
     caption: str
     alt: str
+    source: object = None  # the maps package's Map, which can also render a PNG
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ def _map(home: str | None, host: str) -> MapImage | None:
         return None
     if home is None:
         return None
-    result = locator_map(home=home, host=host)
-    return MapImage(result.svg, result.caption, result.alt)
+    result = locator_map(home, host)
+    return MapImage(result.svg, result.caption, result.alt, result)
 
 
 KIND_TEXT = {"planned": "planned visit", "occurred": "visit that took place",

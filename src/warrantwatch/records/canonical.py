@@ -65,6 +65,7 @@ def canonical_text(kind: FileKind, records: list[Record]) -> str:
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, then rename: a crash leaves the old file intact."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.chmod(tmp, 0o644)  # mkstemp's private 0600 would hide shared data and outputs from others
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
