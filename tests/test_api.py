@@ -79,7 +79,8 @@ def test_page_is_served_without_external_assets():
     for asset in ("app.js", "style.css"):
         body = client.get(f"/{asset}")
         assert body.status_code == 200
-        assert "http://" not in body.text and "https://" not in body.text  # no CDN, nothing remote
+        text = body.text.replace("http://www.w3.org/2000/svg", "")  # a namespace name, not a fetch
+        assert "http://" not in text and "https://" not in text  # no CDN, nothing remote
     assert 'src="http' not in page.text and 'href="http' not in page.text
     assert client.get("/seed-article.txt").text == SEED  # the page's copy of the example story
 
@@ -89,3 +90,18 @@ def test_openapi_lists_every_endpoint():
     for path in ("/api/persons", "/api/persons/{person}", "/api/states", "/api/states/{state}",
                  "/api/assess", "/api/world", "/api/brief"):
         assert path in paths
+
+
+def test_map_endpoints_serve_svg_and_png():
+    import xml.etree.ElementTree as ET
+
+    svg = client.get("/api/maps/locator.svg", params={"home": "RUS", "host": "Mongolia"})
+    assert svg.status_code == 200 and svg.headers["content-type"].startswith("image/svg+xml")
+    ET.fromstring(svg.content)
+    png = client.get("/api/maps/locator.png", params={"home": "RUS", "host": "MNG", "width": 400})
+    assert png.status_code == 200 and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+    world = client.get("/api/maps/world.svg", params={"person": "putin", "on": "2024-09-03"})
+    assert world.status_code == 200 and 'id="area-MNG"' in world.text
+    bad = client.get("/api/maps/world.svg", params={"person": "putn", "on": "2024-09-03"})
+    assert bad.status_code == 404 and "Vladimir Putin" in bad.json()["error"]["suggestions"]
+    assert client.get("/api/maps/locator.gif", params={"home": "RUS", "host": "MNG"}).status_code == 422

@@ -8,8 +8,11 @@ input, 413 for oversized bodies; nothing else leaks (no stack traces).
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -83,6 +86,28 @@ class BriefRequest(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
 
 
+class MapFormat(StrEnum):
+    svg = "svg"
+    png = "png"
+
+
+Width = Annotated[int | None, Query(ge=200, le=4000, description="PNG width in pixels")]
+
+
+@lru_cache(maxsize=64)
+def _obligation_map(person: str, on: dt.date):
+    from warrantwatch.maps import obligation_map
+
+    return obligation_map(person, on)
+
+
+def _image(rendered, fmt: MapFormat, width: int | None) -> Response:
+    headers = {"X-Map-Caption": quote(rendered.caption)}
+    if fmt is MapFormat.png:
+        return Response(rendered.png(width), media_type="image/png", headers=headers)
+    return Response(rendered.svg, media_type="image/svg+xml", headers=headers)
+
+
 On = Annotated[str | None, Query(description="Date YYYY-MM-DD (default: today)", max_length=40)]
 Name = Annotated[str, Query(min_length=1, max_length=200)]
 
@@ -127,6 +152,19 @@ def _routes(app: FastAPI) -> None:
 
         article = Article(request.text, request.published, request.title, request.url, "api")
         return build(bundled(), article, request.published).to_dict()
+
+    @app.get("/api/maps/locator.{fmt}", summary="Locator map: home state orange, host green",
+             responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
+    def locator(fmt: MapFormat, home: Name, host: Name, width: Width = None) -> Response:
+        from warrantwatch.maps import locator_map
+
+        return _image(locator_map(home, host), fmt, width)
+
+    @app.get("/api/maps/world.{fmt}", summary="World map coloured by obligation for a person on a date",
+             responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
+    def world_map(fmt: MapFormat, person: Name, on: On = None, width: Width = None) -> Response:
+
+        return _image(_obligation_map(person, queries.resolve_day(on)), fmt, width)
 
     @app.get("/api/health", include_in_schema=False)
     def health() -> Response:

@@ -85,12 +85,16 @@ async function renderMap() {
   try {
     const svg = await api(`/api/maps/world.svg?person=${encodeURIComponent(world.person)}&on=${world.on}`);
     box.innerHTML = svg; // SVG produced by our own server, with every text escaped there
-    for (const shape of box.querySelectorAll("[data-iso3]")) {
-      const iso3 = shape.getAttribute("data-iso3"), s = world.states[iso3];
+    for (const shape of box.querySelectorAll("[id^='area-'], [id^='marker-']")) {
+      const iso3 = shape.id.replace(/^(area|marker)-/, ""), s = world.states[iso3];
       if (!s) continue;
       shape.setAttribute("tabindex", "0");
       shape.setAttribute("role", "button");
       shape.setAttribute("aria-label", `${s.name}: ${OUTCOME_TEXT[s.outcome]}`);
+      shape.setAttribute("data-iso3", iso3);
+      const tip = document.createElementNS("http://www.w3.org/2000/svg", "title");
+      tip.textContent = `${s.name}: ${OUTCOME_TEXT[s.outcome]}`;
+      shape.append(tip);
       shape.addEventListener("click", () => showAssessment(iso3));
       shape.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); showAssessment(iso3); } });
     }
@@ -154,22 +158,24 @@ async function writeBrief(ev) {
       section("Legal basis", a.basis.map((x) => `${x.ref} — ${x.why}`)),
       section("Caveats", a.caveats.map((c) => (c.contested ? "[contested] " : "") + c.text)),
       section("Evidence", e.evidence));
-    const home = persons.find((p) => p.id === e.person)?.nationality;
-    if (home) {
-      const url = `/api/maps/locator.svg?home=${home}&host=${e.host}`;
-      try {
-        const svg = await api(url);
-        const fig = el("figure", {});
-        fig.innerHTML = svg;
-        const desc = fig.querySelector("desc");
-        fig.append(el("figcaption", {}, e.map?.caption || (desc ? desc.textContent : "")),
-          el("p", {}, el("a", { href: url, download: `map-${e.host}.svg` }, "Download SVG"), " · ",
-            el("a", { href: url.replace(".svg", ".png"), download: `map-${e.host}.png` }, "Download PNG")));
-        item.append(fig);
-      } catch (_) { /* maps unavailable: the text brief stands alone */ }
-    }
     out.append(item);
+    const home = persons.find((p) => p.id === e.person)?.nationality;
+    if (home) addMap(item, e, home); // the text first; the map follows when drawn
   }
+}
+
+async function addMap(item, e, home) {
+  const url = `/api/maps/locator.svg?home=${home}&host=${e.host}`;
+  try {
+    const svg = await api(url);
+    const fig = el("figure", {});
+    fig.innerHTML = svg; // SVG from our own server, every text escaped there
+    const desc = fig.querySelector("desc");
+    fig.append(el("figcaption", {}, e.map?.caption || (desc ? desc.textContent : "")),
+      el("p", {}, el("a", { href: url, download: `map-${e.host}.svg` }, "Download SVG"), " · ",
+        el("a", { href: url.replace(".svg", ".png"), download: `map-${e.host}.png` }, "Download PNG")));
+    item.append(fig);
+  } catch (_) { /* maps unavailable: the text brief stands alone */ }
 }
 
 async function init() {
