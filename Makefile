@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench clean serve chromium screenshots
+.PHONY: run test install install-test lint bench bench-maps boundaries clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,8 @@ run: install
 	$(BIN)/warrantwatch check putin mongolia --on 2024-09-03
 	$(BIN)/warrantwatch brief examples/seed-article.txt --published 2024-08-30 -o out
 	@echo "The brief is in out/brief.md, out/brief.json and out/brief.html"
+	$(BIN)/warrantwatch map --home RUS --host MNG -o out/seed-map.svg
+	$(BIN)/warrantwatch map --home RUS --host MNG -o out/seed-map.png
 
 test: install-test
 	$(BIN)/ruff check src tests benchmarks scripts
@@ -43,6 +45,14 @@ serve: install
 bench: install-test
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_news.py
+
+bench-maps: install-test
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/bench_maps.py
+
+boundaries: install
+	$(BIN)/python -m pip install -q -e '.[geodata]'
+	$(BIN)/python scripts/build_boundaries.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

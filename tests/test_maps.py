@@ -267,3 +267,23 @@ def test_cli_bad_input_exits_2_with_one_line(argv, tmp_path, capsys, monkeypatch
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_fast_rasteriser_matches_resvg(seed):
+    from warrantwatch.maps.png import svg_to_png
+
+    m, _ = seed
+    cairo = decode(svg_to_png(m.svg, 800, engine="cairo"))
+    resvg = decode(svg_to_png(m.svg, 800, engine="resvg"))
+    assert cairo.shape == resvg.shape
+    differs = np.abs(cairo - resvg).max(axis=2) > 40
+    assert differs.mean() < 0.01  # anti-aliasing and glyph edges only
+
+
+def test_foreign_svg_falls_back_to_resvg():
+    from warrantwatch.maps.png import svg_to_png
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">'
+           '<ellipse cx="20" cy="10" rx="15" ry="8" fill="red"/></svg>')
+    image = decode(svg_to_png(svg, 40))
+    assert tuple(image[10, 20]) == (255, 0, 0)

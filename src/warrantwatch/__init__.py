@@ -19,10 +19,26 @@ from warrantwatch.records.knowledge import KnowledgeBase, bundled, load
 
 __version__ = "0.1.0"
 
+# Maps and geography load numpy and the boundaries: imported on first use, so that
+# `import warrantwatch` and `warrantwatch --help` stay fast.
+_LAZY = {"locator_map": "warrantwatch.maps", "obligation_map": "warrantwatch.maps",
+         "states_parties_map": "warrantwatch.maps", "trip_map": "warrantwatch.maps",
+         "Map": "warrantwatch.maps", "locate": "warrantwatch.geo", "area_at": "warrantwatch.geo"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'warrantwatch' has no attribute {name!r}")
+
+
 __all__ = [
     "Assessment",
     "BadDate",
     "KnowledgeBase",
+    "Map",
     "Outcome",
     "PartialDate",
     "RecordInvalid",
@@ -30,10 +46,16 @@ __all__ = [
     "UnknownState",
     "WarrantWatchError",
     "World",
+    "area_at",
     "bundled",
     "check",
     "load",
+    "locate",
+    "locator_map",
+    "obligation_map",
     "person_profile",
     "state_profile",
+    "states_parties_map",
+    "trip_map",
     "world",
 ]

@@ -11,7 +11,7 @@ from warrantwatch.maps.caption import day_words, join_words
 from warrantwatch.maps.framing import world_frame
 from warrantwatch.maps.palette import palette as get_palette
 from warrantwatch.maps.palette import tint
-from warrantwatch.maps.render import Map, Scene, render, with_desc
+from warrantwatch.maps.render import Label, Map, Scene, render, with_desc
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
 
 OUTCOME_WORDS = {
@@ -22,7 +22,7 @@ OUTCOME_WORDS = {
     "NO_ACTIVE_WARRANT": "no warrant outstanding",
     "UNDETERMINED": "cannot be determined from the records",
 }
-TERRITORY_NOTE = "dependent territory: its state's colour, lighter"
+TERRITORY_NOTE = "territories and other areas: not assessed"
 WORLD_HEIGHT_FOR = {1600: 880}
 
 
@@ -31,12 +31,11 @@ def _height(width: int) -> int:
 
 
 def _territory_fills(codes_to_class: dict[str, str]) -> dict[str, str]:
-    """Dependent territories take their state's class, marked `t-` (a lighter tint)."""
-    fills = {}
-    for area in load("110m").areas:
-        if area.kind == "territory" and area.state in codes_to_class:
-            fills[area.code] = "t-" + codes_to_class[area.state]
-    return fills
+    """Dependent territories and areas of no state are not assessed: whether a state's ratification
+    reaches its territories varies (Denmark's excluded Greenland and the Faroes, for one) and is not
+    recorded here. They are drawn in one neutral shade."""
+    return {a.code: "unassessed" for a in load("110m").areas
+            if a.code not in codes_to_class and a.kind != "state"}
 
 
 def obligation_map(person: str, on: str | dt.date | None = None, *, kb: KnowledgeBase | None = None,
@@ -52,7 +51,7 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
     home_code = resolver_for(kb).state(home) if home else kb.person_by_id[result.person].nationality
     fills = {a.state: f"o-{a.outcome.name}" for a in result.assessments}
     colours = {f"o-{name}": colour for name, colour in pal.outcomes.items()}
-    colours |= {f"t-o-{name}": tint(colour, 0.55) for name, colour in pal.outcomes.items()}
+    colours["unassessed"] = pal.no_state
     fills |= _territory_fills(fills)
     counts = Counter(a.outcome.name for a in result.assessments)
     names = {a.state: a.state_name for a in result.assessments}
@@ -65,15 +64,17 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
         legend.append(("home", f"{names[home_code]}: home state ({OUTCOME_WORDS[home_outcome.name]})"))
     legend += [(f"o-{o.name}", f"{OUTCOME_WORDS[o.name]} ({counts[o.name]})") for o in Outcome
                if counts[o.name]]
-    legend.append(("t-o-OBLIGED", TERRITORY_NOTE))
+    legend.append(("unassessed", TERRITORY_NOTE))
     frame = world_frame(width, lon0=lon0, height=_height(width))
     day = result.on
     title = f"States bound to arrest {result.person_name}, {day_words(day)}"
     subtitle = f"Rome Statute and Security Council obligations of {len(result.assessments)} states"
+    home_label = (Label(home_code, names[home_code]),) if home_code else ()
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
                   tooltips=tooltips, outline=(home_code,) if home_code else (), legend=tuple(legend),
+                  labels=home_label,
                   legend_title=f"{len(result.assessments)} states", title=title, subtitle=subtitle,
-                  world=True)
+                  world=True, omit=("ATA",))
     parts = [f"{counts[o.name]} {OUTCOME_WORDS[o.name]} (in {pal.outcome_words[o.name]})"
              for o in Outcome if counts[o.name]]
     caption = (f"A world map of the duty to arrest {result.person_name} on {day_words(day)}, state by "
@@ -83,8 +84,8 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
     rendered = render(scene)
     alt = (f"World map ({frame.projection.describe()}) shading each of {len(result.assessments)} states "
            f"by whether it is legally bound to arrest {result.person_name} on {day.isoformat()}: "
-           f"{join_words(parts)}. Very small states are drawn as dots. Dependent territories are shown "
-           f"in a lighter shade of their state's colour. The legend gives the counts.")
+           f"{join_words(parts)}. Very small states are drawn as dots. Dependent territories are not "
+           f"assessed and are drawn in a pale neutral shade. The legend gives the counts.")
     return Map(with_desc(rendered.svg, alt), caption, alt, frame.width, frame.height, frame)
 
 
@@ -118,13 +119,13 @@ def states_parties_map(on: str | dt.date | None = None, *, kb: KnowledgeBase | N
     colours = {"party": pal.party, "pending": tint(pal.party, 0.35), "signatory": pal.signatory,
                "withdrawn": pal.outcomes["RESIDUAL_DUTY"], "none": pal.outcomes["NOT_OBLIGED"],
                "undetermined": pal.outcomes["UNDETERMINED"]}
-    colours |= {f"t-{k}": tint(v, 0.55) for k, v in colours.items()}
+    colours["unassessed"] = pal.no_state
     fills |= _territory_fills(fills)
     order = ["party", "pending", "signatory", "withdrawn", "none", "undetermined"]
     words = {cls: text for cls, text in STANDING_CLASSES.values()}
     words["signatory"] = "signed, not ratified"
     legend = [(c, f"{words[c]} ({counts[c]})") for c in order if counts[c]]
-    legend.append(("t-party", TERRITORY_NOTE))
+    legend.append(("unassessed", TERRITORY_NOTE))
     frame = world_frame(width, lon0=lon0, height=_height(width))
     title = f"Rome Statute of the ICC: states parties on {day_words(day)}"
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",

@@ -81,6 +81,8 @@ class Map:
 
         path = Path(path)
         suffix = path.suffix.lower()
+        if suffix in (".svg", ".png"):
+            path.parent.mkdir(parents=True, exist_ok=True)
         if suffix == ".svg":
             path.write_text(self.svg, encoding="utf-8")
         elif suffix == ".png":

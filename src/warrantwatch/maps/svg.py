@@ -23,7 +23,7 @@ def attrs(**values) -> str:
 def element(tag: str, text: str | None = None, **values) -> str:
     if text is None:
         return f"<{tag}{attrs(**values)}/>"
-    return f"<{tag}{attrs(**values)}>{escape(text)}</{tag}>"
+    return f"<{tag}{attrs(**values)}>{escape_text(text)}</{tag}>"
 
 
 def path_data(rings: Iterable[np.ndarray]) -> str:
@@ -74,4 +74,5 @@ class Document:
 
 
 def escape_text(text: str) -> str:
-    return escape(text)
+    """Character data: &, <, > escaped, and carriage returns kept (XML would turn them into \\n)."""
+    return escape(text, {"\r": "&#13;"})
