@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -151,16 +152,44 @@ def _largest_part(rings: list[tuple[np.ndarray, bool]], frame: Frame):
     return best, best_area
 
 
-def _label_at(rings, frame: Frame) -> tuple[float, float, float] | None:
-    """Where to put a label inside the area's largest visible part: x, y and the part's width."""
+@lru_cache(maxsize=64)
+def _label_place(level: str, frame: Frame, index: int) -> tuple[float, float, float, float] | None:
+    """Where to put a label inside the area's largest visible part: x, y, the part's width, area."""
     from shapely.ops import polylabel
 
-    part, area = _largest_part(rings, frame)
+    part, area = _largest_part(_projected(level, frame).by_area.get(index, []), frame)
     if part is None:
         return None
     point = polylabel(part, tolerance=max(0.5, math.sqrt(area) / 50))
     minx, _, maxx, _ = part.bounds
-    return point.x, point.y, maxx - minx
+    return point.x, point.y, maxx - minx, area
+
+
+@dataclass(frozen=True, eq=False)
+class Projected:
+    """The boundaries drawn into one frame: reused by every map with that frame (warm renders)."""
+
+    by_area: dict[int, list[tuple[np.ndarray, bool]]]
+    size_px: dict[int, float]  # the area each area shows in the frame, exteriors only, px²
+    dots: dict[int, tuple[float, float]]  # areas smaller than a pixel: where they are
+    d_of: dict[int, str]  # SVG path data of each area
+
+
+@lru_cache(maxsize=8)
+def _projected(level: str, frame: Frame) -> Projected:
+    w, h = frame.width, frame.height
+    rings: PixelRings = project(load(level), frame)
+    by_area: dict[int, list[tuple[np.ndarray, bool]]] = {}
+    size_px: dict[int, float] = {}
+    for ring, area, exterior, px2 in zip(rings.rings, rings.area, rings.exterior, rings.area_px,
+                                         strict=True):
+        by_area.setdefault(area, []).append((ring, exterior))
+        if exterior:
+            if ring.min() < 0 or ring[:, 0].max() > w or ring[:, 1].max() > h:  # count what shows
+                px2 = ring_area_px(np.column_stack([np.clip(ring[:, 0], 0, w), np.clip(ring[:, 1], 0, h)]))
+            size_px[area] = size_px.get(area, 0.0) + px2
+    d_of = {i: path_data(r for r, _ in parts) for i, parts in by_area.items()}
+    return Projected(by_area, size_px, rings.dots, d_of)
 
 
 def _marker_point(rings) -> tuple[float, float] | None:
@@ -188,17 +217,10 @@ class Rendered:
 def render(scene: Scene) -> Rendered:
     frame = scene.frame
     w, h = frame.width, frame.height
-    b = load(scene.level or level_for(frame))
-    rings: PixelRings = project(b, frame)
-    by_area: dict[int, list[tuple[np.ndarray, bool]]] = {}
-    size_px: dict[int, float] = {}  # drawn area of each area: exteriors only
-    for ring, area, exterior, px2 in zip(rings.rings, rings.area, rings.exterior, rings.area_px,
-                                         strict=True):
-        by_area.setdefault(area, []).append((ring, exterior))
-        if exterior:
-            if ring.min() < 0 or ring[:, 0].max() > w or ring[:, 1].max() > h:  # count what shows
-                px2 = ring_area_px(np.column_stack([np.clip(ring[:, 0], 0, w), np.clip(ring[:, 1], 0, h)]))
-            size_px[area] = size_px.get(area, 0.0) + px2
+    level = scene.level or level_for(frame)
+    b = load(level)
+    geo = _projected(level, frame)
+    by_area, size_px, dots, d_of = geo.by_area, geo.size_px, geo.dots, geo.d_of
 
     doc = Document(w, h, scene.doc_title, scene.desc, _style(scene))
     inv = 1 / GEOMETRY_SCALE
@@ -219,15 +241,14 @@ def render(scene: Scene) -> Rendered:
         cls = scene.fills.get(area.code)
         classes = "area" + (f" {cls}" if cls else (" no-state" if area.state is None else ""))
         tooltip = scene.tooltips.get(area.code, area.name)
-        d = path_data(r for r, _ in by_area[index])
+        d = d_of[index]
         if d:
             doc.add(f'<path id="area-{area.code}" class="{classes}" fill-rule="evenodd" d="{d}">'
                     f"{element('title', tooltip)}</path>")
     doc.close_group()
     for code in scene.outline:
         if code in b.index and b.index[code] in by_area:
-            d = path_data(r for r, _ in by_area[b.index[code]])
-            doc.add(element("path", class_="outline", d=d, fill_rule="evenodd"))
+            doc.add(element("path", class_="outline", d=d_of[b.index[code]], fill_rule="evenodd"))
     if scene.world:
         doc.add(element("path", class_="globe", d=globe))
     for a, z in scene.arcs:
@@ -238,14 +259,14 @@ def render(scene: Scene) -> Rendered:
     # Markers for states too small to see, when they carry a colour.
     radius = max(3.0, w / 450)
     doc.open_group(id="markers")
-    for index in sorted(set(by_area) | set(rings.dots), key=lambda i: b.areas[i].code):
+    for index in sorted(set(by_area) | set(dots), key=lambda i: b.areas[i].code):
         area = b.areas[index]
         cls = scene.fills.get(area.code)
         if not cls or area.kind != "state" or area.code in scene.omit:
             continue
         if size_px.get(index, 0.0) >= TINY_PX2:
             continue
-        at = _marker_point(by_area[index]) if index in by_area else rings.dots[index]
+        at = _marker_point(by_area[index]) if index in by_area else dots[index]
         if at and 0 <= at[0] <= w and 0 <= at[1] <= h:
             doc.add(f'<circle id="marker-{area.code}" class="marker {cls}" cx="{at[0]:.1f}" '
                     f'cy="{at[1]:.1f}" r="{radius:.1f}">'
@@ -256,16 +277,14 @@ def render(scene: Scene) -> Rendered:
     for label in scene.labels:
         if label.code not in b.index or b.index[label.code] not in by_area:
             continue
-        area_rings = by_area[b.index[label.code]]
-        place = _label_at(area_rings, frame)
+        place = _label_place(level, frame, b.index[label.code])
         if place is None:
             continue
-        x, y, part_width = place
+        x, y, part_width, part_area = place
         text_width = 0.62 * 15 * len(label.text)
         anchor = "middle"
         if text_width > part_width * 1.15:  # does not fit: beside the part, to the right
-            _, area_px = _largest_part(area_rings, frame)
-            x += max(radius, math.sqrt(area_px) / 2) + 4
+            x += max(radius, math.sqrt(part_area) / 2) + 4
             anchor = "start"
         doc.add(element("text", label.text, class_="label", x=f"{x:.1f}", y=f"{y + 5:.1f}",
                         text_anchor=anchor))
