@@ -114,6 +114,11 @@ def frame_for(points: np.ndarray, width: int, height: int, projection: str | Non
     if not isinstance(proj, Azimuthal):  # keep the points on the centre's side of the seam
         lon = lon_c + ((lon - lon_c + 180.0) % 360.0 - 180.0)
     x, y = proj.forward(lon, points[:, 1])
+    if isinstance(proj, Azimuthal):  # re-centre on the middle of what is shown: north stays up there
+        lon_c, lat_c = proj.inverse((float(x.min()) + float(x.max())) / 2,
+                                    (float(y.min()) + float(y.max())) / 2)
+        proj = Azimuthal(lon0=lon_c, lat0=lat_c)
+        x, y = proj.forward(lon, points[:, 1])
     x0, x1, y0, y1 = float(x.min()), float(x.max()), float(y.min()), float(y.max())
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     span_x = max((x1 - x0) * (1 + 2 * pad), min_span)

@@ -102,6 +102,18 @@ class Azimuthal(Projection):
         y = k * (math.cos(phi0) * np.sin(phi) - math.sin(phi0) * cos_phi * np.cos(dlam))
         return x, y
 
+    def inverse(self, x: float, y: float) -> tuple[float, float]:
+        """The lon/lat of a projected point (Snyder, Map Projections, 1987, eqs. 20-14, 24-16)."""
+        rho = math.hypot(x, y)
+        if rho < 1e-12:
+            return self.lon0, self.lat0
+        c = 2 * math.asin(min(1.0, rho / 2))
+        phi0 = math.radians(self.lat0)
+        lat = math.asin(math.cos(c) * math.sin(phi0) + y * math.sin(c) * math.cos(phi0) / rho)
+        lon = self.lon0 + math.degrees(math.atan2(x * math.sin(c), rho * math.cos(phi0) * math.cos(c)
+                                                  - y * math.sin(phi0) * math.sin(c)))
+        return float((lon + 180.0) % 360.0 - 180.0), math.degrees(lat)
+
     def describe(self) -> str:
         ns, ew = "N" if self.lat0 >= 0 else "S", "E" if self.lon0 >= 0 else "W"
         return (f"Lambert azimuthal equal-area projection centred on {abs(self.lat0):.0f}°{ns} "

@@ -106,7 +106,7 @@ def _style(scene: Scene) -> str:
         f"stroke-dasharray:{6 * k:g} {4 * k:g}}}",
         f".marker{{stroke:{p.ink};stroke-width:0.8}}",
         f"text{{font-family:{FONT};fill:{p.ink}}}",
-        ".label{font-size:15px;font-weight:bold;paint-order:stroke;stroke:#ffffff;stroke-width:3.5px;"
+        ".label{font-size:18px;font-weight:bold;paint-order:stroke;stroke:#ffffff;stroke-width:4px;"
         "stroke-linejoin:round}",
         ".title{font-size:22px;font-weight:bold}",
         f".subtitle{{font-size:14px;fill:{p.muted}}}",
@@ -281,12 +281,12 @@ def render(scene: Scene) -> Rendered:
         if place is None:
             continue
         x, y, part_width, part_area = place
-        text_width = 0.62 * 15 * len(label.text)
+        text_width = 0.62 * 18 * len(label.text)
         anchor = "middle"
         if text_width > part_width * 1.15:  # does not fit: beside the part, to the right
             x += max(radius, math.sqrt(part_area) / 2) + 4
             anchor = "start"
-        doc.add(element("text", label.text, class_="label", x=f"{x:.1f}", y=f"{y + 5:.1f}",
+        doc.add(element("text", label.text, class_="label", x=f"{x:.1f}", y=f"{y + 6:.1f}",
                         text_anchor=anchor))
     doc.close_group()
     _chrome(doc, scene)
