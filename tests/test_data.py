@@ -93,3 +93,18 @@ def test_fmt_rewrites_to_canonical_form_without_losing_anything(data_copy, capsy
     assert main(["data", "check", "--data", str(data_copy)]) == 1
     assert main(["data", "fmt", "--data", str(data_copy)]) == 0
     assert load(data_copy).withdrawals == original
+
+
+def test_validated_cache_is_used_and_never_stale(data_copy, tmp_path, monkeypatch):
+    from warrantwatch.records.knowledge import bundled
+
+    monkeypatch.setenv("WARRANTWATCH_DATA", str(data_copy))
+    monkeypatch.setenv("WARRANTWATCH_CACHE", str(tmp_path / "cache"))
+    first = bundled.__wrapped__()
+    cached = list((tmp_path / "cache" / "warrantwatch").glob("kb-*.pickle"))
+    assert len(cached) == 1
+    again = bundled.__wrapped__()
+    assert again.counts() == first.counts()
+    _replace(data_copy / "situations.yaml", "trigger: unsc_referral", "trigger: rumour")
+    with pytest.raises(RecordInvalid):
+        bundled.__wrapped__()  # changed data is validated again, not served from the cache

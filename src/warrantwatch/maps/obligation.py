@@ -32,8 +32,8 @@ def _height(width: int) -> int:
 
 def _territory_fills(codes_to_class: dict[str, str]) -> dict[str, str]:
     """Dependent territories and areas of no state are not assessed: whether a state's ratification
-    reaches its territories varies (Denmark's excluded Greenland and the Faroes, for one) and is not
-    recorded here. They are drawn in one neutral shade."""
+    reaches its territories varies (Denmark's was extended to Greenland only in 2004 and to the Faroes
+    in 2006; see data/membership.yaml) and is not modelled. They are drawn in one neutral shade."""
     return {a.code: "unassessed" for a in load("110m").areas
             if a.code not in codes_to_class and a.kind != "state"}
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -145,7 +148,46 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
     )
 
 
+CACHE_FORMAT = 1
+
+
+def _fingerprint(data_dir: Path) -> str:
+    """A hash of every data file's name and content (and of this code's cache format)."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}".encode())
+    for code in sorted(Path(__file__).parent.glob("*.py")):  # a changed model invalidates the cache
+        digest.update(code.read_bytes())
+    for path in sorted(data_dir.rglob("*.yaml")):
+        digest.update(str(path.relative_to(data_dir)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("WARRANTWATCH_CACHE") or os.environ.get("XDG_CACHE_HOME") or \
+        str(Path.home() / ".cache")
+    return Path(base) / "warrantwatch"
+
+
 @cache
 def bundled() -> KnowledgeBase:
-    """The knowledge base shipped with warrantwatch, loaded once per process."""
-    return load()
+    """The knowledge base shipped with warrantwatch, loaded once per process.
+
+    Validation takes about a second; its result is cached on disk under a hash of the data files'
+    content, so a changed file is always validated again. The cache is derived, never edited.
+    """
+    data_dir = default_data_dir()
+    cached = _cache_dir() / f"kb-{_fingerprint(data_dir)}.pickle"
+    try:
+        kb = pickle.loads(cached.read_bytes())
+        if isinstance(kb, KnowledgeBase):
+            return kb
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    kb = load(data_dir)
+    try:
+        from warrantwatch.records.canonical import write_atomically_bytes
+
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically_bytes(cached, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only home: validate every time
+    return kb
