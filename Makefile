@@ -45,6 +45,7 @@ serve: install
 bench: install-test
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_news.py
+	$(BIN)/python benchmarks/bench_page.py
 
 bench-maps: install-test
 	$(BIN)/python -m pip install -q -e '.[bench]'
