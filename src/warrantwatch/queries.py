@@ -46,13 +46,15 @@ class PersonProfile:
     warrants: tuple[tuple[Warrant, str], ...]  # each warrant with its state today
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
+    visit_outcomes: tuple[str, ...] = ()  # the engine's outcome for the host on each visit
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
             "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
                          for w, s in self.warrants],
-            "visits": [v.model_dump(mode="json", exclude_none=True) for v in self.visits],
+            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o}
+                       for v, o in zip(self.visits, self.visit_outcomes, strict=True)],
             "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
         }
 
@@ -62,11 +64,14 @@ def person_profile(person: str, kb: KnowledgeBase | None = None,
     kb = kb or bundled()
     pid = resolver_for(kb).person(person)
     day = resolve_day(on)
+    visits = kb.visits_of.get(pid, ())
     return PersonProfile(
         kb.person_by_id[pid],
         tuple((w, warrant_on(w, day).explain()) for w in kb.warrants_of.get(pid, ())),
-        kb.visits_of.get(pid, ()),
+        visits,
         tuple(f for f in kb.findings if f.person == pid),
+        # A visit known only to the month or year is assessed on its last possible day.
+        tuple(_assess(kb, pid, v.host, v.start.last_day).outcome.name for v in visits),
     )
 
 

@@ -38,10 +38,10 @@ def person(
         for crime in warrant.crimes:
             out.print(line(f"      {crime}"))
     out.print(line((f"Trips recorded ({len(profile.visits)})", "bold")))
-    for v in profile.visits:
+    for v, outcome in zip(profile.visits, profile.visit_outcomes, strict=True):
         end = f" to {v.end}" if v.end and v.end != v.start else ""
         occasion = f" — {v.occasion}" if v.occasion else ""
-        out.print(line(f"  • {v.start}{end} {v.host}: {v.kind.value}{occasion}"))
+        out.print(line(f"  • {v.start}{end} {v.host}: {v.kind.value}{occasion} [{outcome}]"))
     if profile.findings:
         out.print(line(("Non-compliance findings concerning this person", "bold")))
         for f in profile.findings:

@@ -135,7 +135,8 @@ async function renderTimeline(personId) {
     const profile = await api(`/api/persons/${encodeURIComponent(personId)}`);
     if (!profile.visits.length) list.append(el("li", {}, "No trips recorded."));
     for (const v of profile.visits) {
-      list.append(el("li", {}, `${v.start}${v.end && v.end !== v.start ? " to " + v.end : ""} — ${v.host}: ${v.kind}${v.occasion ? " (" + v.occasion + ")" : ""}`));
+      list.append(el("li", {}, `${v.start}${v.end && v.end !== v.start ? " to " + v.end : ""} — ${v.host}: ${v.kind}${v.occasion ? " (" + v.occasion + ")" : ""} — `,
+        el("span", { class: `o-${v.outcome}` }, `${v.outcome} (${OUTCOME_TEXT[v.outcome]})`)));
     }
   } catch (e) { list.append(el("li", {}, e.message)); }
 }
