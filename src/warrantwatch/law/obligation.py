@@ -79,10 +79,8 @@ class PersonOn:
     sources: tuple[str, ...]
     urged: tuple[Caveat, ...]  # resolutions that only urge non-bound states
     urged_sources: tuple[str, ...]
-
-    @property
-    def warrant_ids(self) -> tuple[str, ...]:
-        return tuple(w.id for w in self.active)
+    warrant_ids: tuple[str, ...]
+    warrant_text: str  # "omar-al-bashir-2009, omar-al-bashir-2010", for summaries
 
 
 def _held_on(position: Position, on: dt.date) -> bool:
@@ -140,9 +138,10 @@ def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
     urged = tuple(Caveat("urged", f"S/RES/{r.resolution} ({r.adopted.year}) urges all states to "
                          f"cooperate, but binds only {', '.join(r.binds)}: \"{r.urges_text}\"")
                   for r in urging)
+    ids = tuple(w.id for w in active)
     return PersonOn(person, on, states, active, situations,
                     _immunity_caveat(kb, person, on, situations), sources, urged,
-                    tuple(src for r in urging for src in r.sources))
+                    tuple(src for r in urging for src in r.sources), ids, ", ".join(ids))
 
 
 NO_RECORD = HostRecord()
@@ -216,7 +215,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
                           f"outstanding on {on}: {reasons}.", caveats=caveats, sources=sources,
                           **common)
 
-    warrant_ids = ", ".join(w.id for w in ctx.active)
+    warrant_ids = ctx.warrant_text
     caveats: list[Caveat] = []
     if ctx.immunity:
         caveats.append(ctx.immunity)
