@@ -32,10 +32,14 @@ def test_seed_story_background_trips(kb):
     assert ("vladimir-putin", "ZAF", "remote", "2023") in events
 
 
-def test_seed_brief_assesses_the_event(kb):
+def test_seed_brief_has_one_event_and_recalls_two_precedents(kb):
     brief = build(kb, Article(SEED, PUBLISHED), PUBLISHED)
-    item = next(i for i in brief.items if i.event.host == "MNG")
+    (item,) = brief.items
+    assert (item.event.person, item.event.host, item.event.kind) == ("vladimir-putin", "MNG", "planned")
     assert item.assessment.outcome.name == "OBLIGED"
+    assert item.map is not None and "Russia (in orange) and Mongolia (in green)" in item.map.caption
+    assert {(i.event.person, i.event.host) for i in brief.background} == {
+        ("omar-al-bashir", "ZAF"), ("vladimir-putin", "ZAF")}
     markdown = to_markdown(brief)
     assert "Vladimir Putin → Mongolia" in markdown and "OBLIGED" in markdown
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warrantwatch.law import Assessment, assess
-from warrantwatch.news.extract import Event, extract
+from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import Warrant
@@ -53,12 +53,14 @@ class Brief:
     article: Article
     published: dt.date
     items: tuple[BriefItem, ...] = field(default=())
+    background: tuple[BriefItem, ...] = field(default=())  # earlier trips the article recalls
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
         return {"article": {"title": a.title, "url": a.url, "origin": a.origin,
                             "published": self.published.isoformat()},
-                "events": [i.to_dict() for i in self.items]}
+                "events": [i.to_dict() for i in self.items],
+                "background": [{k: v for k, v in i.to_dict().items() if k != "map"} for i in self.background]}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
@@ -77,8 +79,9 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
 
 
 def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True) -> Brief:
-    items = []
+    items, background = [], []
     for event in extract(kb, article.text, published):
+        recalled = is_background(event.date, published)
         day, note = assessment_day(event, published)
         a = assess(kb, event.person, event.host, day)
         if event.date and not event.date.is_exact:
@@ -88,10 +91,11 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
                 note = (note or "") + (f" The outcome differs within that period ({other.outcome.name} "
                                        f"on {other.on}).")
         person = kb.person_by_id[event.person]
-        items.append(BriefItem(event, person.name, kb.state_by_code[event.host].name, day, a,
-                               kb.warrants_of.get(event.person, ()), note,
-                               _map(person.nationality, event.host) if with_maps else None))
-    return Brief(article, published, tuple(items))
+        item = BriefItem(event, person.name, kb.state_by_code[event.host].name, day, a,
+                         kb.warrants_of.get(event.person, ()), note,
+                         _map(person.nationality, event.host) if with_maps and not recalled else None)
+        (background if recalled else items).append(item)
+    return Brief(article, published, tuple(items), tuple(background))
 
 
 def _map(home: str | None, host: str) -> MapImage | None:
@@ -148,6 +152,10 @@ def to_markdown(brief: Brief) -> str:
         if item.map:
             lines += ["", f"**Map**: {item.map.caption}"]
         lines += ["", "**Sources**", *[f"- {src}" for src in s.sources]]
+    if brief.background:
+        lines += ["", "## Earlier trips the article recalls", ""]
+        lines += [f"- {i.person_name} → {i.host_name}, {i.event.date} ({KIND_TEXT[i.event.kind]}): "
+                  f"{i.assessment.outcome.name} on {i.assessed_on}" for i in brief.background]
     return "\n".join(lines) + "\n"
 
 
@@ -192,5 +200,10 @@ def to_html(brief: Brief) -> str:
         parts.append("<h3>Sources</h3><ul>" + "".join(
             f"<li><a href='{esc(x)}'>{esc(x)}</a></li>" if x.startswith("http") else f"<li>{esc(x)}</li>"
             for x in s.sources) + "</ul></section>")
+    if brief.background:
+        parts.append("<section><h2>Earlier trips the article recalls</h2><ul>" + "".join(
+            f"<li>{esc(i.person_name)} → {esc(i.host_name)}, {esc(str(i.event.date))} "
+            f"({esc(KIND_TEXT[i.event.kind])}): {esc(i.assessment.outcome.name)}</li>"
+            for i in brief.background) + "</ul></section>")
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from warrantwatch.errors import WarrantWatchError
-from warrantwatch.news.extract import extract
+from warrantwatch.news.extract import extract, is_background
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
 
@@ -59,8 +59,11 @@ def load_items(folder: Path) -> list[Item]:
         published = raw["published"]
         if isinstance(published, str):
             published = dt.date.fromisoformat(published)
+        # Events are what the article reports; trips it recalls from long before (background) are
+        # scored separately, by the same rule the brief uses.
         expected = tuple((e["person"], e["host"], PartialDate.parse(e["date"]).isoformat()
-                          if e.get("date") else "", e["kind"]) for e in raw.get("expected") or [])
+                          if e.get("date") else "", e["kind"]) for e in raw.get("expected") or []
+                         if not is_background(PartialDate.parse(e["date"]) if e.get("date") else None, published))
         items.append(Item(raw["id"], published, raw["text"], expected))
     return items
 
@@ -90,7 +93,8 @@ def evaluate(kb: KnowledgeBase, items: list[Item]) -> Report:
     misses = []
     for item in items:
         found = tuple((e.person, e.host, e.date.isoformat() if e.date else "", e.kind)
-                      for e in extract(kb, item.text, item.published))
+                      for e in extract(kb, item.text, item.published)
+                      if not is_background(e.date, item.published))
         for f in FIELDS:
             got, want = _keys(found, f), _keys(item.expected, f)
             totals[f][0] += len(got & want)

@@ -95,6 +95,15 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
                      re.I)
 
 
+# A trip that ended this long before the article was published is background the article recalls
+# (al-Bashir in South Africa in 2015, in a 2024 story), not news the brief reports as an event.
+BACKGROUND_DAYS = 90
+
+
+def is_background(date: PartialDate | None, published: dt.date) -> bool:
+    return date is not None and date.last_day < published - dt.timedelta(days=BACKGROUND_DAYS)
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     person: str
