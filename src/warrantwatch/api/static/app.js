@@ -150,7 +150,8 @@ async function writeBrief(ev) {
     b = await api("/api/brief", { method: "POST", headers: { "content-type": "application/json" },
       body: JSON.stringify({ text: $("article").value, published: $("published").value }) });
   } catch (e) { $("brief-status").textContent = e.message; return; }
-  $("brief-status").textContent = `${b.events.length} event(s) found.`;
+  $("brief-status").textContent = `${b.events.length} event(s) found` +
+    (b.background.length ? `, and ${b.background.length} earlier trip(s) recalled.` : ".");
   for (const e of b.events) {
     const a = e.assessment;
     const item = el("div", { class: "brief-item" },
@@ -162,6 +163,10 @@ async function writeBrief(ev) {
     out.append(item);
     const home = persons.find((p) => p.id === e.person)?.nationality;
     if (home) addMap(item, e, home); // the text first; the map follows when drawn
+  }
+  if (b.background.length) {
+    out.append(section("Earlier trips the article recalls", b.background.map((e) =>
+      `${e.person_name} → ${e.host_name}, ${e.date} (${e.kind}): ${e.assessment.outcome}`)));
   }
 }
 
