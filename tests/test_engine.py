@@ -158,3 +158,12 @@ def test_every_assessment_names_its_basis_or_its_reason(kb, person):
         assert a.summary
         if a.outcome.duty:
             assert a.basis and a.sources
+
+
+def test_unconfirmed_revocation_leaves_hungary_undetermined_after_the_effective_date(kb):
+    before = assess(kb, "benjamin-netanyahu", "HUN", D("2026-06-01"))
+    after = assess(kb, "benjamin-netanyahu", "HUN", D("2026-06-02"))
+    assert before.outcome is Outcome.OBLIGED
+    assert any(c.kind == "pending_withdrawal" and "not confirmed" in c.text for c in before.caveats)
+    assert after.outcome is Outcome.UNDETERMINED
+    assert "not confirmed by the depositary" in after.summary and "127(2)" in after.summary

@@ -55,7 +55,9 @@ def _pending(withdrawal: Withdrawal, on: dt.date) -> bool:
     """Notified by `on`, not certainly revoked by then: the state is a party under notice."""
     if not withdrawal.notified.on_or_before(on):
         return False
-    return not (withdrawal.revoked is not None and withdrawal.revoked.on_or_before(on))
+    revoked = withdrawal.revoked is not None and withdrawal.revocation_confirmed and \
+        withdrawal.revoked.on_or_before(on)
+    return not revoked
 
 
 def standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
@@ -65,9 +67,16 @@ def standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
     for withdrawal in withdrawals:
         # A revoked notification never took effect: a withdrawal cannot be undone once effective
         # (the state would have to accede again), so any recorded revocation came before it.
-        if withdrawal.effective is None or withdrawal.revoked is not None:
+        if withdrawal.effective is None or (withdrawal.revoked is not None and withdrawal.revocation_confirmed):
             continue
         took_effect = withdrawal.effective.on_or_before(on)
+        if took_effect and withdrawal.revoked is not None:
+            return StandingOn(Standing.UNDETERMINED, membership=membership, withdrawal=withdrawal,
+                              reason=f"its withdrawal was due to take effect on {withdrawal.effective}; a "
+                                     f"revocation before then ({withdrawal.revoked}) is reported but not "
+                                     "confirmed by the depositary. If the revocation stands, the state is still "
+                                     "a party with every duty of one (arts. 86, 89(1)); if not, its withdrawal "
+                                     "took effect and only the residual duty of art. 127(2) can be argued")
         if took_effect is None:
             return _undetermined("the withdrawal's effective date", withdrawal.effective, on,
                                  membership=membership, withdrawal=withdrawal)

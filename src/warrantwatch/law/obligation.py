@@ -159,6 +159,10 @@ def _pending_withdrawal_caveat(standing: StandingOn) -> Caveat | None:
     w = standing.pending_withdrawal
     if w is None:
         return None
+    if w.revoked is not None and not w.revocation_confirmed:
+        return Caveat("pending_withdrawal", f"The state notified its withdrawal on {w.notified}, to take "
+                      f"effect on {w.effective} (art. 127(1)); a revocation ({w.revoked}) is reported but not "
+                      "confirmed by the depositary. Until the effective date all duties of a party remain.")
     if w.revoked is not None:
         return Caveat("pending_withdrawal", f"The state notified its withdrawal on {w.notified} "
                       f"and revoked the notification in {w.revoked}, before it took effect; it "

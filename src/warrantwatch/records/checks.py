@@ -112,6 +112,13 @@ def references(loaded: Loaded) -> Iterator[Problem]:
         expected = f"visits/{item.record.person}.yaml"
         if item.file != expected:
             yield _problem(item, visits, f"a visit by {item.record.person} belongs in {expected}")
+    starts = {(v.record.person, v.record.host, v.record.start) for v in loaded[visits]}
+    findings = _kind("findings")
+    for item in loaded[findings]:
+        f = item.record
+        if f.visit is not None and f.person is not None and (f.person, f.state, f.visit) not in starts:
+            yield _problem(item, findings, f"visit {f.visit}: no visit by {f.person} to {f.state} "
+                           "starting that day in visits/ (the two must agree)")
     warranted = {item.record.person for item in loaded[_kind("warrants")]}
     people = _kind("persons")
     for item in loaded[people]:

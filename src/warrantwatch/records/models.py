@@ -55,6 +55,9 @@ class Withdrawal(Record):
     notified: PartialDate
     effective: PartialDate | None = None
     revoked: PartialDate | None = None
+    # False where a revocation is reported but not confirmed by the depositary: after the
+    # effective date the state's standing is then undetermined, not guessed either way.
+    revocation_confirmed: bool = True
     note: Text | None = None
     sources: Sources
 
