@@ -34,8 +34,9 @@ TRAVEL = re.compile(
     r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went to|go(?:es|ing)? to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
-    r"(?:was|were|is|are)(?: also| already| still)? in|take part|took part|"
-    r"arrest(?:ed)?|detain(?:ed)?|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
+    r"(?:was|were|is|are|be)(?: also| already| still)? in|take part|took part|received at|be received|"
+    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
+    r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
     r"(?:will|would|did|does|do) not (?:attend|travel|go|visit|take part|come)|won't (?:attend|travel|go|take part)|"
@@ -43,7 +44,8 @@ CANCELLED = re.compile(
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
     r"turned back|diverted|refused (?:permission|overflight)|was denied|had to abandon|abandoned|"
-    r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home)\b", re.I)
+    r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
+    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I)
 REMOTE = re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I)
 ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest)\b", re.I)
@@ -52,14 +54,16 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to )$", re.I)
 FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|planned|scheduled|expected to|"
-                    r"is due|set to|upcoming|forthcoming|intends? to|would|"
+                    r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
+                    r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
                     r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I)
-PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|"
+PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
+                  r"dropped|"
                   r"had been|was|were|did not|stayed|"
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
-NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|indict|charged|"
+NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
                            r"convicted|sentenced|born|elected|since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
                            r"(?: \w+)?\W+(?:on |late |earlier |last )?$", re.I)
@@ -74,7 +78,13 @@ NOT_DESTINATION_BEFORE = re.compile(
 ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
 # "Saudi Arabia refused ...", "Saudi Arabia's aviation authority said ...": the place acts; nobody goes there.
 PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(refused|said|says|denied|announced|critici[sz]ed|"
-                              r"accused|urged|called|demanded|condemned|imposed|warned|asked|told|has not|is not)\b")
+                              r"accused|urged|called|demanded|condemned|imposed|warned|asked|told|sent|freed|"
+                              r"released|expelled|deported|(?:has|have|had|is|was|were|does|did|do)(?: not| never)?"
+                              r" (?:a |an )?(?:member|party|parties|recogni[sz]e|signed|joined|ratified))\b")
+# "Syria's transitional president", "North Korea's Kim Jong Un": a person of that state, not a trip there.
+PLACE_OF_PERSON = re.compile(r"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){0,2}(?:president|leader|prime minister|premier|king|"
+                             r"emir|crown prince|foreign minister|minister|envoy|ambassador|delegation)\b|"
+                             r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s))")
 # The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
 HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
                            r"invited|and)\W+(?:the\W+)?$", re.I)
@@ -87,7 +97,11 @@ INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|l
                                 r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
 TRANSFER = re.compile(r"\b(surrendered|handed (?:him |her )?over|transferred|extradited)\b", re.I)
+# "runs until Thursday": the end of something, not the day a trip starts.
+END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
 PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the resort|the island)\b", re.I)
+# "runs until Thursday": the end of something, not the day a trip starts.
+END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
 ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
 OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
@@ -146,9 +160,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             before = sentence[max(0, place.start - 60):place.start]
             if NOT_DESTINATION_BEFORE.search(before) or NOT_DESTINATION_AFTER.match(sentence[place.end:]):
                 continue
-            if PLACE_AS_SUBJECT.match(sentence[place.end:]):
+            if PLACE_AS_SUBJECT.match(sentence[place.end:]) or PLACE_OF_PERSON.match(sentence[place.end:]):
                 continue
-            if place.demonym and not _DEMONYM_PLACE.match(sentence[place.end:]):
+            if place.demonym and not _DEMONYM_PLACE.match(sentence[place.end:]) and not (
+                    kind == "arrest" and _DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
         else:
             before = ""
@@ -160,10 +175,32 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 not INTO_THE_SITUATION.search(before):
             continue  # "the war in Ukraine", "children from Ukraine": the case, not a trip
         place_kind = kind
-        if kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
+        if kind in ("planned", "occurred", MENTION):
+            place_kind = _clause_kind(sentence, place.start) or kind
+        if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
         found.append((person.id, place, place_kind))
     return found
+
+
+_CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b")
+
+
+def _same_clause(sentence: str, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
+    return _CLAUSE_BREAK.search(sentence, low, high) is None
+
+
+def _clause_kind(sentence: str, position: int) -> str | None:
+    """The tense of the clause holding a place, where it differs from the sentence's: "It will be his
+    third trip: he was the first leader hosted in February" puts February in the past."""
+    if position >= len(sentence):
+        return None
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, position)]
+    clause = sentence[starts[-1] if starts else 0:ends[0] if ends else len(sentence)]
+    tense = _tense(clause)
+    return {True: "planned", False: "occurred"}.get(tense) if tense is not None else None
 
 
 def _situation_states(kb: KnowledgeBase, person: str) -> set[str]:
@@ -224,12 +261,17 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str) -> DateMent
     if not usable:
         return None
     # A day written just after an arrival verb dates the trip ("left Abuja on Monday, a day after he
-    # arrived on Sunday"); otherwise the day written nearest the place ("arrived in Vietnam on
-    # Thursday, fresh from a stop in Pyongyang on Wednesday"). Mentions of one trip merge to its first day.
+    # arrived on Sunday").
     arrivals = [d for d in usable if d.span_days == 0 and ARRIVAL.search(sentence[max(0, d.start - 30):d.start])]
     if arrivals:
         return min(arrivals, key=lambda d: d.first)
-    return min(usable, key=lambda d: (d.span_days > 0, d.span_days > 31, abs(d.start - anchor), d.first))
+    # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
+    # the one written nearest the place, after it rather than before it at equal precision ("arrived
+    # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
+    usable = [d for d in usable if _same_clause(sentence, anchor, d.start)] or usable
+    usable = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])] or usable
+    return min(usable, key=lambda d: (d.span_days > 0, d.span_days > 31,
+                                      abs(d.start - anchor) + (0 if d.start >= anchor else 30), d.first))
 
 
 def _persons(hits: list[Hit]) -> list[Hit]:
@@ -301,6 +343,8 @@ def _undated(event: Event, published: dt.date) -> Event:
     return event
 
 
+# "French authorities detained ...": the state where the arrest happened.
+_DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
 _DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|side|"
                             r"town|island|countryside)\b", re.I)
@@ -400,7 +444,8 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     assert ctx.last_event is not None
     event = ctx.events[ctx.last_event]
     future = {"planned": True, "occurred": False}.get(event.kind)
-    dates = [d for d in find_dates(sentence, published, future) if d.span_days == 0]
+    dates = [d for d in find_dates(sentence, published, future)
+             if d.span_days == 0 and not END_DATE.search(sentence[max(0, d.start - 12):d.start])]
     if not dates:
         return
     date = dates[0].as_partial

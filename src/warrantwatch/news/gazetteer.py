@@ -65,6 +65,8 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
             names[name] = (iso3, demonym)
 
     for state in kb.states:
+        for adjective in state.adjectives:
+            add(adjective, state.iso3, demonym=True)
         add(state.name, state.iso3)
         for other in state.other_names:
             add(other, state.iso3)

@@ -26,6 +26,7 @@ class State(Record):
     iso3: Iso3
     name: Text
     other_names: list[Text] = []
+    adjectives: list[Text] = []  # "Uzbek", "Kyrgyz": for reading news ("the Uzbek capital")
     un_member: bool
     note: Text | None = None
     sources: Sources
