@@ -15,6 +15,35 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from warrantwatch.news.cues import (
+    ANAPHORA,
+    ARREST,
+    ARRIVAL,
+    CANCELLED,
+    CLAUSE_BREAK,
+    DEMONYM_ARRESTS,
+    DEMONYM_PLACE,
+    END_DATE,
+    FUTURE,
+    HOSTED_PERSON,
+    INTO_THE_SITUATION,
+    NEGATED,
+    NOT_DESTINATION_AFTER,
+    NOT_DESTINATION_BEFORE,
+    NOT_TRIP_DATE,
+    OBJECT_PRONOUN,
+    ORIGIN_BEFORE,
+    PAST,
+    PLACE_ANAPHORA,
+    PLACE_AS_SUBJECT,
+    PLACE_OF_PERSON,
+    PRONOUN,
+    REMOTE,
+    SCENE_BEFORE,
+    SENTENCE_END,
+    TRANSFER,
+    TRAVEL,
+)
 from warrantwatch.news.dates import DateMention, find_dates
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
 from warrantwatch.records.dates import PartialDate
@@ -24,90 +53,6 @@ KINDS = ("planned", "occurred", "cancelled", "remote", "arrest")
 # A trip mentioned without a tense or cue ("during his visit"): it adds evidence and dates to an
 # event found elsewhere, but is not reported on its own.
 MENTION = "mention"
-
-_ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col",
-                                                          "No", "vs", "Sen", "Rep", "Gov", "Prof"))
-SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-
-TRAVEL = re.compile(
-    r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
-    r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went to|go(?:es|ing)? to|"
-    r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
-    r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
-    r"(?:was|were|is|are|be)(?: also| already| still)? in|take part|took part|received at|be received|"
-    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
-    r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
-CANCELLED = re.compile(
-    r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
-    r"(?:will|would|did|does|do) not (?:attend|travel|go|visit|take part|come)|won't (?:attend|travel|go|take part)|"
-    r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
-    r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
-    r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
-    r"turned back|diverted|refused (?:permission|overflight)|was denied|had to abandon|abandoned|"
-    r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
-    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I)
-REMOTE = re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
-                    r"videoconference|video conference|addressed .{0,40} by video)\b", re.I)
-ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest)\b", re.I)
-# "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
-NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
-                     r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
-                     r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to )$", re.I)
-FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|planned|scheduled|expected to|"
-                    r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
-                    r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
-                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I)
-PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
-                  r"dropped|"
-                  r"had been|was|were|did not|stayed|"
-                  r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
-                  r"last (?:week|month|year)|yesterday|ago)\b", re.I)
-# Dates that belong to the warrant or the treaty, not to the trip.
-NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
-                           r"convicted|sentenced|born|elected|since the court)\w*[^,;.—]{0,40}$|"
-                           r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
-                           r"(?: \w+)?\W+(?:on |late |earlier |last )?$", re.I)
-# Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
-NOT_DESTINATION_BEFORE = re.compile(
-    r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
-    r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
-    r"reporters|speaking|speech|interview|statement|press conference|briefing)"
-    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
-# The place a trip starts from: not the destination, except for a summit attended remotely
-# ("chaired from New Delhi").
-ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
-# "Saudi Arabia refused ...", "Saudi Arabia's aviation authority said ...": the place acts; nobody goes there.
-PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(refused|said|says|denied|announced|critici[sz]ed|"
-                              r"accused|urged|called|demanded|condemned|imposed|warned|asked|told|sent|freed|"
-                              r"released|expelled|deported|(?:has|have|had|is|was|were|does|did|do)(?: not| never)?"
-                              r" (?:a |an )?(?:member|party|parties|recogni[sz]e|signed|joined|ratified))\b")
-# "Syria's transitional president", "North Korea's Kim Jong Un": a person of that state, not a trip there.
-PLACE_OF_PERSON = re.compile(r"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){0,2}(?:president|leader|prime minister|premier|king|"
-                             r"emir|crown prince|foreign minister|minister|envoy|ambassador|delegation)\b|"
-                             r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s))")
-# The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
-HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
-                           r"invited|and)\W+(?:the\W+)?$", re.I)
-ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached)\b", re.I)
-NOT_DESTINATION_AFTER = re.compile(
-    r"^\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|Cooperation|Organi[sz]ation|Statute|"
-    r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b")
-# A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
-INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
-                                r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
-SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
-TRANSFER = re.compile(r"\b(surrendered|handed (?:him |her )?over|transferred|extradited)\b", re.I)
-# "runs until Thursday": the end of something, not the day a trip starts.
-END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
-PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the resort|the island)\b", re.I)
-# "runs until Thursday": the end of something, not the day a trip starts.
-END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
-ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
-OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
-PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
-                     r"(president|leader|prime minister|premier|minister|commander|general|former \w+)\b",
-                     re.I)
-
 
 # A trip that ended this long before the article was published is background the article recalls
 # (al-Bashir in South Africa in 2015, in a 2024 story), not news the brief reports as an event.
@@ -162,8 +107,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue
             if PLACE_AS_SUBJECT.match(sentence[place.end:]) or PLACE_OF_PERSON.match(sentence[place.end:]):
                 continue
-            if place.demonym and not _DEMONYM_PLACE.match(sentence[place.end:]) and not (
-                    kind == "arrest" and _DEMONYM_ARRESTS.match(sentence[place.end:])):
+            if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
+                    kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
         else:
             before = ""
@@ -183,12 +128,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
     return found
 
 
-_CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b")
-
 
 def _same_clause(sentence: str, a: int, b: int) -> bool:
     low, high = sorted((a, b))
-    return _CLAUSE_BREAK.search(sentence, low, high) is None
+    return CLAUSE_BREAK.search(sentence, low, high) is None
 
 
 def _clause_kind(sentence: str, position: int) -> str | None:
@@ -196,8 +139,8 @@ def _clause_kind(sentence: str, position: int) -> str | None:
     third trip: he was the first leader hosted in February" puts February in the past."""
     if position >= len(sentence):
         return None
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, position)]
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, position)]
+    ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence, position)]
     clause = sentence[starts[-1] if starts else 0:ends[0] if ends else len(sentence)]
     tense = _tense(clause)
     return {True: "planned", False: "occurred"}.get(tense) if tense is not None else None
@@ -342,12 +285,6 @@ def _undated(event: Event, published: dt.date) -> Event:
         return replace(event, date=PartialDate(published.year, published.month), date_text=None)
     return event
 
-
-# "French authorities detained ...": the state where the arrest happened.
-_DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
-# "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
-_DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|side|"
-                            r"town|island|countryside)\b", re.I)
 
 
 def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
