@@ -61,6 +61,7 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
     if home_code and home_outcome is not None:
         fills[home_code] = "home"
         colours["home"] = pal.home
+        counts[home_outcome.name] -= 1  # the home state is drawn in its own colour, counted there
         legend.append(("home", f"{names[home_code]}: home state ({OUTCOME_WORDS[home_outcome.name]})"))
     legend += [(f"o-{o.name}", f"{OUTCOME_WORDS[o.name]} ({counts[o.name]})") for o in Outcome
                if counts[o.name]]
