@@ -1,0 +1,20 @@
+"""The README's worked examples are real output: a change that alters them must update the README."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from warrantwatch.cli import main
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["warrantwatch check putin mongolia --on 2024-09-03",
+                                     "warrantwatch world netanyahu --on 2025-04-03"])
+def test_readme_example_matches_real_output(command, capsys, monkeypatch):
+    match = re.search(r"\$ " + re.escape(command) + r"\n(.*?)```", README, re.S)
+    assert match, f"README has no example of {command!r}"
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(command.split()[1:]) == 0
+    assert capsys.readouterr().out.strip() == match.group(1).strip()
