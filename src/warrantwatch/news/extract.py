@@ -143,7 +143,7 @@ def _clause_kind(sentence: str, position: int) -> str | None:
     ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence, position)]
     clause = sentence[starts[-1] if starts else 0:ends[0] if ends else len(sentence)]
     tense = _tense(clause)
-    return {True: "planned", False: "occurred"}.get(tense) if tense is not None else None
+    return _KIND_OF_TENSE[tense] if tense is not None else None
 
 
 def _situation_states(kb: KnowledgeBase, person: str) -> set[str]:
@@ -165,6 +165,9 @@ def _travels(sentence: str) -> bool:
     return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence))
 
 
+_KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
+
+
 def _tense(sentence: str) -> bool | None:
     """True for the future, False for the past, None when the sentence does not say."""
     future, past = FUTURE.search(sentence), PAST.search(sentence)
@@ -182,8 +185,7 @@ def _kind_from_dates(dates: list[DateMention], published: dt.date) -> str:
 
 
 def _arrested(sentence: str) -> bool:
-    return any(not NEGATED.search(sentence[max(0, m.start() - 40):m.start()])
-               for m in ARREST.finditer(sentence))
+    return _arrest_position(sentence) is not None
 
 
 def _kind(sentence: str) -> str:
@@ -193,10 +195,7 @@ def _kind(sentence: str) -> str:
         return "remote"
     if CANCELLED.search(sentence):
         return "cancelled"
-    future, past = FUTURE.search(sentence), PAST.search(sentence)
-    if future and (not past or future.start() < past.start()):
-        return "planned"
-    return "occurred" if past else MENTION
+    return _KIND_OF_TENSE[_tense(sentence)]
 
 
 def _pick_date(dates: list[DateMention], anchor: int, sentence: str) -> DateMention | None:
