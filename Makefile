@@ -9,8 +9,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# Skia (PNG maps) needs the system's libGL and libEGL, and the maps' text needs DejaVu Sans.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
+	@{ $(BIN)/python -c "import skia" 2>/dev/null && $(BIN)/python -c "from warrantwatch.maps.png import font_file; assert font_file(False)"; } \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgl1 libegl1 fonts-dejavu-core; }
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

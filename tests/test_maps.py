@@ -29,13 +29,11 @@ def rgb(colour: str) -> np.ndarray:
 
 
 def decode(png: bytes) -> np.ndarray:
-    """PNG → (h, w, 3) RGB array, with cairo."""
-    import cairocffi
+    """PNG → (h, w, 3) RGB array, read by Pillow (a decoder independent of what drew it)."""
+    from PIL import Image
 
-    surface = cairocffi.ImageSurface.create_from_png(io.BytesIO(png))
-    h, w, stride = surface.get_height(), surface.get_width(), surface.get_stride()
-    data = np.frombuffer(surface.get_data(), dtype=np.uint8).reshape(h, stride // 4, 4)[:, :w]
-    return data[:, :, 2::-1].astype(int)  # BGRA (little-endian ARGB32) → RGB
+    with Image.open(io.BytesIO(png)) as image:
+        return np.asarray(image.convert("RGB")).astype(int)
 
 
 def colour_at(image: np.ndarray, map_, lon: float, lat: float) -> np.ndarray:
@@ -273,10 +271,10 @@ def test_fast_rasteriser_matches_resvg(seed):
     from warrantwatch.maps.png import svg_to_png
 
     m, _ = seed
-    cairo = decode(svg_to_png(m.svg, 800, engine="cairo"))
+    skia = decode(svg_to_png(m.svg, 800, engine="skia"))
     resvg = decode(svg_to_png(m.svg, 800, engine="resvg"))
-    assert cairo.shape == resvg.shape
-    differs = np.abs(cairo - resvg).max(axis=2) > 40
+    assert skia.shape == resvg.shape
+    differs = np.abs(skia - resvg).max(axis=2) > 40
     assert differs.mean() < 0.01  # anti-aliasing and glyph edges only
 
 
@@ -287,3 +285,33 @@ def test_foreign_svg_falls_back_to_resvg():
            '<ellipse cx="20" cy="10" rx="15" ry="8" fill="red"/></svg>')
     image = decode(svg_to_png(svg, 40))
     assert tuple(image[10, 20]) == (255, 0, 0)
+
+
+def test_recoloured_layers_equal_drawing_afresh(monkeypatch):
+    """Putin's world map measures the frame's layers; Netanyahu's, on the same frame with other
+    colours, is then only recoloured, and must equal the same map drawn outline by outline."""
+    from warrantwatch.maps import layers, raster
+
+    layers.forget_layers()
+    putin = obligation_map("putin", "2024-09-03", width=800)
+    for _ in range(2):  # first sight draws afresh, the second measures
+        putin.png()
+    assert layers.cached_layers() >= 1
+    painted, paint = [], layers.Layer.paint
+
+    def counting_paint(self, *args):
+        painted.append(self)
+        paint(self, *args)
+
+    monkeypatch.setattr(layers.Layer, "paint", counting_paint)
+    netanyahu = obligation_map("netanyahu", "2025-04-03", width=800)
+    recoloured = raster.render_rgba(netanyahu.svg, 800)
+    assert painted, "the world's outlines were drawn afresh instead of recoloured"
+    afresh = raster.render_rgba(netanyahu.svg, 800, layers=False)
+    difference = np.abs(recoloured[:, :, :3].astype(int) - afresh[:, :, :3].astype(int)).max(axis=2)
+    assert difference.max() <= 4  # Skia rounds to 8 bits at every outline, the layer once
+    image = recoloured[:, :, :3].astype(int)
+    assert (np.abs(image - rgb(STORY.home)).max(axis=2) <= 24).any()  # Israel, a few pixels at this width
+    assert near(colour_at(image, netanyahu, -98.0, 38.5), STORY.outcomes["NOT_OBLIGED"])  # Kansas
+    assert near(colour_at(image, netanyahu, 2.35, 48.86), STORY.outcomes["OBLIGED"])  # Paris
+    assert not near(colour_at(image, netanyahu, 37.62, 55.75), STORY.home)  # Moscow: not home now

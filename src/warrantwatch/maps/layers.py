@@ -1,0 +1,222 @@
+"""Recolourable layers: a run of outlines drawn once per frame, then only recoloured.
+
+Drawing a path with coverage a over a pixel d gives c·a + d·(1 − a): every pixel of a run of
+filled and stroked outlines is a weighted sum of the run's colours and of what lay beneath, and
+the weights depend on the geometry alone. Maps of one frame (every obligation map of the world,
+every map of Russia and Mongolia) share their geometry and differ in colours, so the weights are
+worth keeping: a run seen twice is measured once (each outline's coverage rendered by Skia into a
+mask) and from then on drawn by a table look-up for the pixels one colour covers wholly and a
+weighted sum for the few at edges. The result equals drawing the run outline by outline up to
+Skia's 8-bit rounding (tests compare the two).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from warrantwatch.maps.raster import colour, fill_paint, parse_path, stroke_paint
+
+NEGLIGIBLE = 1 / 1024  # a weight below this changes no 8-bit channel
+CACHE_SIZE = 12  # frames kept (each about 4 bytes a pixel)
+_SEEN: OrderedDict[tuple, bool] = OrderedDict()  # runs drawn once, not yet measured
+_LAYERS: OrderedDict[tuple, Layer] = OrderedDict()
+_LOCK = threading.Lock()  # the API server draws in several threads
+
+
+class Run:
+    @staticmethod
+    def takes(style: dict[str, str]) -> bool:
+        """Whether a path with this style can join a recolourable run: opaque fill (or none) and an
+        opaque stroke (or none) without dashes."""
+        return float(style.get("fill-opacity", 1)) == 1 and not style.get("stroke-dasharray")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """The weights of a run over a canvas. Slot 2i is outline i's fill, slot 2i + 1 its stroke."""
+
+    solid_index: np.ndarray  # (s,) flat indices of the pixels one slot alone colours
+    solid_slot: np.ndarray  # (s,) that slot
+    mixed_index: np.ndarray  # (m,) flat indices of the pixels that blend colours
+    below_weight: np.ndarray  # (m, 1) what lay beneath still shows through this much
+    part_pixel: np.ndarray  # (z,) position in mixed_index of each part of a blend
+    part_slot: np.ndarray  # (z,)
+    part_weight: np.ndarray  # (z, 1)
+
+    def paint(self, pixels: np.ndarray, colours: np.ndarray) -> None:
+        """Draw onto `pixels` ((h, w, 4) RGBA, opaque) with slot colours ((2n, 3) uint8)."""
+        h, w, _ = pixels.shape
+        rgba = np.empty((len(colours), 4), dtype=np.uint8)
+        rgba[:, :3], rgba[:, 3] = colours, 255
+        words = rgba.view(np.uint32).ravel()  # a colour as one number: gathers move 4 bytes at once
+        pixel_words = pixels.view(np.uint32).reshape(h * w)
+        pixel_words[self.solid_index] = words[self.solid_slot]
+        if not len(self.mixed_index):
+            return
+        # same-type arithmetic throughout: numpy is slow at mixing uint8 and float32 while broadcasting
+        blend = pixel_words[self.mixed_index].view(np.uint8).reshape(-1, 4).astype(np.float32)
+        blend *= self.below_weight
+        parts = words[self.part_slot].view(np.uint8).reshape(-1, 4).astype(np.float32)
+        parts *= self.part_weight
+        for channel in range(3):
+            blend[:, channel] += np.bincount(self.part_pixel, weights=parts[:, channel],
+                                             minlength=len(self.mixed_index))
+        blend[:, 3] = 255
+        blend += 0.5
+        pixel_words[self.mixed_index] = blend.astype(np.uint8).view(np.uint32).ravel()
+
+
+def _key(painter, run) -> tuple:
+    m = painter.canvas.getTotalMatrix()
+    matrix = (m.getScaleX(), m.getSkewX(), m.getTranslateX(), m.getSkewY(), m.getScaleY(), m.getTranslateY())
+    shapes = tuple((element.get("d", ""), style.get("fill-rule") == "evenodd", style.get("fill", "#000000") != "none",
+                    style.get("stroke", "none") != "none", style.get("stroke-width"), style.get("stroke-linejoin"),
+                    style.get("stroke-linecap")) for element, style in run)
+    return painter.pixels.shape, matrix, shapes
+
+
+def _colours(run) -> np.ndarray:
+    out = np.zeros((2 * len(run), 3), dtype=np.uint8)
+    for i, (_, style) in enumerate(run):
+        for slot, value in ((2 * i, style.get("fill", "#000000")), (2 * i + 1, style.get("stroke"))):
+            argb = colour(value)
+            if argb is not None:
+                out[slot] = ((argb >> 16) & 255, (argb >> 8) & 255, argb & 255)
+    return out
+
+
+def draw_run(painter, run) -> None:
+    """Draw a run of paths: from its layer if this frame was measured, else outline by outline."""
+    if not painter.use_layers or _cheap(run):
+        for element, style in run:
+            painter.path(element, style)
+        return
+    key = _key(painter, run)
+    with _LOCK:
+        layer = _LAYERS.get(key)
+        if layer is not None:
+            _LAYERS.move_to_end(key)
+        measure = layer is None and _SEEN.pop(key, False)
+        if layer is None and not measure:  # first sight: a one-off map should not pay for measuring
+            _SEEN[key] = True
+            while len(_SEEN) > 4 * CACHE_SIZE:
+                _SEEN.popitem(last=False)
+    if measure:
+        layer = _measure(painter, run)
+        with _LOCK:
+            _LAYERS[key] = layer
+            while len(_LAYERS) > CACHE_SIZE:
+                _LAYERS.popitem(last=False)
+    if layer is None:
+        for element, style in run:
+            painter.path(element, style)
+        return
+    layer.paint(painter.pixels, _colours(run))
+
+
+def _cheap(run) -> bool:
+    """A single outline without a stroke: Skia fills it faster than a layer would recolour it."""
+    return len(run) == 1 and run[0][1].get("stroke", "none") == "none"
+
+
+def forget_layers() -> None:
+    with _LOCK:
+        _SEEN.clear()
+        _LAYERS.clear()
+
+
+def cached_layers() -> int:
+    return len(_LAYERS)
+
+
+def _coverage(path, paint, matrix, box) -> np.ndarray:
+    """What `path` drawn with `paint` covers in `box` (x0, y0, x1, y1 device pixels), 0..1."""
+    import skia
+
+    x0, y0, x1, y1 = box
+    mask = np.zeros((y1 - y0, x1 - x0), dtype=np.uint8)
+    surface = skia.Surface(mask, skia.ColorType.kAlpha_8_ColorType, skia.AlphaType.kPremul_AlphaType)
+    canvas = surface.getCanvas()
+    canvas.translate(-x0, -y0)
+    canvas.concat(matrix)
+    canvas.drawPath(path, paint)
+    del canvas, surface
+    return mask.astype(np.float32) / 255
+
+
+def _measure(painter, run) -> Layer:
+    """Weights of every slot at every pixel, outline by outline in drawing order."""
+    h, w, _ = painter.pixels.shape
+    matrix = painter.canvas.getTotalMatrix()
+    below = np.ones((h, w), dtype=np.float32)
+    boxes: list[tuple[int, int, int, int]] = []
+    weights: list[np.ndarray | None] = []  # per slot, over its outline's box
+    for element, style in run:
+        path = parse_path(element.get("d", ""), style.get("fill-rule") == "evenodd")
+        fill, stroke = fill_paint(style), stroke_paint(style)
+        reach = (stroke.getStrokeWidth() if stroke is not None else 0) * max(abs(matrix.getScaleX()), 1e-9)
+        r = matrix.mapRect(path.getBounds())
+        box = (max(0, int(np.floor(r.left() - reach)) - 2), max(0, int(np.floor(r.top() - reach)) - 2),
+               min(w, int(np.ceil(r.right() + reach)) + 2), min(h, int(np.ceil(r.bottom() + reach)) + 2))
+        if box[0] >= box[2] or box[1] >= box[3]:
+            boxes.append((0, 0, 0, 0))
+            weights += [None, None]
+            continue
+        alpha = _coverage(path, fill, matrix, box) if fill is not None else None
+        beta = _coverage(path, stroke, matrix, box) if stroke is not None else None
+        keep = np.ones((box[3] - box[1], box[2] - box[0]), dtype=np.float32)
+        if alpha is not None:
+            keep *= 1 - alpha
+        if beta is not None:
+            keep *= 1 - beta
+        x0, y0, x1, y1 = box
+        for i, (bx0, by0, bx1, by1) in enumerate(boxes):  # earlier outlines now partly covered
+            ox0, oy0, ox1, oy1 = max(x0, bx0), max(y0, by0), min(x1, bx1), min(y1, by1)
+            if ox0 >= ox1 or oy0 >= oy1:
+                continue
+            part = keep[oy0 - y0:oy1 - y0, ox0 - x0:ox1 - x0]
+            for slot in (2 * i, 2 * i + 1):
+                if weights[slot] is not None:
+                    weights[slot][oy0 - by0:oy1 - by0, ox0 - bx0:ox1 - bx0] *= part
+        below[y0:y1, x0:x1] *= keep
+        boxes.append(box)
+        weights.append(alpha * (1 - beta) if alpha is not None and beta is not None else alpha)
+        weights.append(beta)
+    return _compact(h, w, below, boxes, weights)
+
+
+def _compact(h, w, below, boxes, weights) -> Layer:
+    pixels, slots, values = [], [], []
+    for slot, weight in enumerate(weights):
+        if weight is None:
+            continue
+        x0, y0 = boxes[slot // 2][:2]
+        ys, xs = np.nonzero(weight > NEGLIGIBLE)
+        pixels.append((ys + y0) * w + (xs + x0))
+        slots.append(np.full(len(ys), slot, dtype=np.int16))
+        values.append(weight[ys, xs])
+    pixel = np.concatenate(pixels) if pixels else np.zeros(0, dtype=np.int64)
+    slot = np.concatenate(slots) if slots else np.zeros(0, dtype=np.int16)
+    value = np.concatenate(values) if values else np.zeros(0, dtype=np.float32)
+    below = below.ravel()
+    solid_part = (value >= 1 - NEGLIGIBLE) & (below[pixel] <= NEGLIGIBLE)
+    solid_slot = np.full(h * w, -1, dtype=np.int16)
+    solid_slot[pixel[solid_part]] = slot[solid_part]
+    touched = np.zeros(h * w, dtype=bool)
+    touched[pixel] = True
+    mixed = touched & (solid_slot < 0)
+    mixed_index = np.flatnonzero(mixed)
+    position = np.full(h * w, -1, dtype=np.int64)
+    position[mixed_index] = np.arange(len(mixed_index))
+    parts = mixed[pixel]
+    solid_index = np.flatnonzero(solid_slot >= 0)
+    return Layer(
+        solid_index=solid_index.astype(np.intp), solid_slot=solid_slot[solid_index].astype(np.intp),
+        mixed_index=mixed_index,
+        below_weight=below[mixed_index].astype(np.float32)[:, None], part_pixel=position[pixel[parts]],
+        part_slot=slot[parts].astype(np.intp), part_weight=value[parts].astype(np.float32)[:, None],
+    )
