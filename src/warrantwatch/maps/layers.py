@@ -21,7 +21,7 @@ import numpy as np
 from warrantwatch.maps.raster import colour, fill_paint, parse_path, stroke_paint
 
 NEGLIGIBLE = 1 / 1024  # a weight below this changes no 8-bit channel
-CACHE_SIZE = 12  # frames kept (each about 4 bytes a pixel)
+CACHE_SIZE = 8  # runs kept: up to about 16 MB each for a 1600 × 1000 map mostly of land
 _SEEN: OrderedDict[tuple, bool] = OrderedDict()  # runs drawn once, not yet measured
 _LAYERS: OrderedDict[tuple, Layer] = OrderedDict()
 _LOCK = threading.Lock()  # the API server draws in several threads
