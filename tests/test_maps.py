@@ -315,3 +315,16 @@ def test_recoloured_layers_equal_drawing_afresh(monkeypatch):
     assert near(colour_at(image, netanyahu, -98.0, 38.5), STORY.outcomes["NOT_OBLIGED"])  # Kansas
     assert near(colour_at(image, netanyahu, 2.35, 48.86), STORY.outcomes["OBLIGED"])  # Paris
     assert not near(colour_at(image, netanyahu, 37.62, 55.75), STORY.home)  # Moscow: not home now
+
+
+def test_a_small_home_state_is_circled_and_labelled_beside_its_ring():
+    netanyahu = obligation_map("netanyahu", "2025-04-03", width=1600)
+    root = ET.fromstring(netanyahu.svg)
+    rings = {c.get("id"): c for c in root.iter(f"{SVG}circle") if c.get("class") == "ring"}
+    assert set(rings) == {"ring-ISR"}
+    ring = rings["ring-ISR"]
+    x, y = netanyahu.pixel(35.0, 31.4)  # the middle of Israel
+    assert abs(float(ring.get("cx")) - x) < 15 and abs(float(ring.get("cy")) - y) < 15
+    label = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "label" and t.text == "Israel")
+    assert float(label.get("x")) > float(ring.get("cx")) + float(ring.get("r"))  # not over the ring
+    assert 'class="ring"' not in locator_map("RUS", "MNG").svg  # large states need no ring

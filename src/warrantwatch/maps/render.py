@@ -22,6 +22,7 @@ from warrantwatch.maps.projection import great_circle
 from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, polyline_data
 
 TINY_PX2 = 20.0  # a state whose drawn area is smaller than this gets a marker
+SMALL_PX2 = 400.0  # a highlighted state drawn smaller than this (20 × 20 px) is also circled
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 
 
@@ -105,6 +106,7 @@ def _style(scene: Scene) -> str:
         f".arc{{fill:none;stroke:{p.arc};stroke-width:{2.2 * k:g};stroke-linecap:round;"
         f"stroke-dasharray:{6 * k:g} {4 * k:g}}}",
         f".marker{{stroke:{p.ink};stroke-width:0.8}}",
+        f".ring{{fill:none;stroke:{p.ink};stroke-width:1.5}}",
         f"text{{font-family:{FONT};fill:{p.ink}}}",
         ".label{font-size:18px;font-weight:bold;paint-order:stroke;stroke:#ffffff;stroke-width:4px;"
         "stroke-linejoin:round}",
@@ -271,6 +273,15 @@ def render(scene: Scene) -> Rendered:
             doc.add(f'<circle id="marker-{area.code}" class="marker {cls}" cx="{at[0]:.1f}" '
                     f'cy="{at[1]:.1f}" r="{radius:.1f}">'
                     f"{element('title', scene.tooltips.get(area.code, area.name))}</circle>")
+    ringed: dict[str, tuple[float, float, float]] = {}
+    for code in scene.outline:  # a highlighted state the eye could miss (Israel on a world map)
+        index = b.index.get(code)
+        if index in by_area and size_px.get(index, 0.0) < SMALL_PX2:
+            at = _marker_point(by_area[index])
+            if at and 0 <= at[0] <= w and 0 <= at[1] <= h:
+                ringed[code] = (*at, max(10.0, w / 120))
+                doc.add(element("circle", class_="ring", id=f"ring-{code}", cx=f"{at[0]:.1f}",
+                                cy=f"{at[1]:.1f}", r=f"{ringed[code][2]:.1f}"))
     doc.close_group()
 
     doc.open_group(id="labels")
@@ -283,7 +294,11 @@ def render(scene: Scene) -> Rendered:
         x, y, part_width, part_area = place
         text_width = 0.62 * 18 * len(label.text)
         anchor = "middle"
-        if text_width > part_width * 1.15:  # does not fit: beside the part, to the right
+        if label.code in ringed:  # beside its ring
+            x, y, ring_radius = ringed[label.code]
+            x += ring_radius + 4
+            anchor = "start"
+        elif text_width > part_width * 1.15:  # does not fit: beside the part, to the right
             x += max(radius, math.sqrt(part_area) / 2) + 4
             anchor = "start"
         doc.add(element("text", label.text, class_="label", x=f"{x:.1f}", y=f"{y + 6:.1f}",
