@@ -22,6 +22,7 @@ from warrantwatch.maps.raster import colour, fill_paint, parse_path, stroke_pain
 
 NEGLIGIBLE = 1 / 1024  # a weight below this changes no 8-bit channel
 CACHE_SIZE = 8  # runs kept: up to about 16 MB each for a 1600 × 1000 map mostly of land
+MAX_PIXELS = 4_000_000  # larger images (posters) are drawn afresh: measuring them would take ~1 GB
 _SEEN: OrderedDict[tuple, bool] = OrderedDict()  # runs drawn once, not yet measured
 _LAYERS: OrderedDict[tuple, Layer] = OrderedDict()
 _LOCK = threading.Lock()  # the API server draws in several threads
@@ -91,7 +92,8 @@ def _colours(run) -> np.ndarray:
 
 def draw_run(painter, run) -> None:
     """Draw a run of paths: from its layer if this frame was measured, else outline by outline."""
-    if not painter.use_layers or _cheap(run):
+    h, w, _ = painter.pixels.shape
+    if not painter.use_layers or _cheap(run) or h * w > MAX_PIXELS:
         for element, style in run:
             painter.path(element, style)
         return
