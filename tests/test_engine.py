@@ -137,6 +137,21 @@ def test_sealed_warrant_is_not_public_until_unsealed(kb):
     assert any(c.kind == "sealed" for c in a.caveats)
 
 
+def test_a_sealed_warrant_that_reached_the_host_says_so(kb):
+    """Italy was asked to arrest Elmasry Njeem under a sealed warrant and was later found in
+    breach; Germany arrested El Hishri under one. Neither answer may read as 'nothing to do'."""
+    italy = assess(kb, "osama-elmasry-njeem", "ITA", D("2025-01-19"))
+    assert italy.outcome is Outcome.NO_ACTIVE_WARRANT  # rule 1: no *public* warrant
+    request = [c for c in italy.caveats if c.kind == "sealed_request"]
+    assert len(request) == 1 and "2025-10-17" in request[0].text and "87(7)" in request[0].text
+    assert "failed to comply" in italy.summary
+    germany = assess(kb, "khaled-el-hishri", "DEU", D("2025-07-16"))
+    assert any(c.kind == "sealed_request" and "arrested" in c.text for c in germany.caveats)
+    elsewhere = assess(kb, "osama-elmasry-njeem", "FRA", D("2025-01-19"))  # no request known
+    assert not any(c.kind == "sealed_request" for c in elsewhere.caveats)
+    assert any(c.kind == "sealed" and "not public" in c.text for c in elsewhere.caveats)
+
+
 def test_a_former_head_of_state_raises_no_immunity_caveat(kb):
     serving = assess(kb, "omar-al-bashir", "ZAF", D("2015-06-14"))
     former = assess(kb, "omar-al-bashir", "ZAF", D("2020-06-01"))

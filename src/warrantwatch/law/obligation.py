@@ -22,6 +22,8 @@ from warrantwatch.records.models import (
     PositionKind,
     Resolution,
     Situation,
+    Visit,
+    VisitKind,
     Warrant,
 )
 
@@ -196,6 +198,32 @@ def _declarations(kb: KnowledgeBase, state: str, on: dt.date,
             if d.situation in ids and d.lodged.last_day <= on]
 
 
+SEALED_REACH = ("A sealed warrant binds the states to which the Court sends a request for arrest and "
+                "surrender (arts. 89(1), 58(5)); which states received one is not public.")
+
+
+def _findings_for_visit(kb: KnowledgeBase, person: str, state: str, on: dt.date) -> list[Finding]:
+    """Non-compliance findings against `state` about a visit by `person` that covers `on`: proof
+    that the Court's request had reached the state, however sealed the warrant was."""
+    visits = [v for v in kb.visits_to.get(state, ()) if v.person == person
+              and v.start.first_day <= on <= (v.end or v.start).last_day]
+    return [f for f in kb.findings_against.get(state, ())
+            if f.person == person and f.non_compliance and f.visit is not None
+            and any(f.visit == v.start for v in visits)]
+
+
+def _arrests_covering(kb: KnowledgeBase, person: str, state: str, on: dt.date) -> list[Visit]:
+    return [v for v in kb.visits_to.get(state, ()) if v.person == person and v.kind is VisitKind.arrest
+            and v.start.first_day <= on <= (v.end or v.start).last_day]
+
+
+def _sealed_request_text(finding: Finding, state_name: str) -> str:
+    return (f"{finding.chamber} found on {finding.date} that {state_name} failed to comply with the "
+            f"Court's request to arrest and surrender the person during this visit (art. 87(7)"
+            f"{', ' + finding.document if finding.document else ''}): the request had reached "
+            f"{state_name} while the warrant was still sealed.")
+
+
 def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
     """The rules for one host state, given the person's situation on the day."""
     person, on = ctx.person, ctx.on
@@ -211,13 +239,29 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
         undecided = [w for w in ctx.warrants if w.state is WarrantState.UNDETERMINED]
         reasons = "; ".join(w.explain() for w in ctx.warrants) or \
             f"no ICC arrest warrant is recorded for {person.name}"
-        caveats = tuple(Caveat("sealed", w.explain()) for w in ctx.warrants
-                        if w.state is WarrantState.SEALED)
+        sealed = [w for w in ctx.warrants if w.state is WarrantState.SEALED]
+        caveats = tuple(Caveat("sealed", f"{w.explain()}. {SEALED_REACH}") for w in sealed)
         sources = tuple(dict.fromkeys(s for w in ctx.warrants for s in w.warrant.sources))
+        summary = f"No public ICC warrant for {person.name} is outstanding on {on}: {reasons}."
+        findings = _findings_for_visit(kb, person.id, state, on) if sealed else []
+        arrests = _arrests_covering(kb, person.id, state, on) if sealed and not findings else []
+        if arrests:
+            arrest = arrests[0]
+            caveats += (Caveat("sealed_request", f"{state_name} arrested {person.name} on {arrest.start} "
+                               "on the Court's request under the sealed warrant: the request had "
+                               f"reached {state_name} before the warrant was public."),)
+            sources += tuple(s for s in arrest.sources if s not in sources)
+            summary += (f" {state_name} nonetheless arrested {person.name} on {arrest.start} at the "
+                        "Court's request under the sealed warrant.")
+        if findings:
+            first = min(findings, key=lambda f: f.date.first_day)
+            caveats += (Caveat("sealed_request", _sealed_request_text(first, state_name)),)
+            sources += tuple(s for s in first.sources if s not in sources)
+            summary += (f" The Court had nonetheless asked {state_name} to arrest {person.name} under "
+                        f"the sealed warrant, and later found that it failed to comply "
+                        f"({first.chamber}, {first.date}).")
         outcome = Outcome.UNDETERMINED if undecided else Outcome.NO_ACTIVE_WARRANT
-        return Assessment(outcome=outcome, summary=f"No public ICC warrant for {person.name} is "
-                          f"outstanding on {on}: {reasons}.", caveats=caveats, sources=sources,
-                          **common)
+        return Assessment(outcome=outcome, summary=summary, caveats=caveats, sources=sources, **common)
 
     warrant_ids = ctx.warrant_text
     caveats: list[Caveat] = []
