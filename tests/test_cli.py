@@ -47,6 +47,7 @@ def test_world_table(capsys):
         (("check", "putn", "mongolia"), "Vladimir Putin"),
         (("check", "putin", "mongolai"), "Mongolia"),
         (("check", "gaddafi", "mongolia"), "ambiguous"),
+        (("check", "putin", "congo"), "Democratic Republic of the Congo (COD), Republic of the Congo (COG)"),
         (("check", "putin", "mongolia", "--on", "2024-02-30"), "February 2024 has 29 days"),
         (("check", "putin", "mongolia", "--on", "next tuesday"), "YYYY-MM-DD"),
         (("person", "nobody-at-all"), "unknown person"),
@@ -67,7 +68,8 @@ def test_bad_input_is_one_line_and_exit_2(capsys, argv, expected):
     [("Russia", "RUS"), ("russian federation", "RUS"), ("RU", "RUS"), ("the Philippines", "PHL"),
      ("Türkiye", "TUR"), ("Turkey", "TUR"), ("DRC", "COD"), ("cote d'ivoire", "CIV"),
      ("Côte d’Ivoire", "CIV"), ("Ivory Coast", "CIV"), ("UK", "GBR"), ("Holy See", "VAT"),
-     ("Palestine", "PSE"), ("Kosovo", "XKX"), ("Taiwan", "TWN")],
+     ("Palestine", "PSE"), ("Kosovo", "XKX"), ("Taiwan", "TWN"), ("China", "CHN"),
+     ("Republic of the Congo", "COG"), ("Congo-Brazzaville", "COG"), ("Iran", "IRN")],
 )
 def test_state_names_match_forgivingly(capsys, name, code):
     status, out, _ = run(capsys, "state", name, "--json")

@@ -152,6 +152,19 @@ def test_a_sealed_warrant_that_reached_the_host_says_so(kb):
     assert any(c.kind == "sealed" and "not public" in c.text for c in elsewhere.caveats)
 
 
+def test_a_future_day_says_what_the_statute_fixes_in_advance(kb):
+    asked = D("2026-11-29")
+    later = assess(kb, "vladimir-putin", "MNG", D("2027-03-01"), as_of=asked)
+    assert later.outcome is Outcome.OBLIGED
+    future = next(c for c in later.caveats if c.kind == "future")
+    assert "2027-11-30" in future.text and "127(1)" in future.text  # no withdrawal can bite sooner
+    assert "2027-02-01" in future.text and "126(2)" in future.text  # nor a new ratification
+    past = assess(kb, "vladimir-putin", "MNG", D("2024-09-03"), as_of=asked)
+    assert not any(c.kind == "future" for c in past.caveats)
+    assert all(any(c.kind == "future" for c in a.caveats)
+               for a in world(kb, "vladimir-putin", D("2027-03-01"), as_of=asked).assessments)
+
+
 def test_a_former_head_of_state_raises_no_immunity_caveat(kb):
     serving = assess(kb, "omar-al-bashir", "ZAF", D("2015-06-14"))
     former = assess(kb, "omar-al-bashir", "ZAF", D("2020-06-01"))

@@ -31,13 +31,13 @@ def check(person: str, state: str, on: str | dt.date | None = None,
     """`check("putin", "Mongolia", "2024-09-03")`: is the state bound to arrest the person?"""
     kb = kb or bundled()
     resolver = resolver_for(kb)
-    return _assess(kb, resolver.person(person), resolver.state(state), resolve_day(on))
+    return _assess(kb, resolver.person(person), resolver.state(state), resolve_day(on), as_of=today())
 
 
 def world(person: str, on: str | dt.date | None = None, kb: KnowledgeBase | None = None) -> World:
     """Every state's obligation towards the person on the day."""
     kb = kb or bundled()
-    return _world(kb, resolver_for(kb).person(person), resolve_day(on))
+    return _world(kb, resolver_for(kb).person(person), resolve_day(on), as_of=today())
 
 
 @dataclass(frozen=True)

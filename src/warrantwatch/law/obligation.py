@@ -6,12 +6,13 @@ the rules and the articles they rest on are stated here.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
-from warrantwatch.law.treaty import withdrawal_effective_for
+from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import (
@@ -375,13 +376,37 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
         caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
 
 
-def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date) -> Assessment:
-    """Is `state` bound to arrest `person_id` if the person is on its territory on `on`?"""
-    return assess_state(kb, person_on(kb, person_id, on), state)
+def future_caveat(on: dt.date, as_of: dt.date | None) -> Caveat | None:
+    """For a day after `as_of` (today): what the recorded facts can and cannot settle in advance.
+    The Statute fixes the earliest day a new withdrawal or a new ratification could take effect."""
+    if as_of is None or on <= as_of:
+        return None
+    no_exit_before = withdrawal_effective_for(as_of + dt.timedelta(days=1))
+    no_entry_before = entry_into_force_for(as_of + dt.timedelta(days=1))
+    return Caveat("future", f"{on} is after {as_of}: this applies the facts recorded up to {as_of}. "
+                  f"A withdrawal notified after {as_of} cannot take effect before {no_exit_before} "
+                  f"(art. 127(1)), nor a ratification or accession deposited after it before "
+                  f"{no_entry_before} (art. 126(2)); but a warrant can be issued, executed or "
+                  "withdrawn, an art. 12(3) declaration lodged or a Security Council resolution "
+                  "adopted at any time, and offices held (and so immunity arguments) can change.")
 
 
-def world(kb: KnowledgeBase, person_id: str, on: dt.date) -> World:
+def _with_future(assessment: Assessment, caveat: Caveat | None) -> Assessment:
+    if caveat is None:
+        return assessment
+    return dataclasses.replace(assessment, caveats=(*assessment.caveats, caveat))
+
+
+def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date,
+           as_of: dt.date | None = None) -> Assessment:
+    """Is `state` bound to arrest `person_id` if the person is on its territory on `on`?
+    `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat."""
+    return _with_future(assess_state(kb, person_on(kb, person_id, on), state), future_caveat(on, as_of))
+
+
+def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None = None) -> World:
     """assess() for every state in the knowledge base, sharing the person's context."""
     ctx = person_on(kb, person_id, on)
+    caveat = future_caveat(on, as_of)
     return World(ctx.person.id, ctx.person.name, on,
-                 tuple(assess_state(kb, ctx, s.iso3) for s in kb.states))
+                 tuple(_with_future(assess_state(kb, ctx, s.iso3), caveat) for s in kb.states))

@@ -84,12 +84,26 @@ def _country_forms(code: str) -> list[str]:
     return forms
 
 
+_REPUBLIC_OF = re.compile(r"^(?:the )?(?:democratic |people's |democratic people's |islamic |federal |"
+                          r"united |socialist |bolivarian )*republic of (?:the )?", re.I)
+
+
+def _core_name(name: str) -> str | None:
+    """"Democratic Republic of the Congo" → "Congo": the name people say, which may belong to two
+    states ("Congo", "Korea") and then makes the query ambiguous instead of silently picking one."""
+    core = _REPUBLIC_OF.sub("", name)
+    return core if core != name else None
+
+
 def state_index(kb: KnowledgeBase) -> NameIndex:
-    return NameIndex.build(
-        ((s.iso3, f"{s.name} ({s.iso3})", [s.name, *s.other_names, *_country_forms(s.iso3)])
-         for s in kb.states),
-        UnknownState,
-    )
+    primary = {normalize(s.name) for s in kb.states}  # "China" stays the PRC's, not Taiwan's too
+
+    def forms(state) -> list[str]:
+        names = [state.name, *state.other_names, *_country_forms(state.iso3)]
+        cores = [core for core in map(_core_name, names) if core and normalize(core) not in primary]
+        return names + cores
+
+    return NameIndex.build(((s.iso3, f"{s.name} ({s.iso3})", forms(s)) for s in kb.states), UnknownState)
 
 
 def person_index(kb: KnowledgeBase) -> NameIndex:
