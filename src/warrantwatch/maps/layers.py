@@ -93,31 +93,35 @@ def _colours(run) -> np.ndarray:
 def draw_run(painter, run) -> None:
     """Draw a run of paths: from its layer if this frame was measured, else outline by outline."""
     h, w, _ = painter.pixels.shape
-    if not painter.use_layers or _cheap(run) or h * w > MAX_PIXELS:
+    worth_it = painter.use_layers and not _cheap(run) and h * w <= MAX_PIXELS
+    layer = _layer_for(painter, run) if worth_it else None
+    if layer is None:
         for element, style in run:
             painter.path(element, style)
-        return
+    else:
+        layer.paint(painter.pixels, _colours(run))
+
+
+def _layer_for(painter, run) -> Layer | None:
+    """The run's layer: None the first time a run is seen (a one-off map should not pay for
+    measuring), measured the second time, reused from then on."""
     key = _key(painter, run)
     with _LOCK:
         layer = _LAYERS.get(key)
         if layer is not None:
             _LAYERS.move_to_end(key)
-        measure = layer is None and _SEEN.pop(key, False)
-        if layer is None and not measure:  # first sight: a one-off map should not pay for measuring
+            return layer
+        if not _SEEN.pop(key, False):
             _SEEN[key] = True
             while len(_SEEN) > 4 * CACHE_SIZE:
                 _SEEN.popitem(last=False)
-    if measure:
-        layer = _measure(painter, run)
-        with _LOCK:
-            _LAYERS[key] = layer
-            while len(_LAYERS) > CACHE_SIZE:
-                _LAYERS.popitem(last=False)
-    if layer is None:
-        for element, style in run:
-            painter.path(element, style)
-        return
-    layer.paint(painter.pixels, _colours(run))
+            return None
+    layer = _measure(painter, run)
+    with _LOCK:
+        _LAYERS[key] = layer
+        while len(_LAYERS) > CACHE_SIZE:
+            _LAYERS.popitem(last=False)
+    return layer
 
 
 def _cheap(run) -> bool:
