@@ -9,6 +9,10 @@ _ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St
                                                           "No", "vs", "Sen", "Rep", "Gov", "Prof"))
 SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
+# A report's opening dateline ("KHARTOUM, July 10 (Reuters) - "): where and when it was filed,
+# not a trip.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?\s+[-–—]+\s+")
+
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
     r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went to|go(?:es|ing)? to|"
@@ -28,12 +32,14 @@ CANCELLED = re.compile(
     r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I)
 REMOTE = re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I)
-ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest)\b", re.I)
+ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest|"
+                    r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
+                    r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I)
 # "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
 NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to )$", re.I)
-FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|planned|scheduled|expected to|"
+FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
                     r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I)
@@ -53,6 +59,9 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
     r"reporters|speaking|speech|interview|statement|press conference|briefing)"
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
+# The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
+TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"
+                          r"on the (?:future|fate|situation|subject|question) of)\s+(?:the\s+)?$", re.I)
 # The place a trip starts from: not the destination, except for a summit attended remotely
 # ("chaired from New Delhi").
 ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
@@ -83,7 +92,10 @@ PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the reso
 ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
 OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
-                     r"(president|leader|prime minister|premier|minister|commander|general|former \w+)\b",
+                     r"(president|leader|prime minister|premier|minister|commander|general|former \w+)\b|"
+                     # "Last week he visited ...", "On Sunday he was in ...", "In August he ..."
+                     r"^\W*(?:last|next|this|earlier|later|on|in|since|yesterday|today|then|meanwhile|also)\b"
+                     r"[\w ]{0,25}? (he|she)\b",
                      re.I)
 CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b")
 # "French authorities detained ...": the state where the arrest happened.

@@ -21,6 +21,7 @@ from warrantwatch.news.cues import (
     ARRIVAL,
     CANCELLED,
     CLAUSE_BREAK,
+    DATELINE,
     DEMONYM_ARRESTS,
     DEMONYM_PLACE,
     END_DATE,
@@ -41,6 +42,7 @@ from warrantwatch.news.cues import (
     REMOTE,
     SCENE_BEFORE,
     SENTENCE_END,
+    TOPIC_BEFORE,
     TRANSFER,
     TRAVEL,
 )
@@ -107,6 +109,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue
             if PLACE_AS_SUBJECT.match(sentence[place.end:]) or PLACE_OF_PERSON.match(sentence[place.end:]):
                 continue
+            if TOPIC_BEFORE.search(before):
+                continue  # "talks on Iran": the subject of the talks
             if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
@@ -127,6 +131,12 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         found.append((person.id, place, place_kind))
     return found
 
+
+
+def _names_places(places: list[Hit], sentence: str) -> bool:
+    """Whether the sentence names a place of its own (not "Sudan's Omar al-Bashir", not "Chinese"):
+    then it is about that place ("he plays host as leaders gather in Kazan"), not the one before."""
+    return any(not p.demonym and not PLACE_OF_PERSON.match(sentence[p.end:]) for p in places)
 
 
 def _same_clause(sentence: str, a: int, b: int) -> bool:
@@ -224,7 +234,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     """The events in `text`, a news article published on `published`."""
     gazetteer: Gazetteer = gazetteer_for(kb)
     ctx = _Context()
-    for sentence in sentences(text):
+    for sentence in sentences(DATELINE.sub("", text, count=1)):
         hits = gazetteer.find(sentence, published)
         people = _persons(hits)
         places = [h for h in hits if h.kind == "place"]
@@ -247,7 +257,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 _date_from_host(ctx, places, sentence, published)
         scene = ctx.last_places
         ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence[:p.start])
-                           and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])]
+                           and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
+                           and not NOT_DESTINATION_AFTER.match(sentence[p.end:])]
         if not people or not _travels(sentence):
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
@@ -256,7 +267,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(find_dates(sentence, published), published)
         candidates = _destinations(kb, people, places, sentence, kind)
-        if not candidates and scene:
+        if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
         future = {"planned": True, "occurred": False, "arrest": False}.get(kind, _tense(sentence))
