@@ -270,7 +270,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
-        future = {"planned": True, "occurred": False, "arrest": False}.get(kind, _tense(sentence))
+        # A called-off trip's day lies ahead when the sentence says so ("will no longer attend ... on
+        # Sunday"), else either side of the report ("had been due on Monday", in a Sunday paper).
+        tense = _tense(sentence)
+        future = {"planned": True, "occurred": False, "arrest": False,
+                  "cancelled": True if tense else None}.get(kind, tense)
         dates = find_dates(sentence, published, future)
         arrest_at = _arrest_position(sentence) if kind == "arrest" else None
         for traveller, place, place_kind in candidates:
