@@ -18,7 +18,8 @@ TRAVEL = re.compile(
     r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went to|go(?:es|ing)? to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
-    r"(?:was|were|is|are|be)(?: also| already| still)? in|take part|took part|received at|be received|"
+    r"(?:was|were|is|are|be)(?: also| already| still| back)? in|on (?:the|his|her) way to|en route to|"
+    r"take part|took part|received at|be received|received (?:him|her|the)|"
     r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = re.compile(
@@ -57,7 +58,7 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
     r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
-    r"reporters|speaking|speech|interview|statement|press conference|briefing)"
+    r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate)"
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"
@@ -79,7 +80,7 @@ HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receive
                            r"invited|and)\W+(?:the\W+)?$", re.I)
 ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached)\b", re.I)
 NOT_DESTINATION_AFTER = re.compile(
-    r"^\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|Cooperation|Organi[sz]ation|Statute|"
+    r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|Cooperation|Organi[sz]ation|Statute|"
     r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b")
 # A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
@@ -97,6 +98,11 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
                      r"^\W*(?:last|next|this|earlier|later|on|in|since|yesterday|today|then|meanwhile|also)\b"
                      r"[\w ]{0,25}? (he|she)\b",
                      re.I)
+# "... noted that the president had just attended ...": the person of the story, mid-sentence.
+SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
+                               r"(?:president|leader|prime minister|premier)\b", re.I)
+# "received the Sudanese leader": a leader named by the person's own demonym.
+LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b")
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)

@@ -34,6 +34,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("within", re.compile(r"\b(?:within|in the (?:coming|next)) (?P<count>a|one|two|three|four|few|\d+) "
                           r"(?P<unit>days?|weeks?)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<which>next|last|this) )?{_WEEKDAY}\b", re.I)),
+    ("which_month", re.compile(rf"\b(?P<which>last|next|this) {_MONTH}(?![\w-])", re.I)),
     ("bare_month", re.compile(rf"\b(?:in|since|during|for|until|by|early|late|mid|mid-) {_MONTH}(?![\w-])", re.I)),
     ("year", re.compile(rf"\b(?:in|since|during|of|by|until|back in) {_YEAR}\b", re.I)),
 ]
@@ -174,6 +175,17 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date,
                 return None  # "in may", "by march": lower case is a verb or a word, not a month
             year = _infer_year(month, 1, published.replace(day=1), future)
             return _month_range(year, month) if year else None
+        if kind == "which_month":  # "last June": the latest June before the month of publication
+            month = MONTHS[groups["month"].lower().rstrip(".")]
+            if groups["month"][0].islower():
+                return None
+            which = groups["which"].lower()
+            year = published.year
+            if which == "last":
+                year -= 1 if month >= published.month else 0
+            elif which == "next":
+                year += 1 if month <= published.month else 0
+            return _month_range(year, month)
         if kind == "relative":
             return _relative(groups["rel"], published)
         if kind == "within":

@@ -28,6 +28,7 @@ from warrantwatch.news.cues import (
     FUTURE,
     HOSTED_PERSON,
     INTO_THE_SITUATION,
+    LEADER_AFTER_DEMONYM,
     NEGATED,
     NOT_DESTINATION_AFTER,
     NOT_DESTINATION_BEFORE,
@@ -42,6 +43,7 @@ from warrantwatch.news.cues import (
     REMOTE,
     SCENE_BEFORE,
     SENTENCE_END,
+    SUBJECT_REFERENCE,
     TOPIC_BEFORE,
     TRANSFER,
     TRAVEL,
@@ -131,6 +133,13 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         found.append((person.id, place, place_kind))
     return found
 
+
+
+def _own_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: str) -> bool:
+    """ "the Sudanese leader" for al-Bashir: a demonym of the person's own state before "leader"."""
+    nationality = kb.person_by_id[person].nationality
+    return any(p.demonym and p.value == nationality and LEADER_AFTER_DEMONYM.match(sentence[p.end:])
+               for p in places)
 
 
 def _names_places(places: list[Hit], sentence: str) -> bool:
@@ -238,7 +247,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         hits = gazetteer.find(sentence, published)
         people = _persons(hits)
         places = [h for h in hits if h.kind == "place"]
-        if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)):
+        if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
+                                               or SUBJECT_REFERENCE.search(sentence)
+                                               or _own_leader(kb, ctx.last_person, places, sentence)):
             people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
         if people:
             ctx.last_person = people[-1].value
