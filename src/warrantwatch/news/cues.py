@@ -16,6 +16,7 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
     r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went to|go(?:es|ing)? to|"
+    r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back)? in|on (?:the|his|her) way to|en route to|"
@@ -39,7 +40,11 @@ ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed
 # "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
 NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
-                     r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to )$", re.I)
+                     r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
+                     r"wants? (?:[\w-]+ ){0,3})$", re.I)
+# "had no plans to visit Armenia": no trip at all.
+NO_TRIP = re.compile(r"\b(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
+                     r" (?:visit|travel|go|attend|come|fly|make)", re.I)
 FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
@@ -58,7 +63,8 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
     r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
-    r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate)"
+    r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|"
+    r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from))"
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"
@@ -80,6 +86,11 @@ HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receive
                            r"invited|and)\W+(?:the\W+)?$", re.I)
 ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached)\b", re.I)
 NOT_DESTINATION_AFTER = re.compile(
+    # "Armenia's chair", "Armenia's parliament": a thing of the state, not a trip there (but "Mongolia's
+    # capital" is one)
+    r"^(?:'s|’s)\s+(?![a-z]+ (?:airport|capital|city|port|resort|region|province))(?!capital|city|soil|"
+    r"territory|resort|port|border|airport|coast|shore|side|town|island|countryside|north|south|east|west|"
+    r"central|northern|southern|eastern|western)[a-z]|"
     r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|Cooperation|Organi[sz]ation|Statute|"
     r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b")
 # A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").

@@ -30,6 +30,7 @@ from warrantwatch.news.cues import (
     INTO_THE_SITUATION,
     LEADER_AFTER_DEMONYM,
     NEGATED,
+    NO_TRIP,
     NOT_DESTINATION_AFTER,
     NOT_DESTINATION_BEFORE,
     NOT_TRIP_DATE,
@@ -270,7 +271,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence[:p.start])
                            and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
                            and not NOT_DESTINATION_AFTER.match(sentence[p.end:])]
-        if not people or not _travels(sentence):
+        if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
