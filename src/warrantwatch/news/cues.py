@@ -19,7 +19,7 @@ TRAVEL = re.compile(
     r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
-    r"(?:was|were|is|are|be)(?: also| already| still| back)? in|on (?:the|his|her) way to|en route to|"
+    r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|received at|be received|received (?:him|her|the)|"
     r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)

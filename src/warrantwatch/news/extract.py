@@ -127,8 +127,13 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 not INTO_THE_SITUATION.search(before):
             continue  # "the war in Ukraine", "children from Ukraine": the case, not a trip
         place_kind = kind
-        if kind in ("planned", "occurred", MENTION):
-            place_kind = _clause_kind(sentence, place.start) or kind
+        if kind in ("cancelled", "remote") and place.start < len(sentence) and not \
+                (CANCELLED if kind == "cancelled" else REMOTE).search(_part(sentence, place.start)):
+            # "It will be his first trip to India since 2021; he stayed away from the G20": the
+            # calling-off belongs to the other clause
+            place_kind = _clause_kind(sentence, place.start) or MENTION
+        if place_kind in ("planned", "occurred", MENTION):
+            place_kind = _clause_kind(sentence, place.start) or place_kind
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
         found.append((person.id, place, place_kind))
@@ -154,15 +159,25 @@ def _same_clause(sentence: str, a: int, b: int) -> bool:
     return CLAUSE_BREAK.search(sentence, low, high) is None
 
 
+def _clause(sentence: str, position: int) -> str:
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, position)]
+    ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence, position)]
+    return sentence[starts[-1] if starts else 0:ends[0] if ends else len(sentence)]
+
+
+def _part(sentence: str, position: int) -> str:
+    """The part of a sentence between semicolons or colons that holds `position`."""
+    start = max((m.end() for m in re.finditer(r"[;:]", sentence[:position])), default=0)
+    end = next((m.start() + position for m in re.finditer(r"[;:]", sentence[position:])), len(sentence))
+    return sentence[start:end]
+
+
 def _clause_kind(sentence: str, position: int) -> str | None:
     """The tense of the clause holding a place, where it differs from the sentence's: "It will be his
     third trip: he was the first leader hosted in February" puts February in the past."""
     if position >= len(sentence):
         return None
-    starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, position)]
-    ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence, position)]
-    clause = sentence[starts[-1] if starts else 0:ends[0] if ends else len(sentence)]
-    tense = _tense(clause)
+    tense = _tense(_clause(sentence, position))
     return _KIND_OF_TENSE[tense] if tense is not None else None
 
 
