@@ -56,7 +56,7 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
-                           r"convicted|sentenced|born|elected|since the court)\w*[^,;.—]{0,40}$|"
+                           r"convicted|sentenced|born|elected|inaugurat|sworn in|since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
                            r"(?: \w+)?\W+(?:on |late |earlier |last )?$", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
@@ -84,7 +84,13 @@ PLACE_OF_PERSON = re.compile(r"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){0,2}(?:president|
 # The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
 HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
                            r"invited|and)\W+(?:the\W+)?$", re.I)
-ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached)\b", re.I)
+ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached|"
+                     r"begin\w*|start\w*)\b", re.I)
+# "has landed in Astana", "arrives in Hanoi": the trip is under way on the day of the report.
+UNDER_WAY = re.compile(r"\b(?:has|have) (?:just )?(?:arrived|landed|touched down|flown into)|\b(?:arrives|lands) in\b",
+                       re.I)
+# "... since the warrant was to Washington in February": a trip after the warrant word, not its date.
+TRIP_AFTER = re.compile(r"\b(?:to|in|at) [A-Z]")
 NOT_DESTINATION_AFTER = re.compile(
     # "Armenia's chair", "Armenia's parliament": a thing of the state, not a trip there (but "Mongolia's
     # capital" is one)
@@ -106,7 +112,7 @@ OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
                      r"(president|leader|prime minister|premier|minister|commander|general|former \w+)\b|"
                      # "Last week he visited ...", "On Sunday he was in ...", "In August he ..."
-                     r"^\W*(?:last|next|this|earlier|later|on|in|since|yesterday|today|then|meanwhile|also)\b"
+                     r"^\W*(?:last|next|this|earlier|later|on|in|since|from|yesterday|today|then|meanwhile|also)\b"
                      r"[\w ]{0,25}? (he|she)\b",
                      re.I)
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.

@@ -48,6 +48,8 @@ from warrantwatch.news.cues import (
     TOPIC_BEFORE,
     TRANSFER,
     TRAVEL,
+    TRIP_AFTER,
+    UNDER_WAY,
 )
 from warrantwatch.news.dates import DateMention, find_dates
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
@@ -233,8 +235,16 @@ def _kind(sentence: str) -> str:
     return _KIND_OF_TENSE[_tense(sentence)]
 
 
+def _trip_date(sentence: str, date: DateMention) -> bool:
+    """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
+    warrant was to Washington in February")."""
+    before = sentence[:date.start]
+    m = NOT_TRIP_DATE.search(before)
+    return m is None or bool(TRIP_AFTER.search(before, m.start()))
+
+
 def _pick_date(dates: list[DateMention], anchor: int, sentence: str) -> DateMention | None:
-    usable = [d for d in dates if not NOT_TRIP_DATE.search(sentence[:d.start])]
+    usable = [d for d in dates if _trip_date(sentence, d)]
     if not usable:
         return None
     # A day written just after an arrival verb dates the trip ("left Abuja on Monday, a day after he
@@ -312,8 +322,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
             date = _pick_date(dates, anchor, sentence)
-            _add(ctx, Event(traveller, place.value, place_kind, date.as_partial if date else None,
-                            (sentence,), date.text if date else None))
+            partial = date.as_partial if date else None
+            if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
+                partial = PartialDate(published.year, published.month, published.day)
+            _add(ctx, Event(traveller, place.value, place_kind, partial, (sentence,), date.text if date else None))
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
         _date_from_host(ctx, places, sentence, published)
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
