@@ -203,19 +203,18 @@ SEALED_REACH = ("A sealed warrant binds the states to which the Court sends a re
                 "surrender (arts. 89(1), 58(5)); which states received one is not public.")
 
 
-def _findings_for_visit(kb: KnowledgeBase, person: str, state: str, on: dt.date) -> list[Finding]:
-    """Non-compliance findings against `state` about a visit by `person` that covers `on`: proof
-    that the Court's request had reached the state, however sealed the warrant was."""
-    visits = [v for v in kb.visits_to.get(state, ()) if v.person == person
-              and v.start.first_day <= on <= (v.end or v.start).last_day]
-    return [f for f in kb.findings_against.get(state, ())
-            if f.person == person and f.non_compliance and f.visit is not None
-            and any(f.visit == v.start for v in visits)]
-
-
-def _arrests_covering(kb: KnowledgeBase, person: str, state: str, on: dt.date) -> list[Visit]:
-    return [v for v in kb.visits_to.get(state, ()) if v.person == person and v.kind is VisitKind.arrest
+def _visits_covering(kb: KnowledgeBase, person: str, state: str, on: dt.date) -> list[Visit]:
+    return [v for v in kb.visits_to.get(state, ()) if v.person == person
             and v.start.first_day <= on <= (v.end or v.start).last_day]
+
+
+def _findings_for_visit(visits: list[Visit], kb: KnowledgeBase, state: str) -> list[Finding]:
+    """Non-compliance findings against `state` about these visits: proof that the Court's request
+    had reached the state, however sealed the warrant was."""
+    starts = {v.start for v in visits}
+    return [f for f in kb.findings_against.get(state, ())
+            if f.non_compliance and f.visit is not None and f.visit in starts
+            and any(f.person == v.person for v in visits)]
 
 
 def _sealed_request_text(finding: Finding, state_name: str) -> str:
@@ -244,8 +243,9 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
         caveats = tuple(Caveat("sealed", f"{w.explain()}. {SEALED_REACH}") for w in sealed)
         sources = tuple(dict.fromkeys(s for w in ctx.warrants for s in w.warrant.sources))
         summary = f"No public ICC warrant for {person.name} is outstanding on {on}: {reasons}."
-        findings = _findings_for_visit(kb, person.id, state, on) if sealed else []
-        arrests = _arrests_covering(kb, person.id, state, on) if sealed and not findings else []
+        visits = _visits_covering(kb, person.id, state, on) if sealed else []
+        findings = _findings_for_visit(visits, kb, state)
+        arrests = [v for v in visits if v.kind is VisitKind.arrest] if not findings else []
         if arrests:
             arrest = arrests[0]
             caveats += (Caveat("sealed_request", f"{state_name} arrested {person.name} on {arrest.start} "
