@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from warrantwatch.records.models import (
+    Aircraft,
     Declaration,
     Finding,
     Membership,
@@ -21,6 +22,16 @@ from warrantwatch.records.models import (
 )
 
 
+AIRCRAFT_HEADER = """\
+# Watched state aircraft. ICAO 24-bit addresses, registrations, types and operators were checked
+# against plane-alert-db (https://github.com/sdr-enthusiasts/plane-alert-db, commit c2709be, by the
+# sdr-enthusiasts contributors), made available under the Open Database License (ODbL) v1.0:
+# https://opendatacommons.org/licenses/odbl/1-0/ . This file is a derived database and is itself
+# offered under the ODbL. Associations with persons come from the press reports cited per record;
+# an association is never evidence that a person was aboard a flight.
+"""
+
+
 def _sortable(value: Any) -> Any:
     return "" if value is None else str(value)
 
@@ -31,6 +42,7 @@ class FileKind:
     model: type[Record]
     sort_fields: tuple[str, ...]
     label: Callable[[Record], str]
+    header: str = ""  # comment lines kept at the top of the file (licence credits)
 
     def sort_key(self, record: Record) -> tuple:
         return tuple(_sortable(getattr(record, f)) for f in self.sort_fields)
@@ -51,4 +63,6 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("visits/*.yaml", Visit, ("start", "host"),
              lambda r: f"{r.person} in {r.host} {r.start}"),
     FileKind("findings.yaml", Finding, ("date", "state"), lambda r: r.id),
+    FileKind("aircraft.yaml", Aircraft, ("icao24", "valid_from"),
+             lambda r: f"{r.icao24} {r.registration}", header=AIRCRAFT_HEADER),
 )

@@ -18,6 +18,7 @@ from warrantwatch.records.checks import check_all
 from warrantwatch.records.files import FILE_KINDS
 from warrantwatch.records.load import default_data_dir, read_all
 from warrantwatch.records.models import (
+    Aircraft,
     Declaration,
     Finding,
     Membership,
@@ -55,6 +56,7 @@ class KnowledgeBase:
     warrants: tuple[Warrant, ...] = ()
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
+    aircraft: tuple[Aircraft, ...] = ()
     source_dir: Path | None = field(default=None, compare=False)
 
     @cached_property
@@ -102,6 +104,10 @@ class KnowledgeBase:
         return _group(self.findings, "state")
 
     @cached_property
+    def aircraft_by_icao24(self) -> Mapping[str, tuple[Aircraft, ...]]:
+        return _group(self.aircraft, "icao24")
+
+    @cached_property
     def latest_fact(self) -> dt.date | None:
         """The most recent dated fact: how far the data reaches, for "as of" statements."""
         dates = [v.end or v.start for v in self.visits] + [f.date for f in self.findings]
@@ -122,6 +128,7 @@ class KnowledgeBase:
             "warrants": len(self.warrants),
             "visits": len(self.visits),
             "findings": len(self.findings),
+            "aircraft": len(self.aircraft),
         }
 
 
@@ -144,6 +151,7 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         warrants=records["Warrant"],
         visits=records["Visit"],
         findings=records["Finding"],
+        aircraft=records["Aircraft"],
         source_dir=path,
     )
 

@@ -198,3 +198,37 @@ class Finding(Record):
     topics: list[Slug] = []
     note: Text | None = None
     sources: Sources
+
+
+class Confidence(StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+Icao24 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{6}$")]
+
+
+class Association(Record):
+    """An aircraft reported as used by (or tagged for) a person: never proof that they are aboard."""
+
+    person: Slug
+    confidence: Confidence
+    note: Text | None = None
+    sources: Sources
+
+
+class Aircraft(Record):
+    """A watched state aircraft: its ICAO 24-bit address and registration, as long as they are valid."""
+
+    icao24: Icao24
+    registration: Text
+    type: Text
+    operator: Text
+    state: Iso3  # the state that operates it
+    valid_from: PartialDate | None = None  # None: not known (addresses and registrations get reused)
+    valid_to: PartialDate | None = None
+    callsigns: list[Text] = []  # callsign prefixes reported in the press, e.g. "RSD"
+    persons: list[Association] = []
+    note: Text | None = None
+    sources: Sources
