@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from warrantwatch.cli import data, lookup, maps, news, obligation, serve
+from warrantwatch.cli import data, lookup, maps, news, obligation, serve, tracks
 
 app = typer.Typer(
     help="Is a state bound to arrest a person wanted by the ICC, and what has it done before?",
@@ -19,6 +19,7 @@ lookup.register(app)
 maps.register(app)
 news.register(app)
 serve.register(app)
+tracks.register(app)
 app.add_typer(data.app, name="data")
 
 

@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS positions ({SQL_COLUMNS});
 CREATE TABLE IF NOT EXISTS files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR,
     rows BIGINT, bad_rows BIGINT, duplicates BIGINT, ingested_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS registrations (icao24 VARCHAR PRIMARY KEY, registration VARCHAR);
+CREATE TABLE IF NOT EXISTS alerts (id VARCHAR PRIMARY KEY, time DOUBLE, alert VARCHAR);
 """
 LOCK_WAIT_S = 60.0
 
@@ -195,6 +196,26 @@ class Store:
         positions, aircraft = con.execute("SELECT count(*), count(DISTINCT icao24) FROM positions").fetchone()
         files = con.execute("SELECT count(*) FROM files").fetchone()[0]
         return {"positions": positions, "aircraft": aircraft, "files": files}
+
+    def save_alerts(self, alerts) -> int:
+        """Keep alerts (as their JSON) for the feed; an alert already kept is not added again."""
+        import json
+
+        con, new = self.connection, 0
+        con.execute("BEGIN TRANSACTION")
+        for a in alerts:
+            if not con.execute("SELECT 1 FROM alerts WHERE id = ?", [a.id]).fetchone():
+                con.execute("INSERT INTO alerts VALUES (?, ?, ?)",
+                            [a.id, a.event.time.timestamp(), json.dumps(a.to_dict(), ensure_ascii=False)])
+                new += 1
+        con.execute("COMMIT")
+        return new
+
+    def saved_alerts(self, limit: int = 100) -> list[dict]:
+        import json
+
+        rows = self.connection.execute("SELECT alert FROM alerts ORDER BY time DESC LIMIT ?", [limit]).fetchall()
+        return [json.loads(r[0]) for r in rows]
 
     def registrations(self) -> dict[str, str]:
         return dict(self.connection.execute("SELECT icao24, registration FROM registrations").fetchall())

@@ -101,7 +101,7 @@ def _profile(total_km: float, elev_a: float, elev_b: float, cruise_ft: float, cr
     t_parts, s_parts, alt_parts, gs_parts, g_parts = [], [], [], [], []
     t0, s0 = 0.0, 0.0
     for dur, k0, k1, a0, a1, ground, direction in segs:
-        n = max(1, int(round(dur / step_s)))
+        n = max(1, round(dur / step_s))
         f = np.arange(n) / n
         kt = k0 + (k1 - k0) * f
         dist = direction * np.cumsum(np.r_[0.0, kt[:-1]]) * (dur / n) * KT_KMS
@@ -144,7 +144,8 @@ def flight(icao24: str, origin: Place, destination: Place, depart: dt.datetime, 
     return pa.table({
         "icao24": [icao24] * n, "time": start + t, "lat": lat, "lon": lon,
         "alt_ft": pa.array(alt, from_pandas=True), "gs_kt": gs, "track": np.zeros(n),
-        "vrate_fpm": np.where(ground, np.nan, vr), "on_ground": ground, "callsign": [callsign] * n,
+        "vrate_fpm": pa.array(np.where(ground, np.nan, vr), from_pandas=True), "on_ground": ground,
+        "callsign": [callsign] * n,
         "new_leg": np.zeros(n, dtype=bool)}, schema=SCHEMA)
 
 
