@@ -75,6 +75,9 @@ def create_app() -> FastAPI:
         return await call_next(request)
 
     _routes(app)
+    from warrantwatch.api import tracks
+
+    tracks.register(app)
     app.mount("/", StaticFiles(directory=STATIC, html=True), name="page")
     return app
 

@@ -21,7 +21,6 @@ from warrantwatch.records.models import (
     Withdrawal,
 )
 
-
 AIRCRAFT_HEADER = """\
 # Watched state aircraft. ICAO 24-bit addresses, registrations, types and operators were checked
 # against plane-alert-db (https://github.com/sdr-enthusiasts/plane-alert-db, commit c2709be, by the

@@ -135,7 +135,7 @@ def build(kb: KnowledgeBase, events: Iterable[Event], *, connection=None, source
                 notes.append(f"Callsign {e.callsign} {'matches' if match else 'does not match'} the pattern "
                              f"reported for this aircraft ({', '.join(aircraft.callsigns)}).")
             companions = tuple(sorted({
-                f"{o.registration or o.icao24} at {o.time:%H:%M} UTC" for o in events
+                f"{watched(kb, o.icao24, day).registration} at {o.time:%H:%M} UTC" for o in events
                 if o is not e and o.icao24 != e.icao24 and o.kind in ALERT_KINDS and o.airport == e.airport
                 and o.airport is not None and abs((o.time - e.time).total_seconds()) <= FORMATION_S
                 and watched(kb, o.icao24, day) is not None}))
