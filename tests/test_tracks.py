@@ -286,7 +286,7 @@ def test_dask_gives_the_same_landings_as_duckdb(tmp_path, many_traces, route):
     ingest(inputs, db=tmp_path / "t.duckdb")
     ingest(inputs, parquet=tmp_path / "archive")
     assert ingest(inputs, parquet=tmp_path / "archive").files_already == len(inputs)
-    assert list((tmp_path / "archive").glob("day=2024-09-02/prefix=15/*.parquet"))
+    assert list((tmp_path / "archive").glob("day=2024-09-02/prefix=1/*.parquet"))
     with Client(processes=False, n_workers=1, threads_per_worker=2, dashboard_address=None) as client:
         on_dask = events(parquet=tmp_path / "archive", client=client)
     on_duckdb = events(db=tmp_path / "t.duckdb")

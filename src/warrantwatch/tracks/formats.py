@@ -242,10 +242,12 @@ def read_path(path: Path, connection) -> Table:
         if name.endswith(".parquet"):
             src = f"read_parquet({_quote(path)})"
             try:
-                names = {d[0].lower() for d in connection.sql(f"SELECT * FROM {src} LIMIT 0").description}
+                described = connection.sql(f"DESCRIBE SELECT * FROM {src}").fetchall()
             except Exception as exc:  # duckdb raises many kinds for a corrupt file
                 raise BadFile(f"not a readable Parquet file: {exc}") from exc
-            fmt, select = _tabular_sql(path, names, "parquet")
+            names = {row[0].lower() for row in described}
+            time_type = next((str(row[1]) for row in described if row[0].lower() == "time"), "")
+            fmt, select = _tabular_sql(path, names, "parquet" if "TIMESTAMP" in time_type.upper() else "csv")
             return Table(fmt, sql=f"{select} FROM {src}")
         if name.endswith((".csv", ".csv.gz")):
             src = (f"read_csv({_quote(path)}, header=true, all_varchar=true, ignore_errors=true, "

@@ -98,11 +98,16 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
         _stage(con, table)
         total, valid = con.execute(f"SELECT count(*), count(*) FILTER ({VALID}) FROM stage").fetchone()
         before = con.execute("SELECT count(*) FROM positions").fetchone()[0]
+        # rows already stored can only be in the stage's time span; skip the anti-join when none are
+        overlap = before and con.execute("SELECT count(*) FROM positions WHERE time BETWEEN "
+                                         "(SELECT min(time) FROM stage) AND (SELECT max(time) FROM stage)"
+                                         ).fetchone()[0]
+        anti = ("WHERE NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
+                if overlap else "")
         con.execute(f"""
             INSERT INTO positions
             SELECT {POSITIONS} FROM (
-                SELECT DISTINCT ON (icao24, time) * FROM stage WHERE {VALID}) s
-            WHERE NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)""")
+                SELECT DISTINCT ON (icao24, time) * FROM stage WHERE {VALID}) s {anti}""")
         stored = con.execute("SELECT count(*) FROM positions").fetchone()[0] - before
         bad = table.skipped + (total - valid)
         for icao24, reg in (table.registration or {}).items():
@@ -222,7 +227,7 @@ class Store:
 
 
 class ParquetArchive:
-    """Positions as Parquet under `root/day=YYYY-MM-DD/prefix=XX/`, for archives and Dask."""
+    """Positions as Parquet under `root/day=YYYY-MM-DD/prefix=X/` (first hex digit), for archives and Dask."""
 
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -258,7 +263,7 @@ class ParquetArchive:
             shutil.rmtree(tmp, ignore_errors=True)
             con.execute(f"""
                 COPY (SELECT DISTINCT ON (icao24, time) {POSITIONS},
-                             strftime(to_timestamp(time), '%Y-%m-%d') AS day, left(icao24, 2) AS prefix
+                             strftime(to_timestamp(time), '%Y-%m-%d') AS day, left(icao24, 1) AS prefix
                       FROM stage WHERE {VALID} ORDER BY icao24, time)
                 TO '{tmp}' (FORMAT PARQUET, PARTITION_BY (day, prefix), FILENAME_PATTERN 'part{{i}}')""")
             stored = 0
