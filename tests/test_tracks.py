@@ -214,7 +214,8 @@ from pathlib import Path
 from warrantwatch.tracks.store import Store
 files = sorted(Path(sys.argv[2]).glob("*.json"))
 with Store.open(sys.argv[1]) as store:
-    store.ingest(files, progress=lambda p, s: print(s, p.name, flush=True), hold_s=0.0)
+    store.ingest(files, progress=lambda p, s: (print(s, p.name, flush=True), time.sleep(float(sys.argv[3]))),
+                 hold_s=0.0)
 print("done", flush=True)
 """
 
@@ -230,8 +231,8 @@ def many_traces(tmp_path_factory, route):
 
 def test_kill_9_during_ingest_loses_nothing_stored_and_a_rerun_completes(tmp_path, many_traces):
     db = tmp_path / "t.duckdb"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(many_traces)], stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(many_traces), "0"],
+                            stdout=subprocess.PIPE, text=True)
     stored = 0
     for output in proc.stdout:
         stored += output.startswith("stored")
@@ -255,8 +256,8 @@ def test_kill_9_during_ingest_loses_nothing_stored_and_a_rerun_completes(tmp_pat
 
 def test_readers_can_read_while_ingest_runs(tmp_path, many_traces):
     db = tmp_path / "t.duckdb"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(many_traces)], stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(many_traces), "0.3"],
+                            stdout=subprocess.PIPE, text=True)  # a slow ingest: 0.3 s between files
     for output in proc.stdout:
         if output.startswith("stored"):
             break
