@@ -11,6 +11,7 @@ Each reports positions/s over the whole (ingest + detection) and checks that the
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import time
@@ -87,14 +88,21 @@ def timed(fn):
 
 
 def main(n: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="bench-tracks-"))
+    try:
+        run(work, n)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(work: Path, n: int) -> None:
     from distributed import Client, LocalCluster
 
-    work = Path(tempfile.mkdtemp(prefix="bench-tracks-"))
     table, gen_s = timed(lambda: fleet(n))
     source = work / "positions.parquet"
     pq.write_table(table, source, row_group_size=1 << 20)
     print(f"{table.num_rows:,} synthetic positions, {len(set(table['icao24'].to_pylist())):,} aircraft "
-          f"(generated in {gen_s:.1f} s)")
+          f"(generated in {gen_s:.1f} s)", flush=True)
     L.airports()  # airports and boundaries loaded once, outside every timing
     from warrantwatch.geo.locate import locate
 

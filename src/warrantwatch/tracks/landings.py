@@ -50,9 +50,8 @@ def _km(lat1: str, lon1: str, lat2: str, lon2: str) -> str:
 def events_sql(source: str) -> str:
     """SQL giving the raw events (before airports) over any relation with the positions columns."""
     return f"""
-WITH p AS (
-    SELECT icao24, time, lat, lon, alt_ft, gs_kt, callsign,
-           coalesce(on_ground, gs_kt < {GROUND_KT}) AS ground
+WITH p AS (  -- only what ordering needs goes through the sort; the rest is joined back at boundaries
+    SELECT icao24, time, coalesce(on_ground, gs_kt < {GROUND_KT}) AS ground
     FROM {source}
 ),
 w AS (
@@ -61,12 +60,18 @@ w AS (
     FROM p WHERE ground IS NOT NULL
     WINDOW s AS (PARTITION BY icao24 ORDER BY time)
 ),
-b AS (  -- first and last points of each run (ground or airborne, no gap inside)
+k AS (  -- first and last points of each run (ground or airborne, no gap inside)
     SELECT *, (t_prev IS NULL OR time - t_prev > {GAP_S} OR g_prev <> ground) AS starts,
               (t_next IS NULL OR t_next - time > {GAP_S} OR g_next <> ground) AS ends
     FROM w
     WHERE t_prev IS NULL OR time - t_prev > {GAP_S} OR g_prev <> ground
        OR t_next IS NULL OR t_next - time > {GAP_S} OR g_next <> ground
+),
+b AS (
+    SELECT DISTINCT ON (k.icao24, k.time) k.*, q.lat, q.lon, q.alt_ft, q.gs_kt, q.callsign
+    FROM k JOIN {source} q ON q.icao24 = k.icao24 AND q.time = k.time
+        AND coalesce(q.on_ground, q.gs_kt < {GROUND_KT}) = k.ground
+    ORDER BY k.icao24, k.time, q.lat, q.lon
 ),
 r AS (  -- one row per run: where and how it starts and ends
     SELECT icao24, ground, time AS t0, lat AS lat0, lon AS lon0, gs_kt AS gs0, alt_ft AS alt0,

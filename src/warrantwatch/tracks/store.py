@@ -82,44 +82,47 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_W
         pause = min(pause * 2, 0.5)
 
 
-def _stage(con, table: Table) -> None:
-    con.execute("DROP TABLE IF EXISTS stage")
+def _relation(con, table: Table) -> str:
+    """The file's rows as a relation with the positions columns (not yet validated)."""
     if table.arrow is not None:
-        arrow = table.arrow  # noqa: F841 (DuckDB reads the local variable by name)
-        con.execute(f"CREATE TEMP TABLE stage AS SELECT {POSITIONS} FROM arrow")
-    else:
-        con.execute(f"CREATE TEMP TABLE stage ({SQL_COLUMNS})")
-        con.execute(f"INSERT INTO stage {table.sql}")
+        con.register("incoming", table.arrow)
+        return f"(SELECT {POSITIONS} FROM incoming)"
+    return f"(SELECT * FROM ({table.sql}) AS t({POSITIONS}))"
 
 
 def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -> None:
+    """One file, one transaction: valid rows not stored before, and the file's row in `files`."""
+    rel = _relation(con, table)
     con.execute("BEGIN TRANSACTION")
     try:
-        _stage(con, table)
-        total, valid = con.execute(f"SELECT count(*), count(*) FILTER ({VALID}) FROM stage").fetchone()
+        total, t_min, t_max = con.execute(f"SELECT count(*), min(time), max(time) FROM {rel}").fetchone()
         before = con.execute("SELECT count(*) FROM positions").fetchone()[0]
-        # rows already stored can only be in the stage's time span; skip the anti-join when none are
-        overlap = before and con.execute("SELECT count(*) FROM positions WHERE time BETWEEN "
-                                         "(SELECT min(time) FROM stage) AND (SELECT max(time) FROM stage)"
-                                         ).fetchone()[0]
-        anti = ("WHERE NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
+        # rows already stored can only be in this file's time span; skip the anti-join when none are
+        overlap = before and con.execute("SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?",
+                                         [t_min, t_max]).fetchone()[0]
+        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
                 if overlap else "")
+        # within the file, a position repeated at the same time is stored once
         con.execute(f"""
             INSERT INTO positions
-            SELECT {POSITIONS} FROM (
-                SELECT DISTINCT ON (icao24, time) * FROM stage WHERE {VALID}) s {anti}""")
+            SELECT {POSITIONS} FROM {rel} s WHERE {VALID} {anti}
+            QUALIFY count(*) OVER (PARTITION BY icao24, time ORDER BY lat, lon, alt_ft
+                                   ROWS UNBOUNDED PRECEDING) = 1""")
         stored = con.execute("SELECT count(*) FROM positions").fetchone()[0] - before
+        valid = con.execute(f"SELECT count(*) FROM {rel} WHERE {VALID}").fetchone()[0]
         bad = table.skipped + (total - valid)
         for icao24, reg in (table.registration or {}).items():
             con.execute("INSERT OR REPLACE INTO registrations VALUES (?, ?)", [icao24, reg])
         con.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [sha, str(path), table.format, stored, bad, valid - stored,
                      dt.datetime.now(dt.UTC).replace(tzinfo=None)])
-        con.execute("DROP TABLE stage")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        if table.arrow is not None:
+            con.unregister("incoming")
     report.files_new += 1
     report.rows += stored
     report.bad_rows += bad
@@ -251,7 +254,8 @@ class ParquetArchive:
                 continue
             try:
                 table = read_path(path, con)
-                _stage(con, table)
+                con.execute("DROP TABLE IF EXISTS stage")
+                con.execute(f"CREATE TEMP TABLE stage AS SELECT * FROM {_relation(con, table)}")
             except BadFile as exc:
                 report.bad_files.append((str(path), str(exc)))
                 continue
