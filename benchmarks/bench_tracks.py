@@ -117,6 +117,20 @@ def run(work: Path, n: int) -> None:
 
     found, s = timed(duck)
     rows.append(("DuckDB (ingest + landings)", s, found))
+    def cli():
+        import json
+        import subprocess
+
+        db = work / "cli.duckdb"
+        exe = str(Path(sys.executable).parent / "warrantwatch")
+        subprocess.run([exe, "tracks", "ingest", str(source), "--db", str(db)], check=True, capture_output=True)
+        out = subprocess.run([exe, "tracks", "landings", "--all", "--json", "--db", str(db)], check=True,
+                             capture_output=True, text=True).stdout
+        return [L.Event(d["icao24"], d["kind"], pd.Timestamp(d["time"]).to_pydatetime(), d["lat"], d["lon"],
+                        d["airport"], None, None, d["state"], d["confidence"]) for d in json.loads(out)]
+
+    found_cli, s = timed(cli)
+    rows.append(("DuckDB, whole process (CLI ingest + CLI landings)", s, found_cli))
     found_pd, s = timed(lambda: L.confirm(pandas_events(source)))
     rows.append(("pandas baseline (read + landings)", s, found_pd))
     for workers in (1, 2):
@@ -131,12 +145,15 @@ def run(work: Path, n: int) -> None:
         found_d, s = timed(dask)
         rows.append((f"Dask LocalCluster, {workers} worker(s) (archive + landings)", s, found_d))
     base = next(s for name, s, _ in rows if name.startswith("pandas"))
-    reference = sorted((e.icao24, e.kind, round(e.time.timestamp(), 3)) for e in rows[0][2])
+    def key(found):
+        return sorted((e.icao24, e.kind, round(e.time.timestamp(), 2)) for e in found)
+
+    reference = key(rows[0][2])
     print(f"{'pipeline':58} {'seconds':>8} {'positions/s':>13} {'vs pandas':>10} {'landings':>9} same")
     for name, s, found in rows:
-        same = sorted((e.icao24, e.kind, round(e.time.timestamp(), 3)) for e in found) == reference
+        same = key(found) == reference
         print(f"{name:58} {s:8.2f} {table.num_rows / s:13,.0f} {base / s:9.2f}x "
-              f"{sum(e.is_landing for e in found):9,} {'yes' if same else 'NO'}")
+              f"{sum(e.is_landing for e in found):9,} {'yes' if same else 'NO'}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Where positions are kept: a DuckDB file (default) or Parquet partitions by day and icao24 prefix.
 
 Both are idempotent: a file is known by the SHA-256 of its bytes, and a file already ingested adds
-nothing; rows already stored (same aircraft, same time) are not stored twice. Each file is written
+nothing; rows already stored from another file (same aircraft, same time) are not stored twice. Each file is written
 in one transaction (DuckDB) or renamed into place before it is marked done (Parquet), so a crash or
 `kill -9` loses at most the file being read, never what was stored before; running the same
 command again completes the work.
@@ -102,12 +102,12 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
                                          [t_min, t_max]).fetchone()[0]
         anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
                 if overlap else "")
-        # within the file, a position repeated at the same time is stored once
-        con.execute(f"""
-            INSERT INTO positions
-            SELECT {POSITIONS} FROM {rel} s WHERE {VALID} {anti}
-            QUALIFY count(*) OVER (PARTITION BY icao24, time ORDER BY lat, lon, alt_ft
-                                   ROWS UNBOUNDED PRECEDING) = 1""")
+        # Within a JSON file (small), a position repeated at the same time is stored once. Within a
+        # CSV or Parquet table (large) repeats are kept: removing them would cost more than the rest
+        # of the ingest, and the landing rules read a repeated position as no change.
+        once = ("QUALIFY row_number() OVER (PARTITION BY icao24, time ORDER BY lat, lon, alt_ft) = 1"
+                if table.arrow is not None else "")
+        con.execute(f"INSERT INTO positions SELECT {POSITIONS} FROM {rel} s WHERE {VALID} {anti} {once}")
         stored = con.execute("SELECT count(*) FROM positions").fetchone()[0] - before
         valid = con.execute(f"SELECT count(*) FROM {rel} WHERE {VALID}").fetchone()[0]
         bad = table.skipped + (total - valid)
