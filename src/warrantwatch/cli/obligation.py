@@ -38,10 +38,9 @@ def check(
 
 
 def show_assessment(a) -> None:
-    from warrantwatch.records.knowledge import bundled
-
     out = console()
-    out.print(line((f"{a.person_name} in {a.state_name} ({a.state}) on {a.on}", "bold")))
+    where = f"{a.place_name}, {a.state_name}" if a.place_name else a.state_name
+    out.print(line((f"{a.person_name} in {where} on {a.on}", "bold")))
     out.print(line((a.outcome.name, OUTCOME_STYLE[a.outcome.name]), f" — {a.outcome.value}"))
     out.print(line(a.summary))
     out.print(line(("Standing: ", "bold"), a.standing))
@@ -54,24 +53,48 @@ def show_assessment(a) -> None:
         for c in a.caveats:
             tag = ("[contested] ", "yellow") if c.contested else ""
             out.print(line("  • ", tag, c.text))
-    out.print(line((f"Record of {a.state_name}", "bold")))
-    if not a.record.visits and not a.record.findings:
-        out.print(line("  • no recorded visits by ICC warrant subjects and no findings"))
-    names = {p.id: p.name for p in bundled().persons}
-    for v in a.record.visits:
-        end = f" to {v.end}" if v.end and v.end != v.start else ""
-        occasion = f" ({v.occasion})" if v.occasion else ""
-        who = names.get(v.person, v.person)
-        out.print(line(f"  • {v.start}{end}: {who} — {v.kind.value}{occasion}"))
-    for f in a.record.findings:
-        verdict = "non-compliance found" if f.non_compliance else "no non-compliance finding"
-        referred = f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""
-        out.print(line(f"  • {f.date}: {f.chamber}, {verdict}{referred}"
-                       + (f" [{f.document}]" if f.document else "")))
+    show_record(out, a.record, a.state_name, a.on)
     if a.sources:
         out.print(line(("Sources", "bold")))
         for s in a.sources:
             out.print(line(f"  • {s}"), soft_wrap=True)
+
+
+def _record_lines(record, visits, findings, positions, later: bool) -> list[str]:
+    mark = "[later] " if later else ""
+    lines = []
+    for v in visits:
+        end = f" to {v.end}" if v.end and v.end != v.start else ""
+        occasion = f" ({v.occasion})" if v.occasion else ""
+        lines.append(f"{mark}{v.start}{end}: {record.name(v.person)} — {v.kind.value}{occasion}")
+    for f in findings:
+        verdict = "non-compliance found" if f.non_compliance else "no non-compliance finding"
+        referred = f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""
+        about = f" about {record.name(f.person)}" if f.person else " (not about an arrest warrant)"
+        doc = f" [{f.document}]" if f.document else ""
+        appeal = f" Appeal: {f.appeal}" if f.appeal else ""
+        lines.append(f"{mark}{f.date}: {f.chamber}{about}, {verdict}{referred}{doc}.{appeal}")
+    return lines
+
+
+def show_record(out, record, state_name: str, on) -> None:
+    """The host's record up to the day, its stated positions (not law), and what happened later."""
+    out.print(line((f"Record of {state_name} up to {on}", "bold")))
+    lines = _record_lines(record, record.visits, record.findings, (), later=False)
+    if not lines:
+        out.print(line("  • no recorded visits by ICC warrant subjects and no findings"))
+    for text in lines:
+        out.print(line(f"  • {text}"))
+    if record.positions or record.later_positions:
+        out.print(line((f"Stated positions of {state_name} (what it said; not the legal answer)", "bold")))
+        for p in (*record.positions, *record.later_positions):
+            mark = "[later] " if p.date.first_day > on else ""
+            out.print(line(f"  • {mark}{p.date}, {p.speaker}, on {record.name(p.person)}: {p.summary}"))
+    later = _record_lines(record, record.later_visits, record.later_findings, (), later=True)
+    if later:
+        out.print(line((f"Later (after {on})", "bold")))
+        for text in later:
+            out.print(line(f"  • {text}"))
 
 
 def world(

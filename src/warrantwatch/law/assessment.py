@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from warrantwatch.records.models import Finding, Visit
+from warrantwatch.records.models import Finding, StatedPosition, Visit
 
 
 class Outcome(StrEnum):
@@ -39,15 +39,36 @@ class Caveat:
 
 @dataclass(frozen=True, slots=True)
 class HostRecord:
-    """What the host did before: visits by warrant subjects it received, and findings against it."""
+    """What the host did up to the day (visits by warrant subjects it received, findings against it,
+    its stated positions on specific warrants), and what it did later, kept apart."""
 
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
+    positions: tuple[StatedPosition, ...] = ()
+    later_visits: tuple[Visit, ...] = ()
+    later_findings: tuple[Finding, ...] = ()
+    later_positions: tuple[StatedPosition, ...] = ()
+    person_names: dict[str, str] = field(default_factory=dict)
+
+    def name(self, person: str | None) -> str | None:
+        return self.person_names.get(person, person) if person else None
+
+    def _dump(self, record) -> dict[str, Any]:
+        data = record.model_dump(mode="json", exclude_none=True)
+        if getattr(record, "person", None):
+            data["person_name"] = self.name(record.person)
+        return data
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "visits": [v.model_dump(mode="json", exclude_none=True) for v in self.visits],
-            "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
+            "visits": [self._dump(v) for v in self.visits],
+            "findings": [self._dump(f) for f in self.findings],
+            "stated_positions": [self._dump(p) for p in self.positions],
+            "later": {
+                "visits": [self._dump(v) for v in self.later_visits],
+                "findings": [self._dump(f) for f in self.later_findings],
+                "stated_positions": [self._dump(p) for p in self.later_positions],
+            },
         }
 
 
@@ -66,6 +87,8 @@ class Assessment:
     warrants: tuple[str, ...] = ()
     record: HostRecord = field(default_factory=HostRecord)
     sources: tuple[str, ...] = ()
+    place: str | None = None  # a territory code or a place id, when the question named one
+    place_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +96,8 @@ class Assessment:
             "person_name": self.person_name,
             "state": self.state,
             "state_name": self.state_name,
+            "place": self.place,
+            "place_name": self.place_name,
             "on": self.on.isoformat(),
             "outcome": self.outcome.name,
             "outcome_text": self.outcome.value,
