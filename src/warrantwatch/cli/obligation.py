@@ -60,37 +60,18 @@ def show_assessment(a) -> None:
             out.print(line(f"  • {s}"), soft_wrap=True)
 
 
-def _record_lines(record, visits, findings, positions, later: bool) -> list[str]:
-    mark = "[later] " if later else ""
-    lines = []
-    for v in visits:
-        end = f" to {v.end}" if v.end and v.end != v.start else ""
-        occasion = f" ({v.occasion})" if v.occasion else ""
-        lines.append(f"{mark}{v.start}{end}: {record.name(v.person)} — {v.kind.value}{occasion}")
-    for f in findings:
-        verdict = "non-compliance found" if f.non_compliance else "no non-compliance finding"
-        referred = f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""
-        about = f" about {record.name(f.person)}" if f.person else " (not about an arrest warrant)"
-        doc = f" [{f.document}]" if f.document else ""
-        appeal = f" Appeal: {f.appeal}" if f.appeal else ""
-        lines.append(f"{mark}{f.date}: {f.chamber}{about}, {verdict}{referred}{doc}.{appeal}")
-    return lines
-
-
 def show_record(out, record, state_name: str, on) -> None:
     """The host's record up to the day, its stated positions (not law), and what happened later."""
+    before, positions, later = record.lines()
     out.print(line((f"Record of {state_name} up to {on}", "bold")))
-    lines = _record_lines(record, record.visits, record.findings, (), later=False)
-    if not lines:
+    if not before:
         out.print(line("  • no recorded visits by ICC warrant subjects and no findings"))
-    for text in lines:
+    for text in before:
         out.print(line(f"  • {text}"))
-    if record.positions or record.later_positions:
+    if positions:
         out.print(line((f"Stated positions of {state_name} (what it said; not the legal answer)", "bold")))
-        for p in (*record.positions, *record.later_positions):
-            mark = "[later] " if p.date.first_day > on else ""
-            out.print(line(f"  • {mark}{p.date}, {p.speaker}, on {record.name(p.person)}: {p.summary}"))
-    later = _record_lines(record, record.later_visits, record.later_findings, (), later=True)
+        for text in positions:
+            out.print(line(f"  • {text}"))
     if later:
         out.print(line((f"Later (after {on})", "bold")))
         for text in later:

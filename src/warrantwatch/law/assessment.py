@@ -59,6 +59,31 @@ class HostRecord:
             data["person_name"] = self.name(record.person)
         return data
 
+    def _event_lines(self, visits, findings, mark: str) -> list[str]:
+        lines = []
+        for v in visits:
+            end = f" to {v.end}" if v.end and v.end != v.start else ""
+            occasion = f" ({v.occasion})" if v.occasion else ""
+            lines.append(f"{mark}{v.start}{end}: {self.name(v.person)} — {v.kind.value}{occasion}")
+        for f in findings:
+            verdict = "non-compliance found" if f.non_compliance else "no non-compliance finding"
+            referred = f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""
+            about = f" about {self.name(f.person)}" if f.person else " (not about an arrest warrant)"
+            doc = f" [{f.document}]" if f.document else ""
+            appeal = f" Appeal: {f.appeal}" if f.appeal else ""
+            lines.append(f"{mark}{f.date}: {f.chamber}{about}, {verdict}{referred}{doc}.{appeal}")
+        return lines
+
+    def lines(self) -> tuple[list[str], list[str], list[str]]:
+        """Text for output: the record up to the day, the stated positions (marked [later] where
+        after the day), and what happened later, marked [later]. Names, not ids."""
+        before = self._event_lines(self.visits, self.findings, "")
+        positions = [f"{mark}{p.date}, {p.speaker}, on {self.name(p.person)}: {p.summary}"
+                     for mark, group in (("", self.positions), ("[later] ", self.later_positions))
+                     for p in group]
+        later = self._event_lines(self.later_visits, self.later_findings, "[later] ")
+        return before, positions, later
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "visits": [self._dump(v) for v in self.visits],

@@ -226,20 +226,24 @@ def _pending_withdrawal_caveat(standing: StandingOn) -> Caveat | None:
                   "(art. 127(2)).")
 
 
-def _commenced(situation: Situation) -> PartialDate | None:
-    """When the matter came under consideration by the Court: the preliminary examination if recorded
-    (art. 127(2) as Pre-Trial Chamber I read it in the Duterte jurisdiction decision), else the
-    investigation."""
-    dates = [d for d in (situation.preliminary_examination, situation.investigation_opened) if d]
+def _commenced(situation: Situation, state: str) -> PartialDate | None:
+    """When the matter came before the Court for the withdrawing `state`. For a situation on its own
+    territory, the preliminary examination counts: the matter was then "under consideration by the
+    Court" (art. 127(2), second sentence, as Pre-Trial Chamber I read it in the Duterte jurisdiction
+    decision of 2025-10-23). For another state's situation only the investigation counts: the first
+    sentence keeps cooperation in investigations in which the withdrawing state, as a party, already
+    had a duty to cooperate, and a preliminary examination imposes no such duty on third states."""
+    own = state in situation.states
+    dates = [d for d in ((situation.preliminary_examination if own else None), situation.investigation_opened) if d]
     return min(dates, key=lambda d: d.first_day) if dates else None
 
 
-def _residual(situations: tuple[Situation, ...], effective: PartialDate
+def _residual(situations: tuple[Situation, ...], effective: PartialDate, state: str
               ) -> tuple[list[Situation], list[Situation]]:
-    """Situations under consideration before the withdrawal took effect, and those whose start is unknown."""
+    """Situations before the Court before the withdrawal took effect, and those whose start is unknown."""
     earlier, unknown = [], []
     for situation in situations:
-        started = _commenced(situation)
+        started = _commenced(situation, state)
         if started is None or started.on_or_before(effective.first_day) is None:
             unknown.append(situation)
         elif started.last_day < effective.first_day:
@@ -247,8 +251,8 @@ def _residual(situations: tuple[Situation, ...], effective: PartialDate
     return earlier, unknown
 
 
-def _since_text(situation: Situation) -> str:
-    if situation.preliminary_examination and _commenced(situation) == situation.preliminary_examination:
+def _since_text(situation: Situation, state: str) -> str:
+    if situation.preliminary_examination and _commenced(situation, state) == situation.preliminary_examination:
         return f"{situation.name} (preliminary examination opened {situation.preliminary_examination})"
     return f"{situation.name} (investigation opened {situation.investigation_opened})"
 
@@ -421,7 +425,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
     # Rule 3: withdrawal in effect, but the matter was before the Court while the state was a party.
     if standing.standing is Standing.WITHDRAWN:
         assert standing.withdrawal is not None and standing.withdrawal.effective is not None
-        earlier, unknown = _residual(ctx.situations, standing.withdrawal.effective)
+        earlier, unknown = _residual(ctx.situations, standing.withdrawal.effective, state)
         if earlier:
             caveats += [Caveat("residual_duty", "Whether art. 127(2) obliges a former party to arrest is "
                                "contested: it preserves cooperation in investigations and proceedings "
@@ -432,7 +436,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
             sources += [src for s in earlier for src in s.sources]
             return done(Outcome.RESIDUAL_DUTY,
                         f"{state_name}'s withdrawal took effect on {standing.since}, but "
-                        f"{', '.join(_since_text(s) for s in earlier)} was before the Court before that, so a "
+                        f"{', '.join(_since_text(s, state) for s in earlier)} was before the Court before that, so a "
                         f"duty to cooperate arguably survives under art. 127(2) ({warrant_text}).",
                         (RESIDUAL_BASIS, *PARTY_BASIS[:2]))
         if unknown:
@@ -514,14 +518,14 @@ def _undetermined_standing(kb: KnowledgeBase, ctx: PersonOn, state: str, state_n
         return Assessment(outcome=Outcome.UNDETERMINED, summary=f"{state_name}'s standing under the "
                           f"Statute on {ctx.on} cannot be settled: {standing.reason}.",
                           caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
-    earlier, unknown = _residual(ctx.situations, w.effective)
+    earlier, unknown = _residual(ctx.situations, w.effective, state)
     branch_a = (f"If the revocation reported for {w.revoked} stands (a notification of withdrawal may be "
                 "revoked before it takes effect; Vienna Convention on the Law of Treaties, art. 68), "
                 f"{state_name} is still a party and bound to arrest and surrender {ctx.person.name} "
                 "(arts. 86, 89(1)).")
     if earlier and not unknown:
         branch_b = (f"If it does not, the withdrawal took effect on {w.effective}, but "
-                    f"{', '.join(_since_text(s) for s in earlier)} was before the Court before then, so a duty "
+                    f"{', '.join(_since_text(s, state) for s in earlier)} was before the Court before then, so a duty "
                     "arguably survives under art. 127(2) (contested).")
         shared = (f" Either way {state_name} has a duty, full or residual, towards {ctx.person.name}'s "
                   f"warrant ({ctx.warrant_text}).")

@@ -37,8 +37,9 @@ def request_proof(kb: KnowledgeBase, warrant: Warrant, state: str, state_name: s
                                 f"arrived by {on} is not certain.", tuple(request.sources))
     sealed_until = warrant.made_public.first_day
     for visit in kb.visits_to.get(state, ()):
+        stay_end = (visit.end or visit.start).last_day
         if (visit.person == warrant.person and visit.kind is VisitKind.arrest
-                and visit.start.first_day <= sealed_until and warrant.issued.first_day <= (visit.end or visit.start).last_day):
+                and visit.start.first_day <= sealed_until and warrant.issued.first_day <= stay_end):
             return RequestProof(warrant, f"{state_name} arrested {person} on the Court's request "
                                 f"(stay beginning {visit.start}) while the warrant was still sealed.",
                                 tuple(visit.sources))
