@@ -16,6 +16,8 @@ from warrantwatch.records.load import LoadedRecord
 
 # Codes outside ISO 3166-1 that the knowledge base uses on purpose.
 USER_ASSIGNED_CODES = {"XKX": "Kosovo (user-assigned code, used by the EU and IMF)"}
+# Territories without an ISO 3166-1 code, named by the codes of the boundary data (Natural Earth).
+TERRITORY_CODES = {"WSB": "Akrotiri Sovereign Base Area", "ESB": "Dhekelia Sovereign Base Area"}
 
 Loaded = dict[FileKind, list[LoadedRecord]]
 
@@ -208,7 +210,7 @@ def new_kinds(loaded: Loaded) -> Iterator[Problem]:
     kind = _kind("territories")
     for item in loaded[kind]:
         t = item.record
-        if not pycountry.countries.get(alpha_3=t.code):
+        if not pycountry.countries.get(alpha_3=t.code) and t.code not in TERRITORY_CODES:
             yield _problem(item, kind, f"code: {t.code!r} is not an ISO 3166-1 alpha-3 code")
         if t.code in states:
             yield _problem(item, kind, f"code: {t.code!r} is a state in states.yaml, not a territory")
