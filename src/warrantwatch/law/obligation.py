@@ -103,9 +103,9 @@ def _binding_resolutions(kb: KnowledgeBase, state: str,
     return [r for s in situations for r in kb.resolutions_for.get(s.id, ()) if state in r.binds]
 
 
-def _decision_ref(finding: Finding) -> str:
+def _decision_ref(kb: KnowledgeBase, finding: Finding) -> str:
     doc = f", {finding.document}" if finding.document else ""
-    return f"{finding.chamber}, {finding.date}{doc} ({finding.state})"
+    return f"{finding.chamber}, {finding.date}{doc} ({kb.state_by_code[finding.state].name})"
 
 
 JORDAN_LIMBS = (
@@ -139,7 +139,7 @@ def _immunity_caveat(kb: KnowledgeBase, person: Person, on: dt.date,
                  "party) is part of the same dispute. ")
     if rulings:
         text += ("The Court has rejected the immunity argument in: "
-                 + "; ".join(_decision_ref(f) for f in rulings) + ". ")
+                 + "; ".join(_decision_ref(kb, f) for f in rulings) + ". ")
         if any(f.date.last_day >= dt.date(2019, 5, 6) for f in rulings):
             text += JORDAN_LIMBS + " "
             if bound:
