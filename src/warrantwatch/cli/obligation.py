@@ -40,7 +40,7 @@ def check(
 def show_assessment(a) -> None:
     out = console()
     where = f"{a.place_name}, {a.state_name}" if a.place_name else a.state_name
-    out.print(line((f"{a.person_name} in {where} on {a.on}", "bold")))
+    out.print(line((f"{a.person_name} in {where} ({a.state}) on {a.on}", "bold")))
     out.print(line((a.outcome.name, OUTCOME_STYLE[a.outcome.name]), f" — {a.outcome.value}"))
     out.print(line(a.summary))
     out.print(line(("Standing: ", "bold"), a.standing))
