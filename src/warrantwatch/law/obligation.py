@@ -482,7 +482,6 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
                                            "yet in force for it",
         Standing.WITHDRAWN: "withdrew from the Statute, and the matter came before the Court after the "
                             "withdrawal took effect",
-        Standing.PARTY: f"is a state party, but its ratification did not extend to {place_name} on {on}",
     }
     if standing.standing is Standing.SIGNATORY:
         caveats.append(SIGNATORY)
@@ -503,6 +502,11 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
     caveats += ctx.urged
     sources += ctx.urged_sources
     caveats.append(VOLUNTARY)
+    if standing.standing is Standing.PARTY:  # a territory its ratification did not reach
+        return done(Outcome.NOT_OBLIGED,
+                    f"{state_name} is a state party, but its ratification did not extend to {place_name} on "
+                    f"{on}, and no Security Council decision or declaration binds it for the case: it has no "
+                    f"legal duty to arrest {person.name} there ({warrant_text}).")
     return done(Outcome.NOT_OBLIGED,
                 f"{state_name} {reasons[standing.standing]} and is bound by no Security Council decision "
                 f"or declaration covering the case: it has no legal duty to arrest {person.name} on {on} "
