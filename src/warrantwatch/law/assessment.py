@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -48,7 +49,7 @@ class HostRecord:
     later_visits: tuple[Visit, ...] = ()
     later_findings: tuple[Finding, ...] = ()
     later_positions: tuple[StatedPosition, ...] = ()
-    person_names: dict[str, str] = field(default_factory=dict)
+    person_names: Mapping[str, str] = field(default_factory=dict)
 
     def name(self, person: str | None) -> str | None:
         return self.person_names.get(person, person) if person else None

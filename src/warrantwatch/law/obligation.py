@@ -28,6 +28,7 @@ from warrantwatch.records.models import (
     Resolution,
     Situation,
     Warrant,
+    WarrantStatus,
 )
 
 PARTY_BASIS = (
@@ -89,7 +90,10 @@ class PersonOn:
     urged: tuple[Caveat, ...]  # resolutions that only urge non-bound states
     urged_sources: tuple[str, ...]
     warrant_ids: tuple[str, ...]
-    warrant_text: str  # "omar-al-bashir-2009, omar-al-bashir-2010", for summaries
+    warrant_text: str  # "the warrant of 2009-03-04, the warrant of 2010-07-12", for summaries
+    home: str | None = None  # the state whose office gives the person an immunity argument
+    in_force_caveats: tuple[Caveat, ...] = ()  # reported deaths: the same for every host
+    custody: tuple[WarrantStatus, ...] = ()  # arrested by a state, not yet surrendered
 
 
 def _held_on(position: Position, on: dt.date) -> bool:
@@ -170,19 +174,22 @@ def _context(kb: KnowledgeBase, person: Person, on: dt.date, states: tuple[Warra
                   for r in urging)
     ids = tuple(w.id for w in active)
     text = ", ".join(f"the warrant of {w.issued}" for w in active)
+    deaths = tuple(
+        Caveat("reported_death", f"{person.name}'s death was reported on {d.since}, but the warrant of "
+               f"{w.warrant.issued} stays in force until the Court terminates the proceedings, which had not "
+               f"happened by {on}." + (f" {d.note}" if d.note else ""))
+        for w in states if w.warrant in active and (d := w.reported_death) is not None)
+    custody = tuple(c for w in states if w.warrant in active and (c := w.national_custody) is not None)
     return PersonOn(person, on, states, active, situations,
                     _immunity_caveat(kb, person, on, situations), sources, urged,
-                    tuple(src for r in urging for src in r.sources), ids, text)
+                    tuple(src for r in urging for src in r.sources), ids, text,
+                    _immunity_home(person, on), deaths, custody)
 
 
 def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
     person = kb.person_by_id[person_id]
     states = tuple(warrant_on(w, on) for w in kb.warrants_of.get(person_id, ()))
     return _context(kb, person, on, states, tuple(s.warrant for s in states if s.active))
-
-
-def _names(kb: KnowledgeBase, person_id: str | None) -> str | None:
-    return kb.person_by_id[person_id].name if person_id and person_id in kb.person_by_id else None
 
 
 def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
@@ -199,8 +206,7 @@ def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
         tuple(v for v in visits if v.start.first_day > on),
         tuple(f for f in findings if f.date.first_day > on),
         tuple(p for p in positions if p.date.first_day > on),
-        {pid: name for pid in {*(v.person for v in visits), *(f.person for f in findings),
-                               *(p.person for p in positions)} if (name := _names(kb, pid))},
+        kb.person_names,
     )
 
 
@@ -296,22 +302,15 @@ def _sealed_caveats(proofs: list[RequestProof]) -> tuple[Caveat, ...]:
 
 
 def _death_and_custody(kb: KnowledgeBase, ctx: PersonOn, state: str) -> list[Caveat]:
-    caveats = []
-    for w in ctx.warrants:
-        if not w.active:
-            continue
-        if (death := w.reported_death) is not None:
-            note = f" {death.note}" if death.note else ""
-            caveats.append(Caveat("reported_death", f"{ctx.person.name}'s death was reported on "
-                                  f"{death.since}, but the warrant of {w.warrant.issued} stays in force until "
-                                  f"the Court terminates the proceedings, which had not happened by {ctx.on}.{note}"))
-        if (custody := w.national_custody) is not None and custody.held_by:
-            holder = kb.state_by_code[custody.held_by].name
-            here = " This is the state asked about: its remaining duty is to surrender him." \
-                if custody.held_by == state else ""
-            caveats.append(Caveat("national_custody", f"{ctx.person.name} was arrested by {holder} on "
-                                  f"{custody.since} and is held there pending surrender to the Court; the "
-                                  f"warrant is executed only on surrender.{here}"))
+    caveats = list(ctx.in_force_caveats)
+    for custody in ctx.custody:
+        assert custody.held_by is not None
+        holder = kb.state_by_code[custody.held_by].name
+        here = " This is the state asked about: its remaining duty is to surrender him." \
+            if custody.held_by == state else ""
+        caveats.append(Caveat("national_custody", f"{ctx.person.name} was arrested by {holder} on "
+                              f"{custody.since} and is held there pending surrender to the Court; the "
+                              f"warrant is executed only on surrender.{here}"))
     return caveats
 
 
@@ -385,7 +384,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
         caveat, srcs = _place_caveat(kb, ctx, occupied)
         caveats.append(caveat)
         sources += srcs
-    home = _immunity_home(person, on)
+    home = ctx.home
 
     def done(outcome: Outcome, summary: str, basis: tuple[Basis, ...] = ()) -> Assessment:
         extra = []

@@ -94,6 +94,10 @@ class KnowledgeBase:
         return _index(self.persons, "id")
 
     @cached_property
+    def person_names(self) -> Mapping[str, str]:
+        return MappingProxyType({p.id: p.name for p in self.persons})
+
+    @cached_property
     def warrants_of(self) -> Mapping[str, tuple[Warrant, ...]]:
         return _group(self.warrants, "person")
 
