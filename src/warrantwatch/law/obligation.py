@@ -321,8 +321,9 @@ def _place_caveat(kb: KnowledgeBase, ctx: PersonOn, place: Place) -> tuple[Cavea
     if place.controlled_by:
         controller = assess_state(kb, ctx, place.controlled_by)
         text += (f" {state_name}'s duty under the Statute extends to its whole territory, but it cannot "
-                 f"execute a request where it has no control; {controller.state_name}, which controls the "
-                 f"place, is itself {controller.outcome.value} ({controller.outcome.name}) on {ctx.on}.")
+                 f"execute a request where it has no control. For {controller.state_name}, which controls "
+                 f"the place, the answer on {ctx.on} is {controller.outcome.name} "
+                 f"({controller.outcome.value}).")
     else:
         text += (f" {state_name}'s duty extends to its whole territory, but it cannot execute a request "
                  "where it has no control, and the de facto authorities are not bound by the Statute.")
