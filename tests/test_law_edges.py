@@ -253,3 +253,19 @@ def test_france_position_on_netanyahu_is_news_not_law(capsys):
     code, out, _ = run(capsys, "check", "netanyahu", "france", "--on", "2025-04-03")
     assert code == 0 and out.splitlines()[1].startswith("OBLIGED")
     assert "immunities apply to Prime Minister Netanyahu" in out.split("Stated positions of France")[1]
+
+
+def test_the_membership_map_shades_territories_by_their_own_scope():
+    import re
+    import xml.etree.ElementTree as ET
+
+    from warrantwatch.maps.obligation import states_parties_map
+
+    m = states_parties_map("2009-06-01", width=800)
+    titles = re.findall(r"<title>([^<]*)</title>", m.svg)
+    assert "Bermuda: United Kingdom's ratification does not reach it on 2009-06-01" in titles
+    assert "Greenland: the Statute applies (Denmark)" in titles
+    legend = [t.text for t in ET.fromstring(m.svg.encode()).iter("{http://www.w3.org/2000/svg}text")
+              if t.get("class") == "legend-text"]
+    assert "territory of a party, not covered (12)" in legend  # the UK's eleven before 2010, and Tokelau
+    assert "108 states parties" in m.caption  # the caption counts states, the legend territories too

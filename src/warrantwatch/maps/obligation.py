@@ -22,7 +22,6 @@ OUTCOME_WORDS = {
     "NO_ACTIVE_WARRANT": "no warrant outstanding",
     "UNDETERMINED": "cannot be determined from the records",
 }
-TERRITORY_NOTE = "territories and other areas: not assessed"
 NO_STATE_NOTE = "areas of no recognised state: not assessed"
 WORLD_HEIGHT_FOR = {1600: 880}
 
@@ -140,21 +139,47 @@ def states_parties_map(on: str | dt.date | None = None, *, kb: KnowledgeBase | N
                "withdrawn": pal.outcomes["RESIDUAL_DUTY"], "none": pal.outcomes["NOT_OBLIGED"],
                "undetermined": pal.outcomes["UNDETERMINED"]}
     colours["unassessed"] = pal.no_state
-    fills |= _territory_fills(fills)
-    order = ["party", "pending", "signatory", "withdrawn", "none", "undetermined"]
+    from warrantwatch.law.territory import territory_scope
+
+    state_counts = counts.copy()  # the caption speaks of states; the legend counts territories too
+    for area in load("110m").areas:  # each territory drawn: its state's standing, if the ratification reaches it
+        if area.kind != "territory" or area.state not in kb.state_by_code:
+            continue
+        scope = territory_scope(kb, area.state, area.code, area.name, day)
+        cls = fills[area.state] if scope.covered else "none" if scope.covered is False else "undetermined"
+        if cls == "party" and scope.covered:
+            text = f"{area.name}: the Statute applies ({kb.state_by_code[area.state].name})"
+        elif scope.covered is False:
+            cls = "none" if fills[area.state] != "party" else "excluded"
+            text = f"{area.name}: {kb.state_by_code[area.state].name}'s ratification does not reach it on {day}"
+        else:
+            text = f"{area.name} ({kb.state_by_code[area.state].name}): " + (
+                "not settled by the records" if scope.covered is None else tooltips[area.state].split(": ", 1)[1])
+        fills[area.code] = cls
+        tooltips[area.code] = text
+        counts[cls] += 1
+    colours["excluded"] = tint(pal.party, 0.7)
+    unassessed = _territory_fills(fills)
+    unassessed.pop("ATA", None)
+    fills |= unassessed
+    order = ["party", "pending", "signatory", "withdrawn", "excluded", "none", "undetermined"]
     words = {cls: text for cls, text in STANDING_CLASSES.values()}
     words["signatory"] = "signed, not ratified"
+    words["excluded"] = "territory of a party, not covered"
     legend = [(c, f"{words[c]} ({counts[c]})") for c in order if counts[c]]
-    legend.append(("unassessed", TERRITORY_NOTE))
+    if unassessed:
+        legend.append(("unassessed", f"{NO_STATE_NOTE} ({len(unassessed)})"))
     frame = world_frame(width, lon0=lon0, height=_height(width))
     title = f"Rome Statute of the ICC: states parties on {day_words(day)}"
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
-                  tooltips=tooltips, legend=tuple(legend), legend_title=f"{len(kb.states)} states",
+                  tooltips=tooltips, legend=tuple(legend),
+                  legend_title=f"{len(kb.states)} states and their territories",
                   title=title, world=True, omit=("ATA",))
     rendered = render(scene)
-    caption = (f"A world map of the {counts['party']} states parties to the Rome Statute on "
+    caption = (f"A world map of the {state_counts['party']} states parties to the Rome Statute on "
                f"{day_words(day)} (in {pal.host_word}).")
-    alt = (f"World map ({frame.projection.describe()}) shading the {counts['party']} states for which "
+    alt = (f"World map ({frame.projection.describe()}) shading the {state_counts['party']} states for which "
            f"the Rome Statute is in force on {day.isoformat()}, with "
-           f"{join_words([f'{counts[c]} {words[c]}' for c in order[1:] if counts[c]])}.")
+           f"{join_words([f'{state_counts[c]} {words[c]}' for c in order[1:] if state_counts[c]])}; "
+           "territories are shaded by whether the ratification reaches them on the day.")
     return Map(with_desc(rendered.svg, alt), caption, alt, frame.width, frame.height, frame)
