@@ -134,6 +134,7 @@ def test_undetermined_standing_gives_both_branches_and_what_they_share():
     assert a.outcome is Outcome.UNDETERMINED
     assert "art. 68" in a.summary and "127(2)" in a.summary and "Either way" in a.summary
     assert "standing_branches" in kinds(a)
+    assert "immunity" in kinds(a)  # a duty either way, so the immunity argument matters
 
 
 def test_a_reported_death_keeps_the_warrant_until_the_court_terminates():

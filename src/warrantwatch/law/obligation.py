@@ -538,6 +538,8 @@ def _undetermined_standing(kb: KnowledgeBase, ctx: PersonOn, state: str, state_n
                     "duty only for matters before the Court before then, which does not clearly include this one.")
         shared = ""
     caveats = [*caveats, Caveat("standing_branches", f"{branch_a} {branch_b}", contested=True)]
+    if shared and ctx.immunity and state != ctx.home:  # a duty on either branch: the argument matters
+        caveats.insert(0, ctx.immunity)
     return Assessment(outcome=Outcome.UNDETERMINED,
                       summary=f"{state_name}'s standing under the Statute on {ctx.on} cannot be settled: a "
                               f"revocation of its withdrawal is reported but not confirmed by the depositary. "
