@@ -23,9 +23,13 @@ from warrantwatch.records.models import (
     Finding,
     Membership,
     Person,
+    Place,
+    Request,
     Resolution,
     Situation,
     State,
+    StatedPosition,
+    Territory,
     Visit,
     Warrant,
     Withdrawal,
@@ -57,6 +61,10 @@ class KnowledgeBase:
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
     aircraft: tuple[Aircraft, ...] = ()
+    requests: tuple[Request, ...] = ()
+    territories: tuple[Territory, ...] = ()
+    places: tuple[Place, ...] = ()
+    positions: tuple[StatedPosition, ...] = ()
     source_dir: Path | None = field(default=None, compare=False)
 
     @cached_property
@@ -88,6 +96,10 @@ class KnowledgeBase:
         return _index(self.persons, "id")
 
     @cached_property
+    def person_names(self) -> Mapping[str, str]:
+        return MappingProxyType({p.id: p.name for p in self.persons})
+
+    @cached_property
     def warrants_of(self) -> Mapping[str, tuple[Warrant, ...]]:
         return _group(self.warrants, "person")
 
@@ -106,6 +118,27 @@ class KnowledgeBase:
     @cached_property
     def aircraft_by_icao24(self) -> Mapping[str, tuple[Aircraft, ...]]:
         return _group(self.aircraft, "icao24")
+
+    @cached_property
+    def requests_under(self) -> Mapping[str, tuple[Request, ...]]:
+        return _group(self.requests, "warrant")
+
+    @cached_property
+    def territory_by_code(self) -> Mapping[str, Territory]:
+        return _index(self.territories, "code")
+
+    @cached_property
+    def territories_of(self) -> Mapping[str, tuple[Territory, ...]]:
+        """States whose ratification's territorial scope the depositary record defines."""
+        return _group(self.territories, "state")
+
+    @cached_property
+    def place_by_id(self) -> Mapping[str, Place]:
+        return _index(self.places, "id")
+
+    @cached_property
+    def positions_of(self) -> Mapping[str, tuple[StatedPosition, ...]]:
+        return _group(sorted(self.positions, key=lambda p: p.date.sort_key), "state")
 
     @cached_property
     def latest_fact(self) -> dt.date | None:
@@ -129,6 +162,10 @@ class KnowledgeBase:
             "visits": len(self.visits),
             "findings": len(self.findings),
             "aircraft": len(self.aircraft),
+            "requests": len(self.requests),
+            "territories": len(self.territories),
+            "places": len(self.places),
+            "stated_positions": len(self.positions),
         }
 
 
@@ -152,11 +189,15 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         visits=records["Visit"],
         findings=records["Finding"],
         aircraft=records["Aircraft"],
+        requests=records["Request"],
+        territories=records["Territory"],
+        places=records["Place"],
+        positions=records["StatedPosition"],
         source_dir=path,
     )
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def _fingerprint(data_dir: Path) -> str:
