@@ -39,7 +39,7 @@ def track_map(alert, track: list[tuple[float, float]], *, width: int = 1600, hei
     fills[host] = f"o-{outcome}"
     legend = ([("home", f"{names[home]} (operator's state)")] if home != host else [])
     legend += [(f"o-{outcome}", f"{names[host]}: {OUTCOME_WORDS[outcome]} on {day.isoformat()}"),
-               ("route", "observed positions (ADS-B), joined by great circles across gaps")]
+               ("route", "positions in the track data, joined by great circles across gaps")]
     scene = Scene(frame=frame, palette=pal, fills=fills,
                   colours={"home": pal.home, f"o-{outcome}": pal.outcomes[outcome], "other": pal.land,
                            "route": pal.arc},
@@ -48,7 +48,7 @@ def track_map(alert, track: list[tuple[float, float]], *, width: int = 1600, hei
                   title=title, world=False)
     rendered = render(scene)
     e = alert.event
-    caption = (f"The observed track of {alert.aircraft.registration} ({alert.aircraft.type}), an aircraft "
+    caption = (f"The track (as the position data records it) of {alert.aircraft.registration} ({alert.aircraft.type}), an aircraft "
                f"associated with {alert.person_name}, up to its {what} "
                f"{'at ' + e.airport if e.airport else 'in ' + names[host]} on {day_words(day)}; "
                f"{names[host]} (in {pal.outcome_words[outcome]}) was {alert.assessment.outcome.value} that day. "
