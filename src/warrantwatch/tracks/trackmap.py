@@ -48,7 +48,8 @@ def track_map(alert, track: list[tuple[float, float]], *, width: int = 1600, hei
                   title=title, world=False)
     rendered = render(scene)
     e = alert.event
-    caption = (f"The track (as the position data records it) of {alert.aircraft.registration} ({alert.aircraft.type}), an aircraft "
+    caption = (f"The track (as the position data records it) of {alert.aircraft.registration} "
+               f"({alert.aircraft.type}), an aircraft "
                f"associated with {alert.person_name}, up to its {what} "
                f"{'at ' + e.airport if e.airport else 'in ' + names[host]} on {day_words(day)}; "
                f"{names[host]} (in {pal.outcome_words[outcome]}) was {alert.assessment.outcome.value} that day. "
