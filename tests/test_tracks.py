@@ -366,3 +366,25 @@ def test_api_serves_the_watchlist_and_the_atom_feed(tmp_path, route, monkeypatch
     monkeypatch.setenv("WARRANTWATCH_TRACKS_DB", str(tmp_path / "none.duckdb"))
     assert client.get("/api/alerts.atom").text.count("<entry>") == 0
     time.sleep(0)
+
+
+def test_opensky_parquet_with_timestamps_and_the_cli_on_a_dask_scheduler(tmp_path, capsys, route):
+    import pandas as pd
+    from distributed import LocalCluster
+
+    t = sy.flight("3c6444", *route, DEPART).to_pandas()
+    frame = pd.DataFrame({  # the columns pyopensky returns, in its units (metres, m/s)
+        "time": pd.to_datetime(t.time, unit="s", utc=True), "icao24": t.icao24, "lat": t.lat, "lon": t.lon,
+        "velocity": t.gs_kt / 1.943844492, "heading": t.track, "vertrate": t.vrate_fpm / 196.8503937,
+        "callsign": "DLH1", "onground": t.on_ground, "alert": False, "spi": False, "squawk": "1000",
+        "baroaltitude": t.alt_ft / 3.280839895, "geoaltitude": t.alt_ft / 3.280839895,
+        "lastposupdate": t.time, "lastcontact": t.time})
+    frame.to_parquet(tmp_path / "states.parquet")
+    assert main(["tracks", "ingest", str(tmp_path / "states.parquet"), "--parquet", str(tmp_path / "arc")]) == 0
+    capsys.readouterr()
+    with LocalCluster(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        code = main(["tracks", "landings", "--parquet", str(tmp_path / "arc"), "--scheduler",
+                     cluster.scheduler_address, "--json"])
+    assert code == 0
+    (landing,) = json.loads(capsys.readouterr().out)
+    assert (landing["icao24"], landing["airport"], landing["state"]) == ("3c6444", "ZMCK", "MNG")
