@@ -388,3 +388,24 @@ def test_opensky_parquet_with_timestamps_and_the_cli_on_a_dask_scheduler(tmp_pat
     assert code == 0
     (landing,) = json.loads(capsys.readouterr().out)
     assert (landing["icao24"], landing["airport"], landing["state"]) == ("3c6444", "ZMCK", "MNG")
+
+
+def test_a_globe_history_tar_is_read_trace_by_trace_and_resumes(tmp_path, route):
+    import io
+    import tarfile
+
+    archive = tmp_path / "v2024.09.02-planes-readsb-prod-0.tar"
+    with tarfile.open(archive, "w") as tar:
+        for icao in (PUTIN_IL96, "4ca7b4"):
+            data = gzip.compress(json.dumps(sy.to_trace(sy.flight(icao, *route, DEPART, step_s=30))).encode())
+            info = tarfile.TarInfo(f"traces/{icao[-2:]}/trace_full_{icao}.json")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        info = tarfile.TarInfo("traces/zz/trace_full_ffffff.json")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"{x]"))
+    db = tmp_path / "t.duckdb"
+    report = ingest([archive], db=db)
+    assert report.files_new == 2 and len(report.bad_files) == 1 and "trace_full_ffffff" in report.bad_files[0][0]
+    assert ingest([archive], db=db).files_already == 2
+    assert sorted(e.icao24 for e in events(db=db) if e.is_landing) == ["157718", "4ca7b4"]

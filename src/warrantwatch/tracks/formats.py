@@ -67,8 +67,7 @@ def _num(value: Any) -> float | None:
     return None
 
 
-def _open_text(path: Path) -> str:
-    data = path.read_bytes()
+def _text(data: bytes) -> str:
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
@@ -258,9 +257,16 @@ def read_path(path: Path, connection) -> Table:
                 raise BadFile(f"not a readable CSV file: {exc}") from exc
             fmt, select = _tabular_sql(path, names, "csv")
             return Table(fmt, sql=f"{select} FROM {src}")
-        text = _open_text(path)
+        data = path.read_bytes()
     except OSError as exc:
         raise BadFile(f"cannot read: {exc.strerror or exc}") from exc
+    return read_json_bytes(name, data)
+
+
+def read_json_bytes(name: str, data: bytes) -> Table:
+    """A JSON document or JSON Lines (gzip or not): trace, snapshot or Mode S messages."""
+    name = name.lower()
+    text = _text(data)
     stripped = text.lstrip()
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")) or (stripped.startswith("{") and "\n{" in stripped
                                                              and not stripped.startswith('{"icao"')):
@@ -290,6 +296,6 @@ def iter_files(path: Path) -> list[Path]:
         from warrantwatch.errors import WarrantWatchError
 
         raise WarrantWatchError(f"{path}: no such file or folder")
-    suffixes = (".json", ".json.gz", ".gz", ".jsonl", ".ndjson", ".csv", ".parquet")
+    suffixes = (".json", ".json.gz", ".gz", ".jsonl", ".ndjson", ".csv", ".parquet", ".tar")
     return sorted(p for p in path.rglob("*") if p.is_file() and not any(
         part.startswith(".") for part in p.relative_to(path).parts) and p.name.lower().endswith(suffixes))

@@ -129,6 +129,34 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
     report.duplicates += valid - stored
 
 
+def _units(paths: Iterable[Path], report: IngestReport):
+    """(label, sha256, loader) for each file, and for each trace inside a tar archive (adsb.lol's
+    daily `globe_history` archives hold one `trace_full_<hex>.json` per aircraft)."""
+    import tarfile
+
+    from warrantwatch.tracks.formats import read_json_bytes
+
+    for path in paths:
+        if path.name.lower().endswith(".tar"):
+            try:
+                with tarfile.open(path) as archive:
+                    for member in archive:
+                        if not member.isfile() or not member.name.lower().endswith((".json", ".json.gz")):
+                            continue
+                        data = archive.extractfile(member).read()
+                        yield (f"{path}:{member.name}", hashlib.sha256(data).hexdigest(),
+                               lambda _con, name=member.name, data=data: read_json_bytes(name, data))
+            except (tarfile.TarError, OSError, EOFError) as exc:
+                report.bad_files.append((str(path), f"not a readable tar archive: {exc}"))
+            continue
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            report.bad_files.append((str(path), f"cannot read: {exc.strerror or exc}"))
+            continue
+        yield path, sha, lambda con, path=path: read_path(path, con)
+
+
 class Store:
     """`with Store.open("tracks.duckdb") as store: store.ingest(paths)`."""
 
@@ -167,33 +195,27 @@ class Store:
         """Store every file not stored before; one transaction per file; bad files are reported."""
         report = IngestReport()
         held_since = time.monotonic()
-        for path in paths:
-            try:
-                sha = file_sha256(path)
-            except OSError as exc:
-                report.bad_files.append((str(path), f"cannot read: {exc.strerror or exc}"))
-                continue
+        for label, sha, load in _units(paths, report):
             con = self.connection
             if con.execute("SELECT 1 FROM files WHERE sha256 = ?", [sha]).fetchone():
                 report.files_already += 1
                 status = "already stored"
             else:
                 try:
-                    table = read_path(path, con)
-                    _store_file(con, path, sha, table, report)
+                    _store_file(con, label, sha, load(con), report)
                     status = "stored"
                 except BadFile as exc:
-                    report.bad_files.append((str(path), str(exc)))
+                    report.bad_files.append((str(label), str(exc)))
                     status = f"bad file: {exc}"
                 except Exception as exc:  # DuckDB errors inside a file's data: report and go on
                     import duckdb
 
                     if not isinstance(exc, duckdb.Error):
                         raise
-                    report.bad_files.append((str(path), f"unreadable: {exc}"))
+                    report.bad_files.append((str(label), f"unreadable: {exc}"))
                     status = "bad file"
             if progress:
-                progress(path, status)
+                progress(Path(str(label)), status)
             if time.monotonic() - held_since > hold_s:  # let readers in between transactions
                 self.release()
                 held_since = time.monotonic()
@@ -242,18 +264,13 @@ class ParquetArchive:
 
         report = IngestReport()
         con = duckdb.connect()
-        for path in paths:
-            try:
-                sha = file_sha256(path)
-            except OSError as exc:
-                report.bad_files.append((str(path), f"cannot read: {exc.strerror or exc}"))
-                continue
+        for path, sha, load in _units(paths, report):
             marker = self.root / "_files" / f"{sha}.done"
             if marker.exists():
                 report.files_already += 1
                 continue
             try:
-                table = read_path(path, con)
+                table = load(con)
                 con.execute("DROP TABLE IF EXISTS stage")
                 con.execute(f"CREATE TEMP TABLE stage AS SELECT * FROM {_relation(con, table)}")
             except BadFile as exc:
