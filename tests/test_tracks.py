@@ -409,3 +409,16 @@ def test_a_globe_history_tar_is_read_trace_by_trace_and_resumes(tmp_path, route)
     assert report.files_new == 2 and len(report.bad_files) == 1 and "trace_full_ffffff" in report.bad_files[0][0]
     assert ingest([archive], db=db).files_already == 2
     assert sorted(e.icao24 for e in events(db=db) if e.is_landing) == ["157718", "4ca7b4"]
+
+
+def test_a_webhook_that_never_answers_is_reported_not_a_traceback(route):
+    from warrantwatch.tracks.alerts import DeliveryFailed
+
+    con = duckdb.connect()
+    con.register("positions", sy.flight(PUTIN_IL96, *route, DEPART))
+    (alert,) = alerting.build(bundled(), detect(con), connection=con)
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Hook)
+    port = server.server_port
+    server.server_close()  # nothing listens there now
+    with pytest.raises(DeliveryFailed, match="failed after 3 attempts"):
+        alerting.post(f"http://127.0.0.1:{port}/hook", alert, retries=2, backoff_s=0.01)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
+from warrantwatch.errors import WarrantWatchError
 from warrantwatch.law.assessment import Assessment
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import Aircraft, Association
@@ -231,10 +232,14 @@ def to_jsonl(alerts: Iterable[Alert]) -> str:
     return "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in alerts)
 
 
+class DeliveryFailed(WarrantWatchError):
+    """The webhook did not take the alert: not the user's input, so exit status 1."""
+
+    exit_code = 1
+
+
 def post(url: str, alert: Alert, *, retries: int = 4, backoff_s: float = 0.5, timeout_s: float = 10.0) -> int:
     """POST the alert as JSON; retried with exponential backoff on errors and 5xx/429. Returns the status."""
-    from warrantwatch.errors import WarrantWatchError
-
     body = json.dumps(alert.to_dict(), ensure_ascii=False).encode()
     last = ""
     for attempt in range(retries + 1):
@@ -248,12 +253,12 @@ def post(url: str, alert: Alert, *, retries: int = 4, backoff_s: float = 0.5, ti
         except urllib.error.HTTPError as exc:
             last = f"HTTP {exc.code}"
             if exc.code < 500 and exc.code != 429:
-                raise WarrantWatchError(f"webhook {url} refused the alert: {last}") from exc
+                raise DeliveryFailed(f"webhook {url} refused the alert: {last}") from exc
         except (urllib.error.URLError, OSError) as exc:
             last = str(getattr(exc, "reason", exc))
         if attempt < retries:
             time.sleep(backoff_s * 2 ** attempt)
-    raise WarrantWatchError(f"webhook {url} failed after {retries + 1} attempts: {last}")
+    raise DeliveryFailed(f"webhook {url} failed after {retries + 1} attempts: {last}")
 
 
 def atom(alerts: Iterable[Alert | dict], *, feed_url: str = "urn:warrantwatch:alerts",
