@@ -422,3 +422,57 @@ def test_a_webhook_that_never_answers_is_reported_not_a_traceback(route):
     server.server_close()  # nothing listens there now
     with pytest.raises(DeliveryFailed, match="failed after 3 attempts"):
         alerting.post(f"http://127.0.0.1:{port}/hook", alert, retries=2, backoff_s=0.01)
+
+
+def test_events_do_not_depend_on_row_order_or_repeated_rows(route):
+    import numpy as np
+    import pyarrow as pa
+
+    table = pa.concat_tables([sy.flight(PUTIN_IL96, *route, DEPART, touch_and_go=True),
+                              sy.flight("abcdef", route[1], route[0], DEPART, gaps=((5000, 9000),))])
+    shuffled = table.take(np.random.default_rng(3).permutation(table.num_rows))
+    repeated = pa.concat_tables([shuffled, table.slice(100, 500)])
+
+    def key(t):
+        return [(e.icao24, e.kind, e.time, e.airport) for e in _events(t)]
+
+    assert key(shuffled) == key(table) == key(repeated)
+
+
+class _Receiver(http.server.BaseHTTPRequestHandler):
+    """A readsb-like endpoint: busy (503, then 429 with Retry-After) before it serves snapshots."""
+
+    script: ClassVar[list] = []
+
+    def do_GET(self):
+        status, body = _Receiver.script.pop(0) if _Receiver.script else (200, b'{"now": 1, "aircraft": []}')
+        self.send_response(status)
+        if status == 429:
+            self.send_header("Retry-After", "7")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_follow_polls_a_live_endpoint_with_backoff(tmp_path):
+    from warrantwatch.tracks.follow import follow
+
+    snapshot = json.dumps({"now": 1725285600.0, "aircraft": [
+        {"hex": PUTIN_IL96, "lat": 47.6, "lon": 106.8, "alt_baro": "ground", "gs": 10, "seen_pos": 0}]}).encode()
+    _Receiver.script = [(503, b""), (429, b""), (200, snapshot), (200, snapshot)]
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    waits: list[float] = []
+    got = []
+    try:
+        counts = follow(f"http://127.0.0.1:{server.server_port}/data/aircraft.json", tmp_path / "live.duckdb",
+                        interval_s=2, polls=4, sleep=waits.append, on_alert=got.append)
+    finally:
+        server.shutdown()
+    assert counts == {"polls": 4, "errors": 2, "snapshots": 1, "alerts": 1}  # the repeat adds nothing
+    # on the ground at Ulaanbaatar, arrival not seen: an alert, at low confidence, saying so
+    assert (got[0].kind, got[0].confidence, got[0].event.airport) == ("on-ground", "low", "ZMCK")
+    assert "when it arrived was not observed" in " ".join(got[0].notes)
+    assert waits == [4, 8, 2, 2]  # doubled after the 503, then at least Retry-After, then the interval

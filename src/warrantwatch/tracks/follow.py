@@ -98,7 +98,7 @@ def follow(source: str, db: Path, *, interval_s: float = 10.0, polls: int | None
             events = confirm(raw_events(store.connection, "positions"),
                              registrations(kb, store.registrations()))
             new_alerts = [a for a in alerting.build(kb, events, connection=store.connection)
-                          if not store.connection.execute("SELECT 1 FROM alerts WHERE id = ?", [a.id]).fetchone()]
+                          if not store.connection.execute("SELECT 1 FROM alerts WHERE id = ?", [a.id]).fetchall()]
             store.save_alerts(new_alerts)
         counts["alerts"] += len(new_alerts)
         for a in new_alerts:

@@ -123,7 +123,7 @@ FROM e WHERE liftoff AND NOT (contact AND t1 - t0 < {TOUCH_S} AND coalesce(gs1, 
 
 def raw_events(connection, source: str):
     """Run the rules over `source` (a table name or a parenthesised query); a pandas DataFrame."""
-    return connection.sql(events_sql(source)).df()
+    return connection.execute(events_sql(source)).df()
 
 
 # --- airports ---------------------------------------------------------------------------------

@@ -197,7 +197,7 @@ class Store:
         held_since = time.monotonic()
         for label, sha, load in _units(paths, report):
             con = self.connection
-            if con.execute("SELECT 1 FROM files WHERE sha256 = ?", [sha]).fetchone():
+            if con.execute("SELECT 1 FROM files WHERE sha256 = ?", [sha]).fetchall():
                 report.files_already += 1
                 status = "already stored"
             else:
@@ -234,7 +234,7 @@ class Store:
         con, new = self.connection, 0
         con.execute("BEGIN TRANSACTION")
         for a in alerts:
-            if not con.execute("SELECT 1 FROM alerts WHERE id = ?", [a.id]).fetchone():
+            if not con.execute("SELECT 1 FROM alerts WHERE id = ?", [a.id]).fetchall():
                 con.execute("INSERT INTO alerts VALUES (?, ?, ?)",
                             [a.id, a.event.time.timestamp(), json.dumps(a.to_dict(), ensure_ascii=False)])
                 new += 1
