@@ -476,3 +476,21 @@ def test_follow_polls_a_live_endpoint_with_backoff(tmp_path):
     assert (got[0].kind, got[0].confidence, got[0].event.airport) == ("on-ground", "low", "ZMCK")
     assert "when it arrived was not observed" in " ".join(got[0].notes)
     assert waits == [4, 8, 2, 2]  # doubled after the 503, then at least Retry-After, then the interval
+
+
+def test_nearest_airports_at_once_equal_one_by_one():
+    import numpy as np
+
+    from warrantwatch.tracks.landings import airports, nearest_airport, nearest_airports
+
+    a = airports()
+    rng = np.random.default_rng(5)
+    pick = rng.choice(len(a.lat), 300)
+    lats = np.clip(a.lat[pick] + rng.normal(0, 0.05, 300), -90, 90)
+    lons = (a.lon[pick] + rng.normal(0, 0.05, 300) + 180) % 360 - 180
+    together = nearest_airports(lats, lons)
+    for n in range(300):
+        alone = nearest_airport(lats[n], lons[n])
+        assert (alone is None) == (n not in together)
+        if alone:
+            assert alone[0] == together[n][0] and abs(alone[1] - together[n][1]) < 1e-6

@@ -36,8 +36,8 @@ COLUMNS = tuple(SCHEMA.names)
 SQL_COLUMNS = ("icao24 VARCHAR, time DOUBLE, lat DOUBLE, lon DOUBLE, alt_ft DOUBLE, gs_kt DOUBLE, "
                "track DOUBLE, vrate_fpm DOUBLE, on_ground BOOLEAN, callsign VARCHAR, new_leg BOOLEAN")
 # A row is kept only if this holds (SQL over the columns above).
-VALID = ("regexp_full_match(icao24, '[0-9a-f]{6}') AND time IS NOT NULL AND isfinite(time) "
-         "AND time > 0 AND lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180")
+VALID = ("length(icao24) = 6 AND ltrim(icao24, '0123456789abcdef') = '' AND time IS NOT NULL "
+         "AND isfinite(time) AND time > 0 AND lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180")
 HEX = re.compile(r"^[0-9a-f]{6}$")
 M_TO_FT = 3.280839895
 MS_TO_KT = 1.943844492

@@ -165,6 +165,31 @@ def nearest_airport(lat: float, lon: float, within_km: float = AIRPORT_KM) -> tu
     return (lo + i, float(d[i])) if d[i] <= within_km else None
 
 
+def nearest_airports(lats, lons, within_km: float = AIRPORT_KM) -> dict[int, tuple[int, float]]:
+    """`nearest_airport` for many points at once (a DuckDB range join on a latitude band, then the
+    haversine distance): {position in the input: (airport index, km)} for points with one in reach."""
+    import duckdb
+    import pyarrow as pa
+
+    a = airports()
+    if len(lats) == 0:
+        return {}
+    con = duckdb.connect()
+    points = pa.table({"i": np.arange(len(lats)), "lat": np.asarray(lats, dtype=float),
+                       "lon": np.asarray(lons, dtype=float)})
+    places = pa.table({"k": np.arange(len(a.lat)), "lat": a.lat, "lon": a.lon})
+    con.register("points", points)
+    con.register("places", places)
+    band = within_km / 111.0
+    rows = con.execute(f"""
+        SELECT i, arg_min(k, d), min(d) FROM (
+            SELECT p.i, q.k, {_km('p.lat', 'p.lon', 'q.lat', 'q.lon')} AS d
+            FROM points p JOIN places q ON q.lat BETWEEN p.lat - {band} AND p.lat + {band})
+        WHERE d <= {within_km} GROUP BY i""").fetchall()
+    con.close()
+    return {int(i): (int(k), float(d)) for i, k, d in rows}
+
+
 @cache
 def _state_of_airport(index: int) -> str | None:
     from warrantwatch.geo.locate import locate
@@ -230,11 +255,12 @@ def confirm(frame, registrations: dict[str, str] | None = None) -> list[Event]:
     a = airports()
     registrations = registrations or {}
     events = []
-    for row in frame.itertuples(index=False):
+    reach = nearest_airports(frame["lat"].to_numpy(), frame["lon"].to_numpy()) if len(frame) else {}
+    for n, row in enumerate(frame.itertuples(index=False)):
         if row.kind is None:
             continue
         lat, lon = float(row.lat), float(row.lon)
-        near = nearest_airport(lat, lon)
+        near = reach.get(n)
         prev_alt = _f(row.prev_alt_ft)
         if near is None:
             airport = name = None

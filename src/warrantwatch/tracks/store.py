@@ -95,7 +95,8 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
     rel = _relation(con, table)
     con.execute("BEGIN TRANSACTION")
     try:
-        total, t_min, t_max = con.execute(f"SELECT count(*), min(time), max(time) FROM {rel}").fetchone()
+        total, valid, t_min, t_max = con.execute(
+            f"SELECT count(*), count(*) FILTER ({VALID}), min(time), max(time) FROM {rel}").fetchone()
         before = con.execute("SELECT count(*) FROM positions").fetchone()[0]
         # rows already stored can only be in this file's time span; skip the anti-join when none are
         overlap = before and con.execute("SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?",
@@ -109,7 +110,6 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
                 if table.arrow is not None else "")
         con.execute(f"INSERT INTO positions SELECT {POSITIONS} FROM {rel} s WHERE {VALID} {anti} {once}")
         stored = con.execute("SELECT count(*) FROM positions").fetchone()[0] - before
-        valid = con.execute(f"SELECT count(*) FROM {rel} WHERE {VALID}").fetchone()[0]
         bad = table.skipped + (total - valid)
         for icao24, reg in (table.registration or {}).items():
             con.execute("INSERT OR REPLACE INTO registrations VALUES (?, ?)", [icao24, reg])
