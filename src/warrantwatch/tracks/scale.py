@@ -19,10 +19,10 @@ def _events_for(files: list[str]):
     con = duckdb.connect()
     con.execute("SET threads = 1")
     listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
-    # rows stored twice (overlapping files) are read once
-    source = (f"(SELECT DISTINCT ON (icao24, time) {POSITIONS} FROM read_parquet([{listing}], "
-              "hive_partitioning = false))")
-    frame = raw_events(con, source)
+    # rows stored twice (overlapping files, repeats) are read once
+    con.execute(f"CREATE TEMP TABLE positions AS SELECT DISTINCT ON (icao24, time) {POSITIONS} "
+                f"FROM read_parquet([{listing}], hive_partitioning = false) ORDER BY icao24, time, lat, lon")
+    frame = raw_events(con, "positions")
     con.close()
     return frame
 

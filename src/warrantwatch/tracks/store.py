@@ -265,35 +265,39 @@ class ParquetArchive:
         report = IngestReport()
         con = duckdb.connect()
         for path, sha, load in _units(paths, report):
+            table = None
             marker = self.root / "_files" / f"{sha}.done"
             if marker.exists():
                 report.files_already += 1
                 continue
+            tmp = self.root / f".tmp-{sha}"
+            shutil.rmtree(tmp, ignore_errors=True)
             try:
                 table = load(con)
-                con.execute("DROP TABLE IF EXISTS stage")
-                con.execute(f"CREATE TEMP TABLE stage AS SELECT * FROM {_relation(con, table)}")
+                rel = _relation(con, table)
+                total, valid = con.execute(f"SELECT count(*), count(*) FILTER ({VALID}) FROM {rel}").fetchone()
+                # repeated positions are kept here and read once by the analysis (`scale._events_for`)
+                con.execute(f"""
+                    COPY (SELECT {POSITIONS}, strftime(to_timestamp(time), '%Y-%m-%d') AS day,
+                                 left(icao24, 1) AS prefix
+                          FROM {rel} WHERE {VALID})
+                    TO '{tmp}' (FORMAT PARQUET, PARTITION_BY (day, prefix), FILENAME_PATTERN 'part{{i}}')""")
             except BadFile as exc:
                 report.bad_files.append((str(path), str(exc)))
                 continue
             except duckdb.Error as exc:
                 report.bad_files.append((str(path), f"unreadable: {exc}"))
+                shutil.rmtree(tmp, ignore_errors=True)
                 continue
-            total, valid = con.execute(f"SELECT count(*), count(*) FILTER ({VALID}) FROM stage").fetchone()
-            tmp = self.root / f".tmp-{sha}"
-            shutil.rmtree(tmp, ignore_errors=True)
-            con.execute(f"""
-                COPY (SELECT DISTINCT ON (icao24, time) {POSITIONS},
-                             strftime(to_timestamp(time), '%Y-%m-%d') AS day, left(icao24, 1) AS prefix
-                      FROM stage WHERE {VALID} ORDER BY icao24, time)
-                TO '{tmp}' (FORMAT PARQUET, PARTITION_BY (day, prefix), FILENAME_PATTERN 'part{{i}}')""")
-            stored = 0
+            finally:
+                if table is not None and table.arrow is not None:
+                    con.unregister("incoming")
             for part in sorted(tmp.rglob("*.parquet")):
                 target = self.root / part.parent.relative_to(tmp) / f"{sha[:16]}-{part.name}"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(part, target)
             shutil.rmtree(tmp, ignore_errors=True)
-            stored = con.execute(f"SELECT count(DISTINCT (icao24, time)) FROM stage WHERE {VALID}").fetchone()[0]
+            stored = valid
             marker.write_text(f"{path}\n", encoding="utf-8")
             report.files_new += 1
             report.rows += stored
