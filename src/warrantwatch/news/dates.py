@@ -24,7 +24,6 @@ WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "t
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(WEEKDAYS)
 _DAY_END = r"(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?!\d))?"
-_PREFIX = r"(?:in|since|during|for|until|by|early|late|mid|mid-|on|of|back in)"
 
 
 def _alt(kind: str, body: str) -> str:
@@ -32,32 +31,54 @@ def _alt(kind: str, body: str) -> str:
     return f"(?P<{kind}>{body.replace('(?P<', f'(?P<{kind}_')})"
 
 
-# Every date expression, in one alternation scanned once over an article. At a given position the
-# alternatives are tried in this order, so a precise form wins over a vague one starting there;
-# forms a vague one needs a word before ("in 2015", "in June") accept that word too, so that
-# "in June 2015" is one month, not "in June" and a stray year.
+# Every date expression as one alternation, tried only where an expression can begin (a month or
+# weekday name, a digit, "today", "next", "within" ...: the anchors, found by one Aho-Corasick pass).
+# At an anchor the alternatives are tried in this order, so a precise form wins over a vague one
+# ("June 2015" over "June"). A bare month or year is a date only after a word such as "in"
+# ("in June", "since 2015"), checked just before the anchor.
 _ALTERNATIVES = [
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
-    ("month_day", rf"\b(?:{_PREFIX} )?(?P<month>{_MONTH_WORDS})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    ("month_day", rf"\b(?P<month>{_MONTH_WORDS})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
                   rf"{_DAY_END}(?:,? (?P<year>(?:19|20)\d\d))?\b"),
-    ("day_month", rf"\b(?:{_PREFIX} )?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END} (?:of )?(?P<month>{_MONTH_WORDS})"
+    ("day_month", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END} (?:of )?(?P<month>{_MONTH_WORDS})"
                   rf"\.?(?:,? (?P<year>(?:19|20)\d\d))?\b"),
     # "on Mon. 4-5", "Tuesday 9": a weekday and a day of an unnamed month near publication
     ("weekday_day", rf"\b(?P<weekday>{_WEEKDAY_WORDS}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,? "
                     rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){_DAY_END}"
                     r"(?=\s*(?:[,.;:)]|$|(?:in|at|and|for|to|with|when|while|the)\b))"),
-    ("month_year", rf"\b(?:{_PREFIX} )?(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
+    ("month_year", rf"\b(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
     ("relative", r"\b(?P<rel>tomorrow|today|tonight|yesterday|(?:next|this|last|later this|"
                  r"earlier this) (?:week|month|year))\b"),
-    ("within", r"\b(?:within|in the (?:coming|next)) (?P<count>a|one|two|three|four|few|\d+) "
-               r"(?P<unit>days?|weeks?)\b"),
+    ("within", r"\b(?:within|coming|next) (?P<count>a|one|two|three|four|few|\d+) (?P<unit>days?|weeks?)\b"),
     ("weekday", rf"\b(?:(?P<which>next|last|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"),
     ("which_month", rf"\b(?P<which>last|next|this) (?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
-    ("bare_month", rf"\b(?:in|since|during|for|until|by|early|late|mid|mid-) (?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
-    ("year", r"\b(?:in|since|during|of|by|until|back in) (?P<year>(?:19|20)\d\d)\b"),
+    ("bare_month", rf"\b(?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
+    ("year", r"\b(?P<year>(?:19|20)\d\d)\b"),
 ]
 SCAN = re.compile("|".join(_alt(kind, body) for kind, body in _ALTERNATIVES), re.I)
 _KINDS = [kind for kind, _ in _ALTERNATIVES]
+_GROUPS = {kind: [(name, name[len(kind) + 1:]) for name in SCAN.groupindex if name.startswith(kind + "_")]
+           for kind in _KINDS}
+# The word a bare month or year needs before it.
+_NEEDS_WORD = {
+    "bare_month": re.compile(r"(?:\b(?:in|since|during|for|until|by|early|late|mid) |\bmid-)$", re.I),
+    "year": re.compile(r"\b(?:in|since|during|of|by|until|back in) $", re.I),
+}
+
+
+def _anchors():
+    import ahocorasick
+
+    words = {*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "yesterday", "next", "this",
+             "last", "later", "earlier", "within", "coming", *"0123456789"}
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_ANCHORS = _anchors()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +94,29 @@ class RawDate:
 
 def scan(text: str, offset: int = 0) -> list[RawDate]:
     """Every date expression in `text`, in order; offsets are shifted by `offset`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: scan every position
+        starts = [m.start() for m in re.finditer(r"\b\w", text)]
+    else:
+        starts = sorted({end - length + 1 for end, length in _ANCHORS.iter(lowered)})
     found = []
-    for m in SCAN.finditer(text):
-        kind = next(k for k in _KINDS if m.group(k) is not None)
-        n = len(kind) + 1
-        groups = {name[n:]: value for name, value in m.groupdict().items() if name.startswith(kind + "_")}
-        found.append(RawDate(m.start() + offset, m.end() + offset, kind, groups, m.group(0)))
+    done = 0
+    for at in starts:
+        if at < done or (at > 0 and text[at - 1].isalnum()):
+            continue
+        m = SCAN.match(text, at)
+        if m is None:
+            continue
+        kind = m.lastgroup or next(k for k in _KINDS if m.group(k) is not None)
+        start = at
+        if kind in _NEEDS_WORD:
+            word = _NEEDS_WORD[kind].search(text, max(0, at - 10), at)
+            if word is None:
+                continue
+            start = word.start()
+        groups = {short: m.group(name) for name, short in _GROUPS[kind]}
+        found.append(RawDate(start + offset, m.end() + offset, kind, groups, text[start:m.end()]))
+        done = m.end()
     return found
 
 

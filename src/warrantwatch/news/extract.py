@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from warrantwatch.news.cues import (
     ANAPHORA,
@@ -51,7 +52,7 @@ from warrantwatch.news.cues import (
     TRIP_AFTER,
     UNDER_WAY,
 )
-from warrantwatch.news.dates import DateMention, find_dates
+from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -92,15 +93,45 @@ class _Context:
     host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
     last_event: int | None = None
     events: list[Event] = field(default_factory=list)
+    published: dt.date = dt.date.min
+    raw_dates: dict[str, tuple[int, list[RawDate]]] = field(default_factory=dict)  # sentence → (offset, dates)
+
+    def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
+        """The sentence's date expressions (found by the one scan over the article), resolved."""
+        offset, raw = self.raw_dates.get(sentence) or (0, scan(sentence))
+        return resolve_all(raw, self.published, future, offset)
+
+
+def normalise(text: str) -> str:
+    """Paragraphs (blank-line separated) on one line each; single newlines are hard wraps."""
+    return "\n\n".join(p for p in (" ".join(par.split()) for par in re.split(r"\n\s*\n", text)) if p)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a normalised text, without surrounding spaces."""
+    spans = []
+    at = 0
+    for m in _BREAK.finditer(text):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(text)))
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+_BREAK = re.compile(SENTENCE_END.pattern + r"|\n\n")
 
 
 def sentences(text: str) -> list[str]:
-    parts: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text):  # single newlines are hard wraps, not breaks
-        paragraph = " ".join(paragraph.split())
-        if paragraph:
-            parts += [s.strip() for s in SENTENCE_END.split(paragraph) if s.strip()]
-    return parts
+    norm = normalise(text)
+    return [norm[a:b] for a, b in sentence_spans(norm)]
 
 
 def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sentence: str, kind: str,
@@ -161,6 +192,7 @@ def _same_clause(sentence: str, a: int, b: int) -> bool:
     return CLAUSE_BREAK.search(sentence, low, high) is None
 
 
+@lru_cache(maxsize=512)
 def _clause(sentence: str, position: int) -> str:
     starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, position)]
     ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence, position)]
@@ -187,6 +219,7 @@ def _situation_states(kb: KnowledgeBase, person: str) -> set[str]:
     return {state for w in kb.warrants_of.get(person, ()) for state in kb.situation_by_id[w.situation].states}
 
 
+@lru_cache(maxsize=512)
 def _arrest_position(sentence: str) -> int | None:
     for m in ARREST.finditer(sentence):
         if not NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
@@ -198,6 +231,7 @@ def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
     return min((place for _, place, _ in candidates), key=lambda p: abs(p.start - position))
 
 
+@lru_cache(maxsize=512)
 def _travels(sentence: str) -> bool:
     return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence))
 
@@ -205,6 +239,7 @@ def _travels(sentence: str) -> bool:
 _KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
 
 
+@lru_cache(maxsize=512)
 def _tense(sentence: str) -> bool | None:
     """True for the future, False for the past, None when the sentence does not say."""
     future, past = FUTURE.search(sentence), PAST.search(sentence)
@@ -225,6 +260,7 @@ def _arrested(sentence: str) -> bool:
     return _arrest_position(sentence) is not None
 
 
+@lru_cache(maxsize=512)
 def _kind(sentence: str) -> str:
     if _arrested(sentence):
         return "arrest"
@@ -268,9 +304,32 @@ def _persons(hits: list[Hit]) -> list[Hit]:
 def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     """The events in `text`, a news article published on `published`."""
     gazetteer: Gazetteer = gazetteer_for(kb)
-    ctx = _Context()
-    for sentence in sentences(DATELINE.sub("", text, count=1)):
-        hits = gazetteer.find(sentence, published)
+    ctx = _Context(published=published)
+    for memo in _MEMOS:  # per article: nothing carries over between articles
+        memo.cache_clear()
+    norm = normalise(DATELINE.sub("", text, count=1))
+    # One pass of the name automata and one of the date scan over the whole article; each sentence
+    # takes its share.
+    all_hits, all_dates = gazetteer.find(norm, published), scan(norm)
+    h = d = 0
+    for start, end in sentence_spans(norm):
+        sentence = norm[start:end]
+        while h < len(all_hits) and all_hits[h].start < start:
+            h += 1
+        hits = []
+        while h < len(all_hits) and all_hits[h].start < end:
+            hit = all_hits[h]
+            if hit.end <= end:
+                hits.append(replace(hit, start=hit.start - start, end=hit.end - start))
+            h += 1
+        while d < len(all_dates) and all_dates[d].start < start:
+            d += 1
+        raw = []
+        while d < len(all_dates) and all_dates[d].start < end:
+            if all_dates[d].end <= end:
+                raw.append(all_dates[d])
+            d += 1
+        ctx.raw_dates[sentence] = (start, raw)
         people = _persons(hits)
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
@@ -279,7 +338,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
         if people:
             ctx.last_person = people[-1].value
-        if ANAPHORA.search(sentence) and not people and ctx.last_event is not None:
+        if not people and ctx.last_event is not None and ANAPHORA.search(sentence):
             _refine(ctx, sentence, published)
             continue
         if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
@@ -302,7 +361,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
         if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
-            kind = _kind_from_dates(find_dates(sentence, published), published)
+            kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
@@ -312,7 +371,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         tense = _tense(sentence)
         future = {"planned": True, "occurred": False, "arrest": False,
                   "cancelled": True if tense else None}.get(kind, tense)
-        dates = find_dates(sentence, published, future)
+        dates = ctx.dates(sentence, future)
         arrest_at = _arrest_position(sentence) if kind == "arrest" else None
         for traveller, place, place_kind in candidates:
             if arrest_at is not None and place is not _nearest(candidates, arrest_at):
@@ -329,6 +388,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
         _date_from_host(ctx, places, sentence, published)
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
+
+
+_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause)
 
 
 def _undated(event: Event, published: dt.date) -> Event:
@@ -404,7 +466,7 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
         event = ctx.events[i]
         if event.person != person:
             continue
-        days = [d for d in find_dates(sentence, published, event.kind == "planned") if d.span_days == 0]
+        days = [d for d in ctx.dates(sentence, event.kind == "planned") if d.span_days == 0]
         if days and event.date is not None and event.date.is_exact:
             day = min(d.first for d in days)
             if dt.timedelta(0) < event.date.first_day - day <= dt.timedelta(days=TRIP_GAP_DAYS):
@@ -421,7 +483,7 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
         future = {"planned": True, "cancelled": True}.get(event.kind, False)
-        days = [d for d in find_dates(sentence, published, future) if d.span_days == 0 and
+        days = [d for d in ctx.dates(sentence, future) if d.span_days == 0 and
                 not NOT_TRIP_DATE.search(sentence[:d.start]) and
                 (event.date is None or event.date.first_day <= d.first <= event.date.last_day)]
         if days:
@@ -434,7 +496,7 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     assert ctx.last_event is not None
     event = ctx.events[ctx.last_event]
     future = {"planned": True, "occurred": False}.get(event.kind)
-    dates = [d for d in find_dates(sentence, published, future)
+    dates = [d for d in ctx.dates(sentence, future)
              if d.span_days == 0 and not END_DATE.search(sentence[max(0, d.start - 12):d.start])]
     if not dates:
         return

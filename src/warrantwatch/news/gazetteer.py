@@ -112,24 +112,26 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
 class Gazetteer:
     places: ahocorasick.Automaton
     persons: ahocorasick.Automaton
-    references: tuple[tuple[str, str, dt.date | None, dt.date | None], ...]  # phrase, person, from, to
+    references: ahocorasick.Automaton  # lower-case office phrases → ((person, from, to), ...)
 
-    def find(self, sentence: str, on: dt.date) -> list[Hit]:
+    def find(self, text: str, on: dt.date) -> list[Hit]:
+        """Every name in `text` (a sentence or a whole article, scanned once), longest first where
+        names overlap; office references only while their holder held the office on `on`."""
         hits: list[Hit] = []
         for automaton, kind in ((self.places, "place"), (self.persons, "person")):
-            for end, (name, value, flag) in automaton.iter(sentence):
+            for end, (name, value, flag) in automaton.iter(text):
                 start = end - len(name) + 1
-                if _is_word(sentence, start, end + 1):
+                if _is_word(text, start, end + 1):
                     hits.append(Hit(start, end + 1, kind, value, name, flag))
-        lowered = sentence.lower()
-        for phrase, person, start_day, end_day in self.references:
-            if (start_day and on < start_day) or (end_day and on > end_day):
+        lowered = text.lower()
+        for end, (phrase, holders) in self.references.iter(lowered):
+            start = end - len(phrase) + 1
+            if not _is_word(lowered, start, end + 1):
                 continue
-            at = lowered.find(phrase)
-            while at >= 0:
-                if _is_word(lowered, at, at + len(phrase)):
-                    hits.append(Hit(at, at + len(phrase), "reference", person, phrase))
-                at = lowered.find(phrase, at + 1)
+            for person, start_day, end_day in holders:
+                if (start_day and on < start_day) or (end_day and on > end_day):
+                    continue
+                hits.append(Hit(start, end + 1, "reference", person, phrase))
         return _longest(hits)
 
 
@@ -176,12 +178,15 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
             persons.add_word(word, (word, next(iter(ids)), False))
     persons.make_automaton()
 
-    references = []
+    holders: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
     for p in kb.persons:
         for position in p.positions:
             for phrase in position.references:
-                references.append((phrase.lower().strip(), p.id,
-                                   position.from_.first_day if position.from_ else None,
-                                   position.to.last_day if position.to else None))
-    return Gazetteer(places, persons, tuple(references))
-
+                holders.setdefault(phrase.lower().strip(), []).append(
+                    (p.id, position.from_.first_day if position.from_ else None,
+                     position.to.last_day if position.to else None))
+    references = ahocorasick.Automaton()
+    for phrase, who in holders.items():
+        references.add_word(phrase, (phrase, tuple(who)))
+    references.make_automaton()
+    return Gazetteer(places, persons, references)
