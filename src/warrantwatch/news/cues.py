@@ -7,7 +7,12 @@ import re
 
 _ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col",
                                                           "No", "vs", "Sen", "Rep", "Gov", "Prof"))
-SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# "on Mon. 4-5", "Oct. 9": an abbreviated weekday or month before a day number does not end a sentence.
+_BEFORE_DAY = "(?!(?:" + "|".join(rf"(?<=\b{a}\.)" for a in (
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")) + r")\s+\d)"
+SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
+                          r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 # A report's opening dateline ("KHARTOUM, July 10 (Reuters) - "): where and when it was filed,
 # not a trip.
@@ -43,8 +48,24 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"wants? (?:[\w-]+ ){0,3})$", re.I)
 # "had no plans to visit Armenia": no trip at all.
-NO_TRIP = re.compile(r"\b(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
-                     r" (?:visit|travel|go|attend|come|fly|make)", re.I)
+NO_TRIP = re.compile(r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
+                     r" (?:visit|travel|go|attend|come|fly|make)|"
+                     # "has not travelled to a member state since ...", "never set foot in": an absence
+                     r"(?:has|have|had) (?:not|never) (?:since )?(?:travell?ed|visited|been to|set foot)|"
+                     r"never (?:travell?ed|visited|set foot)|not set foot)", re.I)
+# The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
+# "the Hague-based court".
+INSTITUTION_BEFORE = re.compile(r"\b(?:judges?|courts?|tribunal|ICC|prosecutors?|chambers?|registry|registrar|"
+                                r"headquarters|detention (?:centre|center|unit)|seated|based)\W+(?:in|at)\W+$", re.I)
+INSTITUTION_AFTER = re.compile(r"^-based\b|^\W+(?:court|tribunal|judges)\b", re.I)
+# "flew in from Budapest", "arrived from Minsk": where a trip began, not where it went.
+ARRIVED_FROM = re.compile(r"\b(?:in|arriv\w*|came|come|fresh|returned|returning|back|direct|straight)\s+from\s+"
+                          r"(?:the\s+)?$", re.I)
+# "a day after he flew into Washington": the arrival, N days before the day the sentence names.
+DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after (?:he|she|the (?:[\w-]+ ){1,3}|"
+                                r"[A-Z][\w-]+ )?\s*(?:had )?(?:arrived|flew|flown|landed|touched down|reached)", re.I)
+# "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
+WHERE_HE = re.compile(r"^,?\s+where (?:he|she)\b", re.I)
 FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
@@ -97,7 +118,7 @@ NOT_DESTINATION_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?![a-z]+ (?:airport|capital|city|port|resort|region|province))(?!capital|city|soil|"
     r"territory|resort|port|border|airport|coast|shore|side|town|island|countryside|north|south|east|west|"
     r"central|northern|southern|eastern|western)[a-z]|"
-    r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|Cooperation|Organi[sz]ation|Statute|"
+    r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|border|settlement|Cooperation|Organi[sz]ation|Statute|"
     r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b")
 # A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"

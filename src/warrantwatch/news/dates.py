@@ -50,7 +50,9 @@ _ALTERNATIVES = [
     ("relative", r"\b(?P<rel>tomorrow|today|tonight|yesterday|(?:next|this|last|later this|"
                  r"earlier this) (?:week|month|year))\b"),
     ("within", r"\b(?:within|coming|next) (?P<count>a|one|two|three|four|few|\d+) (?P<unit>days?|weeks?)\b"),
-    ("weekday", rf"\b(?:(?P<which>next|last|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"),
+    # "next Thursday and Friday": a run of days dated by its first
+    ("weekday", rf"\b(?:(?P<which>next|last|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"
+                rf"(?:\s*(?:and|to|-|–)\s*(?:next )?(?:{_WEEKDAY_WORDS})\b)?"),
     ("which_month", rf"\b(?P<which>last|next|this) (?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
     ("bare_month", rf"\b(?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
     ("year", r"\b(?P<year>(?:19|20)\d\d)\b"),

@@ -20,14 +20,18 @@ from warrantwatch.news.cues import (
     ANAPHORA,
     ARREST,
     ARRIVAL,
+    ARRIVED_FROM,
     CANCELLED,
     CLAUSE_BREAK,
     DATELINE,
+    DAYS_AFTER_ARRIVAL,
     DEMONYM_ARRESTS,
     DEMONYM_PLACE,
     END_DATE,
     FUTURE,
     HOSTED_PERSON,
+    INSTITUTION_AFTER,
+    INSTITUTION_BEFORE,
     INTO_THE_SITUATION,
     LEADER_AFTER_DEMONYM,
     NEGATED,
@@ -51,6 +55,7 @@ from warrantwatch.news.cues import (
     TRAVEL,
     TRIP_AFTER,
     UNDER_WAY,
+    WHERE_HE,
 )
 from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
@@ -147,6 +152,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
+            if INSTITUTION_BEFORE.search(before) or INSTITUTION_AFTER.match(sentence[place.end:]):
+                continue  # "judges in The Hague issued a warrant": the court's seat
+            if ARRIVED_FROM.search(before) and not WHERE_HE.match(sentence[place.end:]):
+                continue  # "flew in from Budapest": where the trip began
             if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
@@ -164,7 +173,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 (CANCELLED if kind == "cancelled" else REMOTE).search(_part(sentence, place.start)):
             # "It will be his first trip to India since 2021; he stayed away from the G20": the
             # calling-off belongs to the other clause
-            place_kind = _clause_kind(sentence, place.start) or MENTION
+            part = _part(sentence, place.start)
+            if _mentions_person(part, people, sentence):
+                place_kind = _clause_kind(sentence, place.start) or MENTION
+            # else: "Leaders met in Johannesburg; Putin did not attend": the venue he stayed away from
         if place_kind in ("planned", "occurred", MENTION):
             place_kind = _clause_kind(sentence, place.start) or place_kind
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
@@ -172,6 +184,15 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         found.append((person.id, place, place_kind))
     return found
 
+
+
+_HE = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
+
+
+def _mentions_person(part: str, people: list[Hit], sentence: str) -> bool:
+    """Whether a part of the sentence names one of its persons or refers to one by a pronoun."""
+    start = sentence.find(part)
+    return any(start <= p.start < start + len(part) for p in people) or bool(_HE.search(part))
 
 
 def _own_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: str) -> bool:
@@ -337,7 +358,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                                                or _own_leader(kb, ctx.last_person, places, sentence)):
             people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
         if people:
-            ctx.last_person = people[-1].value
+            # A pronoun in a later sentence refers to a subject, not to a person met or hosted
+            # ("... hopes to meet Vladimir Putin. ... he sat beside Guelleh" is still al-Bashir).
+            subjects = [p for p in people
+                        if p.end == 0 or not HOSTED_PERSON.search(sentence, max(0, p.start - 25), p.start)]
+            if subjects or not ctx.last_person:
+                ctx.last_person = (subjects or people)[-1].value
         if not people and ctx.last_event is not None and ANAPHORA.search(sentence):
             _refine(ctx, sentence, published)
             continue
@@ -382,6 +408,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 else len(sentence)
             date = _pick_date(dates, anchor, sentence)
             partial = date.as_partial if date else None
+            after = DAYS_AFTER_ARRIVAL.search(sentence)
+            if after and partial is not None and partial.is_exact and date is not None and date.start < after.start():
+                # "hosted him on Monday, a day after he flew into Washington": he arrived on Sunday
+                days = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[after.group("count").lower()]
+                arrived = partial.first_day - dt.timedelta(days=days)
+                partial = PartialDate(arrived.year, arrived.month, arrived.day)
             if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
                 partial = PartialDate(published.year, published.month, published.day)
             _add(ctx, Event(traveller, place.value, place_kind, partial, (sentence,), date.text if date else None))

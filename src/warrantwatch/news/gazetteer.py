@@ -10,6 +10,7 @@ they hold them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,7 +27,8 @@ VENUES = {
     "Downing Street": "GBR", "Sharm el-Sheikh": "EGY", "Kazan": "RUS", "Sochi": "RUS",
     "St Petersburg": "RUS", "St. Petersburg": "RUS", "Saint Petersburg": "RUS", "Vladivostok": "RUS",
     "Davos": "CHE", "Hong Kong": "CHN", "Macau": "CHN", "Zintan": "LBY", "Kinshasa": "COD",
-    "Brazzaville": "COG", "Gaza": "PSE", "West Bank": "PSE", "Ramallah": "PSE",
+    "Brazzaville": "COG", "Democratic Republic of Congo": "COD", "Rio": "BRA", "Gaza": "PSE",
+    "West Bank": "PSE", "Ramallah": "PSE",
 }
 # City names that are ordinary words or frequent names in this domain, not places.
 CITY_STOPLIST = {"Of", "Mary", "Male", "Deif", "Bashir", "Ongwen", "Kony", "Much", "Most", "Bar",
@@ -121,7 +123,7 @@ class Gazetteer:
         for automaton, kind in ((self.places, "place"), (self.persons, "person")):
             for end, (name, value, flag) in automaton.iter(text):
                 start = end - len(name) + 1
-                if _is_word(text, start, end + 1):
+                if _is_word(text, start, end + 1) and not (kind == "person" and _COMPOUND.search(text, 0, start)):
                     hits.append(Hit(start, end + 1, kind, value, name, flag))
         lowered = text.lower()
         for end, (phrase, holders) in self.references.iter(lowered):
@@ -133,6 +135,10 @@ class Gazetteer:
                     continue
                 hits.append(Hit(start, end + 1, "reference", person, phrase))
         return _longest(hits)
+
+
+# "pro-Gbagbo", "anti-Putin": an adjective, not a mention of the person.
+_COMPOUND = re.compile(r"\b(?:pro|anti|post|pre|ex)-$", re.I)
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
