@@ -127,6 +127,7 @@ def eval_news(
     from rich.table import Table
 
     from warrantwatch.news.evaluate import evaluate, load_items
+    from warrantwatch.news.extract import ALERT_CONFIDENCE
     from warrantwatch.records.knowledge import bundled
 
     report = evaluate(bundled(), load_items(folder))
@@ -140,6 +141,13 @@ def eval_news(
         table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
                       str(s.true_positives), str(s.predicted), str(s.expected))
     console().print(table)
+    kinds = Table(title="Whole events by kind")
+    for column in ("kind", "precision", "recall", "F1", "correct", "found", "expected"):
+        kinds.add_column(column, justify="right" if column != "kind" else "left")
+    for name, s in [*report.by_kind.items(), (f"confidence ≥ {ALERT_CONFIDENCE}", report.alerting)]:
+        kinds.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                      str(s.true_positives), str(s.predicted), str(s.expected))
+    console().print(kinds)
     if errors:
         for item, missing, spurious in report.misses:
             console().print(line((item, "bold"), f": missing {sorted(missing)}; spurious {sorted(spurious)}"))

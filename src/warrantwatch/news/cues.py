@@ -147,3 +147,7 @@ DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
 DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|side|"
                             r"town|island|countryside)\b", re.I)
+# A word that makes the place after it a destination or the scene of the visit: "to Mongolia",
+# "arrived in Kazan", "visit India", "at the Kremlin".
+DESTINATION_CUE = re.compile(r"\b(?:to|in|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|"
+                             r"land(?:s|ed)? in|arriv\w* in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)

@@ -27,6 +27,7 @@ from warrantwatch.news.cues import (
     DAYS_AFTER_ARRIVAL,
     DEMONYM_ARRESTS,
     DEMONYM_PLACE,
+    DESTINATION_CUE,
     END_DATE,
     FUTURE,
     HOSTED_PERSON,
@@ -84,11 +85,32 @@ class Event:
     date: PartialDate | None
     evidence: tuple[str, ...]
     date_text: str | None = None
+    confidence: float = 0.5  # how sure the reading is, 0-1 (see `confidence`)
 
     def to_dict(self) -> dict:
         return {"person": self.person, "host": self.host,
                 "date": self.date.isoformat() if self.date else None,
-                "kind": self.kind, "evidence": list(self.evidence)}
+                "kind": self.kind, "confidence": round(self.confidence, 2), "evidence": list(self.evidence)}
+
+
+# How sure a reading is, from what the evidence sentence says outright. Each factor is a way the
+# reading can go wrong: a traveller known only by a pronoun or title, a place borrowed from the
+# sentence before, a destination without a word that makes it one ("to", "in", "visit"), a kind
+# guessed from dates alone, a trip without a date; a second sentence about the same trip adds to it.
+CONFIDENCE_BASE = 0.55
+CONFIDENCE = {"named": 0.15, "direct": 0.15, "dated": 0.1, "pronoun": -0.1, "borrowed": -0.2,
+              "kind_from_dates": -0.15, "undated_plan": -0.1, "each_further_sentence": 0.05}
+# `watch` raises an alert only for events at or above this confidence (README: calibration).
+ALERT_CONFIDENCE = 0.7
+
+
+def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_from_dates: bool) -> float:
+    score = CONFIDENCE_BASE + (CONFIDENCE["named"] if named else CONFIDENCE["pronoun"])
+    score += CONFIDENCE["direct"] if direct else 0.0
+    score += CONFIDENCE["dated"] if dated else 0.0
+    score += CONFIDENCE["borrowed"] if borrowed else 0.0
+    score += CONFIDENCE["kind_from_dates"] if kind_from_dates else 0.0
+    return round(min(0.99, max(0.05, score)), 2)
 
 
 @dataclass
@@ -386,12 +408,16 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
+        kind_from_dates = kind == MENTION
         if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
+        borrowed = False
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
+            borrowed = True
+        named = any(p.end > 0 for p in people)
         # A called-off trip's day lies ahead when the sentence says so ("will no longer attend ... on
         # Sunday"), else either side of the report ("had been due on Monday", in a Sunday paper).
         tense = _tense(sentence)
@@ -416,7 +442,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 partial = PartialDate(arrived.year, arrived.month, arrived.day)
             if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
                 partial = PartialDate(published.year, published.month, published.day)
-            _add(ctx, Event(traveller, place.value, place_kind, partial, (sentence,), date.text if date else None))
+            sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
+                sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
+                borrowed=borrowed, kind_from_dates=kind_from_dates)
+            _add(ctx, Event(traveller, place.value, place_kind, partial, (sentence,), date.text if date else None,
+                            sure))
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
         _date_from_host(ctx, places, sentence, published)
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
@@ -429,7 +459,8 @@ def _undated(event: Event, published: dt.date) -> Event:
     """An announced or called-off trip with no date in the text is dated to the publication month:
     news reports such trips when they are imminent. Trips that happened are left undated."""
     if event.date is None and event.kind in ("planned", "cancelled", "remote"):
-        return replace(event, date=PartialDate(published.year, published.month), date_text=None)
+        return replace(event, date=PartialDate(published.year, published.month), date_text=None,
+                       confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
     return event
 
 
@@ -478,8 +509,10 @@ def _precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None
 
 def _merge(old: Event, new: Event) -> Event:
     kind = max(old.kind, new.kind, key=_KIND_STRENGTH.__getitem__)
-    return replace(old, kind=kind, date=_precise(old.date, new.date),
-                   evidence=old.evidence + tuple(e for e in new.evidence if e not in old.evidence))
+    further = tuple(e for e in new.evidence if e not in old.evidence)
+    sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
+    return replace(old, kind=kind, date=_precise(old.date, new.date), evidence=old.evidence + further,
+                   confidence=round(min(0.99, sure), 2))
 
 
 def _attended_remotely(ctx: _Context, person: str, sentence: str) -> None:
