@@ -134,21 +134,19 @@ def _write(briefs, output: Path, *, single: bool) -> None:
                              f"({len(b.items)} event(s); published date: from {b.published_from})"))
 
 
-BATCH_ARTICLES = 500  # watch commits this many articles at a time (and whatever is left at the end)
-
-
 def watch(
     source: Annotated[Path, typer.Argument(help="Folder of articles or a JSON Lines feed.")],
     db: Annotated[Path, typer.Option("--db", help="DuckDB file for articles and events.")] = Path(
         "warrantwatch-news.duckdb"),
     published: Published = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print alerts as one JSON document.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch", min=1, help="Articles committed per transaction.")] = 500,
 ) -> None:
     """Process new articles, store them with their events, alert on planned visits to states with a duty.
 
     Alerts are raised only for events read with confidence >= 0.7 (`eval news` shows the precision
     at that level); the others are stored with their confidence. Articles are committed in batches
-    of 500; an alert is printed only once its article is stored.
+    (--batch, 500); an alert is printed only once its article is stored.
     """
     from warrantwatch.news.extract import ALERT_CONFIDENCE
     from warrantwatch.news.store import Store
@@ -189,7 +187,7 @@ def watch(
                 continue
             batch.append(b)
             new += 1
-            if len(batch) >= BATCH_ARTICLES:
+            if len(batch) >= batch_size:
                 commit()
         commit()
         articles, events = store.counts()
