@@ -141,7 +141,9 @@ SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+
                                r"(?:president|leader|prime minister|premier)\b", re.I)
 # "received the Sudanese leader": a leader named by the person's own demonym.
 LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
-CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b")
+# ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
+CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b|"
+                          r"\band (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b)")
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.

@@ -432,7 +432,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 place_kind = "occurred"  # arrested in Manila "after several days in Hong Kong"
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
-            date = _pick_date(dates, anchor, sentence)
+            clause_future = True if place_kind == "planned" else future
+            # "left for Washington on Sunday and will meet Trump at the White House on Tuesday": each
+            # clause's days are read in its own tense
+            date = _pick_date(dates if clause_future == future or kind == "arrest" else
+                              ctx.dates(sentence, clause_future), anchor, sentence)
             partial = date.as_partial if date else None
             after = DAYS_AFTER_ARRIVAL.search(sentence)
             if after and partial is not None and partial.is_exact and date is not None and date.start < after.start():
