@@ -62,8 +62,9 @@ INSTITUTION_AFTER = re.compile(r"^-based\b|^\W+(?:court|tribunal|judges)\b", re.
 ARRIVED_FROM = re.compile(r"\b(?:in|arriv\w*|came|come|fresh|returned|returning|back|direct|straight)\s+from\s+"
                           r"(?:the\s+)?$", re.I)
 # "a day after he flew into Washington": the arrival, N days before the day the sentence names.
-DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after (?:he|she|the (?:[\w-]+ ){1,3}|"
-                                r"[A-Z][\w-]+ )?\s*(?:had )?(?:arrived|flew|flown|landed|touched down|reached)", re.I)
+DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after (?:he|she|"
+                                r"(?:his|her) (?:plane|jet|aircraft)|the (?:[\w-]+ ){1,3}|[A-Z][\w-]+ )?\s*(?:had )?(?:arrived|flew|flown|landed|"
+                                r"touched down|set down|reached)", re.I)
 # "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
 WHERE_HE = re.compile(r"^,?\s+where (?:he|she)\b", re.I)
 FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
@@ -153,3 +154,6 @@ DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border
 # "arrived in Kazan", "visit India", "at the Kremlin".
 DESTINATION_CUE = re.compile(r"\b(?:to|in|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|"
                              r"land(?:s|ed)? in|arriv\w* in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+# "the meeting, which is scheduled for November 22-23": a later sentence that dates the trip's event.
+SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
+                       r"\b(?:will|is to) (?:take place|be held) on\b", re.I)

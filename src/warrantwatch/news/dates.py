@@ -47,7 +47,7 @@ _ALTERNATIVES = [
                     rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){_DAY_END}"
                     r"(?=\s*(?:[,.;:)]|$|(?:in|at|and|for|to|with|when|while|the)\b))"),
     ("month_year", rf"\b(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
-    ("relative", r"\b(?P<rel>tomorrow|today|tonight|yesterday|(?:next|this|last|later this|"
+    ("relative", r"\b(?P<rel>tomorrow|today|tonight|yesterday|last night|(?:next|this|last|later this|"
                  r"earlier this) (?:week|month|year))\b"),
     ("within", r"\b(?:within|coming|next) (?P<count>a|one|two|three|four|few|\d+) (?P<unit>days?|weeks?)\b"),
     # "next Thursday and Friday": a run of days dated by its first
@@ -180,7 +180,7 @@ def _relative(rel: str, published: dt.date) -> tuple[dt.date, dt.date]:
         return day, day
     if rel in ("today", "tonight"):
         return published, published
-    if rel == "yesterday":
+    if rel in ("yesterday", "last night"):
         day = published - dt.timedelta(days=1)
         return day, day
     which, unit = rel.rsplit(" ", 1)

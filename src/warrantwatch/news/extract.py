@@ -49,6 +49,7 @@ from warrantwatch.news.cues import (
     PRONOUN,
     REMOTE,
     SCENE_BEFORE,
+    SCHEDULED,
     SENTENCE_END,
     SUBJECT_REFERENCE,
     TOPIC_BEFORE,
@@ -386,7 +387,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                         if p.end == 0 or not HOSTED_PERSON.search(sentence, max(0, p.start - 25), p.start)]
             if subjects or not ctx.last_person:
                 ctx.last_person = (subjects or people)[-1].value
-        if not people and ctx.last_event is not None and ANAPHORA.search(sentence):
+        if not people and ctx.last_event is not None and (ANAPHORA.search(sentence) or (
+                not places and SCHEDULED.search(sentence))):
             _refine(ctx, sentence, published)
             continue
         if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
@@ -469,11 +471,24 @@ def _undated(event: Event, published: dt.date) -> Event:
 
 
 
+_ASIDE_START = re.compile(r",\s+(?:who|whom|whose|which|the|a|an|his|her|once|then|now|formerly)\b[^,]*$", re.I)
+
+
+def _in_aside(sentence: str, hit: Hit, people: list[Hit]) -> bool:
+    """A person named inside an aside about an earlier person: "Charles Blé Goudé, the youth leader
+    who organised protests for Laurent Gbagbo, was arrested" — Gbagbo is not the one arrested."""
+    if hit.end == 0 or not any(p.start < hit.start and p.value != hit.value for p in people):
+        return False
+    aside = _ASIDE_START.search(sentence, 0, hit.start)
+    return aside is not None and any(p.end <= aside.start() and p.value != hit.value for p in people)
+
+
 def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
     """The wanted person a place belongs to: the nearest one mentioned before it who is not the
     one being met or hosted, else the nearest before it, else the first."""
     before = [p for p in people if p.start <= place.start]
-    travelling = [p for p in before if not HOSTED_PERSON.search(sentence[max(0, p.start - 25):p.start])]
+    travelling = [p for p in before if not HOSTED_PERSON.search(sentence[max(0, p.start - 25):p.start])
+                  and not _in_aside(sentence, p, before)]
     if travelling:
         return travelling[-1]
     return before[-1] if before else people[0]
