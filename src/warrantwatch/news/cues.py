@@ -63,8 +63,8 @@ ARRIVED_FROM = re.compile(r"\b(?:in|arriv\w*|came|come|fresh|returned|returning|
                           r"(?:the\s+)?$", re.I)
 # "a day after he flew into Washington": the arrival, N days before the day the sentence names.
 DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after (?:he|she|"
-                                r"(?:his|her) (?:plane|jet|aircraft)|the (?:[\w-]+ ){1,3}|[A-Z][\w-]+ )?\s*(?:had )?(?:arrived|flew|flown|landed|"
-                                r"touched down|set down|reached)", re.I)
+                                r"(?:his|her) (?:plane|jet|aircraft)|the (?:[\w-]+ ){1,3}|[A-Z][\w-]+ )?\s*(?:had )?"
+                                r"(?:arrived|flew|flown|landed|touched down|set down|reached)", re.I)
 # "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
 WHERE_HE = re.compile(r"^,?\s+where (?:he|she)\b", re.I)
 FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
