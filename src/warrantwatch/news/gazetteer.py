@@ -123,7 +123,8 @@ class Gazetteer:
         for automaton, kind in ((self.places, "place"), (self.persons, "person")):
             for end, (name, value, flag) in automaton.iter(text):
                 start = end - len(name) + 1
-                if _is_word(text, start, end + 1) and not (kind == "person" and _COMPOUND.search(text, 0, start)):
+                if _is_word(text, start, end + 1) and not (
+                        kind == "person" and _COMPOUND.search(text, max(0, start - 5), start)):
                     hits.append(Hit(start, end + 1, kind, value, name, flag))
         lowered = text.lower()
         for end, (phrase, holders) in self.references.iter(lowered):
