@@ -140,7 +140,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     at = 0
     for m in _BREAK.finditer(text):
-        spans.append((at, m.start()))
+        end = m.start() + (text[m.start()] in ".!?")
+        spans.append((at, end))
         at = m.end()
     spans.append((at, len(text)))
     out = []
@@ -154,7 +155,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_BREAK = re.compile(SENTENCE_END.pattern + r"|\n\n")
+# The same breaks as SENTENCE_END, found from the punctuation (a pattern that starts with a character
+# is scanned far faster than one that starts with a look-behind); the sentence keeps its full stop.
+_BREAK = re.compile("[.!?]" + SENTENCE_END.pattern.removeprefix("(?<=[.!?])") + r"|\n\n")
 
 
 def sentences(text: str) -> list[str]:
@@ -319,7 +322,7 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
     """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
     warrant was to Washington in February")."""
     before = sentence[:date.start]
-    m = NOT_TRIP_DATE.search(before)
+    m = NOT_TRIP_DATE.search(before, max(0, len(before) - 90))
     return m is None or bool(TRIP_AFTER.search(before, m.start()))
 
 
@@ -364,7 +367,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         while h < len(all_hits) and all_hits[h].start < end:
             hit = all_hits[h]
             if hit.end <= end:
-                hits.append(replace(hit, start=hit.start - start, end=hit.end - start))
+                hits.append(Hit(hit.start - start, hit.end - start, hit.kind, hit.value, hit.text, hit.demonym))
             h += 1
         while d < len(all_dates) and all_dates[d].start < start:
             d += 1
@@ -402,7 +405,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             if ctx.events:
                 _date_from_host(ctx, places, sentence, published)
         scene = ctx.last_places
-        ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence[:p.start])
+        ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
+                                                                                      p.start)
                            and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
                            and not NOT_DESTINATION_AFTER.match(sentence[p.end:])]
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
