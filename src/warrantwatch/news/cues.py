@@ -55,7 +55,8 @@ CANCELLED = Prefiltered(re.compile(
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
-    r"turned back|diverted|refused (?:permission|overflight)|was denied|had to abandon|abandoned|"
+    r"turned back|diverted|refused (?:permission|overflight)|was denied|"
+    r"(?:had to )?abandon(?:ed|s)? (?:the |his |her |a |its |that )?(?:trip|visit|plans?|journey|tour|flight)|"
     r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
     r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I),
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
@@ -153,7 +154,9 @@ NOT_DESTINATION_AFTER = re.compile(
     r"territory|resort|port|border|airport|coast|shore|side|town|island|countryside|north|south|east|west|"
     r"central|northern|southern|eastern|western)[a-z]|"
     r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|border|settlement|Cooperation|Organi[sz]ation|Statute|"
-    r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b")
+    r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b|"
+    # "the China-Africa summit", "India-Russia talks": a compound adjective, not a destination
+    r"^-[A-Z][a-z]+\b")
 # A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
                                 r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)

@@ -390,6 +390,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                         if p.end == 0 or not HOSTED_PERSON.search(sentence, max(0, p.start - 25), p.start)]
             if subjects or not ctx.last_person:
                 ctx.last_person = (subjects or people)[-1].value
+        if not places and people and ctx.last_event is not None and SCHEDULED.search(sentence):
+            _refine(ctx, sentence, published)  # "..., Peskov said, adding that the meeting is scheduled for ..."
         if not people and ctx.last_event is not None and (ANAPHORA.search(sentence) or (
                 not places and SCHEDULED.search(sentence))):
             _refine(ctx, sentence, published)

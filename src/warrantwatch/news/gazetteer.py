@@ -123,8 +123,9 @@ class Gazetteer:
         for automaton, kind in ((self.places, "place"), (self.persons, "person")):
             for end, (name, value, flag) in automaton.iter(text):
                 start = end - len(name) + 1
-                if _is_word(text, start, end + 1) and not (
-                        kind == "person" and _COMPOUND.search(text, max(0, start - 5), start)):
+                if _is_word(text, start, end + 1) and not (kind == "person" and (
+                        _COMPOUND.search(text, max(0, start - 5), start) or
+                        (" " not in name and _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)))):
                     hits.append(Hit(start, end + 1, kind, value, name, flag))
         lowered = text.lower()
         for end, (phrase, holders) in self.references.iter(lowered):
@@ -140,6 +141,19 @@ class Gazetteer:
 
 # "pro-Gbagbo", "anti-Putin": an adjective, not a mention of the person.
 _COMPOUND = re.compile(r"\b(?:pro|anti|post|pre|ex)-$", re.I)
+
+
+# "Joyce Banda" is not Abdallah Banda: a surname alone, right after a capitalised word that is not a
+# title, belongs to someone else.
+_OTHER_GIVEN_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Gen|General|Colonel|"
+                               r"Col|Lt|Commander|Judge|Sheikh|King|Emir|Marshal|Leader|Chairman|Defence|Defense|"
+                               r"Foreign|Secretary|Former|Ex|Sudanese|Russian|Israeli|Libyan|Ivorian|Ugandan|Filipino|"
+                               r"Congolese|Central|Kenyan|Malian|Georgian|Ukrainian|The|When|But|And|As|After|While|"
+                               r"Before|Since|If|Although|Though|Why|How|Meanwhile|Then|Also|Said|Says|Omar|Omer|"
+                               r"Al|El|January|February|March|April|May|June|July|August|September|October|"
+                               r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                               r"In|On|At|For|By|With|Of|To|From|Today|Yesterday|Tomorrow|Last|Next|This|That)\b)"
+                               r"[A-Z][a-z]+ $")
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
