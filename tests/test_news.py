@@ -230,7 +230,8 @@ def test_an_arrest_at_home_gets_its_brief(kb, tmp_path, capsys):
     (item,) = brief.items
     assert (item.event.person, item.event.host, item.event.kind, item.event.date.isoformat()) == (
         "rodrigo-duterte", "PHL", "arrest", "2025-03-11")
-    assert item.assessment.outcome.name  # the engine's answer for the home state
+    assert item.assessed_on == dt.date(2025, 3, 10)  # the day before the arrest: the duty, not the execution
+    assert item.assessment.outcome.name != "NO_ACTIVE_WARRANT"
     assert item.map is not None and "the home state, where the event took place" in item.map.caption
     out = tmp_path / "out"
     story = tmp_path / "duterte.txt"

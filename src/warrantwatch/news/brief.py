@@ -73,6 +73,10 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
     interval for a past event (capped at publication) and its start for a future one."""
     if event.date is None:
         return published, "The article gives no date; assessed as of publication."
+    if event.date.is_exact and event.kind == "arrest":
+        # On the day of the arrest the warrant is being executed; the duty is the one just before it.
+        day = event.date.first_day - dt.timedelta(days=1)
+        return day, f"Assessed on {day}, the day before the arrest, while the warrant was outstanding."
     if event.date.is_exact:
         return event.date.first_day, None
     day = max(event.date.first_day, published) if event.kind == "planned" else min(event.date.last_day, published)
