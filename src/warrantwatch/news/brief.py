@@ -108,6 +108,16 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
     return Brief(article, published, tuple(items), tuple(background), published_from)
 
 
+_TEXTS: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def _text_of(locator_text, home: str, host: str) -> tuple[str, str]:
+    """The caption and alt text for ISO codes, looked up once per pair (a few hundred pairs at most)."""
+    if (home, host) not in _TEXTS:
+        _TEXTS[(home, host)] = locator_text(home, host)
+    return _TEXTS[(home, host)]
+
+
 def _map(home: str | None, host: str, mode: str) -> MapImage | None:
     """The locator map (one state for an event at home, such as an arrest), when the maps package is
     installed and knows the states; for "text", its caption and alt text without drawing it."""
@@ -119,7 +129,7 @@ def _map(home: str | None, host: str, mode: str) -> MapImage | None:
         return None
     try:
         if mode == "text":
-            caption, alt = locator_text(home, host)
+            caption, alt = _text_of(locator_text, home, host)
             return MapImage(None, caption, alt)
         result = locator_map(home, host)
     except WarrantWatchError:
