@@ -313,3 +313,51 @@ def test_watch_loses_nothing_on_kill_9(tmp_path):
                                 "articles a LEFT JOIN events e ON e.article_key = a.key GROUP BY a.key)").fetchone()
     assert articles == keys == n and orphans == 0
     assert per_article[0] == per_article[1] >= 1  # every article has all of its events, once
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a court's seat is not a destination; an absence is no trip
+        ("Putin has not travelled to any ICC member since judges in The Hague issued a warrant for his arrest "
+         "in March 2023.", "2025-11-20", set()),
+        # topics of talks are not destinations
+        ("Putin will hold talks with Erdogan on the war in Ukraine and the Syria settlement on Friday.",
+         "2025-11-20", set()),
+        # an origin is not a destination; the destination is
+        ("Netanyahu flew in from Budapest on Sunday for talks with Trump in Washington.", "2025-04-07",
+         {("benjamin-netanyahu", "USA", "2025-04-06", "occurred")}),
+        # the venue of a meeting he stayed away from: called off, not occurred
+        ("Leaders met in Johannesburg on Saturday for the G20 summit; Putin did not attend.", "2025-11-23",
+         {("vladimir-putin", "ZAF", "2025-11-22", "cancelled")}),
+        # modality: "will pay a state visit ... on <weekday>" is planned, dated ahead
+        ("Vladimir Putin will pay a state visit to India on Thursday, the Kremlin said.", "2025-12-01",
+         {("vladimir-putin", "IND", "2025-12-04", "planned")}),
+        # a compact day range after an abbreviated weekday
+        ("Putin will attend the summit in Rio on Mon. 18-19, the Kremlin said.", "2024-11-10",
+         {("vladimir-putin", "BRA", "2024-11-18", "planned")}),
+        # "a day after he flew into X": the trip began the day before the talks
+        ("Trump hosted Netanyahu at the White House on Monday, a day after he flew into Washington.",
+         "2025-07-08", {("benjamin-netanyahu", "USA", "2025-07-06", "occurred")}),
+        # a title after the first mention continues the person
+        ("Israeli Prime Minister Benjamin Netanyahu will travel to Washington next week. The Israeli leader "
+         "will meet Trump at the White House on Monday.", "2025-07-03",
+         {("benjamin-netanyahu", "USA", "2025-07-07", "planned")}),
+        # the one received is the traveller
+        ("Kim Jong Un received Sergei Shoigu in Pyongyang on Friday.", "2025-03-21",
+         {("sergei-shoigu", "PRK", "2025-03-21", "occurred")}),
+    ],
+)
+def test_sentences_of_the_issue(kb, text, published, expected):
+    got = {(e.person, e.host, e.date.isoformat() if e.date else "", e.kind)
+           for e in extract(kb, text, dt.date.fromisoformat(published))}
+    assert got == expected
+
+
+def test_compact_and_relative_dates():
+    friday = dt.date(2025, 11, 28)
+    assert find_dates("on Oct. 9-10", friday, future=True)[0].first == dt.date(2026, 10, 9)
+    assert find_dates("next Thursday and Friday", friday)[0].first == dt.date(2025, 12, 4)
+    assert find_dates("last June", friday)[0].as_partial.isoformat() == "2025-06"
+    assert find_dates("arrived last night", friday)[0].first == dt.date(2025, 11, 27)
+    assert not find_dates("on Friday 14 people died", friday, future=True)[0].text.endswith("14")
