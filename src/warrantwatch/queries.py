@@ -47,9 +47,11 @@ class PersonProfile:
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
     visit_outcomes: tuple[str, ...] = ()  # the engine's outcome for the host on each visit
+    reviewed: dt.date | None = None  # the record's review stamp
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
             "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
             "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
                          for w, s in self.warrants],
@@ -72,6 +74,7 @@ def person_profile(person: str, kb: KnowledgeBase | None = None,
         tuple(f for f in kb.findings if f.person == pid),
         # A visit known only to the month or year is assessed on its last possible day.
         tuple(_assess(kb, pid, v.host, v.start.last_day).outcome.name for v in visits),
+        kb.reviewed,
     )
 
 
@@ -84,12 +87,14 @@ class StateProfile:
     declarations: tuple
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
+    reviewed: dt.date | None = None  # the record's review stamp
 
     def to_dict(self) -> dict[str, Any]:
         def dump(r):
             return r.model_dump(mode="json", exclude_none=True)
 
         return {
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
             "state": dump(self.state),
             "standing_today": self.standing_today,
             "membership": dump(self.membership) if self.membership else None,
@@ -112,4 +117,5 @@ def state_profile(state: str, kb: KnowledgeBase | None = None,
         kb.declarations_of.get(code, ()),
         kb.visits_to.get(code, ()),
         kb.findings_against.get(code, ()),
+        kb.reviewed,
     )

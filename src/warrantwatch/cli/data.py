@@ -22,7 +22,7 @@ def check(data: DataDir = None) -> None:
 
     kb = load(data)
     counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in kb.counts().items())
-    console().print(line(("ok", "bold green"), f": {counts}"))
+    console().print(line(("ok", "bold green"), f": {counts}; record reviewed to {kb.reviewed}"))
 
 
 @app.command()
@@ -58,13 +58,18 @@ def stats(data: DataDir = None, as_json: Annotated[bool, typer.Option("--json")]
     from warrantwatch.records.knowledge import load
 
     kb = load(data)
-    document = {"counts": kb.counts(), "latest_fact": str(kb.latest_fact)}
+    document = {"counts": kb.counts(), "latest_fact": str(kb.latest_fact),
+                "reviewed": str(kb.reviewed) if kb.reviewed else None,
+                "evidence_to": str(kb.evidence_to) if kb.evidence_to else None,
+                "reviews": {r.kind: str(r.reviewed) for r in kb.reviews}}
     if as_json:
         print_json(document)
         return
     for key, value in document["counts"].items():
         console().print(line(f"{key.replace('_', ' ')}: {value}"))
     console().print(line(f"latest dated fact: {document['latest_fact']}"))
+    console().print(line(f"record reviewed to {document['reviewed']} (newest evidence found: "
+                         f"{document['evidence_to']})"))
 
 
 class Format(enum.StrEnum):

@@ -47,6 +47,13 @@ def person(
         for f in profile.findings:
             out.print(line(f"  • {f.date} {f.state}: {f.chamber}"
                            + (f" [{f.document}]" if f.document else "")))
+    _stamp(out, profile.reviewed)
+
+
+def _stamp(out, reviewed) -> None:
+    from warrantwatch.law.currency import reviewed_line
+
+    out.print(line((reviewed_line(reviewed).capitalize(), "dim")))
 
 
 def persons(as_json: Json = False) -> None:
@@ -65,7 +72,8 @@ def persons(as_json: Json = False) -> None:
                                    "issued": str(s.warrant.issued), "active": s.active}
                                   for s in states]} for p, states in rows])
         return
-    table = Table(title=f"{len(rows)} persons with public ICC arrest warrants (as of {day})")
+    table = Table(title=f"{len(rows)} persons with public ICC arrest warrants (as of {day})",
+                  caption=f"record reviewed to {kb.reviewed}")
     for column in ("id", "name", "nationality", "situation", "outstanding"):
         table.add_column(column)
     for p, states in rows:
@@ -117,6 +125,7 @@ def state(
         out.print(line(f"  • {f.date}: {f.chamber}, {verdict}"
                        + (f", referred to {', '.join(f.referred_to)}" if f.referred_to else "")
                        + (f" [{f.document}]" if f.document else "")))
+    _stamp(out, profile.reviewed)
 
 
 def register(app: typer.Typer) -> None:

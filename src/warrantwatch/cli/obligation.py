@@ -38,6 +38,7 @@ def check(
 
 
 def show_assessment(a) -> None:
+    from warrantwatch.law.currency import reviewed_line
     from warrantwatch.records.knowledge import bundled
 
     out = console()
@@ -72,6 +73,7 @@ def show_assessment(a) -> None:
         out.print(line(("Sources", "bold")))
         for s in a.sources:
             out.print(line(f"  • {s}"), soft_wrap=True)
+    out.print(line((reviewed_line(a.reviewed).capitalize(), "dim")))
 
 
 def world(
@@ -82,6 +84,7 @@ def world(
     """Every state's obligation towards PERSON on the date, grouped by outcome, with counts."""
     from rich.table import Table
 
+    from warrantwatch.law.currency import reviewed_line
     from warrantwatch.queries import world as run_world
 
     result = run_world(person, on)
@@ -97,7 +100,11 @@ def world(
         names = sorted(a.state_name for a in items)
         table.add_row(line((outcome.name, OUTCOME_STYLE[outcome.name])), str(len(items)),
                       line(", ".join(names)))
-    console().print(table)
+    out = console()
+    out.print(table)
+    for c in result.caveats:
+        out.print(line("  • ", c.text))
+    out.print(line((reviewed_line(result.reviewed).capitalize(), "dim")))
 
 
 def register(app: typer.Typer) -> None:

@@ -66,6 +66,7 @@ class Assessment:
     warrants: tuple[str, ...] = ()
     record: HostRecord = field(default_factory=HostRecord)
     sources: tuple[str, ...] = ()
+    reviewed: dt.date | None = None  # the record's review stamp (data/reviews.yaml)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +85,7 @@ class Assessment:
             "warrants": list(self.warrants),
             "record": self.record.to_dict(),
             "sources": list(self.sources),
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
         }
 
 
@@ -93,6 +95,8 @@ class World:
     person_name: str
     on: dt.date
     assessments: tuple[Assessment, ...]
+    reviewed: dt.date | None = None
+    caveats: tuple[Caveat, ...] = ()  # those that apply to every state's answer (future, review_age)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -111,6 +115,8 @@ class World:
             "person_name": self.person_name,
             "on": self.on.isoformat(),
             "counts": self.counts,
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
+            "caveats": [{"kind": c.kind, "text": c.text} for c in self.caveats],
             "states": {a.state: {"outcome": a.outcome.name, "name": a.state_name,
                                  "summary": a.summary} for a in self.assessments},
         }

@@ -72,6 +72,7 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
     subtitle = f"Rome Statute and Security Council obligations of {len(result.assessments)} states"
     home_label = (Label(home_code, names[home_code]),) if home_code else ()
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
+                  reviewed=kb.reviewed,
                   tooltips=tooltips, outline=(home_code,) if home_code else (), legend=tuple(legend),
                   labels=home_label,
                   legend_title=f"{len(result.assessments)} states", title=title, subtitle=subtitle,
@@ -130,6 +131,7 @@ def states_parties_map(on: str | dt.date | None = None, *, kb: KnowledgeBase | N
     frame = world_frame(width, lon0=lon0, height=_height(width))
     title = f"Rome Statute of the ICC: states parties on {day_words(day)}"
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
+                  reviewed=kb.reviewed,
                   tooltips=tooltips, legend=tuple(legend), legend_title=f"{len(kb.states)} states",
                   title=title, world=True, omit=("ATA",))
     rendered = render(scene)

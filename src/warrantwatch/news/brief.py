@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warrantwatch.law import Assessment, assess
+from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -54,11 +55,13 @@ class Brief:
     published: dt.date
     items: tuple[BriefItem, ...] = field(default=())
     background: tuple[BriefItem, ...] = field(default=())  # earlier trips the article recalls
+    reviewed: dt.date | None = None  # the record's review stamp
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
         return {"article": {"title": a.title, "url": a.url, "origin": a.origin,
                             "published": self.published.isoformat()},
+                "reviewed": self.reviewed.isoformat() if self.reviewed else None,
                 "events": [i.to_dict() for i in self.items],
                 "background": [{k: v for k, v in i.to_dict().items() if k != "map"} for i in self.background]}
 
@@ -95,7 +98,7 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
                          kb.warrants_of.get(event.person, ()), note,
                          _map(person.nationality, event.host) if with_maps and not recalled else None)
         (background if recalled else items).append(item)
-    return Brief(article, published, tuple(items), tuple(background))
+    return Brief(article, published, tuple(items), tuple(background), kb.reviewed)
 
 
 def _map(home: str | None, host: str) -> MapImage | None:
@@ -120,6 +123,8 @@ def to_markdown(brief: Brief) -> str:
     lines = [f"# Brief: {a.title or 'article'}", ""]
     lines.append(f"Published {brief.published}" + (f" · {a.url}" if a.url else "")
                  + (f" · {a.origin}" if a.origin else ""))
+    lines.append("")
+    lines.append(f"_{reviewed_line(brief.reviewed).capitalize()}._")
     lines.append("")
     if not brief.items:
         lines.append("No visit by a person wanted by the ICC was found in this article.")
@@ -172,7 +177,8 @@ def to_html(brief: Brief) -> str:
              ".NOT_OBLIGED{color:#cf222e}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
              "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
              f"<p>Published {esc(str(brief.published))}"
-             + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>"]
+             + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>",
+             f"<p class='reviewed'>{esc(reviewed_line(brief.reviewed).capitalize())}.</p>"]
     if not brief.items:
         parts.append("<p>No visit by a person wanted by the ICC was found in this article.</p>")
     for n, item in enumerate(brief.items, start=1):

@@ -13,6 +13,7 @@ from warrantwatch.records.models import (
     Person,
     Record,
     Resolution,
+    Review,
     Situation,
     State,
     Visit,
@@ -31,6 +32,11 @@ class FileKind:
     model: type[Record]
     sort_fields: tuple[str, ...]
     label: Callable[[Record], str]
+
+    @property
+    def name(self) -> str:
+        """The kind's name as used in reviews.yaml: the file or folder name without `.yaml`."""
+        return self.pattern.split("/")[0].removesuffix(".yaml")
 
     def sort_key(self, record: Record) -> tuple:
         return tuple(_sortable(getattr(record, f)) for f in self.sort_fields)
@@ -51,4 +57,5 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("visits/*.yaml", Visit, ("start", "host"),
              lambda r: f"{r.person} in {r.host} {r.start}"),
     FileKind("findings.yaml", Finding, ("date", "state"), lambda r: r.id),
+    FileKind("reviews.yaml", Review, ("kind",), lambda r: f"review of {r.kind}"),
 )

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from warrantwatch.errors import RecordInvalid
 from warrantwatch.records.checks import check_all
+from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FILE_KINDS
 from warrantwatch.records.load import default_data_dir, read_all
 from warrantwatch.records.models import (
@@ -23,6 +24,7 @@ from warrantwatch.records.models import (
     Membership,
     Person,
     Resolution,
+    Review,
     Situation,
     State,
     Visit,
@@ -55,6 +57,7 @@ class KnowledgeBase:
     warrants: tuple[Warrant, ...] = ()
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
+    reviews: tuple[Review, ...] = ()
     source_dir: Path | None = field(default=None, compare=False)
 
     @cached_property
@@ -110,6 +113,21 @@ class KnowledgeBase:
         dates += [m.deposited for m in self.memberships if m.deposited]
         return max((d.last_day for d in dates), default=None)
 
+    @cached_property
+    def review_of(self) -> Mapping[str, Review]:
+        return _index(self.reviews, "kind")
+
+    @cached_property
+    def reviewed(self) -> dt.date | None:
+        """The day the record as a whole was last reviewed: the oldest of the per-kind stamps."""
+        return min((r.reviewed.first_day for r in self.reviews), default=None)
+
+    @cached_property
+    def evidence_to(self) -> PartialDate | None:
+        """The newest evidence the reviews found, where they say it ends before the review day."""
+        named = [r.evidence_to for r in self.reviews if r.evidence_to is not None]
+        return max(named, key=lambda d: d.sort_key, default=None)
+
     def counts(self) -> dict[str, int]:
         return {
             "states": len(self.states),
@@ -144,6 +162,7 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         warrants=records["Warrant"],
         visits=records["Visit"],
         findings=records["Finding"],
+        reviews=records["Review"],
         source_dir=path,
     )
 

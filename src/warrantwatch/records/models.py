@@ -198,3 +198,14 @@ class Finding(Record):
     topics: list[Slug] = []
     note: Text | None = None
     sources: Sources
+
+
+class Review(Record):
+    """The last day the facts of one kind of record were checked against sources (data/reviews.yaml)."""
+
+    kind: Slug  # the file kind: states, membership, ..., visits (every kind has one review)
+    reviewed: PartialDate  # to the day
+    evidence_to: PartialDate | None = None  # the newest evidence the review found, when earlier
+    scope: Text | None = None  # what was checked
+    note: Text | None = None
+    sources: Sources  # what was consulted

@@ -119,7 +119,8 @@ async function showAssessment(iso3) {
     section("Caveats", a.caveats.map((c) => (c.contested ? "[contested] " : "") + c.text)),
     section(`Record of ${a.state_name}`, [...a.record.visits.map((v) => `${v.start}: ${v.person} — ${v.kind}${v.occasion ? " (" + v.occasion + ")" : ""}`),
       ...a.record.findings.map((f) => `${f.date}: ${f.chamber}, ${f.non_compliance ? "non-compliance found" : "no finding"}`)]),
-    section("Sources", a.sources, true));
+    section("Sources", a.sources, true),
+    el("p", { class: "reviewed" }, a.reviewed ? `Record reviewed to ${a.reviewed}.` : "Record review date unknown."));
   box.focus();
 }
 
@@ -151,7 +152,8 @@ async function writeBrief(ev) {
       body: JSON.stringify({ text: $("article").value, published: $("published").value }) });
   } catch (e) { $("brief-status").textContent = e.message; return; }
   $("brief-status").textContent = `${b.events.length} event(s) found` +
-    (b.background.length ? `, and ${b.background.length} earlier trip(s) recalled.` : ".");
+    (b.background.length ? `, and ${b.background.length} earlier trip(s) recalled.` : ".") +
+    (b.reviewed ? ` Record reviewed to ${b.reviewed}.` : "");
   for (const e of b.events) {
     const a = e.assessment;
     const item = el("div", { class: "brief-item" },
