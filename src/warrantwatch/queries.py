@@ -48,15 +48,17 @@ class PersonProfile:
     findings: tuple[Finding, ...]
     visit_outcomes: tuple[str, ...] = ()  # the engine's outcome for the host on each visit
     reviewed: dt.date | None = None  # the record's review stamp
+    visit_evidence: tuple[str, ...] = ()  # per visit: sound, single_source or weak (source_rules.yaml)
 
     def to_dict(self) -> dict[str, Any]:
+        evidence = self.visit_evidence or ("sound",) * len(self.visits)
         return {
             "reviewed": self.reviewed.isoformat() if self.reviewed else None,
             "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
             "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
                          for w, s in self.warrants],
-            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o}
-                       for v, o in zip(self.visits, self.visit_outcomes, strict=True)],
+            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o, "evidence": e}
+                       for v, o, e in zip(self.visits, self.visit_outcomes, evidence, strict=True)],
             "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
         }
 
@@ -75,6 +77,7 @@ def person_profile(person: str, kb: KnowledgeBase | None = None,
         # A visit known only to the month or year is assessed on its last possible day.
         tuple(_assess(kb, pid, v.host, v.start.last_day).outcome.name for v in visits),
         kb.reviewed,
+        tuple(kb.grader.of(v).value for v in visits),
     )
 
 

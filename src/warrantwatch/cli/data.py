@@ -72,6 +72,52 @@ def stats(data: DataDir = None, as_json: Annotated[bool, typer.Option("--json")]
                          f"{document['evidence_to']})"))
 
 
+@app.command()
+def sources(
+    data: DataDir = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    flagged: Annotated[bool, typer.Option("--flagged", help="List the weak and single-source records.")] = False,
+) -> None:
+    """Source quality by file: primary / reputable / reference / weak (rules in source_rules.yaml)."""
+    from collections import Counter
+
+    from rich.table import Table
+
+    from warrantwatch.records.sources import GRADES, Evidence, source_report
+
+    report = source_report(data)
+    total = sum((f.grades for f in report), start=Counter())
+    records = sum((f.records for f in report), start=Counter())
+    entries = sum(total.values())
+    summary = {"sources": {g: total[g] for g in GRADES}, "entries": entries,
+               "weak_share": round(total["weak"] / entries, 4) if entries else 0.0,
+               "records": {e.value: records[e.value] for e in Evidence}}
+    if as_json:
+        print_json({"summary": summary, "files": [f.to_dict() for f in report]})
+        return
+    table = Table(title="Source entries by grade, per file", show_footer=True)
+    table.add_column("file", footer="all files")
+    for grade in GRADES:
+        table.add_column(grade, justify="right", footer=str(total[grade]))
+    table.add_column("weak %", justify="right", footer=f"{100 * summary['weak_share']:.1f}")
+    table.add_column("weak-only / single-source records", justify="right",
+                     footer=f"{records['weak']} / {records['single_source']}")
+    for f in report:
+        n = sum(f.grades.values())
+        table.add_row(f.file, *(str(f.grades[g]) for g in GRADES),
+                      f"{100 * f.grades['weak'] / n:.1f}" if n else "-",
+                      f"{f.records['weak']} / {f.records['single_source']}")
+    out = console()
+    out.print(table)
+    out.print(line(f"{entries} source entries; weak {total['weak']} ({100 * summary['weak_share']:.1f}%); "
+                   f"records resting only on weak or reference sources: {records['weak']}; "
+                   f"single-source records: {records['single_source']}"), soft_wrap=True)
+    if flagged:
+        for f in report:
+            for label, evidence in f.flagged:
+                out.print(line(f"  {evidence}: {f.file}: {label}"), soft_wrap=True)
+
+
 class Format(enum.StrEnum):
     json = "json"
     csv = "csv"

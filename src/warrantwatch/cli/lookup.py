@@ -38,10 +38,12 @@ def person(
         for crime in warrant.crimes:
             out.print(line(f"      {crime}"))
     out.print(line((f"Trips recorded ({len(profile.visits)})", "bold")))
-    for v, outcome in zip(profile.visits, profile.visit_outcomes, strict=True):
+    evidence = profile.visit_evidence or ("sound",) * len(profile.visits)
+    for v, outcome, grade in zip(profile.visits, profile.visit_outcomes, evidence, strict=True):
         end = f" to {v.end}" if v.end and v.end != v.start else ""
         occasion = f" — {v.occasion}" if v.occasion else ""
-        out.print(line(f"  • {v.start}{end} {v.host}: {v.kind.value}{occasion} [{outcome}]"))
+        flag = "" if grade == "sound" else f" ({grade.replace('_', ' ')})"
+        out.print(line(f"  • {v.start}{end} {v.host}: {v.kind.value}{occasion} [{outcome}]{flag}"))
     if profile.findings:
         out.print(line(("Non-compliance findings concerning this person", "bold")))
         for f in profile.findings:

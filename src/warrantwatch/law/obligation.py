@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
 from warrantwatch.law.currency import currency_caveat
+from warrantwatch.law.evidence import evidence_caveat
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
 from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
@@ -403,7 +404,8 @@ def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date,
     """Is `state` bound to arrest `person_id` if the person is on its territory on `on`?
     `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat, and an
     `on` after the record's review stamp (or an `as_of` long after it) the `review_age` caveat."""
-    return _with_future(assess_state(kb, person_on(kb, person_id, on), state), future_caveat(on, as_of),
+    answer = assess_state(kb, person_on(kb, person_id, on), state)
+    return _with_future(answer, evidence_caveat(kb, answer), future_caveat(on, as_of),
                         currency_caveat(kb.reviewed, on, as_of, kb.evidence_to), reviewed=kb.reviewed)
 
 
@@ -412,6 +414,6 @@ def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None 
     ctx = person_on(kb, person_id, on)
     caveats = (future_caveat(on, as_of), currency_caveat(kb.reviewed, on, as_of, kb.evidence_to))
     return World(ctx.person.id, ctx.person.name, on,
-                 tuple(_with_future(assess_state(kb, ctx, s.iso3), *caveats, reviewed=kb.reviewed)
-                       for s in kb.states), reviewed=kb.reviewed,
+                 tuple(_with_future(a, evidence_caveat(kb, a), *caveats, reviewed=kb.reviewed)
+                       for a in (assess_state(kb, ctx, s.iso3) for s in kb.states)), reviewed=kb.reviewed,
                  caveats=tuple(c for c in caveats if c is not None))

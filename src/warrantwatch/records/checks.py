@@ -42,6 +42,7 @@ def check_all(loaded: Loaded) -> list[Problem]:
         *treaty_dates(loaded),
         *ordered_dates(loaded),
         *review_stamps(loaded),
+        *source_rules(loaded),
     ]
 
 
@@ -194,7 +195,7 @@ def ordered_dates(loaded: Loaded) -> Iterator[Problem]:
 def review_stamps(loaded: Loaded) -> Iterator[Problem]:
     """Every kind of record has one review stamp, to the day, not before the evidence it names."""
     reviews = _kind("reviews")
-    names = {kind.name for kind in FILE_KINDS if kind is not reviews}
+    names = {kind.name for kind in FILE_KINDS if kind.facts}
     seen: dict[str, LoadedRecord] = {}
     for item in loaded[reviews]:
         r = item.record
@@ -213,3 +214,28 @@ def review_stamps(loaded: Loaded) -> Iterator[Problem]:
     for name in sorted(names - seen.keys()):
         yield Problem("reviews.yaml", None, f"review of {name}",
                       f"no review stamp for {name}: add one (the last day its facts were checked)")
+
+
+def source_rules(loaded: Loaded) -> Iterator[Problem]:
+    """Each grade once; a domain or pattern in one grade only; patterns are valid expressions."""
+    import re
+
+    rules = _kind("source_rules")
+    grades: dict[str, LoadedRecord] = {}
+    owner: dict[str, str] = {}
+    for item in loaded[rules]:
+        r = item.record
+        if r.grade.value in grades:
+            yield _problem(item, rules, f"duplicate grade {r.grade.value!r} (first at line "
+                           f"{grades[r.grade.value].line})")
+        grades.setdefault(r.grade.value, item)
+        for entry in [*r.domains, *r.documents]:
+            key = entry.lower()
+            if key in owner and owner[key] != r.grade.value:
+                yield _problem(item, rules, f"{entry!r} is also listed as {owner[key]}")
+            owner.setdefault(key, r.grade.value)
+        for pattern in r.documents:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                yield _problem(item, rules, f"documents: {pattern!r} is not a valid expression ({exc})")

@@ -15,6 +15,7 @@ from warrantwatch.records.models import (
     Resolution,
     Review,
     Situation,
+    SourceRule,
     State,
     Visit,
     Warrant,
@@ -32,6 +33,7 @@ class FileKind:
     model: type[Record]
     sort_fields: tuple[str, ...]
     label: Callable[[Record], str]
+    facts: bool = True  # False for files about the record itself (review stamps, source rules)
 
     @property
     def name(self) -> str:
@@ -57,5 +59,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("visits/*.yaml", Visit, ("start", "host"),
              lambda r: f"{r.person} in {r.host} {r.start}"),
     FileKind("findings.yaml", Finding, ("date", "state"), lambda r: r.id),
-    FileKind("reviews.yaml", Review, ("kind",), lambda r: f"review of {r.kind}"),
+    FileKind("reviews.yaml", Review, ("kind",), lambda r: f"review of {r.kind}", facts=False),
+    FileKind("source_rules.yaml", SourceRule, ("grade",), lambda r: f"{r.grade.value} sources",
+             facts=False),
 )

@@ -26,6 +26,7 @@ from warrantwatch.records.models import (
     Resolution,
     Review,
     Situation,
+    SourceRule,
     State,
     Visit,
     Warrant,
@@ -58,6 +59,7 @@ class KnowledgeBase:
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
     reviews: tuple[Review, ...] = ()
+    source_rules: tuple[SourceRule, ...] = ()
     source_dir: Path | None = field(default=None, compare=False)
 
     @cached_property
@@ -128,6 +130,13 @@ class KnowledgeBase:
         named = [r.evidence_to for r in self.reviews if r.evidence_to is not None]
         return max(named, key=lambda d: d.sort_key, default=None)
 
+    @cached_property
+    def grader(self):
+        """Grades sources and records by the rules in source_rules.yaml (records.sources)."""
+        from warrantwatch.records.sources import Grader
+
+        return Grader(self.source_rules)
+
     def counts(self) -> dict[str, int]:
         return {
             "states": len(self.states),
@@ -163,6 +172,7 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         visits=records["Visit"],
         findings=records["Finding"],
         reviews=records["Review"],
+        source_rules=records["SourceRule"],
         source_dir=path,
     )
 
