@@ -160,3 +160,65 @@ def export(
     for name, rows in selected.items():
         write_atomically(output / f"{name}.csv", export_csv(rows))
     console().print(line(f"wrote {len(selected)} CSV files to {output}"))
+
+
+@app.command()
+def update(
+    saved: Annotated[Path | None, typer.Option("--from", help="Read saved pages from DIR (offline).")] = None,
+    write: Annotated[Path | None, typer.Option("--write", help="Also write a patch to data/ (canonical form) "
+                                                                "to FILE, for review and `git apply`.")] = None,
+    since: Annotated[str | None, typer.Option("--since",
+                                              help="Only ICC releases dated on or after YYYY-MM-DD.")] = None,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Cache of fetched pages (default: user cache).")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.")] = 20.0,
+    delay: Annotated[float, typer.Option("--delay", help="Seconds between requests (politeness).")] = 2.0,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    data: DataDir = None,
+) -> None:
+    """Propose changes from the UN depositary (XVIII-10) and ICC press releases; never edits data/."""
+    from warrantwatch.records.knowledge import _cache_dir, load
+    from warrantwatch.records.load import default_data_dir
+    from warrantwatch.update.fetch import Fetcher
+    from warrantwatch.update.run import run
+
+    day = None
+    if since:
+        from warrantwatch.records.dates import parse_day
+
+        day = parse_day(since)
+    root = data or default_data_dir()
+    kb = load(root)
+    with Fetcher(saved=saved, cache_dir=None if saved else (cache or _cache_dir() / "pages"),
+                 timeout_s=timeout, delay_s=delay) as fetch:
+        report = run(kb, fetch, since=day)
+    patch_note = None
+    if write is not None:
+        from warrantwatch.records.canonical import write_atomically
+        from warrantwatch.update.patch import build_patch
+
+        diff, skipped = build_patch(root, report.changes)
+        write_atomically(write, diff)
+        patch_note = (f"wrote {write} ({len(report.changes) - len(skipped)} change(s); "
+                      f"{len(skipped)} left for a reviewer)")
+    if as_json:
+        print_json({**report.to_dict(), "patch": str(write) if write else None})
+    else:
+        out = console()
+        out.print(line((f"Proposed changes: {len(report.changes)}", "bold"),
+                       f" ({len(report.proposals) - len(report.changes)} fact(s) already recorded)"))
+        for p in report.changes:
+            out.print(line(f"  • [{p.status}] {p.file}: {p.summary}"), soft_wrap=True)
+            out.print(line(f"      source: {p.source}"), soft_wrap=True)
+            if p.needs:
+                out.print(line(("      needs: ", "yellow"), p.needs), soft_wrap=True)
+        out.print(line(("Sources read", "bold")))
+        for name, url, origin in report.read:
+            out.print(line(f"  • {name} ({origin}): {url}"), soft_wrap=True)
+        if report.problems:
+            out.print(line(("Problems", "bold")))
+            for name, url, problem in report.problems:
+                out.print(line(("  • ", "red"), f"{name}: {problem} ({url})"), soft_wrap=True)
+        if patch_note:
+            out.print(line(patch_note), soft_wrap=True)
+    if report.problems and not report.read:
+        raise typer.Exit(1)
