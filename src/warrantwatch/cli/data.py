@@ -95,12 +95,13 @@ def sources(
     if as_json:
         print_json({"summary": summary, "files": [f.to_dict() for f in report]})
         return
-    table = Table(title="Source entries by grade, per file", show_footer=True)
-    table.add_column("file", footer="all files")
+    table = Table(title="Source entries by grade, per file (weak/1-src: records resting on weak sources "
+                        "only / on one non-primary source)", show_footer=True)
+    table.add_column("file", footer="all files", no_wrap=True)
     for grade in GRADES:
-        table.add_column(grade, justify="right", footer=str(total[grade]))
-    table.add_column("weak %", justify="right", footer=f"{100 * summary['weak_share']:.1f}")
-    table.add_column("weak-only / single-source records", justify="right",
+        table.add_column(grade, justify="right", footer=str(total[grade]), no_wrap=True)
+    table.add_column("weak %", justify="right", no_wrap=True, footer=f"{100 * summary['weak_share']:.1f}")
+    table.add_column("weak/1-src", justify="right", no_wrap=True,
                      footer=f"{records['weak']} / {records['single_source']}")
     for f in report:
         n = sum(f.grades.values())
