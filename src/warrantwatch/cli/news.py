@@ -104,14 +104,15 @@ def watch(
         articles, events = store.counts()
     if as_json:
         print_json({"new_articles": new, "already_stored": seen, "alerts": alerts,
-                    "stored": {"articles": articles, "events": events}})
+                    "stored": {"articles": articles, "events": events},
+                    "reviewed": kb.reviewed.isoformat() if kb.reviewed else None})
         return
     out = console()
     for alert in alerts:
         out.print(line(("ALERT ", "bold red"), f"{alert['person']} → {alert['host']} "
                        f"{alert['date'] or ''} ({alert['outcome']}): {alert['summary']}"))
     out.print(line(f"{new} new article(s), {seen} already stored; store holds {articles} "
-                   f"article(s), {events} event(s)"))
+                   f"article(s), {events} event(s); record reviewed to {kb.reviewed}"))
 
 
 eval_app = typer.Typer(help="Evaluate the system on hand-written test sets.", no_args_is_help=True)
