@@ -17,7 +17,7 @@ from warrantwatch.update import depositary, icc
 from warrantwatch.update.depositary import PageMalformed, parse_cell, parse_notes
 from warrantwatch.update.fetch import Fetcher
 from warrantwatch.update.patch import build_patch
-from warrantwatch.update.propose import withdrawals
+from warrantwatch.update.propose import membership, withdrawals
 from warrantwatch.update.run import run
 
 FIXTURES = Path(__file__).parent / "data" / "update"
@@ -144,3 +144,13 @@ def test_a_release_without_a_warrant_sentence_proposes_nothing():
     assert icc.parse_release(page, "https://www.icc-cpi.int/news/x") == []
     with pytest.raises(PageMalformed, match="no press releases"):
         icc.parse_news("<html><body><p>nothing</p></body></html>")
+
+
+def test_depositary_names_resolve_to_states(kb):
+    page = ("<table><tr><th>Participant</th><th>Signature</th><th>Ratification</th></tr>"
+            "<tr><td>Congo<sup>2</sup></td><td>17 Jul 1998</td><td>3 May 2004</td></tr>"
+            "<tr><td>Bolivia (Plurinational State of)</td><td>17 Jul 1998</td><td>27 Jun 2002</td></tr></table>")
+    participants, _ = depositary.parse_status(page)
+    assert [p.name for p in participants] == ["Republic of the Congo", "Bolivia (Plurinational State of)"]
+    proposals = {p.key: p.status for p in membership(kb, participants, depositary.STATUS_URL)}
+    assert set(proposals) == {"COG", "BOL"} and proposals["COG"] == "known"  # as recorded

@@ -79,8 +79,13 @@ def parse_cell(text: str) -> tuple[dt.date | None, DepositKind | None]:
     return day, SUFFIX[match.group(4) or ""]
 
 
+# Names the depositary writes differently from common usage, where common usage is ambiguous.
+UN_NAMES = {"Congo": "Republic of the Congo"}
+
+
 def _clean_name(text: str) -> str:
-    return re.sub(r"\s*\d+(?:,\s*\d+)*\s*$", "", " ".join(text.split()))  # drop footnote numbers
+    name = re.sub(r"\s*\d+(?:,\s*\d+)*\s*$", "", " ".join(text.split()))  # drop footnote numbers
+    return UN_NAMES.get(name, name)
 
 
 def parse_status(page: str) -> tuple[list[Participant], list[Note]]:
