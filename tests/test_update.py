@@ -154,3 +154,13 @@ def test_depositary_names_resolve_to_states(kb):
     assert [p.name for p in participants] == ["Republic of the Congo", "Bolivia (Plurinational State of)"]
     proposals = {p.key: p.status for p in membership(kb, participants, depositary.STATUS_URL)}
     assert set(proposals) == {"COG", "BOL"} and proposals["COG"] == "known"  # as recorded
+
+
+def test_notes_in_either_wording_of_the_depositary():
+    text = ("On 27 October 2016, the Secretary-General received a notification by the Government of Burundi of "
+            "its decision to withdraw from the Statute. The withdrawal took effect on 27 October 2017. "
+            "On 10 February 2017, the Government of the Gambia notified the Secretary-General of its decision "
+            "to rescind its notification of withdrawal.")
+    notes = parse_notes(text)
+    assert [(n.state_name, n.action, str(n.on), str(n.effective)) for n in notes] == [
+        ("Burundi", "withdrawal", "2016-10-27", "2017-10-27"), ("Gambia", "revocation", "2017-02-10", "None")]

@@ -112,16 +112,19 @@ def parse_status(page: str) -> tuple[list[Participant], list[Note]]:
     return participants, parse_notes(" ".join(tree.itertext()))
 
 
-_WITHDRAW = re.compile(r"On\s+" + _DATE + r",\s+the\s+Government\s+of\s+(?:the\s+)?(.+?)\s+notified\s+the\s+"
-                       r"Secretary-General\s+of\s+its\s+decision\s+to\s+(withdraw|revoke|rescind)\s+(.*?)(?=\sOn\s+"
-                       + _DATE + r",|$)", re.DOTALL)
+_WHO = (r"(?:the\s+Government\s+of\s+(?:the\s+)?(?P<a>.+?)\s+notified\s+the\s+Secretary-General"
+        r"|the\s+Secretary-General\s+received\s+(?:a|the)\s+notification\s+(?:by|from)\s+the\s+Government\s+of"
+        r"\s+(?:the\s+)?(?P<b>.+?))")
+_WITHDRAW = re.compile(r"On\s+" + _DATE + r",\s+" + _WHO + r"\s+of\s+its\s+decision\s+to\s+"
+                       r"(?P<verb>withdraw|revoke|rescind)\s+(?P<rest>.*?)(?=\sOn\s+" + _DATE + r",|$)", re.DOTALL)
 
 
 def parse_notes(text: str) -> list[Note]:
     text = " ".join(text.split())
     notes = []
     for match in _WITHDRAW.finditer(text):
-        day, month, year, state, verb, rest = match.groups()[:6]
+        day, month, year = match.groups()[:3]
+        state, verb, rest = match["a"] or match["b"], match["verb"], match["rest"]
         on = parse_day(f"{day} {month} {year}")
         if on is None:
             continue
