@@ -79,19 +79,13 @@ def sources(
     flagged: Annotated[bool, typer.Option("--flagged", help="List the weak and single-source records.")] = False,
 ) -> None:
     """Source quality by file: primary / reputable / reference / weak (rules in source_rules.yaml)."""
-    from collections import Counter
-
     from rich.table import Table
 
-    from warrantwatch.records.sources import GRADES, Evidence, source_report
+    from warrantwatch.records.sources import GRADES, source_report, summarize
 
     report = source_report(data)
-    total = sum((f.grades for f in report), start=Counter())
-    records = sum((f.records for f in report), start=Counter())
-    entries = sum(total.values())
-    summary = {"sources": {g: total[g] for g in GRADES}, "entries": entries,
-               "weak_share": round(total["weak"] / entries, 4) if entries else 0.0,
-               "records": {e.value: records[e.value] for e in Evidence}}
+    summary = summarize(report)
+    total, records, entries = summary["sources"], summary["records"], summary["entries"]
     if as_json:
         print_json({"summary": summary, "files": [f.to_dict() for f in report]})
         return

@@ -143,3 +143,13 @@ def source_report(data_dir) -> list[FileSources]:
                 flagged.append((kind.label(record), evidence.value))
         report.append(FileSources(name, grades, records, tuple(flagged)))
     return report
+
+
+def summarize(report: list[FileSources]) -> dict:
+    """Totals over every file: source entries by grade, the weak share, records by evidence."""
+    grades = sum((f.grades for f in report), start=Counter())
+    records = sum((f.records for f in report), start=Counter())
+    entries = sum(grades.values())
+    return {"sources": {g: grades[g] for g in GRADES}, "entries": entries,
+            "weak_share": round(grades["weak"] / entries, 4) if entries else 0.0,
+            "records": {e.value: records[e.value] for e in Evidence}}
