@@ -125,3 +125,23 @@ def test_api_answers_state_the_stamp(kb):
     assert response.json()["reviewed"] == kb.reviewed.isoformat()
     assert response.headers["x-record-reviewed"] == kb.reviewed.isoformat()
     assert client.get("/api/persons").headers["x-record-reviewed"] == kb.reviewed.isoformat()
+
+
+def test_the_law_kinds_have_their_own_stamps(kb):
+    """requests, territories, places and stated positions (issue 9) are stamped like the rest; their
+    evidence ends earlier than the review, which must not push the record's evidence date back."""
+    for kind in ("requests", "territories", "places", "positions"):
+        review = kb.review_of[kind]
+        assert review.reviewed.first_day == dt.date(2026, 12, 6), kind
+        assert review.evidence_to is not None and review.evidence_to.last_day < review.reviewed.first_day
+    assert kb.evidence_to == max((r.evidence_to for r in kb.reviews if r.evidence_to),
+                                 key=lambda d: d.sort_key)
+
+
+def test_an_answer_about_a_place_states_the_stamp_and_the_staleness(capsys, monkeypatch, kb):
+    monkeypatch.setenv("WARRANTWATCH_TODAY", (kb.reviewed + dt.timedelta(days=STALE_AFTER_DAYS + 10)).isoformat())
+    code, out, _ = run(capsys, "check", "putin", "crimea", "--on", "2024-09-03", "--json")
+    answer = json.loads(out)
+    assert code == 0 and answer["place"] == "crimea" and answer["reviewed"] == kb.reviewed.isoformat()
+    kinds = [c["kind"] for c in answer["caveats"]]
+    assert kinds.count("review_age") == 1 and "occupation" in kinds

@@ -92,7 +92,9 @@ def test_an_answer_resting_on_a_single_source_says_so(capsys, kb):
                  "--json"]) == 0
     caveats = json.loads(capsys.readouterr().out)["caveats"]
     quality = next(c for c in caveats if c["kind"] == "source_quality")
-    assert f"{single.person} to {single.host} ({single.start})" in quality["text"]
+    person, host = kb.person_by_id[single.person].name, kb.state_by_code[single.host].name
+    assert f"{person} to {host} ({single.start})" in quality["text"]  # names, not ids
+    assert single.person not in quality["text"]
     assert "single_source" in quality["text"]
 
 
@@ -100,3 +102,41 @@ def test_an_answer_on_well_sourced_facts_has_no_source_caveat(capsys):
     assert main(["check", "putin", "mongolia", "--on", "2024-09-03", "--json"]) == 0
     caveats = json.loads(capsys.readouterr().out)["caveats"]
     assert "source_quality" not in {c["kind"] for c in caveats}
+
+
+def _resource(data_copy, name: str, match, sources: list[str]) -> None:
+    path = data_copy / name
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    target = next(r for r in records if match(r))
+    target["sources"] = sources
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_the_law_kinds_weakly_sourced_are_named_in_the_answer(data_copy):
+    """A stated position, a request under a sealed warrant, an occupied place and a territory each
+    count among the facts an answer rests on, named (not by id) in its source_quality caveat."""
+    import datetime as dt
+
+    from warrantwatch.law.obligation import assess
+
+    weak, one_press = ["https://www.devdiscourse.com/x"], ["https://www.reuters.com/x"]
+    _resource(data_copy, "positions.yaml", lambda r: r["state"] == "MNG", weak)
+    _resource(data_copy, "requests.yaml", lambda r: r["state"] == "ITA", one_press)
+    _resource(data_copy, "places.yaml", lambda r: r["id"] == "crimea", one_press)
+    _resource(data_copy, "territories.yaml", lambda r: r["code"] == "BMU", one_press)
+    kb = load(data_copy)
+
+    def quality(person, state, on, place=None):
+        a = assess(kb, person, state, dt.date.fromisoformat(on), place=place)
+        return next((c.text for c in a.caveats if c.kind == "source_quality"), "")
+
+    assert "Mongolia's stated position of 2024-09-03 on Vladimir Putin (weak" in quality(
+        "vladimir-putin", "MNG", "2024-09-03")
+    assert "stated position" in quality("vladimir-putin", "MNG", "2024-09-01")  # shown as later
+    assert "the Court's request to Italy to arrest Osama Elmasry Njeem (single_source" in quality(
+        "osama-elmasry-njeem", "ITA", "2025-01-19")
+    assert "the status and control of Crimea (single_source" in quality(
+        "vladimir-putin", "UKR", "2024-09-03", "crimea")
+    assert "the Statute's territorial reach to Bermuda (United Kingdom) (single_source" in quality(
+        "omar-al-bashir", "GBR", "2010-03-11", "BMU")
+    assert quality("vladimir-putin", "UKR", "2024-09-03") == ""  # Ukraine itself: Crimea not asked about

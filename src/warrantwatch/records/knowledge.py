@@ -23,11 +23,15 @@ from warrantwatch.records.models import (
     Finding,
     Membership,
     Person,
+    Place,
+    Request,
     Resolution,
     Review,
     Situation,
     SourceRule,
     State,
+    StatedPosition,
+    Territory,
     Visit,
     Warrant,
     Withdrawal,
@@ -58,6 +62,10 @@ class KnowledgeBase:
     warrants: tuple[Warrant, ...] = ()
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
+    requests: tuple[Request, ...] = ()
+    territories: tuple[Territory, ...] = ()
+    places: tuple[Place, ...] = ()
+    positions: tuple[StatedPosition, ...] = ()
     reviews: tuple[Review, ...] = ()
     source_rules: tuple[SourceRule, ...] = ()
     source_dir: Path | None = field(default=None, compare=False)
@@ -91,6 +99,10 @@ class KnowledgeBase:
         return _index(self.persons, "id")
 
     @cached_property
+    def person_names(self) -> Mapping[str, str]:
+        return MappingProxyType({p.id: p.name for p in self.persons})
+
+    @cached_property
     def warrants_of(self) -> Mapping[str, tuple[Warrant, ...]]:
         return _group(self.warrants, "person")
 
@@ -107,12 +119,35 @@ class KnowledgeBase:
         return _group(self.findings, "state")
 
     @cached_property
+    def requests_under(self) -> Mapping[str, tuple[Request, ...]]:
+        return _group(self.requests, "warrant")
+
+    @cached_property
+    def territory_by_code(self) -> Mapping[str, Territory]:
+        return _index(self.territories, "code")
+
+    @cached_property
+    def territories_of(self) -> Mapping[str, tuple[Territory, ...]]:
+        """States whose ratification's territorial scope the depositary record defines."""
+        return _group(self.territories, "state")
+
+    @cached_property
+    def place_by_id(self) -> Mapping[str, Place]:
+        return _index(self.places, "id")
+
+    @cached_property
+    def positions_of(self) -> Mapping[str, tuple[StatedPosition, ...]]:
+        return _group(sorted(self.positions, key=lambda p: p.date.sort_key), "state")
+
+    @cached_property
     def latest_fact(self) -> dt.date | None:
         """The most recent dated fact: how far the data reaches, for "as of" statements."""
         dates = [v.end or v.start for v in self.visits] + [f.date for f in self.findings]
         dates += [s.since for w in self.warrants for s in w.status]
         dates += [w.made_public for w in self.warrants]
         dates += [m.deposited for m in self.memberships if m.deposited]
+        dates += [p.date for p in self.positions]
+        dates += [d for r in self.requests for d in (r.sent, r.executed) if d]
         return max((d.last_day for d in dates), default=None)
 
     @cached_property
@@ -149,6 +184,10 @@ class KnowledgeBase:
             "warrants": len(self.warrants),
             "visits": len(self.visits),
             "findings": len(self.findings),
+            "requests": len(self.requests),
+            "territories": len(self.territories),
+            "places": len(self.places),
+            "stated_positions": len(self.positions),
         }
 
 
@@ -171,13 +210,17 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         warrants=records["Warrant"],
         visits=records["Visit"],
         findings=records["Finding"],
+        requests=records["Request"],
+        territories=records["Territory"],
+        places=records["Place"],
+        positions=records["StatedPosition"],
         reviews=records["Review"],
         source_rules=records["SourceRule"],
         source_dir=path,
     )
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def _fingerprint(data_dir: Path) -> str:
