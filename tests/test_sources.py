@@ -51,6 +51,7 @@ def test_record_evidence():
 def test_host_path_ignores_www_and_case():
     assert host_path("https://www.BBC.co.uk/News/x") == "bbc.co.uk/news/x"
     assert host_path("ICC-02/05") is None
+    assert host_path("https://kyivindependent.com./x") == "kyivindependent.com/x"  # a fully qualified name
 
 
 def test_every_cited_source_is_graded_and_no_record_is_weak_only():

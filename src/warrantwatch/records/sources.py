@@ -41,7 +41,7 @@ def host_path(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
-    labels = parts.hostname.lower().split(".")
+    labels = parts.hostname.lower().rstrip(".").split(".")  # "host.com." is "host.com"
     while len(labels) > 2 and labels[0] in _SKIP_LABELS:
         labels = labels[1:]
     return ".".join(labels) + parts.path.lower()
