@@ -114,7 +114,7 @@ def test_aircraft_file_keeps_its_odbl_credit_and_checks_its_references(data_copy
     text = (default_data_dir() / "aircraft.yaml").read_text(encoding="utf-8")
     assert text.startswith("# Watched state aircraft.") and "Open Database License" in text
     _replace(data_copy / "aircraft.yaml", "person: benjamin-netanyahu", "person: benjamin-netanyahoo")
-    _replace(data_copy / "aircraft.yaml", "icao24: 07c005", "icao24: 07c00z")
+    _replace(data_copy / "aircraft.yaml", "icao24: 14fc08", "icao24: 14fc0z")
     with pytest.raises(RecordInvalid) as info:
         load(data_copy)
     messages = [str(p) for p in info.value.problems]

@@ -29,8 +29,8 @@ from warrantwatch.tracks.store import Store, connect
 
 DATA = Path(__file__).parent / "data" / "tracks"
 DEPART = dt.datetime(2024, 9, 2, 8, 0, tzinfo=dt.UTC)
-PUTIN_IL96 = "157718"  # RA-96024 in data/aircraft.yaml
-PUTIN_IL96_B = "157716"  # RA-96022
+PUTIN_IL96 = "157716"  # RA-96022 in data/aircraft.yaml
+PUTIN_IL96_B = "14fc08"  # RA-64520
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_two_aircraft_in_formation_are_two_landings_and_the_alert_says_so(route)
     assert all(e.airport == "ZMCK" for e in landings)
     made = alerting.build(bundled(), found, connection=con)
     assert len(made) == 2
-    assert any("RA-96022" in n for n in made[0].notes + made[1].notes)
+    assert any("RA-64520" in n for n in made[0].notes + made[1].notes)
     assert all("Any one of them, or none" in " ".join(a.notes) for a in made)
 
 
@@ -110,8 +110,8 @@ def test_real_readsb_trace_landings_and_the_new_leg_flag_after_a_gap(tmp_path):
 
 
 def test_alert_for_putin_in_mongolia_from_a_watchlist_aircraft(tmp_path, route):
-    trace = sy.to_trace(sy.flight(PUTIN_IL96, *route, DEPART, callsign="RSD001"), "RA-96024")
-    (tmp_path / "trace_full_157718.json.gz").write_bytes(gzip.compress(json.dumps(trace).encode()))
+    trace = sy.to_trace(sy.flight(PUTIN_IL96, *route, DEPART, callsign="RSD001"), "RA-96022")
+    (tmp_path / "trace_full_157716.json.gz").write_bytes(gzip.compress(json.dumps(trace).encode()))
     db = tmp_path / "t.duckdb"
     ingest([tmp_path], db=db)
     made = alerts(db=db, maps=tmp_path / "maps")
@@ -160,7 +160,7 @@ def _formats(tmp_path: Path) -> Path:
     now = 1725285600.0
     (folder / "aircraft.json").write_text(json.dumps({"now": now, "aircraft": [
         {"hex": PUTIN_IL96, "lat": 47.6, "lon": 106.8, "alt_baro": "ground", "gs": 12, "seen_pos": 1.5,
-         "flight": "RSD001  ", "r": "RA-96024"},
+         "flight": "RSD001  ", "r": "RA-96022"},
         {"hex": "4ca7b4", "alt_baro": 3000},  # no position: skipped, not bad
         "garbage"]}))
     (folder / "opensky.csv").write_text(
@@ -325,7 +325,7 @@ def test_webhook_is_retried_until_accepted_and_atom_escapes(route):
     finally:
         server.shutdown()
     assert status == 204 and _Hook.failures == 0
-    assert _Hook.received[0]["headline"].startswith("RA-96024 (Ilyushin Il-96-300PU), an aircraft associated")
+    assert _Hook.received[0]["headline"].startswith("RA-96022 (Ilyushin Il-96-300PU), an aircraft associated")
     feed = alerting.atom([{**alert.to_dict(), "headline": "<script>x</script> & co"}])
     assert "<script>" not in feed and "&lt;script&gt;" in feed and feed.count("<entry>") == 1
 
@@ -351,9 +351,9 @@ def test_api_serves_the_watchlist_and_the_atom_feed(tmp_path, route, monkeypatch
     from warrantwatch.api.app import create_app
 
     trace = sy.to_trace(sy.flight(PUTIN_IL96, *route, DEPART))
-    (tmp_path / "trace_full_157718.json").write_text(json.dumps(trace))
+    (tmp_path / "trace_full_157716.json").write_text(json.dumps(trace))
     db = tmp_path / "t.duckdb"
-    ingest([tmp_path / "trace_full_157718.json"], db=db)
+    ingest([tmp_path / "trace_full_157716.json"], db=db)
     alerts(db=db)
     monkeypatch.setenv("WARRANTWATCH_TRACKS_DB", str(db))
     client = TestClient(create_app())
@@ -408,7 +408,7 @@ def test_a_globe_history_tar_is_read_trace_by_trace_and_resumes(tmp_path, route)
     report = ingest([archive], db=db)
     assert report.files_new == 2 and len(report.bad_files) == 1 and "trace_full_ffffff" in report.bad_files[0][0]
     assert ingest([archive], db=db).files_already == 2
-    assert sorted(e.icao24 for e in events(db=db) if e.is_landing) == ["157718", "4ca7b4"]
+    assert sorted(e.icao24 for e in events(db=db) if e.is_landing) == ["157716", "4ca7b4"]
 
 
 def test_a_webhook_that_never_answers_is_reported_not_a_traceback(route):

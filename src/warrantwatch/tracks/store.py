@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS registrations (icao24 VARCHAR PRIMARY KEY, registrati
 CREATE TABLE IF NOT EXISTS alerts (id VARCHAR PRIMARY KEY, time DOUBLE, alert VARCHAR);
 """
 LOCK_WAIT_S = 60.0
+READER_WINDOW_S = 0.05
 
 
 @dataclass
@@ -79,7 +80,7 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_W
         except duckdb.Error as exc:
             raise WarrantWatchError(f"{path}: not a track store ({exc})") from exc
         time.sleep(pause)
-        pause = min(pause * 2, 0.5)
+        pause = min(pause * 2, READER_WINDOW_S * 0.8)  # short enough to catch a writer's pause
 
 
 def _relation(con, table: Table) -> str:
@@ -214,11 +215,12 @@ class Store:
                         raise
                     report.bad_files.append((str(label), f"unreadable: {exc}"))
                     status = "bad file"
-            if progress:
-                progress(Path(str(label)), status)
             if time.monotonic() - held_since > hold_s:  # let readers in between transactions
                 self.release()
+                time.sleep(READER_WINDOW_S)  # a reader waiting for the lock gets it now
                 held_since = time.monotonic()
+            if progress:
+                progress(Path(str(label)), status)
         return report
 
     def counts(self) -> dict[str, int]:
