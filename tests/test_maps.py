@@ -209,7 +209,7 @@ def test_azimuthal_polar_and_antimeridian_frames():
 
 def test_hostile_names_are_escaped(kb):
     evil = '<script>alert("x")</script> & <b>Co</b>'
-    states = tuple(s.model_copy(update={"name": evil}) if s.iso3 == "MNG" else s for s in kb.states)
+    states = tuple(dataclasses.replace(s, name=evil) if s.iso3 == "MNG" else s for s in kb.states)
     hostile = dataclasses.replace(kb, states=states)
     m = locator_map("RUS", "MNG", kb=hostile, width=600, height=400)
     assert "<script>" not in m.svg and "<b>" not in m.svg

@@ -50,12 +50,12 @@ class PersonProfile:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
-            "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
+            "person": self.person.dump(),
+            "warrants": [{**w.dump(), "state_today": s}
                          for w, s in self.warrants],
-            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o}
+            "visits": [{**v.dump(), "outcome": o}
                        for v, o in zip(self.visits, self.visit_outcomes, strict=True)],
-            "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
+            "findings": [f.dump() for f in self.findings],
         }
 
 
@@ -87,7 +87,7 @@ class StateProfile:
 
     def to_dict(self) -> dict[str, Any]:
         def dump(r):
-            return r.model_dump(mode="json", exclude_none=True)
+            return r.dump()
 
         return {
             "state": dump(self.state),

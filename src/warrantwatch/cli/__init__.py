@@ -13,6 +13,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help text: typer's rich help imports rich's Markdown renderer, 0.05 s on every --help.
+    rich_markup_mode=None,
 )
 obligation.register(app)
 lookup.register(app)

@@ -46,8 +46,8 @@ class HostRecord:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "visits": [v.model_dump(mode="json", exclude_none=True) for v in self.visits],
-            "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
+            "visits": [v.dump() for v in self.visits],
+            "findings": [f.dump() for f in self.findings],
         }
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
-from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import (
@@ -27,6 +26,7 @@ from warrantwatch.records.models import (
     VisitKind,
     Warrant,
 )
+from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 
 PARTY_BASIS = (
     Basis("Rome Statute, art. 86", "states parties shall cooperate fully with the Court"),

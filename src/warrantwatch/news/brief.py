@@ -43,7 +43,7 @@ class BriefItem:
             "assessed_on": self.assessed_on.isoformat(),
             "date_note": self.date_note,
             "assessment": self.assessment.to_dict(),
-            "warrants": [w.model_dump(mode="json", exclude_none=True) for w in self.warrants],
+            "warrants": [w.dump() for w in self.warrants],
             "map": {"caption": self.map.caption, "alt": self.map.alt} if self.map else None,
         }
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from warrantwatch.records.models import (
@@ -52,3 +55,14 @@ FILE_KINDS: tuple[FileKind, ...] = (
              lambda r: f"{r.person} in {r.host} {r.start}"),
     FileKind("findings.yaml", Finding, ("date", "state"), lambda r: r.id),
 )
+
+
+def default_data_dir() -> Path:
+    """The bundled data: $WARRANTWATCH_DATA, the source checkout's data/, or the wheel's copy."""
+    override = os.environ.get("WARRANTWATCH_DATA")
+    if override:
+        return Path(override)
+    checkout = Path(__file__).resolve().parents[3] / "data"
+    if (checkout / "states.yaml").exists():
+        return checkout
+    return Path(str(resources.files("warrantwatch") / "_data"))

@@ -9,9 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-from rapidfuzz import fuzz, process
-
 from warrantwatch.errors import UnknownName, UnknownPerson, UnknownState
 from warrantwatch.records.knowledge import KnowledgeBase
 
@@ -59,6 +56,8 @@ class NameIndex:
         raise self.error(query, self.suggest(query))
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
+        from rapidfuzz import fuzz, process  # only an unknown name needs suggestions
+
         key = normalize(query)
         if not key:
             return []
@@ -73,7 +72,10 @@ class NameIndex:
         return seen[:limit]
 
 
-def _country_forms(code: str) -> list[str]:
+def country_forms(code: str) -> list[str]:
+    """The code, ISO 3166 alpha-2, name, official and common names of a state (from pycountry)."""
+    import pycountry
+
     country = pycountry.countries.get(alpha_3=code)
     if country is None:
         return [code]
@@ -99,7 +101,8 @@ def state_index(kb: KnowledgeBase) -> NameIndex:
     primary = {normalize(s.name) for s in kb.states}  # "China" stays the PRC's, not Taiwan's too
 
     def forms(state) -> list[str]:
-        names = [state.name, *state.other_names, *_country_forms(state.iso3)]
+        iso_forms = kb.country_forms.get(state.iso3) if kb.country_forms is not None else None
+        names = [state.name, *state.other_names, *(iso_forms or country_forms(state.iso3))]
         cores = [core for core in map(_core_name, names) if core and normalize(core) not in primary]
         return names + cores
 

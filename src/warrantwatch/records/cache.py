@@ -1,0 +1,170 @@
+"""The validated knowledge base kept on disk between runs, in a form that cannot run code.
+
+Validating the YAML files costs a good part of a second; every command needs the result. It is
+kept under `$WARRANTWATCH_CACHE/warrantwatch` (else `$XDG_CACHE_HOME`, else `~/.cache`) as one
+file, `kb-<fingerprint>.json`:
+
+    {"format": 2, "fingerprint": "...", "sha256": "...", "size": N}\\n
+    <N bytes: the records as JSON, {"states": [...], ..., "findings": [...], "country_forms": {...}}>
+
+- The fingerprint hashes the data files (names and bytes), the code of `records/` (the record
+  types, the validation and this file) and which pycountry gave the states' ISO names, so
+  changed data or code never reads an old cache.
+- `sha256` hashes the payload, so a truncated or altered payload is noticed before it is read.
+- The payload is read by msgspec into the record dataclasses with their declared types (an
+  enum must be one of its values, a date must parse); JSON has no way to name code to run.
+- Anything in doubt (missing, unreadable, too large, another format, a wrong hash, wrong types)
+  means the files are validated again and the cache rewritten, silently. A cache can slow a
+  command down; it can never break one or change an answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import msgspec
+
+from warrantwatch.errors import BadDate
+from warrantwatch.records.dates import PartialDate
+from warrantwatch.records.knowledge import KnowledgeBase, load
+
+FORMAT = 2
+MAX_BYTES = 64 * 1024 * 1024  # the payload is about 1 MB; anything far larger is not ours
+_TABLES = ("states", "memberships", "withdrawals", "declarations", "situations", "resolutions",
+           "persons", "warrants", "visits", "findings")
+
+
+class Header(msgspec.Struct, forbid_unknown_fields=True):
+    format: int
+    fingerprint: str
+    sha256: str
+    size: int
+
+
+def _tables_type() -> type:
+    """A Struct whose fields are the KnowledgeBase's record tuples, with their declared types."""
+    import typing
+
+    hints = typing.get_type_hints(KnowledgeBase)
+    fields = [(name, hints[name]) for name in _TABLES]
+    return msgspec.defstruct("Tables", [*fields, ("country_forms", dict[str, tuple[str, ...]])],
+                             forbid_unknown_fields=True)
+
+
+_Tables = _tables_type()
+
+
+def _encode_hook(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.iso
+    raise NotImplementedError(f"cannot cache {type(value).__name__}")
+
+
+def _decode_hook(kind: type, value: Any) -> Any:
+    if kind is PartialDate and isinstance(value, str):
+        try:
+            return PartialDate.parse(value)
+        except BadDate as exc:  # msgspec turns ValueError into its ValidationError
+            raise ValueError(exc.reason) from exc
+    raise TypeError(f"cannot read {kind!r} from {type(value).__name__}")
+
+
+_ENCODER = msgspec.json.Encoder(enc_hook=_encode_hook)
+_DECODER = msgspec.json.Decoder(_Tables, dec_hook=_decode_hook)
+_HEADER = msgspec.json.Decoder(Header)
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("WARRANTWATCH_CACHE") or os.environ.get("XDG_CACHE_HOME") or \
+        str(Path.home() / ".cache")
+    return Path(base) / "warrantwatch"
+
+
+def fingerprint(data_dir: Path) -> str:
+    """A hash of every data file's name and content, and of the code that reads and checks them."""
+    digest = hashlib.sha256(f"warrantwatch-kb {FORMAT}\0".encode())
+    for code in sorted(Path(__file__).parent.glob("*.py")):  # a changed model invalidates the cache
+        digest.update(code.name.encode() + b"\0" + code.read_bytes())
+    for path in sorted(data_dir.rglob("*.yaml")):
+        digest.update(str(path.relative_to(data_dir)).encode() + b"\0" + path.read_bytes())
+    digest.update(_pycountry_stamp().encode())
+    return digest.hexdigest()
+
+
+def _pycountry_stamp() -> str:
+    """Which pycountry the ISO names came from (its file's place, size and time; not imported)."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or spec.origin is None:
+        return "no pycountry"
+    stat = os.stat(spec.origin)
+    return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def cache_path(data_dir: Path, fingerprint_: str | None = None) -> Path:
+    return cache_dir() / f"kb-{(fingerprint_ or fingerprint(data_dir))[:24]}.json"
+
+
+def encode(kb: KnowledgeBase, fingerprint_: str) -> bytes:
+    tables = {name: getattr(kb, name) for name in _TABLES}
+    payload = _ENCODER.encode({**tables, "country_forms": dict(kb.country_forms or {})})
+    header = Header(FORMAT, fingerprint_, hashlib.sha256(payload).hexdigest(), len(payload))
+    return msgspec.json.encode(header) + b"\n" + payload
+
+
+def decode(blob: bytes, fingerprint_: str, data_dir: Path) -> KnowledgeBase:
+    """The knowledge base from a cache file's bytes; `ValueError` on any doubt about them."""
+    head, newline, payload = blob.partition(b"\n")
+    if not newline:
+        raise ValueError("no header line")
+    try:
+        header = _HEADER.decode(head)
+        if header.format != FORMAT or header.fingerprint != fingerprint_:
+            raise ValueError("another format, data or code")
+        if header.size != len(payload) or hashlib.sha256(payload).hexdigest() != header.sha256:
+            raise ValueError("payload does not match its hash (truncated or altered)")
+        tables = _DECODER.decode(payload)
+    except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
+        raise ValueError(str(exc)) from exc
+    return KnowledgeBase(**{name: getattr(tables, name) for name in _TABLES}, source_dir=data_dir,
+                         country_forms=MappingProxyType(tables.country_forms))
+
+
+def read(path: Path, fingerprint_: str, data_dir: Path) -> KnowledgeBase | None:
+    """The cached knowledge base, or None when there is none or anything about it is in doubt."""
+    try:
+        with path.open("rb") as handle:
+            blob = handle.read(MAX_BYTES + 1)
+        if len(blob) > MAX_BYTES:
+            return None
+        return decode(blob, fingerprint_, data_dir)
+    except (OSError, ValueError, TypeError):  # ValueError: also a date that does not parse
+        return None
+
+
+def write(path: Path, kb: KnowledgeBase, fingerprint_: str) -> None:
+    """Write atomically; a read-only or full disk only means validating again next time."""
+    from warrantwatch.records.canonical import write_atomically_bytes
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically_bytes(path, encode(kb, fingerprint_))
+        for legacy in path.parent.glob("kb-*.pickle"):  # the unsafe format of earlier versions
+            legacy.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def load_cached(data_dir: Path) -> KnowledgeBase:
+    """The validated knowledge base of `data_dir`: from the cache when it can be trusted."""
+    fingerprint_ = fingerprint(data_dir)
+    path = cache_path(data_dir, fingerprint_)
+    kb = read(path, fingerprint_, data_dir)
+    if kb is None:
+        kb = load(data_dir)  # RecordInvalid on bad data: that is the user's to fix, not ours
+        write(path, kb, fingerprint_)
+    return kb
