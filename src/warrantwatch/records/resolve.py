@@ -19,8 +19,11 @@ SURNAME_MIN_LENGTH = 4
 
 def normalize(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "Türkiye" → "turkiye", "al-Bashir" → "al bashir"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # most names: nothing to decompose
+        stripped = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     spaced = _PUNCTUATION.sub(" ", stripped.casefold()).strip()
     return _LEADING_ARTICLE.sub("", spaced)
 
