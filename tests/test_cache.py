@@ -148,3 +148,54 @@ def test_the_command_line_survives_a_crafted_pickle_cache(tmp_path):
     assert json.loads(done.stdout)["outcome"] == "OBLIGED"
     assert not marker.exists()
     assert main(["check", "putin", "mongolia", "--on", "2024-09-03"]) == 0
+
+
+# The frame cache of maps (maps.framecache): numpy arrays read without pickle, verified by hash.
+
+def _seed_frame():
+    from warrantwatch.maps.locator import choose_frame
+
+    return choose_frame(["RUS", "MNG"], 1600, 1000)
+
+
+def _forget_in_memory() -> None:
+    from warrantwatch.maps import layers, raster, render
+
+    render._projected.cache_clear()
+    render._label_place.cache_clear()
+    raster.forget_paths()
+    layers.forget_layers()  # a second draw in one process would use measured layers
+
+
+def test_frame_cache_gives_the_same_map_and_survives_crafted_files(cache_env, tmp_path):
+    from warrantwatch.maps import framecache
+    from warrantwatch.maps.geometry import level_for
+    from warrantwatch.maps.locator import locator_map
+
+    _forget_in_memory()
+    made = locator_map("RUS", "MNG")
+    first, svg = made.png(), made.svg
+    frame = _seed_frame()
+    level = level_for(frame)
+    path = cache_env / "frames" / f"{framecache.key(level, frame)}.npz"
+    assert path.exists() and framecache.read(level, frame) is not None
+    _forget_in_memory()
+    again = locator_map("RUS", "MNG")
+    assert again.svg == svg and again.png() == first  # drawn from the disk: the same bytes
+
+    marker = tmp_path / "marker"
+    valid = path.read_bytes()
+    evil_npz = tmp_path / "evil.npz"
+    import numpy as np
+
+    np.savez(evil_npz, points=np.array([_WritesMarker(marker)], dtype=object))
+    for crafted in (pickle.dumps(_WritesMarker(marker)), evil_npz.read_bytes(), valid[: len(valid) // 2],
+                    valid.replace(b"RUS", b"RUX"), b""):
+        path.write_bytes(crafted)
+        (cache_env / "frames" / f"{framecache.key(level, frame)}.labels.json").write_text('{"1": "x"}')
+        assert framecache.read(level, frame) is None or crafted == valid
+        assert framecache.labels(level, frame) == {}
+        _forget_in_memory()
+        again = locator_map("RUS", "MNG")
+        assert again.svg == svg and again.png() == first
+        assert not marker.exists()
