@@ -79,7 +79,7 @@ def rows(quick: bool) -> list[Row]:
         data = default_data_dir()
         fingerprint = cache.fingerprint(data)
         blob = cache.encode(load(data), fingerprint)
-        from_cache = time_call(lambda: cache.decode(blob, cache.fingerprint(data), data), runs=runs * 3)
+        from_cache = time_call(lambda: cache.decode(blob, cache.fingerprint(data)), runs=runs * 3)
         validated = time_call(lambda: load(data), runs=runs)
         out.append(Row("start-up", "knowledge base: read the cache (hash check + typed JSON decode)",
                        "in-process, warm", "", from_cache, "validate the YAML files (pydantic)", validated,

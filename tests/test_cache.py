@@ -114,11 +114,11 @@ def test_a_crafted_cache_runs_nothing_and_is_rebuilt(kind, cache_env, tmp_path, 
     path.write_bytes(crafted)
     (cache_env / f"{path.stem}.pickle").write_bytes(pickle.dumps(_WritesMarker(marker)))  # old name
     fingerprint = cache.fingerprint(kb.source_dir)
-    assert cache.read(path, fingerprint, kb.source_dir) is None  # refused, not read
+    assert cache.read(path, fingerprint) is None  # refused, not read
     rebuilt = bundled.__wrapped__()
     assert _same_records(rebuilt, kb)
     assert not marker.exists()
-    assert cache.read(path, fingerprint, kb.source_dir) is not None  # rewritten, trusted again
+    assert cache.read(path, fingerprint) is not None  # rewritten, trusted again
     assert not list(cache_env.glob("*.pickle"))  # the unsafe legacy files are removed
 
 
@@ -129,7 +129,7 @@ def test_a_cache_that_cannot_be_read_or_written_only_costs_time(cache_env, kb, m
     huge = cache_env / "huge"
     monkeypatch.setattr(cache, "MAX_BYTES", 10)
     huge.write_bytes(b"x" * 11)
-    assert cache.read(huge, "any", kb.source_dir) is None
+    assert cache.read(huge, "any") is None
 
 
 def test_the_command_line_survives_a_crafted_pickle_cache(tmp_path):

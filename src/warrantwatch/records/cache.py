@@ -31,12 +31,27 @@ import msgspec
 
 from warrantwatch.errors import BadDate
 from warrantwatch.records.dates import PartialDate
-from warrantwatch.records.knowledge import KnowledgeBase, load
+from warrantwatch.records.models import (
+    Declaration,
+    Finding,
+    Membership,
+    Person,
+    Resolution,
+    Situation,
+    State,
+    Visit,
+    Warrant,
+    Withdrawal,
+)
 
 FORMAT = 2
 MAX_BYTES = 64 * 1024 * 1024  # the payload is about 1 MB; anything far larger is not ours
-_TABLES = ("states", "memberships", "withdrawals", "declarations", "situations", "resolutions",
-           "persons", "warrants", "visits", "findings")
+# The knowledge base's tables, each a tuple of one kind of record (records.knowledge.KnowledgeBase).
+TABLES: dict[str, type] = {
+    "states": State, "memberships": Membership, "withdrawals": Withdrawal, "declarations": Declaration,
+    "situations": Situation, "resolutions": Resolution, "persons": Person, "warrants": Warrant,
+    "visits": Visit, "findings": Finding,
+}
 
 
 class Header(msgspec.Struct, forbid_unknown_fields=True):
@@ -46,17 +61,9 @@ class Header(msgspec.Struct, forbid_unknown_fields=True):
     size: int
 
 
-def _tables_type() -> type:
-    """A Struct whose fields are the KnowledgeBase's record tuples, with their declared types."""
-    import typing
-
-    hints = typing.get_type_hints(KnowledgeBase)
-    fields = [(name, hints[name]) for name in _TABLES]
-    return msgspec.defstruct("Tables", [*fields, ("country_forms", dict[str, tuple[str, ...]])],
-                             forbid_unknown_fields=True)
-
-
-_Tables = _tables_type()
+_Tables = msgspec.defstruct(
+    "Tables", [*((name, tuple[kind, ...]) for name, kind in TABLES.items()),
+               ("country_forms", dict[str, tuple[str, ...]])], forbid_unknown_fields=True)
 
 
 def _encode_hook(value: Any) -> Any:
@@ -109,15 +116,17 @@ def cache_path(data_dir: Path, fingerprint_: str | None = None) -> Path:
     return cache_dir() / f"kb-{(fingerprint_ or fingerprint(data_dir))[:24]}.json"
 
 
-def encode(kb: KnowledgeBase, fingerprint_: str) -> bytes:
-    tables = {name: getattr(kb, name) for name in _TABLES}
+def encode(kb: Any, fingerprint_: str) -> bytes:
+    """A cache file's bytes for a knowledge base (its tables and its states' ISO names)."""
+    tables = {name: getattr(kb, name) for name in TABLES}
     payload = _ENCODER.encode({**tables, "country_forms": dict(kb.country_forms or {})})
     header = Header(FORMAT, fingerprint_, hashlib.sha256(payload).hexdigest(), len(payload))
     return msgspec.json.encode(header) + b"\n" + payload
 
 
-def decode(blob: bytes, fingerprint_: str, data_dir: Path) -> KnowledgeBase:
-    """The knowledge base from a cache file's bytes; `ValueError` on any doubt about them."""
+def decode(blob: bytes, fingerprint_: str) -> dict[str, Any]:
+    """The tables from a cache file's bytes (keyword arguments of `KnowledgeBase`); `ValueError`
+    on any doubt about them."""
     head, newline, payload = blob.partition(b"\n")
     if not newline:
         raise ValueError("no header line")
@@ -130,23 +139,23 @@ def decode(blob: bytes, fingerprint_: str, data_dir: Path) -> KnowledgeBase:
         tables = _DECODER.decode(payload)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
         raise ValueError(str(exc)) from exc
-    return KnowledgeBase(**{name: getattr(tables, name) for name in _TABLES}, source_dir=data_dir,
-                         country_forms=MappingProxyType(tables.country_forms))
+    return {**{name: getattr(tables, name) for name in TABLES},
+            "country_forms": MappingProxyType(tables.country_forms)}
 
 
-def read(path: Path, fingerprint_: str, data_dir: Path) -> KnowledgeBase | None:
-    """The cached knowledge base, or None when there is none or anything about it is in doubt."""
+def read(path: Path, fingerprint_: str) -> dict[str, Any] | None:
+    """The cached tables, or None when there are none or anything about them is in doubt."""
     try:
         with path.open("rb") as handle:
             blob = handle.read(MAX_BYTES + 1)
         if len(blob) > MAX_BYTES:
             return None
-        return decode(blob, fingerprint_, data_dir)
+        return decode(blob, fingerprint_)
     except (OSError, ValueError, TypeError):  # ValueError: also a date that does not parse
         return None
 
 
-def write(path: Path, kb: KnowledgeBase, fingerprint_: str) -> None:
+def write(path: Path, kb: Any, fingerprint_: str) -> None:
     """Write atomically; a read-only or full disk only means validating again next time."""
     from warrantwatch.records.canonical import write_atomically_bytes
 
@@ -157,14 +166,3 @@ def write(path: Path, kb: KnowledgeBase, fingerprint_: str) -> None:
             legacy.unlink(missing_ok=True)
     except OSError:
         pass
-
-
-def load_cached(data_dir: Path) -> KnowledgeBase:
-    """The validated knowledge base of `data_dir`: from the cache when it can be trusted."""
-    fingerprint_ = fingerprint(data_dir)
-    path = cache_path(data_dir, fingerprint_)
-    kb = read(path, fingerprint_, data_dir)
-    if kb is None:
-        kb = load(data_dir)  # RecordInvalid on bad data: that is the user's to fix, not ours
-        write(path, kb, fingerprint_)
-    return kb

@@ -126,8 +126,8 @@ class KnowledgeBase:
 def load(data_dir: Path | str | None = None) -> KnowledgeBase:
     """Read and validate a data directory; `RecordInvalid` lists every problem found."""
     from warrantwatch.records.checks import check_all
+    from warrantwatch.records.iso import country_forms
     from warrantwatch.records.load import default_data_dir, read_all
-    from warrantwatch.records.resolve import country_forms
 
     path = Path(data_dir) if data_dir is not None else default_data_dir()
     loaded, problems = read_all(path)
@@ -155,11 +155,19 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
 def bundled() -> KnowledgeBase:
     """The knowledge base shipped with warrantwatch, loaded once per process.
 
-    Validating the YAML files takes a good part of a second; the validated records are kept on
+    Validating the YAML files takes a tenth of a second or more; the validated records are kept on
     disk as JSON (`records.cache`: nothing in it can run code), checked against a hash of the data
     files and of this package's code, and rebuilt silently when anything about it is in doubt.
     """
-    from warrantwatch.records.cache import load_cached
+    from warrantwatch.records import cache
     from warrantwatch.records.files import default_data_dir
 
-    return load_cached(default_data_dir())
+    data_dir = default_data_dir()
+    fingerprint = cache.fingerprint(data_dir)
+    path = cache.cache_path(data_dir, fingerprint)
+    tables = cache.read(path, fingerprint)
+    if tables is not None:
+        return KnowledgeBase(**tables, source_dir=data_dir)
+    kb = load(data_dir)  # RecordInvalid on bad data: that is the user's to fix, not the cache's
+    cache.write(path, kb, fingerprint)
+    return kb

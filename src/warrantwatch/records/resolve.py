@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warrantwatch.errors import UnknownName, UnknownPerson, UnknownState
+from warrantwatch.records.iso import country_forms
 from warrantwatch.records.knowledge import KnowledgeBase
 
 _PUNCTUATION = re.compile(r"[\s\-‐‑–—'’`.,()]+")
@@ -73,20 +74,6 @@ class NameIndex:
                 if shown not in seen:
                     seen.append(shown)
         return seen[:limit]
-
-
-def country_forms(code: str) -> list[str]:
-    """The code, ISO 3166 alpha-2, name, official and common names of a state (from pycountry)."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return [code]
-    forms = [code, country.alpha_2, country.name]
-    for attr in ("official_name", "common_name"):
-        if hasattr(country, attr):
-            forms.append(getattr(country, attr))
-    return forms
 
 
 _REPUBLIC_OF = re.compile(r"^(?:the )?(?:democratic |people's |democratic people's |islamic |federal |"
