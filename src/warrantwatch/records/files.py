@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -65,4 +64,6 @@ def default_data_dir() -> Path:
     checkout = Path(__file__).resolve().parents[3] / "data"
     if (checkout / "states.yaml").exists():
         return checkout
+    from importlib import resources  # only an installed wheel needs it
+
     return Path(str(resources.files("warrantwatch") / "_data"))
