@@ -31,6 +31,9 @@ def main(argv: list[str]) -> int:
     if "--only" in argv:
         only = tuple(argv[argv.index("--only") + 1].split(","))
     save = Path(argv[argv.index("--save") + 1]) if "--save" in argv else None
+    # Warm means compiled: make install compiles the code; do it here too, in case this environment
+    # never writes bytecode (PYTHONDONTWRITEBYTECODE), or every process would compile it again.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "src")], check=True)
     load_before = load_average()
     rows, failed = [], []
     for name in only:
