@@ -1,6 +1,7 @@
 """The validated knowledge base kept on disk between runs, in a form that cannot run code.
 
-Validating the YAML files costs a good part of a second; every command needs the result. It is
+Validating the YAML files (pydantic and pycountry loaded, every record validated and checked)
+costs more than a whole command should; every command needs the result. It is
 kept under `$WARRANTWATCH_CACHE/warrantwatch` (else `$XDG_CACHE_HOME`, else `~/.cache`) as one
 file, `kb-<fingerprint>.json`:
 
@@ -15,7 +16,10 @@ file, `kb-<fingerprint>.json`:
   enum must be one of its values, a date must parse); JSON has no way to name code to run.
 - Anything in doubt (missing, unreadable, too large, another format, a wrong hash, wrong types)
   means the files are validated again and the cache rewritten, silently. A cache can slow a
-  command down; it can never break one or change an answer.
+  command down; it can never run code or break one.
+
+The hashes catch stale, truncated and corrupted caches, not forgery: whoever can write to the
+cache folder could write a well-formed cache with other facts, as they could edit the data files.
 """
 
 from __future__ import annotations
