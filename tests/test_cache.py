@@ -16,8 +16,7 @@ from warrantwatch.cli import main
 from warrantwatch.records import cache
 from warrantwatch.records.knowledge import bundled
 
-TABLES = ("states", "memberships", "withdrawals", "declarations", "situations", "resolutions",
-          "persons", "warrants", "visits", "findings")
+TABLES = tuple(cache.TABLES)
 
 
 class _WritesMarker:
@@ -51,6 +50,15 @@ def _with_payload(payload: bytes, blob: bytes) -> bytes:
     header = json.loads(blob.partition(b"\n")[0])
     header.update(sha256=hashlib.sha256(payload).hexdigest(), size=len(payload))
     return json.dumps(header).encode() + b"\n" + payload
+
+
+def test_the_cache_holds_every_table_of_the_knowledge_base():
+    import dataclasses
+
+    from warrantwatch.records.knowledge import KnowledgeBase
+
+    tables = {f.name for f in dataclasses.fields(KnowledgeBase)} - {"source_dir", "country_forms"}
+    assert tables == set(cache.TABLES)
 
 
 def test_cache_is_json_and_reads_back_the_same_records(cache_env, kb):

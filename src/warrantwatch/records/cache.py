@@ -40,9 +40,13 @@ from warrantwatch.records.models import (
     Finding,
     Membership,
     Person,
+    Place,
+    Request,
     Resolution,
     Situation,
     State,
+    StatedPosition,
+    Territory,
     Visit,
     Warrant,
     Withdrawal,
@@ -50,11 +54,13 @@ from warrantwatch.records.models import (
 
 FORMAT = 2
 MAX_BYTES = 64 * 1024 * 1024  # the payload is about 1 MB; anything far larger is not ours
-# The knowledge base's tables, each a tuple of one kind of record (records.knowledge.KnowledgeBase).
+# The knowledge base's tables, each a tuple of one kind of record (records.knowledge.KnowledgeBase;
+# a test checks that every table of it is here).
 TABLES: dict[str, type] = {
     "states": State, "memberships": Membership, "withdrawals": Withdrawal, "declarations": Declaration,
     "situations": Situation, "resolutions": Resolution, "persons": Person, "warrants": Warrant,
-    "visits": Visit, "findings": Finding,
+    "visits": Visit, "findings": Finding, "requests": Request, "territories": Territory, "places": Place,
+    "positions": StatedPosition,
 }
 
 

@@ -13,10 +13,14 @@ from warrantwatch.records.models import (
     Finding,
     Membership,
     Person,
+    Place,
     Record,
+    Request,
     Resolution,
     Situation,
     State,
+    StatedPosition,
+    Territory,
     Visit,
     Warrant,
     Withdrawal,
@@ -53,6 +57,12 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("visits/*.yaml", Visit, ("start", "host"),
              lambda r: f"{r.person} in {r.host} {r.start}"),
     FileKind("findings.yaml", Finding, ("date", "state"), lambda r: r.id),
+    FileKind("requests.yaml", Request, ("warrant", "state"),
+             lambda r: f"request under {r.warrant} to {r.state}"),
+    FileKind("territories.yaml", Territory, ("state", "code"), lambda r: f"{r.code} ({r.state})"),
+    FileKind("places.yaml", Place, ("id",), lambda r: r.id),
+    FileKind("positions.yaml", StatedPosition, ("date", "state", "person"),
+             lambda r: f"{r.state} on {r.person} {r.date}"),
 )
 
 
