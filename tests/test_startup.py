@@ -33,6 +33,8 @@ def _loaded(argv: list[str], tmp_path) -> set[str]:
                   "warrantwatch.records.models"]),
     (["check", "putin", "mongolia", "--on", "2024-09-03", "--json"],
      ["pydantic", "numpy", "yaml", "pycountry", "rapidfuzz", "rich", "warrantwatch.maps"]),
+    (["world", "putin", "--on", "2024-09-03", "--json"],
+     ["pydantic", "numpy", "yaml", "pycountry", "rapidfuzz", "rich", "warrantwatch.maps"]),
     (["map", "--home", "RUS", "--host", "MNG", "-o", "{out}"],
      ["pydantic", "yaml", "pycountry", "shapely", "rich", "warrantwatch.law", "warrantwatch.news"]),
 ])

@@ -84,14 +84,14 @@ def world(
     as_json: Json = False,
 ) -> None:
     """Every state's obligation towards PERSON on the date, grouped by outcome, with counts."""
-    from rich.table import Table
-
     from warrantwatch.queries import world as run_world
 
     result = run_world(person, on)
     if as_json:
         print_json(result.to_dict())
         return
+    from rich.table import Table  # only for the table: --json never loads rich
+
     table = Table(title=f"{result.person_name} on {result.on}: {len(result.assessments)} states",
                   show_lines=True)
     table.add_column("Outcome", no_wrap=True)
