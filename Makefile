@@ -17,7 +17,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@# The first command after install should be as quick as any: compile the code and build the
 	@# knowledge-base cache now (it is rebuilt by itself whenever the data or the code change).
 	$(BIN)/python -m compileall -q src
-	$(BIN)/python -c "import warrantwatch; warrantwatch.bundled()"
+	$(BIN)/python -c "import warrantwatch; warrantwatch.bundled()" \
+	  || echo "the knowledge base was not cached: see warrantwatch data check"
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
