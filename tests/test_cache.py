@@ -207,3 +207,22 @@ def test_frame_cache_gives_the_same_map_and_survives_crafted_files(cache_env, tm
         again = locator_map("RUS", "MNG")
         assert again.svg == svg and again.png() == first
         assert not marker.exists()
+
+
+def test_without_a_home_nothing_is_cached_and_everything_works(monkeypatch, kb):
+    from pathlib import Path
+
+    from warrantwatch.maps import render
+    from warrantwatch.maps.locator import locator_map
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.delenv("WARRANTWATCH_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    assert _same_records(bundled.__wrapped__(), kb)
+    render._projected.cache_clear()
+    render._label_place.cache_clear()
+    assert locator_map("RUS", "MNG", width=400, height=250).png().startswith(b"\x89PNG")

@@ -33,9 +33,13 @@ _ARRAYS = ("points", "ring_offsets", "ring_area", "ring_exterior", "size_index",
 
 
 def _folder() -> Path:
+    """The frames' folder; an OSError when there is no cache folder (nothing is then kept)."""
     from warrantwatch.records.cache import cache_dir
 
-    return cache_dir() / "frames"
+    base = cache_dir()
+    if base is None:
+        raise OSError("no cache folder")
+    return base / "frames"
 
 
 def key(level: str, frame) -> str:

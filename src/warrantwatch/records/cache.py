@@ -96,9 +96,15 @@ _DECODER = msgspec.json.Decoder(_Tables, dec_hook=_decode_hook)
 _HEADER = msgspec.json.Decoder(Header)
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("WARRANTWATCH_CACHE") or os.environ.get("XDG_CACHE_HOME") or \
-        str(Path.home() / ".cache")
+def cache_dir() -> Path | None:
+    """$WARRANTWATCH_CACHE, else $XDG_CACHE_HOME, else ~/.cache, + /warrantwatch; None when there
+    is no home to put it in (then nothing is cached: the files are validated every time)."""
+    base = os.environ.get("WARRANTWATCH_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):
+            return None
     return Path(base) / "warrantwatch"
 
 
@@ -122,8 +128,9 @@ def _pycountry_stamp() -> str:
     return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
-def cache_path(data_dir: Path, fingerprint_: str | None = None) -> Path:
-    return cache_dir() / f"kb-{(fingerprint_ or fingerprint(data_dir))[:24]}.json"
+def cache_path(data_dir: Path, fingerprint_: str | None = None) -> Path | None:
+    folder = cache_dir()
+    return folder / f"kb-{(fingerprint_ or fingerprint(data_dir))[:24]}.json" if folder else None
 
 
 def encode(kb: Any, fingerprint_: str) -> bytes:
@@ -153,8 +160,10 @@ def decode(blob: bytes, fingerprint_: str) -> dict[str, Any]:
             "country_forms": MappingProxyType(tables.country_forms)}
 
 
-def read(path: Path, fingerprint_: str) -> dict[str, Any] | None:
+def read(path: Path | None, fingerprint_: str) -> dict[str, Any] | None:
     """The cached tables, or None when there are none or anything about them is in doubt."""
+    if path is None:
+        return None
     try:
         with path.open("rb") as handle:
             blob = handle.read(MAX_BYTES + 1)
@@ -165,10 +174,12 @@ def read(path: Path, fingerprint_: str) -> dict[str, Any] | None:
         return None
 
 
-def write(path: Path, kb: Any, fingerprint_: str) -> None:
+def write(path: Path | None, kb: Any, fingerprint_: str) -> None:
     """Write atomically; a read-only or full disk only means validating again next time."""
     from warrantwatch.records.canonical import write_atomically_bytes
 
+    if path is None:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically_bytes(path, encode(kb, fingerprint_))
