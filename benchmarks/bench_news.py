@@ -2,8 +2,8 @@
 
 Two corpora, so that a figure for short items does not stand for whole articles:
 - the evaluation set as written (66 items, 258 to 3,535 characters, median ~520), in rounds;
-- full-length articles only: the seed article (3,548 characters) and every evaluation item of
-  at least 1,500 characters, in rounds.
+- a full-length article, in rounds: the seed article (3,534 characters), the one article of that
+  length the repository holds outside the held-out test set.
 Baseline, measured in the same run on the same articles: the same extraction with names found by
 ONE compiled alternation regex per automaton (longest names first), the way a competent engineer
 would match a list of names without Aho-Corasick. The gazetteer is built before timing (warm).
@@ -29,7 +29,6 @@ from warrantwatch.news.evaluate import load_items
 from warrantwatch.news.extract import extract
 from warrantwatch.records.knowledge import bundled
 
-FULL_LENGTH = 1500
 CACHE = "knowledge base and gazetteer built (in memory)"
 
 
@@ -49,7 +48,9 @@ class OneRegex:
 def corpora() -> tuple[list[tuple[str, dt.date]], list[tuple[str, dt.date]]]:
     items = [(i.text, i.published) for i in load_items(ROOT / "tests" / "data" / "news")]
     seed = ((ROOT / "examples" / "seed-article.txt").read_text(encoding="utf-8"), dt.date(2024, 8, 30))
-    full = [seed] + [(t, d) for t, d in items if len(t) >= FULL_LENGTH and t != seed[0]]
+    # The only full-length article outside the held-out test set (tests/data/news-final) is the
+    # seed article; its evaluation item is the same story. More real articles would widen this.
+    full = [seed]
     return items, full
 
 
@@ -78,7 +79,7 @@ def rows(quick: bool) -> list[Row]:
     out = []
     for name, corpus, rounds in (
             (f"the evaluation set ({len(items)} items, median ~520 characters)", items, 5 if quick else 30),
-            (f"full-length articles ({len(full)}: the seed article and items ≥ {FULL_LENGTH:,} characters)",
+            ("a full-length article (the seed article, 3,534 characters)",
              full, 20 if quick else 150)):
         sample = list(itertools.islice(itertools.cycle(corpus), rounds * len(corpus)))
         ours = per_second(kb, sample)
