@@ -43,7 +43,9 @@ from warrantwatch.records.models import (
     Place,
     Request,
     Resolution,
+    Review,
     Situation,
+    SourceRule,
     State,
     StatedPosition,
     Territory,
@@ -60,7 +62,7 @@ TABLES: dict[str, type] = {
     "states": State, "memberships": Membership, "withdrawals": Withdrawal, "declarations": Declaration,
     "situations": Situation, "resolutions": Resolution, "persons": Person, "warrants": Warrant,
     "visits": Visit, "findings": Finding, "requests": Request, "territories": Territory, "places": Place,
-    "positions": StatedPosition,
+    "positions": StatedPosition, "reviews": Review, "source_rules": SourceRule,
 }
 
 
