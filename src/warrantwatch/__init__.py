@@ -13,7 +13,7 @@ from warrantwatch.errors import (
     WarrantWatchError,
 )
 from warrantwatch.law import Assessment, Outcome, World
-from warrantwatch.queries import check, person_profile, state_profile, world
+from warrantwatch.queries import check, person_profile, state_profile, timeline, world
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase, bundled, load
 
@@ -56,6 +56,7 @@ __all__ = [
     "person_profile",
     "state_profile",
     "states_parties_map",
+    "timeline",
     "trip_map",
     "world",
 ]

@@ -14,6 +14,8 @@ from warrantwatch.law.assessment import Assessment, World
 from warrantwatch.law.membership import standing_on
 from warrantwatch.law.obligation import assess as _assess
 from warrantwatch.law.obligation import world as _world
+from warrantwatch.law.timeline import Timeline
+from warrantwatch.law.timeline import timeline as _timeline
 from warrantwatch.law.warrants import warrant_on
 from warrantwatch.records.dates import parse_day
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
@@ -38,6 +40,19 @@ def world(person: str, on: str | dt.date | None = None, kb: KnowledgeBase | None
     """Every state's obligation towards the person on the day."""
     kb = kb or bundled()
     return _world(kb, resolver_for(kb).person(person), resolve_day(on), as_of=today())
+
+
+STATUTE_IN_FORCE = dt.date(2002, 7, 1)
+
+
+def timeline(person: str, start: str | dt.date | None = None, end: str | dt.date | None = None,
+             kb: KnowledgeBase | None = None) -> Timeline:
+    """Each state's outcome intervals for the person from `start` (default: the Statute's entry into
+    force, 2002-07-01) to `end` (default: today)."""
+    kb = kb or bundled()
+    pid = resolver_for(kb).person(person)
+    first = STATUTE_IN_FORCE if start is None else parse_day(start)
+    return _timeline(kb, pid, first, resolve_day(end))
 
 
 @dataclass(frozen=True)

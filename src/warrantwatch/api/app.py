@@ -145,6 +145,15 @@ def _routes(app: FastAPI) -> None:
     def world(person: Name, on: On = None) -> dict[str, Any]:
         return queries.world(person, on).to_dict()
 
+    @app.get("/api/world/timeline", summary="Each state's outcome intervals for the person over a date range")
+    def world_timeline(person: Name,
+                       start: Annotated[str | None, Query(alias="from", max_length=40,
+                                                          description="YYYY-MM-DD (default 2002-07-01)")] = None,
+                       end: Annotated[str | None, Query(alias="to", max_length=40,
+                                                        description="YYYY-MM-DD (default: today)")] = None,
+                       ) -> dict[str, Any]:
+        return queries.timeline(person, start, end).to_dict()
+
     @app.post("/api/brief", summary="Article text and publication date → events and assessments")
     def brief(request: BriefRequest) -> dict[str, Any]:
         from warrantwatch.news.brief import build
