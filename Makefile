@@ -47,6 +47,7 @@ serve: install
 
 bench: install-test
 	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_timeline.py
 	$(BIN)/python benchmarks/bench_news.py
 	$(BIN)/python benchmarks/bench_page.py
 
