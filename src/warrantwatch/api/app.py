@@ -91,6 +91,11 @@ class MapFormat(StrEnum):
     png = "png"
 
 
+class FindKind(StrEnum):
+    state = "state"
+    person = "person"
+
+
 Width = Annotated[int | None, Query(ge=200, le=4000, description="PNG width in pixels")]
 
 
@@ -136,6 +141,18 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/states/{state}", summary="A state's timeline, visits hosted and findings")
     def state(state: str, on: On = None) -> dict[str, Any]:
         return queries.state_profile(state, on=on).to_dict()
+
+    @app.get("/api/find/{kind}", summary="The names a search box query may mean: exact (more than one: "
+             "ambiguous) and close matches, from the resolver the CLI uses")
+    def find(kind: FindKind, q: Annotated[str, Query(max_length=200)] = "") -> dict[str, Any]:
+        from warrantwatch.records.resolve import resolver_for
+
+        kb = bundled()
+        resolver = resolver_for(kb)
+        index, names = ((resolver.states, {s.iso3: s.name for s in kb.states}) if kind is FindKind.state
+                        else (resolver.persons, {p.id: p.name for p in kb.persons}))
+        found = index.find(q)
+        return {"query": q, **{k: [{"id": i, "name": names[i]} for i in v] for k, v in found.items()}}
 
     @app.get("/api/assess", summary="Is the state bound to arrest the person on the date?")
     def assess(person: Name, state: Name, on: On = None) -> dict[str, Any]:
