@@ -179,12 +179,15 @@ def _routes(app: FastAPI) -> None:
         article = Article(request.text, request.published, request.title, request.url, "api")
         return build(bundled(), article, request.published).to_dict()
 
-    @app.get("/api/maps/locator.{fmt}", summary="Locator map: home state orange, host green",
+    @app.get("/api/maps/locator.{fmt}", summary="Locator map: home state orange; with person (and on), "
+             "the host coloured by its outcome",
              responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
-    def locator(fmt: MapFormat, home: Name, host: Name, width: Width = None) -> Response:
+    def locator(fmt: MapFormat, home: Name, host: Name, width: Width = None,
+                person: Annotated[str | None, Query(max_length=200)] = None, on: On = None) -> Response:
         from warrantwatch.maps import locator_map
 
-        return _image(locator_map(home, host), fmt, width)
+        outcome = queries.check(person, host, on).outcome.name if person else None
+        return _image(locator_map(home, host, outcome=outcome), fmt, width)
 
     @app.get("/api/maps/world.{fmt}", summary="World map coloured by obligation for a person on a date",
              responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})

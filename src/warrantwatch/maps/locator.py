@@ -74,8 +74,13 @@ def choose_frame(codes: list[str], width: int, height: int, extent=None,
 
 def locator_map(home: str, host: str, *, kb: KnowledgeBase | None = None, palette: str = "story",
                 width: int = 1600, height: int = 1000, extent=None, projection: str | None = None,
-                title: str | None = None) -> Map:
-    """`locator_map("RUS", "MNG")`: home state and host state, framed together, labelled."""
+                title: str | None = None, outcome: str | None = None) -> Map:
+    """`locator_map("RUS", "MNG")`: home state and host state, framed together, labelled.
+
+    `outcome` (an Outcome name, from the engine's assessment of the visit) colours the host by what
+    it means everywhere (green: bound to arrest; grey: no duty; ...); without it the host takes the
+    palette's neutral host colour, which no outcome uses."""
+    from warrantwatch.maps.palette import OUTCOME_LABELS
     kb = kb or bundled()
     home_code, host_code = resolve_state(kb, home), resolve_state(kb, host)
     if home_code == host_code:
@@ -84,22 +89,30 @@ def locator_map(home: str, host: str, *, kb: KnowledgeBase | None = None, palett
     names = {c: kb.state_by_code[c].name for c in (home_code, host_code)}
     frame = choose_frame([home_code, host_code], width, height, parse_extent(extent), projection)
     world = frame.projection.name != "azimuthal" and frame.x1 - frame.x0 > 4.0
+    if outcome is not None and outcome not in pal.outcomes:
+        raise WarrantWatchError(f"unknown outcome {outcome!r}; one of: {', '.join(pal.outcomes)}")
+    host_cls = f"o-{outcome}" if outcome else "host"
+    host_colour = pal.outcomes[outcome] if outcome else pal.host
+    host_word = pal.outcome_words[outcome] if outcome else pal.host_word
+    host_meaning = f": {OUTCOME_LABELS[outcome]}" if outcome else ""
+    host_words = f"{host_word}, {OUTCOME_LABELS[outcome]}" if outcome else host_word
     scene = Scene(
         frame=frame, palette=pal,
-        fills={home_code: "home", host_code: "host"},
-        colours={"home": pal.home, "host": pal.host, "other": pal.land},
+        fills={home_code: "home", host_code: host_cls},
+        colours={"home": pal.home, host_cls: host_colour, "other": pal.land},
         doc_title=f"{names[home_code]} and {names[host_code]}",
         desc="",
         outline=(home_code, host_code),
         labels=(Label(home_code, names[home_code]), Label(host_code, names[host_code])),
-        legend=(("home", f"{names[home_code]} (home state)"), ("host", f"{names[host_code]} (host state)"),
+        legend=(("home", f"{names[home_code]} (home state)"),
+                (host_cls, f"{names[host_code]} (host state){host_meaning}"),
                 ("other", "other states and territories")),
         title=title, world=world)
     caption = (f"A map highlighting {names[home_code]} (in {pal.home_word}) and {names[host_code]} "
-               f"(in {pal.host_word}), with other states in grey.")
+               f"(in {host_words}), with other states in grey.")
     first = render(scene)
     alt = (f"Map of {region_phrase(first.regions, world)} ({frame.projection.describe()}). "
            f"{names[home_code]}, the home state, is shaded {pal.home_word}; {names[host_code]}, the host "
-           f"state, is shaded {pal.host_word}; both are labelled. Other states are grey and the sea "
+           f"state, is shaded {host_words}; both are labelled. Other states are grey and the sea "
            f"light blue. " + policy_sentence(frame)).strip()
     return Map(with_desc(first.svg, alt), caption, alt, width, height, frame)

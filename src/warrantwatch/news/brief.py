@@ -93,20 +93,21 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
         person = kb.person_by_id[event.person]
         item = BriefItem(event, person.name, kb.state_by_code[event.host].name, day, a,
                          kb.warrants_of.get(event.person, ()), note,
-                         _map(person.nationality, event.host) if with_maps and not recalled else None)
+                         _map(person.nationality, event.host, a.outcome.name) if with_maps and not recalled else None)
         (background if recalled else items).append(item)
     return Brief(article, published, tuple(items), tuple(background))
 
 
-def _map(home: str | None, host: str) -> MapImage | None:
-    """The locator map, when the maps package is installed and knows both states."""
+def _map(home: str | None, host: str, outcome: str) -> MapImage | None:
+    """The locator map, the host coloured by its outcome, when the maps package is installed and
+    knows both states."""
     try:
         from warrantwatch.maps import locator_map  # type: ignore[attr-defined]
     except ImportError:
         return None
     if home is None:
         return None
-    result = locator_map(home, host)
+    result = locator_map(home, host, outcome=outcome)
     return MapImage(result.svg, result.caption, result.alt, result)
 
 
