@@ -178,3 +178,12 @@ def test_evaluation_items_are_well_formed(kb):
         for event in item["expected"]:
             assert event["person"] in kb.person_by_id and event["host"] in kb.state_by_code, path
             assert event["kind"] in ("planned", "occurred", "cancelled", "remote", "arrest"), path
+
+
+def test_recalled_trips_are_assessed_on_the_recorded_day_and_records_name_people(kb):
+    brief = build(kb, Article(SEED, PUBLISHED), PUBLISHED, with_maps=False)
+    days = {(i.event.person, i.event.host): i.assessed_on.isoformat() for i in brief.background}
+    assert days == {("omar-al-bashir", "ZAF"): "2015-06-13", ("vladimir-putin", "ZAF"): "2023-08-22"}
+    markdown = to_markdown(brief)
+    assert "Omar al-Bashir — visit that took place" in markdown  # names, not ids, in the host's record
+    assert "omar-al-bashir —" not in markdown

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warrantwatch.law import Assessment, assess
+from warrantwatch.palette import OUTCOME_LABELS, STORY
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -54,6 +55,10 @@ class Brief:
     published: dt.date
     items: tuple[BriefItem, ...] = field(default=())
     background: tuple[BriefItem, ...] = field(default=())  # earlier trips the article recalls
+    person_names: dict[str, str] = field(default_factory=dict)  # id → name, for the hosts' records
+
+    def name(self, person: str) -> str:
+        return self.person_names.get(person, person)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -78,13 +83,28 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
                  f"assessed as of {day}.")
 
 
+def recorded_day(kb: KnowledgeBase, event: Event) -> tuple[dt.date, str] | None:
+    """For an event the article dates only roughly ("in 2015"): the exact first day of the one
+    recorded visit of that person to that host within the period, when the data has it."""
+    if event.date is None or event.date.is_exact:
+        return None
+    period = (event.date.first_day, event.date.last_day)
+    visits = [v for v in kb.visits_to.get(event.host, ()) if v.person == event.person and v.start.is_exact
+              and period[0] <= v.start.first_day <= period[1]]
+    if len(visits) != 1:
+        return None
+    day = visits[0].start.first_day
+    return day, (f"The article dates this only to {event.date} ({event.date.precision}); the recorded "
+                 f"visit began on {day}, and it is assessed on that day.")
+
+
 def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True) -> Brief:
     items, background = [], []
     for event in extract(kb, article.text, published):
         recalled = is_background(event.date, published)
-        day, note = assessment_day(event, published)
+        day, note = recorded_day(kb, event) or assessment_day(event, published)
         a = assess(kb, event.person, event.host, day)
-        if event.date and not event.date.is_exact:
+        if event.date and not event.date.is_exact and not (note or "").count("recorded visit"):
             other = assess(kb, event.person, event.host, event.date.first_day
                            if day == event.date.last_day else event.date.last_day)
             if other.outcome is not a.outcome:
@@ -95,7 +115,8 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
                          kb.warrants_of.get(event.person, ()), note,
                          _map(person.nationality, event.host, a.outcome.name) if with_maps and not recalled else None)
         (background if recalled else items).append(item)
-    return Brief(article, published, tuple(items), tuple(background))
+    names = {p.id: p.name for p in kb.persons}
+    return Brief(article, published, tuple(items), tuple(background), names)
 
 
 def _map(home: str | None, host: str, outcome: str) -> MapImage | None:
@@ -128,7 +149,7 @@ def to_markdown(brief: Brief) -> str:
         e, s = item.event, item.assessment
         lines += ["", f"## {n}. {item.person_name} → {item.host_name} ({e.host}), "
                       f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", ""]
-        lines.append(f"**{s.outcome.name}** — {s.summary}")
+        lines.append(f"**{OUTCOME_LABELS[s.outcome.name]}** ({s.outcome.name}) — {s.summary}")
         if item.date_note:
             lines += ["", f"_{item.date_note}_"]
         if s.basis:
@@ -140,7 +161,8 @@ def to_markdown(brief: Brief) -> str:
         if not s.record.visits and not s.record.findings:
             lines.append("- No recorded visits by ICC warrant subjects and no non-compliance findings.")
         for v in s.record.visits:
-            lines.append(f"- {v.start}: {v.person} — {v.kind.value}" + (f" ({v.occasion})" if v.occasion else ""))
+            lines.append(f"- {v.start}: {brief.name(v.person)} — {KIND_TEXT[v.kind.value]}"
+                         + (f" ({v.occasion})" if v.occasion else ""))
         for f in s.record.findings:
             lines.append(f"- {f.date}: {f.chamber}, "
                          + ("non-compliance found" if f.non_compliance else "no finding of non-compliance")
@@ -156,7 +178,7 @@ def to_markdown(brief: Brief) -> str:
     if brief.background:
         lines += ["", "## Earlier trips the article recalls", ""]
         lines += [f"- {i.person_name} → {i.host_name}, {i.event.date} ({KIND_TEXT[i.event.kind]}): "
-                  f"{i.assessment.outcome.name} on {i.assessed_on}" for i in brief.background]
+                  f"{OUTCOME_LABELS[i.assessment.outcome.name]} on {i.assessed_on}" for i in brief.background]
     return "\n".join(lines) + "\n"
 
 
@@ -169,8 +191,10 @@ def to_html(brief: Brief) -> str:
              f"<title>{esc('Brief: ' + (a.title or 'article'))}</title>",
              "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;"
              "color:#222}blockquote{border-left:4px solid #ccc;margin:0;padding-left:1rem;color:#444}"
-             ".outcome{font-weight:700}.OBLIGED,.OBLIGED_OTHER{color:#1a7f37}.RESIDUAL_DUTY{color:#9a6700}"
-             ".NOT_OBLIGED{color:#cf222e}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
+             ".outcome{font-weight:700}.sw{display:inline-block;width:.9em;height:.9em;border:1px solid #555;"
+             "margin-right:.3em;vertical-align:-.1em}"
+             + "".join(f".sw.{o}{{background:{c}}}" for o, c in STORY.outcomes.items())
+             + "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
              "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
              f"<p>Published {esc(str(brief.published))}"
              + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>"]
@@ -180,8 +204,8 @@ def to_html(brief: Brief) -> str:
         e, s = item.event, item.assessment
         parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.host_name)}, "
                      f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>")
-        parts.append(f"<p><span class='outcome {esc(s.outcome.name)}'>{esc(s.outcome.name)}</span> — "
-                     f"{esc(s.summary)}</p>")
+        parts.append(f"<p><span class='sw {esc(s.outcome.name)}'></span><span class='outcome'>"
+                     f"{esc(OUTCOME_LABELS[s.outcome.name])}</span> ({esc(s.outcome.name)}) — {esc(s.summary)}</p>")
         if item.date_note:
             parts.append(f"<p><em>{esc(item.date_note)}</em></p>")
         if item.map:
@@ -192,7 +216,7 @@ def to_html(brief: Brief) -> str:
                             ("Warrants", [f"{w.id}: issued {w.issued} ({w.situation})" for w in item.warrants])):
             if rows:
                 parts.append(f"<h3>{title}</h3><ul>" + "".join(f"<li>{esc(r)}</li>" for r in rows) + "</ul>")
-        record = [f"{v.start}: {v.person} — {v.kind.value}" for v in s.record.visits] + \
+        record = [f"{v.start}: {brief.name(v.person)} — {KIND_TEXT[v.kind.value]}" for v in s.record.visits] + \
             [f"{f.date}: {f.chamber}, " + ("non-compliance found" if f.non_compliance else "no finding")
              for f in s.record.findings]
         parts.append(f"<h3>What {esc(item.host_name)} did before</h3><ul>"
@@ -204,7 +228,8 @@ def to_html(brief: Brief) -> str:
     if brief.background:
         parts.append("<section><h2>Earlier trips the article recalls</h2><ul>" + "".join(
             f"<li>{esc(i.person_name)} → {esc(i.host_name)}, {esc(str(i.event.date))} "
-            f"({esc(KIND_TEXT[i.event.kind])}): {esc(i.assessment.outcome.name)}</li>"
+            f"({esc(KIND_TEXT[i.event.kind])}): {esc(OUTCOME_LABELS[i.assessment.outcome.name])} "
+            f"on {i.assessed_on}</li>"
             for i in brief.background) + "</ul></section>")
     parts.append("</body></html>")
     return "\n".join(parts)
