@@ -4,5 +4,16 @@ from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, O
 from warrantwatch.law.obligation import assess, world
 from warrantwatch.law.timeline import Interval, Timeline, timeline
 
-__all__ = ["Assessment", "Basis", "Caveat", "HostRecord", "Outcome", "Interval", "Timeline", "World", "assess",
-           "timeline", "world"]
+__all__ = [
+           "Assessment",
+           "Basis",
+           "Caveat",
+           "HostRecord",
+           "Interval",
+           "Outcome",
+           "Timeline",
+           "World",
+           "assess",
+           "timeline",
+           "world",
+]

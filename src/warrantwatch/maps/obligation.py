@@ -9,9 +9,8 @@ from warrantwatch.geo.boundaries import load
 from warrantwatch.law.assessment import Outcome
 from warrantwatch.maps.caption import day_words, join_words
 from warrantwatch.maps.framing import world_frame
-from warrantwatch.maps.palette import OUTCOME_LABELS
+from warrantwatch.maps.palette import OUTCOME_LABELS, tint
 from warrantwatch.maps.palette import palette as get_palette
-from warrantwatch.maps.palette import tint
 from warrantwatch.maps.render import Label, Map, Scene, render, with_desc
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warrantwatch.law import Assessment, assess
-from warrantwatch.palette import OUTCOME_LABELS, STORY
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
+from warrantwatch.palette import OUTCOME_LABELS, STORY
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import Warrant
 
