@@ -37,7 +37,8 @@ def test_seed_brief_has_one_event_and_recalls_two_precedents(kb):
     (item,) = brief.items
     assert (item.event.person, item.event.host, item.event.kind) == ("vladimir-putin", "MNG", "planned")
     assert item.assessment.outcome.name == "OBLIGED"
-    assert item.map is not None and "Russia (in orange) and Mongolia (in green, state party: bound to arrest)" in item.map.caption
+    assert item.map is not None
+    assert "Russia (in orange) and Mongolia (in green, state party: bound to arrest)" in item.map.caption
     assert {(i.event.person, i.event.host) for i in brief.background} == {
         ("omar-al-bashir", "ZAF"), ("vladimir-putin", "ZAF")}
     markdown = to_markdown(brief)
