@@ -105,3 +105,28 @@ def test_map_endpoints_serve_svg_and_png():
     bad = client.get("/api/maps/world.svg", params={"person": "putn", "on": "2024-09-03"})
     assert bad.status_code == 404 and "Vladimir Putin" in bad.json()["error"]["suggestions"]
     assert client.get("/api/maps/locator.gif", params={"home": "RUS", "host": "MNG"}).status_code == 422
+
+
+def test_brief_has_an_id_that_restores_it_and_downloads():
+    made = client.post("/api/brief", json={"text": SEED, "published": "2024-08-30"}).json()
+    again = client.get(f"/api/brief/{made['id']}").json()
+    assert again["events"] == made["events"] and again["text"] == SEED
+    md = client.get(f"/api/brief/{made['id']}", params={"format": "md"})
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert "attachment" in md.headers["content-disposition"] and "Vladimir Putin → Mongolia" in md.text
+    html = client.get(f"/api/brief/{made['id']}", params={"format": "html"})
+    assert html.text.startswith("<!doctype html>") and "<svg" in html.text
+    assert client.get("/api/brief/0123456789abcdef").status_code == 404
+    assert client.get("/api/brief/not-an-id").json()["error"]["type"] == "UnknownBrief"
+
+
+def test_answers_are_compressed_and_cacheable_and_palette_is_served():
+    r = client.get("/api/maps/world.svg", params={"person": "putin", "on": "2024-09-03"},
+                   headers={"accept-encoding": "gzip"})
+    assert r.headers["content-encoding"] == "gzip" and "max-age" in r.headers["cache-control"]
+    css = client.get("/palette.css").text
+    assert "svg.ww-map .o-NOT_OBLIGED{fill:#c9c2b6}" in css and ".sw-OBLIGED{background:#2f9e44}" in css
+    palette = client.get("/api/palette").json()
+    assert palette["outcomes"]["NOT_OBLIGED"] == {"colour": "#c9c2b6", "word": "grey",
+                                                  "label": "no duty to arrest"}
+    assert client.get("/favicon.svg").status_code == 200

@@ -6,7 +6,7 @@ Each function resolves user input (forgiving names, ISO dates), then makes one e
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from warrantwatch.clock import today
@@ -62,14 +62,17 @@ class PersonProfile:
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
     visit_outcomes: tuple[str, ...] = ()  # the engine's outcome for the host on each visit
+    visit_days: tuple[dt.date, ...] = ()  # the day each visit was assessed on
+    host_names: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
             "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
                          for w, s in self.warrants],
-            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o}
-                       for v, o in zip(self.visits, self.visit_outcomes, strict=True)],
+            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o,
+                        "assessed_on": d.isoformat(), "host_name": self.host_names.get(v.host, v.host)}
+                       for v, o, d in zip(self.visits, self.visit_outcomes, self.visit_days, strict=True)],
             "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
         }
 
@@ -87,6 +90,8 @@ def person_profile(person: str, kb: KnowledgeBase | None = None,
         tuple(f for f in kb.findings if f.person == pid),
         # A visit known only to the month or year is assessed on its last possible day.
         tuple(_assess(kb, pid, v.host, v.start.last_day).outcome.name for v in visits),
+        tuple(v.start.last_day for v in visits),
+        {v.host: kb.state_by_code[v.host].name for v in visits},
     )
 
 

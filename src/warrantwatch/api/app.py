@@ -15,13 +15,16 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
+from fastapi import Path as Path_
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warrantwatch import queries
+from warrantwatch.api.briefs import UnknownBrief
 from warrantwatch.errors import BadDate, UnknownName, WarrantWatchError
 from warrantwatch.law.warrants import warrant_on
 from warrantwatch.records.knowledge import bundled
@@ -46,8 +49,8 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(WarrantWatchError)
     async def _domain(_request: Request, exc: WarrantWatchError) -> JSONResponse:
-        if isinstance(exc, UnknownName):
-            return _error(404, type(exc).__name__, str(exc), exc.suggestions)
+        if isinstance(exc, UnknownName | UnknownBrief):
+            return _error(404, type(exc).__name__, str(exc), getattr(exc, "suggestions", []))
         if isinstance(exc, PayloadTooLarge):
             return _error(413, "PayloadTooLarge", str(exc))
         status = 422 if isinstance(exc, BadDate) else 400
@@ -74,6 +77,22 @@ def create_app() -> FastAPI:
             return _error(413, "PayloadTooLarge", f"request body over {MAX_BODY_BYTES} bytes")
         return await call_next(request)
 
+    @app.middleware("http")
+    async def _cache(request: Request, call_next):
+        """GET answers depend only on the URL (and the data, fixed while the server runs): let the
+        browser keep them. The page's own files are revalidated, so a new version shows at once."""
+        response = await call_next(request)
+        if request.method == "GET" and response.status_code == 200:
+            path = request.url.path
+            if (path.startswith("/api/") and "on=" in request.url.query) or path.startswith("/api/maps/"):
+                response.headers.setdefault("Cache-Control", "public, max-age=3600")
+            elif path.startswith("/api/"):
+                response.headers.setdefault("Cache-Control", "public, max-age=300")
+            else:
+                response.headers.setdefault("Cache-Control", "no-cache")
+        return response
+
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     _routes(app)
     app.mount("/", StaticFiles(directory=STATIC, html=True), name="page")
     return app
@@ -89,6 +108,40 @@ class BriefRequest(BaseModel):
 class MapFormat(StrEnum):
     svg = "svg"
     png = "png"
+
+
+def _brief(ident: str, stored: dict[str, Any], fmt: BriefFormat) -> Any:
+    from warrantwatch.news.brief import build, to_html, to_markdown
+    from warrantwatch.news.reading import Article
+
+    published = dt.date.fromisoformat(stored["published"])
+    article = Article(stored["text"], published, stored.get("title"), stored.get("url"), "api")
+    made = build(bundled(), article, published, with_maps=fmt is not BriefFormat.md)
+    if fmt is BriefFormat.json:
+        return {"id": ident, "text": stored["text"], **made.to_dict()}
+    name = f"brief-{published}-{ident[:8]}.{fmt.value}"
+    text, media = (to_markdown(made), "text/markdown") if fmt is BriefFormat.md else (to_html(made), "text/html")
+    return Response(text, media_type=f"{media}; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+class BriefFormat(StrEnum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+class PaletteName(StrEnum):
+    story = "story"
+    colourblind = "colourblind"
+
+
+@lru_cache(maxsize=1)
+def _palette_css() -> str:
+    from warrantwatch.maps.render import base_style
+    from warrantwatch.palette import STORY, page_css
+
+    return page_css(STORY, base_style(STORY))
 
 
 class FindKind(StrEnum):
@@ -171,13 +224,36 @@ def _routes(app: FastAPI) -> None:
                        ) -> dict[str, Any]:
         return queries.timeline(person, start, end).to_dict()
 
-    @app.post("/api/brief", summary="Article text and publication date → events and assessments")
-    def brief(request: BriefRequest) -> dict[str, Any]:
-        from warrantwatch.news.brief import build
-        from warrantwatch.news.reading import Article
+    @app.post("/api/brief", summary="Article text and publication date → events and assessments; "
+              "the brief is kept under an id for /api/brief/{id} and the page's links")
+    def brief(request: BriefRequest, format: BriefFormat = BriefFormat.json) -> Any:
+        from warrantwatch.api import briefs
 
-        article = Article(request.text, request.published, request.title, request.url, "api")
-        return build(bundled(), article, request.published).to_dict()
+        stored = request.model_dump(mode="json")
+        return _brief(briefs.save(stored), stored, format)
+
+    @app.get("/api/brief/{ident}", summary="A brief made before, by its id (format=md or html: a file)")
+    def brief_by_id(ident: Annotated[str, Path_(max_length=64)], format: BriefFormat = BriefFormat.json) -> Any:
+        from warrantwatch.api import briefs
+
+        return _brief(ident, briefs.load(ident), format)
+
+    @app.get("/api/palette", summary="The colours and words of each outcome, as the maps use them")
+    def palette_json(name: PaletteName = PaletteName.story) -> dict[str, Any]:
+        from warrantwatch.palette import describe, palette
+
+        return describe(palette(name.value))
+
+    @app.get("/palette.css", include_in_schema=False)
+    def palette_css() -> Response:
+        return Response(_palette_css(), media_type="text/css", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/api/about", summary="What the data covers: counts and the latest dated fact, for citing")
+    def about() -> dict[str, Any]:
+        kb = bundled()
+        latest = kb.latest_fact
+        return {"counts": kb.counts(), "latest_fact": latest.isoformat() if latest else None,
+                "today": queries.resolve_day(None).isoformat()}
 
     @app.get("/api/maps/locator.{fmt}", summary="Locator map: home state orange; with person (and on), "
              "the host coloured by its outcome",

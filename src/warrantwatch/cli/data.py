@@ -62,8 +62,10 @@ def stats(data: DataDir = None, as_json: Annotated[bool, typer.Option("--json")]
     if as_json:
         print_json(document)
         return
+    labels = {"states_with_rome_statute_records": "states with Rome Statute records",
+              "declarations_12_3": "art. 12(3) declarations", "resolutions": "Security Council resolutions"}
     for key, value in document["counts"].items():
-        console().print(line(f"{key.replace('_', ' ')}: {value}"))
+        console().print(line(f"{labels.get(key, key.replace('_', ' '))}: {value}"))
     console().print(line(f"latest dated fact: {document['latest_fact']}"))
 
 

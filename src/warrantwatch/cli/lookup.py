@@ -24,8 +24,12 @@ def person(
     if as_json:
         print_json(profile.to_dict())
         return
+    from warrantwatch.records.knowledge import bundled
+
     p, out = profile.person, console()
-    out.print(line((p.name, "bold"), f" ({p.id})", f", national of {p.nationality}"
+    states = bundled().state_by_code
+    nationality = states[p.nationality].name if p.nationality in states else p.nationality
+    out.print(line((p.name, "bold"), f" ({p.id})", f", national of {nationality}"
                    if p.nationality else ""))
     for position in p.positions:
         until = f" to {position.to}" if position.to else ""

@@ -99,6 +99,7 @@ def watch(
             for item in b.items:
                 if item.event.kind == "planned" and item.assessment.outcome.duty:
                     alerts.append({"article": article.origin, **item.event.to_dict(),
+                                   "person_name": item.person_name, "host_name": item.host_name,
                                    "outcome": item.assessment.outcome.name,
                                    "summary": item.assessment.summary})
         articles, events = store.counts()
@@ -108,7 +109,7 @@ def watch(
         return
     out = console()
     for alert in alerts:
-        out.print(line(("ALERT ", "bold red"), f"{alert['person']} → {alert['host']} "
+        out.print(line(("ALERT ", "bold red"), f"{alert['person_name']} → {alert['host_name']} "
                        f"{alert['date'] or ''} ({alert['outcome']}): {alert['summary']}"))
     out.print(line(f"{new} new article(s), {seen} already stored; store holds {articles} "
                    f"article(s), {events} event(s)"))
