@@ -104,6 +104,7 @@ def page_css(pal: Palette, base: str) -> str:
         lines.append(f"svg.ww-map .o-{o}{{fill:{pal.outcomes[o]}}}")
         lines.append(f".sw-{o}{{background:{pal.outcomes[o]}}}")
     lines += [f"svg.ww-map .home{{fill:{pal.home}}}", f"svg.ww-map .host{{fill:{pal.host}}}",
+              f"svg.ww-map .other{{fill:{pal.land}}}", f"svg.ww-map .route{{fill:{pal.arc}}}",
               f"svg.ww-map .unassessed{{fill:{pal.no_state}}}", f".sw-home{{background:{pal.home}}}",
               f".sw-unassessed{{background:{pal.no_state}}}"]
     return "\n".join(lines) + "\n"

@@ -125,6 +125,26 @@ def _brief(ident: str, stored: dict[str, Any], fmt: BriefFormat) -> Any:
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
+class DataFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
+def _world_csv(result) -> str:
+    import csv
+    import io
+
+    from warrantwatch.palette import OUTCOME_LABELS
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["person", "date", "state", "state_name", "outcome", "meaning", "standing", "summary"])
+    for a in sorted(result.assessments, key=lambda a: a.state_name):
+        writer.writerow([result.person_name, a.on.isoformat(), a.state, a.state_name, a.outcome.name,
+                         OUTCOME_LABELS[a.outcome.name], a.standing, a.summary])
+    return out.getvalue()
+
+
 class BriefFormat(StrEnum):
     json = "json"
     md = "md"
@@ -211,9 +231,14 @@ def _routes(app: FastAPI) -> None:
     def assess(person: Name, state: Name, on: On = None) -> dict[str, Any]:
         return queries.check(person, state, on).to_dict()
 
-    @app.get("/api/world", summary="Every state's obligation towards the person on the date")
-    def world(person: Name, on: On = None) -> dict[str, Any]:
-        return queries.world(person, on).to_dict()
+    @app.get("/api/world", summary="Every state's obligation towards the person on the date "
+             "(format=csv: one row per state, for download)")
+    def world(person: Name, on: On = None, format: DataFormat = DataFormat.json) -> Any:
+        result = queries.world(person, on)
+        if format is DataFormat.json:
+            return result.to_dict()
+        return Response(_world_csv(result), media_type="text/csv; charset=utf-8", headers={
+            "Content-Disposition": f'attachment; filename="{result.person}-{result.on}.csv"'})
 
     @app.get("/api/world/timeline", summary="Each state's outcome intervals for the person over a date range")
     def world_timeline(person: Name,
