@@ -83,7 +83,7 @@ class PersonOn:
     urged: tuple[Caveat, ...]  # resolutions that only urge non-bound states
     urged_sources: tuple[str, ...]
     warrant_ids: tuple[str, ...]
-    warrant_text: str  # "omar-al-bashir-2009, omar-al-bashir-2010", for summaries
+    warrant_text: str  # "the ICC warrants of 2009-03-04 and 2010-07-12", for summaries (ids stay in `warrants`)
 
 
 def _held_on(position: Position, on: dt.date) -> bool:
@@ -142,9 +142,12 @@ def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
                          f"cooperate, but binds only {', '.join(r.binds)}: \"{r.urges_text}\"")
                   for r in urging)
     ids = tuple(w.id for w in active)
+    days = [str(w.issued) for w in active]
+    text = ("the ICC warrant of " + days[0] if len(days) == 1
+            else "the ICC warrants of " + ", ".join(days[:-1]) + " and " + days[-1]) if days else ""
     return PersonOn(person, on, states, active, situations,
                     _immunity_caveat(kb, person, on, situations), sources, urged,
-                    tuple(src for r in urging for src in r.sources), ids, ", ".join(ids))
+                    tuple(src for r in urging for src in r.sources), ids, text)
 
 
 NO_RECORD = HostRecord()
@@ -287,7 +290,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
             outcome=Outcome.OBLIGED,
             summary=f"{state_name}, a state party since {standing.since}, is bound to arrest "
                     f"and surrender {person.name} to the Court if found on its territory on "
-                    f"{on} (warrant {warrant_ids}).",
+                    f"{on} (under {warrant_ids}).",
             basis=PARTY_BASIS, caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)),
             **common)
 
@@ -306,7 +309,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
                 outcome=Outcome.RESIDUAL_DUTY,
                 summary=f"{state_name}'s withdrawal took effect on {standing.since}, but {names} "
                         f"began before that, so a duty to cooperate arguably survives under "
-                        f"art. 127(2) (warrant {warrant_ids}).",
+                        f"art. 127(2) (under {warrant_ids}).",
                 basis=(RESIDUAL_BASIS, *PARTY_BASIS[:2]), caveats=tuple(caveats),
                 sources=tuple(dict.fromkeys(sources)), **common)
         if unknown:
@@ -341,7 +344,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
             outcome=Outcome.OBLIGED_OTHER,
             summary=f"{state_name} is not a state party on {on} ({standing.describe()}) but is "
                     f"bound to cooperate by {' and '.join(instruments)}, which includes arresting "
-                    f"{person.name} (warrant {warrant_ids}).",
+                    f"{person.name} (under {warrant_ids}).",
             basis=tuple(basis), caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)),
             **common)
 
@@ -372,7 +375,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
         outcome=Outcome.NOT_OBLIGED,
         summary=f"{state_name} {reasons[standing.standing]} and is bound by no Security Council "
                 f"decision or declaration covering the case: it has no legal duty to arrest "
-                f"{person.name} on {on} (warrant {warrant_ids}).",
+                f"{person.name} on {on} (under {warrant_ids}).",
         caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
 
 
