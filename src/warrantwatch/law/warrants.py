@@ -29,20 +29,21 @@ class WarrantOn:
 
     def explain(self) -> str:
         w = self.warrant
+        name = f"the warrant of {w.issued}"
         match self.state:
             case WarrantState.ACTIVE:
-                return f"warrant {w.id} (issued {w.issued}) is outstanding"
+                return f"{name} is outstanding"
             case WarrantState.NOT_YET_ISSUED:
-                return f"warrant {w.id} was issued later, on {w.issued}"
+                return f"the warrant ({w.case or w.situation}) was issued later, on {w.issued}"
             case WarrantState.SEALED:
-                return (f"warrant {w.id} was issued under seal on {w.issued} and made public on "
+                return (f"{name} was issued under seal and made public on "
                         f"{w.made_public}; before that its existence was not public")
             case WarrantState.ENDED:
                 assert self.status is not None
                 note = f" ({self.status.note})" if self.status.note else ""
-                return f"warrant {w.id}: {self.status.status.value.replace('_', ' ')} since " \
+                return f"{name}: {self.status.status.value.replace('_', ' ')} since " \
                        f"{self.status.since}{note}"
-        return f"warrant {w.id}: the recorded dates do not settle its status on this day"
+        return f"{name}: the recorded dates do not settle its status on this day"
 
 
 def warrant_on(warrant: Warrant, on: dt.date) -> WarrantOn:

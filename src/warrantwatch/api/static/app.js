@@ -199,7 +199,7 @@ function showDay() {
   const total = Object.keys(S.outcomes).length;
   const homeState = S.outcomes[home];
   // Legend: the same entries and counts as the map's own legend (the home state drawn and counted apart).
-  const legend = $("legend");
+  const legend = $("page-legend");
   legend.replaceChildren(
     homeState ? el("li", {}, el("span", { class: "sw sw-home", "aria-hidden": "true" }), `${homeState.name}: home state (${label(homeState.outcome)})`) : "",
     ...order.map((o) => el("li", { "data-outcome": o }, swatch(o), `${label(o)} (${counts[o]})`)),
