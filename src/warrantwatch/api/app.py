@@ -8,6 +8,9 @@ input, 413 for oversized bodies; nothing else leaks (no stack traces).
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import os
+from contextlib import asynccontextmanager, suppress
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -43,8 +46,15 @@ def _error(status: int, kind: str, message: str, suggestions: list[str] | None =
                         status_code=status)
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI):
+    if os.environ.get("WARRANTWATCH_WARM_UP", "1") != "0":
+        warm_up()  # counted in the server's start-up, not in the first visitor's wait
+    yield
+
+
 def create_app() -> FastAPI:
-    app = FastAPI(title="warrantwatch", version="0.1.0",
+    app = FastAPI(title="warrantwatch", version="0.1.0", lifespan=_lifespan,
                   description="Is a state bound to arrest a person wanted by the ICC, and what has it done before?")
 
     @app.exception_handler(WarrantWatchError)
@@ -179,6 +189,48 @@ def _obligation_map(person: str, on: dt.date):
     return obligation_map(person, on)
 
 
+@lru_cache(maxsize=64)
+def _world_svg_body(person_id: str, on: dt.date) -> tuple[str, tuple[bytes, bytes]]:
+    rendered = _obligation_map(person_id, on)
+    raw = rendered.svg.encode()
+    return quote(rendered.caption), (raw, gzip.compress(raw, 6, mtime=0))
+
+
+@lru_cache(maxsize=64)
+def _timeline_body(person_id: str, start: dt.date, end: dt.date) -> tuple[bytes, bytes]:
+    import json
+
+    from warrantwatch.law.timeline import timeline
+
+    raw = json.dumps(timeline(bundled(), person_id, start, end).to_dict(), ensure_ascii=False,
+                     separators=(",", ":")).encode()
+    return raw, gzip.compress(raw, 6, mtime=0)
+
+
+def _send(request: Request, body: tuple[bytes, bytes], media: str, headers: dict | None = None) -> Response:
+    """A body made once and kept with its gzip form: the page's largest answers cost no work twice."""
+    headers = {**(headers or {}), "Vary": "Accept-Encoding"}
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(body[1], media_type=media, headers={**headers, "Content-Encoding": "gzip"})
+    return Response(body[0], media_type=media, headers=headers)
+
+
+def warm_up() -> None:
+    """What the first visitor would otherwise wait for: the knowledge base and its indexes, the
+    resolver, the world frame's projected outlines (by drawing one map) and a timeline."""
+    from warrantwatch.records.resolve import resolver_for
+
+    kb = bundled()
+    resolver_for(kb)
+    person = kb.persons[0].id if kb.persons else None
+    _palette_css()
+    if person:
+        day = queries.resolve_day(None)
+        _timeline_body(person, queries.STATUTE_IN_FORCE, day)
+        with suppress(ImportError, OSError):  # the page works without maps; start anyway
+            _obligation_map(person, day)
+
+
 def _image(rendered, fmt: MapFormat, width: int | None) -> Response:
     headers = {"X-Map-Caption": quote(rendered.caption)}
     if fmt is MapFormat.png:
@@ -241,13 +293,18 @@ def _routes(app: FastAPI) -> None:
             "Content-Disposition": f'attachment; filename="{result.person}-{result.on}.csv"'})
 
     @app.get("/api/world/timeline", summary="Each state's outcome intervals for the person over a date range")
-    def world_timeline(person: Name,
+    def world_timeline(request: Request, person: Name,
                        start: Annotated[str | None, Query(alias="from", max_length=40,
                                                           description="YYYY-MM-DD (default 2002-07-01)")] = None,
                        end: Annotated[str | None, Query(alias="to", max_length=40,
                                                         description="YYYY-MM-DD (default: today)")] = None,
-                       ) -> dict[str, Any]:
-        return queries.timeline(person, start, end).to_dict()
+                       ) -> Response:
+        from warrantwatch.records.dates import parse_day
+        from warrantwatch.records.resolve import resolver_for
+
+        pid = resolver_for(bundled()).person(person)
+        first = queries.STATUTE_IN_FORCE if start is None else parse_day(start)
+        return _send(request, _timeline_body(pid, first, queries.resolve_day(end)), "application/json")
 
     @app.post("/api/brief", summary="Article text and publication date → events and assessments; "
               "the brief is kept under an id for /api/brief/{id} and the page's links")
@@ -292,7 +349,13 @@ def _routes(app: FastAPI) -> None:
 
     @app.get("/api/maps/world.{fmt}", summary="World map coloured by obligation for a person on a date",
              responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
-    def world_map(fmt: MapFormat, person: Name, on: On = None, width: Width = None) -> Response:
+    def world_map(request: Request, fmt: MapFormat, person: Name, on: On = None, width: Width = None) -> Response:
+        if fmt is MapFormat.svg:
+            from warrantwatch.records.resolve import resolver_for
+
+            pid = resolver_for(bundled()).person(person)
+            caption, body = _world_svg_body(pid, queries.resolve_day(on))
+            return _send(request, body, "image/svg+xml", {"X-Map-Caption": caption})
 
         return _image(_obligation_map(person, queries.resolve_day(on)), fmt, width)
 

@@ -149,9 +149,8 @@ const indexDay = (i) => new Date(S.sliderStart + Number(i) * 86400000).toISOStri
 
 async function loadWorld(personChanged) {
   const person = S.person, on = S.on;
-  const to = [S.today, on].sort().at(-1);
-  const tUrl = `/api/world/timeline?${q({ person: person.id, from: START, to })}`;
-  const mUrl = `/api/maps/world.svg?${q({ person: person.id, on })}`;
+  const tUrl = timelineUrl(person.id, on, S.today);
+  const mUrl = worldSvgUrl(person.id, on);
   $("world-status").textContent = "Loading…";
   if (personChanged || !$("map").firstChild) S.svgKey = "";
   const wantMap = !S.svgKey || S.svgKey.split("|")[0] !== person.id;
@@ -173,6 +172,14 @@ async function loadWorld(personChanged) {
   }
   if (S.state) openState(S.state, { push: false, focus: false });
 }
+
+// The same URLs from the prefetch at start and from later calls, so the cache answers the second.
+function timelineUrl(id, on, today) {
+  const params = { person: id, from: START };
+  if (today && on > today) params.to = on; // the server's default end is today
+  return `/api/world/timeline?${q(params)}`;
+}
+const worldSvgUrl = (id, on) => `/api/maps/world.svg?${q({ person: id, on })}`;
 
 function outcomeOn(intervals, day) {
   for (const i of intervals) if (i.from <= day && day <= i.to) return i;
@@ -711,6 +718,12 @@ function bind() {
 
 async function init() {
   bind();
+  const p = new URLSearchParams(location.search), id = p.get("person"), on = validDay(p.get("on"));
+  if (id && on) { // start the two large answers at once, while the small ones arrive
+    const guess = new Date().toISOString().slice(0, 10);
+    api(timelineUrl(id, on, on > guess ? guess : null)).catch(() => {});
+    api(worldSvgUrl(id, on)).catch(() => {});
+  }
   const [about, palette, persons] = await Promise.all([api("/api/about"), api("/api/palette"), api("/api/persons")]);
   S.about = about; S.today = about.today; S.palette = palette; S.persons = persons;
   for (const p of persons) S.byId[p.id] = p;
