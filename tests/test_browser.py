@@ -21,6 +21,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SEED = (Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt").read_text(encoding="utf-8")
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+       "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'")
 
 if not CHROMIUM:
     if os.environ.get("WARRANTWATCH_REQUIRE_BROWSER"):
@@ -35,7 +37,18 @@ def server():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config("warrantwatch.api.app:app", host="127.0.0.1", port=port, log_level="warning")
+    from warrantwatch.api.app import create_app
+
+    app = create_app()
+
+    @app.middleware("http")
+    async def strict_csp(request, call_next):
+        # The page must work under a strict Content-Security-Policy: no inline script or style, no CDN.
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()
@@ -68,6 +81,7 @@ def _tab(browser, viewport, **kw):
     tab.set_default_timeout(20_000)
     tab.errors = []
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)  # CSP reports too
     return tab
 
 
@@ -91,6 +105,16 @@ def _shot(tab, name: str, tmp_path_factory, full_page=False) -> None:
     folder = Path(os.environ.get("WARRANTWATCH_SCREENSHOTS") or tmp_path_factory.mktemp("shots"))
     folder.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(folder / name), full_page=full_page)
+
+
+def wait_for(tab, expression: str, timeout_s: float = 20.0) -> None:
+    """Poll `expression` until truthy (Playwright's wait_for_function needs eval, which the strict
+    Content-Security-Policy the page is tested under forbids)."""
+    deadline = time.monotonic() + timeout_s
+    while not tab.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        time.sleep(0.03)
 
 
 def open_view(tab, server, query=""):
@@ -122,7 +146,7 @@ def test_defaults_are_today_and_the_example_is_one_click_away(view, request, ser
     assert f"on={day}" in tab.url
     tab.fill("#person", "Benjamin Netanyahu")
     tab.press("#person", "Enter")
-    tab.wait_for_function("document.querySelector('#world-status').textContent.startsWith('Benjamin Netanyahu')")
+    wait_for(tab, "document.querySelector('#world-status').textContent.startsWith('Benjamin Netanyahu')")
     assert legend(tab).get("OBLIGED", 0) > 100  # a current answer, not an all-grey 2024 world
     tab.click("#example-link")
     tab.wait_for_selector("#assessment [data-outcome]")
@@ -139,7 +163,7 @@ def test_defaults_are_today_and_the_example_is_one_click_away(view, request, ser
 
 def test_map_colours_legend_status_and_alt_text_agree(desk, server, tmp_path_factory):
     open_view(desk, server, "?person=vladimir-putin&on=2024-09-03")
-    desk.wait_for_function("document.querySelector('#map svg #area-USA').getAttribute('class').includes('o-')")
+    wait_for(desk, "document.querySelector('#map svg #area-USA').getAttribute('class').includes('o-')")
     palette = json.loads(desk.evaluate("fetch('/api/palette').then(r => r.text())"))
     fills = desk.evaluate("""() => Object.fromEntries(['FRA','USA','UKR','MNG','RUS'].map(c =>
         [c, getComputedStyle(document.querySelector('#map svg #area-' + c)).fill]))""")
@@ -172,11 +196,11 @@ def test_every_view_has_a_url_that_restores_it(desk, server):
     assert "Benjamin Netanyahu in Hungary, 3 April 2025" in desk.inner_text("#panel-title")
     assert desk.input_value("#on") == "2025-04-03" and desk.input_value("#person") == "Benjamin Netanyahu"
     desk.click("#state-list li[data-iso3=MNG] button")
-    desk.wait_for_function("location.search.includes('state=MNG')")
+    wait_for(desk, "location.search.includes('state=MNG')")
     desk.go_back()
-    desk.wait_for_function("document.querySelector('#panel-title').textContent.includes('Hungary')")
+    wait_for(desk, "document.querySelector('#panel-title').textContent.includes('Hungary')")
     desk.go_forward()
-    desk.wait_for_function("document.querySelector('#panel-title').textContent.includes('Mongolia')")
+    wait_for(desk, "document.querySelector('#panel-title').textContent.includes('Mongolia')")
     desk.reload()
     desk.wait_for_selector("#assessment [data-outcome]")
     assert "Mongolia" in desk.inner_text("#panel-title") and "state=MNG" in desk.url
@@ -210,7 +234,7 @@ def test_assessment_opens_beside_the_map_with_focus_close_and_escape(desk, phone
 
 def test_phone_reaches_small_states_and_fits_the_screen(phone, server, tmp_path_factory):
     open_view(phone, server, "?person=netanyahu&on=2025-04-03")
-    phone.wait_for_function("document.querySelector('#map svg #area-HUN').getAttribute('class').includes('o-')")
+    wait_for(phone, "document.querySelector('#map svg #area-HUN').getAttribute('class').includes('o-')")
     _shot(phone, "web-phone-world.png", tmp_path_factory)
     phone.locator("#map").scroll_into_view_if_needed()
     hun = phone.locator("#map svg #area-HUN").bounding_box()
@@ -243,14 +267,14 @@ def test_unknown_person_gets_an_empty_state_and_only_plausible_suggestions(view,
     for name, expected in (("Xi Jinping", []), ("nobody", []), ("netanyahoo", ["Benjamin Netanyahu"])):
         tab.fill("#person", name)
         tab.press("#person", "Enter")
-        tab.wait_for_function(f"document.querySelector('#empty h3')?.textContent.includes({json.dumps(name)})")
+        wait_for(tab, f"document.querySelector('#empty h3')?.textContent.includes({json.dumps(name)})")
         assert tab.locator("#world-view").is_hidden() and tab.locator("#list-box").is_hidden()
         assert tab.locator("#empty button").all_inner_texts() == expected
     tab.locator("#empty button").click()
-    tab.wait_for_function("document.querySelector('#world-status').textContent.startsWith('Benjamin Netanyahu')")
+    wait_for(tab, "document.querySelector('#world-status').textContent.startsWith('Benjamin Netanyahu')")
     tab.fill("#person", "Omar al-Bashir")
     tab.press("#person", "Enter")
-    tab.wait_for_function("document.querySelector('#world-status').textContent.startsWith('Omar al-Bashir')")
+    wait_for(tab, "document.querySelector('#world-status').textContent.startsWith('Omar al-Bashir')")
     first = tab.evaluate("(() => { const s = document.querySelector('#on-slider'); s.value = 0;"
                          " s.dispatchEvent(new Event('input')); return document.querySelector('#on').value; })()")
     assert first == "2008-01-01"  # a year before al-Bashir's first warrant, not Netanyahu's range
@@ -261,10 +285,10 @@ def test_unknown_person_gets_an_empty_state_and_only_plausible_suggestions(view,
 def test_brief_has_sources_record_warrants_exact_days_and_downloads(desk, server, tmp_path_factory):
     open_view(desk, server)
     desk.click("#use-seed")
-    desk.wait_for_function("document.querySelector('#article').value.length > 1000")
+    wait_for(desk, "document.querySelector('#article').value.length > 1000")
     assert desk.input_value("#published") == "2024-08-30"
     desk.click("#brief-form button[type=submit]")
-    desk.wait_for_function("document.querySelector('#brief-status').textContent.includes('event')")
+    wait_for(desk, "document.querySelector('#brief-status').textContent.includes('event')")
     desk.wait_for_selector("#brief figure svg")
     text = desk.inner_text("#brief")
     assert "Vladimir Putin → Mongolia, 3 September 2024 (planned visit)" in text
@@ -281,7 +305,7 @@ def test_brief_has_sources_record_warrants_exact_days_and_downloads(desk, server
     desk.locator("#brief").scroll_into_view_if_needed()
     _shot(desk, "web-brief.png", tmp_path_factory)
     open_view(desk, server, f"?brief={brief_id}")  # the brief's link restores it
-    desk.wait_for_function("document.querySelector('#brief-status').textContent.includes('event')")
+    wait_for(desk, "document.querySelector('#brief-status').textContent.includes('event')")
     assert "Vladimir Putin → Mongolia" in desk.inner_text("#brief")
     desk.fill("#article", "Vladimir Putin is expected to travel to Mongolia in October 2026, officials said.")
     desk.fill("#published", "2026-09-01")
@@ -325,7 +349,7 @@ def test_keyboard_order_focus_ring_tooltips_and_find_a_state(desk, server):
     assert float(ring.rstrip("px")) >= 3
     for query, first in (("DRC", "Democratic Republic of the Congo"), ("Turkey", "Türkiye"), ("mongolai", "Mongolia")):
         desk.fill("#state-filter", query)
-        desk.wait_for_function(f"document.querySelector('#state-list li .name')?.textContent === {json.dumps(first)}")
+        wait_for(desk, f"document.querySelector('#state-list li .name')?.textContent === {json.dumps(first)}")
     desk.press("#state-filter", "Enter")
     desk.wait_for_selector("#assessment [data-outcome]")
     assert "Mongolia" in desk.inner_text("#panel-title")
@@ -353,8 +377,8 @@ def test_slider_sends_no_request_per_step_and_answers_are_compressed(desk, serve
     assert legend(desk) == {"NO_ACTIVE_WARRANT": 197}  # before the warrant: the page follows the engine
     desk.fill("#person", "Benjamin Netanyahu")
     desk.press("#person", "Enter")
-    desk.wait_for_function("document.querySelector('#world-status').textContent.startsWith('Benjamin Netanyahu')")
-    desk.wait_for_function("document.querySelector('#map svg #area-ISR')?.getAttribute('class').includes('home')")
+    wait_for(desk, "document.querySelector('#world-status').textContent.startsWith('Benjamin Netanyahu')")
+    wait_for(desk, "document.querySelector('#map svg #area-ISR')?.getAttribute('class').includes('home')")
     assert len([u for u in seen if "/api/world/timeline" in u]) == 1  # Enter fetches the world once
     assert len([u for u in seen if "/api/maps/world.svg" in u]) == 1
     response = desk.request.get(server + "/api/maps/world.svg?person=netanyahu&on=2025-04-03",
@@ -394,7 +418,7 @@ def test_exports_embed_and_cite(desk, server):
     assert embed.startswith("<iframe src=") and "embed=1" in embed
     assert "data up to" in cite and "Vladimir Putin" in cite and "3 September 2024" in cite
     desk.click("#copy-cite")
-    desk.wait_for_function("document.querySelector('#copy-note').textContent.length > 0")
+    wait_for(desk, "document.querySelector('#copy-note').textContent.length > 0")
     src = re.search(r'src="([^"]+)"', embed).group(1).replace("&amp;", "&")
     desk.goto(src)
     desk.wait_for_selector("#map svg [data-iso3]")

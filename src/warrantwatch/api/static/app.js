@@ -236,8 +236,11 @@ function setDay(on, { push = false, refreshPanel = true } = {}) {
 }
 
 // ---- the map ----
+// The map's own <style> is dropped before parsing (a strict CSP would refuse it even in a parsed
+// document); the page's palette.css carries the same rules, scoped to maps.
+const withoutStyle = (text) => text.replace(/<style>[\s\S]*?<\/style>/, "");
 function insertMap(text) {
-  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  const doc = new DOMParser().parseFromString(withoutStyle(text), "image/svg+xml");
   const svg = doc.documentElement;
   if (svg.nodeName !== "svg") throw new Error("not an SVG");
   svg.querySelectorAll("style, title, desc").forEach((n) => n.remove()); // colours come from palette.css
@@ -666,7 +669,7 @@ async function addMap(item, e, home) {
   const url = `/api/maps/locator.svg?${params}`;
   try {
     const text = await api(url);
-    const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    const doc = new DOMParser().parseFromString(withoutStyle(text), "image/svg+xml");
     const svg = doc.documentElement;
     const alt = svg.querySelector("desc")?.textContent || "";
     svg.querySelectorAll("style").forEach((n) => n.remove());
