@@ -245,6 +245,7 @@ def test_phone_reaches_small_states_and_fits_the_screen(phone, server, tmp_path_
     assert "Hungary" in names and len(names) > 1  # its neighbours too: the reader chooses
     phone.locator("#picker button[data-iso3=HUN]").tap()
     phone.wait_for_selector("#assessment [data-outcome]")
+    assert phone.locator("#picker").is_hidden()
     assert "Hungary" in phone.inner_text("#panel-title")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # long source URLs wrap
     phone.locator("#panel-close").tap()
