@@ -6,6 +6,8 @@ coloured — in Debian's Chromium, with the server's start-up reported apart.
   server builds the timeline and draws the map for the first time.
 - first visit: a fresh browser context (empty HTTP cache) on a server that has answered before.
 - warm: the same context loading the page again (its HTTP cache holds the answers).
+"Ready" is the page's own performance mark, set in the frame after the list is shown and the map
+coloured (navigation start = 0); the time the test driver sees, with its round trips, is printed too.
 Each is the min and median of >= 5 runs (cold: 5 server starts).
 
 Baseline, measured in the same run: the same data the page needs (/api/persons, /api/world/timeline,
@@ -16,6 +18,7 @@ Baseline, measured in the same run: the same data the page needs (/api/persons, 
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import statistics
@@ -58,15 +61,24 @@ def start_server() -> tuple[subprocess.Popen, str, float]:
     return proc, base, time.perf_counter() - start
 
 
-def load(page, base: str) -> float:
+def load(page, base: str) -> tuple[float, float]:
+    """(seconds from navigation start to the page's own "ready" mark, painted; seconds as the test
+    driver sees it, which adds the automation's round trips)."""
     start = time.perf_counter()
-    page.goto(base + VIEW)
+    page.goto(base + VIEW, wait_until="commit")
+    page.wait_for_selector("body[data-map=ready]", state="attached")
     page.wait_for_selector(READY, state="attached")
     page.wait_for_selector(LISTED)
-    return time.perf_counter() - start
+    outside = time.perf_counter() - start
+    inside = page.evaluate("performance.getEntriesByName('ww-ready')[0].startTime") / 1000
+    return inside, outside
 
 
-def fmt(samples: list[float]) -> str:
+def fmt(samples: list) -> str:
+    if samples and isinstance(samples[0], tuple):
+        inside, outside = [s[0] for s in samples], [s[1] for s in samples]
+        return (f"min {min(inside):.3f} s, median {statistics.median(inside):.3f} s in the page "
+                f"(seen by the driver: median {statistics.median(outside):.3f} s)")
     return f"min {min(samples):.3f} s, median {statistics.median(samples):.3f} s"
 
 
@@ -107,7 +119,8 @@ def main() -> None:
     print(f"page ready, first visit (server warm, empty browser cache): {fmt(first)} (target < 0.5 s)")
     print(f"page ready, warm (browser cache holds the answers): {fmt(warm)} (target < 0.5 s)")
     print(f"baseline, the same data over plain HTTP, server warm: {fmt(baseline)}; "
-          f"first visit / baseline = {statistics.median(first) / statistics.median(baseline):.1f}x")
+          f"first visit / baseline = {statistics.median([f[0] for f in first]) / statistics.median(baseline):.1f}x")
+    print(f"machine load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

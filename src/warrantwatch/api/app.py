@@ -167,6 +167,11 @@ class PaletteName(StrEnum):
 
 
 @lru_cache(maxsize=1)
+def _index_html() -> bytes:
+    return (STATIC / "index.html").read_bytes()
+
+
+@lru_cache(maxsize=1)
 def _palette_css() -> str:
     from warrantwatch.maps.render import base_style
     from warrantwatch.palette import STORY, page_css
@@ -358,6 +363,25 @@ def _routes(app: FastAPI) -> None:
             return _send(request, body, "image/svg+xml", {"X-Map-Caption": caption})
 
         return _image(_obligation_map(person, queries.resolve_day(on)), fmt, width)
+
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
+    def page(request: Request) -> Response:
+        """The page, with a preload hint for the two large answers its URL asks for (the same URLs
+        the page's script builds), so they load while the script does."""
+        from urllib.parse import urlencode
+
+        headers = {"Cache-Control": "no-cache"}
+        person, on = request.query_params.get("person"), request.query_params.get("on")
+        if person and on and len(person) <= 200 and len(on) == 10:
+            timeline = {"person": person, "from": str(queries.STATUTE_IN_FORCE)}
+            with suppress(WarrantWatchError):
+                if queries.resolve_day(on) > queries.resolve_day(None):
+                    timeline["to"] = on
+            headers["Link"] = ", ".join(
+                f"<{url}>; rel=preload; as=fetch; crossorigin=anonymous" for url in (
+                    f"/api/world/timeline?{urlencode(timeline)}",
+                    f"/api/maps/world.svg?{urlencode({'person': person, 'on': on})}"))
+        return Response(_index_html(), media_type="text/html; charset=utf-8", headers=headers)
 
     @app.get("/api/health", include_in_schema=False)
     def health() -> Response:

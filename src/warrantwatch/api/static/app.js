@@ -161,14 +161,19 @@ async function loadWorld(personChanged) {
     S.timeline = await timeline; S.timelineKey = tUrl;
   } catch (e) { if (!aborted(e)) $("world-status").textContent = e.message; return; }
   if (S.person !== person) return;
+  performance.mark("ww-timeline");
   showDay();
+  performance.mark("ww-list");
   if (map) {
-    try { insertMap(await map); S.svgKey = `${person.id}|${on}`; } catch (e) {
+    try { const text = await map; performance.mark("ww-svg"); insertMap(text); S.svgKey = `${person.id}|${on}`; } catch (e) {
       if (aborted(e)) return;
       $("map").replaceChildren(); $("map-alt").textContent = "The map is not available; the list gives every state's outcome.";
     }
     if (S.person !== person) return;
     recolour();
+    performance.mark("ww-map");
+    // Ready: the list shown and the map coloured, painted (the frame after the change).
+    requestAnimationFrame(() => setTimeout(() => { performance.mark("ww-ready"); document.body.dataset.map = "ready"; }));
   }
   if (S.state) openState(S.state, { push: false, focus: false });
 }
@@ -727,7 +732,9 @@ async function init() {
     api(timelineUrl(id, on, on > guess ? guess : null)).catch(() => {});
     api(worldSvgUrl(id, on)).catch(() => {});
   }
+  performance.mark("ww-start");
   const [about, palette, persons] = await Promise.all([api("/api/about"), api("/api/palette"), api("/api/persons")]);
+  performance.mark("ww-basics");
   S.about = about; S.today = about.today; S.palette = palette; S.persons = persons;
   for (const p of persons) S.byId[p.id] = p;
   $("person-list").replaceChildren(...persons.map((p) => el("option", { value: p.name })));
