@@ -125,7 +125,8 @@ def open_view(tab, server, query=""):
 
 
 def legend(tab) -> dict[str, int]:
-    items = tab.eval_on_selector_all("#page-legend li[data-outcome]", "els => els.map(e => [e.dataset.outcome, e.textContent])")
+    items = tab.eval_on_selector_all("#page-legend li[data-outcome]",
+                                     "els => els.map(e => [e.dataset.outcome, e.textContent])")
     return {o: int(re.search(r"\((\d+)\)$", text).group(1)) for o, text in items}
 
 
@@ -296,7 +297,8 @@ def test_brief_has_sources_record_warrants_exact_days_and_downloads(desk, server
     for part in ("Sources", "What Mongolia did before", "Warrants", "Evidence", "Legal basis"):
         assert part in text
     assert "2 September 2024 to 3 September 2024: Vladimir Putin — visit that took place" in text  # names
-    assert "Omar al-Bashir → South Africa, 2015 (visit that took place): state party: bound to arrest on 13 June 2015" in text
+    assert ("Omar al-Bashir → South Africa, 2015 (visit that took place): state party: bound to arrest "
+            "on 13 June 2015") in text
     assert "Mongolia (in green, state party: bound to arrest)" in text  # the locator map: host by outcome
     brief_id = re.search(r"brief=([0-9a-f]{16})", desk.url).group(1)
     for link, kind, needle in (("#dl-brief-md", "text/markdown", "# Brief"), ("#dl-brief-html", "text/html", "<svg"),
@@ -339,7 +341,8 @@ def test_names_not_ids_in_the_panel_and_trips(desk, server):
 def test_keyboard_order_focus_ring_tooltips_and_find_a_state(desk, server):
     open_view(desk, server, "?person=vladimir-putin&on=2024-09-03")
     assert desk.evaluate("document.querySelectorAll('#map svg [tabindex]').length") == 0  # no 230 tab stops
-    assert desk.get_attribute("#map", "role") == "img" and "World map shading each of 198 states" in desk.inner_text("#map-alt")
+    assert desk.get_attribute("#map", "role") == "img"
+    assert "World map shading each of 198 states" in desk.inner_text("#map-alt")
     desk.focus("#on-slider")
     order = []
     for _ in range(6):
@@ -374,7 +377,8 @@ def test_slider_sends_no_request_per_step_and_answers_are_compressed(desk, serve
     desk.wait_for_timeout(300)
     assert [u for u in seen if "/api/" in u] == []  # recoloured from the timeline already loaded
     assert desk.input_value("#on") < "2024-09-03"
-    desk.evaluate("""() => { const s = document.querySelector('#on-slider'); s.value = 0; s.dispatchEvent(new Event('input')); }""")
+    desk.evaluate("""() => { const s = document.querySelector('#on-slider');
+        s.value = 0; s.dispatchEvent(new Event('input')); }""")
     assert legend(desk) == {"NO_ACTIVE_WARRANT": 197}  # before the warrant: the page follows the engine
     desk.fill("#person", "Benjamin Netanyahu")
     desk.press("#person", "Enter")

@@ -10,6 +10,10 @@ import typer
 
 from warrantwatch.cli.output import console, line, print_json
 
+# Words for the counts' keys (the keys stay in --json).
+COUNT_LABELS = {"states_with_rome_statute_records": "states with Rome Statute records",
+                "declarations_12_3": "art. 12(3) declarations", "resolutions": "Security Council resolutions"}
+
 app = typer.Typer(help="Validate, format, summarise and export the knowledge base.",
                   no_args_is_help=True)
 DataDir = Annotated[Path | None, typer.Option("--data", help="Data directory (default: bundled).")]
@@ -21,7 +25,7 @@ def check(data: DataDir = None) -> None:
     from warrantwatch.records.knowledge import load
 
     kb = load(data)
-    counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in kb.counts().items())
+    counts = ", ".join(f"{v} {COUNT_LABELS.get(k, k.replace('_', ' '))}" for k, v in kb.counts().items())
     console().print(line(("ok", "bold green"), f": {counts}"))
 
 
@@ -62,10 +66,8 @@ def stats(data: DataDir = None, as_json: Annotated[bool, typer.Option("--json")]
     if as_json:
         print_json(document)
         return
-    labels = {"states_with_rome_statute_records": "states with Rome Statute records",
-              "declarations_12_3": "art. 12(3) declarations", "resolutions": "Security Council resolutions"}
     for key, value in document["counts"].items():
-        console().print(line(f"{labels.get(key, key.replace('_', ' '))}: {value}"))
+        console().print(line(f"{COUNT_LABELS.get(key, key.replace('_', ' '))}: {value}"))
     console().print(line(f"latest dated fact: {document['latest_fact']}"))
 
 
