@@ -162,6 +162,12 @@ def _merge(points: Iterable[tuple[dt.date, Assessment, tuple[str, ...]]],
     return tuple(intervals)
 
 
+def _warrant_key(ctx: PersonOn) -> tuple:
+    """What of the person's situation on a day the outcome can depend on: each warrant's state (and
+    so the active warrants and their situations). Offices held change caveats only."""
+    return tuple((w.warrant.id, w.state) for w in ctx.warrants)
+
+
 def timeline(kb: KnowledgeBase, person_id: str, start: dt.date, end: dt.date) -> Timeline:
     """Each state's outcome intervals for the person from `start` to `end` (both included)."""
     if end < start:
@@ -179,7 +185,15 @@ def timeline(kb: KnowledgeBase, person_id: str, start: dt.date, end: dt.date) ->
     by_day: dict[dt.date, list[str]] = {}
     for day, what in person_changes(kb, person_id):
         by_day.setdefault(day, []).append(what)
-    person_days = {d: tuple(w) for d, w in by_day.items() if start < d <= end}
+    # A day on which no warrant of the person changes its state (active, sealed, ended, ...) changes
+    # no state's outcome by itself: only the days where that state changes are kept.
+    person_days: dict[dt.date, tuple[str, ...]] = {}
+    key = _warrant_key(ctx(start))
+    for day in sorted(d for d in by_day if start < d <= end):
+        now = _warrant_key(ctx(day))
+        if now != key:
+            person_days[day] = tuple(by_day[day])
+            key = now
 
     states = []
     for s in kb.states:
