@@ -166,9 +166,36 @@ class PaletteName(StrEnum):
     colourblind = "colourblind"
 
 
-@lru_cache(maxsize=1)
-def _index_html() -> bytes:
-    return (STATIC / "index.html").read_bytes()
+@lru_cache(maxsize=8)
+def _asset(name: str) -> tuple[bytes, bytes]:
+    """The page's own files, read once and kept with their gzip form (they change only with a new
+    version of the package)."""
+    raw = _palette_css().encode() if name == "palette.css" else (STATIC / name).read_bytes()
+    if name == "index.html":  # versioned URLs: the browser keeps each file until it changes
+        text = raw.decode()
+        for file in PAGE_ASSETS:
+            text = text.replace(f'="{file}"', f'="{file}?v={_version(file)}"')
+        raw = text.encode()
+    return raw, gzip.compress(raw, 6, mtime=0)
+
+
+def _version(file: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(_asset(file)[0]).hexdigest()[:12]
+
+
+def _asset_route(file: str, media: str):
+    async def asset(request: Request) -> Response:
+        fresh = request.query_params.get("v") == _version(file)
+        cache = "public, max-age=31536000, immutable" if fresh else "no-cache"
+        return _send(request, _asset(file), media, {"Cache-Control": cache})
+
+    return asset
+
+
+PAGE_ASSETS = {"app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8",
+               "palette.css": "text/css; charset=utf-8"}
 
 
 @lru_cache(maxsize=1)
@@ -331,9 +358,9 @@ def _routes(app: FastAPI) -> None:
 
         return describe(palette(name.value))
 
-    @app.get("/palette.css", include_in_schema=False)
-    def palette_css() -> Response:
-        return Response(_palette_css(), media_type="text/css", headers={"Cache-Control": "no-cache"})
+    for file, media in PAGE_ASSETS.items():  # app.js, style.css, palette.css: from memory, compressed once
+        app.add_api_route(f"/{file}", _asset_route(file, media), methods=["GET", "HEAD"],
+                          include_in_schema=False)
 
     @app.get("/api/about", summary="What the data covers: counts and the latest dated fact, for citing")
     def about() -> dict[str, Any]:
@@ -365,7 +392,7 @@ def _routes(app: FastAPI) -> None:
         return _image(_obligation_map(person, queries.resolve_day(on)), fmt, width)
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
-    def page(request: Request) -> Response:
+    async def page(request: Request) -> Response:
         """The page, with a preload hint for the two large answers its URL asks for (the same URLs
         the page's script builds), so they load while the script does."""
         from urllib.parse import urlencode
@@ -381,7 +408,7 @@ def _routes(app: FastAPI) -> None:
                 f"<{url}>; rel=preload; as=fetch; crossorigin=anonymous" for url in (
                     f"/api/world/timeline?{urlencode(timeline)}",
                     f"/api/maps/world.svg?{urlencode({'person': person, 'on': on})}"))
-        return Response(_index_html(), media_type="text/html; charset=utf-8", headers=headers)
+        return _send(request, _asset("index.html"), "text/html; charset=utf-8", headers)
 
     @app.get("/api/health", include_in_schema=False)
     def health() -> Response:
