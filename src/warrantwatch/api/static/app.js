@@ -108,6 +108,7 @@ async function choosePerson(text, on, { push = true, state = null } = {}) {
   if (r.missing) { showEmpty(r.missing, [...r.exact, ...r.close]); writeUrl(push); return; }
   const person = S.byId[r.id];
   hideEmpty();
+  if (!state) closePanel(false); // a view without a state shows no assessment
   const changed = S.person?.id !== person.id;
   S.person = person; S.on = on; S.state = state;
   $("person").value = person.name;
