@@ -428,6 +428,10 @@ def test_exports_embed_and_cite(desk, server):
     desk.goto(src)
     desk.wait_for_selector("#map svg [data-iso3]")
     assert desk.locator("#world-form").is_hidden() and desk.locator("#page-legend").is_visible()
+    desk.set_content(f'<iframe src="{src}" width="800" height="600"></iframe>')  # another origin frames it
+    frame = desk.frames[1]
+    frame.wait_for_selector("#map svg [data-iso3=MNG]", state="attached")
+    assert frame.locator("#page-legend li").count() >= 3
 
 
 def test_trip_timeline_moves_the_slider(desk, server):

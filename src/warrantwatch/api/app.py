@@ -185,6 +185,12 @@ def _version(file: str) -> str:
     return hashlib.sha256(_asset(file)[0]).hexdigest()[:12]
 
 
+# The embed view (`/?embed=1`) is made to be framed by a newsroom's story on any site; everything else
+# stays as strict as for the page.
+EMBED_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+                "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors *")
+
+
 def _asset_route(file: str, media: str):
     async def asset(request: Request) -> Response:
         fresh = request.query_params.get("v") == _version(file)
@@ -398,6 +404,8 @@ def _routes(app: FastAPI) -> None:
         from urllib.parse import urlencode
 
         headers = {"Cache-Control": "no-cache"}
+        if request.query_params.get("embed") == "1":
+            headers["Content-Security-Policy"] = EMBED_POLICY  # a story's page may frame this view
         person, on = request.query_params.get("person"), request.query_params.get("on")
         if person and on and len(person) <= 200 and len(on) == 10:
             timeline = {"person": person, "from": str(queries.STATUTE_IN_FORCE)}
