@@ -19,6 +19,7 @@ from warrantwatch.maps.framing import world_frame
 from warrantwatch.maps.geometry import project
 from warrantwatch.maps.palette import COLOURBLIND, STORY
 from warrantwatch.maps.render import Label, Scene, render
+from warrantwatch.records.knowledge import bundled
 
 SVG = "{http://www.w3.org/2000/svg}"
 WIDTH = 1000
@@ -128,7 +129,9 @@ def test_obligation_map_colours_by_outcome_and_marks_home(putin_world):
     assert near(colour_at(image, m, 2.35, 46.5), STORY.outcomes["OBLIGED"])  # France
     assert near(colour_at(image, m, -100.0, 40.0), STORY.outcomes["NOT_OBLIGED"])  # United States
     assert near(colour_at(image, m, 31.0, 49.0), STORY.outcomes["OBLIGED_OTHER"])  # Ukraine, art. 12(3)
-    assert "124 state party: bound to arrest (in green)" in m.caption
+    # 124 states parties and 28 territories their ratifications cover (Greenland, Bermuda, Aruba, ...)
+    assert "154 state party: bound to arrest (in green)" in m.caption
+    assert near(colour_at(image, m, -42.0, 72.0), STORY.outcomes["OBLIGED"])  # Greenland, assessed
 
 
 @pytest.mark.parametrize(("state", "lon", "lat"), [("MLT", 14.45, 35.9), ("NRU", 166.93, -0.52),
@@ -147,8 +150,14 @@ def test_obligation_map_legend_has_counts():
     m = obligation_map("netanyahu", "2025-04-03", width=800)
     root = ET.fromstring(m.svg.encode())
     legend = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "legend-text"]
-    assert "state party: bound to arrest (125)" in legend
-    assert "no duty to arrest (72)" in legend  # 73 without a duty, less Israel, drawn as the home state
+    # 125 states parties and the 30 territories their ratifications cover on the day
+    assert "state party: bound to arrest (155)" in legend
+    # 73 states without a duty, less Israel (drawn as the home state), and 6 US territories
+    assert "no duty to arrest (78)" in legend
+    # Guernsey, Gibraltar, the British Indian Ocean Territory, Jersey, Niue, South Georgia: the
+    # depositary record read does not say whether the ratification extends to them
+    assert "cannot be determined from the records (6)" in legend
+    assert "areas of no recognised state: not assessed (5)" in legend
     assert legend[0].startswith("Israel: home state")
 
 
@@ -385,11 +394,13 @@ def test_world_map_legend_counts_and_colours_agree_with_the_pixels(putin_world):
         assert len(texts) == 1, (code, texts)
         outcome = next(a.outcome.name for a in result.assessments if a.state == code)
         assert OUTCOME_LABELS[outcome] in texts[0]
-    counted = sum(int(t.rsplit("(", 1)[1].rstrip(")")) for _, t in entries if t.rstrip().endswith(")")
-                  and t.rsplit("(", 1)[1].rstrip(")").isdigit())
-    assert counted + 1 == len(result.assessments)  # the home state is drawn, and counted, apart
-    for _, text in entries:
-        if "(" in text and text.rsplit("(", 1)[1].rstrip(")").isdigit():
-            label, count = text.rsplit(" (", 1)
-            word = next(STORY.outcome_words[o] for o, lab in OUTCOME_LABELS.items() if lab == label)
-            assert f"{count.rstrip(')')} {label} (in {word})" in m.alt  # alt text: the same words and counts
+    from warrantwatch.queries import drawn_territories
+
+    outcome_lines = [t for _, t in entries if t.rsplit(" (", 1)[0] in OUTCOME_LABELS.values()]
+    counted = sum(int(t.rsplit("(", 1)[1].rstrip(")")) for t in outcome_lines)
+    territories = len(drawn_territories(bundled()))
+    assert counted + 1 == len(result.assessments) + territories  # the home state drawn, and counted, apart
+    for text in outcome_lines:
+        label, count = text.rsplit(" (", 1)
+        word = next(STORY.outcome_words[o] for o, lab in OUTCOME_LABELS.items() if lab == label)
+        assert f"{count.rstrip(')')} {label} (in {word})" in m.alt  # alt text: the same words and counts

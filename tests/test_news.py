@@ -186,5 +186,5 @@ def test_recalled_trips_are_assessed_on_the_recorded_day_and_records_name_people
     days = {(i.event.person, i.event.host): i.assessed_on.isoformat() for i in brief.background}
     assert days == {("omar-al-bashir", "ZAF"): "2015-06-13", ("vladimir-putin", "ZAF"): "2023-08-22"}
     markdown = to_markdown(brief)
-    assert "2024-09-02: Vladimir Putin — visit that took place" in markdown  # names in the host's record
+    assert "2024-09-02 to 2024-09-03: Vladimir Putin — " in markdown  # names in the host's record
     assert "vladimir-putin —" not in markdown

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from warrantwatch.api.app import app
 from warrantwatch.cli import main
 from warrantwatch.law import Outcome, assess, timeline
+from warrantwatch.queries import drawn_territories
 from warrantwatch.records.knowledge import bundled
 
 KB = bundled()
@@ -28,6 +29,23 @@ def full(person: str):
        st.dates(min_value=START, max_value=END))
 def test_every_interval_holds_what_assess_says_for_any_day_in_it(person, state, day):
     assert full(person)[state].outcome_on(day) is assess(KB, person, state, day).outcome
+
+
+TERRITORIES = drawn_territories(KB)
+
+
+@cache
+def full_with_territories(person: str):
+    return {s.state: s for s in timeline(KB, person, START, END, TERRITORIES).states if s.of}
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.sampled_from(["vladimir-putin", "benjamin-netanyahu", "omar-al-bashir"]),
+       st.sampled_from(TERRITORIES), st.dates(min_value=START, max_value=END))
+def test_territories_hold_what_assess_says_for_their_place(person, territory, day):
+    code, _name, state = territory
+    expected = assess(KB, person, state, day, place=code).outcome
+    assert full_with_territories(person)[code].outcome_on(day) is expected
 
 
 def test_intervals_cover_the_range_without_gaps_and_change_something():
@@ -70,6 +88,7 @@ def test_api_timeline():
     body = r.json()
     assert body["person_name"] == "Benjamin Netanyahu" and len(body["states"]) == len(KB.states)
     assert body["states"]["HUN"]["intervals"][-1]["outcome"] == "OBLIGED"
+    assert body["territories"]["GRL"]["state"] == "DNK"  # the page's map draws territories too
     bad = client.get("/api/world/timeline", params={"person": "netanyahu", "from": "2024-02-30"})
     assert bad.status_code == 422 and "29 days" in bad.json()["error"]["message"]
     assert client.get("/api/world/timeline", params={"person": "nobody at all"}).status_code == 404

@@ -5,6 +5,7 @@ Each function resolves user input (forgiving names, ISO dates), then makes one e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +34,12 @@ def check(person: str, state: str, on: str | dt.date | None = None,
     """`check("putin", "Mongolia", "2024-09-03")`: is the state bound to arrest the person?"""
     kb = kb or bundled()
     resolver = resolver_for(kb)
-    return _assess(kb, resolver.person(person), resolver.state(state), resolve_day(on), as_of=today())
+    where = resolver.locate(state)
+    result = _assess(kb, resolver.person(person), where.state, resolve_day(on), as_of=today(),
+                     place=where.place)
+    if where.label and not result.place_name:
+        result = dataclasses.replace(result, place_name=where.label)
+    return result
 
 
 def world(person: str, on: str | dt.date | None = None, kb: KnowledgeBase | None = None) -> World:
@@ -46,13 +52,31 @@ STATUTE_IN_FORCE = dt.date(2002, 7, 1)
 
 
 def timeline(person: str, start: str | dt.date | None = None, end: str | dt.date | None = None,
-             kb: KnowledgeBase | None = None) -> Timeline:
+             kb: KnowledgeBase | None = None, territories: bool = False) -> Timeline:
     """Each state's outcome intervals for the person from `start` (default: the Statute's entry into
-    force, 2002-07-01) to `end` (default: today)."""
+    force, 2002-07-01) to `end` (default: today); with `territories`, also each dependent territory
+    the world map draws (as the map assesses them)."""
     kb = kb or bundled()
     pid = resolver_for(kb).person(person)
     first = STATUTE_IN_FORCE if start is None else parse_day(start)
-    return _timeline(kb, pid, first, resolve_day(end))
+    return _timeline(kb, pid, first, resolve_day(end), drawn_territories(kb) if territories else ())
+
+
+def drawn_unassessed(kb: KnowledgeBase) -> tuple[tuple[str, str], ...]:
+    """(code, name) of each area the world map draws but assesses for no state (Western Sahara, Bir
+    Tawil...): neither a state nor a territory of one in the knowledge base; Antarctica is not drawn."""
+    from warrantwatch.geo.boundaries import load
+
+    return tuple((a.code, a.name) for a in load("110m").areas if a.kind != "state" and a.code != "ATA"
+                 and not (a.kind == "territory" and a.state in kb.state_by_code))
+
+
+def drawn_territories(kb: KnowledgeBase) -> tuple[tuple[str, str, str], ...]:
+    """(code, name, state) of each dependent territory the world map draws."""
+    from warrantwatch.geo.boundaries import load
+
+    return tuple((a.code, a.name, a.state) for a in load("110m").areas
+                 if a.kind == "territory" and a.state in kb.state_by_code)
 
 
 @dataclass(frozen=True)

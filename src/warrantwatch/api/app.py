@@ -235,13 +235,17 @@ def _world_svg_body(person_id: str, on: dt.date) -> tuple[str, tuple[bytes, byte
 
 
 @lru_cache(maxsize=64)
-def _timeline_body(person_id: str, start: dt.date, end: dt.date) -> tuple[bytes, bytes]:
+def _timeline_body(person_id: str, start: dt.date, end: dt.date, territories: bool) -> tuple[bytes, bytes]:
     import json
 
     from warrantwatch.law.timeline import timeline
 
-    raw = json.dumps(timeline(bundled(), person_id, start, end).to_dict(), ensure_ascii=False,
-                     separators=(",", ":")).encode()
+    kb = bundled()
+    places = queries.drawn_territories(kb) if territories else ()
+    body = timeline(kb, person_id, start, end, places).to_dict()
+    if territories:  # what the world map draws but assesses for no state, for the page's legend
+        body["not_assessed"] = [{"code": c, "name": n} for c, n in queries.drawn_unassessed(kb)]
+    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     return raw, gzip.compress(raw, 6, mtime=0)
 
 
@@ -264,7 +268,7 @@ def warm_up() -> None:
     _palette_css()
     if person:
         day = queries.resolve_day(None)
-        _timeline_body(person, queries.STATUTE_IN_FORCE, day)
+        _timeline_body(person, queries.STATUTE_IN_FORCE, day, True)
         with suppress(ImportError, OSError):  # the page works without maps; start anyway
             _obligation_map(person, day)
 
@@ -336,13 +340,16 @@ def _routes(app: FastAPI) -> None:
                                                           description="YYYY-MM-DD (default 2002-07-01)")] = None,
                        end: Annotated[str | None, Query(alias="to", max_length=40,
                                                         description="YYYY-MM-DD (default: today)")] = None,
+                       territories: Annotated[bool, Query(description="also each dependent territory "
+                                                          "the world map draws")] = True,
                        ) -> Response:
         from warrantwatch.records.dates import parse_day
         from warrantwatch.records.resolve import resolver_for
 
         pid = resolver_for(bundled()).person(person)
         first = queries.STATUTE_IN_FORCE if start is None else parse_day(start)
-        return _send(request, _timeline_body(pid, first, queries.resolve_day(end)), "application/json")
+        return _send(request, _timeline_body(pid, first, queries.resolve_day(end), territories),
+                     "application/json")
 
     @app.post("/api/brief", summary="Article text and publication date → events and assessments; "
               "the brief is kept under an id for /api/brief/{id} and the page's links")

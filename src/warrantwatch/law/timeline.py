@@ -56,9 +56,10 @@ class Interval:
 
 @dataclass(frozen=True, slots=True)
 class StateTimeline:
-    state: str
+    state: str  # the state, or a dependent territory's code (then `of` names its state)
     state_name: str
     intervals: tuple[Interval, ...]
+    of: str | None = None
 
     def outcome_on(self, day: dt.date) -> Outcome | None:
         for interval in self.intervals:
@@ -88,7 +89,10 @@ class Timeline:
             "to": self.end.isoformat(),
             "change_days": [d.isoformat() for d in self.change_days],
             "states": {s.state: {"name": s.state_name, "intervals": [i.to_dict() for i in s.intervals]}
-                       for s in self.states},
+                       for s in self.states if s.of is None},
+            "territories": {s.state: {"name": s.state_name, "state": s.of,
+                                      "intervals": [i.to_dict() for i in s.intervals]}
+                            for s in self.states if s.of is not None},
         }
 
 
@@ -168,8 +172,20 @@ def _warrant_key(ctx: PersonOn) -> tuple:
     return tuple((w.warrant.id, w.state) for w in ctx.warrants)
 
 
-def timeline(kb: KnowledgeBase, person_id: str, start: dt.date, end: dt.date) -> Timeline:
-    """Each state's outcome intervals for the person from `start` to `end` (both included)."""
+def territory_changes(kb: KnowledgeBase, code: str, state: str) -> list[tuple[dt.date, str]]:
+    """The state's own change days, and the day its ratification starts to reach the territory."""
+    found = state_changes(kb, state)
+    record = kb.territory_by_code.get(code)
+    if record is not None:
+        state_name = kb.state_by_code[state].name
+        found += _days(record.applies_from, f"{state_name}'s ratification extends to {record.name}")
+    return found
+
+
+def timeline(kb: KnowledgeBase, person_id: str, start: dt.date, end: dt.date,
+             territories: Iterable[tuple[str, str, str]] = ()) -> Timeline:
+    """Each state's outcome intervals for the person from `start` to `end` (both included), and those
+    of each territory given as (code, name, state): a ratification may not (yet) reach it."""
     if end < start:
         from warrantwatch.errors import BadDate
 
@@ -195,14 +211,18 @@ def timeline(kb: KnowledgeBase, person_id: str, start: dt.date, end: dt.date) ->
             person_days[day] = tuple(by_day[day])
             key = now
 
-    states = []
-    for s in kb.states:
+    def intervals(changes: list[tuple[dt.date, str]], state: str, place: str | None) -> tuple[Interval, ...]:
         own: dict[dt.date, list[str]] = {d: list(w) for d, w in person_days.items()}
-        for day, what in state_changes(kb, s.iso3):
+        for day, what in changes:
             if start < day <= end:
                 own.setdefault(day, []).append(what)
         days = [(start, ())] + [(d, tuple(own[d])) for d in sorted(own)]
-        points = ((day, assess_state(kb, ctx(day), s.iso3), changes) for day, changes in days)
-        states.append(StateTimeline(s.iso3, s.name, _merge(points, end)))
+        points = ((day, assess_state(kb, ctx(day), state, place), changes) for day, changes in days)
+        return _merge(points, end)
+
+    states = [StateTimeline(s.iso3, s.name, intervals(state_changes(kb, s.iso3), s.iso3, None))
+              for s in kb.states]
+    states += [StateTimeline(code, name, intervals(territory_changes(kb, code, state), state, code), state)
+               for code, name, state in territories if state in kb.state_by_code]
     person = kb.person_by_id[person_id]
     return Timeline(person.id, person.name, start, end, tuple(states))

@@ -198,6 +198,12 @@ function currentOutcomes() {
     const i = outcomeOn(s.intervals, S.on);
     out[iso3] = { name: s.name, outcome: i ? i.outcome : "UNDETERMINED", interval: i };
   }
+  // Dependent territories, assessed for their own day as the map does (a ratification may not reach them).
+  for (const [code, t] of Object.entries(S.timeline.territories || {})) {
+    const i = outcomeOn(t.intervals, S.on);
+    out[code] = { name: `${t.name} (${S.timeline.states[t.state]?.name || t.state})`, outcome: i ? i.outcome : "UNDETERMINED",
+      interval: i, territory: true, state: t.state };
+  }
   return out;
 }
 
@@ -209,21 +215,25 @@ function showDay() {
   const counts = {};
   for (const [iso3, s] of Object.entries(S.outcomes)) if (iso3 !== home) counts[s.outcome] = (counts[s.outcome] || 0) + 1;
   const order = Object.keys(S.palette.outcomes).filter((o) => counts[o]);
-  const total = Object.keys(S.outcomes).length;
+  const territories = Object.values(S.outcomes).filter((s) => s.territory).length;
+  const total = Object.keys(S.outcomes).length - territories;
   const homeState = S.outcomes[home];
+  const noState = (S.timeline.not_assessed || []).length;
   // Legend: the same entries and counts as the map's own legend (the home state drawn and counted apart).
   const legend = $("page-legend");
   legend.replaceChildren(
     homeState ? el("li", {}, el("span", { class: "sw sw-home", "aria-hidden": "true" }), `${homeState.name}: home state (${label(homeState.outcome)})`) : "",
     ...order.map((o) => el("li", { "data-outcome": o }, swatch(o), `${label(o)} (${counts[o]})`)),
-    el("li", {}, el("span", { class: "sw sw-unassessed", "aria-hidden": "true" }), "territories and other areas: not assessed"));
+    noState ? el("li", {}, el("span", { class: "sw sw-unassessed", "aria-hidden": "true" }), `areas of no recognised state: not assessed (${noState})`) : "");
   const parts = order.map((o) => `${counts[o]} ${label(o)}`);
   $("world-status").textContent = `${S.person.name}, ${dayWords(S.on)}: ${parts.join("; ")}` +
     (homeState ? `; and ${homeState.name}, the home state (${label(homeState.outcome)}).` : ".");
   const colours = order.map((o) => `${counts[o]} ${label(o)} (in ${word(o)})`);
-  $("map-alt").textContent = `World map shading each of ${total} states by whether it is legally bound to arrest ` +
-    `${S.person.name} on ${S.on}: ${joinWords(colours)}.` + (homeState ? ` ${homeState.name}, the home state, is in ${S.palette.home.word}.` : "") +
-    " Dependent territories are not assessed and are drawn in a pale neutral shade.";
+  $("map-alt").textContent = `World map shading each of ${total} states` + (territories ? ` and ${territories} dependent territories` : "") +
+    ` by whether it is legally bound to arrest ${S.person.name} on ${S.on}: ${joinWords(colours)}.` +
+    (homeState ? ` ${homeState.name}, the home state, is in ${S.palette.home.word}.` : "") +
+    (territories ? " A territory is assessed for its own day, since a ratification may not extend to it." : "") +
+    " Areas of no recognised state are not assessed and are drawn in a pale neutral shade.";
   $("map").setAttribute("aria-label", `Map: ${S.person.name}, ${dayWords(S.on)}`);
   renderList(); recolour(); updateExports(); markTrips();
 }
@@ -512,18 +522,26 @@ function block(title, ...content) {
 function outcomeLine(a) {
   return el("p", { class: "outcome" }, swatch(a.outcome), el("strong", { "data-outcome": a.outcome }, label(a.outcome)));
 }
-function recordRows(record, stateName) {
+function recordRows(record, stateName, mark = "") {
   const rows = [];
-  for (const v of record.visits) {
-    rows.push(el("li", {}, `${dayWords(v.start)}${v.end && v.end !== v.start ? " to " + dayWords(v.end) : ""}: ${personName(v.person)} — ` +
+  for (const v of record.visits || []) {
+    rows.push(el("li", {}, mark ? el("span", { class: "tag" }, mark) : "",
+      `${dayWords(v.start)}${v.end && v.end !== v.start ? " to " + dayWords(v.end) : ""}: ${v.person_name || personName(v.person)} — ` +
       `${KIND_WORDS[v.kind] || v.kind}${v.occasion ? " (" + v.occasion + ")" : ""}`, v.sources?.length ? links(v.sources) : ""));
   }
-  for (const f of record.findings) {
-    rows.push(el("li", {}, `${dayWords(f.date)}: ${f.chamber}${f.document ? ", " + f.document : ""} — ` +
+  for (const f of record.findings || []) {
+    rows.push(el("li", {}, mark ? el("span", { class: "tag" }, mark) : "",
+      `${dayWords(f.date)}: ${f.chamber}${f.document ? ", " + f.document : ""}${f.person_name ? " (about " + f.person_name + ")" : ""} — ` +
       `${f.non_compliance ? `found that ${stateName} failed to comply (art. 87(7))` : "no finding of non-compliance"}` +
-      `${f.referred_to?.length ? ", referred to " + f.referred_to.join(", ") : ""}`, f.sources?.length ? links(f.sources) : ""));
+      `${f.referred_to?.length ? ", referred to " + f.referred_to.join(", ") : ""}${f.appeal ? ". Appeal: " + f.appeal : ""}`,
+      f.sources?.length ? links(f.sources) : ""));
   }
   return rows;
+}
+function positionRows(a) {
+  return [...(a.record.stated_positions || []), ...(a.record.later?.stated_positions || [])].map((p) =>
+    el("li", {}, p.date > a.on ? el("span", { class: "tag" }, "later") : "",
+      `${dayWords(p.date)}, ${p.speaker}, on ${p.person_name}: ${p.summary}`, p.sources?.length ? links(p.sources) : ""));
 }
 function assessmentView(a, profile) {
   const warrants = (profile?.warrants || []).filter((w) => a.warrants.includes(w.id));
@@ -536,8 +554,12 @@ function assessmentView(a, profile) {
     el("p", {}, el("strong", {}, "Standing: "), a.standing),
     block("Legal basis", el("ul", {}, ...a.basis.map((b) => el("li", {}, el("strong", {}, b.ref), ` — ${b.why}`)))),
     block("Caveats", a.caveats.length ? el("ul", {}, ...a.caveats.map((c) => el("li", {}, c.contested ? el("span", { class: "tag" }, "contested") : "", c.text))) : null),
-    block(`Record of ${a.state_name}`, el("ul", {}, ...(recordRows(a.record, a.state_name).length ? recordRows(a.record, a.state_name)
+    block(`Record of ${a.state_name} up to ${dayWords(a.on)}`, el("ul", {}, ...(recordRows(a.record, a.state_name).length ? recordRows(a.record, a.state_name)
       : [el("li", {}, "No recorded visits by ICC warrant subjects and no findings.")]))),
+    block(`Stated positions of ${a.state_name} (what it said, not the legal answer)`,
+      positionRows(a).length ? el("ul", {}, ...positionRows(a)) : null),
+    block(`Later (after ${dayWords(a.on)})`, a.record.later && recordRows(a.record.later, a.state_name, "later").length
+      ? el("ul", {}, ...recordRows(a.record.later, a.state_name, "later")) : null),
     block("Warrants", warrants.length ? el("ul", {}, ...warrants.map((w) => el("li", {}, `Warrant of ${dayWords(w.issued)} (${w.case || w.situation}): ${w.state_today}`,
       w.sources?.length ? links(w.sources) : ""))) : null),
     block("Sources", standing.length ? [el("p", { class: "note" }, `For ${a.state_name}'s standing and instruments:`), links(standing)] : null,
