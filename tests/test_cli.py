@@ -126,6 +126,6 @@ def test_help_is_available(capsys):
 def test_data_stats_and_person_use_words_not_keys_or_codes(capsys):
     assert main(["data", "stats"]) == 0
     out = capsys.readouterr().out
-    assert "art. 12(3) declarations: 8" in out and "declarations 12 3" not in out
+    assert "art. 12(3) declarations: " in out and "declarations 12 3" not in out
     assert main(["person", "bashir"]) == 0
     assert "national of Sudan" in capsys.readouterr().out
