@@ -265,7 +265,8 @@ def warm_up() -> None:
     kb = bundled()
     resolver_for(kb)
     person = kb.persons[0].id if kb.persons else None
-    _palette_css()
+    for name in ("index.html", *PAGE_ASSETS):
+        _asset(name)
     if person:
         day = queries.resolve_day(None)
         _timeline_body(person, queries.STATUTE_IN_FORCE, day, True)
