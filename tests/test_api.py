@@ -130,3 +130,19 @@ def test_answers_are_compressed_and_cacheable_and_palette_is_served():
     assert palette["outcomes"]["NOT_OBLIGED"] == {"colour": "#c9c2b6", "word": "grey",
                                                   "label": "no duty to arrest"}
     assert client.get("/favicon.svg").status_code == 200
+
+
+def test_page_preloads_its_answers_and_versions_its_files():
+    import re
+
+    page = client.get("/", params={"person": "vladimir-putin", "on": "2024-09-03"})
+    link = page.headers["link"]
+    assert "</api/world/timeline?person=vladimir-putin&from=2002-07-01>; rel=preload" in link
+    assert "</api/maps/world.svg?person=vladimir-putin&on=2024-09-03>; rel=preload" in link
+    script = re.search(r'src="(app\.js\?v=[0-9a-f]{12})"', page.text).group(1)
+    assert "immutable" in client.get("/" + script).headers["cache-control"]
+    assert client.get("/app.js?v=stale").headers["cache-control"] == "no-cache"
+    embed = client.get("/", params={"person": "putin", "on": "2024-09-03", "embed": "1"})
+    assert "frame-ancestors *" in embed.headers["content-security-policy"]
+    assert "content-security-policy" not in page.headers or "frame-ancestors *" not in page.headers[
+        "content-security-policy"]
