@@ -43,6 +43,15 @@ def test_brief():
     assert r.status_code == 200
     event = next(e for e in r.json()["events"] if e["host"] == "MNG")
     assert (event["person"], event["date"], event["kind"]) == ("vladimir-putin", "2024-09-03", "planned")
+    assert r.json()["article"]["published_from"] == "request"
+
+
+def test_brief_dates_itself_without_a_published_date(monkeypatch):
+    monkeypatch.setenv("WARRANTWATCH_TODAY", "2026-12-06")
+    body = client.post("/api/brief", json={"text": "ULAANBAATAR, Sept 3, 2024 (Reuters) - Russian President "
+                                                    "Vladimir Putin arrived in Mongolia on Monday."}).json()
+    assert body["article"]["published"] == "2024-09-03" and body["article"]["published_from"] == "dateline"
+    assert client.post("/api/brief", json={"text": "Nothing."}).json()["article"]["published_from"] == "today"
 
 
 @pytest.mark.parametrize(
@@ -118,6 +127,21 @@ def test_brief_has_an_id_that_restores_it_and_downloads():
     assert html.text.startswith("<!doctype html>") and "<svg" in html.text
     assert client.get("/api/brief/0123456789abcdef").status_code == 404
     assert client.get("/api/brief/not-an-id").json()["error"]["type"] == "UnknownBrief"
+
+
+def test_a_stored_brief_keeps_where_its_date_came_from_and_names_the_review(monkeypatch):
+    monkeypatch.setenv("WARRANTWATCH_TODAY", "2026-12-06")
+    text = "ULAANBAATAR, Sept 3, 2024 (Reuters) - Russian President Vladimir Putin arrived in Mongolia on Monday."
+    made = client.post("/api/brief", json={"text": text}).json()
+    assert (made["article"]["published"], made["article"]["published_from"]) == ("2024-09-03", "dateline")
+    monkeypatch.setenv("WARRANTWATCH_TODAY", "2026-12-20")  # the link, later: the same day and origin
+    again = client.get(f"/api/brief/{made['id']}").json()
+    assert (again["article"]["published"], again["article"]["published_from"]) == ("2024-09-03", "dateline")
+    reviewed = client.get("/api/about").json()["reviewed"]
+    assert again["reviewed"] == reviewed
+    md = client.get(f"/api/brief/{made['id']}", params={"format": "md"}).text
+    assert "published date: from dateline" in md and f"Record reviewed to {reviewed}" in md
+    assert "(in green, state party: bound to arrest)" in md  # the map's caption, written without drawing
 
 
 def test_answers_are_compressed_and_cacheable_and_palette_is_served():

@@ -6,6 +6,7 @@ sets WARRANTWATCH_REQUIRE_BROWSER=1, so there the tests cannot be skipped. WARRA
 keeps the screenshots (the README's come from `make screenshots`).
 """
 
+import datetime as dt
 import json
 import os
 import re
@@ -302,6 +303,9 @@ def test_brief_has_sources_record_warrants_exact_days_and_downloads(desk, server
     assert ("Omar al-Bashir → South Africa, 2015 (visit that took place): state party: bound to arrest "
             "on 13 June 2015") in text
     assert "Mongolia (in green, state party: bound to arrest)" in text  # the locator map: host by outcome
+    status = desk.inner_text("#brief-status")  # where the publication date came from, and the review stamp
+    assert "Published 30 August 2024 (published date: from the date given)" in status
+    assert "Record reviewed to " in status
     brief_id = re.search(r"brief=([0-9a-f]{16})", desk.url).group(1)
     for link, kind, needle in (("#dl-brief-md", "text/markdown", "# Brief"), ("#dl-brief-html", "text/html", "<svg"),
                                ("#dl-brief-json", "application/json", '"events"')):
@@ -324,6 +328,28 @@ def test_published_date_is_read_from_the_article_where_it_has_one(desk, server):
     desk.fill("#article", "Published 12 March 2025\nBenjamin Netanyahu will travel to Hungary next month.")
     desk.dispatch_event("#article", "input")
     assert desk.input_value("#published") == "2025-03-12"
+    desk.fill("#article", "ULAANBAATAR, Sept 3, 2024 (Reuters) - Vladimir Putin will visit Mongolia next week.")
+    desk.dispatch_event("#article", "input")
+    assert desk.input_value("#published") == today(server)  # the page does not read this dateline...
+    desk.click("#brief-form button[type=submit]")
+    wait_for(desk, "document.querySelector('#brief-status').textContent.includes('event')")
+    assert "(published date: from the article's dateline)" in desk.inner_text("#brief-status")  # ...the server does
+    assert desk.input_value("#published") == "2024-09-03"
+
+
+def test_the_page_shows_the_review_stamp_and_a_day_after_it_is_flagged(desk, server):
+    import httpx
+
+    reviewed = httpx.get(server + "/api/about").json()["reviewed"]
+    open_view(desk, server, "?person=vladimir-putin&on=2024-09-03&state=MNG")
+    desk.wait_for_selector("#assessment [data-outcome]")
+    assert "Record reviewed to " in desk.inner_text("#reviewed-note")
+    assert "after that review" not in desk.inner_text("#reviewed-note")
+    assert "Record reviewed to " in desk.inner_text("#assessment .reviewed")
+    assert "Record reviewed to " in desk.inner_text("#data-note")
+    later = (dt.date.fromisoformat(reviewed) + dt.timedelta(days=30)).isoformat()
+    open_view(desk, server, f"?person=vladimir-putin&on={later}")
+    wait_for(desk, "document.querySelector('#reviewed-note').textContent.includes('after that review')")
 
 
 # 8. Names where people read ------------------------------------------------------------------------
@@ -423,7 +449,9 @@ def test_exports_embed_and_cite(desk, server):
     assert get("#dl-timeline").json()["states"]["UKR"]["intervals"][-1]["outcome"] == "OBLIGED"
     embed, cite = desk.input_value("#embed-code"), desk.input_value("#cite-line")
     assert embed.startswith("<iframe src=") and "embed=1" in embed
-    assert "data up to" in cite and "Vladimir Putin" in cite and "3 September 2024" in cite
+    reviewed = desk.request.get(server + "/api/about").json()["reviewed"]
+    assert f"record reviewed to {reviewed}" in cite and "Vladimir Putin" in cite and "3 September 2024" in cite
+    assert "latest recorded fact" not in cite
     desk.click("#copy-cite")
     wait_for(desk, "document.querySelector('#copy-note').textContent.length > 0")
     src = re.search(r'src="([^"]+)"', embed).group(1).replace("&amp;", "&")

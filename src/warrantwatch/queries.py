@@ -12,6 +12,7 @@ from typing import Any
 
 from warrantwatch.clock import today
 from warrantwatch.law.assessment import Assessment, World
+from warrantwatch.law.currency import currency_caveat
 from warrantwatch.law.membership import standing_on
 from warrantwatch.law.obligation import assess as _assess
 from warrantwatch.law.obligation import world as _world
@@ -59,7 +60,10 @@ def timeline(person: str, start: str | dt.date | None = None, end: str | dt.date
     kb = kb or bundled()
     pid = resolver_for(kb).person(person)
     first = STATUTE_IN_FORCE if start is None else parse_day(start)
-    return _timeline(kb, pid, first, resolve_day(end), drawn_territories(kb) if territories else ())
+    last = resolve_day(end)
+    result = _timeline(kb, pid, first, last, drawn_territories(kb) if territories else ())
+    stale = currency_caveat(kb.reviewed, last, today(), kb.evidence_to)
+    return dataclasses.replace(result, caveats=(stale,)) if stale else result
 
 
 def drawn_unassessed(kb: KnowledgeBase) -> tuple[tuple[str, str], ...]:
@@ -88,15 +92,21 @@ class PersonProfile:
     visit_outcomes: tuple[str, ...] = ()  # the engine's outcome for the host on each visit
     visit_days: tuple[dt.date, ...] = ()  # the day each visit was assessed on
     host_names: dict[str, str] = field(default_factory=dict)
+    reviewed: dt.date | None = None  # the record's review stamp
+    visit_evidence: tuple[str, ...] = ()  # per visit: sound, single_source or weak (source_rules.yaml)
 
     def to_dict(self) -> dict[str, Any]:
+        evidence = self.visit_evidence or ("sound",) * len(self.visits)
         return {
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
             "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
             "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
                          for w, s in self.warrants],
             "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o,
-                        "assessed_on": d.isoformat(), "host_name": self.host_names.get(v.host, v.host)}
-                       for v, o, d in zip(self.visits, self.visit_outcomes, self.visit_days, strict=True)],
+                        "assessed_on": d.isoformat(), "host_name": self.host_names.get(v.host, v.host),
+                        "evidence": e}
+                       for v, o, d, e in zip(self.visits, self.visit_outcomes, self.visit_days, evidence,
+                                             strict=True)],
             "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
         }
 
@@ -116,6 +126,8 @@ def person_profile(person: str, kb: KnowledgeBase | None = None,
         tuple(_assess(kb, pid, v.host, v.start.last_day).outcome.name for v in visits),
         tuple(v.start.last_day for v in visits),
         {v.host: kb.state_by_code[v.host].name for v in visits},
+        kb.reviewed,
+        tuple(kb.grader.of(v).value for v in visits),
     )
 
 
@@ -128,12 +140,14 @@ class StateProfile:
     declarations: tuple
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
+    reviewed: dt.date | None = None  # the record's review stamp
 
     def to_dict(self) -> dict[str, Any]:
         def dump(r):
             return r.model_dump(mode="json", exclude_none=True)
 
         return {
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
             "state": dump(self.state),
             "standing_today": self.standing_today,
             "membership": dump(self.membership) if self.membership else None,
@@ -156,4 +170,5 @@ def state_profile(state: str, kb: KnowledgeBase | None = None,
         kb.declarations_of.get(code, ()),
         kb.visits_to.get(code, ()),
         kb.findings_against.get(code, ()),
+        kb.reviewed,
     )

@@ -85,7 +85,11 @@ def create_app() -> FastAPI:
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
             return _error(413, "PayloadTooLarge", f"request body over {MAX_BODY_BYTES} bytes")
-        return await call_next(request)
+        response = await call_next(request)
+        reviewed = bundled().reviewed  # every answer names the day its record was last reviewed
+        if reviewed is not None:
+            response.headers["X-Record-Reviewed"] = reviewed.isoformat()
+        return response
 
     @app.middleware("http")
     async def _cache(request: Request, call_next):
@@ -110,7 +114,8 @@ def create_app() -> FastAPI:
 
 class BriefRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="The article text.")
-    published: dt.date = Field(description="Publication date, YYYY-MM-DD.")
+    published: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD, for an "
+                                      "article that carries none in a dateline; default: today.")
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
 
@@ -125,8 +130,13 @@ def _brief(ident: str, stored: dict[str, Any], fmt: BriefFormat) -> Any:
     from warrantwatch.news.reading import Article
 
     published = dt.date.fromisoformat(stored["published"])
-    article = Article(stored["text"], published, stored.get("title"), stored.get("url"), "api")
-    made = build(bundled(), article, published, with_maps=fmt is not BriefFormat.md)
+    article = Article(stored["text"], None, stored.get("title"), stored.get("url"), "api")
+    # A brief stored before the origin was kept had its date given with the request.
+    origin = stored.get("published_from", "request")
+    # The page's JSON and Markdown carry the map's caption and alt text only (the page asks for the
+    # map itself); only the HTML file embeds the drawn map.
+    maps = "draw" if fmt is BriefFormat.html else "text"
+    made = build(bundled(), article, published, maps=maps, published_from=origin)
     if fmt is BriefFormat.json:
         return {"id": ident, "text": stored["text"], **made.to_dict()}
     name = f"brief-{published}-{ident[:8]}.{fmt.value}"
@@ -356,8 +366,15 @@ def _routes(app: FastAPI) -> None:
               "the brief is kept under an id for /api/brief/{id} and the page's links")
     def brief(request: BriefRequest, format: BriefFormat = BriefFormat.json) -> Any:
         from warrantwatch.api import briefs
+        from warrantwatch.clock import today
+        from warrantwatch.news.published import published_date
+        from warrantwatch.news.reading import Article
 
-        stored = request.model_dump(mode="json")
+        # The article's own date (its dateline) where it has one, else the one given, else today; the
+        # day and where it came from are stored with the brief, so its link gives the same brief later.
+        article = Article(request.text, None, request.title, request.url, "api")
+        day, origin = published_date(article, request.published, today(), given_label="request")
+        stored = {**request.model_dump(mode="json"), "published": day.isoformat(), "published_from": origin}
         return _brief(briefs.save(stored), stored, format)
 
     @app.get("/api/brief/{ident}", summary="A brief made before, by its id (format=md or html: a file)")
@@ -376,11 +393,14 @@ def _routes(app: FastAPI) -> None:
         app.add_api_route(f"/{file}", _asset_route(file, media), methods=["GET", "HEAD"],
                           include_in_schema=False)
 
-    @app.get("/api/about", summary="What the data covers: counts and the latest dated fact, for citing")
+    @app.get("/api/about", summary="What the data covers, for citing: the record's review stamp, counts, "
+             "the latest dated fact")
     def about() -> dict[str, Any]:
         kb = bundled()
         latest = kb.latest_fact
-        return {"counts": kb.counts(), "latest_fact": latest.isoformat() if latest else None,
+        return {"reviewed": kb.reviewed.isoformat() if kb.reviewed else None,
+                "evidence_to": str(kb.evidence_to) if kb.evidence_to else None,
+                "counts": kb.counts(), "latest_fact": latest.isoformat() if latest else None,
                 "today": queries.resolve_day(None).isoformat()}
 
     @app.get("/api/maps/locator.{fmt}", summary="Locator map: home state orange; with person (and on), "

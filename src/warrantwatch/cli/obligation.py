@@ -38,6 +38,8 @@ def check(
 
 
 def show_assessment(a) -> None:
+    from warrantwatch.law.currency import reviewed_line
+
     out = console()
     where = f"{a.place_name}, {a.state_name}" if a.place_name else a.state_name
     out.print(line((f"{a.person_name} in {where} ({a.state}) on {a.on}", "bold")))
@@ -58,6 +60,7 @@ def show_assessment(a) -> None:
         out.print(line(("Sources", "bold")))
         for s in a.sources:
             out.print(line(f"  • {s}"), soft_wrap=True)
+    out.print(line((reviewed_line(a.reviewed).capitalize(), "dim")))
 
 
 def show_record(out, record, state_name: str, on) -> None:
@@ -92,6 +95,8 @@ def world(
     with --from/--to, each state's outcome intervals over the range and what changes them."""
     from rich.table import Table
 
+    from warrantwatch.law.currency import reviewed_line
+
     if start is not None or end is not None:
         if on is not None:
             from warrantwatch.errors import WarrantWatchError
@@ -114,13 +119,18 @@ def world(
         names = sorted(a.state_name for a in items)
         table.add_row(line((outcome.name, OUTCOME_STYLE[outcome.name])), str(len(items)),
                       line(", ".join(names)))
-    console().print(table)
+    out = console()
+    out.print(table)
+    for c in result.caveats:
+        out.print(line("  • ", c.text))
+    out.print(line((reviewed_line(result.reviewed).capitalize(), "dim")))
 
 
 def show_timeline(person: str, start: str | None, end: str | None, as_json: bool,
                   territories: bool = False) -> None:
     from rich.table import Table
 
+    from warrantwatch.law.currency import reviewed_line
     from warrantwatch.queries import timeline
 
     result = timeline(person, start, end, territories=territories)
@@ -143,7 +153,11 @@ def show_timeline(person: str, start: str | None, end: str | None, as_json: bool
         shown = ", ".join(names) if len(names) <= 12 else f"{len(names)} states"
         table.add_row(str(day), line((outcome, OUTCOME_STYLE[outcome])), line(shown),
                       line("; ".join(because)))
-    console().print(table)
+    out = console()
+    out.print(table)
+    for c in result.caveats:
+        out.print(line("  • ", c.text))
+    out.print(line((reviewed_line(result.reviewed).capitalize(), "dim")))
 
 
 def register(app: typer.Typer) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from warrantwatch.law.assessment import Assessment, Outcome
+from warrantwatch.law.assessment import Assessment, Caveat, Outcome
 from warrantwatch.law.obligation import PersonOn, assess_state, person_on
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -75,6 +75,8 @@ class Timeline:
     start: dt.date
     end: dt.date
     states: tuple[StateTimeline, ...]
+    reviewed: dt.date | None = None  # the record's review stamp
+    caveats: tuple[Caveat, ...] = ()  # review_age: the range reaches past the review, or it is old
 
     @property
     def change_days(self) -> tuple[dt.date, ...]:
@@ -87,6 +89,8 @@ class Timeline:
             "person_name": self.person_name,
             "from": self.start.isoformat(),
             "to": self.end.isoformat(),
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
+            "caveats": [{"kind": c.kind, "text": c.text} for c in self.caveats],
             "change_days": [d.isoformat() for d in self.change_days],
             "states": {s.state: {"name": s.state_name, "intervals": [i.to_dict() for i in s.intervals]}
                        for s in self.states if s.of is None},
@@ -225,4 +229,4 @@ def timeline(kb: KnowledgeBase, person_id: str, start: dt.date, end: dt.date,
     states += [StateTimeline(code, name, intervals(territory_changes(kb, code, state), state, code), state)
                for code, name, state in territories if state in kb.state_by_code]
     person = kb.person_by_id[person_id]
-    return Timeline(person.id, person.name, start, end, tuple(states))
+    return Timeline(person.id, person.name, start, end, tuple(states), kb.reviewed)

@@ -9,7 +9,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from warrantwatch.errors import WarrantWatchError
 from warrantwatch.law import Assessment, assess
+from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
 from warrantwatch.palette import OUTCOME_LABELS, STORY
@@ -19,7 +21,7 @@ from warrantwatch.records.models import Warrant
 
 @dataclass(frozen=True)
 class MapImage:
-    svg: str
+    svg: str | None  # None when only the caption and alt text were made (a brief in JSON or Markdown)
     caption: str
     alt: str
     source: object = None  # the maps package's Map, which can also render a PNG
@@ -55,6 +57,8 @@ class Brief:
     published: dt.date
     items: tuple[BriefItem, ...] = field(default=())
     background: tuple[BriefItem, ...] = field(default=())  # earlier trips the article recalls
+    published_from: str = "--published"  # meta | feed | dateline | --published | today (news.published)
+    reviewed: dt.date | None = None  # the record's review stamp
     person_names: dict[str, str] = field(default_factory=dict)  # id → name, for the hosts' records
 
     def name(self, person: str) -> str:
@@ -63,7 +67,8 @@ class Brief:
     def to_dict(self) -> dict[str, Any]:
         a = self.article
         return {"article": {"title": a.title, "url": a.url, "origin": a.origin,
-                            "published": self.published.isoformat()},
+                            "published": self.published.isoformat(), "published_from": self.published_from},
+                "reviewed": self.reviewed.isoformat() if self.reviewed else None,
                 "events": [i.to_dict() for i in self.items],
                 "background": [{k: v for k, v in i.to_dict().items() if k != "map"} for i in self.background]}
 
@@ -76,6 +81,10 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
     interval for a past event (capped at publication) and its start for a future one."""
     if event.date is None:
         return published, "The article gives no date; assessed as of publication."
+    if event.date.is_exact and event.kind == "arrest":
+        # On the day of the arrest the warrant is being executed; the duty is the one just before it.
+        day = event.date.first_day - dt.timedelta(days=1)
+        return day, f"Assessed on {day}, the day before the arrest, while the warrant was outstanding."
     if event.date.is_exact:
         return event.date.first_day, None
     day = max(event.date.first_day, published) if event.kind == "planned" else min(event.date.last_day, published)
@@ -98,7 +107,11 @@ def recorded_day(kb: KnowledgeBase, event: Event) -> tuple[dt.date, str] | None:
                  f"visit began on {day}, and it is assessed on that day.")
 
 
-def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True) -> Brief:
+def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True,
+          maps: str = "draw", published_from: str = "--published") -> Brief:
+    """The brief of one article. `maps`: "draw" (SVG, and PNG on demand), "text" (caption and alt
+    text only, no drawing), "none"; `with_maps=False` is "none"."""
+    mode = maps if with_maps else "none"
     items, background = [], []
     for event in extract(kb, article.text, published):
         recalled = is_background(event.date, published)
@@ -108,27 +121,45 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
             other = assess(kb, event.person, event.host, event.date.first_day
                            if day == event.date.last_day else event.date.last_day)
             if other.outcome is not a.outcome:
-                note = (note or "") + (f" The outcome differs within that period ({other.outcome.name} "
+                note = (note or "") + (f" The outcome differs within that period ({OUTCOME_LABELS[other.outcome.name]} "
                                        f"on {other.on}).")
         person = kb.person_by_id[event.person]
         item = BriefItem(event, person.name, kb.state_by_code[event.host].name, day, a,
                          kb.warrants_of.get(event.person, ()), note,
-                         _map(person.nationality, event.host, a.outcome.name) if with_maps and not recalled else None)
+                         _map(person.nationality, event.host, mode, a.outcome.name) if not recalled else None)
         (background if recalled else items).append(item)
-    names = {p.id: p.name for p in kb.persons}
-    return Brief(article, published, tuple(items), tuple(background), names)
+    return Brief(article, published, tuple(items), tuple(background), published_from=published_from,
+                 reviewed=kb.reviewed, person_names=dict(kb.person_names))
 
 
-def _map(home: str | None, host: str, outcome: str) -> MapImage | None:
-    """The locator map, the host coloured by its outcome, when the maps package is installed and
-    knows both states."""
+_TEXTS: dict[tuple[str, str, str], tuple[str, str]] = {}
+
+
+def _text_of(locator_text, home: str, host: str, outcome: str) -> tuple[str, str]:
+    """The caption and alt text for ISO codes and an outcome, looked up once per triple (a few hundred
+    at most)."""
+    if (home, host, outcome) not in _TEXTS:
+        _TEXTS[(home, host, outcome)] = locator_text(home, host, outcome=outcome)
+    return _TEXTS[(home, host, outcome)]
+
+
+def _map(home: str | None, host: str, mode: str, outcome: str) -> MapImage | None:
+    """The locator map, the host coloured by its outcome (one state for an event at home, such as an
+    arrest), when the maps package is installed and knows the states; for "text", its caption and alt
+    text without drawing it."""
+    if mode == "none" or home is None:
+        return None
     try:
-        from warrantwatch.maps import locator_map  # type: ignore[attr-defined]
+        from warrantwatch.maps.locator import locator_map, locator_text
     except ImportError:
         return None
-    if home is None:
-        return None
-    result = locator_map(home, host, outcome=outcome)
+    try:
+        if mode == "text":
+            caption, alt = _text_of(locator_text, home, host, outcome)
+            return MapImage(None, caption, alt)
+        result = locator_map(home, host, outcome=outcome)
+    except WarrantWatchError:
+        return None  # a state the boundaries do not draw: the brief goes on without a map
     return MapImage(result.svg, result.caption, result.alt, result)
 
 
@@ -140,15 +171,18 @@ KIND_TEXT = {"planned": "planned visit", "occurred": "visit that took place",
 def to_markdown(brief: Brief) -> str:
     a = brief.article
     lines = [f"# Brief: {a.title or 'article'}", ""]
-    lines.append(f"Published {brief.published}" + (f" · {a.url}" if a.url else "")
-                 + (f" · {a.origin}" if a.origin else ""))
+    lines.append(f"Published {brief.published} (published date: from {brief.published_from})"
+                 + (f" · {a.url}" if a.url else "") + (f" · {a.origin}" if a.origin else ""))
+    lines.append("")
+    lines.append(f"_{reviewed_line(brief.reviewed).capitalize()}._")
     lines.append("")
     if not brief.items:
         lines.append("No visit by a person wanted by the ICC was found in this article.")
     for n, item in enumerate(brief.items, start=1):
         e, s = item.event, item.assessment
         lines += ["", f"## {n}. {item.person_name} → {item.host_name} ({e.host}), "
-                      f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", ""]
+                      f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", "",
+                  f"Confidence of this reading: {e.confidence:.2f} (evidence quoted below)", ""]
         lines.append(f"**{OUTCOME_LABELS[s.outcome.name]}** ({s.outcome.name}) — {s.summary}")
         if item.date_note:
             lines += ["", f"_{item.date_note}_"]
@@ -196,19 +230,21 @@ def to_html(brief: Brief) -> str:
              + "".join(f".sw.{o}{{background:{c}}}" for o, c in STORY.outcomes.items())
              + "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
              "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
-             f"<p>Published {esc(str(brief.published))}"
-             + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>"]
+             f"<p>Published {esc(str(brief.published))} (published date: from {esc(brief.published_from)})"
+             + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>",
+             f"<p class='reviewed'>{esc(reviewed_line(brief.reviewed).capitalize())}.</p>"]
     if not brief.items:
         parts.append("<p>No visit by a person wanted by the ICC was found in this article.</p>")
     for n, item in enumerate(brief.items, start=1):
         e, s = item.event, item.assessment
         parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.host_name)}, "
-                     f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>")
+                     f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>"
+                     f"<p>Confidence of this reading: {e.confidence:.2f}</p>")
         parts.append(f"<p><span class='sw {esc(s.outcome.name)}'></span><span class='outcome'>"
                      f"{esc(OUTCOME_LABELS[s.outcome.name])}</span> ({esc(s.outcome.name)}) — {esc(s.summary)}</p>")
         if item.date_note:
             parts.append(f"<p><em>{esc(item.date_note)}</em></p>")
-        if item.map:
+        if item.map and item.map.svg:
             parts.append(f"<figure role='img' aria-label='{esc(item.map.alt)}'>{item.map.svg}"
                          f"<figcaption>{esc(item.map.caption)}</figcaption></figure>")
         for title, rows in (("Legal basis", [f"{b.ref}: {b.why}" for b in s.basis]),

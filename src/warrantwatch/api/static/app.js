@@ -61,6 +61,10 @@ function dayWords(iso) {
   if (!d) return `${MONTHS[m - 1]} ${y}`;
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
+// Where a brief's publication date came from (news/published.py), in words.
+const PUBLISHED_FROM = { meta: "the page's metadata", feed: "the feed item", dateline: "the article's dateline",
+  request: "the date given", today: "today, as the article gives none" };
+const reviewedText = (day) => day ? `Record reviewed to ${dayWords(day)}.` : "Record review date unknown.";
 const label = (o) => S.palette.outcomes[o]?.label || o;
 const word = (o) => S.palette.outcomes[o]?.word || "";
 const swatch = (o) => el("span", { class: `sw sw-${o}`, "aria-hidden": "true" });
@@ -235,6 +239,9 @@ function showDay() {
     (territories ? " A territory is assessed for its own day, since a ratification may not extend to it." : "") +
     " Areas of no recognised state are not assessed and are drawn in a pale neutral shade.";
   $("map").setAttribute("aria-label", `Map: ${S.person.name}, ${dayWords(S.on)}`);
+  const reviewed = S.about.reviewed;
+  $("reviewed-note").textContent = reviewedText(reviewed) + (reviewed && S.on > reviewed
+    ? ` ${dayWords(S.on)} is after that review: warrants, withdrawals, declarations or trips since then are not in this map.` : "");
   renderList(); recolour(); updateExports(); markTrips();
 }
 
@@ -564,6 +571,7 @@ function assessmentView(a, profile) {
       w.sources?.length ? links(w.sources) : ""))) : null),
     block("Sources", standing.length ? [el("p", { class: "note" }, `For ${a.state_name}'s standing and instruments:`), links(standing)] : null,
       used.size ? el("p", { class: "note" }, "Sources for the warrant, each visit and each finding are listed with them above.") : null),
+    el("p", { class: "reviewed" }, reviewedText(a.reviewed)),
   ];
 }
 
@@ -608,8 +616,8 @@ function updateExports() {
   set("dl-timeline", S.timelineKey, `${id}-over-time.json`);
   const view = `${location.origin}${location.pathname}?${q({ person: id, on })}`;
   $("embed-code").value = `<iframe src="${view}&embed=1" title="States bound to arrest ${S.person.name} on ${dayWords(on)}" width="100%" height="600" loading="lazy"></iframe>`;
-  $("cite-line").value = `warrantwatch, “States bound to arrest ${S.person.name} on ${dayWords(on)}”, data up to ` +
-    `${S.about.latest_fact} (latest recorded fact), retrieved ${S.today}, ${view}`;
+  $("cite-line").value = `warrantwatch, “States bound to arrest ${S.person.name} on ${dayWords(on)}”, record reviewed to ` +
+    `${S.about.reviewed || "an unknown date"}, retrieved ${S.today}, ${view}`;
 }
 async function copy(from, what) {
   try { await navigator.clipboard.writeText($(from).value); $("copy-note").textContent = `${what} copied.`; }
@@ -618,7 +626,11 @@ async function copy(from, what) {
 
 // ---- the brief ----
 const DATE_IN_TEXT = /\b(20\d\d)-(\d\d)-(\d\d)\b|\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (20\d\d)\b/;
-let publishedTouched = false;
+let publishedTouched = false; // the user gave the date (typed it, chose the example, opened a brief given one)
+let publishedRead = false; // the page read the date from the article's first lines
+// Sent to the server: a date the user gave or the page read; the default (today) is left to the server,
+// which reads the article's dateline first and names where the date came from.
+const publishedToSend = (value) => (publishedTouched || publishedRead) && value ? value : null;
 function articleDate(text) {
   const head = text.slice(0, 400).split("\n").slice(0, 4).join("\n");
   const m = DATE_IN_TEXT.exec(head);
@@ -631,7 +643,8 @@ function articleDate(text) {
 function onArticleInput() {
   if (publishedTouched) return;
   const found = articleDate($("article").value);
-  $("published").value = found && validDay(found) ? found : S.today;
+  publishedRead = Boolean(found && validDay(found));
+  $("published").value = publishedRead ? found : S.today;
   $("brief-status").textContent = found ? `Publication date read from the article: ${dayWords(found)}.` : "";
 }
 
@@ -639,10 +652,10 @@ async function writeBrief(ev) {
   ev.preventDefault();
   const text = $("article").value, published = $("published").value;
   if (!text.trim()) { $("brief-status").textContent = "Paste the article's text first."; $("article").focus(); return; }
-  if (!validDay(published)) { $("brief-status").textContent = "Give the publication date (YYYY-MM-DD)."; $("published").focus(); return; }
+  if (publishedToSend(published) && !validDay(published)) { $("brief-status").textContent = "Give the publication date as YYYY-MM-DD, or leave it empty."; $("published").focus(); return; }
   $("brief-status").textContent = "Reading…";
   let b;
-  try { b = await api("/api/brief", { method: "POST", body: { text, published }, channel: "brief" }); }
+  try { b = await api("/api/brief", { method: "POST", body: { text, published: publishedToSend(published) }, channel: "brief" }); }
   catch (e) { if (!aborted(e)) $("brief-status").textContent = e.message; return; }
   showBrief(b, true);
 }
@@ -654,10 +667,13 @@ async function loadBrief(id) {
 
 function showBrief(b, push) {
   S.briefId = b.id;
-  $("article").value = b.text; $("published").value = b.article.published; publishedTouched = true;
+  $("article").value = b.text; $("published").value = b.article.published;
   writeUrl(push);
+  publishedTouched = b.article.published_from === "request"; publishedRead = false; // a date the server read or chose is not the user's
   $("brief-status").textContent = `${b.events.length} event${b.events.length === 1 ? "" : "s"} found` +
-    (b.background.length ? `, and ${b.background.length} earlier trip${b.background.length === 1 ? "" : "s"} recalled.` : ".");
+    (b.background.length ? `, and ${b.background.length} earlier trip${b.background.length === 1 ? "" : "s"} recalled.` : ".") +
+    ` Published ${dayWords(b.article.published)} (published date: from ${PUBLISHED_FROM[b.article.published_from] || b.article.published_from}).` +
+    ` ${reviewedText(b.reviewed)}`;
   const base = `/api/brief/${b.id}`;
   $("dl-brief-md").href = `${base}?format=md`; $("dl-brief-html").href = `${base}?format=html`; $("dl-brief-json").href = base;
   $("dl-brief-json").setAttribute("download", `brief-${b.article.published}.json`);
@@ -762,7 +778,7 @@ async function init() {
   for (const p of persons) S.byId[p.id] = p;
   $("person-list").replaceChildren(...persons.map((p) => el("option", { value: p.name })));
   $("published").value = S.today;
-  $("data-note").textContent = `Data up to ${dayWords(about.latest_fact)} (latest recorded fact).`;
+  $("data-note").textContent = reviewedText(about.reviewed);
   await applyUrl();
   document.body.dataset.ready = "1";
 }
