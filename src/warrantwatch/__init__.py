@@ -23,6 +23,7 @@ _LAZY = {
     "World": "warrantwatch.law.assessment",
     "check": "warrantwatch.queries", "person_profile": "warrantwatch.queries",
     "state_profile": "warrantwatch.queries", "world": "warrantwatch.queries",
+    "timeline": "warrantwatch.queries",
     "PartialDate": "warrantwatch.records.dates",
     "KnowledgeBase": "warrantwatch.records.knowledge", "bundled": "warrantwatch.records.knowledge",
     "load": "warrantwatch.records.knowledge",
@@ -68,6 +69,7 @@ __all__ = [
     "person_profile",
     "state_profile",
     "states_parties_map",
+    "timeline",
     "trip_map",
     "world",
 ]

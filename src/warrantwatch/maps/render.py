@@ -98,7 +98,13 @@ class Map:
 
 
 def _style(scene: Scene) -> str:
-    p = scene.palette
+    rules = [base_style(scene.palette)]
+    rules += [f".{cls}{{fill:{colour}}}" for cls, colour in sorted(scene.colours.items())]
+    return "".join(rules)
+
+
+def base_style(p) -> str:
+    """The rules every map shares (sea, borders, text), before its own colour classes."""
     k = GEOMETRY_SCALE
     rules = [
         f".sea{{fill:{p.sea}}}",
@@ -121,7 +127,6 @@ def _style(scene: Scene) -> str:
         ".legend-box{fill:#ffffff;fill-opacity:0.88;stroke:#cccccc}",
         ".swatch{stroke:#555555;stroke-width:0.6}",
     ]
-    rules += [f".{cls}{{fill:{colour}}}" for cls, colour in sorted(scene.colours.items())]
     return "".join(rules)
 
 

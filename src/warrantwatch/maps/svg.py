@@ -52,7 +52,8 @@ class Document:
         self.head = [
             '<?xml version="1.0" encoding="UTF-8"?>',
             f'<svg xmlns="http://www.w3.org/2000/svg" version="1.1"{attrs(width=width, height=height)}'
-            f'{attrs(viewBox=f"0 0 {width} {height}", role="img", aria_labelledby="map-title map-desc")}>',
+            f'{attrs(viewBox=f"0 0 {width} {height}", role="img", aria_labelledby="map-title map-desc")}'
+            f'{attrs(class_="ww-map")}>',
             element("title", title, id="map-title"),
             element("desc", desc, id="map-desc"),
             f"<style>{escape(style)}</style>",

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from warrantwatch.errors import UnknownName, UnknownPerson, UnknownState
@@ -16,6 +16,11 @@ from warrantwatch.records.knowledge import KnowledgeBase
 _PUNCTUATION = re.compile(r"[\s\-‐‑–—'’`.,()]+")
 _LEADING_ARTICLE = re.compile(r"^(the) ")
 SURNAME_MIN_LENGTH = 4
+# Suggestions: the share of characters a query must have in common with a name, or with one word of
+# it ("putn" ~ "putin" 89, "hungry" ~ "hungary" 92, "netanyahoo" ~ "netanyahu" 84), so that noise
+# stays out ("nobody" ~ "rody" 60, "xi" ~ nothing).
+SUGGEST_CUTOFF = 75.0
+SUGGEST_MIN_QUERY = 3
 
 
 def normalize(text: str) -> str:
@@ -36,6 +41,7 @@ class NameIndex:
     exact: dict[str, frozenset[str]]
     display: dict[str, str]  # id → the name to show in suggestions
     error: type[UnknownName]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # each word of a name → ids
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, Iterable[str]]],
@@ -48,7 +54,13 @@ class NameIndex:
                 key = normalize(form)
                 if key:
                     names[key].add(ident)
-        return cls({k: frozenset(v) for k, v in names.items()}, display, error)
+        words: dict[str, set[str]] = defaultdict(set)
+        for key, ids in names.items():
+            for word in key.split():
+                if len(word) >= SUGGEST_MIN_QUERY:
+                    words[word] |= ids
+        return cls({k: frozenset(v) for k, v in names.items()}, display, error,
+                   {k: frozenset(v) for k, v in words.items()})
 
     def resolve(self, query: str) -> str:
         key = normalize(query)
@@ -60,20 +72,30 @@ class NameIndex:
         raise self.error(query, self.suggest(query))
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """Close matches, best first: names (or words of names) within SUGGEST_CUTOFF of the query."""
+        return [self.display[i] for i in self.suggest_ids(query, limit)]
+
+    def suggest_ids(self, query: str, limit: int = 5) -> list[str]:
         from rapidfuzz import fuzz, process  # only an unknown name needs suggestions
 
         key = normalize(query)
-        if not key:
+        if len(key) < SUGGEST_MIN_QUERY:
             return []
-        matches = process.extract(key, list(self.exact), scorer=fuzz.WRatio, limit=limit * 3,
-                                  score_cutoff=70)
-        seen: list[str] = []
-        for name, _score, _ in matches:
-            for ident in sorted(self.exact[name]):
-                shown = self.display[ident]
-                if shown not in seen:
-                    seen.append(shown)
-        return seen[:limit]
+        scored: dict[str, float] = {}
+        for table in (self.exact, self.words):
+            for name, score, _ in process.extract(key, list(table), scorer=fuzz.ratio,
+                                                  limit=limit * 3, score_cutoff=SUGGEST_CUTOFF):
+                for ident in table[name]:
+                    scored[ident] = max(scored.get(ident, 0.0), score)
+        return sorted(scored, key=lambda i: (-scored[i], self.display[i]))[:limit]
+
+    def find(self, query: str, limit: int = 8) -> dict[str, list[str]]:
+        """For a search box: the ids a query names exactly (more than one: ambiguous), and close
+        matches, without raising."""
+        key = normalize(query)
+        exact = sorted(self.exact.get(key, frozenset()))
+        close = [i for i in self.suggest_ids(query, limit) if i not in exact]
+        return {"exact": exact, "close": close}
 
 
 _REPUBLIC_OF = re.compile(r"^(?:the )?(?:democratic |people's |democratic people's |islamic |federal |"
