@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import pycountry
 
 from warrantwatch.errors import Problem
-from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FILE_KINDS, FileKind
 from warrantwatch.records.load import LoadedRecord
+from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 
 # Codes outside ISO 3166-1 that the knowledge base uses on purpose.
 USER_ASSIGNED_CODES = {"XKX": "Kosovo (user-assigned code, used by the EU and IMF)"}
