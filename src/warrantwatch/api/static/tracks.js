@@ -9,7 +9,6 @@
     return node;
   }
   async function load() {
-    const main = document.querySelector("main") || document.body;
     const section = el("section");
     section.id = "tracks-panel";
     section.setAttribute("aria-labelledby", "tracks-title");
@@ -19,7 +18,12 @@
     const status = el("p", "Loading…");
     status.setAttribute("role", "status");
     section.appendChild(status);
-    main.appendChild(section);
+    // Below the page's own sections, outside its layout; the wide table scrolls inside its own box.
+    section.style.maxWidth = "100%";
+    section.style.boxSizing = "border-box";
+    section.style.padding = "0 1rem";
+    const footer = document.querySelector("footer");
+    document.body.insertBefore(section, footer);
     let data;
     try {
       const response = await fetch("api/aircraft");
@@ -65,7 +69,11 @@
       body.appendChild(row);
     });
     table.appendChild(body);
-    section.appendChild(table);
+    const scroller = el("div", null, "tracks-scroll");
+    scroller.style.overflowX = "auto";
+    scroller.style.maxWidth = "100%";
+    scroller.appendChild(table);
+    section.appendChild(scroller);
     section.appendChild(el("p", data.credit + " Alerts as a feed: api/alerts.atom", "credit"));
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", load);
