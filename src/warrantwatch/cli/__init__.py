@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from warrantwatch.cli import data, lookup, maps, news, obligation, serve
+from warrantwatch.cli import data, lookup, maps, news, obligation, route, serve
 
 app = typer.Typer(
     help="Is a state bound to arrest a person wanted by the ICC, and what has it done before?",
@@ -18,6 +18,7 @@ obligation.register(app)
 lookup.register(app)
 maps.register(app)
 news.register(app)
+route.register(app)
 serve.register(app)
 app.add_typer(data.app, name="data")
 

@@ -128,6 +128,10 @@ class Suitable:
         order = np.argsort(km, axis=1)
         return np.take_along_axis(idx, order, 1), np.take_along_axis(km, order, 1)
 
+    def airport(self, i: int) -> Airport:
+        return Airport(str(self.icao[i]), str(self.iata[i]), str(self.name[i]), "", float(self.lon[i]),
+                       float(self.lat[i]), str(self.state[i]), str(self.area[i]), int(self.runway_m[i]))
+
     @property
     def _tree(self):
         return _kdtree(self)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import numpy as np
@@ -37,7 +38,8 @@ def densify(a: tuple[float, float], b: tuple[float, float], step_km: float = STE
     n = max(1, int(np.ceil(total_km / step_km)))
     if n == 1:
         return np.array([a, b], dtype=float), np.array([0.0, total_km])
-    line = g.inv_intermediate(a[0], a[1], b[0], b[1], npts=n - 1, initial_idx=0, terminus_idx=0)
+    line = g.inv_intermediate(a[0], a[1], b[0], b[1], npts=n - 1, initial_idx=0, terminus_idx=0,
+                                return_back_azimuth=True)
     lons = np.concatenate([[a[0]], np.asarray(line.lons), [b[0]]])
     lats = np.concatenate([[a[1]], np.asarray(line.lats), [b[1]]])
     lons = (lons + 180.0) % 360.0 - 180.0
@@ -47,7 +49,7 @@ def densify(a: tuple[float, float], b: tuple[float, float], step_km: float = STE
 def densify_path(points: list[tuple[float, float]], step_km: float = STEP_KM) -> tuple[np.ndarray, np.ndarray]:
     """A polyline of geodesic legs, densified; (n, 2) points and (n,) cumulative km."""
     xy, km, offset = [], [], 0.0
-    for i, (a, b) in enumerate(zip(points[:-1], points[1:], strict=True)):
+    for i, (a, b) in enumerate(itertools.pairwise(points)):
         pts, d = densify(a, b, step_km)
         if i:
             pts, d = pts[1:], d[1:]
@@ -58,4 +60,4 @@ def densify_path(points: list[tuple[float, float]], step_km: float = STEP_KM) ->
 
 
 def length_km(points: list[tuple[float, float]]) -> float:
-    return sum(distance_km(a, b) for a, b in zip(points[:-1], points[1:], strict=True))
+    return sum(distance_km(a, b) for a, b in itertools.pairwise(points))

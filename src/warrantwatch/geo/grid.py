@@ -75,7 +75,8 @@ class Grid:
         todo = np.flatnonzero(code == U_MIXED)
         if len(todo):
             rows = self.cell_of_mixed.ravel()[flat[todo]]
-            sub = self.sub.reshape(len(self.sub), SUB * SUB)[rows, (fy[todo] & (SUB - 1)) * SUB + (fx[todo] & (SUB - 1))]
+            within = (fy[todo] & (SUB - 1)) * SUB + (fx[todo] & (SUB - 1))
+            sub = self.sub.reshape(len(self.sub), SUB * SUB)[rows, within]
             code[todo] = sub
             exact = sub == U_MIXED
             todo, rows = todo[exact], rows[exact]
