@@ -24,7 +24,7 @@ def _shapes():
 
 def shapely_codes(lons, lats) -> np.ndarray:
     """The independent answer: shapely's exact test of each point against the airspace polygons."""
-    shapes, tree = _shapes()
+    _, tree = _shapes()
     pts, geoms = tree.query(shapely.points(lons, lats), predicate="intersects")
     out = np.full(len(lons), "", dtype="<U3")
     out[pts] = np.array([a.code for a in airspace.load().areas])[geoms]
@@ -166,7 +166,7 @@ def test_detour_when_avoided_state_lies_on_the_direct_route():
 
 
 def test_impossible_route_says_why():
-    with pytest.raises(NoRoute, match="destination GIG .* avoided"):
+    with pytest.raises(NoRoute, match=r"destination GIG .* avoided"):
         route("VKO", "GIG", person="putin", on="2024-11-18", avoid="obliged")
 
 

@@ -70,6 +70,14 @@ class RoutePlan:
     caveats: tuple[str, ...] = field(default=())
 
     @property
+    def avoided_states(self) -> tuple[str, ...]:
+        """The states whose airspace (with their territories') was kept out of."""
+        from warrantwatch.geo.airspace import load
+
+        space = load()
+        return tuple(sorted({space.area(c).state for c in self.avoided if space.area(c).state}))
+
+    @property
     def extra_km(self) -> float:
         return self.km - self.direct_km
 
@@ -83,7 +91,7 @@ class RoutePlan:
             "stops": [s.to_dict() for s in self.stops],
             "waypoints": [[round(x, 4), round(y, 4)] for x, y in self.waypoints],
             "path": [[round(float(x), 4), round(float(y), 4)] for x, y in self.path],
-            "avoid": list(self.avoided),
+            "avoid": list(self.avoided), "avoid_states": list(self.avoided_states),
             "airspaces": [c.to_dict(self.speed_kmh) for c in self.airspaces],
             "diversion": list(self.diversion),
             "caveats": list(self.caveats),

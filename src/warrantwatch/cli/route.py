@@ -50,7 +50,7 @@ def route_command(
     head = f"{plan.km:,.0f} km, {plan.km / plan.speed_kmh:.1f} h at {plan.speed_kmh:g} km/h"
     if plan.avoided:
         head += f" (direct {plan.direct_km:,.0f} km; +{plan.extra_km:,.0f} km to keep out of " \
-                f"{len(plan.avoided)} airspace(s))"
+                f"{len(plan.avoided_states)} state(s) and their territories)"
     if plan.stops:
         head += " · stops: " + ", ".join(s.code for s in plan.stops)
     out.print(line(head))

@@ -94,8 +94,8 @@ def route_map(plan, *, palette: str = "story", width: int = 1600, height: int = 
         x, y = frame.lonlat_to_px(ap.lon, ap.lat)
         over.insert(0, element("circle", cx=f"{x[0]:.1f}", cy=f"{y[0]:.1f}", r=6, fill=pal.ink))
         over.append(element("text", ap.code, class_="label", x=f"{x[0] + 9:.1f}", y=f"{y[0] - 7:.1f}"))
-    over.append(element("text", "hatched: avoided · ring: diversion airport (red: bound to arrest)",
-                        class_="subtitle", x=16, y=70))
+    key = ("hatched: avoided · " if avoided else "") + "ring: diversion airport (red: bound to arrest)"
+    over.append(element("text", key, class_="subtitle", x=16, y=70))
     over.append(element("text", ATTRIBUTION, class_="credit", x=width - 10, y=height - 24, text_anchor="end"))
     svg = svg.replace('<g id="labels">', '<g id="route">' + "".join(over) + '</g><g id="labels">', 1)
     crossed = [c.name for c in plan.airspaces]
