@@ -121,8 +121,10 @@ class Suitable:
         """For each point, the k nearest airports: (indices (n, k), geodesic km (n, k))."""
         from warrantwatch.geo.geodesic import distances_km
 
-        _, idx = self._tree.query(_unit(lons, lats), k=k)
-        idx = np.asarray(idx).reshape(len(lons), k)
+        # candidates by chord distance on the unit sphere (all pairs: a few hundred points × 2,200
+        # airports), then exact geodesic distances for the k kept
+        chord = _unit(lons, lats) @ _unit(self.lon, self.lat).T  # cosines: larger is nearer
+        idx = np.argpartition(-chord, k - 1, axis=1)[:, :k]
         km = distances_km(np.repeat(lons, k), np.repeat(lats, k), self.lon[idx].ravel(),
                           self.lat[idx].ravel()).reshape(len(lons), k)
         order = np.argsort(km, axis=1)
@@ -132,16 +134,6 @@ class Suitable:
         return Airport(str(self.icao[i]), str(self.iata[i]), str(self.name[i]), "", float(self.lon[i]),
                        float(self.lat[i]), str(self.state[i]), str(self.area[i]), int(self.runway_m[i]))
 
-    @property
-    def _tree(self):
-        return _kdtree(self)
-
-
-@cache
-def _kdtree(s: Suitable):
-    from scipy.spatial import cKDTree
-
-    return cKDTree(_unit(s.lon, s.lat))
 
 
 def _unit(lons, lats) -> np.ndarray:
