@@ -135,6 +135,14 @@ def test_real_route_against_independent_geodesic(origin, destination, person, on
     assert all(set(x) >= {"state", "name", "entry_km", "exit_km", "outcome"} for x in doc["airspaces"])
 
 
+def test_stated_position_is_shown_with_the_airspace():
+    plan = route("VKO", "ULN", person="putin", on="2024-09-03")
+    mongolia = plan.airspaces[-1]
+    assert mongolia.state == "MNG" and mongolia.positions
+    assert mongolia.positions[0]["date"] == "2024-09-03" and not mongolia.positions[0]["later"]
+    assert not plan.airspaces[0].positions  # none recorded for Russia
+
+
 def test_diversion_marks_airports_in_states_bound_to_arrest():
     plan = route("VKO", "ULN", person="putin", on="2024-09-03")
     first, last = plan.diversion[0], plan.diversion[-1]

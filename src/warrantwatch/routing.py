@@ -17,6 +17,7 @@ import numpy as np
 from warrantwatch.clock import today
 from warrantwatch.errors import NoRoute, WarrantWatchError
 from warrantwatch.law.assessment import Outcome, World
+from warrantwatch.law.obligation import assess as _assess
 from warrantwatch.law.obligation import world as _world
 from warrantwatch.queries import resolve_day
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
@@ -102,38 +103,53 @@ def _outcomes(result: World) -> dict[str, Outcome]:
     return {a.state: a.outcome for a in result.assessments}
 
 
-def stated_positions(kb: KnowledgeBase, state: str, person: str, on: dt.date) -> tuple[dict, ...]:
-    """HOOK: a government's stated position on executing the warrant or on overflight.
+def _area_outcomes(kb: KnowledgeBase, result: World, person_id: str, day: dt.date) -> dict[str, Outcome]:
+    """The engine's outcome for every area with a state: a state's own, and for a dependent territory
+    the engine's answer for that place (whether the state's ratification reaches it on the day)."""
+    from warrantwatch.geo.airspace import load
 
-    The law issue adds these (data/positions.yaml); until the knowledge base carries them this
-    returns nothing, and every route says so in its caveats."""
-    records = getattr(kb, "positions", None)
-    if not records:
-        return ()
+    states = _outcomes(result)
+    out: dict[str, Outcome] = {}
+    for area in load().areas:
+        if area.state is None or area.state not in states:
+            continue
+        if area.kind == "territory" and area.code in kb.territory_by_code:
+            out[area.code] = _assess(kb, person_id, area.state, day, as_of=today(), place=area.code).outcome
+        else:
+            out[area.code] = states[area.state]
+    return out
+
+
+def stated_positions(kb: KnowledgeBase, state: str, person: str, on: dt.date) -> tuple[dict, ...]:
+    """What the state's government said about executing this person's warrant (data/positions.yaml),
+    each marked `later` when said after the day of the flight."""
     out = []
-    for p in records:
-        if getattr(p, "state", None) == state and getattr(p, "person", person) in (person, None):
-            out.append({k: str(v) for k, v in (p.model_dump(exclude_none=True) if hasattr(p, "model_dump")
-                                                 else dict(p)).items()})
+    for p in kb.positions_of.get(state, ()):
+        if p.person != person:
+            continue
+        out.append({"date": str(p.date), "stance": p.stance.value, "speaker": p.speaker, "summary": p.summary,
+                    "later": p.date.first_day > on, "sources": list(p.sources)})
     return tuple(out)
 
 
 def _avoid_codes(spec: str | list[str] | None, outcomes: dict[str, Outcome], kb: KnowledgeBase) -> list[str]:
-    """Area codes to keep out of: 'obliged' (every state with a duty to arrest, and its territories)
-    or a list of states (ISO3 or names; each with its territories)."""
+    """Area codes to keep out of: 'obliged' (every area whose state is bound to arrest the person
+    there, by the engine, territories included) or a list of states (ISO3 or names; each with its
+    territories)."""
     from warrantwatch.geo.airspace import load
 
     if not spec:
         return []
     items = spec.split(",") if isinstance(spec, str) else list(spec)
     states: set[str] = set()
+    codes: set[str] = set()
     resolver = resolver_for(kb)
     for item in (i.strip() for i in items if i.strip()):
         if item.casefold() == "obliged":
-            states |= {s for s, o in outcomes.items() if o.duty}
+            codes |= {c for c, o in outcomes.items() if o.duty}
         else:
             states.add(resolver.state(item))
-    return sorted(a.code for a in load().areas if a.state in states)
+    return sorted(codes | {a.code for a in load().areas if a.state in states})
 
 
 def route(origin: str, destination: str, *, person: str, on: str | dt.date | None = None,
@@ -153,7 +169,7 @@ def route(origin: str, destination: str, *, person: str, on: str | dt.date | Non
     day = resolve_day(on)
     person_id = resolver_for(kb).person(person)
     result = _world(kb, person_id, day, as_of=today())
-    outcomes = _outcomes(result)
+    outcomes = _area_outcomes(kb, result, person_id, day)
     space = load()
     avoided = _avoid_codes(avoid, outcomes, kb)
     blocked = np.zeros(len(space.areas), dtype=bool)
@@ -183,10 +199,7 @@ def route(origin: str, destination: str, *, person: str, on: str | dt.date | Non
     areas_out = []
     for c in crossings(waypoints):
         area = space.areas[c.area]
-        if area.state is None:
-            outcome = "NOT_ASSESSED"
-        else:
-            outcome = outcomes[area.state].name if area.state in outcomes else "NOT_ASSESSED"
+        outcome = outcomes[area.code].name if area.code in outcomes else "NOT_ASSESSED"
         areas_out.append(AirspaceCrossing(area.state or "", area.code, area.name, c.entry_km, c.exit_km, outcome,
                                           area.state if area.kind == "territory" else None,
                                           stated_positions(kb, area.state or "", person_id, day)))
@@ -195,8 +208,9 @@ def route(origin: str, destination: str, *, person: str, on: str | dt.date | Non
         raise NoRoute("no route found that stays out of the avoided airspace: it still crosses "
                       + ", ".join(c.name for c in entered))
     if any(c.territory_of for c in areas_out):
-        caveats.append("A dependent territory is given its state's outcome; whether that state's ratification "
-                       "extends to the territory is not modelled (see data/membership.yaml).")
+        caveats.append("A dependent territory's outcome is the engine's for that place: whether its state's "
+                       "ratification reached it on the day (data/territories.yaml); where that is not "
+                       "recorded, the state's own outcome.")
     if any(c.outcome == "NOT_ASSESSED" for c in areas_out):
         caveats.append("Areas held by no state (e.g. Western Sahara, Antarctica) are not assessed.")
     caveats += [
@@ -206,13 +220,21 @@ def route(origin: str, destination: str, *, person: str, on: str | dt.date | Non
         "maritime boundaries (ODbL) and Natural Earth land under the UN border policy; straits used for "
         "international navigation are counted as the coastal states' airspace, though transit passage "
         "applies there (UNCLOS arts. 37-38); Greece's 10 nm airspace claim is not modelled (its 6 nm sea is).",
-        "Stated positions (a government saying it would or would not execute the warrant, or granting or "
-        "refusing overflight) are not yet in the knowledge base; none is shown.",
     ]
+    said = [c for c in areas_out if c.positions]
+    if said:
+        caveats.append("Stated positions (data/positions.yaml) are shown with the airspace of the state that "
+                       "made them: " + "; ".join(dict.fromkeys(f"{c.name}: {p['stance']} ({p['date']}"
+                                                             + (", later" if p["later"] else "") + ")"
+                                                             for c in said for p in c.positions)) + ".")
+    else:
+        caveats.append("No stated position (data/positions.yaml) on this person's warrant is recorded for the "
+                       "states crossed; statements on overflight permission are not recorded.")
     if avoided:
-        caveats.append(f"Avoiding {len(avoided)} airspace(s); dependent territories of an avoided state are "
-                       "avoided too. The detour is the shortest found on a grid and pulled tight with "
-                       "geodesic checks every 1 km: close to, not proven, the shortest.")
+        caveats.append(f"Avoiding {len(avoided)} airspace(s) (states and territories: a named state's territories "
+                       "with it; with 'obliged', each area where the engine finds a duty to arrest). The detour "
+                       "is the shortest found on a grid and pulled tight with geodesic checks every 1 km: close "
+                       "to, not proven, the shortest.")
     return RoutePlan(ends[0], ends[-1], person_id, result.person_name, day, float(speed_kmh),
                      tuple(waypoints), tuple(stops), km, direct_km, path, tuple(areas_out),
                      tuple(_diversion(path, outcomes)), tuple(avoided), tuple(caveats))
@@ -233,13 +255,13 @@ def _diversion(path: np.ndarray, outcomes: dict[str, Outcome]) -> list[dict]:
     pts, km = path[keep], cum[keep]
     s = suitable()
     idx, dist = nearest_airports(pts, k=12)
-    duty = np.array([bool(st) and st in outcomes and outcomes[st].duty for st in s.state])
+    duty = np.array([code in outcomes and outcomes[code].duty for code in s.area])
 
     def airport(i: int, d: float) -> dict:
-        st = str(s.state[i])
-        return {"icao": str(s.icao[i]), "iata": str(s.iata[i]), "name": str(s.name[i]), "state": st,
-                "area": str(s.area[i]), "runway_m": int(s.runway_m[i]), "distance_km": round(float(d), 1),
-                "outcome": outcomes[st].name if st in outcomes else "NOT_ASSESSED",
+        code = str(s.area[i])
+        return {"icao": str(s.icao[i]), "iata": str(s.iata[i]), "name": str(s.name[i]), "state": str(s.state[i]),
+                "area": code, "runway_m": int(s.runway_m[i]), "distance_km": round(float(d), 1),
+                "outcome": outcomes[code].name if code in outcomes else "NOT_ASSESSED",
                 "bound_to_arrest": bool(duty[i])}
 
     out: list[dict] = []

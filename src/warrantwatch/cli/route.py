@@ -60,6 +60,9 @@ def route_command(
         out.print(line(f"  {c.entry_km:>7,.0f}–{c.exit_km:<7,.0f} km  "
                        f"{c.entry_km / plan.speed_kmh:4.1f} h  ", (f"{c.outcome:<13}", _style(c.outcome)),
                        f" {where}"))
+        for p in c.positions:
+            out.print(line(f"      stated position, {p['date']}" + (" (later)" if p["later"] else "")
+                           + f": {p['stance'].replace('_', ' ')} — {p['speaker']}"))
     out.print(line(("Diversion airports (nearest suitable: paved runway ≥ 2,500 m)", "bold")))
     for s in plan.diversion:
         n, alt = s["nearest"], s["nearest_without_duty"]
