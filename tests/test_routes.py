@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from functools import cache
 
@@ -225,3 +226,17 @@ def test_api_route(client=None):
     assert r.status_code == 200 and r.json()["airspaces"][-1]["state"] == "MNG"
     r = c.get("/api/route", params={"from": "VKO", "to": "QQQQQ", "person": "putin"})
     assert r.status_code == 404 and r.json()["error"]["type"] == "UnknownAirport"
+
+
+def test_via_and_max_leg():
+    plan = route("VKO", "ULN", person="putin", on="2024-09-03", via=["OVB"])
+    assert [s.code for s in plan.stops] == ["OVB"] and plan.km > plan.direct_km
+    far = route("TLV", "IAD", person="netanyahu", on="2025-04-06", avoid="obliged", max_leg_km=7000)
+    assert far.stops and all(not s.state or s.area not in far.avoided for s in far.stops)
+    from warrantwatch.geo import geodesic
+
+    legs = [(far.origin.lon, far.origin.lat), *((s.lon, s.lat) for s in far.stops),
+            (far.destination.lon, far.destination.lat)]
+    assert all(geodesic.distance_km(a, z) <= 7000 for a, z in itertools.pairwise(legs))
+    with pytest.raises(NoRoute, match="legs of at most 5000 km"):
+        route("TLV", "IAD", person="netanyahu", on="2025-04-06", avoid="obliged", max_leg_km=5000)

@@ -305,8 +305,9 @@ def _refuel(waypoints, ends, stops, max_leg_km, blocked, avoided):
         to_goal = geodesic.distances_km(goal[0], goal[1], s.lon[cand], s.lat[cand])
         usable = cand[(reach <= max_leg_km * 0.95) & (to_goal < d_goal - 100)]
         if not len(usable):
-            raise NoRoute(f"no route with legs of at most {max_leg_km:g} km: no suitable airport outside the "
-                          "avoided airspace is within reach")
+            raise NoRoute(f"no route with legs of at most {max_leg_km:g} km: from {here[1]:.2f}, {here[0]:.2f} "
+                          "(lat, lon) no suitable airport outside the avoided airspace is within reach and "
+                          "nearer the destination")
         best = usable[np.argmin(geodesic.distances_km(goal[0], goal[1], s.lon[usable], s.lat[usable]))]
         stop = (float(s.lon[best]), float(s.lat[best]))
         leg = detour(here, stop, blocked) if avoided else [here, stop]
