@@ -23,7 +23,8 @@ __version__ = "0.1.0"
 # `import warrantwatch` and `warrantwatch --help` stay fast.
 _LAZY = {"locator_map": "warrantwatch.maps", "obligation_map": "warrantwatch.maps",
          "states_parties_map": "warrantwatch.maps", "trip_map": "warrantwatch.maps",
-         "Map": "warrantwatch.maps", "locate": "warrantwatch.geo", "area_at": "warrantwatch.geo"}
+         "Map": "warrantwatch.maps", "locate": "warrantwatch.geo", "area_at": "warrantwatch.geo",
+         "locate_many": "warrantwatch.geo", "route": "warrantwatch.routing"}
 
 
 def __getattr__(name: str):
@@ -51,9 +52,11 @@ __all__ = [
     "check",
     "load",
     "locate",
+    "locate_many",
     "locator_map",
     "obligation_map",
     "person_profile",
+    "route",
     "state_profile",
     "states_parties_map",
     "trip_map",
