@@ -60,16 +60,21 @@ class Grid:
         shape = np.broadcast_shapes(lons.shape, lats.shape)
         lons = np.broadcast_to(lons, shape).ravel()
         lats = np.broadcast_to(lats, shape).ravel()
-        bad = ~((lons >= -180.0) & (lons <= 180.0) & (lats >= -90.0) & (lats <= 90.0))
-        if bad.any():
+        if len(lons) and not (lons.min() >= -180.0 and lons.max() <= 180.0
+                              and lats.min() >= -90.0 and lats.max() <= 90.0):  # NaN fails too
+            bad = ~((lons >= -180.0) & (lons <= 180.0) & (lats >= -90.0) & (lats <= 90.0))
             i = int(np.flatnonzero(bad)[0])
             raise ValueError(f"not a lon/lat position: ({lons[i]}, {lats[i]})")
         ny, nx = self.label.shape
         inv = SUB / self.cell_deg  # in sub-cells
-        fx = ((lons + 180.0) * inv).astype(np.int32)
-        fy = ((lats + 90.0) * inv).astype(np.int32)
-        np.clip(fx, 0, nx * SUB - 1, out=fx)
-        np.clip(fy, 0, ny * SUB - 1, out=fy)
+        tmp = np.add(lons, 180.0)
+        tmp *= inv
+        fx = tmp.astype(np.int32)
+        np.add(lats, 90.0, out=tmp)
+        tmp *= inv
+        fy = tmp.astype(np.int32)
+        np.minimum(fx, nx * SUB - 1, out=fx)  # lon 180 and lat 90 fall in the last cell
+        np.minimum(fy, ny * SUB - 1, out=fy)
         flat = (fy >> SHIFT) * nx + (fx >> SHIFT)
         code = self.label.ravel()[flat]
         todo = np.flatnonzero(code == U_MIXED)
