@@ -72,7 +72,11 @@ def create_app() -> FastAPI:
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
             return _error(413, "PayloadTooLarge", f"request body over {MAX_BODY_BYTES} bytes")
-        return await call_next(request)
+        response = await call_next(request)
+        reviewed = bundled().reviewed  # every answer names the day its record was last reviewed
+        if reviewed is not None:
+            response.headers["X-Record-Reviewed"] = reviewed.isoformat()
+        return response
 
     _routes(app)
     app.mount("/", StaticFiles(directory=STATIC, html=True), name="page")

@@ -176,7 +176,8 @@ def watch(
                              "published": b.published.isoformat(), "published_from": b.published_from}
                     alerts.append(alert)
                     if not as_json:
-                        out.print(line(("ALERT ", "bold red"), f"{alert['person']} → {alert['host']} "
+                        out.print(line(("ALERT ", "bold red"), f"{kb.person_by_id[alert['person']].name} → "
+                                       f"{kb.state_by_code[alert['host']].name} "
                                        f"{alert['date'] or ''} ({alert['outcome']}, confidence "
                                        f"{alert['confidence']:.2f}): {alert['summary']}"))
             batch.clear()
@@ -194,12 +195,14 @@ def watch(
     if as_json:
         print_json({"new_articles": new, "already_stored": seen, "alerts": alerts,
                     "alert_confidence": ALERT_CONFIDENCE, "below_confidence": below,
-                    "skipped": problems, "stored": {"articles": articles, "events": events}})
+                    "skipped": problems, "stored": {"articles": articles, "events": events},
+                    "reviewed": kb.reviewed.isoformat() if kb.reviewed else None})
     else:
         _report(problems)
         out.print(line(f"{new} new article(s), {seen} already stored; store holds {articles} "
                        f"article(s), {events} event(s); alerts at confidence >= {ALERT_CONFIDENCE} "
-                       f"({below} planned visit(s) to a state with a duty below it stored, not alerted)"))
+                       f"({below} planned visit(s) to a state with a duty below it stored, not alerted); "
+                       f"record reviewed to {kb.reviewed}"))
     if problems:
         raise typer.Exit(2)
 

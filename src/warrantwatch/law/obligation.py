@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
+from warrantwatch.law.currency import currency_caveat
+from warrantwatch.law.evidence import evidence_caveat
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
 from warrantwatch.law.sealed import RequestProof, request_proof
 from warrantwatch.law.territory import territory_scope
@@ -569,24 +571,28 @@ def future_caveat(on: dt.date, as_of: dt.date | None) -> Caveat | None:
                   "adopted at any time, and offices held (and so immunity arguments) can change.")
 
 
-def _with_future(assessment: Assessment, caveat: Caveat | None) -> Assessment:
-    if caveat is None:
-        return assessment
-    return dataclasses.replace(assessment, caveats=(*assessment.caveats, caveat))
+def _with_future(assessment: Assessment, *caveats: Caveat | None,
+                 reviewed: dt.date | None = None) -> Assessment:
+    extra = tuple(c for c in caveats if c is not None)
+    return dataclasses.replace(assessment, caveats=(*assessment.caveats, *extra), reviewed=reviewed)
 
 
 def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date,
            as_of: dt.date | None = None, place: str | None = None) -> Assessment:
     """Is `state` bound to arrest `person_id` if the person is on its territory on `on`?
     `place`: a territory code or an occupied place's id, resolved to `state`.
-    `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat."""
-    return _with_future(assess_state(kb, person_on(kb, person_id, on), state, place),
-                        future_caveat(on, as_of))
+    `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat, and an
+    `on` after the record's review stamp (or an `as_of` long after it) the `review_age` caveat."""
+    answer = assess_state(kb, person_on(kb, person_id, on), state, place)
+    return _with_future(answer, evidence_caveat(kb, answer), future_caveat(on, as_of),
+                        currency_caveat(kb.reviewed, on, as_of, kb.evidence_to), reviewed=kb.reviewed)
 
 
 def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None = None) -> World:
     """assess() for every state in the knowledge base, sharing the person's context."""
     ctx = person_on(kb, person_id, on)
-    caveat = future_caveat(on, as_of)
+    caveats = (future_caveat(on, as_of), currency_caveat(kb.reviewed, on, as_of, kb.evidence_to))
     return World(ctx.person.id, ctx.person.name, on,
-                 tuple(_with_future(assess_state(kb, ctx, s.iso3), caveat) for s in kb.states))
+                 tuple(_with_future(a, evidence_caveat(kb, a), *caveats, reviewed=kb.reviewed)
+                       for a in (assess_state(kb, ctx, s.iso3) for s in kb.states)), reviewed=kb.reviewed,
+                 caveats=tuple(c for c in caveats if c is not None))

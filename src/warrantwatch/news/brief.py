@@ -11,6 +11,7 @@ from typing import Any
 
 from warrantwatch.errors import WarrantWatchError
 from warrantwatch.law import Assessment, assess
+from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -56,11 +57,13 @@ class Brief:
     items: tuple[BriefItem, ...] = field(default=())
     background: tuple[BriefItem, ...] = field(default=())  # earlier trips the article recalls
     published_from: str = "--published"  # meta | feed | dateline | --published | today (news.published)
+    reviewed: dt.date | None = None  # the record's review stamp
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
         return {"article": {"title": a.title, "url": a.url, "origin": a.origin,
                             "published": self.published.isoformat(), "published_from": self.published_from},
+                "reviewed": self.reviewed.isoformat() if self.reviewed else None,
                 "events": [i.to_dict() for i in self.items],
                 "background": [{k: v for k, v in i.to_dict().items() if k != "map"} for i in self.background]}
 
@@ -105,7 +108,7 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
                          kb.warrants_of.get(event.person, ()), note,
                          _map(person.nationality, event.host, mode) if not recalled else None)
         (background if recalled else items).append(item)
-    return Brief(article, published, tuple(items), tuple(background), published_from)
+    return Brief(article, published, tuple(items), tuple(background), published_from, kb.reviewed)
 
 
 _TEXTS: dict[tuple[str, str], tuple[str, str]] = {}
@@ -147,6 +150,8 @@ def to_markdown(brief: Brief) -> str:
     lines = [f"# Brief: {a.title or 'article'}", ""]
     lines.append(f"Published {brief.published} (published date: from {brief.published_from})"
                  + (f" · {a.url}" if a.url else "") + (f" · {a.origin}" if a.origin else ""))
+    lines.append("")
+    lines.append(f"_{reviewed_line(brief.reviewed).capitalize()}._")
     lines.append("")
     if not brief.items:
         lines.append("No visit by a person wanted by the ICC was found in this article.")
@@ -201,7 +206,8 @@ def to_html(brief: Brief) -> str:
              ".NOT_OBLIGED{color:#cf222e}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
              "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
              f"<p>Published {esc(str(brief.published))} (published date: from {esc(brief.published_from)})"
-             + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>"]
+             + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>",
+             f"<p class='reviewed'>{esc(reviewed_line(brief.reviewed).capitalize())}.</p>"]
     if not brief.items:
         parts.append("<p>No visit by a person wanted by the ICC was found in this article.</p>")
     for n, item in enumerate(brief.items, start=1):
