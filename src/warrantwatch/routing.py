@@ -69,6 +69,7 @@ class RoutePlan:
     diversion: tuple[dict, ...]
     avoided: tuple[str, ...]  # area codes kept out of
     caveats: tuple[str, ...] = field(default=())
+    reviewed: dt.date | None = None  # the record's review stamp, as the engine gives it
 
     @property
     def avoided_states(self) -> tuple[str, ...]:
@@ -96,6 +97,7 @@ class RoutePlan:
             "airspaces": [c.to_dict(self.speed_kmh) for c in self.airspaces],
             "diversion": list(self.diversion),
             "caveats": list(self.caveats),
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
         }
 
 
@@ -195,7 +197,7 @@ def route(origin: str, destination: str, *, person: str, on: str | dt.date | Non
     direct_km = geodesic.distance_km((ends[0].lon, ends[0].lat), (ends[-1].lon, ends[-1].lat))
     path, _ = geodesic.densify_path(waypoints, PATH_STEP_KM)
 
-    caveats = [ENTRY_NOTE]
+    caveats = [ENTRY_NOTE, *(c.text for c in result.caveats)]  # the engine's own (future, review_age)
     areas_out = []
     for c in crossings(waypoints):
         area = space.areas[c.area]
@@ -237,7 +239,8 @@ def route(origin: str, destination: str, *, person: str, on: str | dt.date | Non
                        "to, not proven, the shortest.")
     return RoutePlan(ends[0], ends[-1], person_id, result.person_name, day, float(speed_kmh),
                      tuple(waypoints), tuple(stops), km, direct_km, path, tuple(areas_out),
-                     tuple(_diversion(path, outcomes)), tuple(avoided), tuple(caveats))
+                     tuple(_diversion(path, outcomes)), tuple(avoided), tuple(caveats),
+                     result.reviewed)
 
 
 def _diversion(path: np.ndarray, outcomes: dict[str, Outcome]) -> list[dict]:

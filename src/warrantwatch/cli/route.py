@@ -76,6 +76,9 @@ def route_command(
     out.print(line(("Caveats", "bold")))
     for c in plan.caveats:
         out.print(line(f"  • {c}"))
+    from warrantwatch.law.currency import reviewed_line
+
+    out.print(line((reviewed_line(plan.reviewed).capitalize(), "dim")))
     if map_file is not None:
         out.print(line(f"wrote {map_file}"))
 
