@@ -300,7 +300,8 @@ def _declaration_ref(d: Declaration, state_name: str) -> str:
 def _sealed_caveats(proofs: list[RequestProof]) -> tuple[Caveat, ...]:
     return tuple(Caveat("sealed", f"The warrant of {p.warrant.issued} was under seal until "
                         f"{p.warrant.made_public}. A sealed warrant binds the states that receive the "
-                        f"Court's request (arts. 89(1), 91); here {p.text}") for p in proofs)
+                        f"Court's request for arrest and surrender or for provisional arrest (arts. 89(1), 91, 92); "
+                        f"here {p.text}") for p in proofs)
 
 
 def _death_and_custody(kb: KnowledgeBase, ctx: PersonOn, state: str) -> list[Caveat]:
@@ -367,7 +368,8 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
                             f"made public {first.made_public}); whether {state_name} had received the Court's "
                             "request to arrest and surrender him is not public.",
                     caveats=(Caveat("sealed", "The duty to arrest arises when a state receives the Court's "
-                                    "request (arts. 89(1), 59(1), 91), not when the warrant is made public; "
+                                    "request for arrest and surrender or for provisional arrest "
+                                    "(arts. 89(1), 59(1), 91, 92), not when the warrant is made public; "
                                     "no recorded request, arrest or finding shows that this state received one."),),
                     sources=srcs, **common)
             undecided = [w for w in ctx.warrants if w.state is WarrantState.UNDETERMINED]
