@@ -22,6 +22,7 @@ The rules (each a named threshold below):
 from __future__ import annotations
 
 import datetime as dt
+from collections import namedtuple
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -187,29 +188,48 @@ def nearest_airport(lat: float, lon: float, within_km: float = AIRPORT_KM) -> tu
     return (lo + i, float(d[i])) if d[i] <= within_km else None
 
 
-def nearest_airports(lats, lons, within_km: float = AIRPORT_KM) -> dict[int, tuple[int, float]]:
-    """`nearest_airport` for many points at once (a DuckDB range join on a latitude band, then the
-    haversine distance): {position in the input: (airport index, km)} for points with one in reach."""
-    import duckdb
-    import pyarrow as pa
+def _haversine_km(lat, lon, alat, alon):
+    la, lo_ = np.radians(alat), np.radians(alon)
+    p, q = np.radians(lat), np.radians(lon)
+    h = np.sin((la - p) / 2) ** 2 + np.cos(p) * np.cos(la) * np.sin((lo_ - q) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(h))
 
+
+def nearest_airports(lats, lons, within_km: float = AIRPORT_KM, *, pairs_per_block: int = 1 << 22
+                     ) -> dict[int, tuple[int, float]]:
+    """`nearest_airport` for many points at once, vectorised: every (point, airport in its latitude
+    band) pair, in blocks of at most `pairs_per_block` pairs, and the nearest per point (the first in
+    latitude order on a tie, as `nearest_airport`): {position in the input: (airport index, km)}."""
     a = airports()
+    lats, lons = np.asarray(lats, dtype=float), np.asarray(lons, dtype=float)
     if len(lats) == 0:
         return {}
-    con = duckdb.connect()
-    points = pa.table({"i": np.arange(len(lats)), "lat": np.asarray(lats, dtype=float),
-                       "lon": np.asarray(lons, dtype=float)})
-    places = pa.table({"k": np.arange(len(a.lat)), "lat": a.lat, "lon": a.lon})
-    con.register("points", points)
-    con.register("places", places)
     band = within_km / 111.0
-    rows = con.execute(f"""
-        SELECT i, arg_min(k, d), min(d) FROM (
-            SELECT p.i, q.k, {_km('p.lat', 'p.lon', 'q.lat', 'q.lon')} AS d
-            FROM points p JOIN places q ON q.lat BETWEEN p.lat - {band} AND p.lat + {band})
-        WHERE d <= {within_km} GROUP BY i""").fetchall()
-    con.close()
-    return {int(i): (int(k), float(d)) for i, k, d in rows}
+    lo, hi = np.searchsorted(a.lat, lats - band), np.searchsorted(a.lat, lats + band)
+    counts = np.maximum(hi - lo, 0)
+    ends = np.cumsum(counts)
+    out: dict[int, tuple[int, float]] = {}
+    first = 0
+    while first < len(lats):
+        base = ends[first - 1] if first else 0
+        last = max(first + 1, int(np.searchsorted(ends, base + pairs_per_block, side="right")))
+        n = counts[first:last]
+        if n.sum():
+            point = np.repeat(np.arange(first, last), n)
+            airport = np.repeat(lo[first:last], n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
+            d = _haversine_km(lats[point], lons[point], a.lat[airport], a.lon[airport])
+            # pairs are grouped by point, airports ascending: the first pair at the group's minimum
+            has = n > 0
+            starts = (np.cumsum(n) - n)[has]
+            low = np.minimum.reduceat(d, starts)
+            at = np.flatnonzero(d == np.repeat(low, n[has]))
+            _, first_at = np.unique(point[at], return_index=True)
+            best = at[first_at]
+            keep = best[d[best] <= within_km]
+            out.update(zip(point[keep].tolist(), zip(airport[keep].tolist(), d[keep].tolist(), strict=True),
+                           strict=True))
+        first = last
+    return out
 
 
 @cache
@@ -278,7 +298,9 @@ def confirm(frame, registrations: dict[str, str] | None = None) -> list[Event]:
     registrations = registrations or {}
     events = []
     reach = nearest_airports(frame["lat"].to_numpy(), frame["lon"].to_numpy()) if len(frame) else {}
-    for n, row in enumerate(frame.itertuples(index=False)):
+    # plain Python values column by column (much faster than `itertuples` on Arrow-backed columns)
+    Row = namedtuple("Row", list(frame.columns))
+    for n, row in enumerate(map(Row._make, zip(*(frame[c].tolist() for c in frame.columns), strict=True))):
         if row.kind is None:
             continue
         lat, lon = float(row.lat), float(row.lon)

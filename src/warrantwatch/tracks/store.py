@@ -73,6 +73,8 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_W
             con = duckdb.connect(str(path), read_only=read_only)
             if not read_only:
                 con.execute(SCHEMA)
+                # rows may be written in any order (every reader sorts): lets both threads write
+                con.execute("SET preserve_insertion_order = false")
             return con
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() > deadline:
@@ -96,12 +98,13 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
     rel = _relation(con, table)
     con.execute("BEGIN TRANSACTION")
     try:
-        total, valid, t_min, t_max = con.execute(
-            f"SELECT count(*), count(*) FILTER ({VALID}), min(time), max(time) FROM {rel}").fetchone()
-        before = con.execute("SELECT count(*) FROM positions").fetchone()[0]
+        # One cheap pass over the time column (Parquet: row count from the footer): the file's size
+        # and time span. Invalid rows only widen the span, which just makes the check below stricter.
+        total, t_min, t_max = con.execute(
+            f"SELECT count(*), min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
         # rows already stored can only be in this file's time span; skip the anti-join when none are
-        overlap = before and con.execute("SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?",
-                                         [t_min, t_max]).fetchone()[0]
+        overlap = t_min is not None and con.execute(
+            "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
         anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
                 if overlap else "")
         # Within a JSON file (small), a position repeated at the same time is stored once. Within a
@@ -109,8 +112,11 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
         # of the ingest, and the landing rules read a repeated position as no change.
         once = ("QUALIFY row_number() OVER (PARTITION BY icao24, time ORDER BY lat, lon, alt_ft) = 1"
                 if table.arrow is not None else "")
-        con.execute(f"INSERT INTO positions SELECT {POSITIONS} FROM {rel} s WHERE {VALID} {anti} {once}")
-        stored = con.execute("SELECT count(*) FROM positions").fetchone()[0] - before
+        # the rows are read, validated and written in this one statement (DuckDB's threads, no Python)
+        stored = con.execute(f"INSERT INTO positions SELECT {POSITIONS} FROM {rel} s WHERE {VALID} {anti} {once}"
+                             ).fetchone()[0]
+        valid = (con.execute(f"SELECT count(*) FILTER ({VALID}) FROM {rel}").fetchone()[0]
+                 if anti or once else stored)  # without them every valid row was stored
         bad = table.skipped + (total - valid)
         for icao24, reg in (table.registration or {}).items():
             con.execute("INSERT OR REPLACE INTO registrations VALUES (?, ?)", [icao24, reg])
