@@ -6,12 +6,16 @@
   landing SQL per prefix on the cluster, airports on the client.
 
 Each reports positions/s over the whole (ingest + detection) and checks that the landings agree.
-`python benchmarks/bench_tracks.py [N]` (default 10,000,000). Timings on a shared 2-core machine are noisy.
+Every pipeline runs `RUNS` times (rounds interleaved, each on a fresh store); the table gives the
+minimum and the median, with the load average before and after (timings on a shared 2-core machine
+are noisy). `python benchmarks/bench_tracks.py [N [RUNS]]` (default 10,000,000 positions, 3 runs).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -87,15 +91,22 @@ def timed(fn):
     return result, time.perf_counter() - start
 
 
-def main(n: int) -> None:
+def load() -> str:
+    return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main(n: int, runs: int = 3) -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-tracks-"))
     try:
-        run(work, n)
+        run(work, n, runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(work: Path, n: int) -> None:
+def run(work: Path, n: int, runs: int) -> None:
+    import json
+    import subprocess
+
     from distributed import Client, LocalCluster
 
     table, gen_s = timed(lambda: fleet(n))
@@ -107,54 +118,78 @@ def run(work: Path, n: int) -> None:
     from warrantwatch.geo.locate import locate
 
     locate(106.8, 47.6)
-    rows = []
+    exe = str(Path(sys.executable).parent / "warrantwatch")
+
+    def fresh(path: Path) -> Path:
+        for p in (path, path.with_name(path.name + ".wal")):
+            p.unlink(missing_ok=True)
+        shutil.rmtree(path, ignore_errors=True)
+        return path
 
     def duck():
-        db = work / "t.duckdb"
+        db = fresh(work / "t.duckdb")
         with Store.open(db) as store:
             store.ingest([source])
         return events(db=db)
 
-    found, s = timed(duck)
-    rows.append(("DuckDB (ingest + landings)", s, found))
-    def cli():
-        import json
-        import subprocess
+    def duck_ingest():
+        with Store.open(fresh(work / "i.duckdb")) as store:
+            store.ingest([source])
 
-        db = work / "cli.duckdb"
-        exe = str(Path(sys.executable).parent / "warrantwatch")
+    def duck_landings():
+        return events(db=work / "i.duckdb")
+
+    def cli():
+        db = fresh(work / "cli.duckdb")
         subprocess.run([exe, "tracks", "ingest", str(source), "--db", str(db)], check=True, capture_output=True)
         out = subprocess.run([exe, "tracks", "landings", "--all", "--json", "--db", str(db)], check=True,
                              capture_output=True, text=True).stdout
         return [L.Event(d["icao24"], d["kind"], pd.Timestamp(d["time"]).to_pydatetime(), d["lat"], d["lon"],
                         d["airport"], None, None, d["state"], d["confidence"]) for d in json.loads(out)]
 
-    found_cli, s = timed(cli)
-    rows.append(("DuckDB, whole process (CLI ingest + CLI landings)", s, found_cli))
-    found_pd, s = timed(lambda: L.confirm(pandas_events(source)))
-    rows.append(("pandas baseline (read + landings)", s, found_pd))
-    for workers in (1, 2):
-        archive = work / f"archive-{workers}"
+    def dask(workers: int):
+        archive = fresh(work / f"archive-{workers}")
+        ParquetArchive(archive).ingest([source])
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as c, \
+                Client(c) as client:
+            return events(parquet=archive, client=client)
 
-        def dask(archive=archive, workers=workers):
-            ParquetArchive(archive).ingest([source])
-            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as c, \
-                    Client(c) as client:
-                return events(parquet=archive, client=client)
+    pipelines = [
+        ("DuckDB, in process (ingest + landings)", duck),
+        ("  of which: ingest a Parquet file into a new store", duck_ingest),
+        ("  of which: landings with airports and states", duck_landings),
+        ("DuckDB, whole process (CLI ingest + CLI landings)", cli),
+        ("pandas baseline (read + landings)", lambda: L.confirm(pandas_events(source))),
+        ("Dask LocalCluster, 1 worker (archive + landings)", lambda: dask(1)),
+        ("Dask LocalCluster, 2 workers (archive + landings)", lambda: dask(2)),
+    ]
+    print(f"before: {load()}", flush=True)
+    seconds: dict[str, list[float]] = {name: [] for name, _ in pipelines}
+    found: dict[str, list] = {}
+    for _ in range(runs):
+        for name, fn in pipelines:
+            result, s = timed(fn)
+            seconds[name].append(s)
+            if result is not None:
+                found[name] = result
+    print(f"after:  {load()}", flush=True)
 
-        found_d, s = timed(dask)
-        rows.append((f"Dask LocalCluster, {workers} worker(s) (archive + landings)", s, found_d))
-    base = next(s for name, s, _ in rows if name.startswith("pandas"))
-    def key(found):
-        return sorted((e.icao24, e.kind, round(e.time.timestamp(), 2)) for e in found)
+    def key(events_found):
+        return sorted((e.icao24, e.kind, round(e.time.timestamp(), 2)) for e in events_found)
 
-    reference = key(rows[0][2])
-    print(f"{'pipeline':58} {'seconds':>8} {'positions/s':>13} {'vs pandas':>10} {'landings':>9} same")
-    for name, s, found in rows:
-        same = key(found) == reference
-        print(f"{name:58} {s:8.2f} {table.num_rows / s:13,.0f} {base / s:9.2f}x "
-              f"{sum(e.is_landing for e in found):9,} {'yes' if same else 'NO'}", flush=True)
+    reference = key(found[pipelines[0][0]])
+    base = statistics.median(seconds["pandas baseline (read + landings)"])
+    print(f"{'pipeline':52} {'min s':>6} {'median s':>8} {'positions/s (min)':>17} {'(median)':>11} "
+          f"{'vs pandas':>9} {'landings':>8} same")
+    for name, _ in pipelines:
+        lo, mid = min(seconds[name]), statistics.median(seconds[name])
+        landed = same = ""
+        if name in found:
+            landed = f"{sum(e.is_landing for e in found[name]):,}"
+            same = "yes" if key(found[name]) == reference else "NO"
+        print(f"{name:52} {lo:6.2f} {mid:8.2f} {table.num_rows / lo:17,.0f} {table.num_rows / mid:11,.0f} "
+              f"{base / mid:8.2f}x {landed:>8} {same}", flush=True)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000_000, int(sys.argv[2]) if len(sys.argv) > 2 else 3)
