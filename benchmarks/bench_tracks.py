@@ -121,9 +121,9 @@ def run(work: Path, n: int, runs: int) -> None:
     exe = str(Path(sys.executable).parent / "warrantwatch")
 
     def fresh(path: Path) -> Path:
+        shutil.rmtree(path, ignore_errors=True)
         for p in (path, path.with_name(path.name + ".wal")):
             p.unlink(missing_ok=True)
-        shutil.rmtree(path, ignore_errors=True)
         return path
 
     def duck():
@@ -172,6 +172,7 @@ def run(work: Path, n: int, runs: int) -> None:
             seconds[name].append(s)
             if result is not None:
                 found[name] = result
+            print(f"  {name}: {s:.2f} s", flush=True)
     print(f"after:  {load()}", flush=True)
 
     def key(events_found):
