@@ -22,8 +22,9 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warrantwatch import queries
-from warrantwatch.errors import BadDate, UnknownName, WarrantWatchError
+from warrantwatch.errors import BadDate, UnknownName, WarrantWatchError, one_line
 from warrantwatch.law.warrants import warrant_on
+from warrantwatch.records.dates import UserDay
 from warrantwatch.records.knowledge import bundled
 
 STATIC = Path(__file__).parent / "static"
@@ -57,7 +58,8 @@ def create_app() -> FastAPI:
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return _error(422, "InvalidRequest", f"{where}: {first.get('msg', 'invalid request')}")
+        message = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+        return _error(422, "InvalidRequest", one_line(f"{where}: {message}"))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -81,7 +83,7 @@ def create_app() -> FastAPI:
 
 class BriefRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="The article text.")
-    published: dt.date = Field(description="Publication date, YYYY-MM-DD.")
+    published: UserDay = Field(description="Publication date, YYYY-MM-DD (ASCII digits, 1998-07-17 to 2100-12-31).")
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
 
