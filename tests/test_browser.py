@@ -51,7 +51,9 @@ def page(server):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        # The harness's wait_for_function evaluates strings, which the page's CSP forbids (no
+        # 'unsafe-eval'); tests/test_web_security.py drives the page under its CSP.
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
         tab = context.new_page()
         tab.set_default_timeout(20_000)
         yield tab

@@ -42,7 +42,7 @@ def _error(status: int, kind: str, message: str, suggestions: list[str] | None =
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(title="warrantwatch", version="0.1.0",
+    app = FastAPI(title="warrantwatch", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Is a state bound to arrest a person wanted by the ICC, and what has it done before?")
 
     @app.exception_handler(WarrantWatchError)
@@ -69,16 +69,59 @@ def create_app() -> FastAPI:
     async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
         return _error(500, "InternalError", "internal error; the request was not completed")
 
-    @app.middleware("http")
-    async def _limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return _error(413, "PayloadTooLarge", f"request body over {MAX_BODY_BYTES} bytes")
-        return await call_next(request)
-
+    _security(app)
     _routes(app)
+    _docs(app)
     app.mount("/", StaticFiles(directory=STATIC, html=True), name="page")
     return app
+
+
+def _security(app: FastAPI) -> None:
+    """Middleware, innermost first: CORS for read-only calls, the body limit on the bytes read,
+    HEAD as GET without the body, security headers on every answer (see `api.security`)."""
+    from fastapi.middleware.cors import CORSMiddleware
+
+    from warrantwatch.api.security import BodyLimit, HeadAsGet, SecurityHeaders
+
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
+                       allow_credentials=False, expose_headers=["X-Map-Caption"], max_age=600)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)
+
+
+def _docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc (ReDoc) from assets installed with the package (PyPI
+    `fastapi-offline` ships swagger-ui-dist and ReDoc's standalone bundle): they work offline."""
+    import fastapi_offline
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+
+    from warrantwatch.api.security import docs_policy
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+
+    def page(response: HTMLResponse) -> HTMLResponse:
+        html = response.body.decode()
+        return HTMLResponse(html, headers={"Content-Security-Policy": docs_policy(html)})
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return page(get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}", title="warrantwatch API",
+            swagger_js_url=f"{root}/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}/docs-assets/swagger-ui.css",
+            swagger_favicon_url=f"{root}/docs-assets/favicon.png"))
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return page(get_redoc_html(
+            openapi_url=f"{root}{app.openapi_url}", title="warrantwatch API",
+            redoc_js_url=f"{root}/docs-assets/redoc.standalone.js", with_google_fonts=False,
+            redoc_favicon_url=f"{root}/docs-assets/favicon.png"))
 
 
 class BriefRequest(BaseModel):
