@@ -7,7 +7,11 @@ input, 413 for oversized bodies; nothing else leaks (no stack traces).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import os
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -146,11 +150,64 @@ def _obligation_map(person: str, on: dt.date):
     return obligation_map(person, on)
 
 
-def _image(rendered, fmt: MapFormat, width: int | None) -> Response:
-    headers = {"X-Map-Caption": quote(rendered.caption)}
-    if fmt is MapFormat.png:
-        return Response(rendered.png(width), media_type="image/png", headers=headers)
-    return Response(rendered.svg, media_type="image/svg+xml", headers=headers)
+# Drawing a map (projecting outlines, then rasterising) holds tens of MB while it runs and is CPU
+# bound. Maps are drawn on a pool of their own, as many at once as there are cores, and requests beyond
+# that queue: a burst cannot take the server's memory with it, and the memory one drawing frees is
+# reused by the next on the same few threads (each thread's allocator arena keeps what it once held).
+_MAP_POOL = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="maps")
+
+
+class _Answers:
+    """Drawn maps by request, kept least recently used first within a byte budget, with one drawing
+    per request at a time: concurrent requests for a map being drawn wait for it (single flight).
+    Used only from the event loop's thread, so plain dicts suffice."""
+
+    def __init__(self, budget_bytes: int):
+        self.budget = budget_bytes
+        self.size = 0
+        self.done: OrderedDict[tuple, tuple[bytes | str, str]] = OrderedDict()
+        self.drawing: dict[tuple, asyncio.Future] = {}
+
+    async def get(self, key: tuple, work) -> tuple[bytes | str, str]:
+        if key in self.done:
+            self.done.move_to_end(key)
+            return self.done[key]
+        future = self.drawing.get(key)
+        if future is None:
+            future = self.drawing[key] = asyncio.wrap_future(_MAP_POOL.submit(work))
+            future.add_done_callback(lambda f: self._finish(key, f))
+        return await asyncio.shield(future)
+
+    def _finish(self, key: tuple, future: asyncio.Future) -> None:
+        self.drawing.pop(key, None)
+        if future.cancelled() or future.exception() is not None:
+            return
+        self.done[key] = answer = future.result()
+        self.size += len(answer[0])
+        while self.size > self.budget and len(self.done) > 1:
+            _, (body, _caption) = self.done.popitem(last=False)
+            self.size -= len(body)
+
+
+_ANSWERS = _Answers(64 * 2**20)
+
+
+async def _drawn(key: tuple, draw, fmt: MapFormat, width: int | None) -> Response:
+    """Draw a map (`draw()` returns a rendered map) on the map pool, once per request key, and
+    answer with SVG or PNG."""
+
+    def work() -> tuple[bytes | str, str]:
+        from warrantwatch.maps.layers import measured_at_first_sight
+
+        rendered = draw()
+        if fmt is MapFormat.png:
+            with measured_at_first_sight():  # same URL, same bytes (see maps.layers)
+                return rendered.png(width), rendered.caption
+        return rendered.svg, rendered.caption
+
+    body, caption = await _ANSWERS.get((*key, fmt.value, width), work)
+    media = "image/png" if fmt is MapFormat.png else "image/svg+xml"
+    return Response(body, media_type=media, headers={"X-Map-Caption": quote(caption)})
 
 
 On = Annotated[str | None, Query(description="Date YYYY-MM-DD (default: today)", max_length=40)]
@@ -200,16 +257,16 @@ def _routes(app: FastAPI) -> None:
 
     @app.get("/api/maps/locator.{fmt}", summary="Locator map: home state orange, host green",
              responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
-    def locator(fmt: MapFormat, home: Name, host: Name, width: Width = None) -> Response:
+    async def locator(fmt: MapFormat, home: Name, host: Name, width: Width = None) -> Response:
         from warrantwatch.maps import locator_map
 
-        return _image(locator_map(home, host), fmt, width)
+        return await _drawn(("locator", home, host), lambda: locator_map(home, host), fmt, width)
 
     @app.get("/api/maps/world.{fmt}", summary="World map coloured by obligation for a person on a date",
              responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
-    def world_map(fmt: MapFormat, person: Name, on: On = None, width: Width = None) -> Response:
-
-        return _image(_obligation_map(person, queries.resolve_day(on)), fmt, width)
+    async def world_map(fmt: MapFormat, person: Name, on: On = None, width: Width = None) -> Response:
+        day = queries.resolve_day(on)
+        return await _drawn(("world", person, day), lambda: _obligation_map(person, day), fmt, width)
 
     @app.get("/api/health", include_in_schema=False)
     def health() -> Response:
