@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from warrantwatch.records.dates import PartialDate
 
@@ -131,9 +131,17 @@ class Person(Record):
     full_name: Text | None = None
     aliases: list[Text] = []
     nationality: Iso3 | None = None
+    born: PartialDate | None = None  # only where a source gives it (`born_source`); else left out
+    born_source: Text | None = None
     positions: list[Position] = []
     note: Text | None = None
     sources: Sources
+
+    @model_validator(mode="after")
+    def _born_has_a_source(self) -> Person:
+        if (self.born is None) != (self.born_source is None):
+            raise ValueError("born and born_source go together: a birth date needs its source")
+        return self
 
 
 class WarrantStatusKind(StrEnum):
