@@ -75,7 +75,7 @@ def brief(
         print("\n".join(to_markdown(b) for b in briefs), end="")
     if rejected:
         _report(rejected)
-        raise typer.Exit(2)
+        raise UnreadableInput(f"{len(rejected)} of {len(items)} item(s) could not be read (listed above)")
 
 
 def _write(briefs, output: Path) -> None:

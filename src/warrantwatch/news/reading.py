@@ -263,7 +263,7 @@ def _feed_item(line: bytes, where: str) -> Article:
     try:
         item = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _Bad(f"not JSON: {exc.msg} (column {exc.colno})") from exc
+        raise _Bad(f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from exc
     except RecursionError as exc:
         raise _Bad("not JSON this program accepts (nested too deeply)") from exc
     if not isinstance(item, dict):
