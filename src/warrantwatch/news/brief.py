@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from warrantwatch.law import Assessment, assess
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
+from warrantwatch.records.dates import supported
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import Warrant
 
@@ -81,6 +82,7 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
 
 
 def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True) -> Brief:
+    published = supported(published)  # dates are resolved against it: keep them in the supported range
     items, background = [], []
     for event in extract(kb, article.text, published):
         recalled = is_background(event.date, published)
