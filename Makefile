@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench bench-maps boundaries clean serve chromium screenshots
+.PHONY: run test install install-test lint bench bench-maps bench-load boundaries clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench: install-test
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_news.py
 	$(BIN)/python benchmarks/bench_page.py
+
+# The API server under concurrent load, on 127.0.0.1 only (about two minutes).
+bench-load: install-test
+	$(BIN)/python benchmarks/bench_load.py
 
 bench-maps: install-test
 	$(BIN)/python -m pip install -q -e '.[bench]'
