@@ -41,7 +41,8 @@ class PayloadTooLarge(WarrantWatchError):
 
 
 def _error(status: int, kind: str, message: str, suggestions: list[str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"type": kind, "message": message, "suggestions": suggestions or []}},
+    """The one error body; the message is one line of bounded length, whatever it quotes."""
+    return JSONResponse({"error": {"type": kind, "message": one_line(message), "suggestions": suggestions or []}},
                         status_code=status)
 
 
@@ -63,7 +64,7 @@ def create_app() -> FastAPI:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
         message = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
-        return _error(422, "InvalidRequest", one_line(f"{where}: {message}"))
+        return _error(422, "InvalidRequest", f"{where}: {message}")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
