@@ -349,6 +349,8 @@ def test_8_9_the_cli_says_so_in_one_line(tmp_path):
                                                                          str(tmp_path / "w.svg")]):
         ran = cli(*command, env={"WARRANTWATCH_TODAY": "0000-01-01"}).clean(2)
         assert "WARRANTWATCH_TODAY" in ran.err
+    api_clean(client.get("/api/maps/world.png", params={"person": "putin", "width": "５００"}), 422)
+    cli("map", "--person", "putin", "--width", "٥٠٠", "-o", str(tmp_path / "d.png")).clean(2)
     api_clean(client.get("/api/assess?person=putin&state=MNG&on=1998-07-16"), 422)
     assert client.get("/api/assess?person=putin&state=MNG&on=2100-12-31").status_code == 200
 
