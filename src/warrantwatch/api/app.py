@@ -22,13 +22,13 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warrantwatch import queries
 from warrantwatch.errors import BadDate, UnknownName, WarrantWatchError, one_line
 from warrantwatch.law.warrants import warrant_on
-from warrantwatch.records.dates import UserDay
+from warrantwatch.records.dates import parse_day
 from warrantwatch.records.knowledge import bundled
 
 STATIC = Path(__file__).parent / "static"
@@ -127,6 +127,17 @@ def _docs(app: FastAPI) -> None:
             openapi_url=f"{root}{app.openapi_url}", title="warrantwatch API",
             redoc_js_url=f"{root}/docs-assets/redoc.standalone.js", with_google_fonts=False,
             redoc_favicon_url=f"{root}/docs-assets/favicon.png"))
+
+
+def _day(value: Any) -> dt.date:
+    try:
+        return parse_day(value)
+    except BadDate as exc:
+        raise ValueError(exc.reason) from exc
+
+
+# A day in a request body, read by the same rule as everywhere else (ASCII digits, supported range).
+UserDay = Annotated[dt.date, BeforeValidator(_day)]
 
 
 class BriefRequest(BaseModel):

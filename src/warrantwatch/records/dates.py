@@ -10,9 +10,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler
+from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from warrantwatch.errors import BadDate
@@ -138,13 +138,3 @@ def supported(day: dt.date, text: object = None) -> dt.date:
         raise BadDate(day.isoformat() if text is None else text, f"out of range: {SUPPORTED}")
     return day
 
-
-def _validate_day(value: Any) -> dt.date:
-    try:
-        return parse_day(value)
-    except BadDate as exc:
-        raise ValueError(exc.reason) from exc
-
-
-# A day in a request body, read by the same rule as everywhere else (ASCII digits, supported range).
-UserDay = Annotated[dt.date, BeforeValidator(_validate_day)]
