@@ -7,6 +7,8 @@ that each peak RSS (the kernel's VmHWM of the server process) belongs to one bur
 2. PNG maps of 50 distinct frames — locator maps of 50 different pairs of states, each requested
    PNG_REPEATS times in a shuffled order (so concurrent requests for a frame never drawn before are
    common), at concurrency 50. Every answer for one URL must be the same bytes.
+3. PNG world maps of 50 distinct persons and days — one frame, 50 colourings, each requested
+   PNG_REPEATS times: the frame is measured once and then only recoloured.
 
 Reports requests/s, p50/p99 latency, errors (any status but 200, or a failed request) and peak RSS.
 Target (issue 10): PNG burst peak RSS < 600 MB, 0 errors, one distinct body per URL.
@@ -157,8 +159,11 @@ def main() -> None:
     pairs = rng.sample(hosts, PNG_FRAMES)
     png = [f"/api/maps/locator.png?home=RUS&host={host}" for host in pairs] * PNG_REPEATS
     rng.shuffle(png)
+    world = [f"/api/maps/world.png?person={rng.choice(persons)}&on={2010 + rng.randrange(16)}-"
+             f"{1 + rng.randrange(12):02d}-{1 + rng.randrange(28):02d}" for _ in range(PNG_FRAMES)] * PNG_REPEATS
+    rng.shuffle(world)
     if args.quick:
-        png = png[: len(png) // 4]
+        png, world = png[: len(png) // 4], world[: len(world) // 4]
     print(f"warrantwatch load benchmark, 127.0.0.1, {os.cpu_count()} CPU(s)")
     rows = []
     with Server() as server:
@@ -166,6 +171,8 @@ def main() -> None:
     with Server() as server:
         rows.append(_report(f"PNG maps, {PNG_FRAMES} distinct frames", server, png))
     png_row = rows[-1]
+    with Server() as server:
+        rows.append(_report(f"PNG world maps, {PNG_FRAMES} persons and days on one frame", server, world))
     verdict = ("met" if png_row["peak_rss_mb"] < 600 and png_row["errors"] == 0
                and png_row["urls_with_differing_bodies"] == 0 else "NOT met")
     print(f"target (PNG burst peak RSS < 600 MB, 0 errors, same bytes per URL): {verdict}")

@@ -310,20 +310,29 @@ def test_7_one_measurement_per_frame_and_the_same_bytes_per_url(monkeypatch):
         return measure(painter, run)
 
     monkeypatch.setattr(layers, "_measure", counting)
-    url = "/api/maps/locator.png?home=RUS&host=KAZ&width=500"
 
-    async def burst(n: int) -> list[bytes]:
+    async def burst(url: str, n: int) -> list[bytes]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
             responses = await asyncio.gather(*(c.get(url) for _ in range(n)))
         assert all(r.status_code == 200 for r in responses)
         return [r.content for r in responses]
 
-    first = asyncio.run(burst(12))
+    # World maps share one frame: measured once, by one request, while eleven others wait for it
+    world = "/api/maps/world.png?person=putin&on=2024-09-03&width=500"
+    first = asyncio.run(burst(world, 12))
     assert len(set(first)) == 1
     assert measured and len(measured) == len(set(measured)), "a run was measured more than once"
+    other = asyncio.run(burst("/api/maps/world.png?person=netanyahu&on=2025-04-03&width=500", 4))
+    assert len(set(other)) == 1 and len(measured) == len(set(measured))  # runs seen before: not measured again
     api._ANSWERS.done.clear()  # drawn again from the layers kept: still the same bytes
-    assert asyncio.run(burst(1)) == first[:1]
+    assert asyncio.run(burst(world, 1)) == first[:1]
+    runs = len(measured)
+    # A locator map's frame is drawn outline by outline, every time: the same bytes too
+    locator = "/api/maps/locator.png?home=RUS&host=KAZ&width=500"
+    once = asyncio.run(burst(locator, 6))
+    api._ANSWERS.done.clear()
+    assert len(set(once)) == 1 and asyncio.run(burst(locator, 1)) == once[:1] and len(measured) == runs
     assert layers.cached_bytes() <= layers.BUDGET_BYTES
 
 

@@ -206,14 +206,16 @@ _ANSWERS = _Answers(64 * 2**20)
 
 async def _drawn(key: tuple, draw, fmt: MapFormat, width: int | None) -> Response:
     """Draw a map (`draw()` returns a rendered map) on the map pool, once per request key, and
-    answer with SVG or PNG."""
+    answer with SVG or PNG. World maps share one frame: its layers are measured at first sight and
+    every world map is recoloured from them; a locator map's frame is its own, drawn outline by
+    outline. Either way the same URL always takes the same path and gives the same bytes."""
 
     def work() -> tuple[bytes | str, str]:
-        from warrantwatch.maps.layers import measured_at_first_sight
+        from warrantwatch.maps.layers import measuring
 
         rendered = draw()
         if fmt is MapFormat.png:
-            with measured_at_first_sight():  # same URL, same bytes (see maps.layers)
+            with measuring("first" if key[0] == "world" else "never"):
                 return rendered.png(width), rendered.caption
         return rendered.svg, rendered.caption
 

@@ -11,9 +11,9 @@ Skia's 8-bit rounding (tests compare the two).
 
 Under concurrency (the API server draws in many threads) three rules keep memory bounded and answers
 stable: a run is measured by one thread only while the others wait for its result (single flight);
-the layers kept fit in `BUDGET_BYTES`; and the server draws with `measured_at_first_sight()`, so that
-a frame is always recoloured from its layer, never drawn afresh the first time and recoloured the
-next: the same URL gives the same bytes.
+the layers kept fit in `BUDGET_BYTES`; and the server fixes, per kind of map, whether a frame is
+measured at first sight or never (`measuring`), so that it is never drawn afresh once and recoloured
+the next time: the same URL gives the same bytes.
 """
 
 from __future__ import annotations
@@ -38,18 +38,26 @@ _SEEN: OrderedDict[bytes, bool] = OrderedDict()  # runs drawn once, not yet meas
 _LAYERS: OrderedDict[bytes, Layer] = OrderedDict()
 _MEASURING: dict[bytes, threading.Event] = {}  # runs being measured now, by one thread each
 _LOCK = threading.Lock()  # the API server draws in several threads
-_FIRST_SIGHT: ContextVar[bool] = ContextVar("measure_at_first_sight", default=False)
+_POLICY: ContextVar[str] = ContextVar("layer_policy", default="second")
 
 
 @contextmanager
-def measured_at_first_sight() -> Iterator[None]:
-    """Within this block (in this thread or task), a run is measured the first time it is seen, so
-    that every drawing of a frame takes the same path and gives the same pixels (the API server)."""
-    token = _FIRST_SIGHT.set(True)
+def measuring(when: str) -> Iterator[None]:
+    """Within this block (in this thread or task), when a run is measured: "second" (the default: a
+    one-off map does not pay for measuring), "first" (every drawing of a frame takes the same path and
+    gives the same pixels: the server's world maps, which share one frame), or "never" (drawn outline
+    by outline: the server's locator maps, whose frames are rarely drawn twice)."""
+    if when not in ("first", "second", "never"):
+        raise ValueError(f"measuring: {when!r}")
+    token = _POLICY.set(when)
     try:
         yield
     finally:
-        _FIRST_SIGHT.reset(token)
+        _POLICY.reset(token)
+
+
+def measured_at_first_sight():
+    return measuring("first")
 
 
 class Run:
@@ -140,8 +148,11 @@ def draw_run(painter, run) -> None:
 
 def _layer_for(painter, run) -> Layer | None:
     """The run's layer: None the first time a run is seen (a one-off map should not pay for
-    measuring; unless `measured_at_first_sight`), measured the second time, reused from then on.
+    measuring; see `measuring` for the other policies), measured the second time, reused from then on.
     One thread measures a run; the others asking for it meanwhile wait and reuse its result."""
+    policy = _POLICY.get()
+    if policy == "never":
+        return None
     key = _key(painter, run)
     while True:
         with _LOCK:
@@ -151,7 +162,7 @@ def _layer_for(painter, run) -> Layer | None:
                 return layer
             pending = _MEASURING.get(key)
             if pending is None:
-                if not _FIRST_SIGHT.get() and not _SEEN.pop(key, False):
+                if policy == "second" and not _SEEN.pop(key, False):
                     _SEEN[key] = True
                     while len(_SEEN) > 4 * CACHE_SIZE:
                         _SEEN.popitem(last=False)
