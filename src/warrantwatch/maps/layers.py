@@ -56,10 +56,6 @@ def measuring(when: str) -> Iterator[None]:
         _POLICY.reset(token)
 
 
-def measured_at_first_sight():
-    return measuring("first")
-
-
 class Run:
     @staticmethod
     def takes(style: dict[str, str]) -> bool:
