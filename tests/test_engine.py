@@ -131,25 +131,33 @@ def test_warrant_that_ended_means_no_active_warrant(kb):
     assert outcome(kb, "rodrigo-duterte", "NLD", "2025-04-01") is Outcome.NO_ACTIVE_WARRANT
 
 
-def test_sealed_warrant_is_not_public_until_unsealed(kb):
-    a = assess(kb, "rodrigo-duterte", "PHL", D("2025-03-08"))
-    assert a.outcome is Outcome.NO_ACTIVE_WARRANT
-    assert any(c.kind == "sealed" for c in a.caveats)
+def test_sealed_warrant_binds_only_states_shown_to_have_received_the_request(kb):
+    """Rule 1: a sealed warrant is not 'no warrant'. Where no request to the state is shown, the answer
+    is UNDETERMINED; where the state arrested the person, it had received the request."""
+    mali = assess(kb, "iyad-ag-ghaly", "MLI", D("2020-01-01"))
+    assert mali.outcome is Outcome.UNDETERMINED
+    assert "under seal" in mali.summary and "not public" in mali.summary
+    philippines = assess(kb, "rodrigo-duterte", "PHL", D("2025-03-08"))
+    assert philippines.outcome is not Outcome.NO_ACTIVE_WARRANT
+    assert any(c.kind == "sealed" and "2025-03-11" in c.text for c in philippines.caveats)
+    before = assess(kb, "rodrigo-duterte", "PHL", D("2025-03-06"))  # not yet issued
+    assert before.outcome is Outcome.NO_ACTIVE_WARRANT
 
 
 def test_a_sealed_warrant_that_reached_the_host_says_so(kb):
-    """Italy was asked to arrest Elmasry Njeem under a sealed warrant and was later found in
-    breach; Germany arrested El Hishri under one. Neither answer may read as 'nothing to do'."""
+    """Italy was sent the request on 2025-01-18 under a sealed warrant; Germany arrested El Hishri
+    under one. Both are bound, with a `sealed` caveat; France, with no request known, is undetermined."""
     italy = assess(kb, "osama-elmasry-njeem", "ITA", D("2025-01-19"))
-    assert italy.outcome is Outcome.NO_ACTIVE_WARRANT  # rule 1: no *public* warrant
-    request = [c for c in italy.caveats if c.kind == "sealed_request"]
-    assert len(request) == 1 and "2025-10-17" in request[0].text and "87(7)" in request[0].text
-    assert "failed to comply" in italy.summary
+    assert italy.outcome is Outcome.OBLIGED
+    sealed = [c for c in italy.caveats if c.kind == "sealed"]
+    assert len(sealed) == 1 and "2025-01-18" in sealed[0].text
+    assert "ita-2025-10-17" in [f.id for f in italy.record.later_findings]  # the breach, marked later
     germany = assess(kb, "khaled-el-hishri", "DEU", D("2025-07-16"))
-    assert any(c.kind == "sealed_request" and "arrested" in c.text for c in germany.caveats)
+    assert germany.outcome is Outcome.OBLIGED
+    assert any(c.kind == "sealed" and "arrested" in c.text for c in germany.caveats)
     elsewhere = assess(kb, "osama-elmasry-njeem", "FRA", D("2025-01-19"))  # no request known
-    assert not any(c.kind == "sealed_request" for c in elsewhere.caveats)
-    assert any(c.kind == "sealed" and "not public" in c.text for c in elsewhere.caveats)
+    assert elsewhere.outcome is Outcome.UNDETERMINED
+    assert any(c.kind == "sealed" for c in elsewhere.caveats)
 
 
 def test_a_future_day_says_what_the_statute_fixes_in_advance(kb):

@@ -21,6 +21,7 @@ def boundaries(person: str, state: str) -> set[dt.date]:
     dates = []
     for w in KB.warrants_of[person]:
         dates += [w.issued, w.made_public, *(s.since for s in w.status)]
+        dates += [r.sent for r in KB.requests_under.get(w.id, ()) if r.state == state and r.sent]
     m = KB.membership_of.get(state)
     if m:
         dates += [d for d in (m.signed, m.deposited, m.entry_into_force, m.signature_withdrawn) if d]
@@ -56,6 +57,8 @@ def test_every_file_round_trips_through_its_canonical_form():
         "State": KB.states, "Membership": KB.memberships, "Withdrawal": KB.withdrawals,
         "Declaration": KB.declarations, "Situation": KB.situations, "Resolution": KB.resolutions,
         "Person": KB.persons, "Warrant": KB.warrants, "Visit": KB.visits, "Finding": KB.findings,
+        "Request": KB.requests, "Territory": KB.territories, "Place": KB.places,
+        "StatedPosition": KB.positions,
     }
     for kind in FILE_KINDS:
         records = list(by_kind[kind.model.__name__])

@@ -5,6 +5,7 @@ Each function resolves user input (forgiving names, ISO dates), then makes one e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,12 @@ def check(person: str, state: str, on: str | dt.date | None = None,
     """`check("putin", "Mongolia", "2024-09-03")`: is the state bound to arrest the person?"""
     kb = kb or bundled()
     resolver = resolver_for(kb)
-    return _assess(kb, resolver.person(person), resolver.state(state), resolve_day(on), as_of=today())
+    where = resolver.locate(state)
+    result = _assess(kb, resolver.person(person), where.state, resolve_day(on), as_of=today(),
+                     place=where.place)
+    if where.label and not result.place_name:
+        result = dataclasses.replace(result, place_name=where.label)
+    return result
 
 
 def world(person: str, on: str | dt.date | None = None, kb: KnowledgeBase | None = None) -> World:

@@ -24,8 +24,12 @@ def person(
     if as_json:
         print_json(profile.to_dict())
         return
+    from warrantwatch.records.knowledge import bundled
+
+    kb = bundled()
+    states = {c: st.name for c, st in kb.state_by_code.items()}
     p, out = profile.person, console()
-    out.print(line((p.name, "bold"), f" ({p.id})", f", national of {p.nationality}"
+    out.print(line((p.name, "bold"), f", national of {states.get(p.nationality, p.nationality)}"
                    if p.nationality else ""))
     for position in p.positions:
         until = f" to {position.to}" if position.to else ""
@@ -33,19 +37,19 @@ def person(
         out.print(line(f"  {position.title}{since}{until}"))
     out.print(line(("Warrants", "bold")))
     for warrant, state in profile.warrants:
-        out.print(line(f"  • {warrant.id}: {warrant.situation}, issued {warrant.issued}, "
-                       f"public {warrant.made_public} — {state}"))
+        situation = kb.situation_by_id[warrant.situation].name
+        out.print(line(f"  • {situation}: issued {warrant.issued}, public {warrant.made_public} — {state}"))
         for crime in warrant.crimes:
             out.print(line(f"      {crime}"))
     out.print(line((f"Trips recorded ({len(profile.visits)})", "bold")))
     for v, outcome in zip(profile.visits, profile.visit_outcomes, strict=True):
         end = f" to {v.end}" if v.end and v.end != v.start else ""
         occasion = f" — {v.occasion}" if v.occasion else ""
-        out.print(line(f"  • {v.start}{end} {v.host}: {v.kind.value}{occasion} [{outcome}]"))
+        out.print(line(f"  • {v.start}{end} {states.get(v.host, v.host)}: {v.kind.value}{occasion} [{outcome}]"))
     if profile.findings:
         out.print(line(("Non-compliance findings concerning this person", "bold")))
         for f in profile.findings:
-            out.print(line(f"  • {f.date} {f.state}: {f.chamber}"
+            out.print(line(f"  • {f.date} {states.get(f.state, f.state)}: {f.chamber}"
                            + (f" [{f.document}]" if f.document else "")))
 
 
@@ -87,6 +91,10 @@ def state(
     if as_json:
         print_json(profile.to_dict())
         return
+    from warrantwatch.records.knowledge import bundled
+
+    kb = bundled()
+    names = {p.id: p.name for p in kb.persons}
     s, m, out = profile.state, profile.membership, console()
     out.print(line((f"{s.name} ({s.iso3})", "bold"), f" — {profile.standing_today}"))
     out.print(line(("Rome Statute timeline", "bold")))
@@ -101,7 +109,9 @@ def state(
                    (w.effective, "withdrawal took effect"), (w.revoked, "withdrawal revoked")]
     for d in profile.declarations:
         events.append((d.lodged, "lodged an art. 12(3) declaration"
-                       + (f" for the situation {d.situation}" if d.situation else "")))
+                       + (f" for the {kb.situation_by_id[d.situation].name}" if d.situation else "")))
+    for t in kb.territories_of.get(s.iso3, ()):
+        events.append((t.applies_from, f"the Statute applies to {t.name}"))
     dated = sorted(((d, what) for d, what in events if d is not None), key=lambda e: e[0].sort_key)
     if not dated:
         out.print(line("  • no signature, ratification or declaration recorded"))
@@ -110,13 +120,22 @@ def state(
     out.print(line((f"Visits by ICC warrant subjects ({len(profile.visits)})", "bold")))
     for v in profile.visits:
         occasion = f" — {v.occasion}" if v.occasion else ""
-        out.print(line(f"  • {v.start}: {v.person}, {v.kind.value}{occasion}"))
+        out.print(line(f"  • {v.start}: {names.get(v.person, v.person)}, {v.kind.value}{occasion}"))
     out.print(line((f"Art. 87(7) decisions ({len(profile.findings)})", "bold")))
     for f in profile.findings:
         verdict = "non-compliance" if f.non_compliance else "no finding of non-compliance"
         out.print(line(f"  • {f.date}: {f.chamber}, {verdict}"
                        + (f", referred to {', '.join(f.referred_to)}" if f.referred_to else "")
-                       + (f" [{f.document}]" if f.document else "")))
+                       + (f" [{f.document}]" if f.document else "")
+                       + (f" — about {names[f.person]}" if f.person in names else " — not about an arrest")))
+    positions = kb.positions_of.get(s.iso3, ())
+    if positions:
+        out.print(line((f"Stated positions ({len(positions)}; what it said, not the legal answer)", "bold")))
+        for p in positions:
+            out.print(line(f"  • {p.date}, {p.speaker}, on {names.get(p.person, p.person)}: {p.summary}"))
+    excluded = [t for t in kb.territories_of.get(s.iso3, ()) if t.applies_from is None]
+    for t in excluded:
+        out.print(line(f"  • Its ratification does not extend to {t.name}."))
 
 
 def register(app: typer.Typer) -> None:

@@ -38,10 +38,9 @@ def check(
 
 
 def show_assessment(a) -> None:
-    from warrantwatch.records.knowledge import bundled
-
     out = console()
-    out.print(line((f"{a.person_name} in {a.state_name} ({a.state}) on {a.on}", "bold")))
+    where = f"{a.place_name}, {a.state_name}" if a.place_name else a.state_name
+    out.print(line((f"{a.person_name} in {where} ({a.state}) on {a.on}", "bold")))
     out.print(line((a.outcome.name, OUTCOME_STYLE[a.outcome.name]), f" — {a.outcome.value}"))
     out.print(line(a.summary))
     out.print(line(("Standing: ", "bold"), a.standing))
@@ -54,24 +53,29 @@ def show_assessment(a) -> None:
         for c in a.caveats:
             tag = ("[contested] ", "yellow") if c.contested else ""
             out.print(line("  • ", tag, c.text))
-    out.print(line((f"Record of {a.state_name}", "bold")))
-    if not a.record.visits and not a.record.findings:
-        out.print(line("  • no recorded visits by ICC warrant subjects and no findings"))
-    names = {p.id: p.name for p in bundled().persons}
-    for v in a.record.visits:
-        end = f" to {v.end}" if v.end and v.end != v.start else ""
-        occasion = f" ({v.occasion})" if v.occasion else ""
-        who = names.get(v.person, v.person)
-        out.print(line(f"  • {v.start}{end}: {who} — {v.kind.value}{occasion}"))
-    for f in a.record.findings:
-        verdict = "non-compliance found" if f.non_compliance else "no non-compliance finding"
-        referred = f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""
-        out.print(line(f"  • {f.date}: {f.chamber}, {verdict}{referred}"
-                       + (f" [{f.document}]" if f.document else "")))
+    show_record(out, a.record, a.state_name, a.on)
     if a.sources:
         out.print(line(("Sources", "bold")))
         for s in a.sources:
             out.print(line(f"  • {s}"), soft_wrap=True)
+
+
+def show_record(out, record, state_name: str, on) -> None:
+    """The host's record up to the day, its stated positions (not law), and what happened later."""
+    before, positions, later = record.lines()
+    out.print(line((f"Record of {state_name} up to {on}", "bold")))
+    if not before:
+        out.print(line("  • no recorded visits by ICC warrant subjects and no findings"))
+    for text in before:
+        out.print(line(f"  • {text}"))
+    if positions:
+        out.print(line((f"Stated positions of {state_name} (what it said; not the legal answer)", "bold")))
+        for text in positions:
+            out.print(line(f"  • {text}"))
+    if later:
+        out.print(line((f"Later (after {on})", "bold")))
+        for text in later:
+            out.print(line(f"  • {text}"))
 
 
 def world(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from warrantwatch.records.models import Finding, Visit
+from warrantwatch.records.models import Finding, StatedPosition, Visit
 
 
 class Outcome(StrEnum):
@@ -39,15 +40,61 @@ class Caveat:
 
 @dataclass(frozen=True, slots=True)
 class HostRecord:
-    """What the host did before: visits by warrant subjects it received, and findings against it."""
+    """What the host did up to the day (visits by warrant subjects it received, findings against it,
+    its stated positions on specific warrants), and what it did later, kept apart."""
 
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
+    positions: tuple[StatedPosition, ...] = ()
+    later_visits: tuple[Visit, ...] = ()
+    later_findings: tuple[Finding, ...] = ()
+    later_positions: tuple[StatedPosition, ...] = ()
+    person_names: Mapping[str, str] = field(default_factory=dict)
+
+    def name(self, person: str | None) -> str | None:
+        return self.person_names.get(person, person) if person else None
+
+    def _dump(self, record) -> dict[str, Any]:
+        data = record.model_dump(mode="json", exclude_none=True)
+        if getattr(record, "person", None):
+            data["person_name"] = self.name(record.person)
+        return data
+
+    def _event_lines(self, visits, findings, mark: str) -> list[str]:
+        lines = []
+        for v in visits:
+            end = f" to {v.end}" if v.end and v.end != v.start else ""
+            occasion = f" ({v.occasion})" if v.occasion else ""
+            lines.append(f"{mark}{v.start}{end}: {self.name(v.person)} — {v.kind.value}{occasion}")
+        for f in findings:
+            verdict = "non-compliance found" if f.non_compliance else "no non-compliance finding"
+            referred = f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""
+            about = f" about {self.name(f.person)}" if f.person else " (not about an arrest warrant)"
+            doc = f" [{f.document}]" if f.document else ""
+            appeal = f" Appeal: {f.appeal}" if f.appeal else ""
+            lines.append(f"{mark}{f.date}: {f.chamber}{about}, {verdict}{referred}{doc}.{appeal}")
+        return lines
+
+    def lines(self) -> tuple[list[str], list[str], list[str]]:
+        """Text for output: the record up to the day, the stated positions (marked [later] where
+        after the day), and what happened later, marked [later]. Names, not ids."""
+        before = self._event_lines(self.visits, self.findings, "")
+        positions = [f"{mark}{p.date}, {p.speaker}, on {self.name(p.person)}: {p.summary}"
+                     for mark, group in (("", self.positions), ("[later] ", self.later_positions))
+                     for p in group]
+        later = self._event_lines(self.later_visits, self.later_findings, "[later] ")
+        return before, positions, later
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "visits": [v.model_dump(mode="json", exclude_none=True) for v in self.visits],
-            "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
+            "visits": [self._dump(v) for v in self.visits],
+            "findings": [self._dump(f) for f in self.findings],
+            "stated_positions": [self._dump(p) for p in self.positions],
+            "later": {
+                "visits": [self._dump(v) for v in self.later_visits],
+                "findings": [self._dump(f) for f in self.later_findings],
+                "stated_positions": [self._dump(p) for p in self.later_positions],
+            },
         }
 
 
@@ -66,6 +113,8 @@ class Assessment:
     warrants: tuple[str, ...] = ()
     record: HostRecord = field(default_factory=HostRecord)
     sources: tuple[str, ...] = ()
+    place: str | None = None  # a territory code or a place id, when the question named one
+    place_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +122,8 @@ class Assessment:
             "person_name": self.person_name,
             "state": self.state,
             "state_name": self.state_name,
+            "place": self.place,
+            "place_name": self.place_name,
             "on": self.on.isoformat(),
             "outcome": self.outcome.name,
             "outcome_text": self.outcome.value,

@@ -12,20 +12,23 @@ from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
+from warrantwatch.law.sealed import RequestProof, request_proof
+from warrantwatch.law.territory import territory_scope
 from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
+from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import (
     Declaration,
     Finding,
     Person,
+    Place,
     Position,
     PositionKind,
     Resolution,
     Situation,
-    Visit,
-    VisitKind,
     Warrant,
+    WarrantStatus,
 )
 
 PARTY_BASIS = (
@@ -55,11 +58,15 @@ CONSULTATION = Caveat(
     "consultation", "If the state finds problems that may impede execution of the request, it "
     "must consult the Court without delay (art. 97); consultations do not suspend the duty, and "
     "a failure to comply can lead to a finding under art. 87(7) and referral to the Assembly of "
-    "States Parties or the Security Council.")
+    "States Parties or the Security Council. Nor can a state invoke the absence or shortcomings of "
+    "its national implementing law: it must ensure procedures for every form of cooperation (art. 88), "
+    "and a party may not invoke its internal law to justify a failure to perform a treaty (Vienna "
+    "Convention on the Law of Treaties, art. 27).")
 VOLUNTARY = Caveat(
     "voluntary_cooperation", "A state without a duty may still cooperate: the Court may invite it "
-    "to assist on the basis of an ad hoc arrangement or agreement (art. 87(5)(a)), and it may act "
-    "on a request transmitted through INTERPOL (art. 87(1)(b)).")
+    "to assist on the basis of an ad hoc arrangement or agreement (art. 87(5)(a)), and its own law may "
+    "allow it to act on a request. (Art. 87(1)(b), transmission through INTERPOL, is a channel for "
+    "requests to states parties, not a basis for a duty of non-parties.)")
 SIGNATORY = Caveat(
     "signatory", "A signatory that has not ratified is not a party and has no duty to arrest; its "
     "only obligation is to refrain from acts that would defeat the treaty's object and purpose "
@@ -83,7 +90,10 @@ class PersonOn:
     urged: tuple[Caveat, ...]  # resolutions that only urge non-bound states
     urged_sources: tuple[str, ...]
     warrant_ids: tuple[str, ...]
-    warrant_text: str  # "omar-al-bashir-2009, omar-al-bashir-2010", for summaries
+    warrant_text: str  # "the warrant of 2009-03-04, the warrant of 2010-07-12", for summaries
+    home: str | None = None  # the state whose office gives the person an immunity argument
+    in_force_caveats: tuple[Caveat, ...] = ()  # reported deaths: the same for every host
+    custody: tuple[WarrantStatus, ...] = ()  # arrested by a state, not yet surrendered
 
 
 def _held_on(position: Position, on: dt.date) -> bool:
@@ -97,9 +107,17 @@ def _binding_resolutions(kb: KnowledgeBase, state: str,
     return [r for s in situations for r in kb.resolutions_for.get(s.id, ()) if state in r.binds]
 
 
-def _decision_ref(finding: Finding) -> str:
+def _decision_ref(kb: KnowledgeBase, finding: Finding) -> str:
     doc = f", {finding.document}" if finding.document else ""
-    return f"{finding.chamber}, {finding.date}{doc} ({finding.state})"
+    return f"{finding.chamber}, {finding.date}{doc} ({kb.state_by_code[finding.state].name})"
+
+
+JORDAN_LIMBS = (
+    "In its Jordan judgment of 6 May 2019 (ICC-02/05-01/09-397) the Appeals Chamber gave two grounds: "
+    "(i) customary international law knows no head-of-state immunity when a state arrests a person for "
+    "an international court (the customary-law limb, the most criticised part of the judgment); and "
+    "(ii) a Security Council resolution obliging a state to cooperate puts it in a position analogous to "
+    "a party, so that art. 27(2) applies to it (the resolution limb).")
 
 
 def _immunity_caveat(kb: KnowledgeBase, person: Person, on: dt.date,
@@ -125,37 +143,74 @@ def _immunity_caveat(kb: KnowledgeBase, person: Person, on: dt.date,
                  "party) is part of the same dispute. ")
     if rulings:
         text += ("The Court has rejected the immunity argument in: "
-                 + "; ".join(_decision_ref(f) for f in rulings) + ".")
+                 + "; ".join(_decision_ref(kb, f) for f in rulings) + ". ")
+        if any(f.date.last_day >= dt.date(2019, 5, 6) for f in rulings):
+            text += JORDAN_LIMBS + " "
+            if bound:
+                text += f"Both limbs can be argued here, since {home_name} is bound by a resolution."
+            else:
+                text += (f"{home_name} is bound by no Security Council resolution for this situation, so "
+                         "only the customary-law limb can carry over; the resolution-based reasoning of "
+                         "the Darfur decisions does not.")
     else:
         text += "The Court had not yet ruled on this argument at that date."
-    return Caveat("immunity", text, contested=True)
+    return Caveat("immunity", text.strip(), contested=True)
+
+
+def _immunity_home(person: Person, on: dt.date) -> str | None:
+    office = next((p for p in person.positions
+                   if p.kind in IMMUNITY_OFFICES and p.state and _held_on(p, on)), None)
+    return office.state if office else None
+
+
+def _context(kb: KnowledgeBase, person: Person, on: dt.date, states: tuple[WarrantOn, ...],
+             active: tuple[Warrant, ...]) -> PersonOn:
+    situations = tuple({w.situation: kb.situation_by_id[w.situation] for w in active}.values())
+    sources = tuple(dict.fromkeys(src for w in active for src in w.sources))
+    urging = [r for s in situations for r in kb.resolutions_for.get(s.id, ()) if r.urges_text]
+    urged = tuple(Caveat("urged", f"S/RES/{r.resolution} ({r.adopted.year}) urges all states to "
+                         "cooperate, but binds only "
+                         f"{', '.join(kb.state_by_code[c].name for c in r.binds)}: \"{r.urges_text}\"")
+                  for r in urging)
+    ids = tuple(w.id for w in active)
+    text = ", ".join(f"the warrant of {w.issued}" for w in active)
+    deaths = tuple(
+        Caveat("reported_death", f"{person.name}'s death was reported on {d.since}, but the warrant of "
+               f"{w.warrant.issued} stays in force until the Court terminates the proceedings, which had not "
+               f"happened by {on}." + (f" {d.note}" if d.note else ""))
+        for w in states if w.warrant in active and (d := w.reported_death) is not None)
+    custody = tuple(c for w in states if w.warrant in active and (c := w.national_custody) is not None)
+    return PersonOn(person, on, states, active, situations,
+                    _immunity_caveat(kb, person, on, situations), sources, urged,
+                    tuple(src for r in urging for src in r.sources), ids, text,
+                    _immunity_home(person, on), deaths, custody)
 
 
 def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
     person = kb.person_by_id[person_id]
     states = tuple(warrant_on(w, on) for w in kb.warrants_of.get(person_id, ()))
-    active = tuple(s.warrant for s in states if s.active)
-    situations = tuple({w.situation: kb.situation_by_id[w.situation] for w in active}.values())
-    sources = tuple(dict.fromkeys(src for w in active for src in w.sources))
-    urging = [r for s in situations for r in kb.resolutions_for.get(s.id, ()) if r.urges_text]
-    urged = tuple(Caveat("urged", f"S/RES/{r.resolution} ({r.adopted.year}) urges all states to "
-                         f"cooperate, but binds only {', '.join(r.binds)}: \"{r.urges_text}\"")
-                  for r in urging)
-    ids = tuple(w.id for w in active)
-    return PersonOn(person, on, states, active, situations,
-                    _immunity_caveat(kb, person, on, situations), sources, urged,
-                    tuple(src for r in urging for src in r.sources), ids, ", ".join(ids))
-
-
-NO_RECORD = HostRecord()
+    return _context(kb, person, on, states, tuple(s.warrant for s in states if s.active))
 
 
 def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
-    if state not in kb.visits_to and state not in kb.findings_against:
+    """The host's record up to `on`, and what happened after it, kept apart and marked as later."""
+    visits = kb.visits_to.get(state, ())
+    findings = kb.findings_against.get(state, ())
+    positions = kb.positions_of.get(state, ())
+    if not visits and not findings and not positions:
         return NO_RECORD
-    visits = tuple(v for v in kb.visits_to.get(state, ()) if v.start.first_day <= on)
-    findings = tuple(f for f in kb.findings_against.get(state, ()) if f.date.first_day <= on)
-    return HostRecord(visits, findings)
+    return HostRecord(
+        tuple(v for v in visits if v.start.first_day <= on),
+        tuple(f for f in findings if f.date.first_day <= on),
+        tuple(p for p in positions if p.date.first_day <= on),
+        tuple(v for v in visits if v.start.first_day > on),
+        tuple(f for f in findings if f.date.first_day > on),
+        tuple(p for p in positions if p.date.first_day > on),
+        kb.person_names,
+    )
+
+
+NO_RECORD = HostRecord()
 
 
 def _pending_withdrawal_caveat(standing: StandingOn) -> Caveat | None:
@@ -177,150 +232,222 @@ def _pending_withdrawal_caveat(standing: StandingOn) -> Caveat | None:
                   "(art. 127(2)).")
 
 
-def _residual(kb: KnowledgeBase, standing: StandingOn,
-              situations: tuple[Situation, ...]) -> tuple[list[Situation], list[Situation]]:
-    """Situations opened before the withdrawal took effect, and those whose opening is unknown."""
-    assert standing.withdrawal is not None and standing.withdrawal.effective is not None
-    effective = standing.withdrawal.effective.first_day
+def _commenced(situation: Situation, state: str) -> PartialDate | None:
+    """When the matter came before the Court for the withdrawing `state`. For a situation on its own
+    territory, the preliminary examination counts: the matter was then "under consideration by the
+    Court" (art. 127(2), second sentence, as Pre-Trial Chamber I read it in the Duterte jurisdiction
+    decision of 2025-10-23). For another state's situation only the investigation counts: the first
+    sentence keeps cooperation in investigations in which the withdrawing state, as a party, already
+    had a duty to cooperate, and a preliminary examination imposes no such duty on third states."""
+    own = state in situation.states
+    dates = [d for d in ((situation.preliminary_examination if own else None), situation.investigation_opened) if d]
+    return min(dates, key=lambda d: d.first_day) if dates else None
+
+
+def _residual(situations: tuple[Situation, ...], effective: PartialDate, state: str
+              ) -> tuple[list[Situation], list[Situation]]:
+    """Situations before the Court before the withdrawal took effect, and those whose start is unknown."""
     earlier, unknown = [], []
     for situation in situations:
-        opened = situation.investigation_opened
-        if opened is None or opened.on_or_before(effective) is None:
+        started = _commenced(situation, state)
+        if started is None or started.on_or_before(effective.first_day) is None:
             unknown.append(situation)
-        elif opened.last_day < effective:
+        elif started.last_day < effective.first_day:
             earlier.append(situation)
     return earlier, unknown
 
 
-def _declarations(kb: KnowledgeBase, state: str, on: dt.date,
-                  situations: tuple[Situation, ...]) -> list[Declaration]:
-    ids = {s.id for s in situations}
-    return [d for d in kb.declarations_of.get(state, ())
-            if d.situation in ids and d.lodged.last_day <= on]
+def _since_text(situation: Situation, state: str) -> str:
+    if situation.preliminary_examination and _commenced(situation, state) == situation.preliminary_examination:
+        return f"{situation.name} (preliminary examination opened {situation.preliminary_examination})"
+    return f"{situation.name} (investigation opened {situation.investigation_opened})"
 
 
-SEALED_REACH = ("A sealed warrant binds the states to which the Court sends a request for arrest and "
-                "surrender (arts. 89(1), 58(5)); which states received one is not public.")
+def _covers(declaration: Declaration, warrant: Warrant, on: dt.date) -> bool | None:
+    """Does the declaration's period cover the warrant's alleged crimes? None when the warrant's
+    period is not recorded."""
+    if warrant.crimes_from is None and warrant.crimes_to is None:
+        return None
+    crimes_from = (warrant.crimes_from or warrant.crimes_to).first_day
+    crimes_to = (warrant.crimes_to or warrant.issued).last_day
+    starts_ok = declaration.period_from is None or declaration.period_from.first_day <= crimes_to
+    ends_ok = declaration.period_to is None or declaration.period_to.last_day >= crimes_from
+    return starts_ok and ends_ok
 
 
-def _visits_covering(kb: KnowledgeBase, person: str, state: str, on: dt.date) -> list[Visit]:
-    return [v for v in kb.visits_to.get(state, ()) if v.person == person
-            and v.start.first_day <= on <= (v.end or v.start).last_day]
+def _declarations(kb: KnowledgeBase, state: str, on: dt.date, ctx: PersonOn) -> list[Declaration]:
+    """Art. 12(3) declarations lodged by `on` for the person's situations whose period covers the
+    alleged crimes of at least one of the warrants (all of them where no warrant's period is known)."""
+    found = []
+    for d in kb.declarations_of.get(state, ()):
+        if d.lodged.last_day > on:
+            continue
+        warrants = [w for w in ctx.active if w.situation == d.situation]
+        if warrants and any(_covers(d, w, on) is not False for w in warrants):
+            found.append(d)
+    return found
 
 
-def _findings_for_visit(visits: list[Visit], kb: KnowledgeBase, state: str) -> list[Finding]:
-    """Non-compliance findings against `state` about these visits: proof that the Court's request
-    had reached the state, however sealed the warrant was."""
-    starts = {v.start for v in visits}
-    return [f for f in kb.findings_against.get(state, ())
-            if f.non_compliance and f.visit is not None and f.visit in starts
-            and any(f.person == v.person for v in visits)]
+def _declaration_ref(d: Declaration, state_name: str) -> str:
+    period = ""
+    if d.period_from or d.period_to:
+        period = f", covering {d.period_from or '…'} to {d.period_to or 'an open end'}"
+    return f"{state_name}'s art. 12(3) declaration of {d.lodged}{period}"
 
 
-def _sealed_request_text(finding: Finding, state_name: str) -> str:
-    return (f"{finding.chamber} found on {finding.date} that {state_name} failed to comply with the "
-            f"Court's request to arrest and surrender the person during this visit (art. 87(7)"
-            f"{', ' + finding.document if finding.document else ''}): the request had reached "
-            f"{state_name} while the warrant was still sealed.")
+def _sealed_caveats(proofs: list[RequestProof]) -> tuple[Caveat, ...]:
+    return tuple(Caveat("sealed", f"The warrant of {p.warrant.issued} was under seal until "
+                        f"{p.warrant.made_public}. A sealed warrant binds the states that receive the "
+                        f"Court's request (arts. 89(1), 91); here {p.text}") for p in proofs)
 
 
-def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
-    """The rules for one host state, given the person's situation on the day."""
+def _death_and_custody(kb: KnowledgeBase, ctx: PersonOn, state: str) -> list[Caveat]:
+    caveats = list(ctx.in_force_caveats)
+    for custody in ctx.custody:
+        assert custody.held_by is not None
+        holder = kb.state_by_code[custody.held_by].name
+        here = " This is the state asked about: its remaining duty is to surrender him." \
+            if custody.held_by == state else ""
+        caveats.append(Caveat("national_custody", f"{ctx.person.name} was arrested by {holder} on "
+                              f"{custody.since} and is held there pending surrender to the Court; the "
+                              f"warrant is executed only on surrender.{here}"))
+    return caveats
+
+
+def _place_caveat(kb: KnowledgeBase, ctx: PersonOn, place: Place) -> tuple[Caveat, tuple[str, ...]]:
+    state_name = kb.state_by_code[place.state].name
+    text = (f"{place.name} is, for the United Nations, part of {state_name}, which does not control it: "
+            f"it is controlled by {place.control}.")
+    if place.controlled_by:
+        controller = assess_state(kb, ctx, place.controlled_by)
+        text += (f" {state_name}'s duty under the Statute extends to its whole territory, but it cannot "
+                 f"execute a request where it has no control. For {controller.state_name}, which controls "
+                 f"the place, the answer on {ctx.on} is {controller.outcome.name} "
+                 f"({controller.outcome.value}).")
+    else:
+        text += (f" {state_name}'s duty extends to its whole territory, but it cannot execute a request "
+                 "where it has no control, and the de facto authorities are not bound by the Statute.")
+    return Caveat("occupation", text, contested=True), tuple(place.sources)
+
+
+def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None = None) -> Assessment:
+    """The rules for one host state (or a territory or occupied place of it), given the person's
+    situation on the day."""
     person, on = ctx.person, ctx.on
     state_name = kb.state_by_code[state].name
     standing = standing_on(kb, state, on)
     record = host_record(kb, state, on)
-    common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
-                  on=on, standing=standing.describe(), record=record,
-                  warrants=ctx.warrant_ids)
-
-    # Rule 1: no public warrant outstanding.
-    if not ctx.active:
-        undecided = [w for w in ctx.warrants if w.state is WarrantState.UNDETERMINED]
-        reasons = "; ".join(w.explain() for w in ctx.warrants) or \
-            f"no ICC arrest warrant is recorded for {person.name}"
-        sealed = [w for w in ctx.warrants if w.state is WarrantState.SEALED]
-        caveats = tuple(Caveat("sealed", f"{w.explain()}. {SEALED_REACH}") for w in sealed)
-        sources = tuple(dict.fromkeys(s for w in ctx.warrants for s in w.warrant.sources))
-        summary = f"No public ICC warrant for {person.name} is outstanding on {on}: {reasons}."
-        visits = _visits_covering(kb, person.id, state, on) if sealed else []
-        findings = _findings_for_visit(visits, kb, state)
-        arrests = [v for v in visits if v.kind is VisitKind.arrest] if not findings else []
-        if arrests:
-            arrest = arrests[0]
-            caveats += (Caveat("sealed_request", f"{state_name} arrested {person.name} on {arrest.start} "
-                               "on the Court's request under the sealed warrant: the request had "
-                               f"reached {state_name} before the warrant was public."),)
-            sources += tuple(s for s in arrest.sources if s not in sources)
-            summary += (f" {state_name} nonetheless arrested {person.name} on {arrest.start} at the "
-                        "Court's request under the sealed warrant.")
-        if findings:
-            first = min(findings, key=lambda f: f.date.first_day)
-            caveats += (Caveat("sealed_request", _sealed_request_text(first, state_name)),)
-            sources += tuple(s for s in first.sources if s not in sources)
-            summary += (f" The Court had nonetheless asked {state_name} to arrest {person.name} under "
-                        f"the sealed warrant, and later found that it failed to comply "
-                        f"({first.chamber}, {first.date}).")
-        outcome = Outcome.UNDETERMINED if undecided else Outcome.NO_ACTIVE_WARRANT
-        return Assessment(outcome=outcome, summary=summary, caveats=caveats, sources=sources, **common)
-
-    warrant_ids = ctx.warrant_text
+    territory = kb.territory_by_code.get(place) if place else None
+    occupied = kb.place_by_id.get(place) if place else None
+    place_name = (territory.name if territory else occupied.name if occupied else
+                  _area_name(place) if place else None)
     caveats: list[Caveat] = []
-    if ctx.immunity:
-        caveats.append(ctx.immunity)
-    sources = list(standing.sources) + list(ctx.sources)
+    sources: list[str] = []
+
+    # Rule 1: no warrant in force; a sealed warrant binds only the states the Court asked.
+    if not ctx.active:
+        sealed = [w for w in ctx.warrants if w.state is WarrantState.SEALED]
+        proofs = [p for w in sealed if (p := request_proof(kb, w.warrant, state, state_name, on))]
+        if proofs:
+            ctx = _context(kb, person, on, ctx.warrants, tuple(p.warrant for p in proofs))
+            caveats += _sealed_caveats(proofs)
+            sources += [src for p in proofs for src in p.sources]
+        else:
+            common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
+                          on=on, standing=standing.describe(), record=record, warrants=ctx.warrant_ids,
+                          place=place, place_name=place_name)
+            srcs = tuple(dict.fromkeys(s for w in ctx.warrants for s in w.warrant.sources))
+            if sealed:
+                first = min(sealed, key=lambda w: w.warrant.issued.first_day).warrant
+                return Assessment(
+                    outcome=Outcome.UNDETERMINED,
+                    summary=f"A warrant for {person.name} existed under seal on {on} (issued {first.issued}, "
+                            f"made public {first.made_public}); whether {state_name} had received the Court's "
+                            "request to arrest and surrender him is not public.",
+                    caveats=(Caveat("sealed", "The duty to arrest arises when a state receives the Court's "
+                                    "request (arts. 89(1), 59(1), 91), not when the warrant is made public; "
+                                    "no recorded request, arrest or finding shows that this state received one."),),
+                    sources=srcs, **common)
+            undecided = [w for w in ctx.warrants if w.state is WarrantState.UNDETERMINED]
+            reasons = "; ".join(w.explain() for w in ctx.warrants) or \
+                f"no ICC arrest warrant is recorded for {person.name}"
+            return Assessment(outcome=Outcome.UNDETERMINED if undecided else Outcome.NO_ACTIVE_WARRANT,
+                              summary=f"No ICC warrant for {person.name} is in force on {on}: {reasons}.",
+                              sources=srcs, **common)
+
+    common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
+                  on=on, standing=standing.describe(), record=record, warrants=ctx.warrant_ids,
+                  place=place, place_name=place_name)
+    warrant_text = ctx.warrant_text
+    sources += list(standing.sources) + list(ctx.sources)
+    caveats += _death_and_custody(kb, ctx, state)
+    if occupied is not None:
+        caveat, srcs = _place_caveat(kb, ctx, occupied)
+        caveats.append(caveat)
+        sources += srcs
+    home = ctx.home
+
+    def done(outcome: Outcome, summary: str, basis: tuple[Basis, ...] = ()) -> Assessment:
+        extra = []
+        if ctx.immunity and outcome.duty and state != home:
+            extra.append(ctx.immunity)
+        return Assessment(outcome=outcome, summary=summary, basis=basis,
+                          caveats=tuple(extra + caveats), sources=tuple(dict.fromkeys(sources)), **common)
 
     if standing.standing is Standing.UNDETERMINED:
-        return Assessment(outcome=Outcome.UNDETERMINED, summary=f"{state_name}'s standing under "
-                          f"the Statute on {on} cannot be settled: {standing.reason}.",
-                          caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
+        return _undetermined_standing(kb, ctx, state, state_name, standing, caveats, sources, common)
 
-    # Rule 2: a state party, the Statute in force for it.
-    if standing.standing is Standing.PARTY:
+    # Territorial scope: a ratification may not (yet) extend to a territory of the state.
+    scope = territory_scope(kb, state, place, place_name, on) if place and occupied is None else None
+    if scope is not None:
+        sources += scope.sources
+        caveats.append(Caveat("territory", scope.text.strip()))
+
+    # Rule 2: a state party, the Statute in force for it and its ratification covering the place.
+    if standing.standing is Standing.PARTY and (scope is None or scope.covered):
         pending = _pending_withdrawal_caveat(standing)
         caveats += [c for c in (pending, CONSULTATION) if c]
         if person.nationality == state:
             caveats.append(Caveat("national", f"{person.name} is a national of {state_name}. "
                                   "Surrender to the Court is not extradition (art. 102), and the "
                                   "Statute allows no refusal on grounds of nationality."))
-        return Assessment(
-            outcome=Outcome.OBLIGED,
-            summary=f"{state_name}, a state party since {standing.since}, is bound to arrest "
-                    f"and surrender {person.name} to the Court if found on its territory on "
-                    f"{on} (warrant {warrant_ids}).",
-            basis=PARTY_BASIS, caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)),
-            **common)
+        where = f" in {place_name}" if place_name else " on its territory"
+        return done(Outcome.OBLIGED,
+                    f"{state_name}, a state party since {standing.since}, is bound to arrest and surrender "
+                    f"{person.name} to the Court if found{where} on {on} ({warrant_text}).", PARTY_BASIS)
+    if standing.standing is Standing.PARTY and scope is not None and scope.covered is None:
+        return done(Outcome.UNDETERMINED,
+                    f"{state_name} is a state party on {on}, but whether its ratification extends to "
+                    f"{place_name} is not settled by the recorded facts. If it does, {state_name} is bound to "
+                    f"arrest and surrender {person.name} there (arts. 86, 89(1)); if not, it has no duty "
+                    "under the Statute there.")
 
-    # Rule 3: withdrawal in effect, but the investigation began while the state was a party.
+    # Rule 3: withdrawal in effect, but the matter was before the Court while the state was a party.
     if standing.standing is Standing.WITHDRAWN:
-        earlier, unknown = _residual(kb, standing, ctx.situations)
+        assert standing.withdrawal is not None and standing.withdrawal.effective is not None
+        earlier, unknown = _residual(ctx.situations, standing.withdrawal.effective, state)
         if earlier:
-            names = ", ".join(f"{s.name} (investigation opened {s.investigation_opened})"
-                              for s in earlier)
-            caveats += [Caveat("residual_duty", "Whether art. 127(2) obliges a former party to "
-                               "arrest in such investigations is contested: the Court has held "
-                               "that cooperation duties continue, and withdrawing states have "
-                               "disputed this.", contested=True), CONSULTATION]
+            caveats += [Caveat("residual_duty", "Whether art. 127(2) obliges a former party to arrest is "
+                               "contested: it preserves cooperation in investigations and proceedings "
+                               "commenced, and any matter under consideration by the Court, before the "
+                               "withdrawal took effect. Pre-Trial Chamber I held in October 2025 (Duterte) "
+                               "that a preliminary examination is such a matter; withdrawing states have "
+                               "disputed that their duties survive.", contested=True), CONSULTATION]
             sources += [src for s in earlier for src in s.sources]
-            return Assessment(
-                outcome=Outcome.RESIDUAL_DUTY,
-                summary=f"{state_name}'s withdrawal took effect on {standing.since}, but {names} "
-                        f"began before that, so a duty to cooperate arguably survives under "
-                        f"art. 127(2) (warrant {warrant_ids}).",
-                basis=(RESIDUAL_BASIS, *PARTY_BASIS[:2]), caveats=tuple(caveats),
-                sources=tuple(dict.fromkeys(sources)), **common)
+            return done(Outcome.RESIDUAL_DUTY,
+                        f"{state_name}'s withdrawal took effect on {standing.since}, but "
+                        f"{', '.join(_since_text(s, state) for s in earlier)} was before the Court before that, so a "
+                        f"duty to cooperate arguably survives under art. 127(2) ({warrant_text}).",
+                        (RESIDUAL_BASIS, *PARTY_BASIS[:2]))
         if unknown:
-            return Assessment(
-                outcome=Outcome.UNDETERMINED,
-                summary=f"{state_name}'s withdrawal took effect on {standing.since}; whether "
-                        "art. 127(2) keeps a duty depends on when the investigation opened, "
-                        "which is not recorded precisely enough for "
-                        + ", ".join(s.name for s in unknown) + ".",
-                caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
+            return done(Outcome.UNDETERMINED,
+                        f"{state_name}'s withdrawal took effect on {standing.since}; whether art. 127(2) keeps "
+                        "a duty depends on when the matter came before the Court, which is not recorded "
+                        "precisely enough for " + ", ".join(s.name for s in unknown) + ".")
 
     # Rule 4: bound by a Security Council decision or by its own art. 12(3) declaration.
     resolutions = _binding_resolutions(kb, state, ctx.situations)
-    declarations = _declarations(kb, state, on, ctx.situations)
+    declarations = _declarations(kb, state, on, ctx)
     if resolutions or declarations:
         basis: list[Basis] = []
         for r in resolutions:
@@ -329,21 +456,21 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
         if resolutions:
             basis += UNSC_BASIS
         for d in declarations:
-            basis.append(Basis(f"{state_name}'s art. 12(3) declaration of {d.lodged}",
-                               "accepts the Court's jurisdiction over the situation"))
+            basis.append(Basis(_declaration_ref(d, state_name), "accepts the Court's jurisdiction over "
+                               "the situation for the period covering the warrant's alleged crimes"))
             sources += d.sources
         if declarations:
             basis.append(DECLARATION_BASIS)
+            if any(_covers(d, w, on) is None for d in declarations for w in ctx.active):
+                caveats.append(Caveat("declaration_period", "The period of the warrant's alleged crimes is "
+                                      "not recorded, so every declaration for the situation is cited."))
         instruments = [f"Security Council resolution {r.resolution}" for r in resolutions] + \
             [f"its art. 12(3) declaration of {d.lodged}" for d in declarations]
         caveats.append(CONSULTATION)
-        return Assessment(
-            outcome=Outcome.OBLIGED_OTHER,
-            summary=f"{state_name} is not a state party on {on} ({standing.describe()}) but is "
-                    f"bound to cooperate by {' and '.join(instruments)}, which includes arresting "
-                    f"{person.name} (warrant {warrant_ids}).",
-            basis=tuple(basis), caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)),
-            **common)
+        return done(Outcome.OBLIGED_OTHER,
+                    f"{state_name} is not a state party on {on} ({standing.describe()}) but is bound to "
+                    f"cooperate by {' and '.join(instruments)}, which includes arresting {person.name} "
+                    f"({warrant_text}).", tuple(basis))
 
     # Rule 5: no duty. Say why, and what the state could still do.
     reasons = {
@@ -353,11 +480,18 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
                                       "not intend to become a party",
         Standing.PENDING_ENTRY_INTO_FORCE: "has deposited its instrument, but the Statute is not "
                                            "yet in force for it",
-        Standing.WITHDRAWN: "withdrew from the Statute, and the investigation began after the "
+        Standing.WITHDRAWN: "withdrew from the Statute, and the matter came before the Court after the "
                             "withdrawal took effect",
     }
-    if standing.standing in (Standing.SIGNATORY, Standing.SIGNATURE_WITHDRAWN):
+    if standing.standing is Standing.SIGNATORY:
         caveats.append(SIGNATORY)
+    if standing.standing is Standing.SIGNATURE_WITHDRAWN and standing.membership:
+        caveats.append(Caveat("signature_withdrawn", f"{state_name} signed the Statute on "
+                              f"{standing.membership.signed} but notified the depositary on "
+                              f"{standing.membership.signature_withdrawn} that it does not intend to become a "
+                              "party. It is therefore no longer bound even by the obligation of a signatory "
+                              "not to defeat the treaty's object and purpose (Vienna Convention on the Law "
+                              "of Treaties, art. 18(a)). Reporting often confuses signatories with parties."))
     if standing.standing is Standing.PENDING_ENTRY_INTO_FORCE and standing.membership:
         m = standing.membership
         caveats.append(Caveat("pending_entry_into_force", f"{state_name} deposited its instrument "
@@ -368,12 +502,56 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str) -> Assessment:
     caveats += ctx.urged
     sources += ctx.urged_sources
     caveats.append(VOLUNTARY)
-    return Assessment(
-        outcome=Outcome.NOT_OBLIGED,
-        summary=f"{state_name} {reasons[standing.standing]} and is bound by no Security Council "
-                f"decision or declaration covering the case: it has no legal duty to arrest "
-                f"{person.name} on {on} (warrant {warrant_ids}).",
-        caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
+    if standing.standing is Standing.PARTY:  # a territory its ratification did not reach
+        return done(Outcome.NOT_OBLIGED,
+                    f"{state_name} is a state party, but its ratification did not extend to {place_name} on "
+                    f"{on}, and no Security Council decision or declaration binds it for the case: it has no "
+                    f"legal duty to arrest {person.name} there ({warrant_text}).")
+    return done(Outcome.NOT_OBLIGED,
+                f"{state_name} {reasons[standing.standing]} and is bound by no Security Council decision "
+                f"or declaration covering the case: it has no legal duty to arrest {person.name} on {on} "
+                f"({warrant_text}).")
+
+
+def _undetermined_standing(kb: KnowledgeBase, ctx: PersonOn, state: str, state_name: str,
+                           standing: StandingOn, caveats: list[Caveat], sources: list[str],
+                           common: dict) -> Assessment:
+    """Where the state's standing itself is unsettled, give each branch with its basis, and what they share."""
+    w = standing.withdrawal
+    if w is None or w.effective is None or w.revoked is None:
+        return Assessment(outcome=Outcome.UNDETERMINED, summary=f"{state_name}'s standing under the "
+                          f"Statute on {ctx.on} cannot be settled: {standing.reason}.",
+                          caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
+    earlier, unknown = _residual(ctx.situations, w.effective, state)
+    branch_a = (f"If the revocation reported for {w.revoked} stands (a notification of withdrawal may be "
+                "revoked before it takes effect; Vienna Convention on the Law of Treaties, art. 68), "
+                f"{state_name} is still a party and bound to arrest and surrender {ctx.person.name} "
+                "(arts. 86, 89(1)).")
+    if earlier and not unknown:
+        branch_b = (f"If it does not, the withdrawal took effect on {w.effective}, but "
+                    f"{', '.join(_since_text(s, state) for s in earlier)} was before the Court before then, so a duty "
+                    "arguably survives under art. 127(2) (contested).")
+        shared = (f" Either way {state_name} has a duty, full or residual, towards {ctx.person.name}'s "
+                  f"warrant ({ctx.warrant_text}).")
+    else:
+        branch_b = (f"If it does not, the withdrawal took effect on {w.effective}, and art. 127(2) keeps a "
+                    "duty only for matters before the Court before then, which does not clearly include this one.")
+        shared = ""
+    caveats = [*caveats, Caveat("standing_branches", f"{branch_a} {branch_b}", contested=True)]
+    if shared and ctx.immunity and state != ctx.home:  # a duty on either branch: the argument matters
+        caveats.insert(0, ctx.immunity)
+    return Assessment(outcome=Outcome.UNDETERMINED,
+                      summary=f"{state_name}'s standing under the Statute on {ctx.on} cannot be settled: a "
+                              f"revocation of its withdrawal is reported but not confirmed by the depositary. "
+                              f"{branch_a} {branch_b}{shared}",
+                      basis=(PARTY_BASIS[0], PARTY_BASIS[1], RESIDUAL_BASIS),
+                      caveats=tuple(caveats), sources=tuple(dict.fromkeys(sources)), **common)
+
+
+def _area_name(code: str) -> str:
+    from warrantwatch.records.resolve import area_name
+
+    return area_name(code)
 
 
 def future_caveat(on: dt.date, as_of: dt.date | None) -> Caveat | None:
@@ -398,10 +576,12 @@ def _with_future(assessment: Assessment, caveat: Caveat | None) -> Assessment:
 
 
 def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date,
-           as_of: dt.date | None = None) -> Assessment:
+           as_of: dt.date | None = None, place: str | None = None) -> Assessment:
     """Is `state` bound to arrest `person_id` if the person is on its territory on `on`?
+    `place`: a territory code or an occupied place's id, resolved to `state`.
     `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat."""
-    return _with_future(assess_state(kb, person_on(kb, person_id, on), state), future_caveat(on, as_of))
+    return _with_future(assess_state(kb, person_on(kb, person_id, on), state, place),
+                        future_caveat(on, as_of))
 
 
 def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None = None) -> World:

@@ -27,22 +27,37 @@ class WarrantOn:
     def active(self) -> bool:
         return self.state is WarrantState.ACTIVE
 
+    @property
+    def reported_death(self) -> WarrantStatus | None:
+        """A death reported before the Court terminated the case: the warrant is still in force."""
+        if self.status is not None and self.status.status is WarrantStatusKind.deceased:
+            return self.status
+        return None
+
+    @property
+    def national_custody(self) -> WarrantStatus | None:
+        """Arrested by a state, not yet surrendered: the warrant is not yet executed."""
+        if self.status is not None and self.status.status is WarrantStatusKind.in_custody \
+                and self.status.held_by is not None:
+            return self.status
+        return None
+
     def explain(self) -> str:
         w = self.warrant
         match self.state:
             case WarrantState.ACTIVE:
-                return f"warrant {w.id} (issued {w.issued}) is outstanding"
+                return f"the warrant of {w.issued} is outstanding"
             case WarrantState.NOT_YET_ISSUED:
-                return f"warrant {w.id} was issued later, on {w.issued}"
+                return f"the warrant of {w.issued} was issued later"
             case WarrantState.SEALED:
-                return (f"warrant {w.id} was issued under seal on {w.issued} and made public on "
+                return (f"the warrant of {w.issued} was issued under seal and made public on "
                         f"{w.made_public}; before that its existence was not public")
             case WarrantState.ENDED:
                 assert self.status is not None
                 note = f" ({self.status.note})" if self.status.note else ""
-                return f"warrant {w.id}: {self.status.status.value.replace('_', ' ')} since " \
+                return f"the warrant of {w.issued}: {self.status.status.value.replace('_', ' ')} since " \
                        f"{self.status.since}{note}"
-        return f"warrant {w.id}: the recorded dates do not settle its status on this day"
+        return f"the warrant of {w.issued}: the recorded dates do not settle its status on this day"
 
 
 def warrant_on(warrant: Warrant, on: dt.date) -> WarrantOn:
@@ -64,5 +79,10 @@ def warrant_on(warrant: Warrant, on: dt.date) -> WarrantOn:
     if current is None:  # public before its first recorded status: treated as outstanding
         return WarrantOn(warrant, WarrantState.ACTIVE)
     if current.status is WarrantStatusKind.outstanding:
+        return WarrantOn(warrant, WarrantState.ACTIVE, current)
+    # A reported death does not end a warrant: the Court must terminate the proceedings. Nor does an
+    # arrest by a state: the warrant is executed when the person is surrendered to the Court.
+    if current.status is WarrantStatusKind.deceased or (
+            current.status is WarrantStatusKind.in_custody and current.held_by is not None):
         return WarrantOn(warrant, WarrantState.ACTIVE, current)
     return WarrantOn(warrant, WarrantState.ENDED, current)

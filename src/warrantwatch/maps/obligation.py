@@ -22,7 +22,7 @@ OUTCOME_WORDS = {
     "NO_ACTIVE_WARRANT": "no warrant outstanding",
     "UNDETERMINED": "cannot be determined from the records",
 }
-TERRITORY_NOTE = "territories and other areas: not assessed"
+NO_STATE_NOTE = "areas of no recognised state: not assessed"
 WORLD_HEIGHT_FOR = {1600: 880}
 
 
@@ -31,11 +31,19 @@ def _height(width: int) -> int:
 
 
 def _territory_fills(codes_to_class: dict[str, str]) -> dict[str, str]:
-    """Dependent territories and areas of no state are not assessed: whether a state's ratification
-    reaches its territories varies (Denmark's was extended to Greenland only in 2004 and to the Faroes
-    in 2006; see data/membership.yaml) and is not modelled. They are drawn in one neutral shade."""
+    """Areas drawn but not yet given a class (areas of no recognised state, such as Western Sahara or
+    Bir Tawil; dependent territories are assessed by _territory_assessments): one neutral shade."""
     return {a.code: "unassessed" for a in load("110m").areas
             if a.code not in codes_to_class and a.kind != "state"}
+
+
+def _territory_assessments(kb: KnowledgeBase, person: str, day: dt.date) -> list:
+    """Each dependent territory drawn, assessed for its own day: a ratification may not (yet) extend
+    to it (data/territories.yaml; Greenland from 2004-10-01, Bermuda from 2010-03-11, never Tokelau)."""
+    from warrantwatch.law.obligation import assess
+
+    return [assess(kb, person, a.state, day, place=a.code) for a in load("110m").areas
+            if a.kind == "territory" and a.state in kb.state_by_code]
 
 
 def obligation_map(person: str, on: str | dt.date | None = None, *, kb: KnowledgeBase | None = None,
@@ -50,12 +58,17 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
     result = run_world(person, on, kb=kb)
     home_code = resolver_for(kb).state(home) if home else kb.person_by_id[result.person].nationality
     fills = {a.state: f"o-{a.outcome.name}" for a in result.assessments}
+    territories = _territory_assessments(kb, result.person, result.on)
+    fills |= {t.place: f"o-{t.outcome.name}" for t in territories}
     colours = {f"o-{name}": colour for name, colour in pal.outcomes.items()}
     colours["unassessed"] = pal.no_state
-    fills |= _territory_fills(fills)
-    counts = Counter(a.outcome.name for a in result.assessments)
+    unassessed = _territory_fills(fills)
+    fills |= unassessed
+    unassessed.pop("ATA", None)  # not drawn
+    counts = Counter(a.outcome.name for a in (*result.assessments, *territories))
     names = {a.state: a.state_name for a in result.assessments}
     tooltips = {a.state: f"{a.state_name}: {a.outcome.value}" for a in result.assessments}
+    tooltips |= {t.place: f"{t.place_name} ({t.state_name}): {t.outcome.value}" for t in territories}
     home_outcome = next((a.outcome for a in result.assessments if a.state == home_code), None)
     legend = []
     if home_code and home_outcome is not None:
@@ -65,28 +78,33 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
         legend.append(("home", f"{names[home_code]}: home state ({OUTCOME_WORDS[home_outcome.name]})"))
     legend += [(f"o-{o.name}", f"{OUTCOME_WORDS[o.name]} ({counts[o.name]})") for o in Outcome
                if counts[o.name]]
-    legend.append(("unassessed", TERRITORY_NOTE))
+    if unassessed:
+        legend.append(("unassessed", f"{NO_STATE_NOTE} ({len(unassessed)})"))
     frame = world_frame(width, lon0=lon0, height=_height(width))
     day = result.on
     title = f"States bound to arrest {result.person_name}, {day_words(day)}"
-    subtitle = f"Rome Statute and Security Council obligations of {len(result.assessments)} states"
+    subtitle = (f"Rome Statute and Security Council obligations of {len(result.assessments)} states "
+                f"and {len(territories)} territories")
     home_label = (Label(home_code, names[home_code]),) if home_code else ()
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
                   tooltips=tooltips, outline=(home_code,) if home_code else (), legend=tuple(legend),
                   labels=home_label,
-                  legend_title=f"{len(result.assessments)} states", title=title, subtitle=subtitle,
+                  legend_title=f"{len(result.assessments)} states, {len(territories)} territories",
+                  title=title, subtitle=subtitle,
                   world=True, omit=("ATA",))
     parts = [f"{counts[o.name]} {OUTCOME_WORDS[o.name]} (in {pal.outcome_words[o.name]})"
              for o in Outcome if counts[o.name]]
     caption = (f"A world map of the duty to arrest {result.person_name} on {day_words(day)}, state by "
-               f"state: {join_words(parts)}.")
+               f"state and territory by territory: {join_words(parts)}.")
     if home_code:
         caption += f" {names[home_code]}, the home state, is in {pal.home_word}."
     rendered = render(scene)
     alt = (f"World map ({frame.projection.describe()}) shading each of {len(result.assessments)} states "
-           f"by whether it is legally bound to arrest {result.person_name} on {day.isoformat()}: "
-           f"{join_words(parts)}. Very small states are drawn as dots. Dependent territories are not "
-           f"assessed and are drawn in a pale neutral shade. The legend gives the counts.")
+           f"and {len(territories)} dependent territories by whether it is legally bound to arrest "
+           f"{result.person_name} on {day.isoformat()}: {join_words(parts)}. A territory is assessed for "
+           "its own day, since a ratification may not extend to it. Very small states are drawn as dots; "
+           "areas of no recognised state are not assessed and drawn in a pale neutral shade. The legend "
+           "gives the counts.")
     return Map(with_desc(rendered.svg, alt), caption, alt, frame.width, frame.height, frame)
 
 
@@ -121,21 +139,47 @@ def states_parties_map(on: str | dt.date | None = None, *, kb: KnowledgeBase | N
                "withdrawn": pal.outcomes["RESIDUAL_DUTY"], "none": pal.outcomes["NOT_OBLIGED"],
                "undetermined": pal.outcomes["UNDETERMINED"]}
     colours["unassessed"] = pal.no_state
-    fills |= _territory_fills(fills)
-    order = ["party", "pending", "signatory", "withdrawn", "none", "undetermined"]
+    from warrantwatch.law.territory import territory_scope
+
+    state_counts = counts.copy()  # the caption speaks of states; the legend counts territories too
+    for area in load("110m").areas:  # each territory drawn: its state's standing, if the ratification reaches it
+        if area.kind != "territory" or area.state not in kb.state_by_code:
+            continue
+        scope = territory_scope(kb, area.state, area.code, area.name, day)
+        cls = fills[area.state] if scope.covered else "none" if scope.covered is False else "undetermined"
+        if cls == "party" and scope.covered:
+            text = f"{area.name}: the Statute applies ({kb.state_by_code[area.state].name})"
+        elif scope.covered is False:
+            cls = "none" if fills[area.state] != "party" else "excluded"
+            text = f"{area.name}: {kb.state_by_code[area.state].name}'s ratification does not reach it on {day}"
+        else:
+            text = f"{area.name} ({kb.state_by_code[area.state].name}): " + (
+                "not settled by the records" if scope.covered is None else tooltips[area.state].split(": ", 1)[1])
+        fills[area.code] = cls
+        tooltips[area.code] = text
+        counts[cls] += 1
+    colours["excluded"] = tint(pal.party, 0.7)
+    unassessed = _territory_fills(fills)
+    unassessed.pop("ATA", None)
+    fills |= unassessed
+    order = ["party", "pending", "signatory", "withdrawn", "excluded", "none", "undetermined"]
     words = {cls: text for cls, text in STANDING_CLASSES.values()}
     words["signatory"] = "signed, not ratified"
+    words["excluded"] = "territory of a party, not covered"
     legend = [(c, f"{words[c]} ({counts[c]})") for c in order if counts[c]]
-    legend.append(("unassessed", TERRITORY_NOTE))
+    if unassessed:
+        legend.append(("unassessed", f"{NO_STATE_NOTE} ({len(unassessed)})"))
     frame = world_frame(width, lon0=lon0, height=_height(width))
     title = f"Rome Statute of the ICC: states parties on {day_words(day)}"
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
-                  tooltips=tooltips, legend=tuple(legend), legend_title=f"{len(kb.states)} states",
+                  tooltips=tooltips, legend=tuple(legend),
+                  legend_title=f"{len(kb.states)} states and their territories",
                   title=title, world=True, omit=("ATA",))
     rendered = render(scene)
-    caption = (f"A world map of the {counts['party']} states parties to the Rome Statute on "
+    caption = (f"A world map of the {state_counts['party']} states parties to the Rome Statute on "
                f"{day_words(day)} (in {pal.host_word}).")
-    alt = (f"World map ({frame.projection.describe()}) shading the {counts['party']} states for which "
+    alt = (f"World map ({frame.projection.describe()}) shading the {state_counts['party']} states for which "
            f"the Rome Statute is in force on {day.isoformat()}, with "
-           f"{join_words([f'{counts[c]} {words[c]}' for c in order[1:] if counts[c]])}.")
+           f"{join_words([f'{state_counts[c]} {words[c]}' for c in order[1:] if state_counts[c]])}; "
+           "territories are shaded by whether the ratification reaches them on the day.")
     return Map(with_desc(rendered.svg, alt), caption, alt, frame.width, frame.height, frame)

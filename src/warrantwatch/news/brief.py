@@ -160,17 +160,18 @@ def to_markdown(brief: Brief) -> str:
             lines += ["", "**Caveats**", *[f"- {'(contested) ' if c.contested else ''}{c.text}"
                                          for c in s.caveats]]
         lines += ["", f"**What {item.host_name} did before**"]
-        if not s.record.visits and not s.record.findings:
+        before, positions, later = s.record.lines()
+        if not before:
             lines.append("- No recorded visits by ICC warrant subjects and no non-compliance findings.")
-        for v in s.record.visits:
-            lines.append(f"- {v.start}: {v.person} — {v.kind.value}" + (f" ({v.occasion})" if v.occasion else ""))
-        for f in s.record.findings:
-            lines.append(f"- {f.date}: {f.chamber}, "
-                         + ("non-compliance found" if f.non_compliance else "no finding of non-compliance")
-                         + (f", referred to {', '.join(f.referred_to)}" if f.referred_to else ""))
+        lines += [f"- {text}" for text in before]
+        if positions:
+            lines += ["", f"**What {item.host_name} said (stated positions, not the legal answer)**",
+                      *[f"- {text}" for text in positions]]
+        if later:
+            lines += ["", "**Later**", *[f"- {text}" for text in later]]
         lines += ["", "**Warrants**"]
         for w in item.warrants:
-            lines.append(f"- {w.id}: issued {w.issued} ({w.situation})"
+            lines.append(f"- Warrant issued {w.issued} ({w.case or w.situation})"
                          + (f"; {', '.join(w.crimes)}" if w.crimes else ""))
         lines += ["", "**Evidence**", *[f"> {md(sentence)}" for sentence in e.evidence]]
         if item.map:
@@ -213,12 +214,12 @@ def to_html(brief: Brief) -> str:
                          f"<figcaption>{esc(item.map.caption)}</figcaption></figure>")
         for title, rows in (("Legal basis", [f"{b.ref}: {b.why}" for b in s.basis]),
                             ("Caveats", [("(contested) " if c.contested else "") + c.text for c in s.caveats]),
-                            ("Warrants", [f"{w.id}: issued {w.issued} ({w.situation})" for w in item.warrants])):
+                            ("Warrants", [f"Warrant issued {w.issued} ({w.case or w.situation})"
+                                          for w in item.warrants])):
             if rows:
                 parts.append(f"<h3>{title}</h3><ul>" + "".join(f"<li>{esc(r)}</li>" for r in rows) + "</ul>")
-        record = [f"{v.start}: {v.person} — {v.kind.value}" for v in s.record.visits] + \
-            [f"{f.date}: {f.chamber}, " + ("non-compliance found" if f.non_compliance else "no finding")
-             for f in s.record.findings]
+        before, positions, later = s.record.lines()
+        record = before + [f"Stated position (not the legal answer): {t}" for t in positions] + later
         parts.append(f"<h3>What {esc(item.host_name)} did before</h3><ul>"
                      + ("".join(f"<li>{esc(r)}</li>" for r in record) or "<li>Nothing recorded.</li>") + "</ul>")
         parts.append("<h3>Evidence</h3>" + "".join(f"<blockquote>{esc(x)}</blockquote>" for x in e.evidence))

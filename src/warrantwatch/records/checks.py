@@ -16,6 +16,8 @@ from warrantwatch.records.load import LoadedRecord
 
 # Codes outside ISO 3166-1 that the knowledge base uses on purpose.
 USER_ASSIGNED_CODES = {"XKX": "Kosovo (user-assigned code, used by the EU and IMF)"}
+# Territories without an ISO 3166-1 code, named by the codes of the boundary data (Natural Earth).
+TERRITORY_CODES = {"WSB": "Akrotiri Sovereign Base Area", "ESB": "Dhekelia Sovereign Base Area"}
 
 Loaded = dict[FileKind, list[LoadedRecord]]
 
@@ -44,6 +46,7 @@ def check_all(loaded: Loaded) -> list[Problem]:
         *ordered_dates(loaded),
         *withdrawals_follow_deposits(loaded),
         *plausible_visits(loaded),
+        *new_kinds(loaded),
     ]
 
 
@@ -75,7 +78,7 @@ def sorted_files(loaded: Loaded) -> Iterator[Problem]:
 
 
 def _state_fields(record) -> Iterator[tuple[str, str]]:
-    for field in ("iso3", "state", "host", "nationality"):
+    for field in ("iso3", "state", "host", "nationality", "controlled_by"):
         value = getattr(record, field, None)
         if isinstance(value, str) and len(value) == 3 and value.isupper():
             yield field, value
@@ -83,7 +86,7 @@ def _state_fields(record) -> Iterator[tuple[str, str]]:
         for value in getattr(record, field, None) or ():
             yield field, value
     for position in getattr(record, "positions", None) or ():
-        if position.state:
+        if getattr(position, "state", None):
             yield "positions.state", position.state
 
 
@@ -191,6 +194,33 @@ def ordered_dates(loaded: Loaded) -> Iterator[Problem]:
         for position in item.record.positions:
             if _before(position.from_, position.to):
                 yield _problem(item, kind, f"position {position.title!r} ends before it starts")
+
+
+def new_kinds(loaded: Loaded) -> Iterator[Problem]:
+    """Requests name a known warrant; territories are not states; positions name a known person."""
+    warrants = {item.record.id for item in loaded[_kind("warrants")]}
+    persons = {item.record.id for item in loaded[_kind("persons")]}
+    states = {item.record.iso3 for item in loaded[_kind("states")]}
+    kind = _kind("requests")
+    for item in loaded[kind]:
+        r = item.record
+        if r.warrant not in warrants:
+            yield _problem(item, kind, f"warrant: {r.warrant!r} is not in warrants.yaml")
+        if r.sent is None and r.executed is None:
+            yield _problem(item, kind, "a request needs `sent` or `executed` (else nothing proves it)")
+        if _before(r.sent, r.executed):
+            yield _problem(item, kind, f"sent {r.sent} is after executed {r.executed}")
+    kind = _kind("territories")
+    for item in loaded[kind]:
+        t = item.record
+        if not pycountry.countries.get(alpha_3=t.code) and t.code not in TERRITORY_CODES:
+            yield _problem(item, kind, f"code: {t.code!r} is not an ISO 3166-1 alpha-3 code")
+        if t.code in states:
+            yield _problem(item, kind, f"code: {t.code!r} is a state in states.yaml, not a territory")
+    kind = _kind("positions")
+    for item in loaded[kind]:
+        if item.record.person not in persons:
+            yield _problem(item, kind, f"person: {item.record.person!r} is not in persons.yaml")
 
 
 # Kinds without which the knowledge base cannot answer anything: an empty data folder is an error,

@@ -22,9 +22,13 @@ from warrantwatch.records.models import (
     Finding,
     Membership,
     Person,
+    Place,
+    Request,
     Resolution,
     Situation,
     State,
+    StatedPosition,
+    Territory,
     Visit,
     Warrant,
     Withdrawal,
@@ -55,6 +59,10 @@ class KnowledgeBase:
     warrants: tuple[Warrant, ...] = ()
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
+    requests: tuple[Request, ...] = ()
+    territories: tuple[Territory, ...] = ()
+    places: tuple[Place, ...] = ()
+    positions: tuple[StatedPosition, ...] = ()
     source_dir: Path | None = field(default=None, compare=False)
 
     @cached_property
@@ -86,6 +94,10 @@ class KnowledgeBase:
         return _index(self.persons, "id")
 
     @cached_property
+    def person_names(self) -> Mapping[str, str]:
+        return MappingProxyType({p.id: p.name for p in self.persons})
+
+    @cached_property
     def warrants_of(self) -> Mapping[str, tuple[Warrant, ...]]:
         return _group(self.warrants, "person")
 
@@ -100,6 +112,27 @@ class KnowledgeBase:
     @cached_property
     def findings_against(self) -> Mapping[str, tuple[Finding, ...]]:
         return _group(self.findings, "state")
+
+    @cached_property
+    def requests_under(self) -> Mapping[str, tuple[Request, ...]]:
+        return _group(self.requests, "warrant")
+
+    @cached_property
+    def territory_by_code(self) -> Mapping[str, Territory]:
+        return _index(self.territories, "code")
+
+    @cached_property
+    def territories_of(self) -> Mapping[str, tuple[Territory, ...]]:
+        """States whose ratification's territorial scope the depositary record defines."""
+        return _group(self.territories, "state")
+
+    @cached_property
+    def place_by_id(self) -> Mapping[str, Place]:
+        return _index(self.places, "id")
+
+    @cached_property
+    def positions_of(self) -> Mapping[str, tuple[StatedPosition, ...]]:
+        return _group(sorted(self.positions, key=lambda p: p.date.sort_key), "state")
 
     @cached_property
     def latest_fact(self) -> dt.date | None:
@@ -122,6 +155,10 @@ class KnowledgeBase:
             "warrants": len(self.warrants),
             "visits": len(self.visits),
             "findings": len(self.findings),
+            "requests": len(self.requests),
+            "territories": len(self.territories),
+            "places": len(self.places),
+            "stated_positions": len(self.positions),
         }
 
 
@@ -144,11 +181,15 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         warrants=records["Warrant"],
         visits=records["Visit"],
         findings=records["Finding"],
+        requests=records["Request"],
+        territories=records["Territory"],
+        places=records["Place"],
+        positions=records["StatedPosition"],
         source_dir=path,
     )
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def _fingerprint(data_dir: Path) -> str:

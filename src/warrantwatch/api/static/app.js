@@ -117,10 +117,19 @@ async function showAssessment(iso3) {
     el("p", {}, `Standing: ${a.standing}`),
     section("Legal basis", a.basis.map((b) => `${b.ref} — ${b.why}`)),
     section("Caveats", a.caveats.map((c) => (c.contested ? "[contested] " : "") + c.text)),
-    section(`Record of ${a.state_name}`, [...a.record.visits.map((v) => `${v.start}: ${v.person} — ${v.kind}${v.occasion ? " (" + v.occasion + ")" : ""}`),
-      ...a.record.findings.map((f) => `${f.date}: ${f.chamber}, ${f.non_compliance ? "non-compliance found" : "no finding"}`)]),
+    section(`Record of ${a.state_name} up to ${a.on}`, recordRows(a.record, "")),
+    section(`Stated positions of ${a.state_name} (what it said, not the legal answer)`,
+      [...a.record.stated_positions, ...a.record.later.stated_positions].map((p) =>
+        `${p.date > a.on ? "[later] " : ""}${p.date}, ${p.speaker}, on ${p.person_name}: ${p.summary}`)),
+    section(`Later (after ${a.on})`, recordRows(a.record.later, "[later] ")),
     section("Sources", a.sources, true));
   box.focus();
+}
+
+function recordRows(record, mark) {
+  return [...record.visits.map((v) => `${mark}${v.start}: ${v.person_name} — ${v.kind}${v.occasion ? " (" + v.occasion + ")" : ""}`),
+    ...record.findings.map((f) => `${mark}${f.date}: ${f.chamber}${f.person_name ? " about " + f.person_name : ""}, ` +
+      `${f.non_compliance ? "non-compliance found" : "no finding"}${f.appeal ? ". Appeal: " + f.appeal : ""}`)];
 }
 
 function section(title, rows, links = false) {
