@@ -43,6 +43,15 @@ def test_brief():
     assert r.status_code == 200
     event = next(e for e in r.json()["events"] if e["host"] == "MNG")
     assert (event["person"], event["date"], event["kind"]) == ("vladimir-putin", "2024-09-03", "planned")
+    assert r.json()["article"]["published_from"] == "request"
+
+
+def test_brief_dates_itself_without_a_published_date(monkeypatch):
+    monkeypatch.setenv("WARRANTWATCH_TODAY", "2026-12-06")
+    body = client.post("/api/brief", json={"text": "ULAANBAATAR, Sept 3, 2024 (Reuters) - Russian President "
+                                                    "Vladimir Putin arrived in Mongolia on Monday."}).json()
+    assert body["article"]["published"] == "2024-09-03" and body["article"]["published_from"] == "dateline"
+    assert client.post("/api/brief", json={"text": "Nothing."}).json()["article"]["published_from"] == "today"
 
 
 @pytest.mark.parametrize(

@@ -272,11 +272,12 @@ def test_5_a_device_is_refused_at_once_within_300_mb():
 
 
 def test_5_a_fifo_never_blocks(tmp_path):
-    fifo = tmp_path / "pipe"
+    fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     cli("brief", str(fifo), "--published", "2024-08-30", timeout=20).clean(2)
-    cli("watch", str(tmp_path), "--db", str(tmp_path / "n.duckdb"), "--published", "2024-08-30",
-        timeout=20).clean(0)  # a FIFO inside a folder: one rejected item, the rest goes on
+    ran = cli("watch", str(tmp_path), "--db", str(tmp_path / "n.duckdb"), "--published", "2024-08-30",
+              timeout=20).clean(2)  # a FIFO inside a folder: one rejected item, the rest goes on
+    assert "not a regular file" in ran.err
 
 
 def test_5_standard_input_is_read_with_the_same_limit():
@@ -293,10 +294,12 @@ def test_5_a_50_mb_feed_line_is_skipped_in_bounded_time_and_memory(tmp_path):
         handle.write(json.dumps({"url": "https://a.example/big", "published": "2024-08-30",
                                  "text": "Putin visits. " * 3_600_000}) + "\n")
         handle.write(item("https://a.example/small") + "\n")
-    ran = cli("watch", str(big), "--db", str(tmp_path / "n.duckdb"), "--json", limit_mb=800).clean(0)
+    ran = cli("brief", str(big), limit_mb=300).clean(2)  # it took 55 s and 883 MB before
+    assert "Mongolia" in ran.out and "big.jsonl:1: line longer than" in ran.err and ran.seconds < 10
+    ran = cli("watch", str(big), "--db", str(tmp_path / "n.duckdb"), "--json").clean(2)
     report = json.loads(ran.out)
     assert report["new_articles"] == 1 and report["rejected"][0]["origin"].endswith("big.jsonl:1")
-    assert ran.seconds < 30  # it took 55 s and 883 MB before
+    assert ran.seconds < 30
 
 
 # -- 6. Error messages are cut ----------------------------------------------------------------------------
@@ -411,7 +414,7 @@ def test_10_11_bad_items_are_reported_and_the_rest_is_stored(tmp_path):
                b"\xff\xfe\x00 not utf-8",
                json.dumps({"url": "https://a.example/8", "published": "9999-12-31", "text": PUTIN_TRIP}))
     db = tmp_path / "news.duckdb"
-    ran = cli("watch", str(bad), "--db", str(db), "--json").clean(0)
+    ran = cli("watch", str(bad), "--db", str(db), "--json").clean(2)  # 2: this run met bad items
     report = json.loads(ran.out)
     assert report["new_articles"] == 2 and report["stored"]["articles"] == 2
     reasons = {r["origin"].rsplit(":", 1)[1]: r["reason"] for r in report["rejected"]}
@@ -432,9 +435,11 @@ def test_10_a_binary_file_in_a_folder_does_not_stop_watch(tmp_path):
     (folder / "a.txt").write_bytes(os.urandom(4096))
     (folder / "b.txt").write_text(PUTIN_TRIP, encoding="utf-8")
     (folder / "c.txt").write_bytes(b"\x00" * 100)
-    report = json.loads(cli("watch", str(folder), "--db", str(tmp_path / "n.duckdb"), "--published",
-                            "2024-08-30", "--json").clean(0).out)
+    db = str(tmp_path / "n.duckdb")
+    report = json.loads(cli("watch", str(folder), "--db", db, "--published", "2024-08-30", "--json").clean(2).out)
     assert report["new_articles"] == 1 and len(report["rejected"]) == 2
+    again = json.loads(cli("watch", str(folder), "--db", db, "--json").clean(0).out)  # nothing new: status 0
+    assert again["new_articles"] == 0 and again["already_stored"] == 3
 
 
 def test_11_the_api_and_output_paths(tmp_path):

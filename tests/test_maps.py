@@ -246,8 +246,15 @@ def test_bad_input_is_a_clear_error():
     for kwargs in [{"extent": "1,2,3"}, {"projection": "mercator"}, {"palette": "neon"}]:
         with pytest.raises(WarrantWatchError):
             locator_map("RUS", "MNG", **kwargs)
-    with pytest.raises(WarrantWatchError):
-        locator_map("RUS", "Russia")
+
+def test_home_and_host_the_same_state_is_a_map_of_that_state():
+    """An arrest at home: the brief's map shows the one state."""
+    m = locator_map("PHL", "Philippines")
+    assert m.caption.startswith("A map highlighting the Philippines (in orange), the home state") or \
+        m.caption.startswith("A map highlighting Philippines (in orange), the home state")
+    root = ET.fromstring(m.svg)
+    assert root.find(f"{SVG}desc").text == m.alt and "where the event took place" in m.alt
+    assert 'class="area home"' in m.svg and 'class="area host"' not in m.svg
 
 
 def test_cli_writes_svg_and_png(tmp_path, capsys):

@@ -142,7 +142,9 @@ UserDay = Annotated[dt.date, BeforeValidator(_day)]
 
 class BriefRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="The article text.")
-    published: UserDay = Field(description="Publication date, YYYY-MM-DD (ASCII digits, 1998-07-17 to 2100-12-31).")
+    published: UserDay | None = Field(default=None, description="Publication date, YYYY-MM-DD (ASCII digits, "
+                                      "1998-07-17 to 2100-12-31), for an article that carries none in a "
+                                      "dateline; default: today.")
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
 
@@ -263,11 +265,14 @@ def _routes(app: FastAPI) -> None:
 
     @app.post("/api/brief", summary="Article text and publication date → events and assessments")
     def brief(request: BriefRequest) -> dict[str, Any]:
+        from warrantwatch.clock import today
         from warrantwatch.news.brief import build
+        from warrantwatch.news.published import published_date
         from warrantwatch.news.reading import Article
 
-        article = Article(request.text, request.published, request.title, request.url, "api")
-        return build(bundled(), article, request.published).to_dict()
+        article = Article(request.text, None, request.title, request.url, "api")
+        day, origin = published_date(article, request.published, today(), given_label="request")
+        return build(bundled(), article, day, published_from=origin).to_dict()
 
     @app.get("/api/maps/locator.{fmt}", summary="Locator map: home state orange, host green",
              responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})

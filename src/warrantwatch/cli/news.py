@@ -1,4 +1,4 @@
-"""`brief`, `watch` and `eval news`: from articles to events, assessments and alerts."""
+"""`brief`, `watch`, `alerts` and `eval news`: from articles to events, assessments and alerts."""
 
 from __future__ import annotations
 
@@ -8,30 +8,54 @@ from typing import Annotated
 import typer
 
 from warrantwatch.cli.output import console, line, print_json
-from warrantwatch.errors import WarrantWatchError
 
-Published = Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD, "
-                                                "when the article does not carry one.")]
+Published = Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for "
+                                                "articles that carry none (no HTML meta, feed date or dateline); "
+                                                "default: today.")]
 
 
-def _published(article, fallback: str | None):
+def _dates(published: str | None):
+    """(the --published day or None, today): read once per run."""
+    from warrantwatch.clock import today
     from warrantwatch.records.dates import parse_day
 
-    if article.published:
-        return article.published
-    if fallback:
-        return parse_day(fallback)
-    raise WarrantWatchError(f"{article.origin}: no publication date in the input; give --published "
-                            "YYYY-MM-DD (relative dates such as 'next week' depend on it)")
+    return (parse_day(published) if published else None), today()
 
 
-def _report(rejected) -> None:
+def _briefs(kb, items, published: str | None, maps: str, problems: list, known: set[str] | None = None):
+    """The brief of each article among `items` (read by `news.reading.read_items`), one at a time:
+    nothing is kept, so memory does not grow with the run. An item that cannot be read or briefed
+    goes to `problems` (a `Rejected`) and the run goes on. With `known` (watch), an item already
+    stored or rejected gives None and is not briefed again."""
+    from warrantwatch.errors import WarrantWatchError
+    from warrantwatch.news.brief import build
+    from warrantwatch.news.published import published_date
+    from warrantwatch.news.reading import Rejected
+
+    given, today = _dates(published)
+    for item in items:
+        if known is not None:
+            if item.key in known:
+                yield None
+                continue
+            known.add(item.key)
+        if isinstance(item, Rejected):
+            problems.append(item)
+            continue
+        day, origin = published_date(item, given, today)
+        try:
+            yield build(kb, item, day, maps=maps, published_from=origin)
+        except WarrantWatchError as exc:
+            problems.append(Rejected(item.origin, str(exc).removeprefix(f"{item.origin}: "), item.key))
+
+
+def _report(problems) -> None:
     import sys
 
     from warrantwatch.errors import one_line
 
-    for item in rejected:
-        print(one_line(f"skipped {item}"), file=sys.stderr)
+    for problem in problems:
+        print(one_line(f"skipped {problem}"), file=sys.stderr)
 
 
 def brief(
@@ -45,40 +69,53 @@ def brief(
 ) -> None:
     """Read an article; find visits by ICC-wanted persons; assess each; print or write the brief.
 
-    Unreadable items (of a folder or feed) are reported on stderr and skipped; the exit status is then 2.
+    The publication date is the article's own (HTML meta, feed, dateline), else --published, else
+    today; each brief says which. Items that cannot be read or briefed are reported on stderr
+    (file:line: reason) and skipped (exit status 2 at the end); the others are written as they are read.
     """
-    from warrantwatch.news.reading import Rejected, UnreadableInput, read_items
+    import itertools
+    import json
 
-    items = list(read_items(article))  # read (bounded) before loading anything heavy
-    articles = [a for a in items if not isinstance(a, Rejected)]
-    rejected = [r for r in items if isinstance(r, Rejected)]
-    if not articles:
-        if len(rejected) == 1:
-            raise UnreadableInput(str(rejected[0]))
-        raise UnreadableInput(f"{article}: no article could be read" + (
-            f" ({len(rejected)} item(s) skipped, first: {rejected[0]})" if rejected else ""))
-    dates = [_published(a, published) for a in articles]
+    from warrantwatch.news.brief import to_html, to_markdown
+    from warrantwatch.news.reading import UnreadableInput, read_items
 
-    from warrantwatch.news.brief import build, to_html, to_markdown
+    items = read_items(article)
+    head = next(items, None)  # the first read (bounded) fails fast, before anything heavy is loaded
     from warrantwatch.records.knowledge import bundled
 
     kb = bundled()
-    briefs = [build(kb, a, day) for a, day in zip(articles, dates, strict=True)]
+    problems: list = []
+    maps = "draw" if output is not None or as_html else "text"
+    briefs = _briefs(kb, itertools.chain([head] if head is not None else [], items), published, maps, problems)
+    first = next(briefs, None)
+    second = next(briefs, None) if first is not None else None
+    if first is None:
+        _report(problems[1:])
+        raise UnreadableInput(str(problems[0]) if len(problems) == 1 else f"{article}: no article could be read"
+                              + (f" ({len(problems)} skipped)" if problems else ""))
+    everything = itertools.chain([first], [second] if second is not None else [], briefs)
     if output is not None:
-        _write(briefs, output)
+        _write(everything, output, single=second is None)
     elif as_json:
-        documents = [b.to_dict() for b in briefs]
-        print_json(documents[0] if len(documents) == 1 else documents)
+        if second is None:
+            print_json(first.to_dict())
+        else:  # one JSON document (an array), written brief by brief, one brief a line
+            for n, b in enumerate(everything):
+                text = json.dumps(b.to_dict(), ensure_ascii=False, default=str)
+                print(("[" if n == 0 else ",\n") + text, end="")
+            print("]")
     elif as_html:
-        print("\n".join(to_html(b) for b in briefs))
+        for n, b in enumerate(everything):
+            print(("\n" if n else "") + to_html(b))
     else:
-        print("\n".join(to_markdown(b) for b in briefs), end="")
-    if rejected:
-        _report(rejected)
-        raise UnreadableInput(f"{len(rejected)} of {len(items)} item(s) could not be read (listed above)")
+        for n, b in enumerate(everything):
+            print(("\n" if n else "") + to_markdown(b), end="")
+    if problems:
+        _report(problems)
+        raise UnreadableInput(f"{len(problems)} item(s) could not be read (listed above)")
 
 
-def _write(briefs, output: Path) -> None:
+def _write(briefs, output: Path, *, single: bool) -> None:
     from warrantwatch.errors import WarrantWatchError
     from warrantwatch.news.brief import to_html, to_markdown
     from warrantwatch.records.canonical import write_atomically, write_atomically_bytes
@@ -86,25 +123,21 @@ def _write(briefs, output: Path) -> None:
     try:
         output.mkdir(parents=True, exist_ok=True)
         for n, b in enumerate(briefs, start=1):
-            folder = output if len(briefs) == 1 else output / f"{n:03d}"
+            folder = output if single else output / f"{n:03d}"
             folder.mkdir(parents=True, exist_ok=True)
             write_atomically(folder / "brief.md", to_markdown(b))
             write_atomically(folder / "brief.json", b.to_json() + "\n")
             write_atomically(folder / "brief.html", to_html(b))
             for i, item in enumerate(b.items, start=1):
-                if item.map:
+                if item.map and item.map.svg:
                     stem = folder / f"map-{i}-{item.event.host.lower()}"
                     write_atomically(stem.with_suffix(".svg"), item.map.svg)
                     if item.map.source is not None:
                         write_atomically_bytes(stem.with_suffix(".png"), item.map.source.png())
             console().print(line(f"wrote {folder}/brief.md, brief.json, brief.html "
-                                 f"({len(b.items)} event(s))"))
+                                 f"({len(b.items)} event(s); published date: from {b.published_from})"))
     except OSError as exc:
         raise WarrantWatchError(f"cannot write to {exc.filename or output}: {exc.strerror or exc}") from exc
-
-
-FLUSH_ITEMS = 200  # watch writes in batches, and closes the database between them for readers
-FLUSH_SECONDS = 0.5
 
 
 def watch(
@@ -113,74 +146,84 @@ def watch(
         "warrantwatch-news.duckdb"),
     published: Published = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print alerts as one JSON document.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch", min=1, help="Articles committed per transaction.")] = 500,
 ) -> None:
     """Process new articles, store them with their events, alert on planned visits to states with a duty.
 
-    Unreadable items are reported (file:line: reason) and remembered as rejected; the rest goes in.
+    Alerts are raised only for events read with confidence >= 0.7 (`eval news` shows the precision
+    at that level); the others are stored with their confidence. Articles are committed in batches
+    (--batch, 500, or every half second); an alert is printed only once its article is stored.
+    Between batches the database is closed, so that readers (`alerts`) can read while watch runs.
+    An item that cannot be read is reported (file:line: reason), stored as rejected so that a rerun
+    neither stops on it nor reports it again, and the rest goes in; the exit status is then 2.
     """
     import time
 
-    from warrantwatch.news.brief import build
-    from warrantwatch.news.reading import Rejected, read_items
+    from warrantwatch.news.extract import ALERT_CONFIDENCE
+    from warrantwatch.news.reading import Rejected, UnreadableInput, read_items
     from warrantwatch.news.store import Store
     from warrantwatch.records.knowledge import bundled
 
     kb = bundled()
-    alerts, rejected, new, seen = [], [], 0, 0
+    alerts: list[dict] = []
+    problems: list = []
+    new = seen = below = 0
+    out = console()
     with Store.open(db) as store:
         known = store.keys()
-        pending: list = []
-        last_flush = time.monotonic()
+        batch: list = []
+        last = time.monotonic()
 
-        def flush() -> None:
-            nonlocal last_flush
+        def commit() -> None:
+            nonlocal below, last
+            rejected = [p for p in problems if isinstance(p, Rejected) and p not in committed]
             with store.writing():
-                for entry in pending:
-                    store.reject(entry) if isinstance(entry, Rejected) else store.add(entry)
-            pending.clear()
-            last_flush = time.monotonic()
+                store.add_batch(batch)
+                store.reject_all(rejected)
+            committed.update(rejected)
+            last = time.monotonic()
+            for b in batch:
+                for item in b.items:
+                    if item.event.kind != "planned" or not item.assessment.outcome.duty:
+                        continue
+                    if item.event.confidence < ALERT_CONFIDENCE:
+                        below += 1
+                        continue
+                    alert = {"article": b.article.origin, **item.event.to_dict(),
+                             "outcome": item.assessment.outcome.name, "summary": item.assessment.summary,
+                             "published": b.published.isoformat(), "published_from": b.published_from}
+                    alerts.append(alert)
+                    if not as_json:
+                        out.print(line(("ALERT ", "bold red"), f"{alert['person']} → {alert['host']} "
+                                       f"{alert['date'] or ''} ({alert['outcome']}, confidence "
+                                       f"{alert['confidence']:.2f}): {alert['summary']}"))
+            batch.clear()
 
-        for item in read_items(source):
-            if item.key in known:
+        committed: set = set()
+        for b in _briefs(kb, read_items(source), published, "none", problems, known):
+            if b is None:
                 seen += 1
                 continue
-            if isinstance(item, Rejected):
-                known.add(item.key)
-                rejected.append(item)
-                pending.append(item)
-            else:
-                try:
-                    day = _published(item, published)
-                except WarrantWatchError as exc:  # reported, not remembered: a rerun with --published reads it
-                    rejected.append(Rejected(item.origin, str(exc).removeprefix(f"{item.origin}: "), item.key))
-                    continue
-                known.add(item.key)
-                b = build(kb, item, day, with_maps=False)
-                pending.append(b)
-                new += 1
-                for event in b.items:
-                    if event.event.kind == "planned" and event.assessment.outcome.duty:
-                        alerts.append({"article": item.origin, **event.event.to_dict(),
-                                       "outcome": event.assessment.outcome.name,
-                                       "summary": event.assessment.summary})
-            if len(pending) >= FLUSH_ITEMS or time.monotonic() - last_flush > FLUSH_SECONDS:
-                flush()
-        if pending:
-            flush()
+            batch.append(b)
+            new += 1
+            if len(batch) >= batch_size or time.monotonic() - last > 0.5:
+                commit()
+        commit()
         with store.writing():
             articles, events = store.counts()
     if as_json:
         print_json({"new_articles": new, "already_stored": seen, "alerts": alerts,
-                    "rejected": [{"origin": r.origin, "reason": r.reason} for r in rejected],
+                    "alert_confidence": ALERT_CONFIDENCE, "below_confidence": below,
+                    "rejected": [{"origin": p.origin, "reason": p.reason} for p in problems],
                     "stored": {"articles": articles, "events": events}})
-        return
-    _report(rejected)
-    out = console()
-    for alert in alerts:
-        out.print(line(("ALERT ", "bold red"), f"{alert['person']} → {alert['host']} "
-                       f"{alert['date'] or ''} ({alert['outcome']}): {alert['summary']}"))
-    out.print(line(f"{new} new article(s), {seen} already stored, {len(rejected)} rejected; store holds "
-                   f"{articles} article(s), {events} event(s)"))
+    else:
+        _report(problems)
+        out.print(line(f"{new} new article(s), {seen} already stored, {len(problems)} rejected; store holds "
+                       f"{articles} article(s), {events} event(s); alerts at confidence >= {ALERT_CONFIDENCE} "
+                       f"({below} planned visit(s) to a state with a duty below it stored, not alerted)"))
+    if problems:
+        raise UnreadableInput(f"{len(problems)} new item(s) could not be read (listed above; stored as "
+                              "rejected, not reported again)")
 
 
 def alerts(
@@ -188,15 +231,17 @@ def alerts(
         "warrantwatch-news.duckdb"),
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
 ) -> None:
-    """Planned visits stored by watch to states with a duty to arrest (read-only: works while watch runs)."""
+    """Planned visits stored by watch to states with a duty to arrest, at the alert confidence
+    (read-only: works while watch runs)."""
     from warrantwatch.law.assessment import Outcome
+    from warrantwatch.news.extract import ALERT_CONFIDENCE
     from warrantwatch.news.store import Store
 
     with Store.open(db, read_only=True) as store:
         found = [e for e in store.planned_events() if e["outcome"] in Outcome.__members__
-                 and Outcome[e["outcome"]].duty]
+                 and Outcome[e["outcome"]].duty and (e["confidence"] is None or e["confidence"] >= ALERT_CONFIDENCE)]
     if as_json:
-        print_json({"alerts": found})
+        print_json({"alerts": found, "alert_confidence": ALERT_CONFIDENCE})
         return
     out = console()
     for e in found:
@@ -218,6 +263,7 @@ def eval_news(
     from rich.table import Table
 
     from warrantwatch.news.evaluate import evaluate, load_items
+    from warrantwatch.news.extract import ALERT_CONFIDENCE
     from warrantwatch.records.knowledge import bundled
 
     report = evaluate(bundled(), load_items(folder))
@@ -231,6 +277,13 @@ def eval_news(
         table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
                       str(s.true_positives), str(s.predicted), str(s.expected))
     console().print(table)
+    kinds = Table(title="Whole events by kind")
+    for column in ("kind", "precision", "recall", "F1", "correct", "found", "expected"):
+        kinds.add_column(column, justify="right" if column != "kind" else "left")
+    for name, s in [*report.by_kind.items(), (f"confidence ≥ {ALERT_CONFIDENCE}", report.alerting)]:
+        kinds.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                      str(s.true_positives), str(s.predicted), str(s.expected))
+    console().print(kinds)
     if errors:
         for item, missing, spurious in report.misses:
             console().print(line((item, "bold"), f": missing {sorted(missing)}; spurious {sorted(spurious)}"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from warrantwatch.errors import WarrantWatchError
@@ -75,31 +77,114 @@ def choose_frame(codes: list[str], width: int, height: int, extent=None,
 def locator_map(home: str, host: str, *, kb: KnowledgeBase | None = None, palette: str = "story",
                 width: int = 1600, height: int = 1000, extent=None, projection: str | None = None,
                 title: str | None = None) -> Map:
-    """`locator_map("RUS", "MNG")`: home state and host state, framed together, labelled."""
+    """`locator_map("RUS", "MNG")`: home state and host state, framed together, labelled. When home
+    and host are the same state (an arrest at home) the map shows that one state."""
     kb = kb or bundled()
     home_code, host_code = resolve_state(kb, home), resolve_state(kb, host)
-    if home_code == host_code:
-        raise WarrantWatchError(f"home and host are the same state ({home_code})")
     pal = get_palette(palette)
     names = {c: kb.state_by_code[c].name for c in (home_code, host_code)}
-    frame = choose_frame([home_code, host_code], width, height, parse_extent(extent), projection)
-    world = frame.projection.name != "azimuthal" and frame.x1 - frame.x0 > 4.0
+    codes = [home_code] if home_code == host_code else [home_code, host_code]
+    frame = choose_frame(codes, width, height, parse_extent(extent), projection)
+    world = _is_world(frame)
+    if home_code == host_code:
+        fills = {home_code: "home"}
+        labels = (Label(home_code, names[home_code]),)
+        legend = (("home", f"{names[home_code]} (home state, where the event took place)"),
+                  ("other", "other states and territories"))
+        doc_title = names[home_code]
+    else:
+        fills = {home_code: "home", host_code: "host"}
+        labels = (Label(home_code, names[home_code]), Label(host_code, names[host_code]))
+        legend = (("home", f"{names[home_code]} (home state)"), ("host", f"{names[host_code]} (host state)"),
+                  ("other", "other states and territories"))
+        doc_title = f"{names[home_code]} and {names[host_code]}"
     scene = Scene(
-        frame=frame, palette=pal,
-        fills={home_code: "home", host_code: "host"},
+        frame=frame, palette=pal, fills=fills,
         colours={"home": pal.home, "host": pal.host, "other": pal.land},
-        doc_title=f"{names[home_code]} and {names[host_code]}",
-        desc="",
-        outline=(home_code, host_code),
-        labels=(Label(home_code, names[home_code]), Label(host_code, names[host_code])),
-        legend=(("home", f"{names[home_code]} (home state)"), ("host", f"{names[host_code]} (host state)"),
-                ("other", "other states and territories")),
+        doc_title=doc_title, desc="", outline=tuple(codes), labels=labels, legend=legend,
         title=title, world=world)
-    caption = (f"A map highlighting {names[home_code]} (in {pal.home_word}) and {names[host_code]} "
-               f"(in {pal.host_word}), with other states in grey.")
     first = render(scene)
-    alt = (f"Map of {region_phrase(first.regions, world)} ({frame.projection.describe()}). "
-           f"{names[home_code]}, the home state, is shaded {pal.home_word}; {names[host_code]}, the host "
-           f"state, is shaded {pal.host_word}; both are labelled. Other states are grey and the sea "
-           f"light blue. " + policy_sentence(frame)).strip()
+    if extent is None and projection is None:
+        caption, alt = locator_text(home_code, host_code, palette, width, height, kb=kb)
+    else:
+        caption, alt = _texts(names[home_code], names[host_code], home_code == host_code, pal, frame,
+                              region_phrase(first.regions, world))
     return Map(with_desc(first.svg, alt), caption, alt, width, height, frame)
+
+
+def _is_world(frame: Frame) -> bool:
+    return frame.projection.name != "azimuthal" and frame.x1 - frame.x0 > 4.0
+
+
+def _texts(home: str, host: str, one: bool, pal, frame: Frame, regions: str) -> tuple[str, str]:
+    where = f"Map of {regions} ({frame.projection.describe()}). "
+    if one:
+        caption = (f"A map highlighting {home} (in {pal.home_word}), the home state, where the event "
+                   f"took place, with other states in grey.")
+        alt = (where + f"{home}, the home state and where the event took place, is shaded {pal.home_word} "
+               f"and labelled. Other states are grey and the sea light blue. " + policy_sentence(frame))
+    else:
+        caption = (f"A map highlighting {home} (in {pal.home_word}) and {host} (in {pal.host_word}), with other "
+                   f"states in grey.")
+        alt = (where + f"{home}, the home state, is shaded {pal.home_word}; {host}, the host "
+               f"state, is shaded {pal.host_word}; both are labelled. Other states are grey and the sea "
+               f"light blue. " + policy_sentence(frame))
+    return caption, alt.strip()
+
+
+@lru_cache(maxsize=4096)
+def _cached_text(home_code: str, host_code: str, palette: str, width: int, height: int,
+                 kb: KnowledgeBase) -> tuple[str, str]:
+    pal = get_palette(palette)
+    codes = [home_code] if home_code == host_code else [home_code, host_code]
+    frame = choose_frame(codes, width, height)
+    regions = _regions_shown(frame)
+    return _texts(kb.state_by_code[home_code].name, kb.state_by_code[host_code].name, home_code == host_code,
+                  pal, frame, regions)
+
+
+@lru_cache(maxsize=1)
+def _land_samples() -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[str, ...]]:
+    """Every vertex of the coarsest outlines' exteriors with a share of its ring's area (the
+    equal-area projections keep these shares), and the index of its region word."""
+    from warrantwatch.geo.boundaries import load
+
+    b = load("110m")
+    lon, lat, weight, region = [], [], [], []
+    names: dict[str, int] = {}
+    for ring in np.flatnonzero(b.ring_is_exterior):
+        area = b.areas[b.ring_area[ring]]
+        if not area.region or area.region in ("the oceans", "Antarctica"):
+            continue
+        xy = b.xy[b.ring_start[ring]:b.ring_start[ring + 1]]
+        if len(xy) < 3:
+            continue
+        x, y = xy[:, 0], xy[:, 1]
+        true_area = 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) * \
+            max(0.05, float(np.cos(np.radians(y.mean()))))
+        lon.append(x)
+        lat.append(y)
+        weight.append(np.full(len(xy), true_area / len(xy)))
+        region.append(np.full(len(xy), names.setdefault(area.region, len(names))))
+    return (np.concatenate(lon), np.concatenate(lat), np.concatenate(weight),
+            np.concatenate(region), tuple(names))  # type: ignore[return-value]
+
+
+def _regions_shown(frame: Frame, share: float = 0.15) -> str:
+    """The region words with at least `share` of the land in the frame, largest first (at most
+    three), measured on sample points of the coarsest outlines instead of drawing them: the same
+    words for the drawn map and for a brief that writes only the text."""
+    lon, lat, weight, region, names = _land_samples()
+    x, y = frame.lonlat_to_px(lon, lat)
+    inside = np.isfinite(x) & np.isfinite(y) & (x >= 0) & (x <= frame.width) & (y >= 0) & (y <= frame.height)
+    land = np.bincount(region[inside], weights=weight[inside], minlength=len(names))
+    whole = land.sum() or 1.0
+    ranked = [names[i] for i in np.argsort(-land, kind="stable") if land[i] / whole >= share][:3]
+    return region_phrase(ranked, _is_world(frame))
+
+
+def locator_text(home: str, host: str, palette: str = "story", width: int = 1600, height: int = 1000, *,
+                 kb: KnowledgeBase | None = None) -> tuple[str, str]:
+    """The caption and alt text of `locator_map(home, host)`, without drawing it (a brief in JSON)."""
+    kb = kb or bundled()
+    return _cached_text(resolve_state(kb, home), resolve_state(kb, host), palette, width, height, kb)

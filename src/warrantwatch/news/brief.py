@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from warrantwatch.errors import WarrantWatchError
 from warrantwatch.law import Assessment, assess
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
@@ -21,7 +22,7 @@ from warrantwatch.records.models import Warrant
 
 @dataclass(frozen=True)
 class MapImage:
-    svg: str
+    svg: str | None  # None when only the caption and alt text were made (a brief in JSON or Markdown)
     caption: str
     alt: str
     source: object = None  # the maps package's Map, which can also render a PNG
@@ -57,11 +58,12 @@ class Brief:
     published: dt.date
     items: tuple[BriefItem, ...] = field(default=())
     background: tuple[BriefItem, ...] = field(default=())  # earlier trips the article recalls
+    published_from: str = "--published"  # meta | feed | dateline | --published | today (news.published)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
         return {"article": {"title": a.title, "url": a.url, "origin": a.origin,
-                            "published": self.published.isoformat()},
+                            "published": self.published.isoformat(), "published_from": self.published_from},
                 "events": [i.to_dict() for i in self.items],
                 "background": [{k: v for k, v in i.to_dict().items() if k != "map"} for i in self.background]}
 
@@ -74,6 +76,10 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
     interval for a past event (capped at publication) and its start for a future one."""
     if event.date is None:
         return published, "The article gives no date; assessed as of publication."
+    if event.date.is_exact and event.kind == "arrest":
+        # On the day of the arrest the warrant is being executed; the duty is the one just before it.
+        day = event.date.first_day - dt.timedelta(days=1)
+        return day, f"Assessed on {day}, the day before the arrest, while the warrant was outstanding."
     if event.date.is_exact:
         return event.date.first_day, None
     day = max(event.date.first_day, published) if event.kind == "planned" else min(event.date.last_day, published)
@@ -81,8 +87,12 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
                  f"assessed as of {day}.")
 
 
-def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True) -> Brief:
+def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True,
+          maps: str = "draw", published_from: str = "--published") -> Brief:
+    """The brief of one article. `maps`: "draw" (SVG, and PNG on demand), "text" (caption and alt
+    text only, no drawing), "none"; `with_maps=False` is "none"."""
     published = supported(published)  # dates are resolved against it: keep them in the supported range
+    mode = maps if with_maps else "none"
     items, background = [], []
     for event in extract(kb, article.text, published):
         recalled = is_background(event.date, published)
@@ -97,20 +107,37 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
         person = kb.person_by_id[event.person]
         item = BriefItem(event, person.name, kb.state_by_code[event.host].name, day, a,
                          kb.warrants_of.get(event.person, ()), note,
-                         _map(person.nationality, event.host) if with_maps and not recalled else None)
+                         _map(person.nationality, event.host, mode) if not recalled else None)
         (background if recalled else items).append(item)
-    return Brief(article, published, tuple(items), tuple(background))
+    return Brief(article, published, tuple(items), tuple(background), published_from)
 
 
-def _map(home: str | None, host: str) -> MapImage | None:
-    """The locator map, when the maps package is installed and knows both states."""
+_TEXTS: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def _text_of(locator_text, home: str, host: str) -> tuple[str, str]:
+    """The caption and alt text for ISO codes, looked up once per pair (a few hundred pairs at most)."""
+    if (home, host) not in _TEXTS:
+        _TEXTS[(home, host)] = locator_text(home, host)
+    return _TEXTS[(home, host)]
+
+
+def _map(home: str | None, host: str, mode: str) -> MapImage | None:
+    """The locator map (one state for an event at home, such as an arrest), when the maps package is
+    installed and knows the states; for "text", its caption and alt text without drawing it."""
+    if mode == "none" or home is None:
+        return None
     try:
-        from warrantwatch.maps import locator_map  # type: ignore[attr-defined]
+        from warrantwatch.maps.locator import locator_map, locator_text
     except ImportError:
         return None
-    if home is None:
-        return None
-    result = locator_map(home, host)
+    try:
+        if mode == "text":
+            caption, alt = _text_of(locator_text, home, host)
+            return MapImage(None, caption, alt)
+        result = locator_map(home, host)
+    except WarrantWatchError:
+        return None  # a state the boundaries do not draw: the brief goes on without a map
     return MapImage(result.svg, result.caption, result.alt, result)
 
 
@@ -142,15 +169,16 @@ def safe_href(url: str | None) -> str | None:
 def to_markdown(brief: Brief) -> str:
     a = brief.article
     lines = [f"# Brief: {md(a.title) if a.title else 'article'}", ""]
-    lines.append(f"Published {brief.published}" + (f" · {md(a.url)}" if a.url else "")
-                 + (f" · {md(a.origin)}" if a.origin else ""))
+    lines.append(f"Published {brief.published} (published date: from {md(brief.published_from)})"
+                 + (f" · {md(a.url)}" if a.url else "") + (f" · {md(a.origin)}" if a.origin else ""))
     lines.append("")
     if not brief.items:
         lines.append("No visit by a person wanted by the ICC was found in this article.")
     for n, item in enumerate(brief.items, start=1):
         e, s = item.event, item.assessment
         lines += ["", f"## {n}. {item.person_name} → {item.host_name} ({e.host}), "
-                      f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", ""]
+                      f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", "",
+                  f"Confidence of this reading: {e.confidence:.2f} (evidence quoted below)", ""]
         lines.append(f"**{s.outcome.name}** — {s.summary}")
         if item.date_note:
             lines += ["", f"_{item.date_note}_"]
@@ -196,7 +224,7 @@ def to_html(brief: Brief) -> str:
              ".outcome{font-weight:700}.OBLIGED,.OBLIGED_OTHER{color:#1a7f37}.RESIDUAL_DUTY{color:#9a6700}"
              ".NOT_OBLIGED{color:#cf222e}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
              "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
-             f"<p>Published {esc(str(brief.published))}"
+             f"<p>Published {esc(str(brief.published))} (published date: from {esc(brief.published_from)})"
              + (f" · <a href='{esc(href)}' rel='noopener noreferrer'>{esc(a.url)}</a>" if (href := safe_href(a.url))
                 else f" · {esc(a.url)}" if a.url else "") + "</p>"]
     if not brief.items:
@@ -204,12 +232,13 @@ def to_html(brief: Brief) -> str:
     for n, item in enumerate(brief.items, start=1):
         e, s = item.event, item.assessment
         parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.host_name)}, "
-                     f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>")
+                     f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>"
+                     f"<p>Confidence of this reading: {e.confidence:.2f}</p>")
         parts.append(f"<p><span class='outcome {esc(s.outcome.name)}'>{esc(s.outcome.name)}</span> — "
                      f"{esc(s.summary)}</p>")
         if item.date_note:
             parts.append(f"<p><em>{esc(item.date_note)}</em></p>")
-        if item.map:
+        if item.map and item.map.svg:
             parts.append(f"<figure role='img' aria-label='{esc(item.map.alt)}'>{item.map.svg}"
                          f"<figcaption>{esc(item.map.caption)}</figcaption></figure>")
         for title, rows in (("Legal basis", [f"{b.ref}: {b.why}" for b in s.basis]),

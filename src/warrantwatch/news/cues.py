@@ -4,10 +4,36 @@ Each pattern is a rule of reading, kept here so the extraction logic in `extract
 """
 
 import re
+from collections.abc import Iterator
+
+
+class Prefiltered:
+    """A pattern tried only when the text holds one of the words every match contains: a substring
+    test costs a fraction of a regular-expression search, and most sentences hold none of them."""
+
+    __slots__ = ("anchors", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *anchors: str):
+        self.pattern, self.anchors = pattern, anchors
+
+    def _maybe(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(anchor in lowered for anchor in self.anchors)
+
+    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
+        return self.pattern.search(text, *bounds) if self._maybe(text) else None
+
+    def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, *bounds) if self._maybe(text) else iter(())
 
 _ABBREVIATIONS = "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col",
                                                           "No", "vs", "Sen", "Rep", "Gov", "Prof"))
-SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+# "on Mon. 4-5", "Oct. 9": an abbreviated weekday or month before a day number does not end a sentence.
+_BEFORE_DAY = "(?!(?:" + "|".join(rf"(?<=\b{a}\.)" for a in (
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")) + r")\s+\d)"
+SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
+                          r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 # A report's opening dateline ("KHARTOUM, July 10 (Reuters) - "): where and when it was filed,
 # not a trip.
@@ -20,35 +46,65 @@ TRAVEL = re.compile(
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
-    r"take part|took part|received at|be received|received (?:him|her|the)|"
+    r"take part|took part|received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
     r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
-CANCELLED = re.compile(
+CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
     r"(?:will|would|did|does|do) not (?:attend|travel|go|visit|take part|come)|won't (?:attend|travel|go|take part)|"
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
-    r"turned back|diverted|refused (?:permission|overflight)|was denied|had to abandon|abandoned|"
+    r"turned back|diverted|refused (?:permission|overflight)|was denied|"
+    r"(?:had to )?abandon(?:ed|s)? (?:the |his |her |a |its |that )?(?:trip|visit|plans?|journey|tour|flight)|"
     r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
-    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I)
-REMOTE = re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
-                    r"videoconference|video conference|addressed .{0,40} by video)\b", re.I)
-ARREST = re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest|"
+    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I),
+    'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
+    'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
+    'drop', 'shelved')
+REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
+                    r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
+    'video', 'virtual', 'remote', 'online')
+ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest|"
                     r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
-                    r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I)
+                    r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
+    'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
+    'handed herself')
 # "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
 NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"wants? (?:[\w-]+ ){0,3})$", re.I)
 # "had no plans to visit Armenia": no trip at all.
-NO_TRIP = re.compile(r"\b(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
-                     r" (?:visit|travel|go|attend|come|fly|make)", re.I)
-FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
+NO_TRIP = Prefiltered(re.compile(
+                     r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
+                     r" (?:visit|travel|go|attend|come|fly|make)|"
+                     # "has not travelled to a member state since ...", "never set foot in": an absence
+                     r"(?:has|have|had) (?:not|never) (?:since )?(?:travell?ed|visited|been to|set foot)|"
+                     r"never (?:travell?ed|visited|set foot)|not set foot)", re.I),
+    'not ', 'never', 'no plan', 'no intention')
+# The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
+# "the Hague-based court".
+INSTITUTION_BEFORE = re.compile(r"\b(?:judges?|courts?|tribunal|ICC|prosecutors?|chambers?|registry|registrar|"
+                                r"headquarters|detention (?:centre|center|unit)|seated|based)\W+(?:in|at)\W+$", re.I)
+INSTITUTION_AFTER = re.compile(r"^-based\b|^\W+(?:court|tribunal|judges)\b", re.I)
+# "flew in from Budapest", "arrived from Minsk": where a trip began, not where it went.
+ARRIVED_FROM = re.compile(r"\b(?:in|arriv\w*|came|come|fresh|returned|returning|back|direct|straight)\s+from\s+"
+                          r"(?:the\s+)?$", re.I)
+# "a day after he flew into Washington": the arrival, N days before the day the sentence names.
+DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after (?:he|she|"
+                                r"(?:his|her) (?:plane|jet|aircraft)|the (?:[\w-]+ ){1,3}|[A-Z][\w-]+ )?\s*(?:had )?"
+                                r"(?:arrived|flew|flown|landed|touched down|set down|reached)", re.I)
+# "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
+WHERE_HE = re.compile(r"^,?\s+where (?:he|she)\b", re.I)
+FUTURE = Prefiltered(re.compile(
+                    r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
-                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I)
+                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I),
+    'will', 'shall', 'is to', 'are to', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
+    'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
+    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
@@ -97,13 +153,16 @@ NOT_DESTINATION_AFTER = re.compile(
     r"^(?:'s|’s)\s+(?![a-z]+ (?:airport|capital|city|port|resort|region|province))(?!capital|city|soil|"
     r"territory|resort|port|border|airport|coast|shore|side|town|island|countryside|north|south|east|west|"
     r"central|northern|southern|eastern|western)[a-z]|"
-    r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|Cooperation|Organi[sz]ation|Statute|"
-    r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b")
+    r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|border|settlement|Cooperation|Organi[sz]ation|Statute|"
+    r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b|"
+    # "the China-Africa summit", "India-Russia talks": a compound adjective, not a destination
+    r"^-[A-Z][a-z]+\b")
 # A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
                                 r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
-TRANSFER = re.compile(r"\b(surrendered|handed (?:him |her )?over|transferred|extradited)\b", re.I)
+TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him |her )?over|transferred|extradited)\b", re.I),
+    'surrender', 'handed', 'transferr', 'extradit')
 # "runs until Thursday": the end of something, not the day a trip starts.
 END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
 PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the resort|the island)\b", re.I)
@@ -120,9 +179,18 @@ SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+
                                r"(?:president|leader|prime minister|premier)\b", re.I)
 # "received the Sudanese leader": a leader named by the person's own demonym.
 LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
-CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b")
+# ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
+CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b|"
+                          r"\band (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b)")
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
 DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|side|"
                             r"town|island|countryside)\b", re.I)
+# A word that makes the place after it a destination or the scene of the visit: "to Mongolia",
+# "arrived in Kazan", "visit India", "at the Kremlin".
+DESTINATION_CUE = re.compile(r"\b(?:to|in|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|"
+                             r"land(?:s|ed)? in|arriv\w* in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+# "the meeting, which is scheduled for November 22-23": a later sentence that dates the trip's event.
+SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
+                       r"\b(?:will|is to) (?:take place|be held) on\b", re.I)

@@ -19,25 +19,107 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5,
+                "sun": 6}
+_MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_WORDS = "|".join(WEEKDAYS)
+_DAY_END = r"(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?!\d))?"
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("month_day", re.compile(rf"\b{_MONTH} {_DAY}(?:\s*(?:-|–|and|to)\s*[0-3]?\d)?(?:,? {_YEAR})?\b", re.I)),
-    ("day_month", re.compile(rf"\b{_DAY}(?:\s*(?:-|–|and|to)\s*[0-3]?\d)? (?:of )?{_MONTH}(?:,? {_YEAR})?\b", re.I)),
-    ("month_year", re.compile(rf"\b{_MONTH},? {_YEAR}\b", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>tomorrow|today|tonight|yesterday|(?:next|this|last|later this|"
-                            r"earlier this) (?:week|month|year))\b", re.I)),
-    ("within", re.compile(r"\b(?:within|in the (?:coming|next)) (?P<count>a|one|two|three|four|few|\d+) "
-                          r"(?P<unit>days?|weeks?)\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:(?P<which>next|last|this) )?{_WEEKDAY}\b", re.I)),
-    ("which_month", re.compile(rf"\b(?P<which>last|next|this) {_MONTH}(?![\w-])", re.I)),
-    ("bare_month", re.compile(rf"\b(?:in|since|during|for|until|by|early|late|mid|mid-) {_MONTH}(?![\w-])", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|during|of|by|until|back in) {_YEAR}\b", re.I)),
+
+def _alt(kind: str, body: str) -> str:
+    """One alternative of the scan; its groups are prefixed with its kind (group names are unique)."""
+    return f"(?P<{kind}>{body.replace('(?P<', f'(?P<{kind}_')})"
+
+
+# Every date expression as one alternation, tried only where an expression can begin (a month or
+# weekday name, a digit, "today", "next", "within" ...: the anchors, found by one Aho-Corasick pass).
+# At an anchor the alternatives are tried in this order, so a precise form wins over a vague one
+# ("June 2015" over "June"). A bare month or year is a date only after a word such as "in"
+# ("in June", "since 2015"), checked just before the anchor.
+_ALTERNATIVES = [
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("month_day", rf"\b(?P<month>{_MONTH_WORDS})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+                  rf"{_DAY_END}(?:,? (?P<year>(?:19|20)\d\d))?\b"),
+    ("day_month", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END} (?:of )?(?P<month>{_MONTH_WORDS})"
+                  rf"\.?(?:,? (?P<year>(?:19|20)\d\d))?\b"),
+    # "on Mon. 4-5", "Tuesday 9": a weekday and a day of an unnamed month near publication
+    ("weekday_day", rf"\b(?P<weekday>{_WEEKDAY_WORDS}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,? "
+                    rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){_DAY_END}"
+                    r"(?=\s*(?:[,.;:)]|$|(?:in|at|and|for|to|with|when|while|the)\b))"),
+    ("month_year", rf"\b(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
+    ("relative", r"\b(?P<rel>tomorrow|today|tonight|yesterday|last night|(?:next|this|last|later this|"
+                 r"earlier this) (?:week|month|year))\b"),
+    ("within", r"\b(?:within|coming|next) (?P<count>a|one|two|three|four|few|\d+) (?P<unit>days?|weeks?)\b"),
+    # "next Thursday and Friday": a run of days dated by its first
+    ("weekday", rf"\b(?:(?P<which>next|last|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"
+                rf"(?:\s*(?:and|to|-|–)\s*(?:next )?(?:{_WEEKDAY_WORDS})\b)?"),
+    ("which_month", rf"\b(?P<which>last|next|this) (?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
+    ("bare_month", rf"\b(?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
+    ("year", r"\b(?P<year>(?:19|20)\d\d)\b"),
 ]
+SCAN = re.compile("|".join(_alt(kind, body) for kind, body in _ALTERNATIVES), re.I)
+_KINDS = [kind for kind, _ in _ALTERNATIVES]
+_GROUPS = {kind: [(name, name[len(kind) + 1:]) for name in SCAN.groupindex if name.startswith(kind + "_")]
+           for kind in _KINDS}
+# The word a bare month or year needs before it.
+_NEEDS_WORD = {
+    "bare_month": re.compile(r"(?:\b(?:in|since|during|for|until|by|early|late|mid) |\bmid-)$", re.I),
+    "year": re.compile(r"\b(?:in|since|during|of|by|until|back in) $", re.I),
+}
+
+
+def _anchors():
+    import ahocorasick
+
+    words = {*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "yesterday", "next", "this",
+             "last", "later", "earlier", "within", "coming", *"0123456789"}
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_ANCHORS = _anchors()
+
+
+@dataclass(frozen=True, slots=True)
+class RawDate:
+    """A date expression found by the scan, not yet resolved (that depends on the tense)."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    text: str
+
+
+def scan(text: str, offset: int = 0) -> list[RawDate]:
+    """Every date expression in `text`, in order; offsets are shifted by `offset`."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: scan every position
+        starts = [m.start() for m in re.finditer(r"\b\w", text)]
+    else:
+        starts = sorted({end - length + 1 for end, length in _ANCHORS.iter(lowered)})
+    found = []
+    done = 0
+    for at in starts:
+        if at < done or (at > 0 and text[at - 1].isalnum()):
+            continue
+        m = SCAN.match(text, at)
+        if m is None:
+            continue
+        kind = m.lastgroup or next(k for k in _KINDS if m.group(k) is not None)
+        start = at
+        if kind in _NEEDS_WORD:
+            word = _NEEDS_WORD[kind].search(text, max(0, at - 10), at)
+            if word is None:
+                continue
+            start = word.start()
+        groups = {short: m.group(name) for name, short in _GROUPS[kind]}
+        found.append(RawDate(start + offset, m.end() + offset, kind, groups, text[start:m.end()]))
+        done = m.end()
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +180,7 @@ def _relative(rel: str, published: dt.date) -> tuple[dt.date, dt.date]:
         return day, day
     if rel in ("today", "tonight"):
         return published, published
-    if rel == "yesterday":
+    if rel in ("yesterday", "last night"):
         day = published - dt.timedelta(days=1)
         return day, day
     which, unit = rel.rsplit(" ", 1)
@@ -138,45 +220,75 @@ def _weekday(name: str, which: str | None, published: dt.date, future: bool | No
 
 
 def find_dates(sentence: str, published: dt.date, future: bool | None = None) -> list[DateMention]:
-    """Every date expression in the sentence, resolved; overlapping matches keep the first pattern's."""
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(sentence):
-            if any(m.start() < end and start < m.end() for start, end in taken):
-                continue
-            resolved = _resolve(kind, m, published, future)
-            if resolved is None:
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], m.group(0)))
-    return sorted(found, key=lambda d: d.start)
+    """Every date expression in the sentence, resolved."""
+    return resolve_all(scan(sentence), published, future)
 
 
-def _resolve(kind: str, m: re.Match[str], published: dt.date,
+def resolve_all(raw: list[RawDate], published: dt.date, future: bool | None,
+                offset: int = 0) -> list[DateMention]:
+    """The scanned expressions resolved against the publication date, offsets shifted back by `offset`."""
+    found = []
+    for r in raw:
+        resolved = _resolve(r.kind, r.groups, published, future)
+        if resolved is not None:
+            found.append(DateMention(r.start - offset, r.end - offset, resolved[0], resolved[1], r.text))
+    return found
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _weekday_day(weekday: str, day_num: int, published: dt.date, future: bool | None) -> dt.date | None:
+    """ "on Mon. 4": the day numbered 4 that falls on a Monday, nearest publication in the direction
+    the tense implies."""
+    target = WEEKDAYS.get(weekday.lower(), WEEKDAY_ABBR.get(weekday.lower().rstrip(".")))
+    if target is None:
+        return None
+    candidates = []
+    for months in range(-6, 7):
+        year, month = _add_months(published, months)
+        try:
+            day = dt.date(year, month, day_num)
+        except ValueError:
+            continue
+        if day.weekday() == target:
+            candidates.append(day)
+    if future is True:
+        candidates = [c for c in candidates if c >= published - dt.timedelta(days=3)]
+    elif future is False:
+        candidates = [c for c in candidates if c <= published + dt.timedelta(days=1)]
+    return min(candidates, key=lambda c: abs((c - published).days)) if candidates else None
+
+
+def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
              future: bool | None) -> tuple[dt.date, dt.date] | None:
-    groups = m.groupdict()
     try:
         if kind == "iso":
             day = dt.date(int(groups["year"]), int(groups["mnum"]), int(groups["day"]))
             return day, day
         if kind in ("month_day", "day_month"):
-            month, day_num = MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
+            month, day_num = _month(groups["month"]), int(groups["day"])
             year = int(groups["year"]) if groups.get("year") else _infer_year(month, day_num, published, future)
             if year is None:
                 return None
             day = dt.date(year, month, day_num)
             return day, day
+        if kind == "weekday_day":
+            if groups["weekday"].lower() not in WEEKDAYS and not groups["weekday"][0].isupper():
+                return None  # "sun", "sat", "wed" in lower case are words
+            day = _weekday_day(groups["weekday"], int(groups["day"]), published, future)
+            return (day, day) if day else None
         if kind == "month_year":
-            return _month_range(int(groups["year"]), MONTHS[groups["month"].lower().rstrip(".")])
+            return _month_range(int(groups["year"]), _month(groups["month"]))
         if kind == "bare_month":
-            month = MONTHS[groups["month"].lower().rstrip(".")]
+            month = _month(groups["month"])
             if groups["month"][0].islower():
                 return None  # "in may", "by march": lower case is a verb or a word, not a month
             year = _infer_year(month, 1, published.replace(day=1), future)
             return _month_range(year, month) if year else None
         if kind == "which_month":  # "last June": the latest June before the month of publication
-            month = MONTHS[groups["month"].lower().rstrip(".")]
+            month = _month(groups["month"])
             if groups["month"][0].islower():
                 return None
             which = groups["which"].lower()

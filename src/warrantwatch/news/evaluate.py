@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from warrantwatch.errors import WarrantWatchError
-from warrantwatch.news.extract import extract, is_background
+from warrantwatch.news.extract import ALERT_CONFIDENCE, KINDS, extract, is_background
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
 
@@ -74,33 +74,50 @@ def _keys(events: tuple[tuple[str, str, str, str], ...], field: str) -> set[tupl
     return {cut(e) for e in events}
 
 
+def _score(s: Score) -> dict:
+    return {"precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
+            "tp": s.true_positives, "predicted": s.predicted, "expected": s.expected}
+
+
 @dataclass(frozen=True)
 class Report:
     scores: dict[str, Score]
     misses: list[tuple[str, set, set]]  # item id, missing, spurious (whole events)
+    by_kind: dict[str, Score]  # whole events of each kind (planned, occurred, ...)
+    alerting: Score  # whole events at or above the alert confidence
 
     def to_dict(self) -> dict:
-        return {"fields": {f: {"precision": round(s.precision, 3), "recall": round(s.recall, 3),
-                               "f1": round(s.f1, 3), "tp": s.true_positives,
-                               "predicted": s.predicted, "expected": s.expected}
-                           for f, s in self.scores.items()},
+        return {"fields": {f: _score(s) for f, s in self.scores.items()},
+                "kinds": {k: _score(s) for k, s in self.by_kind.items()},
+                "alert_confidence": {"threshold": ALERT_CONFIDENCE, **_score(self.alerting)},
                 "errors": [{"item": i, "missing": sorted(map(list, m)), "spurious": sorted(map(list, s))}
                            for i, m, s in self.misses]}
 
 
 def evaluate(kb: KnowledgeBase, items: list[Item]) -> Report:
     totals = {f: [0, 0, 0] for f in FIELDS}
+    kinds = {k: [0, 0, 0] for k in KINDS}
+    alerting = [0, 0, 0]
     misses = []
     for item in items:
-        found = tuple((e.person, e.host, e.date.isoformat() if e.date else "", e.kind)
-                      for e in extract(kb, item.text, item.published)
-                      if not is_background(e.date, item.published))
+        events = [e for e in extract(kb, item.text, item.published) if not is_background(e.date, item.published)]
+        found = tuple((e.person, e.host, e.date.isoformat() if e.date else "", e.kind) for e in events)
         for f in FIELDS:
             got, want = _keys(found, f), _keys(item.expected, f)
             totals[f][0] += len(got & want)
             totals[f][1] += len(got)
             totals[f][2] += len(want)
         got, want = set(found), set(item.expected)
+        for k in KINDS:
+            got_k, want_k = {e for e in got if e[3] == k}, {e for e in want if e[3] == k}
+            kinds[k][0] += len(got_k & want_k)
+            kinds[k][1] += len(got_k)
+            kinds[k][2] += len(want_k)
+        sure = {key for key, e in zip(found, events, strict=True) if e.confidence >= ALERT_CONFIDENCE}
+        alerting[0] += len(sure & want)
+        alerting[1] += len(sure)
+        alerting[2] += len(want)
         if got != want:
             misses.append((item.id, want - got, got - want))
-    return Report({f: Score(*t) for f, t in totals.items()}, misses)
+    return Report({f: Score(*t) for f, t in totals.items()}, misses, {k: Score(*t) for k, t in kinds.items()},
+                  Score(*alerting))

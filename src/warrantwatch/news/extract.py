@@ -14,19 +14,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from warrantwatch.news.cues import (
     ANAPHORA,
     ARREST,
     ARRIVAL,
+    ARRIVED_FROM,
     CANCELLED,
     CLAUSE_BREAK,
     DATELINE,
+    DAYS_AFTER_ARRIVAL,
     DEMONYM_ARRESTS,
     DEMONYM_PLACE,
+    DESTINATION_CUE,
     END_DATE,
     FUTURE,
     HOSTED_PERSON,
+    INSTITUTION_AFTER,
+    INSTITUTION_BEFORE,
     INTO_THE_SITUATION,
     LEADER_AFTER_DEMONYM,
     NEGATED,
@@ -43,6 +49,7 @@ from warrantwatch.news.cues import (
     PRONOUN,
     REMOTE,
     SCENE_BEFORE,
+    SCHEDULED,
     SENTENCE_END,
     SUBJECT_REFERENCE,
     TOPIC_BEFORE,
@@ -50,8 +57,9 @@ from warrantwatch.news.cues import (
     TRAVEL,
     TRIP_AFTER,
     UNDER_WAY,
+    WHERE_HE,
 )
-from warrantwatch.news.dates import DateMention, find_dates
+from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -78,11 +86,32 @@ class Event:
     date: PartialDate | None
     evidence: tuple[str, ...]
     date_text: str | None = None
+    confidence: float = 0.5  # how sure the reading is, 0-1 (see `confidence`)
 
     def to_dict(self) -> dict:
         return {"person": self.person, "host": self.host,
                 "date": self.date.isoformat() if self.date else None,
-                "kind": self.kind, "evidence": list(self.evidence)}
+                "kind": self.kind, "confidence": round(self.confidence, 2), "evidence": list(self.evidence)}
+
+
+# How sure a reading is, from what the evidence sentence says outright. Each factor is a way the
+# reading can go wrong: a traveller known only by a pronoun or title, a place borrowed from the
+# sentence before, a destination without a word that makes it one ("to", "in", "visit"), a kind
+# guessed from dates alone, a trip without a date; a second sentence about the same trip adds to it.
+CONFIDENCE_BASE = 0.55
+CONFIDENCE = {"named": 0.15, "direct": 0.15, "dated": 0.1, "pronoun": -0.1, "borrowed": -0.2,
+              "kind_from_dates": -0.15, "undated_plan": -0.1, "each_further_sentence": 0.05}
+# `watch` raises an alert only for events at or above this confidence (README: calibration).
+ALERT_CONFIDENCE = 0.7
+
+
+def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_from_dates: bool) -> float:
+    score = CONFIDENCE_BASE + (CONFIDENCE["named"] if named else CONFIDENCE["pronoun"])
+    score += CONFIDENCE["direct"] if direct else 0.0
+    score += CONFIDENCE["dated"] if dated else 0.0
+    score += CONFIDENCE["borrowed"] if borrowed else 0.0
+    score += CONFIDENCE["kind_from_dates"] if kind_from_dates else 0.0
+    return round(min(0.99, max(0.05, score)), 2)
 
 
 @dataclass
@@ -92,15 +121,48 @@ class _Context:
     host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
     last_event: int | None = None
     events: list[Event] = field(default_factory=list)
+    published: dt.date = dt.date.min
+    raw_dates: dict[str, tuple[int, list[RawDate]]] = field(default_factory=dict)  # sentence → (offset, dates)
+
+    def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
+        """The sentence's date expressions (found by the one scan over the article), resolved."""
+        offset, raw = self.raw_dates.get(sentence) or (0, scan(sentence))
+        return resolve_all(raw, self.published, future, offset)
+
+
+def normalise(text: str) -> str:
+    """Paragraphs (blank-line separated) on one line each; single newlines are hard wraps."""
+    return "\n\n".join(p for p in (" ".join(par.split()) for par in re.split(r"\n\s*\n", text)) if p)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a normalised text, without surrounding spaces."""
+    spans = []
+    at = 0
+    for m in _BREAK.finditer(text):
+        end = m.start() + (text[m.start()] in ".!?")
+        spans.append((at, end))
+        at = m.end()
+    spans.append((at, len(text)))
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
+# The same breaks as SENTENCE_END, found from the punctuation (a pattern that starts with a character
+# is scanned far faster than one that starts with a look-behind); the sentence keeps its full stop.
+_BREAK = re.compile("[.!?]" + SENTENCE_END.pattern.removeprefix("(?<=[.!?])") + r"|\n\n")
 
 
 def sentences(text: str) -> list[str]:
-    parts: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text):  # single newlines are hard wraps, not breaks
-        paragraph = " ".join(paragraph.split())
-        if paragraph:
-            parts += [s.strip() for s in SENTENCE_END.split(paragraph) if s.strip()]
-    return parts
+    norm = normalise(text)
+    return [norm[a:b] for a, b in sentence_spans(norm)]
 
 
 def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sentence: str, kind: str,
@@ -116,6 +178,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
+            if INSTITUTION_BEFORE.search(before) or INSTITUTION_AFTER.match(sentence[place.end:]):
+                continue  # "judges in The Hague issued a warrant": the court's seat
+            if ARRIVED_FROM.search(before) and not WHERE_HE.match(sentence[place.end:]):
+                continue  # "flew in from Budapest": where the trip began
             if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
@@ -133,7 +199,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 (CANCELLED if kind == "cancelled" else REMOTE).search(_part(sentence, place.start)):
             # "It will be his first trip to India since 2021; he stayed away from the G20": the
             # calling-off belongs to the other clause
-            place_kind = _clause_kind(sentence, place.start) or MENTION
+            part = _part(sentence, place.start)
+            if _mentions_person(part, people, sentence):
+                place_kind = _clause_kind(sentence, place.start) or MENTION
+            # else: "Leaders met in Johannesburg; Putin did not attend": the venue he stayed away from
         if place_kind in ("planned", "occurred", MENTION):
             place_kind = _clause_kind(sentence, place.start) or place_kind
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
@@ -141,6 +210,15 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         found.append((person.id, place, place_kind))
     return found
 
+
+
+_HE = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
+
+
+def _mentions_person(part: str, people: list[Hit], sentence: str) -> bool:
+    """Whether a part of the sentence names one of its persons or refers to one by a pronoun."""
+    start = sentence.find(part)
+    return any(start <= p.start < start + len(part) for p in people) or bool(_HE.search(part))
 
 
 def _own_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: str) -> bool:
@@ -161,6 +239,7 @@ def _same_clause(sentence: str, a: int, b: int) -> bool:
     return CLAUSE_BREAK.search(sentence, low, high) is None
 
 
+@lru_cache(maxsize=512)
 def _clause(sentence: str, position: int) -> str:
     starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, position)]
     ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence, position)]
@@ -187,6 +266,7 @@ def _situation_states(kb: KnowledgeBase, person: str) -> set[str]:
     return {state for w in kb.warrants_of.get(person, ()) for state in kb.situation_by_id[w.situation].states}
 
 
+@lru_cache(maxsize=512)
 def _arrest_position(sentence: str) -> int | None:
     for m in ARREST.finditer(sentence):
         if not NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
@@ -198,6 +278,7 @@ def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
     return min((place for _, place, _ in candidates), key=lambda p: abs(p.start - position))
 
 
+@lru_cache(maxsize=512)
 def _travels(sentence: str) -> bool:
     return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence))
 
@@ -205,6 +286,7 @@ def _travels(sentence: str) -> bool:
 _KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
 
 
+@lru_cache(maxsize=512)
 def _tense(sentence: str) -> bool | None:
     """True for the future, False for the past, None when the sentence does not say."""
     future, past = FUTURE.search(sentence), PAST.search(sentence)
@@ -225,6 +307,7 @@ def _arrested(sentence: str) -> bool:
     return _arrest_position(sentence) is not None
 
 
+@lru_cache(maxsize=512)
 def _kind(sentence: str) -> str:
     if _arrested(sentence):
         return "arrest"
@@ -239,7 +322,7 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
     """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
     warrant was to Washington in February")."""
     before = sentence[:date.start]
-    m = NOT_TRIP_DATE.search(before)
+    m = NOT_TRIP_DATE.search(before, max(0, len(before) - 90))
     return m is None or bool(TRIP_AFTER.search(before, m.start()))
 
 
@@ -268,9 +351,32 @@ def _persons(hits: list[Hit]) -> list[Hit]:
 def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     """The events in `text`, a news article published on `published`."""
     gazetteer: Gazetteer = gazetteer_for(kb)
-    ctx = _Context()
-    for sentence in sentences(DATELINE.sub("", text, count=1)):
-        hits = gazetteer.find(sentence, published)
+    ctx = _Context(published=published)
+    for memo in _MEMOS:  # per article: nothing carries over between articles
+        memo.cache_clear()
+    norm = normalise(DATELINE.sub("", text, count=1))
+    # One pass of the name automata and one of the date scan over the whole article; each sentence
+    # takes its share.
+    all_hits, all_dates = gazetteer.find(norm, published), scan(norm)
+    h = d = 0
+    for start, end in sentence_spans(norm):
+        sentence = norm[start:end]
+        while h < len(all_hits) and all_hits[h].start < start:
+            h += 1
+        hits = []
+        while h < len(all_hits) and all_hits[h].start < end:
+            hit = all_hits[h]
+            if hit.end <= end:
+                hits.append(Hit(hit.start - start, hit.end - start, hit.kind, hit.value, hit.text, hit.demonym))
+            h += 1
+        while d < len(all_dates) and all_dates[d].start < start:
+            d += 1
+        raw = []
+        while d < len(all_dates) and all_dates[d].start < end:
+            if all_dates[d].end <= end:
+                raw.append(all_dates[d])
+            d += 1
+        ctx.raw_dates[sentence] = (start, raw)
         people = _persons(hits)
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
@@ -278,8 +384,16 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                                                or _own_leader(kb, ctx.last_person, places, sentence)):
             people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
         if people:
-            ctx.last_person = people[-1].value
-        if ANAPHORA.search(sentence) and not people and ctx.last_event is not None:
+            # A pronoun in a later sentence refers to a subject, not to a person met or hosted
+            # ("... hopes to meet Vladimir Putin. ... he sat beside Guelleh" is still al-Bashir).
+            subjects = [p for p in people
+                        if p.end == 0 or not HOSTED_PERSON.search(sentence, max(0, p.start - 25), p.start)]
+            if subjects or not ctx.last_person:
+                ctx.last_person = (subjects or people)[-1].value
+        if not places and people and ctx.last_event is not None and SCHEDULED.search(sentence):
+            _refine(ctx, sentence, published)  # "..., Peskov said, adding that the meeting is scheduled for ..."
+        if not people and ctx.last_event is not None and (ANAPHORA.search(sentence) or (
+                not places and SCHEDULED.search(sentence))):
             _refine(ctx, sentence, published)
             continue
         if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
@@ -293,7 +407,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             if ctx.events:
                 _date_from_host(ctx, places, sentence, published)
         scene = ctx.last_places
-        ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence[:p.start])
+        ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
+                                                                                      p.start)
                            and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
                            and not NOT_DESTINATION_AFTER.match(sentence[p.end:])]
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
@@ -301,18 +416,22 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
+        kind_from_dates = kind == MENTION
         if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
-            kind = _kind_from_dates(find_dates(sentence, published), published)
+            kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
+        borrowed = False
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
+            borrowed = True
+        named = any(p.end > 0 for p in people)
         # A called-off trip's day lies ahead when the sentence says so ("will no longer attend ... on
         # Sunday"), else either side of the report ("had been due on Monday", in a Sunday paper).
         tense = _tense(sentence)
         future = {"planned": True, "occurred": False, "arrest": False,
                   "cancelled": True if tense else None}.get(kind, tense)
-        dates = find_dates(sentence, published, future)
+        dates = ctx.dates(sentence, future)
         arrest_at = _arrest_position(sentence) if kind == "arrest" else None
         for traveller, place, place_kind in candidates:
             if arrest_at is not None and place is not _nearest(candidates, arrest_at):
@@ -321,30 +440,61 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 place_kind = "occurred"  # arrested in Manila "after several days in Hong Kong"
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
-            date = _pick_date(dates, anchor, sentence)
+            clause_future = True if place_kind == "planned" else future
+            # "left for Washington on Sunday and will meet Trump at the White House on Tuesday": each
+            # clause's days are read in its own tense
+            date = _pick_date(dates if clause_future == future or kind == "arrest" else
+                              ctx.dates(sentence, clause_future), anchor, sentence)
             partial = date.as_partial if date else None
+            after = DAYS_AFTER_ARRIVAL.search(sentence)
+            if after and partial is not None and partial.is_exact and date is not None and date.start < after.start():
+                # "hosted him on Monday, a day after he flew into Washington": he arrived on Sunday
+                days = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[after.group("count").lower()]
+                arrived = partial.first_day - dt.timedelta(days=days)
+                partial = PartialDate(arrived.year, arrived.month, arrived.day)
             if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
                 partial = PartialDate(published.year, published.month, published.day)
-            _add(ctx, Event(traveller, place.value, place_kind, partial, (sentence,), date.text if date else None))
+            sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
+                sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
+                borrowed=borrowed, kind_from_dates=kind_from_dates)
+            _add(ctx, Event(traveller, place.value, place_kind, partial, (sentence,), date.text if date else None,
+                            sure))
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
         _date_from_host(ctx, places, sentence, published)
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
+
+
+_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause)
 
 
 def _undated(event: Event, published: dt.date) -> Event:
     """An announced or called-off trip with no date in the text is dated to the publication month:
     news reports such trips when they are imminent. Trips that happened are left undated."""
     if event.date is None and event.kind in ("planned", "cancelled", "remote"):
-        return replace(event, date=PartialDate(published.year, published.month), date_text=None)
+        return replace(event, date=PartialDate(published.year, published.month), date_text=None,
+                       confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
     return event
 
+
+
+_ASIDE_START = re.compile(r",\s+(?:who|whom|whose|which|the|a|an|his|her|once|then|now|formerly)\b[^,]*$", re.I)
+
+
+def _in_aside(sentence: str, hit: Hit, people: list[Hit]) -> bool:
+    """A person named inside an aside about an earlier person: "Charles Blé Goudé, the youth leader
+    who organised protests for Laurent Gbagbo, was arrested" — Gbagbo is not the one arrested."""
+    if hit.end == 0 or not any(p.start < hit.start and p.value != hit.value for p in people):
+        return False
+    aside = _ASIDE_START.search(sentence, 0, hit.start)
+    return aside is not None and any(p.end <= aside.start() and p.value != hit.value for p in people)
 
 
 def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
     """The wanted person a place belongs to: the nearest one mentioned before it who is not the
     one being met or hosted, else the nearest before it, else the first."""
     before = [p for p in people if p.start <= place.start]
-    travelling = [p for p in before if not HOSTED_PERSON.search(sentence[max(0, p.start - 25):p.start])]
+    travelling = [p for p in before if not HOSTED_PERSON.search(sentence[max(0, p.start - 25):p.start])
+                  and not _in_aside(sentence, p, before)]
     if travelling:
         return travelling[-1]
     return before[-1] if before else people[0]
@@ -384,8 +534,10 @@ def _precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None
 
 def _merge(old: Event, new: Event) -> Event:
     kind = max(old.kind, new.kind, key=_KIND_STRENGTH.__getitem__)
-    return replace(old, kind=kind, date=_precise(old.date, new.date),
-                   evidence=old.evidence + tuple(e for e in new.evidence if e not in old.evidence))
+    further = tuple(e for e in new.evidence if e not in old.evidence)
+    sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
+    return replace(old, kind=kind, date=_precise(old.date, new.date), evidence=old.evidence + further,
+                   confidence=round(min(0.99, sure), 2))
 
 
 def _attended_remotely(ctx: _Context, person: str, sentence: str) -> None:
@@ -404,7 +556,7 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
         event = ctx.events[i]
         if event.person != person:
             continue
-        days = [d for d in find_dates(sentence, published, event.kind == "planned") if d.span_days == 0]
+        days = [d for d in ctx.dates(sentence, event.kind == "planned") if d.span_days == 0]
         if days and event.date is not None and event.date.is_exact:
             day = min(d.first for d in days)
             if dt.timedelta(0) < event.date.first_day - day <= dt.timedelta(days=TRIP_GAP_DAYS):
@@ -421,7 +573,7 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
         future = {"planned": True, "cancelled": True}.get(event.kind, False)
-        days = [d for d in find_dates(sentence, published, future) if d.span_days == 0 and
+        days = [d for d in ctx.dates(sentence, future) if d.span_days == 0 and
                 not NOT_TRIP_DATE.search(sentence[:d.start]) and
                 (event.date is None or event.date.first_day <= d.first <= event.date.last_day)]
         if days:
@@ -434,7 +586,7 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     assert ctx.last_event is not None
     event = ctx.events[ctx.last_event]
     future = {"planned": True, "occurred": False}.get(event.kind)
-    dates = [d for d in find_dates(sentence, published, future)
+    dates = [d for d in ctx.dates(sentence, future)
              if d.span_days == 0 and not END_DATE.search(sentence[max(0, d.start - 12):d.start])]
     if not dates:
         return

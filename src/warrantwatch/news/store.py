@@ -1,9 +1,9 @@
 """The watch store: articles and their events in an embedded DuckDB file.
 
-Each article is written with its events in one transaction, so a crash leaves either both or
-neither; an article already stored (same URL, or same text when it has none) is skipped. Items that
-could not be read are stored as rejected (where, why), so that a rerun neither stops on them nor
-reports them again.
+Articles are written with their events in batches, one transaction each, so a crash leaves either a
+whole batch or none of it; an article already stored (same URL, or same text when it has none) is
+skipped. Items that could not be read are stored as rejected (where, why), so that a rerun neither
+stops on them nor reports them again.
 
 One writer at a time: `Store.open(path)` takes a lock beside the file (`PATH.lock`, held by the
 operating system, so a killed writer never leaves it behind) that says who holds it, and opens the
@@ -37,9 +37,11 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS events (
     article_key VARCHAR NOT NULL, person VARCHAR NOT NULL, host VARCHAR NOT NULL,
     date VARCHAR, kind VARCHAR NOT NULL, outcome VARCHAR NOT NULL, evidence VARCHAR NOT NULL);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE;
 CREATE TABLE IF NOT EXISTS rejected (
     key VARCHAR PRIMARY KEY, origin VARCHAR NOT NULL, reason VARCHAR NOT NULL, stored_at TIMESTAMP NOT NULL);
 """
+EVENT_COLUMNS = "(article_key, person, host, date, kind, outcome, evidence, confidence)"
 WAIT_SECONDS = 10.0  # how long to wait for the database while another process has it open
 
 
@@ -171,33 +173,50 @@ class Store:
 
     def add(self, brief: Brief) -> bool:
         """Store the article and its events; False when it was already stored."""
-        with self.writing() as c:
-            a = brief.article
-            if self.has(a.key):
+        with self.writing():
+            if self.has(brief.article.key):
                 return False
+            self.add_batch([brief])
+            return True
+
+    def add_batch(self, briefs: list[Brief]) -> None:
+        """Store new articles with their events in one transaction: all of the batch or none of it
+        (a kill -9 loses at most the batch being written, which a rerun reads again)."""
+        if not briefs:
+            return
+        now = _now().replace(tzinfo=None)
+        articles = [[b.article.key, b.article.url, b.article.title, b.published, b.article.origin, b.article.text,
+                     now] for b in briefs]
+        events = [[b.article.key, i.event.person, i.event.host, i.event.date.isoformat() if i.event.date else None,
+                   i.event.kind, i.assessment.outcome.name, json.dumps(list(i.event.evidence), ensure_ascii=False),
+                   i.event.confidence] for b in briefs for i in b.items]
+        with self.writing() as c:
             c.execute("BEGIN TRANSACTION")
             try:
-                c.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          [a.key, a.url, a.title, brief.published, a.origin, a.text, _now().replace(tzinfo=None)])
-                for item in brief.items:
-                    e = item.event
-                    c.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                              [a.key, e.person, e.host, e.date.isoformat() if e.date else None, e.kind,
-                               item.assessment.outcome.name, json.dumps(list(e.evidence), ensure_ascii=False)])
+                c.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", articles)
+                if events:
+                    c.executemany(f"INSERT INTO events {EVENT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)", events)
                 c.execute("COMMIT")
             except BaseException:
                 c.execute("ROLLBACK")
                 raise
-            return True
 
     def reject(self, item: Rejected) -> bool:
         """Remember an unreadable item; False when it was already remembered."""
-        with self.writing() as c:
+        with self.writing():
             if self.has(item.key):
                 return False
-            c.execute("INSERT INTO rejected VALUES (?, ?, ?, ?)",
-                      [item.key, item.origin, item.reason, _now().replace(tzinfo=None)])
+            self.reject_all([item])
             return True
+
+    def reject_all(self, items: list[Rejected]) -> None:
+        """Remember unreadable items (new ones: the caller checks `keys`), in one transaction."""
+        if not items:
+            return
+        now = _now().replace(tzinfo=None)
+        with self.writing() as c:
+            c.executemany("INSERT INTO rejected VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                          [[r.key, r.origin, r.reason, now] for r in items])
 
     def counts(self) -> tuple[int, int]:
         (articles,), = self._query("SELECT count(*) FROM articles")
@@ -211,10 +230,11 @@ class Store:
     def planned_events(self) -> list[dict]:
         """Every stored planned visit with the outcome recorded when it was read, newest article first."""
         rows = self._query(
-            "SELECT a.origin, a.url, a.published, e.person, e.host, e.date, e.kind, e.outcome, e.evidence "
+            "SELECT a.origin, a.url, a.published, e.person, e.host, e.date, e.kind, e.outcome, e.evidence, "
+            "e.confidence "
             "FROM events e JOIN articles a ON a.key = e.article_key WHERE e.kind = 'planned' "
             "ORDER BY a.stored_at DESC, e.person, e.host")
-        names = ("article", "url", "published", "person", "host", "date", "kind", "outcome", "evidence")
+        names = ("article", "url", "published", "person", "host", "date", "kind", "outcome", "evidence", "confidence")
         out = []
         for row in rows:
             record = dict(zip(names, row, strict=True))

@@ -157,10 +157,11 @@ async function writeBrief(ev) {
   let b;
   try {
     b = await api("/api/brief", { method: "POST", headers: { "content-type": "application/json" },
-      body: JSON.stringify({ text: $("article").value, published: $("published").value }) });
+      body: JSON.stringify({ text: $("article").value, published: $("published").value || null }) });
   } catch (e) { $("brief-status").textContent = e.message; return; }
   $("brief-status").textContent = `${b.events.length} event(s) found` +
-    (b.background.length ? `, and ${b.background.length} earlier trip(s) recalled.` : ".");
+    (b.background.length ? `, and ${b.background.length} earlier trip(s) recalled` : "") +
+    ` (published ${b.article.published}; published date: from ${b.article.published_from}).`;
   for (const e of b.events) {
     const a = e.assessment;
     const item = el("div", { class: "brief-item" },
