@@ -59,6 +59,7 @@ def test_every_file_round_trips_through_its_canonical_form():
         "Person": KB.persons, "Warrant": KB.warrants, "Visit": KB.visits, "Finding": KB.findings,
         "Request": KB.requests, "Territory": KB.territories, "Place": KB.places,
         "StatedPosition": KB.positions,
+        "Review": KB.reviews, "SourceRule": KB.source_rules,
     }
     for kind in FILE_KINDS:
         records = list(by_kind[kind.model.__name__])

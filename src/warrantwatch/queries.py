@@ -53,14 +53,18 @@ class PersonProfile:
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
     visit_outcomes: tuple[str, ...] = ()  # the engine's outcome for the host on each visit
+    reviewed: dt.date | None = None  # the record's review stamp
+    visit_evidence: tuple[str, ...] = ()  # per visit: sound, single_source or weak (source_rules.yaml)
 
     def to_dict(self) -> dict[str, Any]:
+        evidence = self.visit_evidence or ("sound",) * len(self.visits)
         return {
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
             "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
             "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
                          for w, s in self.warrants],
-            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o}
-                       for v, o in zip(self.visits, self.visit_outcomes, strict=True)],
+            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o, "evidence": e}
+                       for v, o, e in zip(self.visits, self.visit_outcomes, evidence, strict=True)],
             "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
         }
 
@@ -78,6 +82,8 @@ def person_profile(person: str, kb: KnowledgeBase | None = None,
         tuple(f for f in kb.findings if f.person == pid),
         # A visit known only to the month or year is assessed on its last possible day.
         tuple(_assess(kb, pid, v.host, v.start.last_day).outcome.name for v in visits),
+        kb.reviewed,
+        tuple(kb.grader.of(v).value for v in visits),
     )
 
 
@@ -90,12 +96,14 @@ class StateProfile:
     declarations: tuple
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
+    reviewed: dt.date | None = None  # the record's review stamp
 
     def to_dict(self) -> dict[str, Any]:
         def dump(r):
             return r.model_dump(mode="json", exclude_none=True)
 
         return {
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
             "state": dump(self.state),
             "standing_today": self.standing_today,
             "membership": dump(self.membership) if self.membership else None,
@@ -118,4 +126,5 @@ def state_profile(state: str, kb: KnowledgeBase | None = None,
         kb.declarations_of.get(code, ()),
         kb.visits_to.get(code, ()),
         kb.findings_against.get(code, ()),
+        kb.reviewed,
     )

@@ -74,6 +74,14 @@ def create_app() -> FastAPI:
     async def _unexpected(_request: Request, _exc: Exception) -> JSONResponse:
         return _error(500, "InternalError", "internal error; the request was not completed")
 
+    @app.middleware("http")
+    async def _reviewed(request: Request, call_next):
+        response = await call_next(request)
+        reviewed = bundled().reviewed  # every answer names the day its record was last reviewed
+        if reviewed is not None:
+            response.headers["X-Record-Reviewed"] = reviewed.isoformat()
+        return response
+
     _security(app)
     _routes(app)
     _docs(app)

@@ -42,15 +42,25 @@ def person(
         for crime in warrant.crimes:
             out.print(line(f"      {crime}"))
     out.print(line((f"Trips recorded ({len(profile.visits)})", "bold")))
-    for v, outcome in zip(profile.visits, profile.visit_outcomes, strict=True):
+    evidence = profile.visit_evidence or ("sound",) * len(profile.visits)
+    for v, outcome, grade in zip(profile.visits, profile.visit_outcomes, evidence, strict=True):
         end = f" to {v.end}" if v.end and v.end != v.start else ""
         occasion = f" — {v.occasion}" if v.occasion else ""
-        out.print(line(f"  • {v.start}{end} {states.get(v.host, v.host)}: {v.kind.value}{occasion} [{outcome}]"))
+        flag = "" if grade == "sound" else f" ({grade.replace('_', ' ')})"
+        out.print(line(f"  • {v.start}{end} {states.get(v.host, v.host)}: {v.kind.value}{occasion} [{outcome}]"
+                       f"{flag}"))
     if profile.findings:
         out.print(line(("Non-compliance findings concerning this person", "bold")))
         for f in profile.findings:
             out.print(line(f"  • {f.date} {states.get(f.state, f.state)}: {f.chamber}"
                            + (f" [{f.document}]" if f.document else "")))
+    _stamp(out, profile.reviewed)
+
+
+def _stamp(out, reviewed) -> None:
+    from warrantwatch.law.currency import reviewed_line
+
+    out.print(line((reviewed_line(reviewed).capitalize(), "dim")))
 
 
 def persons(as_json: Json = False) -> None:
@@ -69,7 +79,8 @@ def persons(as_json: Json = False) -> None:
                                    "issued": str(s.warrant.issued), "active": s.active}
                                   for s in states]} for p, states in rows])
         return
-    table = Table(title=f"{len(rows)} persons with public ICC arrest warrants (as of {day})")
+    table = Table(title=f"{len(rows)} persons with public ICC arrest warrants (as of {day})",
+                  caption=f"record reviewed to {kb.reviewed}")
     for column in ("id", "name", "nationality", "situation", "outstanding"):
         table.add_column(column)
     for p, states in rows:
@@ -136,6 +147,7 @@ def state(
     excluded = [t for t in kb.territories_of.get(s.iso3, ()) if t.applies_from is None]
     for t in excluded:
         out.print(line(f"  • Its ratification does not extend to {t.name}."))
+    _stamp(out, profile.reviewed)
 
 
 def register(app: typer.Typer) -> None:

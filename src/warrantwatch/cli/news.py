@@ -194,7 +194,8 @@ def watch(
                              "published": b.published.isoformat(), "published_from": b.published_from}
                     alerts.append(alert)
                     if not as_json:
-                        out.print(line(("ALERT ", "bold red"), f"{alert['person']} → {alert['host']} "
+                        out.print(line(("ALERT ", "bold red"), f"{kb.person_by_id[alert['person']].name} → "
+                                       f"{kb.state_by_code[alert['host']].name} "
                                        f"{alert['date'] or ''} ({alert['outcome']}, confidence "
                                        f"{alert['confidence']:.2f}): {alert['summary']}"))
             batch.clear()
@@ -215,12 +216,14 @@ def watch(
         print_json({"new_articles": new, "already_stored": seen, "alerts": alerts,
                     "alert_confidence": ALERT_CONFIDENCE, "below_confidence": below,
                     "rejected": [{"origin": p.origin, "reason": p.reason} for p in problems],
-                    "stored": {"articles": articles, "events": events}})
+                    "stored": {"articles": articles, "events": events},
+                    "reviewed": kb.reviewed.isoformat() if kb.reviewed else None})
     else:
         _report(problems)
         out.print(line(f"{new} new article(s), {seen} already stored, {len(problems)} rejected; store holds "
                        f"{articles} article(s), {events} event(s); alerts at confidence >= {ALERT_CONFIDENCE} "
-                       f"({below} planned visit(s) to a state with a duty below it stored, not alerted)"))
+                       f"({below} planned visit(s) to a state with a duty below it stored, not alerted); "
+                       f"record reviewed to {kb.reviewed}"))
     if problems:
         raise UnreadableInput(f"{len(problems)} new item(s) could not be read (listed above; stored as "
                               "rejected, not reported again)")
@@ -243,10 +246,14 @@ def alerts(
     if as_json:
         print_json({"alerts": found, "alert_confidence": ALERT_CONFIDENCE})
         return
-    out = console()
+    from warrantwatch.records.knowledge import bundled
+
+    kb, out = bundled(), console()
     for e in found:
-        out.print(line(("ALERT ", "bold red"), f"{e['person']} → {e['host']} {e['date'] or ''} "
-                       f"({e['outcome']}), {e['article']}"))
+        person = kb.person_by_id[e["person"]].name if e["person"] in kb.person_by_id else e["person"]
+        host = kb.state_by_code[e["host"]].name if e["host"] in kb.state_by_code else e["host"]
+        out.print(line(("ALERT ", "bold red"), f"{person} → {host} {e['date'] or ''} ({e['outcome']}), "
+                       f"{e['article']}"))
     out.print(line(f"{len(found)} alert(s) in {db}"))
 
 

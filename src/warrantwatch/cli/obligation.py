@@ -38,6 +38,8 @@ def check(
 
 
 def show_assessment(a) -> None:
+    from warrantwatch.law.currency import reviewed_line
+
     out = console()
     where = f"{a.place_name}, {a.state_name}" if a.place_name else a.state_name
     out.print(line((f"{a.person_name} in {where} ({a.state}) on {a.on}", "bold")))
@@ -58,6 +60,7 @@ def show_assessment(a) -> None:
         out.print(line(("Sources", "bold")))
         for s in a.sources:
             out.print(line(f"  • {s}"), soft_wrap=True)
+    out.print(line((reviewed_line(a.reviewed).capitalize(), "dim")))
 
 
 def show_record(out, record, state_name: str, on) -> None:
@@ -86,6 +89,7 @@ def world(
     """Every state's obligation towards PERSON on the date, grouped by outcome, with counts."""
     from rich.table import Table
 
+    from warrantwatch.law.currency import reviewed_line
     from warrantwatch.queries import world as run_world
 
     result = run_world(person, on)
@@ -101,7 +105,11 @@ def world(
         names = sorted(a.state_name for a in items)
         table.add_row(line((outcome.name, OUTCOME_STYLE[outcome.name])), str(len(items)),
                       line(", ".join(names)))
-    console().print(table)
+    out = console()
+    out.print(table)
+    for c in result.caveats:
+        out.print(line("  • ", c.text))
+    out.print(line((reviewed_line(result.reviewed).capitalize(), "dim")))
 
 
 def register(app: typer.Typer) -> None:

@@ -113,6 +113,7 @@ class Assessment:
     warrants: tuple[str, ...] = ()
     record: HostRecord = field(default_factory=HostRecord)
     sources: tuple[str, ...] = ()
+    reviewed: dt.date | None = None  # the record's review stamp (data/reviews.yaml)
     place: str | None = None  # a territory code or a place id, when the question named one
     place_name: str | None = None
 
@@ -135,6 +136,7 @@ class Assessment:
             "warrants": list(self.warrants),
             "record": self.record.to_dict(),
             "sources": list(self.sources),
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
         }
 
 
@@ -144,6 +146,8 @@ class World:
     person_name: str
     on: dt.date
     assessments: tuple[Assessment, ...]
+    reviewed: dt.date | None = None
+    caveats: tuple[Caveat, ...] = ()  # those that apply to every state's answer (future, review_age)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -162,6 +166,8 @@ class World:
             "person_name": self.person_name,
             "on": self.on.isoformat(),
             "counts": self.counts,
+            "reviewed": self.reviewed.isoformat() if self.reviewed else None,
+            "caveats": [{"kind": c.kind, "text": c.text} for c in self.caveats],
             "states": {a.state: {"outcome": a.outcome.name, "name": a.state_name,
                                  "summary": a.summary} for a in self.assessments},
         }

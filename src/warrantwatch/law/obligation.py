@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
+from warrantwatch.law.currency import currency_caveat
+from warrantwatch.law.evidence import evidence_caveat
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
 from warrantwatch.law.sealed import RequestProof, request_proof
 from warrantwatch.law.territory import territory_scope
@@ -298,7 +300,8 @@ def _declaration_ref(d: Declaration, state_name: str) -> str:
 def _sealed_caveats(proofs: list[RequestProof]) -> tuple[Caveat, ...]:
     return tuple(Caveat("sealed", f"The warrant of {p.warrant.issued} was under seal until "
                         f"{p.warrant.made_public}. A sealed warrant binds the states that receive the "
-                        f"Court's request (arts. 89(1), 91); here {p.text}") for p in proofs)
+                        f"Court's request for arrest and surrender or for provisional arrest (arts. 89(1), 91, 92); "
+                        f"here {p.text}") for p in proofs)
 
 
 def _death_and_custody(kb: KnowledgeBase, ctx: PersonOn, state: str) -> list[Caveat]:
@@ -365,7 +368,8 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
                             f"made public {first.made_public}); whether {state_name} had received the Court's "
                             "request to arrest and surrender him is not public.",
                     caveats=(Caveat("sealed", "The duty to arrest arises when a state receives the Court's "
-                                    "request (arts. 89(1), 59(1), 91), not when the warrant is made public; "
+                                    "request for arrest and surrender or for provisional arrest "
+                                    "(arts. 89(1), 59(1), 91, 92), not when the warrant is made public; "
                                     "no recorded request, arrest or finding shows that this state received one."),),
                     sources=srcs, **common)
             undecided = [w for w in ctx.warrants if w.state is WarrantState.UNDETERMINED]
@@ -569,24 +573,28 @@ def future_caveat(on: dt.date, as_of: dt.date | None) -> Caveat | None:
                   "adopted at any time, and offices held (and so immunity arguments) can change.")
 
 
-def _with_future(assessment: Assessment, caveat: Caveat | None) -> Assessment:
-    if caveat is None:
-        return assessment
-    return dataclasses.replace(assessment, caveats=(*assessment.caveats, caveat))
+def _with_future(assessment: Assessment, *caveats: Caveat | None,
+                 reviewed: dt.date | None = None) -> Assessment:
+    extra = tuple(c for c in caveats if c is not None)
+    return dataclasses.replace(assessment, caveats=(*assessment.caveats, *extra), reviewed=reviewed)
 
 
 def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date,
            as_of: dt.date | None = None, place: str | None = None) -> Assessment:
     """Is `state` bound to arrest `person_id` if the person is on its territory on `on`?
     `place`: a territory code or an occupied place's id, resolved to `state`.
-    `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat."""
-    return _with_future(assess_state(kb, person_on(kb, person_id, on), state, place),
-                        future_caveat(on, as_of))
+    `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat, and an
+    `on` after the record's review stamp (or an `as_of` long after it) the `review_age` caveat."""
+    answer = assess_state(kb, person_on(kb, person_id, on), state, place)
+    return _with_future(answer, evidence_caveat(kb, answer), future_caveat(on, as_of),
+                        currency_caveat(kb.reviewed, on, as_of, kb.evidence_to), reviewed=kb.reviewed)
 
 
 def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None = None) -> World:
     """assess() for every state in the knowledge base, sharing the person's context."""
     ctx = person_on(kb, person_id, on)
-    caveat = future_caveat(on, as_of)
+    caveats = (future_caveat(on, as_of), currency_caveat(kb.reviewed, on, as_of, kb.evidence_to))
     return World(ctx.person.id, ctx.person.name, on,
-                 tuple(_with_future(assess_state(kb, ctx, s.iso3), caveat) for s in kb.states))
+                 tuple(_with_future(a, evidence_caveat(kb, a), *caveats, reviewed=kb.reviewed)
+                       for a in (assess_state(kb, ctx, s.iso3) for s in kb.states)), reviewed=kb.reviewed,
+                 caveats=tuple(c for c in caveats if c is not None))

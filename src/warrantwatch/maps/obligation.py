@@ -87,6 +87,7 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
                 f"and {len(territories)} territories")
     home_label = (Label(home_code, names[home_code]),) if home_code else ()
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
+                  reviewed=kb.reviewed,
                   tooltips=tooltips, outline=(home_code,) if home_code else (), legend=tuple(legend),
                   labels=home_label,
                   legend_title=f"{len(result.assessments)} states, {len(territories)} territories",
@@ -172,6 +173,7 @@ def states_parties_map(on: str | dt.date | None = None, *, kb: KnowledgeBase | N
     frame = world_frame(width, lon0=lon0, height=_height(width))
     title = f"Rome Statute of the ICC: states parties on {day_words(day)}"
     scene = Scene(frame=frame, palette=pal, fills=fills, colours=colours, doc_title=title, desc="",
+                  reviewed=kb.reviewed,
                   tooltips=tooltips, legend=tuple(legend),
                   legend_title=f"{len(kb.states)} states and their territories",
                   title=title, world=True, omit=("ATA",))

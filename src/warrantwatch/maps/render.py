@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,6 +52,7 @@ class Scene:
     subtitle: str | None = None
     world: bool = False  # draw the outline of the globe, white outside
     omit: tuple[str, ...] = ()  # areas not drawn (Antarctica on world maps)
+    reviewed: dt.date | None = None  # the record's review stamp, named in the credit line
 
 
 @dataclass(frozen=True)
@@ -347,8 +349,9 @@ def _chrome(doc: Document, scene: Scene) -> None:
             y += row
         doc.close_group()
     src = source()
+    stamp = f" · record reviewed to {scene.reviewed}" if scene.reviewed else ""
     credit = (f"Boundaries: Natural Earth {src['version']} (public domain), UN border policy · "
-              f"{scene.frame.projection.describe()} · warrantwatch")
+              f"{scene.frame.projection.describe()} · warrantwatch{stamp}")
     if 5.6 * len(credit) > w - 20:  # narrow maps: the essentials only
-        credit = f"Natural Earth {src['version']} · UN border policy · warrantwatch"
+        credit = f"Natural Earth {src['version']} · UN border policy · warrantwatch{stamp}"
     doc.add(element("text", credit, class_="credit", x=w - 10, y=h - 10, text_anchor="end"))

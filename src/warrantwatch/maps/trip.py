@@ -59,6 +59,7 @@ def trip_map(person: str, host: str, on: str | dt.date | None = None, *, home: s
             if visit else day.isoformat())
     title = f"{person_record.name}: {what} to {names[host_code]}, {when}"
     scene = Scene(
+        reviewed=kb.reviewed,
         frame=frame, palette=pal, fills={home_code: "home", host_code: f"o-{outcome}"},
         colours={"home": pal.home, f"o-{outcome}": pal.outcomes[outcome], "other": pal.land,
                  "route": pal.arc},

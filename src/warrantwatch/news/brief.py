@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from warrantwatch.errors import WarrantWatchError
 from warrantwatch.law import Assessment, assess
+from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
 from warrantwatch.records.dates import supported
@@ -59,11 +60,13 @@ class Brief:
     items: tuple[BriefItem, ...] = field(default=())
     background: tuple[BriefItem, ...] = field(default=())  # earlier trips the article recalls
     published_from: str = "--published"  # meta | feed | dateline | --published | today (news.published)
+    reviewed: dt.date | None = None  # the record's review stamp
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
         return {"article": {"title": a.title, "url": a.url, "origin": a.origin,
                             "published": self.published.isoformat(), "published_from": self.published_from},
+                "reviewed": self.reviewed.isoformat() if self.reviewed else None,
                 "events": [i.to_dict() for i in self.items],
                 "background": [{k: v for k, v in i.to_dict().items() if k != "map"} for i in self.background]}
 
@@ -109,7 +112,7 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
                          kb.warrants_of.get(event.person, ()), note,
                          _map(person.nationality, event.host, mode) if not recalled else None)
         (background if recalled else items).append(item)
-    return Brief(article, published, tuple(items), tuple(background), published_from)
+    return Brief(article, published, tuple(items), tuple(background), published_from, kb.reviewed)
 
 
 _TEXTS: dict[tuple[str, str], tuple[str, str]] = {}
@@ -172,6 +175,8 @@ def to_markdown(brief: Brief) -> str:
     lines.append(f"Published {brief.published} (published date: from {md(brief.published_from)})"
                  + (f" · {md(a.url)}" if a.url else "") + (f" · {md(a.origin)}" if a.origin else ""))
     lines.append("")
+    lines.append(f"_{reviewed_line(brief.reviewed).capitalize()}._")
+    lines.append("")
     if not brief.items:
         lines.append("No visit by a person wanted by the ICC was found in this article.")
     for n, item in enumerate(brief.items, start=1):
@@ -226,7 +231,8 @@ def to_html(brief: Brief) -> str:
              "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
              f"<p>Published {esc(str(brief.published))} (published date: from {esc(brief.published_from)})"
              + (f" · <a href='{esc(href)}' rel='noopener noreferrer'>{esc(a.url)}</a>" if (href := safe_href(a.url))
-                else f" · {esc(a.url)}" if a.url else "") + "</p>"]
+                else f" · {esc(a.url)}" if a.url else "") + "</p>",
+             f"<p class='reviewed'>{esc(reviewed_line(brief.reviewed).capitalize())}.</p>"]
     if not brief.items:
         parts.append("<p>No visit by a person wanted by the ICC was found in this article.</p>")
     for n, item in enumerate(brief.items, start=1):

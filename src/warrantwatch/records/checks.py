@@ -46,6 +46,8 @@ def check_all(loaded: Loaded) -> list[Problem]:
         *ordered_dates(loaded),
         *withdrawals_follow_deposits(loaded),
         *plausible_visits(loaded),
+        *review_stamps(loaded),
+        *source_rules(loaded),
         *new_kinds(loaded),
     ]
 
@@ -194,6 +196,55 @@ def ordered_dates(loaded: Loaded) -> Iterator[Problem]:
         for position in item.record.positions:
             if _before(position.from_, position.to):
                 yield _problem(item, kind, f"position {position.title!r} ends before it starts")
+
+
+def review_stamps(loaded: Loaded) -> Iterator[Problem]:
+    """Every kind of record has one review stamp, to the day, not before the evidence it names."""
+    reviews = _kind("reviews")
+    names = {kind.name for kind in FILE_KINDS if kind.facts}
+    seen: dict[str, LoadedRecord] = {}
+    for item in loaded[reviews]:
+        r = item.record
+        if r.kind not in names:
+            yield _problem(item, reviews, f"kind: {r.kind!r} is not a kind of record; choose from: "
+                           + ", ".join(sorted(names)))
+        elif r.kind in seen:
+            yield _problem(item, reviews, f"duplicate review of {r.kind} (first at line "
+                           f"{seen[r.kind].line})")
+        else:
+            seen[r.kind] = item
+        if not r.reviewed.is_exact:
+            yield _problem(item, reviews, f"reviewed: {r.reviewed} must be a day (YYYY-MM-DD)")
+        if _before(r.evidence_to, r.reviewed):
+            yield _problem(item, reviews, f"evidence_to {r.evidence_to} is after reviewed {r.reviewed}")
+    for name in sorted(names - seen.keys()):
+        yield Problem("reviews.yaml", None, f"review of {name}",
+                      f"no review stamp for {name}: add one (the last day its facts were checked)")
+
+
+def source_rules(loaded: Loaded) -> Iterator[Problem]:
+    """Each grade once; a domain or pattern in one grade only; patterns are valid expressions."""
+    import re
+
+    rules = _kind("source_rules")
+    grades: dict[str, LoadedRecord] = {}
+    owner: dict[str, str] = {}
+    for item in loaded[rules]:
+        r = item.record
+        if r.grade.value in grades:
+            yield _problem(item, rules, f"duplicate grade {r.grade.value!r} (first at line "
+                           f"{grades[r.grade.value].line})")
+        grades.setdefault(r.grade.value, item)
+        for entry in [*r.domains, *r.documents]:
+            key = entry.lower()
+            if key in owner and owner[key] != r.grade.value:
+                yield _problem(item, rules, f"{entry!r} is also listed as {owner[key]}")
+            owner.setdefault(key, r.grade.value)
+        for pattern in r.documents:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                yield _problem(item, rules, f"documents: {pattern!r} is not a valid expression ({exc})")
 
 
 def new_kinds(loaded: Loaded) -> Iterator[Problem]:

@@ -15,7 +15,9 @@ from warrantwatch.records.models import (
     Record,
     Request,
     Resolution,
+    Review,
     Situation,
+    SourceRule,
     State,
     StatedPosition,
     Territory,
@@ -35,6 +37,12 @@ class FileKind:
     model: type[Record]
     sort_fields: tuple[str, ...]
     label: Callable[[Record], str]
+    facts: bool = True  # False for files about the record itself (review stamps, source rules)
+
+    @property
+    def name(self) -> str:
+        """The kind's name as used in reviews.yaml: the file or folder name without `.yaml`."""
+        return self.pattern.split("/")[0].removesuffix(".yaml")
 
     def sort_key(self, record: Record) -> tuple:
         return tuple(_sortable(getattr(record, f)) for f in self.sort_fields)
@@ -61,4 +69,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("places.yaml", Place, ("id",), lambda r: r.id),
     FileKind("positions.yaml", StatedPosition, ("date", "state", "person"),
              lambda r: f"{r.state} on {r.person} {r.date}"),
+    FileKind("reviews.yaml", Review, ("kind",), lambda r: f"review of {r.kind}", facts=False),
+    FileKind("source_rules.yaml", SourceRule, ("grade",), lambda r: f"{r.grade.value} sources",
+             facts=False),
 )

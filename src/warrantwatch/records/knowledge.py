@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from warrantwatch.errors import RecordInvalid
 from warrantwatch.records.checks import check_all
+from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FILE_KINDS
 from warrantwatch.records.load import default_data_dir, read_all
 from warrantwatch.records.models import (
@@ -25,7 +26,9 @@ from warrantwatch.records.models import (
     Place,
     Request,
     Resolution,
+    Review,
     Situation,
+    SourceRule,
     State,
     StatedPosition,
     Territory,
@@ -63,6 +66,8 @@ class KnowledgeBase:
     territories: tuple[Territory, ...] = ()
     places: tuple[Place, ...] = ()
     positions: tuple[StatedPosition, ...] = ()
+    reviews: tuple[Review, ...] = ()
+    source_rules: tuple[SourceRule, ...] = ()
     source_dir: Path | None = field(default=None, compare=False)
 
     @cached_property
@@ -141,7 +146,31 @@ class KnowledgeBase:
         dates += [s.since for w in self.warrants for s in w.status]
         dates += [w.made_public for w in self.warrants]
         dates += [m.deposited for m in self.memberships if m.deposited]
+        dates += [p.date for p in self.positions]
+        dates += [d for r in self.requests for d in (r.sent, r.executed) if d]
         return max((d.last_day for d in dates), default=None)
+
+    @cached_property
+    def review_of(self) -> Mapping[str, Review]:
+        return _index(self.reviews, "kind")
+
+    @cached_property
+    def reviewed(self) -> dt.date | None:
+        """The day the record as a whole was last reviewed: the oldest of the per-kind stamps."""
+        return min((r.reviewed.first_day for r in self.reviews), default=None)
+
+    @cached_property
+    def evidence_to(self) -> PartialDate | None:
+        """The newest evidence the reviews found, where they say it ends before the review day."""
+        named = [r.evidence_to for r in self.reviews if r.evidence_to is not None]
+        return max(named, key=lambda d: d.sort_key, default=None)
+
+    @cached_property
+    def grader(self):
+        """Grades sources and records by the rules in source_rules.yaml (records.sources)."""
+        from warrantwatch.records.sources import Grader
+
+        return Grader(self.source_rules)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -185,6 +214,8 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         territories=records["Territory"],
         places=records["Place"],
         positions=records["StatedPosition"],
+        reviews=records["Review"],
+        source_rules=records["SourceRule"],
         source_dir=path,
     )
 

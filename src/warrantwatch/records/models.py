@@ -218,6 +218,33 @@ class Finding(Record):
     sources: Sources
 
 
+class Review(Record):
+    """The last day the facts of one kind of record were checked against sources (data/reviews.yaml)."""
+
+    kind: Slug  # the file kind: states, membership, ..., visits (every kind has one review)
+    reviewed: PartialDate  # to the day
+    evidence_to: PartialDate | None = None  # the newest evidence the review found, when earlier
+    scope: Text | None = None  # what was checked
+    note: Text | None = None
+    sources: Sources  # what was consulted
+
+
+class SourceGrade(StrEnum):
+    primary = "primary"  # the depositary, the Court, the UN, governments: documents speaking for themselves
+    reputable = "reputable"  # press of record, wire agencies, established NGOs and academic publishers
+    reference = "reference"  # encyclopaedias, compilations, document hosts: leads, not a sole basis
+    weak = "weak"  # aggregators, mirrors, content farms, AI-written news, propaganda outlets
+
+
+class SourceRule(Record):
+    """How sources are graded (data/source_rules.yaml): by web domain, or by document-reference pattern."""
+
+    grade: SourceGrade
+    domains: list[Text] = []  # a host (its subdomains too), or host/path-prefix for one part of a site
+    documents: list[Text] = []  # regular expressions for references that are not URLs (ICC-..., S/RES/...)
+    note: Text | None = None
+
+
 class Request(Record):
     """The Court's request to a state to arrest and surrender the person under a warrant (arts. 89(1),
     91): what makes a sealed warrant bind that state. `sent` where a source dates it; `executed` where

@@ -122,7 +122,8 @@ async function showAssessment(iso3) {
       [...a.record.stated_positions, ...a.record.later.stated_positions].map((p) =>
         `${p.date > a.on ? "[later] " : ""}${p.date}, ${p.speaker}, on ${p.person_name}: ${p.summary}`)),
     section(`Later (after ${a.on})`, recordRows(a.record.later, "[later] ")),
-    section("Sources", a.sources, true));
+    section("Sources", a.sources, true),
+    el("p", { class: "reviewed" }, a.reviewed ? `Record reviewed to ${a.reviewed}.` : "Record review date unknown."));
   box.focus();
 }
 
@@ -161,7 +162,8 @@ async function writeBrief(ev) {
   } catch (e) { $("brief-status").textContent = e.message; return; }
   $("brief-status").textContent = `${b.events.length} event(s) found` +
     (b.background.length ? `, and ${b.background.length} earlier trip(s) recalled` : "") +
-    ` (published ${b.article.published}; published date: from ${b.article.published_from}).`;
+    ` (published ${b.article.published}; published date: from ${b.article.published_from}).` +
+    (b.reviewed ? ` Record reviewed to ${b.reviewed}.` : "");
   for (const e of b.events) {
     const a = e.assessment;
     const item = el("div", { class: "brief-item" },
