@@ -101,7 +101,7 @@ def test_validated_cache_is_used_and_never_stale(data_copy, tmp_path, monkeypatc
     monkeypatch.setenv("WARRANTWATCH_DATA", str(data_copy))
     monkeypatch.setenv("WARRANTWATCH_CACHE", str(tmp_path / "cache"))
     first = bundled.__wrapped__()
-    cached = list((tmp_path / "cache" / "warrantwatch").glob("kb-*.pickle"))
+    cached = list((tmp_path / "cache" / "warrantwatch").glob("kb-*.json"))
     assert len(cached) == 1
     again = bundled.__wrapped__()
     assert again.counts() == first.counts()

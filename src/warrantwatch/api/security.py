@@ -3,11 +3,11 @@
 - `BodyLimit`: a request body is read up to `limit` bytes, whatever `Content-Length` says or
   whether the body comes chunked; past that the answer is 413 and the rest is never read.
 - `HeadAsGet`: HEAD on any GET route answers with the GET's status and headers, without the body.
-- `SecurityHeaders`: a Content-Security-Policy (scripts only from this server; inline styles are
-  allowed because the maps are SVG documents with their own stylesheet, inlined by the page),
-  `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY` with `frame-ancestors 'none'`, and
-  `Referrer-Policy: no-referrer`. The API documentation pages get a policy of their own that
-  admits their one inline script by its hash (`docs_policy`).
+- `SecurityHeaders`: a Content-Security-Policy (everything only from this server; an SVG map opened
+  on its own may use its own stylesheet), `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`
+  with `frame-ancestors 'none'`, and `Referrer-Policy: no-referrer`. A route may set its own policy:
+  the API documentation pages admit their one inline script by its hash (`docs_policy`), and the
+  embed view, made to be framed by any site, sends no `X-Frame-Options`.
 
 CORS (see `app.py`): the read-only GET (and HEAD) endpoints may be called from any origin, with no
 credentials; nothing else is allowed across origins (a cross-origin POST fails its preflight).
@@ -28,9 +28,11 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-               "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+PAGE_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+               "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+               "frame-ancestors 'none'")
+# A map opened on its own is an SVG document with its own <style>: that, and nothing else.
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 HEADERS = {
     b"x-content-type-options": b"nosniff",
     b"x-frame-options": b"DENY",
@@ -61,12 +63,15 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                present = {k.lower() for k, _ in headers}
+                present = {k.lower(): v for k, v in headers}
+                own = present.get(b"content-security-policy", b"")
                 for key, value in HEADERS.items():
-                    if key not in present:
+                    # a route that lets others frame it (the embed view) says so in its own policy
+                    if key not in present and not (key == b"x-frame-options" and b"frame-ancestors *" in own):
                         headers.append((key, value))
-                if b"content-security-policy" not in present:
-                    headers.append((b"content-security-policy", PAGE_POLICY.encode()))
+                if not own:
+                    svg = present.get(b"content-type", b"").startswith(b"image/svg+xml")
+                    headers.append((b"content-security-policy", (SVG_POLICY if svg else PAGE_POLICY).encode()))
                 message["headers"] = headers
             await send(message)
 

@@ -162,6 +162,7 @@ def watch(
     from warrantwatch.news.extract import ALERT_CONFIDENCE
     from warrantwatch.news.reading import Rejected, UnreadableInput, read_items
     from warrantwatch.news.store import Store
+    from warrantwatch.palette import OUTCOME_LABELS
     from warrantwatch.records.knowledge import bundled
 
     kb = bundled()
@@ -190,14 +191,14 @@ def watch(
                         below += 1
                         continue
                     alert = {"article": b.article.origin, **item.event.to_dict(),
+                             "person_name": item.person_name, "host_name": item.host_name,
                              "outcome": item.assessment.outcome.name, "summary": item.assessment.summary,
                              "published": b.published.isoformat(), "published_from": b.published_from}
                     alerts.append(alert)
                     if not as_json:
-                        out.print(line(("ALERT ", "bold red"), f"{kb.person_by_id[alert['person']].name} → "
-                                       f"{kb.state_by_code[alert['host']].name} "
-                                       f"{alert['date'] or ''} ({alert['outcome']}, confidence "
-                                       f"{alert['confidence']:.2f}): {alert['summary']}"))
+                        out.print(line(("ALERT ", "bold red"), f"{alert['person_name']} → {alert['host_name']} "
+                                       f"{alert['date'] or ''} ({OUTCOME_LABELS[alert['outcome']]}, "
+                                       f"confidence {alert['confidence']:.2f}): {alert['summary']}"))
             batch.clear()
 
         committed: set = set()

@@ -16,7 +16,6 @@ from warrantwatch.law.evidence import evidence_caveat
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
 from warrantwatch.law.sealed import RequestProof, request_proof
 from warrantwatch.law.territory import territory_scope
-from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -32,6 +31,7 @@ from warrantwatch.records.models import (
     Warrant,
     WarrantStatus,
 )
+from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 
 PARTY_BASIS = (
     Basis("Rome Statute, art. 86", "states parties shall cooperate fully with the Court"),

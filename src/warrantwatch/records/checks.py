@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import pycountry
 
 from warrantwatch.errors import Problem
-from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FILE_KINDS, FileKind
 from warrantwatch.records.load import LoadedRecord
+from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 
 # Codes outside ISO 3166-1 that the knowledge base uses on purpose.
 USER_ASSIGNED_CODES = {"XKX": "Kosovo (user-assigned code, used by the EU and IMF)"}
@@ -45,6 +45,7 @@ def check_all(loaded: Loaded) -> list[Problem]:
         *treaty_dates(loaded),
         *ordered_dates(loaded),
         *withdrawals_follow_deposits(loaded),
+        *births_have_sources(loaded),
         *plausible_visits(loaded),
         *review_stamps(loaded),
         *source_rules(loaded),
@@ -304,6 +305,13 @@ def withdrawals_follow_deposits(loaded: Loaded) -> Iterator[Problem]:
                 yield _problem(item, kind, f"{field} {value} is not after the deposit {deposited}")
 
 
+def births_have_sources(loaded: Loaded) -> Iterator[Problem]:
+    kind = _kind("persons")
+    for item in loaded[kind]:
+        if (item.record.born is None) != (item.record.born_source is None):
+            yield _problem(item, kind, "born and born_source go together: a birth date needs its source")
+
+
 PHYSICAL_VISITS = {"occurred", "arrest", "planned"}  # not a cancelled trip, not a video link
 
 
@@ -329,7 +337,7 @@ def plausible_visits(loaded: Loaded) -> Iterator[Problem]:
             yield _problem(item, kind, f"start {v.start} is not after {v.person}'s birth ({birth})")
         if v.start.last_day < FIRST_DAY:
             yield _problem(item, kind, f"start {v.start} is before the Rome Statute was adopted ({FIRST_DAY})")
-        same = v.model_dump_json()
+        same = repr(v.dump())
         if same in seen:
             yield _problem(item, kind, f"exact duplicate of the visit at line {seen[same].line}")
             continue

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from warrantwatch.records.models import (
@@ -73,3 +75,16 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("source_rules.yaml", SourceRule, ("grade",), lambda r: f"{r.grade.value} sources",
              facts=False),
 )
+
+
+def default_data_dir() -> Path:
+    """The bundled data: $WARRANTWATCH_DATA, the source checkout's data/, or the wheel's copy."""
+    override = os.environ.get("WARRANTWATCH_DATA")
+    if override:
+        return Path(override)
+    checkout = Path(__file__).resolve().parents[3] / "data"
+    if (checkout / "states.yaml").exists():
+        return checkout
+    from importlib import resources  # only an installed wheel needs it
+
+    return Path(str(resources.files("warrantwatch") / "_data"))
