@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from warrantwatch.cli.output import console, line, print_json
+from warrantwatch.cli.output import console, line, print_json, whole_number
 
 Published = Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for "
                                                 "articles that carry none (no HTML meta, feed date or dateline); "
@@ -146,7 +146,8 @@ def watch(
         "warrantwatch-news.duckdb"),
     published: Published = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print alerts as one JSON document.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch", min=1, help="Articles committed per transaction.")] = 500,
+    batch_size: Annotated[int, typer.Option("--batch", parser=whole_number,
+                                            help="Articles committed per transaction (1 or more).")] = 500,
 ) -> None:
     """Process new articles, store them with their events, alert on planned visits to states with a duty.
 
@@ -165,6 +166,8 @@ def watch(
     from warrantwatch.palette import OUTCOME_LABELS
     from warrantwatch.records.knowledge import bundled
 
+    if batch_size < 1:
+        raise typer.BadParameter("give 1 or more", param_hint="'--batch'")
     kb = bundled()
     alerts: list[dict] = []
     problems: list = []
