@@ -250,14 +250,15 @@ def alerts(
     if as_json:
         print_json({"alerts": found, "alert_confidence": ALERT_CONFIDENCE})
         return
+    from warrantwatch.palette import OUTCOME_LABELS
     from warrantwatch.records.knowledge import bundled
 
     kb, out = bundled(), console()
     for e in found:
         person = kb.person_by_id[e["person"]].name if e["person"] in kb.person_by_id else e["person"]
         host = kb.state_by_code[e["host"]].name if e["host"] in kb.state_by_code else e["host"]
-        out.print(line(("ALERT ", "bold red"), f"{person} → {host} {e['date'] or ''} ({e['outcome']}), "
-                       f"{e['article']}"))
+        label = OUTCOME_LABELS.get(e["outcome"], e["outcome"])
+        out.print(line(("ALERT ", "bold red"), f"{person} → {host} {e['date'] or ''} ({label}), {e['article']}"))
     out.print(line(f"{len(found)} alert(s) in {db}"))
 
 
