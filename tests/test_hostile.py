@@ -148,16 +148,6 @@ def _rss_mb(pid: int) -> float:
 # -- 1. The knowledge-base cache runs nothing ---------------------------------------------------------
 
 
-def _cache_is_still_a_pickle() -> bool:
-    import inspect
-
-    from warrantwatch.records import knowledge
-
-    return "pickle.loads" in inspect.getsource(knowledge)
-
-
-@pytest.mark.xfail(_cache_is_still_a_pickle(), strict=True,
-                   reason="issue 10 item 1 (a non-executable cache format) is being done in another branch")
 def test_1_a_crafted_cache_runs_nothing(tmp_path):
     cache = tmp_path / "cache"
     env = {"WARRANTWATCH_CACHE": str(cache), "XDG_CACHE_HOME": str(cache)}
