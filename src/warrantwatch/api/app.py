@@ -277,7 +277,7 @@ def _asset_route(file: str, media: str):
 
 
 PAGE_ASSETS = {"app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8",
-               "palette.css": "text/css; charset=utf-8"}
+               "palette.css": "text/css; charset=utf-8", "route.js": "text/javascript; charset=utf-8"}
 
 
 @lru_cache(maxsize=1)
@@ -549,6 +549,33 @@ def _routes(app: FastAPI) -> None:
             caption, body = await asyncio.wrap_future(_MAP_POOL.submit(_world_svg_body, pid, day))
             return _send(request, body, "image/svg+xml", {"X-Map-Caption": caption})
         return await _drawn(("world", person, day), lambda: _obligation_map(person, day), fmt, width)
+
+    @app.get("/api/route", summary="Airspaces a flight crosses, with the engine's outcome in each; "
+             "diversion airports; with avoid, the detour that keeps out")
+    def route(origin: Annotated[str, Query(alias="from", min_length=2, max_length=100)],
+              destination: Annotated[str, Query(alias="to", min_length=2, max_length=100)],
+              person: Name, on: On = None,
+              avoid: Annotated[str | None, Query(max_length=2000, description="'obliged' or ISO3 codes")] = None,
+              via: Annotated[list[str] | None, Query(max_length=10)] = None,
+              speed: Annotated[float, Query(ge=50, le=3000)] = 850.0,
+              max_leg: Annotated[float | None, Query(gt=0, le=40000)] = None) -> dict[str, Any]:
+        from warrantwatch.routing import route as plan_route
+
+        return plan_route(origin, destination, person=person, on=on, avoid=avoid, via=via or (),
+                          speed_kmh=speed, max_leg_km=max_leg).to_dict()
+
+    @app.get("/api/route/map.{fmt}", summary="Map of a route: geodesic legs, avoided states hatched, "
+             "diversion airports", responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
+    def route_map(fmt: MapFormat, origin: Annotated[str, Query(alias="from", min_length=2, max_length=100)],
+                  destination: Annotated[str, Query(alias="to", min_length=2, max_length=100)],
+                  person: Name, on: On = None,
+                  avoid: Annotated[str | None, Query(max_length=2000)] = None,
+                  width: Width = None) -> Response:
+        from warrantwatch.maps.route import route_map as draw
+        from warrantwatch.routing import route as plan_route
+
+        plan = plan_route(origin, destination, person=person, on=on, avoid=avoid)
+        return _image(draw(plan), fmt, width)
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page(request: Request) -> Response:

@@ -16,8 +16,8 @@ import typer
 HELP = "Is a state bound to arrest a person wanted by the ICC, and what has it done before?"
 # Which module registers each top-level command (each module: one command group, `register(app)`).
 COMMANDS = {"check": "obligation", "world": "obligation", "person": "lookup", "persons": "lookup",
-            "state": "lookup", "map": "maps", "brief": "news", "watch": "news", "alerts": "news", "eval": "news",
-            "serve": "serve", "data": "data"}
+            "state": "lookup", "map": "maps", "brief": "news", "watch": "news", "alerts": "news",
+            "eval": "news", "serve": "serve", "data": "data", "route": "route"}
 
 
 def make_app(command: str | None = None) -> typer.Typer:
