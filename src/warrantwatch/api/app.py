@@ -566,16 +566,18 @@ def _routes(app: FastAPI) -> None:
 
     @app.get("/api/route/map.{fmt}", summary="Map of a route: geodesic legs, avoided states hatched, "
              "diversion airports", responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
-    def route_map(fmt: MapFormat, origin: Annotated[str, Query(alias="from", min_length=2, max_length=100)],
-                  destination: Annotated[str, Query(alias="to", min_length=2, max_length=100)],
-                  person: Name, on: On = None,
-                  avoid: Annotated[str | None, Query(max_length=2000)] = None,
-                  width: Width = None) -> Response:
+    async def route_map(fmt: MapFormat, origin: Annotated[str, Query(alias="from", min_length=2, max_length=100)],
+                        destination: Annotated[str, Query(alias="to", min_length=2, max_length=100)],
+                        person: Name, on: On = None,
+                        avoid: Annotated[str | None, Query(max_length=2000)] = None,
+                        width: Width = None) -> Response:
         from warrantwatch.maps.route import route_map as draw
         from warrantwatch.routing import route as plan_route
 
-        plan = plan_route(origin, destination, person=person, on=on, avoid=avoid)
-        return _image(draw(plan), fmt, width)
+        day = queries.resolve_day(on)
+        return await _drawn(("route", origin, destination, person, day, avoid),
+                            lambda: draw(plan_route(origin, destination, person=person, on=day, avoid=avoid)),
+                            fmt, width)
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page(request: Request) -> Response:
