@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench bench-maps bench-load bench-readme bench-locate boundaries airspace clean serve chromium screenshots
+.PHONY: run test install install-test lint bench bench-maps bench-load bench-readme bench-locate bench-tracks boundaries airspace clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ bench: install-test
 # The API server under concurrent load, on 127.0.0.1 only (about two minutes).
 bench-load: install-test
 	$(BIN)/python benchmarks/bench_load.py
+
+bench-tracks: install-test
+	$(BIN)/python benchmarks/bench_tracks.py
 
 bench-maps: install-test
 	$(BIN)/python -m pip install -q -e '.[bench]'

@@ -24,3 +24,17 @@ def test_readme_example_matches_real_output(command, capsys, monkeypatch):
     monkeypatch.setenv("WARRANTWATCH_TODAY", bundled().reviewed.isoformat())
     assert main(command.split()[1:]) == 0
     assert capsys.readouterr().out.strip() == match.group(1).strip()
+
+
+def test_readme_tracks_example_matches_real_output(capsys, monkeypatch, tmp_path):
+    block = README[README.index("$ warrantwatch tracks ingest examples/tracks"):]
+    block = block[:block.index("```")]
+    steps = re.findall(r"\$ (warrantwatch [^\n]*)\n(.*?)(?=\n\$ |\Z)", block, re.S)
+    assert len(steps) == 5
+    (tmp_path / "examples").symlink_to(Path(__file__).resolve().parents[1] / "examples")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "110")
+    for command, expected in steps:
+        command = command.split("#")[0]
+        assert main(command.split()[1:]) == 0, command
+        assert capsys.readouterr().out.strip() == expected.strip(), command

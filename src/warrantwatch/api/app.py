@@ -113,6 +113,10 @@ def create_app() -> FastAPI:
 
     _security(app)
     _routes(app)
+    from warrantwatch.api import tracks
+
+    tracks.register(app)
+
     _docs(app)
     app.mount("/", StaticFiles(directory=STATIC, html=True), name="page")
     return app
@@ -277,7 +281,8 @@ def _asset_route(file: str, media: str):
 
 
 PAGE_ASSETS = {"app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8",
-               "palette.css": "text/css; charset=utf-8", "route.js": "text/javascript; charset=utf-8"}
+               "palette.css": "text/css; charset=utf-8", "route.js": "text/javascript; charset=utf-8",
+               "tracks.js": "text/javascript; charset=utf-8"}
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ HELP = "Is a state bound to arrest a person wanted by the ICC, and what has it d
 # Which module registers each top-level command (each module: one command group, `register(app)`).
 COMMANDS = {"check": "obligation", "world": "obligation", "person": "lookup", "persons": "lookup",
             "state": "lookup", "map": "maps", "brief": "news", "watch": "news", "alerts": "news",
-            "eval": "news", "serve": "serve", "data": "data", "route": "route"}
+            "eval": "news", "serve": "serve", "data": "data", "route": "route", "tracks": "tracks"}
 
 
 def make_app(command: str | None = None) -> typer.Typer:

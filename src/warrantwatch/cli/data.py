@@ -85,9 +85,10 @@ def sources(
     """Source quality by file: primary / reputable / reference / weak (rules in source_rules.yaml)."""
     from rich.table import Table
 
+    from warrantwatch.records.knowledge import load
     from warrantwatch.records.sources import GRADES, source_report, summarize
 
-    report = source_report(data)
+    report = source_report(load(data))
     summary = summarize(report)
     total, records, entries = summary["sources"], summary["records"], summary["entries"]
     if as_json:

@@ -36,6 +36,7 @@ import msgspec
 from warrantwatch.errors import BadDate
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.models import (
+    Aircraft,
     Declaration,
     Finding,
     Membership,
@@ -62,7 +63,7 @@ TABLES: dict[str, type] = {
     "states": State, "memberships": Membership, "withdrawals": Withdrawal, "declarations": Declaration,
     "situations": Situation, "resolutions": Resolution, "persons": Person, "warrants": Warrant,
     "visits": Visit, "findings": Finding, "requests": Request, "territories": Territory, "places": Place,
-    "positions": StatedPosition, "reviews": Review, "source_rules": SourceRule,
+    "positions": StatedPosition, "reviews": Review, "source_rules": SourceRule, "aircraft": Aircraft,
 }
 
 

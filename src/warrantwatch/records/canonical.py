@@ -60,8 +60,8 @@ _Dumper.add_representer(dt.date, _date)
 def canonical_text(kind: FileKind, records: list[Record]) -> str:
     ordered = sorted(records, key=kind.sort_key)
     if not ordered:
-        return "[]\n"
-    return yaml.dump([plain(r) for r in ordered], Dumper=_Dumper, sort_keys=False,
+        return kind.header + "[]\n"
+    return kind.header + yaml.dump([plain(r) for r in ordered], Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True, width=100, default_flow_style=False)
 
 

@@ -14,6 +14,7 @@ from warrantwatch.errors import RecordInvalid
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FILE_KINDS
 from warrantwatch.records.models import (
+    Aircraft,
     Declaration,
     Finding,
     Membership,
@@ -57,6 +58,7 @@ class KnowledgeBase:
     warrants: tuple[Warrant, ...] = ()
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
+    aircraft: tuple[Aircraft, ...] = ()
     requests: tuple[Request, ...] = ()
     territories: tuple[Territory, ...] = ()
     places: tuple[Place, ...] = ()
@@ -115,6 +117,10 @@ class KnowledgeBase:
     @cached_property
     def findings_against(self) -> Mapping[str, tuple[Finding, ...]]:
         return _group(self.findings, "state")
+
+    @cached_property
+    def aircraft_by_icao24(self) -> Mapping[str, tuple[Aircraft, ...]]:
+        return _group(self.aircraft, "icao24")
 
     @cached_property
     def requests_under(self) -> Mapping[str, tuple[Request, ...]]:
@@ -182,6 +188,7 @@ class KnowledgeBase:
             "warrants": len(self.warrants),
             "visits": len(self.visits),
             "findings": len(self.findings),
+            "aircraft": len(self.aircraft),
             "requests": len(self.requests),
             "territories": len(self.territories),
             "places": len(self.places),
@@ -212,6 +219,7 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         warrants=records["Warrant"],
         visits=records["Visit"],
         findings=records["Finding"],
+        aircraft=records["Aircraft"],
         requests=records["Request"],
         territories=records["Territory"],
         places=records["Place"],

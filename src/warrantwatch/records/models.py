@@ -277,6 +277,42 @@ class Finding(Record):
     sources: Sources
 
 
+class Confidence(StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+Icao24 = Annotated[str, _constraint(pattern=r"^[0-9a-f]{6}$")]
+
+
+@record
+class Association(Record):
+    """An aircraft reported as used by (or tagged for) a person: never proof that they are aboard."""
+
+    person: Slug
+    confidence: Confidence
+    note: Text | None = None
+    sources: Sources
+
+
+@record
+class Aircraft(Record):
+    """A watched state aircraft: its ICAO 24-bit address and registration, as long as they are valid."""
+
+    icao24: Icao24
+    registration: Text
+    type: Text
+    operator: Text
+    state: Iso3  # the state that operates it
+    valid_from: PartialDate | None = None  # None: not known (addresses and registrations get reused)
+    valid_to: PartialDate | None = None
+    callsigns: list[Text] = _empty()  # callsign prefixes reported in the press, e.g. "RSD"
+    persons: list[Association] = _empty()
+    note: Text | None = None
+    sources: Sources
+
+
 @record
 class Review(Record):
     """The last day the facts of one kind of record were checked against sources (data/reviews.yaml)."""
