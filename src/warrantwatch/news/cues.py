@@ -51,7 +51,9 @@ TRAVEL = re.compile(
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
-    r"(?:will|would|did|does|do) not (?:attend|travel|go|visit|take part|come)|won't (?:attend|travel|go|take part)|"
+    r"(?:will|would|did|does|do) not (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
+    r"be (?:in|at|part of|present|attending|travell?ing|going))|won't (?:attend|travel|go|take part|lead|head)|"
+    r"(?:put|placed|is|was|were|been) on hold|"
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
@@ -61,7 +63,7 @@ CANCELLED = Prefiltered(re.compile(
     r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I),
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
-    'drop', 'shelved')
+    'drop', 'shelved', 'on hold')
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
@@ -74,6 +76,8 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into custody|appreh
 NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
+                     r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
+                     r"(?:be |have been )|"
                      r"wants? (?:[\w-]+ ){0,3})$", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
@@ -119,7 +123,8 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
     r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
-    r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|"
+    r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
+    r"detention (?:centre|center)|"
     r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from))"
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
@@ -136,10 +141,12 @@ PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(refused|said
 # "Syria's transitional president", "North Korea's Kim Jong Un": a person of that state, not a trip there.
 PLACE_OF_PERSON = re.compile(r"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){0,2}(?:president|leader|prime minister|premier|king|"
                              r"emir|crown prince|foreign minister|minister|envoy|ambassador|delegation)\b|"
-                             r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s))")
+                             r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s|da\s|de\s|dos\s|van\s|von\s))")
 # The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
 HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
-                           r"invited|and)\W+(?:the\W+)?$", re.I)
+                           r"invited|and|stood in for|stands in for|standing in for|in place of|instead of|"
+                           r"on behalf of|represent(?:s|ed|ing)?|warrants? (?:of arrest )?(?:for|against))\W+"
+                           r"(?:the\W+)?(?:(?-i:[A-Z][\w-]+)\W+){0,3}$", re.I)
 ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached|"
                      r"begin\w*|start\w*)\b", re.I)
 # "has landed in Astana", "arrives in Hanoi": the trip is under way on the day of the report.
@@ -194,3 +201,16 @@ DESTINATION_CUE = re.compile(r"\b(?:to|in|into|at|visit(?:s|ed|ing)?|tour(?:s|ed
 # "the meeting, which is scheduled for November 22-23": a later sentence that dates the trip's event.
 SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
                        r"\b(?:will|is to) (?:take place|be held) on\b", re.I)
+# "Germany has arrested a Libyan militia leader", "Italian authorities detained him": the state where an
+# arrest happened, named as the one who made it (the person may be named only in the next sentence).
+PLACE_ARRESTS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|officers|officials|security forces))?\s+"
+                           r"(?:has |have |had )?(?:arrested|detained|apprehended)\b", re.I)
+# "He had been due to arrive late on Tuesday": a plan that did not happen as planned; its day is not the trip's.
+UNREALISED_PLAN = re.compile(r"\bhad been (?:due|expected|scheduled|set|supposed|planned|slated) to\b", re.I)
+# "Netanyahu, who flew into Florida the day before": the arrival, a day before the day the story tells.
+DAY_BEFORE = re.compile(r"\b(?:the (?:day|night|evening) before|a day earlier|the previous (?:day|night|evening)|"
+                        r"the eve)\b", re.I)
+# "Among the guests was al-Bashir": presence at the occasion just described.
+AMONG_PRESENT = re.compile(r"\bamong (?:the |them |those )?(?:\w+ )?(?:guests|them|those|leaders|attendees|"
+                           r"dignitaries|heads of state|participants|invitees)\b[^.;]{0,20}?\b(?:were|was|are|is)\b",
+                           re.I)

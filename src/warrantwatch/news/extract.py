@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from warrantwatch.news.cues import (
+    AMONG_PRESENT,
     ANAPHORA,
     ARREST,
     ARRIVAL,
@@ -24,6 +25,7 @@ from warrantwatch.news.cues import (
     CANCELLED,
     CLAUSE_BREAK,
     DATELINE,
+    DAY_BEFORE,
     DAYS_AFTER_ARRIVAL,
     DEMONYM_ARRESTS,
     DEMONYM_PLACE,
@@ -44,6 +46,7 @@ from warrantwatch.news.cues import (
     ORIGIN_BEFORE,
     PAST,
     PLACE_ANAPHORA,
+    PLACE_ARRESTS,
     PLACE_AS_SUBJECT,
     PLACE_OF_PERSON,
     PRONOUN,
@@ -57,6 +60,7 @@ from warrantwatch.news.cues import (
     TRAVEL,
     TRIP_AFTER,
     UNDER_WAY,
+    UNREALISED_PLAN,
     WHERE_HE,
 )
 from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
@@ -117,6 +121,9 @@ def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_f
 @dataclass
 class _Context:
     last_places: list[Hit] = field(default_factory=list)  # "in Kampala", "to Sochi" in the previous sentence
+    last_scene: str = ""  # the sentence `last_places` came from (it dates a presence told through the occasion)
+    venue: list[Hit] = field(default_factory=list)  # the last scene named in the article (for remote attendance)
+    arrest_places: list[Hit] = field(default_factory=list)  # "Germany has arrested ..." in the previous sentence
     last_person: str | None = None
     host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
     last_event: int | None = None
@@ -280,7 +287,8 @@ def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
 
 @lru_cache(maxsize=512)
 def _travels(sentence: str) -> bool:
-    return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence))
+    return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence)
+                or AMONG_PRESENT.search(sentence))
 
 
 _KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
@@ -354,6 +362,15 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     ctx = _Context(published=published)
     for memo in _MEMOS:  # per article: nothing carries over between articles
         memo.cache_clear()
+    dateline = DATELINE.match(text)
+    if dateline:
+        # "KAMPALA, May 12 —": where the report was filed is the scene of the first sentence when it names
+        # none of its own ("Museveni was sworn in ... Among the guests was al-Bashir"), and the venue of a
+        # summit attended by video; its offsets lie outside every sentence
+        far = len(text) + 1
+        ctx.last_places = ctx.venue = [Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
+                                       for h in gazetteer.find(dateline.group(0), published)
+                                       if h.kind == "place" and not h.demonym]
     norm = normalise(DATELINE.sub("", text, count=1))
     # One pass of the name automata and one of the date scan over the whole article; each sentence
     # takes its share.
@@ -406,21 +423,35 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             ctx.host_days.append((places, sentence))
             if ctx.events:
                 _date_from_host(ctx, places, sentence, published)
-        scene = ctx.last_places
+        scene, scene_sentence, arrest_scene = ctx.last_places, ctx.last_scene, ctx.arrest_places
+        first = ctx.last_scene == "" and not ctx.events and not ctx.host_days
         ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
                                                                                       p.start)
                            and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
-                           and not NOT_DESTINATION_AFTER.match(sentence[p.end:])]
+                           and not NOT_DESTINATION_AFTER.match(sentence[p.end:])] or (scene if first else [])
+        ctx.last_scene = sentence
+        if ctx.last_places:
+            ctx.venue = ctx.last_places
+        ctx.arrest_places = [p for p in places if (not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))
+                             and PLACE_ARRESTS.match(sentence[p.end:])] if _arrested(sentence) else []
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
+        if kind in ("planned", "occurred", MENTION) and UNREALISED_PLAN.search(sentence):
+            continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         kind_from_dates = kind == MENTION
         if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
         borrowed = False
+        if not candidates and kind == "arrest" and arrest_scene:
+            # "Germany has arrested a Libyan militia leader ... El Hishri, who was detained on Wednesday"
+            candidates = _destinations(kb, people, arrest_scene, sentence, kind, scene=True)
+            borrowed = True
+        if not candidates and kind == "remote" and not scene and ctx.venue:
+            scene = ctx.venue  # "the President will take part via videoconference in ... this summit"
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
@@ -435,8 +466,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         arrest_at = _arrest_position(sentence) if kind == "arrest" else None
         for traveller, place, place_kind in candidates:
             if arrest_at is not None and place is not _nearest(candidates, arrest_at):
-                if place.value == kb.person_by_id[traveller].nationality:
-                    continue  # sent home after an arrest elsewhere: not a trip
+                if place.value == kb.person_by_id[traveller].nationality or not DESTINATION_CUE.search(
+                        sentence, max(0, place.start - 40), place.start):
+                    continue  # sent home after an arrest elsewhere, or a place that is not a stop: not a trip
                 place_kind = "occurred"  # arrested in Manila "after several days in Hong Kong"
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
@@ -454,6 +486,13 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 partial = PartialDate(arrived.year, arrived.month, arrived.day)
             if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
                 partial = PartialDate(published.year, published.month, published.day)
+            if partial is None and place_kind == "occurred" and DAY_BEFORE.search(sentence) and \
+                    ARRIVAL.search(sentence):
+                partial = _day_before(ctx, traveller, place.value)  # "who flew into Florida the day before"
+            if partial is None and borrowed and scene_sentence and not dates and AMONG_PRESENT.search(sentence):
+                # "Among the guests was al-Bashir": the day of the occasion the sentence before told
+                scene_date = _pick_date(ctx.dates(scene_sentence, future), len(scene_sentence), scene_sentence)
+                partial = scene_date.as_partial if scene_date else None
             sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
                 sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
                 borrowed=borrowed, kind_from_dates=kind_from_dates)
@@ -465,6 +504,15 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
 
 
 _MEMOS = (_tense, _travels, _kind, _arrest_position, _clause)
+
+
+def _day_before(ctx: _Context, person: str, host: str) -> PartialDate | None:
+    """The day before the latest dated event of this person in this host."""
+    for event in reversed(ctx.events):
+        if event.person == person and event.host == host and event.date is not None and event.date.is_exact:
+            day = event.date.first_day - dt.timedelta(days=1)
+            return PartialDate(day.year, day.month, day.day)
+    return None
 
 
 def _undated(event: Event, published: dt.date) -> Event:
