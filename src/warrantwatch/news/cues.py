@@ -47,7 +47,7 @@ TRAVEL = re.compile(
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
-    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
+    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|(?-i:(?:left|leaves|departed) (?=[A-Z]))|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
@@ -67,7 +67,7 @@ CANCELLED = Prefiltered(re.compile(
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
-ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest|"
+ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
                     r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
                     r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
@@ -105,10 +105,10 @@ FUTURE = Prefiltered(re.compile(
                     r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
-                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I),
+                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of)\b", re.I),
     'will', 'shall', 'is to', 'are to', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
-    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this')
+    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
@@ -134,7 +134,8 @@ TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|
 # ("chaired from New Delhi").
 ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
 # "Saudi Arabia refused ...", "Saudi Arabia's aviation authority said ...": the place acts; nobody goes there.
-PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(refused|said|says|denied|announced|critici[sz]ed|"
+PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+(?!(?:on|in|at|and|to|for|with|after|before|by|from|during|"
+                              r"last|this|that|where|when|while|but|then)\b)[\w-]+){0,3}?\s+(refused|said|says|denied|announced|critici[sz]ed|"
                               r"accused|urged|called|demanded|condemned|imposed|warned|asked|told|sent|freed|"
                               r"released|expelled|deported|(?:has|have|had|is|was|were|does|did|do)(?: not| never)?"
                               r" (?:a |an )?(?:member|party|parties|recogni[sz]e|signed|joined|ratified))\b")
@@ -187,7 +188,7 @@ SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+
 # "received the Sudanese leader": a leader named by the person's own demonym.
 LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
 # ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
-CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b|"
+CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b|\b(?=ahead of\b)|"
                           r"\band (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b)")
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
@@ -214,3 +215,7 @@ DAY_BEFORE = re.compile(r"\b(?:the (?:day|night|evening) before|a day earlier|th
 AMONG_PRESENT = re.compile(r"\bamong (?:the |them |those )?(?:\w+ )?(?:guests|them|those|leaders|attendees|"
                            r"dignitaries|heads of state|participants|invitees)\b[^.;]{0,20}?\b(?:were|was|are|is)\b",
                            re.I)
+# "a talk he was due to give ... was cancelled": something other than a trip called off.
+NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|reception|interview|screening|"
+                                 r"dinner|book launch|performance|match|game|rally|protest|vote|debate|hearing)s?\b"
+                                 r"[^.;,]{0,60}$", re.I)

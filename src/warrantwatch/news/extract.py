@@ -39,6 +39,7 @@ from warrantwatch.news.cues import (
     LEADER_AFTER_DEMONYM,
     NEGATED,
     NO_TRIP,
+    NOT_TRIP_CALLED_OFF,
     NOT_DESTINATION_AFTER,
     NOT_DESTINATION_BEFORE,
     NOT_TRIP_DATE,
@@ -192,6 +193,11 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
+            if kind in ("planned", "occurred", MENTION):
+                clause = _clause(sentence, place.start)
+                if not TRAVEL.search(clause) and not _mentions_person(clause, people, sentence) and \
+                        not _TO_OR_IN.search(sentence, max(0, place.start - 12), place.start):
+                    continue  # "..., and reports said Jerusalem had sought assurances from Paris": no trip there
         else:
             before = ""
         traveller = _traveller(people, place, sentence) if not scene else people[-1]
@@ -219,6 +225,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
 
 
 
+# "..., and a few days later to Beijing": an elliptic clause whose verb is the one before.
+_TO_OR_IN = re.compile(r"\b(?:to|in|into|at)\s+(?:the\s+)?$", re.I)
 _HE = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 
 
@@ -321,7 +329,8 @@ def _kind(sentence: str) -> str:
         return "arrest"
     if REMOTE.search(sentence):
         return "remote"
-    if CANCELLED.search(sentence):
+    called_off = CANCELLED.search(sentence)
+    if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()):
         return "cancelled"
     return _KIND_OF_TENSE[_tense(sentence)]
 
@@ -369,7 +378,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         # summit attended by video; its offsets lie outside every sentence
         far = len(text) + 1
         ctx.last_places = ctx.venue = [Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
-                                       for h in gazetteer.find(dateline.group(0), published)
+                                       for h in gazetteer.find(dateline.group(0).title(), published)
                                        if h.kind == "place" and not h.demonym]
     norm = normalise(DATELINE.sub("", text, count=1))
     # One pass of the name automata and one of the date scan over the whole article; each sentence
@@ -424,12 +433,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             if ctx.events:
                 _date_from_host(ctx, places, sentence, published)
         scene, scene_sentence, arrest_scene = ctx.last_places, ctx.last_scene, ctx.arrest_places
-        first = ctx.last_scene == "" and not ctx.events and not ctx.host_days
+        first = ctx.last_scene == ""
         ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
                                                                                       p.start)
                            and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
                            and not NOT_DESTINATION_AFTER.match(sentence[p.end:])] or (scene if first else [])
-        ctx.last_scene = sentence
+        ctx.last_scene = sentence or " "
         if ctx.last_places:
             ctx.venue = ctx.last_places
         ctx.arrest_places = [p for p in places if (not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))
