@@ -120,13 +120,26 @@ class Gazetteer:
         """Every name in `text` (a sentence or a whole article, scanned once), longest first where
         names overlap; office references only while their holder held the office on `on`."""
         hits: list[Hit] = []
+        # A surname once given to someone else ("President Joyce Banda") stays hers when it comes back
+        # alone ("Banda had warned ..."), unless the wanted person is named in full.
+        others: set[str] = set()
+        named: set[str] = set()
         for automaton, kind in ((self.places, "place"), (self.persons, "person")):
             for end, (name, value, flag) in automaton.iter(text):
                 start = end - len(name) + 1
-                if _is_word(text, start, end + 1) and not (kind == "person" and (
-                        _COMPOUND.search(text, max(0, start - 5), start) or
-                        (" " not in name and _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)))):
-                    hits.append(Hit(start, end + 1, kind, value, name, flag))
+                if not _is_word(text, start, end + 1):
+                    continue
+                if kind == "person":
+                    if " " in name:
+                        named.add(value)
+                    elif _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start):
+                        others.add(value)
+                        continue
+                    elif value in others and value not in named:
+                        continue
+                    if _COMPOUND.search(text, max(0, start - 5), start):
+                        continue
+                hits.append(Hit(start, end + 1, kind, value, name, flag))
         lowered = text.lower()
         for end, (phrase, holders) in self.references.iter(lowered):
             start = end - len(phrase) + 1
