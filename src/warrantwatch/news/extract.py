@@ -36,6 +36,8 @@ from warrantwatch.news.cues import (
     INSTITUTION_AFTER,
     INSTITUTION_BEFORE,
     INTO_THE_SITUATION,
+    JUST_RETURNED,
+    LEAVES_HOME,
     LEADER_AFTER_DEMONYM,
     NEGATED,
     NO_TRIP,
@@ -50,10 +52,12 @@ from warrantwatch.news.cues import (
     PLACE_ARRESTS,
     PLACE_AS_SUBJECT,
     PLACE_OF_PERSON,
+    PRESENT_IN,
     PRONOUN,
     REMOTE,
     SCENE_BEFORE,
     SCHEDULED,
+    SENDER_AFTER,
     SENTENCE_END,
     SUBJECT_REFERENCE,
     TOPIC_BEFORE,
@@ -403,7 +407,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 raw.append(all_dates[d])
             d += 1
         ctx.raw_dates[sentence] = (start, raw)
-        people = _persons(hits)
+        people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence[p.end:])]
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
@@ -448,6 +452,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
+        _left_home(kb, ctx, people, places, sentence)
         if kind in ("planned", "occurred", MENTION) and UNREALISED_PLAN.search(sentence):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         kind_from_dates = kind == MENTION
@@ -486,6 +491,13 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             # clause's days are read in its own tense
             date = _pick_date(dates if clause_future == future or kind == "arrest" else
                               ctx.dates(sentence, clause_future), anchor, sentence)
+            if arrest_at is not None and place_kind == "arrest":
+                # "transferred to the Court on Monday from Chad, where he was arrested at the end of
+                # February": the day of the arrest, written after its verb, not the hand-over's
+                after_arrest = [d for d in dates if d.start > arrest_at and _same_clause(sentence, arrest_at, d.start)
+                                and _trip_date(sentence, d)]
+                if after_arrest and (date is None or date.start < arrest_at):
+                    date = min(after_arrest, key=lambda d: d.start)
             partial = date.as_partial if date else None
             after = DAYS_AFTER_ARRIVAL.search(sentence)
             if after and partial is not None and partial.is_exact and date is not None and date.start < after.start():
@@ -493,6 +505,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 days = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[after.group("count").lower()]
                 arrived = partial.first_day - dt.timedelta(days=days)
                 partial = PartialDate(arrived.year, arrived.month, arrived.day)
+            if place_kind in ("planned", MENTION) and any(0 < p.end <= place.start for p in people) and \
+                    PRESENT_IN.search(sentence, max(0, place.start - 30), place.start):
+                place_kind = "occurred"  # "is in Pyongyang and is scheduled to meet Kim": under way
+                if partial is None:
+                    partial = PartialDate(published.year, published.month, published.day)
             if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
                 partial = PartialDate(published.year, published.month, published.day)
             if partial is None and place_kind == "occurred" and DAY_BEFORE.search(sentence) and \
@@ -500,7 +517,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 partial = _day_before(ctx, traveller, place.value)  # "who flew into Florida the day before"
             if partial is None and borrowed and scene_sentence and not dates and AMONG_PRESENT.search(sentence):
                 # "Among the guests was al-Bashir": the day of the occasion the sentence before told
-                scene_date = _pick_date(ctx.dates(scene_sentence, future), len(scene_sentence), scene_sentence)
+                # (the day of the occasion itself: "was sworn in on Thursday")
+                scene_dates = ctx.dates(scene_sentence, future)
+                scene_date = min(scene_dates, key=lambda d: (d.span_days, d.start)) if scene_dates else None
                 partial = scene_date.as_partial if scene_date else None
             sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
                 sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
@@ -513,6 +532,31 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
 
 
 _MEMOS = (_tense, _travels, _kind, _arrest_position, _clause)
+
+
+def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
+    """ "The Israeli leader is expected to leave Israel on Dec. 28": the trip told before begins that day."""
+    if not ctx.events or not people:
+        return
+    person = people[-1].value
+    home = kb.person_by_id[person].nationality
+    for place in places:
+        if place.value != home or place.demonym or not LEAVES_HOME.search(sentence, max(0, place.start - 25),
+                                                                         place.start):
+            continue
+        for i in range(len(ctx.events) - 1, -1, -1):
+            event = ctx.events[i]
+            if event.person != person or event.date is None or not event.date.is_exact:
+                continue
+            days = [d for d in ctx.dates(sentence, event.kind == "planned") if d.span_days == 0
+                    and d.start > place.start and _same_clause(sentence, place.start, d.start)]
+            if days:
+                day = days[0].first
+                if dt.timedelta(0) < event.date.first_day - day <= dt.timedelta(days=TRIP_GAP_DAYS):
+                    ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day),
+                                            evidence=(*event.evidence, sentence))
+            return
+        return
 
 
 def _day_before(ctx: _Context, person: str, host: str) -> PartialDate | None:

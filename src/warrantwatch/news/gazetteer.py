@@ -136,7 +136,7 @@ class Gazetteer:
                     if " " in name:
                         named.add(value)
                     elif (other := _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)) and \
-                            not _own_word(other.group().strip(), self.name_words.get(value, frozenset())):
+                            not _own_word(other.group().split()[0], self.name_words.get(value, frozenset())):
                         others.add(value)
                         continue
                     elif value in others and value not in named:
@@ -170,7 +170,7 @@ _OTHER_GIVEN_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:President|Prime|Minis
                                r"Al|El|January|February|March|April|May|June|July|August|September|October|"
                                r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                                r"In|On|At|For|By|With|Of|To|From|Today|Yesterday|Tomorrow|Last|Next|This|That)\b)"
-                               r"[A-Z][a-z]+ $")
+                               r"[A-Z][a-z]+ (?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?$")
 
 
 def _own_word(word: str, words: frozenset[str]) -> bool:
