@@ -169,7 +169,8 @@ NOT_DESTINATION_AFTER = re.compile(
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
                                 r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
-TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him |her )?over|transferred|extradited)\b", re.I),
+TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him|her) over|handed over(?= to\b)|transferred|"
+                                  r"extradited)\b", re.I),
     'surrender', 'handed', 'transferr', 'extradit')
 # "runs until Thursday": the end of something, not the day a trip starts.
 END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)

@@ -63,7 +63,8 @@ _GROUPS = {kind: [(name, name[len(kind) + 1:]) for name in SCAN.groupindex if na
            for kind in _KINDS}
 # The word a bare month or year needs before it.
 _NEEDS_WORD = {
-    "bare_month": re.compile(r"(?:\b(?:in|since|during|for|until|by|early|late|mid) |\bmid-)$", re.I),
+    "bare_month": re.compile(r"(?:\b(?:in|since|during|for|until|by|early|late|mid) |\bmid-|"
+                             r"\b(?:end|beginning|start|middle) of )$", re.I),
     "year": re.compile(r"\b(?:in|since|during|of|by|until|back in) $", re.I),
 }
 

@@ -447,12 +447,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             ctx.venue = ctx.last_places
         ctx.arrest_places = [p for p in places if (not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))
                              and PLACE_ARRESTS.match(sentence[p.end:])] if _arrested(sentence) else []
+        _left_home(kb, ctx, people, places, sentence)
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
-        _left_home(kb, ctx, people, places, sentence)
         if kind in ("planned", "occurred", MENTION) and UNREALISED_PLAN.search(sentence):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         kind_from_dates = kind == MENTION
