@@ -231,3 +231,7 @@ LEAVES_HOME = re.compile(r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?(?: fro
 # "came home on a flight from Hong Kong that touched down ...": a trip that has just ended.
 JUST_RETURNED = re.compile(r"\b(?:came|comes|returned|returning|flew|flown) (?:back |home )|\btouched down\b|"
                            r"\blanded\b", re.I)
+# "has visited China twice", "once went to Kenya", "had previously been to Chad": a trip told as
+# experience, at no particular time.
+EXPERIENTIAL = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:visited|been|travell?ed|gone|went)\b|"
+                          r"\b(?:previously|ever|once|never|in the past|over the years|times)\b", re.I)

@@ -31,6 +31,7 @@ from warrantwatch.news.cues import (
     DEMONYM_PLACE,
     DESTINATION_CUE,
     END_DATE,
+    EXPERIENTIAL,
     FUTURE,
     HOSTED_PERSON,
     INSTITUTION_AFTER,
@@ -569,9 +570,12 @@ def _day_before(ctx: _Context, person: str, host: str) -> PartialDate | None:
 
 
 def _undated(event: Event, published: dt.date) -> Event:
-    """An announced or called-off trip with no date in the text is dated to the publication month:
-    news reports such trips when they are imminent. Trips that happened are left undated."""
-    if event.date is None and event.kind in ("planned", "cancelled", "remote"):
+    """An announced, called-off or reported trip with no date in the text is dated to the publication
+    month: news reports such trips when they are imminent or just over ("went first to China, then to
+    Belarus", "came home on a flight from Hong Kong"). A trip told as experience ("has visited China
+    twice", "once went to Kenya") is left undated."""
+    if event.date is None and (event.kind in ("planned", "cancelled", "remote") or (
+            event.kind == "occurred" and not EXPERIENTIAL.search(event.evidence[0]))):
         return replace(event, date=PartialDate(published.year, published.month), date_text=None,
                        confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
     return event
