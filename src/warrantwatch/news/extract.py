@@ -480,7 +480,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         dates = ctx.dates(sentence, future)
         arrest_at = _arrest_position(sentence) if kind == "arrest" else None
         for traveller, place, place_kind in candidates:
+            # A stay before the leg the sentence dates ("will fly from Budapest to Washington on Sunday",
+            # "arrested in Manila on Tuesday after several days in Hong Kong"): known to its month only
+            stay = place_kind == "occurred" and kind == "planned" and not borrowed and bool(
+                ORIGIN_BEFORE.search(sentence[max(0, place.start - 60):place.start]))
             if arrest_at is not None and place is not _nearest(candidates, arrest_at):
+                stay = True
                 if place.value == kb.person_by_id[traveller].nationality or not DESTINATION_CUE.search(
                         sentence, max(0, place.start - 40), place.start):
                     continue  # sent home after an arrest elsewhere, or a place that is not a stop: not a trip
@@ -500,6 +505,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 if after_arrest and (date is None or date.start < arrest_at):
                     date = min(after_arrest, key=lambda d: d.start)
             partial = date.as_partial if date else None
+            if stay and partial is not None and partial.month is not None:
+                partial = PartialDate(partial.year, partial.month)
             after = DAYS_AFTER_ARRIVAL.search(sentence)
             if after and partial is not None and partial.is_exact and date is not None and date.start < after.start():
                 # "hosted him on Monday, a day after he flew into Washington": he arrived on Sunday
