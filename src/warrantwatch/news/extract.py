@@ -354,7 +354,8 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str) -> DateMent
         return None
     # A day written just after an arrival verb dates the trip ("left Abuja on Monday, a day after he
     # arrived on Sunday").
-    arrivals = [d for d in usable if d.span_days == 0 and ARRIVAL.search(sentence[max(0, d.start - 30):d.start])]
+    arrivals = [d for d in usable if d.span_days == 0 and ARRIVAL.search(sentence[max(0, d.start - 30):d.start])
+                and (_same_clause(sentence, anchor, d.start) or not _clause_kind(sentence, anchor))]
     if arrivals:
         return min(arrivals, key=lambda d: d.first)
     # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
@@ -430,7 +431,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
-        if people and not places and PLACE_ANAPHORA.search(sentence) and _travels(sentence):
+        if people and not places and PLACE_ANAPHORA.search(sentence) and _travels(sentence) and \
+                not UNREALISED_PLAN.search(sentence):
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         if not people and places:
