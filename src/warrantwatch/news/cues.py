@@ -221,16 +221,14 @@ NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|r
                                  r"dinner|book launch|performance|match|game|rally|protest|vote|debate|hearing)s?\b"
                                  r"[^.;,]{0,60}$", re.I)
 # "is in Pyongyang and is scheduled to meet Kim": a trip under way on the day of the report.
-PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:already |currently |now |still )?(?:in|visiting) (?:the )?$", re.I)
+PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:already |currently |now |still )?"
+                        r"(?:in|visiting) (?:the )?$", re.I)
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
 SENDER_AFTER = re.compile(r"^(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
                           r"envoy|spokes(?:man|woman|person)|aide|adviser|government|administration|office|regime|"
                           r"forces|troops|army|party|letter)\b", re.I)
 # "is expected to leave Israel on Dec. 28": the day the trip begins (his own state is no destination).
 LEAVES_HOME = re.compile(r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?(?: from)?)\s+$", re.I)
-# "came home on a flight from Hong Kong that touched down ...": a trip that has just ended.
-JUST_RETURNED = re.compile(r"\b(?:came|comes|returned|returning|flew|flown) (?:back |home )|\btouched down\b|"
-                           r"\blanded\b", re.I)
 # "has visited China twice", "once went to Kenya", "had previously been to Chad": a trip told as
 # experience, at no particular time.
 EXPERIENTIAL = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:visited|been|travell?ed|gone|went)\b|"

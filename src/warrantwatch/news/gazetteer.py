@@ -177,7 +177,7 @@ def _own_word(word: str, words: frozenset[str]) -> bool:
     """Whether `word` is one of a person's name words or a spelling of one (one letter apart)."""
     if word in words:
         return True
-    return any(len(w) == len(word) and w[0] == word[0] and sum(a != b for a, b in zip(w, word)) <= 1
+    return any(len(w) == len(word) and w[0] == word[0] and sum(a != b for a, b in zip(w, word, strict=True)) <= 1
                for w in words)
 
 
@@ -285,8 +285,11 @@ _PARTICLE = re.compile(r"(?<=\s)([Aa]l|[Ee]l)([-\s])(?=[A-Z])")
 def _spellings(form: str) -> set[str]:
     """A name and its spellings with the Arabic article written the other ways news copy writes it:
     "Osama al-Masri", "Osama Al-Masri", "Osama al Masri", "Osama Al Masri"."""
-    if not _PARTICLE.search(form):
+    first = _PARTICLE.search(form)
+    if not first:
         return {form}
-    return {_PARTICLE.sub(lambda m: article + joint, form) for article in ("al", "Al", "el", "El")
-            for joint in ("-", " ")
-            if article.lower() == _PARTICLE.search(form).group(1).lower()}
+    spellings = {form}
+    for article in {first.group(1).lower(), first.group(1).lower().capitalize()}:
+        for joint in ("-", " "):
+            spellings.add(_PARTICLE.sub(article + joint, form))
+    return spellings
