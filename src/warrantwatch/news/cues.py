@@ -6,6 +6,15 @@ Each pattern is a rule of reading, kept here so the extraction logic in `extract
 import re
 from collections.abc import Iterator
 
+_LAST_LOWERED = ["", ""]
+
+
+def _lowered(text: str) -> str:
+    """`text.lower()`, kept for the last text: the patterns of a sentence are tried one after another."""
+    if _LAST_LOWERED[0] is not text:
+        _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
+    return _LAST_LOWERED[1]
+
 
 class Prefiltered:
     """A pattern tried only when the text holds one of the words every match contains: a substring
@@ -17,8 +26,11 @@ class Prefiltered:
         self.pattern, self.anchors = pattern, anchors
 
     def _maybe(self, text: str) -> bool:
-        lowered = text.lower()
-        return any(anchor in lowered for anchor in self.anchors)
+        lowered = _lowered(text)
+        for anchor in self.anchors:  # noqa: SIM110 (a plain loop: a generator costs more than the test)
+            if anchor in lowered:
+                return True
+        return False
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         return self.pattern.search(text, *bounds) if self._maybe(text) else None
@@ -189,8 +201,10 @@ SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+
 # "received the Sudanese leader": a leader named by the person's own demonym.
 LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
 # ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
-CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b|\b(?=ahead of\b)|"
-                          r"\band (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b)")
+# ("ahead of his meeting in Alaska" opens a clause and stays in it: its tense is the future). One word
+# boundary before the word alternatives, so the scan tries them only at the start of a word.
+CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\b(?:and then\b|after\b|before\b|(?=ahead of\b)|"
+                          r"and (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b))")
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
@@ -205,7 +219,7 @@ SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
                        r"\b(?:will|is to) (?:take place|be held) on\b", re.I)
 # "Germany has arrested a Libyan militia leader", "Italian authorities detained him": the state where an
 # arrest happened, named as the one who made it (the person may be named only in the next sentence).
-PLACE_ARRESTS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|officers|officials|security forces))?\s+"
+PLACE_ARRESTS = re.compile(r"(?:'s|’s)?(?:\s+(?:authorities|police|officers|officials|security forces))?\s+"
                            r"(?:has |have |had )?(?:arrested|detained|apprehended)\b", re.I)
 # "He had been due to arrive late on Tuesday": a plan that did not happen as planned; its day is not the trip's.
 UNREALISED_PLAN = re.compile(r"\bhad been (?:due|expected|scheduled|set|supposed|planned|slated) to\b", re.I)

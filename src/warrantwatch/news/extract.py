@@ -197,10 +197,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
-            if kind in ("planned", "occurred", MENTION):
+            if kind in ("planned", "occurred", MENTION) and \
+                    not _TO_OR_IN.search(sentence, max(0, place.start - 12), place.start):
                 clause = _clause(sentence, place.start)
-                if not TRAVEL.search(clause) and not _mentions_person(clause, people, sentence) and \
-                        not _TO_OR_IN.search(sentence, max(0, place.start - 12), place.start):
+                if not _mentions_person(clause, people, sentence) and not _travels_in(clause):
                     continue  # "..., and reports said Jerusalem had sought assurances from Paris": no trip there
         else:
             before = ""
@@ -301,6 +301,11 @@ def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
 def _travels(sentence: str) -> bool:
     return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence)
                 or AMONG_PRESENT.search(sentence))
+
+
+@lru_cache(maxsize=512)
+def _travels_in(clause: str) -> bool:
+    return TRAVEL.search(clause) is not None
 
 
 _KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
@@ -431,7 +436,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
         if people and not places and PLACE_ANAPHORA.search(sentence) and _travels(sentence) and \
-                not UNREALISED_PLAN.search(sentence):
+                not ("had been" in sentence and UNREALISED_PLAN.search(sentence)):
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         if not people and places:
@@ -447,15 +452,17 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         ctx.last_scene = sentence or " "
         if ctx.last_places:
             ctx.venue = ctx.last_places
-        ctx.arrest_places = [p for p in places if (not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))
-                             and PLACE_ARRESTS.match(sentence[p.end:])] if _arrested(sentence) else []
+        ctx.arrest_places = [p for p in places if PLACE_ARRESTS.match(sentence, p.end) and (
+            not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))]
+        if ctx.arrest_places and not _arrested(sentence):
+            ctx.arrest_places = []
         _left_home(kb, ctx, people, places, sentence)
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
-        if kind in ("planned", "occurred", MENTION) and UNREALISED_PLAN.search(sentence):
+        if kind in ("planned", "occurred", MENTION) and "had been" in sentence and UNREALISED_PLAN.search(sentence):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         kind_from_dates = kind == MENTION
         if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
@@ -540,7 +547,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
 
 
-_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause)
+_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in)
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
