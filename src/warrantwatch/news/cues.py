@@ -59,7 +59,7 @@ TRAVEL = re.compile(
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
-    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|(?-i:(?:left|leaves|departed) (?=[A-Z]))|"
+    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|(?-i:(?:left|leaves|departed) (?:the )?(?=[A-Z]))|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
