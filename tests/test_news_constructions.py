@@ -96,6 +96,22 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          {("vladimir-putin", "CHN", "2024-05", "occurred"), ("vladimir-putin", "BLR", "2024-05", "occurred")}),
         ("Vladimir Putin has visited China many times.", "2024-05-26",
          {("vladimir-putin", "CHN", "", "occurred")}),
+        # another member of the same government travels; the wanted person stays home
+        ("Israeli Defence Minister Israel Katz flew to Washington on Monday for talks; Prime Minister Benjamin "
+         "Netanyahu stayed in Jerusalem.", "2025-06-02", set()),
+        ("Vladimir Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg on Saturday.",
+         "2025-11-20", set()),
+        ("Putin sent Medinsky to Istanbul for talks on Friday.", "2025-05-14", set()),
+        # a minister represents him; talks held without him: he stays away
+        ("Lavrov will represent Putin at the summit in Rio on Sunday.", "2025-07-04",
+         {("vladimir-putin", "BRA", "2025-07-06", "cancelled")}),
+        ("The talks will be held in Istanbul on Friday without Putin, the Kremlin said.", "2025-05-14",
+         {("vladimir-putin", "TUR", "2025-05-16", "cancelled")}),
+        # ... but a place named before the traveller in his own clause is his
+        ("In Beijing on Monday, Putin met Xi Jinping.", "2025-09-02", {("vladimir-putin", "CHN", "2025-09-01",
+                                                                         "occurred")}),
+        ("Rodrigo Duterte left the Philippines for Hong Kong last week.", "2025-03-11",
+         {("rodrigo-duterte", "CHN", "2025-03", "occurred")}),
     ],
 )
 def test_constructions(kb, text, published, expected):

@@ -59,7 +59,8 @@ TRAVEL = re.compile(
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
-    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|(?-i:(?:left|leaves|departed) (?:the )?(?=[A-Z]))|"
+    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
+    r"(?-i:(?:left|leaves|departed) (?:the )?(?=[A-Z]))|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
@@ -204,6 +205,7 @@ LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premi
 # ("ahead of his meeting in Alaska" opens a clause and stays in it: its tense is the future). One word
 # boundary before the word alternatives, so the scan tries them only at the start of a word.
 CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\b(?:and then\b|after\b|before\b|(?=ahead of\b)|"
+                          r"(?=while\b)|(?=whereas\b)|"
                           r"and (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b))")
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
@@ -247,3 +249,16 @@ LEAVES_HOME = re.compile(r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?(?: fro
 # experience, at no particular time.
 EXPERIENTIAL = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:visited|been|travell?ed|gone|went)\b|"
                           r"\b(?:previously|ever|once|never|in the past|over the years|times)\b", re.I)
+# "Lavrov will represent Putin at the summit", "talks held without Putin": the person named after these
+# words stays away.
+STAND_IN_FOR = re.compile(r"\b(?:stood in for|stands? in for|standing in for|in place of|instead of|on behalf of|"
+                          r"represent(?:s|ed|ing)?|without|deputi[sz]e\w* for|replac(?:e|es|ed|ing))\W+"
+                          r"(?:the\W+)?(?:(?-i:[A-Z][\w-]+)\W+){0,3}$", re.I)
+# "Putin sent Medinsky to Istanbul": the one sent travels, not the one who sent him.
+SENT_OTHER = re.compile(r"\b(?:sent|sends|send|dispatch(?:ed|es)?|delegat(?:ed|es))\s+(?:(?-i:[A-Z][\w'-]+)\s+){1,5}"
+                        r"(?:to|as)\b", re.I)
+# "... while Lavrov attends the G20 in Johannesburg": a clause with a subject of its own (capitalised
+# words and a travel verb); its places are not the wanted person's unless the clause names him.
+OTHER_SUBJECT = re.compile(r"^\W*(?:while|whereas|as|and|but)?\s*(?:(?-i:[A-Z][\w'-]+)\s+){1,5}"
+                           r"(?:will |would |is to |is due to |also )?(?:attend|lead|head|represent|travel|go|fl[yi]|"
+                           r"visit|arriv)\w*\b", re.I)

@@ -47,6 +47,7 @@ from warrantwatch.news.cues import (
     NOT_TRIP_DATE,
     OBJECT_PRONOUN,
     ORIGIN_BEFORE,
+    OTHER_SUBJECT,
     PAST,
     PLACE_ANAPHORA,
     PLACE_ARRESTS,
@@ -58,7 +59,9 @@ from warrantwatch.news.cues import (
     SCENE_BEFORE,
     SCHEDULED,
     SENDER_AFTER,
+    SENT_OTHER,
     SENTENCE_END,
+    STAND_IN_FOR,
     SUBJECT_REFERENCE,
     TOPIC_BEFORE,
     TRANSFER,
@@ -206,6 +209,17 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             before = ""
         traveller = _traveller(people, place, sentence) if not scene else people[-1]
         person = kb.person_by_id[traveller.value]
+        stays_away = False
+        if not scene and traveller.end > 0:
+            if traveller.start > place.start and not _same_clause(sentence, place.start, traveller.start):
+                continue  # "Katz flew to Washington; Netanyahu stayed in Jerusalem": another's trip
+            if traveller.end <= place.start and SENT_OTHER.search(sentence, traveller.end, place.start):
+                continue  # "Putin sent Medinsky to Istanbul"
+            clause = _clause(sentence, place.start)
+            if not (clause.startswith(sentence[traveller.start:traveller.end]) or
+                    _mentions_person(clause, people, sentence)) and OTHER_SUBJECT.match(clause):
+                continue  # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg"
+            stays_away = bool(STAND_IN_FOR.search(sentence, max(0, traveller.start - 40), traveller.start))
         if place.value == person.nationality and kind != "arrest":
             continue  # at home: no event (an arrest at home still is one)
         if place.value in _situation_states(kb, person.id) and kind != "arrest" and \
@@ -224,6 +238,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             place_kind = _clause_kind(sentence, place.start) or place_kind
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
+        if stays_away and place_kind in ("planned", "occurred", MENTION):
+            place_kind = "cancelled"  # "Lavrov will represent Putin at the summit in Rio": he stays away
         found.append((person.id, place, place_kind))
     return found
 
