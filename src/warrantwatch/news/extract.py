@@ -211,7 +211,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         person = kb.person_by_id[traveller.value]
         stays_away = False
         if not scene and traveller.end > 0:
-            if traveller.start > place.start and not _same_clause(sentence, place.start, traveller.start):
+            if traveller.start > place.start and kind not in ("cancelled", "remote") and \
+                    not _same_clause(sentence, place.start, traveller.start):
                 continue  # "Katz flew to Washington; Netanyahu stayed in Jerusalem": another's trip
             if traveller.end <= place.start and SENT_OTHER.search(sentence, traveller.end, place.start):
                 continue  # "Putin sent Medinsky to Istanbul"
