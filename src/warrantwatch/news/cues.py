@@ -251,12 +251,15 @@ EXPERIENTIAL = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:visited|been|travell?
                           r"\b(?:previously|ever|once|never|in the past|over the years|times)\b", re.I)
 # "Lavrov will represent Putin at the summit", "talks held without Putin": the person named after these
 # words stays away.
-STAND_IN_FOR = re.compile(r"\b(?:stood in for|stands? in for|standing in for|in place of|instead of|on behalf of|"
-                          r"represent(?:s|ed|ing)?|without|deputi[sz]e\w* for|replac(?:e|es|ed|ing))\W+"
-                          r"(?:the\W+)?(?:(?-i:[A-Z][\w-]+)\W+){0,3}$", re.I)
+STAND_IN_FOR = Prefiltered(re.compile(
+    r"\b(?:stood in for|stands? in for|standing in for|in place of|instead of|on behalf of|"
+    r"represent(?:s|ed|ing)?|without|deputi[sz]e\w* for|replac(?:e|es|ed|ing))\W+"
+    r"(?:the\W+)?(?:(?-i:[A-Z][\w-]+)\W+){0,3}$", re.I),
+    'stood in', 'stand', 'place of', 'instead', 'behalf', 'represent', 'without', 'deputi', 'replac')
 # "Putin sent Medinsky to Istanbul": the one sent travels, not the one who sent him.
-SENT_OTHER = re.compile(r"\b(?:sent|sends|send|dispatch(?:ed|es)?|delegat(?:ed|es))\s+(?:(?-i:[A-Z][\w'-]+)\s+){1,5}"
-                        r"(?:to|as)\b", re.I)
+SENT_OTHER = Prefiltered(re.compile(
+    r"\b(?:sent|sends|send|dispatch(?:ed|es)?|delegat(?:ed|es))\s+(?:(?-i:[A-Z][\w'-]+)\s+){1,5}(?:to|as)\b", re.I),
+    'sen', 'dispatch', 'delegat')
 # "... while Lavrov attends the G20 in Johannesburg": a clause with a subject of its own (capitalised
 # words and a travel verb); its places are not the wanted person's unless the clause names him.
 OTHER_SUBJECT = re.compile(r"^\W*(?:while|whereas|as|and|but)?\s*(?:(?-i:[A-Z][\w'-]+)\s+){1,5}"

@@ -216,8 +216,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue  # "Katz flew to Washington; Netanyahu stayed in Jerusalem": another's trip
             if traveller.end <= place.start and SENT_OTHER.search(sentence, traveller.end, place.start):
                 continue  # "Putin sent Medinsky to Istanbul"
-            clause = _clause(sentence, place.start)
-            if not (clause.startswith(sentence[traveller.start:traveller.end]) or
+            clause = _clause(sentence, place.start) if _breaks(sentence) else sentence
+            if clause is not sentence and not (clause.startswith(sentence[traveller.start:traveller.end]) or
                     _mentions_person(clause, people, sentence)) and OTHER_SUBJECT.match(clause):
                 continue  # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg"
             stays_away = bool(STAND_IN_FOR.search(sentence, max(0, traveller.start - 40), traveller.start))
@@ -270,16 +270,23 @@ def _names_places(places: list[Hit], sentence: str) -> bool:
     return any(not p.demonym and not PLACE_OF_PERSON.match(sentence[p.end:]) for p in places)
 
 
+@lru_cache(maxsize=512)
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each clause break of a sentence, found once."""
+    return tuple((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence))
+
+
 def _same_clause(sentence: str, a: int, b: int) -> bool:
     low, high = sorted((a, b))
-    return CLAUSE_BREAK.search(sentence, low, high) is None
+    return not any(low <= start and end <= high for start, end in _breaks(sentence))
 
 
 @lru_cache(maxsize=512)
 def _clause(sentence: str, position: int) -> str:
-    starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, position)]
-    ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence, position)]
-    return sentence[starts[-1] if starts else 0:ends[0] if ends else len(sentence)]
+    breaks = _breaks(sentence)
+    start = max((end for _, end in breaks if end <= position), default=0)
+    end = min((start for start, _ in breaks if start >= position), default=len(sentence))
+    return sentence[start:end]
 
 
 def _part(sentence: str, position: int) -> str:
@@ -564,7 +571,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
 
 
-_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in)
+_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in, _breaks)
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
