@@ -240,7 +240,7 @@ NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|r
 PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:already |currently |now |still )?"
                         r"(?:in|visiting) (?:the )?$", re.I)
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
-SENDER_AFTER = re.compile(r"^(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
+SENDER_AFTER = re.compile(r"(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
                           r"envoy|spokes(?:man|woman|person)|aide|adviser|government|administration|office|regime|"
                           r"forces|troops|army|party|letter)\b", re.I)
 # "is expected to leave Israel on Dec. 28": the day the trip begins (his own state is no destination).

@@ -437,7 +437,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 raw.append(all_dates[d])
             d += 1
         ctx.raw_dates[sentence] = (start, raw)
-        people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence[p.end:])]
+        people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)]
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
