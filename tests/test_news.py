@@ -37,7 +37,8 @@ def test_seed_brief_has_one_event_and_recalls_two_precedents(kb):
     (item,) = brief.items
     assert (item.event.person, item.event.host, item.event.kind) == ("vladimir-putin", "MNG", "planned")
     assert item.assessment.outcome.name == "OBLIGED"
-    assert item.map is not None and "Russia (in orange) and Mongolia (in green)" in item.map.caption
+    assert item.map is not None
+    assert "Russia (in orange) and Mongolia (in green, state party: bound to arrest)" in item.map.caption
     assert {(i.event.person, i.event.host) for i in brief.background} == {
         ("omar-al-bashir", "ZAF"), ("vladimir-putin", "ZAF")}
     markdown = to_markdown(brief)
@@ -177,6 +178,15 @@ def test_evaluation_items_are_well_formed(kb):
         for event in item["expected"]:
             assert event["person"] in kb.person_by_id and event["host"] in kb.state_by_code, path
             assert event["kind"] in ("planned", "occurred", "cancelled", "remote", "arrest"), path
+
+
+def test_recalled_trips_are_assessed_on_the_recorded_day_and_records_name_people(kb):
+    brief = build(kb, Article(SEED, PUBLISHED), PUBLISHED, with_maps=False)
+    days = {(i.event.person, i.event.host): i.assessed_on.isoformat() for i in brief.background}
+    assert days == {("omar-al-bashir", "ZAF"): "2015-06-13", ("vladimir-putin", "ZAF"): "2023-08-22"}
+    markdown = to_markdown(brief)
+    assert "2024-09-02 to 2024-09-03: Vladimir Putin — " in markdown  # names in the host's record
+    assert "vladimir-putin —" not in markdown
 
 
 def test_brief_without_a_date_uses_today_and_says_so(capsys, monkeypatch):
@@ -361,3 +371,29 @@ def test_compact_and_relative_dates():
     assert find_dates("last June", friday)[0].as_partial.isoformat() == "2025-06"
     assert find_dates("arrived last night", friday)[0].first == dt.date(2025, 11, 27)
     assert not find_dates("on Friday 14 people died", friday, future=True)[0].text.endswith("14")
+
+def test_watch_alert_lines_name_the_person_and_the_state(tmp_path, capsys):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "seed.txt").write_text(SEED, encoding="utf-8")
+    assert main(["watch", str(folder), "--db", str(tmp_path / "n.duckdb"), "--published", "2024-08-30"]) == 0
+    out = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
+    assert "ALERT Vladimir Putin → Mongolia 2024-09-03 (state party: bound to arrest, confidence" in out
+    assert "vladimir-putin" not in out and "MNG" not in out
+    assert main(["watch", str(folder), "--db", str(tmp_path / "m.duckdb"), "--published", "2024-08-30",
+                 "--json"]) == 0
+    (alert,) = json.loads(capsys.readouterr().out)["alerts"]
+    assert (alert["person"], alert["person_name"], alert["host"], alert["host_name"]) == (
+        "vladimir-putin", "Vladimir Putin", "MNG", "Mongolia")
+
+
+def test_brief_maps_colour_the_host_by_its_outcome_drawn_or_text_only(kb):
+    drawn = build(kb, Article(SEED, PUBLISHED), PUBLISHED, maps="draw")
+    text = build(kb, Article(SEED, PUBLISHED), PUBLISHED, maps="text")
+    (mongolia,) = [i for i in drawn.items if i.event.host == "MNG"]
+    (same,) = [i for i in text.items if i.event.host == "MNG"]
+    assert "Mongolia (in green, state party: bound to arrest)" in mongolia.map.caption
+    assert same.map.svg is None and (same.map.caption, same.map.alt) == (mongolia.map.caption, mongolia.map.alt)
+    home = build(kb, Article(ARREST_AT_HOME, dt.date(2025, 3, 11)), dt.date(2025, 3, 11), maps="text")
+    (arrest,) = home.items  # an arrest at home: one state, in the home colour, text without drawing too
+    assert "the home state, where the event took place" in arrest.map.caption

@@ -57,6 +57,7 @@ def test_every_file_round_trips_through_its_canonical_form():
         "State": KB.states, "Membership": KB.memberships, "Withdrawal": KB.withdrawals,
         "Declaration": KB.declarations, "Situation": KB.situations, "Resolution": KB.resolutions,
         "Person": KB.persons, "Warrant": KB.warrants, "Visit": KB.visits, "Finding": KB.findings,
+        "Aircraft": KB.aircraft,
         "Request": KB.requests, "Territory": KB.territories, "Place": KB.places,
         "StatedPosition": KB.positions,
         "Review": KB.reviews, "SourceRule": KB.source_rules,

@@ -11,7 +11,9 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 
 @pytest.mark.parametrize("command", ["warrantwatch check putin mongolia --on 2024-09-03",
-                                     "warrantwatch world netanyahu --on 2025-04-03"])
+                                     "warrantwatch world netanyahu --on 2025-04-03",
+                                     "warrantwatch world putin --from 2024-01-01 --to 2026-12-31",
+                                     "warrantwatch route VKO ULN --person putin --on 2024-09-03"])
 def test_readme_example_matches_real_output(command, capsys, monkeypatch):
     match = re.search(r"\$ " + re.escape(command) + r"\n(.*?)```", README, re.S)
     assert match, f"README has no example of {command!r}"
@@ -22,3 +24,17 @@ def test_readme_example_matches_real_output(command, capsys, monkeypatch):
     monkeypatch.setenv("WARRANTWATCH_TODAY", bundled().reviewed.isoformat())
     assert main(command.split()[1:]) == 0
     assert capsys.readouterr().out.strip() == match.group(1).strip()
+
+
+def test_readme_tracks_example_matches_real_output(capsys, monkeypatch, tmp_path):
+    block = README[README.index("$ warrantwatch tracks ingest examples/tracks"):]
+    block = block[:block.index("```")]
+    steps = re.findall(r"\$ (warrantwatch [^\n]*)\n(.*?)(?=\n\$ |\Z)", block, re.S)
+    assert len(steps) == 5
+    (tmp_path / "examples").symlink_to(Path(__file__).resolve().parents[1] / "examples")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "110")
+    for command, expected in steps:
+        command = command.split("#")[0]
+        assert main(command.split()[1:]) == 0, command
+        assert capsys.readouterr().out.strip() == expected.strip(), command

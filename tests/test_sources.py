@@ -55,7 +55,9 @@ def test_host_path_ignores_www_and_case():
 
 
 def test_every_cited_source_is_graded_and_no_record_is_weak_only():
-    report = source_report(None)
+    from warrantwatch.records.knowledge import load
+
+    report = source_report(load(None))
     assert sum(f.grades[UNRATED] for f in report) == 0
     assert sum(f.records["weak"] for f in report) == 0
     kb = load()

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
+from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 
 
 @pytest.mark.parametrize(

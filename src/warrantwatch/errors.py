@@ -34,6 +34,14 @@ class UnknownState(UnknownName):
     kind = "state"
 
 
+class UnknownAirport(UnknownName):
+    kind = "airport"
+
+
+class NoRoute(WarrantWatchError):
+    """No route meets the constraints (an avoided state holds an end, or closes every way)."""
+
+
 class BadDate(WarrantWatchError):
     def __init__(self, text: object, reason: str):
         self.text = text

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from warrantwatch.clock import today
 from warrantwatch.law.assessment import Assessment, World
+from warrantwatch.law.currency import currency_caveat
 from warrantwatch.law.membership import standing_on
 from warrantwatch.law.obligation import assess as _assess
 from warrantwatch.law.obligation import world as _world
+from warrantwatch.law.timeline import Timeline
+from warrantwatch.law.timeline import timeline as _timeline
 from warrantwatch.law.warrants import warrant_on
 from warrantwatch.records.dates import parse_day
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
@@ -46,6 +49,40 @@ def world(person: str, on: str | dt.date | None = None, kb: KnowledgeBase | None
     return _world(kb, resolver_for(kb).person(person), resolve_day(on), as_of=today())
 
 
+STATUTE_IN_FORCE = dt.date(2002, 7, 1)
+
+
+def timeline(person: str, start: str | dt.date | None = None, end: str | dt.date | None = None,
+             kb: KnowledgeBase | None = None, territories: bool = False) -> Timeline:
+    """Each state's outcome intervals for the person from `start` (default: the Statute's entry into
+    force, 2002-07-01) to `end` (default: today); with `territories`, also each dependent territory
+    the world map draws (as the map assesses them)."""
+    kb = kb or bundled()
+    pid = resolver_for(kb).person(person)
+    first = STATUTE_IN_FORCE if start is None else parse_day(start)
+    last = resolve_day(end)
+    result = _timeline(kb, pid, first, last, drawn_territories(kb) if territories else ())
+    stale = currency_caveat(kb.reviewed, last, today(), kb.evidence_to)
+    return dataclasses.replace(result, caveats=(stale,)) if stale else result
+
+
+def drawn_unassessed(kb: KnowledgeBase) -> tuple[tuple[str, str], ...]:
+    """(code, name) of each area the world map draws but assesses for no state (Western Sahara, Bir
+    Tawil...): neither a state nor a territory of one in the knowledge base; Antarctica is not drawn."""
+    from warrantwatch.geo.boundaries import load
+
+    return tuple((a.code, a.name) for a in load("110m").areas if a.kind != "state" and a.code != "ATA"
+                 and not (a.kind == "territory" and a.state in kb.state_by_code))
+
+
+def drawn_territories(kb: KnowledgeBase) -> tuple[tuple[str, str, str], ...]:
+    """(code, name, state) of each dependent territory the world map draws."""
+    from warrantwatch.geo.boundaries import load
+
+    return tuple((a.code, a.name, a.state) for a in load("110m").areas
+                 if a.kind == "territory" and a.state in kb.state_by_code)
+
+
 @dataclass(frozen=True)
 class PersonProfile:
     person: Person
@@ -53,6 +90,8 @@ class PersonProfile:
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
     visit_outcomes: tuple[str, ...] = ()  # the engine's outcome for the host on each visit
+    visit_days: tuple[dt.date, ...] = ()  # the day each visit was assessed on
+    host_names: dict[str, str] = field(default_factory=dict)
     reviewed: dt.date | None = None  # the record's review stamp
     visit_evidence: tuple[str, ...] = ()  # per visit: sound, single_source or weak (source_rules.yaml)
 
@@ -60,12 +99,15 @@ class PersonProfile:
         evidence = self.visit_evidence or ("sound",) * len(self.visits)
         return {
             "reviewed": self.reviewed.isoformat() if self.reviewed else None,
-            "person": self.person.model_dump(mode="json", by_alias=True, exclude_none=True),
-            "warrants": [{**w.model_dump(mode="json", exclude_none=True), "state_today": s}
+            "person": self.person.dump(),
+            "warrants": [{**w.dump(), "state_today": s}
                          for w, s in self.warrants],
-            "visits": [{**v.model_dump(mode="json", exclude_none=True), "outcome": o, "evidence": e}
-                       for v, o, e in zip(self.visits, self.visit_outcomes, evidence, strict=True)],
-            "findings": [f.model_dump(mode="json", exclude_none=True) for f in self.findings],
+            "visits": [{**v.dump(), "outcome": o,
+                        "assessed_on": d.isoformat(), "host_name": self.host_names.get(v.host, v.host),
+                        "evidence": e}
+                       for v, o, d, e in zip(self.visits, self.visit_outcomes, self.visit_days, evidence,
+                                             strict=True)],
+            "findings": [f.dump() for f in self.findings],
         }
 
 
@@ -82,6 +124,8 @@ def person_profile(person: str, kb: KnowledgeBase | None = None,
         tuple(f for f in kb.findings if f.person == pid),
         # A visit known only to the month or year is assessed on its last possible day.
         tuple(_assess(kb, pid, v.host, v.start.last_day).outcome.name for v in visits),
+        tuple(v.start.last_day for v in visits),
+        {v.host: kb.state_by_code[v.host].name for v in visits},
         kb.reviewed,
         tuple(kb.grader.of(v).value for v in visits),
     )
@@ -100,7 +144,7 @@ class StateProfile:
 
     def to_dict(self) -> dict[str, Any]:
         def dump(r):
-            return r.model_dump(mode="json", exclude_none=True)
+            return r.dump()
 
         return {
             "reviewed": self.reviewed.isoformat() if self.reviewed else None,

@@ -1,4 +1,4 @@
-"""`data check|fmt|stats|export`: the knowledge base itself."""
+"""`data check|fmt|stats|sources|update|export`: the knowledge base itself."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from typing import Annotated
 import typer
 
 from warrantwatch.cli.output import console, line, print_json
+
+# Words for the counts' keys (the keys stay in --json).
+COUNT_LABELS = {"states_with_rome_statute_records": "states with Rome Statute records",
+                "declarations_12_3": "art. 12(3) declarations", "resolutions": "Security Council resolutions"}
 
 app = typer.Typer(help="Validate, format, summarise and export the knowledge base.",
                   no_args_is_help=True)
@@ -21,7 +25,7 @@ def check(data: DataDir = None) -> None:
     from warrantwatch.records.knowledge import load
 
     kb = load(data)
-    counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in kb.counts().items())
+    counts = ", ".join(f"{v} {COUNT_LABELS.get(k, k.replace('_', ' '))}" for k, v in kb.counts().items())
     console().print(line(("ok", "bold green"), f": {counts}; record reviewed to {kb.reviewed}"))
 
 
@@ -66,7 +70,7 @@ def stats(data: DataDir = None, as_json: Annotated[bool, typer.Option("--json")]
         print_json(document)
         return
     for key, value in document["counts"].items():
-        console().print(line(f"{key.replace('_', ' ')}: {value}"))
+        console().print(line(f"{COUNT_LABELS.get(key, key.replace('_', ' '))}: {value}"))
     console().print(line(f"latest dated fact: {document['latest_fact']}"))
     console().print(line(f"record reviewed to {document['reviewed']} (newest evidence found: "
                          f"{document['evidence_to']})"))
@@ -81,9 +85,10 @@ def sources(
     """Source quality by file: primary / reputable / reference / weak (rules in source_rules.yaml)."""
     from rich.table import Table
 
+    from warrantwatch.records.knowledge import load
     from warrantwatch.records.sources import GRADES, source_report, summarize
 
-    report = source_report(data)
+    report = source_report(load(data))
     summary = summarize(report)
     total, records, entries = summary["sources"], summary["records"], summary["entries"]
     if as_json:
@@ -171,7 +176,8 @@ def update(
     data: DataDir = None,
 ) -> None:
     """Propose changes from the UN depositary (XVIII-10) and ICC press releases; never edits data/."""
-    from warrantwatch.records.knowledge import _cache_dir, load
+    from warrantwatch.records.cache import cache_dir
+    from warrantwatch.records.knowledge import load
     from warrantwatch.records.load import default_data_dir
     from warrantwatch.update.fetch import Fetcher
     from warrantwatch.update.run import run
@@ -183,7 +189,9 @@ def update(
         day = parse_day(since)
     root = data or default_data_dir()
     kb = load(root)
-    with Fetcher(saved=saved, cache_dir=None if saved else (cache or _cache_dir() / "pages"),
+    user_cache = cache_dir()  # None without a home folder: then fetched pages are not cached
+    pages = cache or (user_cache / "pages" if user_cache else None)
+    with Fetcher(saved=saved, cache_dir=None if saved else pages,
                  timeout_s=timeout, delay_s=delay) as fetch:
         report = run(kb, fetch, since=day)
     patch_note = None

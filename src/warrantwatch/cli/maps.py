@@ -31,7 +31,8 @@ def map_command(
     """Draw a map: --home/--host (locator), --person (world), --person with --host (trip),
     --states-parties."""
     from warrantwatch.errors import WarrantWatchError
-    from warrantwatch.maps import locator_map, obligation_map, states_parties_map, trip_map
+
+    # Each kind of map is imported only when drawn: a locator map needs neither the engine nor news.
 
     palette = "colourblind" if colourblind else "story"
     if not 200 <= width <= 8000:
@@ -42,13 +43,21 @@ def map_command(
     if states_parties:
         if home or host or person:
             raise WarrantWatchError("--states-parties takes only --on")
+        from warrantwatch.maps.obligation import states_parties_map
+
         made = states_parties_map(on, palette=palette, width=width)
     elif person and host:
+        from warrantwatch.maps.trip import trip_map
+
         made = trip_map(person, host, on, home=home, palette=palette, width=width, height=height,
                         extent=extent, projection=projection)
     elif person:
+        from warrantwatch.maps.obligation import obligation_map
+
         made = obligation_map(person, on, palette=palette, width=width, home=home)
     elif home and host:
+        from warrantwatch.maps.locator import locator_map
+
         made = locator_map(home, host, palette=palette, width=width, height=height, extent=extent,
                            projection=projection)
     else:

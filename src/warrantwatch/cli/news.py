@@ -150,6 +150,7 @@ def watch(
     """
     from warrantwatch.news.extract import ALERT_CONFIDENCE
     from warrantwatch.news.store import Store
+    from warrantwatch.palette import OUTCOME_LABELS
     from warrantwatch.records.knowledge import bundled
 
     kb = bundled()
@@ -172,14 +173,14 @@ def watch(
                         below += 1
                         continue
                     alert = {"article": b.article.origin, **item.event.to_dict(),
+                             "person_name": item.person_name, "host_name": item.host_name,
                              "outcome": item.assessment.outcome.name, "summary": item.assessment.summary,
                              "published": b.published.isoformat(), "published_from": b.published_from}
                     alerts.append(alert)
                     if not as_json:
-                        out.print(line(("ALERT ", "bold red"), f"{kb.person_by_id[alert['person']].name} → "
-                                       f"{kb.state_by_code[alert['host']].name} "
-                                       f"{alert['date'] or ''} ({alert['outcome']}, confidence "
-                                       f"{alert['confidence']:.2f}): {alert['summary']}"))
+                        out.print(line(("ALERT ", "bold red"), f"{alert['person_name']} → {alert['host_name']} "
+                                       f"{alert['date'] or ''} ({OUTCOME_LABELS[alert['outcome']]}, "
+                                       f"confidence {alert['confidence']:.2f}): {alert['summary']}"))
             batch.clear()
 
         for b in _briefs_new(kb, source, published, known, problems):

@@ -84,18 +84,32 @@ def show_record(out, record, state_name: str, on) -> None:
 def world(
     person: Annotated[str, typer.Argument(help="Person: name, alias or id.")],
     on: On = None,
+    start: Annotated[str | None, typer.Option("--from", help="Start of a date range, YYYY-MM-DD: each "
+                                              "state's outcome over time (default start 2002-07-01).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="End of the date range (default: today).")] = None,
+    territories: Annotated[bool, typer.Option("--territories", help="With a range: also each dependent "
+                                              "territory the world map draws.")] = False,
     as_json: Json = False,
 ) -> None:
-    """Every state's obligation towards PERSON on the date, grouped by outcome, with counts."""
-    from rich.table import Table
+    """Every state's obligation towards PERSON on the date, grouped by outcome, with counts;
+    with --from/--to, each state's outcome intervals over the range and what changes them."""
+    if start is not None or end is not None:
+        if on is not None:
+            from warrantwatch.errors import WarrantWatchError
 
-    from warrantwatch.law.currency import reviewed_line
+            raise WarrantWatchError("give either --on or a range (--from/--to), not both")
+        show_timeline(person, start, end, as_json, territories)
+        return
     from warrantwatch.queries import world as run_world
 
     result = run_world(person, on)
     if as_json:
         print_json(result.to_dict())
         return
+    from rich.table import Table  # only for the table: --json never loads rich
+
+    from warrantwatch.law.currency import reviewed_line
+
     table = Table(title=f"{result.person_name} on {result.on}: {len(result.assessments)} states",
                   show_lines=True)
     table.add_column("Outcome", no_wrap=True)
@@ -105,6 +119,40 @@ def world(
         names = sorted(a.state_name for a in items)
         table.add_row(line((outcome.name, OUTCOME_STYLE[outcome.name])), str(len(items)),
                       line(", ".join(names)))
+    out = console()
+    out.print(table)
+    for c in result.caveats:
+        out.print(line("  • ", c.text))
+    out.print(line((reviewed_line(result.reviewed).capitalize(), "dim")))
+
+
+def show_timeline(person: str, start: str | None, end: str | None, as_json: bool,
+                  territories: bool = False) -> None:
+    from rich.table import Table
+
+    from warrantwatch.law.currency import reviewed_line
+    from warrantwatch.queries import timeline
+
+    result = timeline(person, start, end, territories=territories)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    table = Table(title=f"{result.person_name}, {result.start} to {result.end}: what changes, and when",
+                  show_lines=True)
+    table.add_column("From", no_wrap=True)
+    table.add_column("Outcome", no_wrap=True)
+    table.add_column("States")
+    table.add_column("Because")
+    groups: dict[tuple, list] = {}
+    for s in result.states:
+        for i in s.intervals:
+            groups.setdefault((i.start, i.outcome.name), []).append((s.state_name, i))
+    for (day, outcome), items in sorted(groups.items()):
+        names = sorted(n for n, _ in items)
+        because = sorted({c for _, i in items for c in i.changes}) or ["start of the range"]
+        shown = ", ".join(names) if len(names) <= 12 else f"{len(names)} states"
+        table.add_row(str(day), line((outcome, OUTCOME_STYLE[outcome])), line(shown),
+                      line("; ".join(because)))
     out = console()
     out.print(table)
     for c in result.caveats:

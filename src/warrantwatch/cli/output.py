@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
+if TYPE_CHECKING:  # rich is imported when text is printed: `--json` and `--help` never need it
+    from rich.console import Console
+    from rich.text import Text
 
 
 def console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
 
 
@@ -19,6 +22,8 @@ def print_json(document: Any) -> None:
 
 def line(*parts: tuple[str, str] | str) -> Text:
     """A line of styled parts; data strings are never parsed as markup."""
+    from rich.text import Text
+
     text = Text()
     for part in parts:
         if isinstance(part, tuple):

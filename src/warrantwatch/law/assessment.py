@@ -55,7 +55,7 @@ class HostRecord:
         return self.person_names.get(person, person) if person else None
 
     def _dump(self, record) -> dict[str, Any]:
-        data = record.model_dump(mode="json", exclude_none=True)
+        data = record.dump()
         if getattr(record, "person", None):
             data["person_name"] = self.name(record.person)
         return data

@@ -16,7 +16,6 @@ from warrantwatch.law.evidence import evidence_caveat
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
 from warrantwatch.law.sealed import RequestProof, request_proof
 from warrantwatch.law.territory import territory_scope
-from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -32,6 +31,7 @@ from warrantwatch.records.models import (
     Warrant,
     WarrantStatus,
 )
+from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 
 PARTY_BASIS = (
     Basis("Rome Statute, art. 86", "states parties shall cooperate fully with the Court"),
@@ -300,7 +300,8 @@ def _declaration_ref(d: Declaration, state_name: str) -> str:
 def _sealed_caveats(proofs: list[RequestProof]) -> tuple[Caveat, ...]:
     return tuple(Caveat("sealed", f"The warrant of {p.warrant.issued} was under seal until "
                         f"{p.warrant.made_public}. A sealed warrant binds the states that receive the "
-                        f"Court's request (arts. 89(1), 91); here {p.text}") for p in proofs)
+                        f"Court's request for arrest and surrender or for provisional arrest (arts. 89(1), 91, 92); "
+                        f"here {p.text}") for p in proofs)
 
 
 def _death_and_custody(kb: KnowledgeBase, ctx: PersonOn, state: str) -> list[Caveat]:
@@ -367,7 +368,8 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
                             f"made public {first.made_public}); whether {state_name} had received the Court's "
                             "request to arrest and surrender him is not public.",
                     caveats=(Caveat("sealed", "The duty to arrest arises when a state receives the Court's "
-                                    "request (arts. 89(1), 59(1), 91), not when the warrant is made public; "
+                                    "request for arrest and surrender or for provisional arrest "
+                                    "(arts. 89(1), 59(1), 91, 92), not when the warrant is made public; "
                                     "no recorded request, arrest or finding shows that this state received one."),),
                     sources=srcs, **common)
             undecided = [w for w in ctx.warrants if w.state is WarrantState.UNDETERMINED]

@@ -70,15 +70,18 @@ def _ring_reduce(values: np.ndarray, starts: np.ndarray, op) -> np.ndarray:
 
 
 def _visible_rings_azimuthal(b: Boundaries, proj: Azimuthal) -> np.ndarray:
-    import shapely
-
     cos_c = proj.cos_distance(b.xy[:, 0], b.xy[:, 1])
     starts = b.ring_start[:-1]
     nearest = _ring_reduce(cos_c, starts, np.maximum)
     farthest = _ring_reduce(cos_c, starts, np.minimum)
     keep = nearest > math.cos(math.radians(FAR_DEG))
+    near_antipode = np.flatnonzero(keep & (farthest < math.cos(math.radians(NEAR_ANTIPODE_DEG))))
+    if not len(near_antipode):
+        return keep
+    import shapely  # only now: most regional frames have nothing near the antipode
+
     antipode = shapely.Point(proj.lon0 + 180.0 if proj.lon0 <= 0 else proj.lon0 - 180.0, -proj.lat0)
-    for r in np.flatnonzero(keep & (farthest < math.cos(math.radians(NEAR_ANTIPODE_DEG)))):
+    for r in near_antipode:
         ring = b.xy[b.ring_start[r]:b.ring_start[r + 1]]
         if len(ring) >= 3 and shapely.Polygon(ring).contains(antipode):
             keep[r] = False  # would turn inside out; it is on the far side of the globe anyway
@@ -94,8 +97,6 @@ def _shift_for(lon: np.ndarray, lon0: float) -> float:
 def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: float = 0.35,
             clip: bool = True) -> PixelRings:
     """Every ring of `b` that shows in `frame`, in pixels."""
-    import shapely
-
     proj = frame.projection
     starts, ends = b.ring_start[:-1], b.ring_start[1:]
     n_rings = len(starts)
@@ -105,6 +106,8 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
     if isinstance(proj, Azimuthal):
         keep = _visible_rings_azimuthal(b, proj)
     elif proj.seam is not None:
+        import shapely
+
         # Longitudes run from -180° to ~190° (parts joined across the antimeridian). Cut the
         # polygons that cross the seam (at seam ± 360° too), then put every piece on lon0's side.
         seam, lon0 = proj.seam, proj.lon0
@@ -191,6 +194,8 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
             continue
         parts = [ring]
         if clip and (rmn[0] < -w or rmn[1] < -h or rmx[0] > 2 * w or rmx[1] > 2 * h):
+            import shapely
+
             clipped = shapely.clip_by_rect(shapely.Polygon(ring), lo, lo, hi_x, hi_y)
             parts = [np.asarray(g.exterior.coords)[:-1] for g in getattr(clipped, "geoms", [clipped])
                      if g.geom_type == "Polygon" and not g.is_empty]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from warrantwatch.maps.raster import colour, fill_paint, parse_path, stroke_paint
+from warrantwatch.maps.paint import colour, fill_paint, parse_path, stroke_paint
 
 NEGLIGIBLE = 1 / 1024  # a weight below this changes no 8-bit channel
 CACHE_SIZE = 8  # runs kept: up to about 16 MB each for a 1600 × 1000 map mostly of land

@@ -10,6 +10,7 @@ from warrantwatch.errors import WarrantWatchError
 from warrantwatch.maps.caption import join_words, region_phrase
 from warrantwatch.maps.framing import extent_points, frame_for, main_parts
 from warrantwatch.maps.geometry import Frame
+from warrantwatch.maps.palette import OUTCOME_LABELS
 from warrantwatch.maps.palette import palette as get_palette
 from warrantwatch.maps.render import Label, Map, Scene, render, with_desc
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
@@ -76,16 +77,22 @@ def choose_frame(codes: list[str], width: int, height: int, extent=None,
 
 def locator_map(home: str, host: str, *, kb: KnowledgeBase | None = None, palette: str = "story",
                 width: int = 1600, height: int = 1000, extent=None, projection: str | None = None,
-                title: str | None = None) -> Map:
-    """`locator_map("RUS", "MNG")`: home state and host state, framed together, labelled. When home
-    and host are the same state (an arrest at home) the map shows that one state."""
+                title: str | None = None, outcome: str | None = None) -> Map:
+    """`locator_map("RUS", "MNG")`: home state and host state, framed together, labelled.
+
+    `outcome` (an Outcome name, from the engine's assessment of the visit) colours the host by what
+    it means everywhere (green: bound to arrest; grey: no duty; ...); without it the host takes the
+    palette's neutral host colour, which no outcome uses. When home and host are the same state (an
+    arrest at home) the map shows that one state, in the home colour (the outcome is the brief's text)."""
     kb = kb or bundled()
     home_code, host_code = resolve_state(kb, home), resolve_state(kb, host)
     pal = get_palette(palette)
+    _check_outcome(pal, outcome)
     names = {c: kb.state_by_code[c].name for c in (home_code, host_code)}
     codes = [home_code] if home_code == host_code else [home_code, host_code]
     frame = choose_frame(codes, width, height, parse_extent(extent), projection)
     world = _is_world(frame)
+    host_cls = f"o-{outcome}" if outcome else "host"
     if home_code == host_code:
         fills = {home_code: "home"}
         labels = (Label(home_code, names[home_code]),)
@@ -93,30 +100,40 @@ def locator_map(home: str, host: str, *, kb: KnowledgeBase | None = None, palett
                   ("other", "other states and territories"))
         doc_title = names[home_code]
     else:
-        fills = {home_code: "home", host_code: "host"}
+        fills = {home_code: "home", host_code: host_cls}
         labels = (Label(home_code, names[home_code]), Label(host_code, names[host_code]))
-        legend = (("home", f"{names[home_code]} (home state)"), ("host", f"{names[host_code]} (host state)"),
+        host_meaning = f": {OUTCOME_LABELS[outcome]}" if outcome else ""
+        legend = (("home", f"{names[home_code]} (home state)"),
+                  (host_cls, f"{names[host_code]} (host state){host_meaning}"),
                   ("other", "other states and territories"))
         doc_title = f"{names[home_code]} and {names[host_code]}"
     scene = Scene(
         frame=frame, palette=pal, fills=fills,
-        colours={"home": pal.home, "host": pal.host, "other": pal.land},
+        colours={"home": pal.home, host_cls: pal.outcomes[outcome] if outcome else pal.host, "other": pal.land},
         doc_title=doc_title, desc="", outline=tuple(codes), labels=labels, legend=legend,
         title=title, world=world)
     first = render(scene)
     if extent is None and projection is None:
-        caption, alt = locator_text(home_code, host_code, palette, width, height, kb=kb)
+        caption, alt = locator_text(home_code, host_code, palette, width, height, kb=kb, outcome=outcome)
     else:
         caption, alt = _texts(names[home_code], names[host_code], home_code == host_code, pal, frame,
-                              region_phrase(first.regions, world))
+                              region_phrase(first.regions, world), outcome)
     return Map(with_desc(first.svg, alt), caption, alt, width, height, frame)
+
+
+def _check_outcome(pal, outcome: str | None) -> None:
+    if outcome is not None and outcome not in pal.outcomes:
+        raise WarrantWatchError(f"unknown outcome {outcome!r}; one of: {', '.join(pal.outcomes)}")
 
 
 def _is_world(frame: Frame) -> bool:
     return frame.projection.name != "azimuthal" and frame.x1 - frame.x0 > 4.0
 
 
-def _texts(home: str, host: str, one: bool, pal, frame: Frame, regions: str) -> tuple[str, str]:
+def _texts(home: str, host: str, one: bool, pal, frame: Frame, regions: str,
+           outcome: str | None = None) -> tuple[str, str]:
+    """Caption and alt text, in the palette's words: the host's colour and, with an outcome, what it
+    means (the same words as the map's legend)."""
     where = f"Map of {regions} ({frame.projection.describe()}). "
     if one:
         caption = (f"A map highlighting {home} (in {pal.home_word}), the home state, where the event "
@@ -124,23 +141,24 @@ def _texts(home: str, host: str, one: bool, pal, frame: Frame, regions: str) -> 
         alt = (where + f"{home}, the home state and where the event took place, is shaded {pal.home_word} "
                f"and labelled. Other states are grey and the sea light blue. " + policy_sentence(frame))
     else:
-        caption = (f"A map highlighting {home} (in {pal.home_word}) and {host} (in {pal.host_word}), with other "
+        host_words = f"{pal.outcome_words[outcome]}, {OUTCOME_LABELS[outcome]}" if outcome else pal.host_word
+        caption = (f"A map highlighting {home} (in {pal.home_word}) and {host} (in {host_words}), with other "
                    f"states in grey.")
         alt = (where + f"{home}, the home state, is shaded {pal.home_word}; {host}, the host "
-               f"state, is shaded {pal.host_word}; both are labelled. Other states are grey and the sea "
+               f"state, is shaded {host_words}; both are labelled. Other states are grey and the sea "
                f"light blue. " + policy_sentence(frame))
     return caption, alt.strip()
 
 
 @lru_cache(maxsize=4096)
 def _cached_text(home_code: str, host_code: str, palette: str, width: int, height: int,
-                 kb: KnowledgeBase) -> tuple[str, str]:
+                 kb: KnowledgeBase, outcome: str | None = None) -> tuple[str, str]:
     pal = get_palette(palette)
     codes = [home_code] if home_code == host_code else [home_code, host_code]
     frame = choose_frame(codes, width, height)
     regions = _regions_shown(frame)
     return _texts(kb.state_by_code[home_code].name, kb.state_by_code[host_code].name, home_code == host_code,
-                  pal, frame, regions)
+                  pal, frame, regions, outcome)
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +202,9 @@ def _regions_shown(frame: Frame, share: float = 0.15) -> str:
 
 
 def locator_text(home: str, host: str, palette: str = "story", width: int = 1600, height: int = 1000, *,
-                 kb: KnowledgeBase | None = None) -> tuple[str, str]:
-    """The caption and alt text of `locator_map(home, host)`, without drawing it (a brief in JSON)."""
+                 kb: KnowledgeBase | None = None, outcome: str | None = None) -> tuple[str, str]:
+    """The caption and alt text of `locator_map(home, host, outcome=...)`, without drawing it (a brief
+    in JSON): the same palette words (the host's outcome colour and meaning) as the drawn map."""
     kb = kb or bundled()
-    return _cached_text(resolve_state(kb, home), resolve_state(kb, host), palette, width, height, kb)
+    _check_outcome(get_palette(palette), outcome)
+    return _cached_text(resolve_state(kb, home), resolve_state(kb, host), palette, width, height, kb, outcome)

@@ -9,19 +9,12 @@ from warrantwatch.geo.boundaries import load
 from warrantwatch.law.assessment import Outcome
 from warrantwatch.maps.caption import day_words, join_words
 from warrantwatch.maps.framing import world_frame
+from warrantwatch.maps.palette import OUTCOME_LABELS, tint
 from warrantwatch.maps.palette import palette as get_palette
-from warrantwatch.maps.palette import tint
 from warrantwatch.maps.render import Label, Map, Scene, render, with_desc
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
 
-OUTCOME_WORDS = {
-    "OBLIGED": "state party: bound to arrest",
-    "OBLIGED_OTHER": "bound by a Security Council resolution or art. 12(3)",
-    "RESIDUAL_DUTY": "former party: residual duty (contested)",
-    "NOT_OBLIGED": "no duty to arrest",
-    "NO_ACTIVE_WARRANT": "no warrant outstanding",
-    "UNDETERMINED": "cannot be determined from the records",
-}
+OUTCOME_WORDS = OUTCOME_LABELS  # one set of words for every legend (see warrantwatch/palette.py)
 NO_STATE_NOTE = "areas of no recognised state: not assessed"
 WORLD_HEIGHT_FOR = {1600: 880}
 
@@ -179,7 +172,7 @@ def states_parties_map(on: str | dt.date | None = None, *, kb: KnowledgeBase | N
                   title=title, world=True, omit=("ATA",))
     rendered = render(scene)
     caption = (f"A world map of the {state_counts['party']} states parties to the Rome Statute on "
-               f"{day_words(day)} (in {pal.host_word}).")
+               f"{day_words(day)} (in {pal.party_word}).")
     alt = (f"World map ({frame.projection.describe()}) shading the {state_counts['party']} states for which "
            f"the Rome Statute is in force on {day.isoformat()}, with "
            f"{join_words([f'{state_counts[c]} {words[c]}' for c in order[1:] if state_counts[c]])}; "

@@ -20,25 +20,21 @@ from functools import cache
 
 import numpy as np
 
+from warrantwatch.maps.fonts import font_file
+from warrantwatch.maps.layers import Run, draw_run
+from warrantwatch.maps.paint import (  # noqa: F401 (forget_paths: for benchmarks and tests)
+    Unsupported,
+    colour,
+    css_length,
+    fill_paint,
+    forget_paths,
+    parse_path,
+    stroke_paint,
+)
+
 NS = "{http://www.w3.org/2000/svg}"
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_RING = re.compile(r"M(-?\d+) (-?\d+)l([-\d ]*)(z?)")
 _SCALE = re.compile(r"^scale\(([\d.]+)\)$")
-_PATH_CACHE_SIZE = 4096
-
-
-class Unsupported(Exception):
-    """The document uses something this rasteriser does not draw."""
-
-
-@cache
-def colour(value: str | None) -> int | None:
-    """'#rrggbb' → opaque ARGB integer (Skia's colour), None for none."""
-    if value is None or value == "none":
-        return None
-    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-        raise Unsupported(f"colour {value!r}")
-    return 0xFF000000 | int(value[1:], 16)
 
 
 def _stylesheet(css: str) -> list[tuple[str, dict[str, str]]]:
@@ -63,91 +59,17 @@ def _style_of(rules, tag: str, classes: list[str], element) -> dict[str, str]:
     return style
 
 
-def _length(value: str | None, default: float = 0.0) -> float:
-    if value is None:
-        return default
-    return float(value.removesuffix("px"))
-
-
-_PATHS: dict[str, object] = {}  # path data → skia.Path (a state's outline is parsed once)
-
-
-def forget_paths() -> None:
-    """Empty the parsed-path cache (benchmarks use it to time a frame never drawn before)."""
-    _PATHS.clear()
-
-
-def parse_path(d: str, evenodd: bool):
-    """Path data as written by `maps.svg.path_data` → skia.Path, cached by its text."""
-    import skia
-
-    path = _PATHS.get(d)
-    if path is None:
-        points: list[tuple[float, float]] = []
-        verbs: list[int] = []
-        end = 0
-        for match in _RING.finditer(d):
-            if match.start() != end:
-                raise Unsupported("path data")
-            end = match.end()
-            start = np.array([float(match.group(1)), float(match.group(2))])
-            deltas = np.array(match.group(3).split(), dtype=np.float64).reshape(-1, 2)
-            points.append(tuple(start.tolist()))
-            points += map(tuple, (np.cumsum(deltas, axis=0) + start).tolist())
-            verbs += [0] + [1] * len(deltas) + ([5] if match.group(4) else [])  # move, lines, close
-        if end != len(d):
-            raise Unsupported("path data")
-        path = skia.Path.Make(points, verbs, [], skia.PathFillType.kWinding)
-        if len(_PATHS) >= _PATH_CACHE_SIZE:
-            _PATHS.clear()
-        _PATHS[d] = path
-    path.setFillType(skia.PathFillType.kEvenOdd if evenodd else skia.PathFillType.kWinding)
-    return path
-
-
 @cache
 def _typeface(bold: bool):
     """DejaVu Sans from its file, through a font manager of our own: Skia's default one would start
     the wheel's fontconfig, which warns on stderr about newer system configuration files."""
     import skia
 
-    from warrantwatch.maps.png import font_file
-
     found = font_file(bold)
     face = skia.FontMgr.New_Custom_Empty().makeFromFile(found) if found else None
     if face is None:
         raise Unsupported("no DejaVu Sans font file")  # resvg draws it with what the system has
     return face
-
-
-def fill_paint(style: dict[str, str]):
-    """The fill of a style as a skia.Paint, or None."""
-    import skia
-
-    fill = colour(style.get("fill", "#000000"))
-    if fill is None:
-        return None
-    alpha = min(1.0, max(0.0, float(style.get("fill-opacity", 1))))
-    return skia.Paint(AntiAlias=True, Color=(fill & 0xFFFFFF) | (round(alpha * 255) << 24))
-
-
-def stroke_paint(style: dict[str, str]):
-    """The stroke of a style as a skia.Paint, or None."""
-    import skia
-
-    stroke = colour(style.get("stroke"))
-    width = _length(style.get("stroke-width"), 1.0)
-    if stroke is None or width <= 0:
-        return None
-    paint = skia.Paint(AntiAlias=True, Color=stroke, Style=skia.Paint.kStroke_Style, StrokeWidth=width)
-    if style.get("stroke-linejoin") == "round":
-        paint.setStrokeJoin(skia.Paint.kRound_Join)
-    if style.get("stroke-linecap") == "round":
-        paint.setStrokeCap(skia.Paint.kRound_Cap)
-    dash = style.get("stroke-dasharray")
-    if dash:
-        paint.setPathEffect(skia.DashPathEffect.Make([float(v) for v in dash.replace(",", " ").split()], 0))
-    return paint
 
 
 class _Painter:
@@ -164,22 +86,20 @@ class _Painter:
         import skia
 
         content = element.text or ""
-        font = skia.Font(_typeface(style.get("font-weight") == "bold"), _length(style.get("font-size"), 16.0))
+        font = skia.Font(_typeface(style.get("font-weight") == "bold"), css_length(style.get("font-size"), 16.0))
         font.setEdging(skia.Font.Edging.kAntiAlias)
-        x, y = _length(element.get("x")), _length(element.get("y"))
+        x, y = css_length(element.get("x")), css_length(element.get("y"))
         advance = font.measureText(content)
         x -= {"middle": advance / 2, "end": advance}.get(element.get("text-anchor", "start"), 0.0)
         halo = colour(style.get("stroke"))
         if halo is not None and style.get("paint-order") == "stroke":
             self.canvas.drawString(content, x, y, font, skia.Paint(
                 AntiAlias=True, Color=halo, Style=skia.Paint.kStroke_Style,
-                StrokeWidth=_length(style.get("stroke-width"), 1.0), StrokeJoin=skia.Paint.kRound_Join))
+                StrokeWidth=css_length(style.get("stroke-width"), 1.0), StrokeJoin=skia.Paint.kRound_Join))
         self.canvas.drawString(content, x, y, font,
                                skia.Paint(AntiAlias=True, Color=colour(style.get("fill", "#000000")) or 0xFF000000))
 
     def group(self, element) -> None:
-        from warrantwatch.maps.layers import Run, draw_run
-
         canvas = self.canvas
         canvas.save()
         transform = element.get("transform")
@@ -230,14 +150,14 @@ class _Painter:
         style = self.style(element)
         canvas = self.canvas
         if tag == "rect":
-            rect = skia.Rect.MakeXYWH(_length(element.get("x")), _length(element.get("y")),
-                                      _length(element.get("width")), _length(element.get("height")))
-            r = _length(element.get("rx"))
+            rect = skia.Rect.MakeXYWH(css_length(element.get("x")), css_length(element.get("y")),
+                                      css_length(element.get("width")), css_length(element.get("height")))
+            r = css_length(element.get("rx"))
             self.shape(lambda paint: canvas.drawRoundRect(rect, r, r, paint), style)
         elif tag == "path":
             self.path(element, style)
         elif tag == "circle":
-            cx, cy, r = (_length(element.get(a)) for a in ("cx", "cy", "r"))
+            cx, cy, r = (css_length(element.get(a)) for a in ("cx", "cy", "r"))
             self.shape(lambda paint: canvas.drawCircle(cx, cy, r, paint), style)
         elif tag == "text":
             self.text(element, style)
@@ -251,7 +171,7 @@ def render_rgba(svg: str, width: int, *, layers: bool = True) -> np.ndarray:
     import skia
 
     root = ET.fromstring(svg.encode("utf-8"))
-    svg_w, svg_h = _length(root.get("width")), _length(root.get("height"))
+    svg_w, svg_h = css_length(root.get("width")), css_length(root.get("height"))
     if not svg_w or not svg_h:
         raise Unsupported("no size")
     height = max(1, round(width * svg_h / svg_w))

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from warrantwatch.geo.boundaries import load, source
+from warrantwatch.maps import framecache
 from warrantwatch.maps.geometry import (
     Frame,
     PixelRings,
@@ -97,7 +98,13 @@ class Map:
 
 
 def _style(scene: Scene) -> str:
-    p = scene.palette
+    rules = [base_style(scene.palette)]
+    rules += [f".{cls}{{fill:{colour}}}" for cls, colour in sorted(scene.colours.items())]
+    return "".join(rules)
+
+
+def base_style(p) -> str:
+    """The rules every map shares (sea, borders, text), before its own colour classes."""
     k = GEOMETRY_SCALE
     rules = [
         f".sea{{fill:{p.sea}}}",
@@ -120,7 +127,6 @@ def _style(scene: Scene) -> str:
         ".legend-box{fill:#ffffff;fill-opacity:0.88;stroke:#cccccc}",
         ".swatch{stroke:#555555;stroke-width:0.6}",
     ]
-    rules += [f".{cls}{{fill:{colour}}}" for cls, colour in sorted(scene.colours.items())]
     return "".join(rules)
 
 
@@ -159,6 +165,15 @@ def _largest_part(rings: list[tuple[np.ndarray, bool]], frame: Frame):
 @lru_cache(maxsize=64)
 def _label_place(level: str, frame: Frame, index: int) -> tuple[float, float, float, float] | None:
     """Where to put a label inside the area's largest visible part: x, y, the part's width, area."""
+    stored = framecache.labels(level, frame)
+    if index in stored:
+        return stored[index]
+    place = _find_label_place(level, frame, index)
+    framecache.add_label(level, frame, index, place)
+    return place
+
+
+def _find_label_place(level: str, frame: Frame, index: int) -> tuple[float, float, float, float] | None:
     from shapely.ops import polylabel
 
     part, area = _largest_part(_projected(level, frame).by_area.get(index, []), frame)
@@ -166,7 +181,7 @@ def _label_place(level: str, frame: Frame, index: int) -> tuple[float, float, fl
         return None
     point = polylabel(part, tolerance=max(0.5, math.sqrt(area) / 50))
     minx, _, maxx, _ = part.bounds
-    return point.x, point.y, maxx - minx, area
+    return float(point.x), float(point.y), float(maxx - minx), float(area)
 
 
 @dataclass(frozen=True, eq=False)
@@ -181,6 +196,16 @@ class Projected:
 
 @lru_cache(maxsize=8)
 def _projected(level: str, frame: Frame) -> Projected:
+    """The frame's outlines: from memory, else from disk (`maps.framecache`), else projected."""
+    stored = framecache.read(level, frame)
+    if stored is not None:
+        return Projected(*stored)
+    projected = _project(level, frame)
+    framecache.write(level, frame, projected.by_area, projected.size_px, projected.dots, projected.d_of)
+    return projected
+
+
+def _project(level: str, frame: Frame) -> Projected:
     w, h = frame.width, frame.height
     rings: PixelRings = project(load(level), frame)
     by_area: dict[int, list[tuple[np.ndarray, bool]]] = {}

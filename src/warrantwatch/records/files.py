@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from warrantwatch.records.models import (
+    Aircraft,
     Declaration,
     Finding,
     Membership,
@@ -26,6 +29,15 @@ from warrantwatch.records.models import (
     Withdrawal,
 )
 
+AIRCRAFT_HEADER = """\
+# Watched state aircraft. ICAO 24-bit addresses, registrations, types and operators were checked
+# against plane-alert-db (https://github.com/sdr-enthusiasts/plane-alert-db, commit c2709be, by the
+# sdr-enthusiasts contributors), made available under the Open Database License (ODbL) v1.0:
+# https://opendatacommons.org/licenses/odbl/1-0/ . This file is a derived database and is itself
+# offered under the ODbL. Associations with persons come from the press reports cited per record;
+# an association is never evidence that a person was aboard a flight.
+"""
+
 
 def _sortable(value: Any) -> Any:
     return "" if value is None else str(value)
@@ -37,6 +49,7 @@ class FileKind:
     model: type[Record]
     sort_fields: tuple[str, ...]
     label: Callable[[Record], str]
+    header: str = ""  # comment lines kept at the top of the file (licence credits)
     facts: bool = True  # False for files about the record itself (review stamps, source rules)
 
     @property
@@ -63,6 +76,8 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("visits/*.yaml", Visit, ("start", "host"),
              lambda r: f"{r.person} in {r.host} {r.start}"),
     FileKind("findings.yaml", Finding, ("date", "state"), lambda r: r.id),
+    FileKind("aircraft.yaml", Aircraft, ("icao24", "valid_from"),
+             lambda r: f"{r.icao24} {r.registration}", header=AIRCRAFT_HEADER),
     FileKind("requests.yaml", Request, ("warrant", "state"),
              lambda r: f"request under {r.warrant} to {r.state}"),
     FileKind("territories.yaml", Territory, ("state", "code"), lambda r: f"{r.code} ({r.state})"),
@@ -73,3 +88,16 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("source_rules.yaml", SourceRule, ("grade",), lambda r: f"{r.grade.value} sources",
              facts=False),
 )
+
+
+def default_data_dir() -> Path:
+    """The bundled data: $WARRANTWATCH_DATA, the source checkout's data/, or the wheel's copy."""
+    override = os.environ.get("WARRANTWATCH_DATA")
+    if override:
+        return Path(override)
+    checkout = Path(__file__).resolve().parents[3] / "data"
+    if (checkout / "states.yaml").exists():
+        return checkout
+    from importlib import resources  # only an installed wheel needs it
+
+    return Path(str(resources.files("warrantwatch") / "_data"))

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
-import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -14,11 +11,10 @@ from pathlib import Path
 from types import MappingProxyType
 
 from warrantwatch.errors import RecordInvalid
-from warrantwatch.records.checks import check_all
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FILE_KINDS
-from warrantwatch.records.load import default_data_dir, read_all
 from warrantwatch.records.models import (
+    Aircraft,
     Declaration,
     Finding,
     Membership,
@@ -62,6 +58,7 @@ class KnowledgeBase:
     warrants: tuple[Warrant, ...] = ()
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
+    aircraft: tuple[Aircraft, ...] = ()
     requests: tuple[Request, ...] = ()
     territories: tuple[Territory, ...] = ()
     places: tuple[Place, ...] = ()
@@ -69,6 +66,9 @@ class KnowledgeBase:
     reviews: tuple[Review, ...] = ()
     source_rules: tuple[SourceRule, ...] = ()
     source_dir: Path | None = field(default=None, compare=False)
+    # Derived, not facts: each state's ISO 3166 names (pycountry), for the name resolver. Kept
+    # with the knowledge base so that a command read from the cache need not load pycountry.
+    country_forms: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False)
 
     @cached_property
     def state_by_code(self) -> Mapping[str, State]:
@@ -117,6 +117,10 @@ class KnowledgeBase:
     @cached_property
     def findings_against(self) -> Mapping[str, tuple[Finding, ...]]:
         return _group(self.findings, "state")
+
+    @cached_property
+    def aircraft_by_icao24(self) -> Mapping[str, tuple[Aircraft, ...]]:
+        return _group(self.aircraft, "icao24")
 
     @cached_property
     def requests_under(self) -> Mapping[str, tuple[Request, ...]]:
@@ -184,6 +188,7 @@ class KnowledgeBase:
             "warrants": len(self.warrants),
             "visits": len(self.visits),
             "findings": len(self.findings),
+            "aircraft": len(self.aircraft),
             "requests": len(self.requests),
             "territories": len(self.territories),
             "places": len(self.places),
@@ -193,6 +198,10 @@ class KnowledgeBase:
 
 def load(data_dir: Path | str | None = None) -> KnowledgeBase:
     """Read and validate a data directory; `RecordInvalid` lists every problem found."""
+    from warrantwatch.records.checks import check_all
+    from warrantwatch.records.iso import country_forms
+    from warrantwatch.records.load import default_data_dir, read_all
+
     path = Path(data_dir) if data_dir is not None else default_data_dir()
     loaded, problems = read_all(path)
     problems += check_all(loaded)
@@ -210,6 +219,7 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         warrants=records["Warrant"],
         visits=records["Visit"],
         findings=records["Finding"],
+        aircraft=records["Aircraft"],
         requests=records["Request"],
         territories=records["Territory"],
         places=records["Place"],
@@ -217,49 +227,27 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
         reviews=records["Review"],
         source_rules=records["SourceRule"],
         source_dir=path,
+        country_forms=MappingProxyType({s.iso3: tuple(country_forms(s.iso3)) for s in records["State"]}),
     )
-
-
-CACHE_FORMAT = 2
-
-
-def _fingerprint(data_dir: Path) -> str:
-    """A hash of every data file's name and content (and of this code's cache format)."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}".encode())
-    for code in sorted(Path(__file__).parent.glob("*.py")):  # a changed model invalidates the cache
-        digest.update(code.read_bytes())
-    for path in sorted(data_dir.rglob("*.yaml")):
-        digest.update(str(path.relative_to(data_dir)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:24]
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("WARRANTWATCH_CACHE") or os.environ.get("XDG_CACHE_HOME") or \
-        str(Path.home() / ".cache")
-    return Path(base) / "warrantwatch"
 
 
 @cache
 def bundled() -> KnowledgeBase:
     """The knowledge base shipped with warrantwatch, loaded once per process.
 
-    Validation takes about a second; its result is cached on disk under a hash of the data files'
-    content, so a changed file is always validated again. The cache is derived, never edited.
+    Validating the YAML files takes a tenth of a second or more; the validated records are kept on
+    disk as JSON (`records.cache`: nothing in it can run code), checked against a hash of the data
+    files and of this package's code, and rebuilt silently when anything about it is in doubt.
     """
-    data_dir = default_data_dir()
-    cached = _cache_dir() / f"kb-{_fingerprint(data_dir)}.pickle"
-    try:
-        kb = pickle.loads(cached.read_bytes())
-        if isinstance(kb, KnowledgeBase):
-            return kb
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    kb = load(data_dir)
-    try:
-        from warrantwatch.records.canonical import write_atomically_bytes
+    from warrantwatch.records import cache
+    from warrantwatch.records.files import default_data_dir
 
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically_bytes(cached, pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # a read-only home: validate every time
+    data_dir = default_data_dir()
+    fingerprint = cache.fingerprint(data_dir)
+    path = cache.cache_path(data_dir, fingerprint)
+    tables = cache.read(path, fingerprint)
+    if tables is not None:
+        return KnowledgeBase(**tables, source_dir=data_dir)
+    kb = load(data_dir)  # RecordInvalid on bad data: that is the user's to fix, not the cache's
+    cache.write(path, kb, fingerprint)
     return kb

@@ -1,32 +1,88 @@
-"""The records of the knowledge base: one model per kind of fact, each with its sources.
+"""The records of the knowledge base: one frozen data@record
+class per kind of fact, each with its sources.
 
-Models are frozen; unknown fields are errors (a typo in a field name must not silently drop a fact).
+Unknown fields are errors (a typo in a field name must not silently drop a fact). The records are
+plain dataclasses: the engine reads them without pydantic. pydantic validates the data files
+(`records.load`) into these same classes, reading the constraints below; it is imported only then.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+import dataclasses
+from dataclasses import dataclass
+from enum import Enum, StrEnum
+from typing import Annotated, Any
 
 from warrantwatch.records.dates import PartialDate
 
-Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-Sources = Annotated[list[Text], Field(min_length=1)]
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """Constraints on a str or list field, as pydantic-core's schema keys (pattern, min_length, ...)."""
+
+    keys: tuple[tuple[str, Any], ...]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return {**handler(source), **dict(self.keys)}
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+def _constraint(**keys: Any) -> Constraint:
+    return Constraint(tuple(keys.items()))
 
 
+Iso3 = Annotated[str, _constraint(pattern=r"^[A-Z]{3}$")]
+Slug = Annotated[str, _constraint(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Text = Annotated[str, _constraint(min_length=1, strip_whitespace=True)]
+Sources = Annotated[list[Text], _constraint(min_length=1)]
+
+# Every record: frozen, keyword-only, unknown fields refused when the files are validated.
+record = dataclass(frozen=True, kw_only=True, slots=True)
+_CONFIG = {"extra": "forbid", "validate_by_name": True, "validate_by_alias": True}
+
+
+def _empty() -> Any:
+    return dataclasses.field(default_factory=list)
+
+
+def alias(name: str, default: Any = None) -> Any:
+    """A field written under another name in the files (`from`, a Python keyword)."""
+    return dataclasses.field(default=default, metadata={"alias": name})
+
+
+class Record:
+    """The base of every record: JSON-ready dictionaries, field order kept, empty values left out."""
+
+    __slots__ = ()
+    __pydantic_config__ = _CONFIG
+
+    def dump(self) -> dict[str, Any]:
+        """As JSON: dates as ISO text, enums as their values, files' names (`from`), no None."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if value is not None:
+                out[f.metadata.get("alias", f.name)] = _json(value)
+        return out
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, PartialDate):
+        return value.iso
+    if isinstance(value, Record):
+        return value.dump()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    return value
+
+
+@record
 class State(Record):
     iso3: Iso3
     name: Text
-    other_names: list[Text] = []
-    adjectives: list[Text] = []  # "Uzbek", "Kyrgyz": for reading news ("the Uzbek capital")
+    other_names: list[Text] = _empty()
+    adjectives: list[Text] = _empty()  # "Uzbek", "Kyrgyz": for reading news ("the Uzbek capital")
     un_member: bool
     note: Text | None = None
     sources: Sources
@@ -40,6 +96,7 @@ class DepositKind(StrEnum):
     succession = "succession"
 
 
+@record
 class Membership(Record):
     state: Iso3
     signed: PartialDate | None = None
@@ -51,6 +108,7 @@ class Membership(Record):
     sources: Sources
 
 
+@record
 class Withdrawal(Record):
     state: Iso3
     notified: PartialDate
@@ -63,6 +121,7 @@ class Withdrawal(Record):
     sources: Sources
 
 
+@record
 class Declaration(Record):
     state: Iso3
     lodged: PartialDate
@@ -80,11 +139,12 @@ class Trigger(StrEnum):
     declaration = "declaration"
 
 
+@record
 class Situation(Record):
     id: Slug
     name: Text
     icc_code: Text | None = None
-    states: list[Iso3] = []
+    states: list[Iso3] = _empty()
     trigger: Trigger
     referred: PartialDate | None = None
     # The Prosecutor's announcement of a preliminary examination: from then the matter is "under
@@ -95,6 +155,7 @@ class Situation(Record):
     sources: Sources
 
 
+@record
 class Resolution(Record):
     resolution: int
     adopted: PartialDate
@@ -116,25 +177,25 @@ class PositionKind(StrEnum):
     armed_group = "armed_group"
 
 
+@record
 class Position(Record):
     title: Text
     state: Iso3 | None = None
     kind: PositionKind
-    from_: PartialDate | None = Field(default=None, alias="from")
+    from_: PartialDate | None = alias("from")
     to: PartialDate | None = None
-    references: list[Text] = []
+    references: list[Text] = _empty()
     note: Text | None = None
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
-
+@record
 class Person(Record):
     id: Slug
     name: Text
     full_name: Text | None = None
-    aliases: list[Text] = []
+    aliases: list[Text] = _empty()
     nationality: Iso3 | None = None
-    positions: list[Position] = []
+    positions: list[Position] = _empty()
     note: Text | None = None
     sources: Sources
 
@@ -147,6 +208,7 @@ class WarrantStatusKind(StrEnum):
     withdrawn = "withdrawn"
 
 
+@record
 class WarrantStatus(Record):
     since: PartialDate
     status: WarrantStatusKind
@@ -156,6 +218,7 @@ class WarrantStatus(Record):
     note: Text | None = None
 
 
+@record
 class Warrant(Record):
     id: Slug
     person: Slug
@@ -164,12 +227,12 @@ class Warrant(Record):
     issued: PartialDate
     made_public: PartialDate
     role_when_issued: Text | None = None
-    crimes: list[Text] = []
+    crimes: list[Text] = _empty()
     # The period of the alleged crimes, where the warrant or the Court's announcement states it:
     # an art. 12(3) declaration covers the warrant only if its period covers these dates.
     crimes_from: PartialDate | None = None
     crimes_to: PartialDate | None = None
-    status: Annotated[list[WarrantStatus], Field(min_length=1)]
+    status: Annotated[list[WarrantStatus], _constraint(min_length=1)]
     note: Text | None = None
     sources: Sources
 
@@ -182,6 +245,7 @@ class VisitKind(StrEnum):
     remote = "remote"
 
 
+@record
 class Visit(Record):
     person: Slug
     host: Iso3
@@ -193,6 +257,7 @@ class Visit(Record):
     sources: Sources
 
 
+@record
 class Finding(Record):
     id: Slug
     state: Iso3
@@ -202,14 +267,51 @@ class Finding(Record):
     document: Text | None = None
     title: Text | None = None
     non_compliance: bool
-    referred_to: list[Text] = []
+    referred_to: list[Text] = _empty()
     visit: PartialDate | None = None
     appeal: Text | None = None
-    topics: list[Slug] = []
+    topics: list[Slug] = _empty()
     note: Text | None = None
     sources: Sources
 
 
+class Confidence(StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+Icao24 = Annotated[str, _constraint(pattern=r"^[0-9a-f]{6}$")]
+
+
+@record
+class Association(Record):
+    """An aircraft reported as used by (or tagged for) a person: never proof that they are aboard."""
+
+    person: Slug
+    confidence: Confidence
+    note: Text | None = None
+    sources: Sources
+
+
+@record
+class Aircraft(Record):
+    """A watched state aircraft: its ICAO 24-bit address and registration, as long as they are valid."""
+
+    icao24: Icao24
+    registration: Text
+    type: Text
+    operator: Text
+    state: Iso3  # the state that operates it
+    valid_from: PartialDate | None = None  # None: not known (addresses and registrations get reused)
+    valid_to: PartialDate | None = None
+    callsigns: list[Text] = _empty()  # callsign prefixes reported in the press, e.g. "RSD"
+    persons: list[Association] = _empty()
+    note: Text | None = None
+    sources: Sources
+
+
+@record
 class Review(Record):
     """The last day the facts of one kind of record were checked against sources (data/reviews.yaml)."""
 
@@ -228,15 +330,17 @@ class SourceGrade(StrEnum):
     weak = "weak"  # aggregators, mirrors, content farms, AI-written news, propaganda outlets
 
 
+@record
 class SourceRule(Record):
     """How sources are graded (data/source_rules.yaml): by web domain, or by document-reference pattern."""
 
     grade: SourceGrade
-    domains: list[Text] = []  # a host (its subdomains too), or host/path-prefix for one part of a site
-    documents: list[Text] = []  # regular expressions for references that are not URLs (ICC-..., S/RES/...)
+    domains: list[Text] = _empty()  # a host (its subdomains too), or host/path-prefix for one part of a site
+    documents: list[Text] = _empty()  # regular expressions for references that are not URLs (ICC-..., S/RES/...)
     note: Text | None = None
 
 
+@record
 class Request(Record):
     """The Court's request to a state to arrest and surrender the person under a warrant (arts. 89(1),
     91): what makes a sealed warrant bind that state. `sent` where a source dates it; `executed` where
@@ -250,25 +354,27 @@ class Request(Record):
     sources: Sources
 
 
+@record
 class Territory(Record):
     """A territory for whose international relations a state is responsible, and whether (from when)
     that state's ratification of the Statute extends to it, from the depositary record."""
 
     code: Iso3  # the territory's own ISO 3166-1 alpha-3 code (GRL, BMU, ...)
     name: Text
-    other_names: list[Text] = []
+    other_names: list[Text] = _empty()
     state: Iso3
     applies_from: PartialDate | None = None  # None: the ratification does not extend to it
     note: Text | None = None
     sources: Sources
 
 
+@record
 class Place(Record):
     """An occupied or contested place: the state the UN recognises as sovereign, and who controls it."""
 
     id: Slug
     name: Text
-    other_names: list[Text] = []
+    other_names: list[Text] = _empty()
     state: Iso3  # the territorial state recognised by the UN
     controlled_by: Iso3 | None = None  # the state exercising control, where one does
     control: Text  # who controls the place, in words
@@ -285,6 +391,7 @@ class Stance(StrEnum):
     explanation = "explanation"
 
 
+@record
 class StatedPosition(Record):
     """A government's public statement about executing a specific warrant: news, not law."""
 

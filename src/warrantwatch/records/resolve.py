@@ -6,24 +6,30 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
-
-import pycountry
-from rapidfuzz import fuzz, process
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 
 from warrantwatch.errors import UnknownName, UnknownPerson, UnknownState
+from warrantwatch.records.iso import country_forms
 from warrantwatch.records.knowledge import KnowledgeBase
 
 _PUNCTUATION = re.compile(r"[\s\-‐‑–—'’`.,()]+")
 _LEADING_ARTICLE = re.compile(r"^(the) ")
 SURNAME_MIN_LENGTH = 4
+# Suggestions: the share of characters a query must have in common with a name, or with one word of
+# it ("putn" ~ "putin" 89, "hungry" ~ "hungary" 92, "netanyahoo" ~ "netanyahu" 84), so that noise
+# stays out ("nobody" ~ "rody" 60, "xi" ~ nothing).
+SUGGEST_CUTOFF = 75.0
+SUGGEST_MIN_QUERY = 3
 
 
 def normalize(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form: "Türkiye" → "turkiye", "al-Bashir" → "al bashir"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # most names: nothing to decompose
+        stripped = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     spaced = _PUNCTUATION.sub(" ", stripped.casefold()).strip()
     return _LEADING_ARTICLE.sub("", spaced)
 
@@ -35,6 +41,7 @@ class NameIndex:
     exact: dict[str, frozenset[str]]
     display: dict[str, str]  # id → the name to show in suggestions
     error: type[UnknownName]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # each word of a name → ids
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, Iterable[str]]],
@@ -47,7 +54,13 @@ class NameIndex:
                 key = normalize(form)
                 if key:
                     names[key].add(ident)
-        return cls({k: frozenset(v) for k, v in names.items()}, display, error)
+        words: dict[str, set[str]] = defaultdict(set)
+        for key, ids in names.items():
+            for word in key.split():
+                if len(word) >= SUGGEST_MIN_QUERY:
+                    words[word] |= ids
+        return cls({k: frozenset(v) for k, v in names.items()}, display, error,
+                   {k: frozenset(v) for k, v in words.items()})
 
     def resolve(self, query: str) -> str:
         key = normalize(query)
@@ -59,29 +72,30 @@ class NameIndex:
         raise self.error(query, self.suggest(query))
 
     def suggest(self, query: str, limit: int = 5) -> list[str]:
+        """Close matches, best first: names (or words of names) within SUGGEST_CUTOFF of the query."""
+        return [self.display[i] for i in self.suggest_ids(query, limit)]
+
+    def suggest_ids(self, query: str, limit: int = 5) -> list[str]:
+        from rapidfuzz import fuzz, process  # only an unknown name needs suggestions
+
         key = normalize(query)
-        if not key:
+        if len(key) < SUGGEST_MIN_QUERY:
             return []
-        matches = process.extract(key, list(self.exact), scorer=fuzz.WRatio, limit=limit * 3,
-                                  score_cutoff=70)
-        seen: list[str] = []
-        for name, _score, _ in matches:
-            for ident in sorted(self.exact[name]):
-                shown = self.display[ident]
-                if shown not in seen:
-                    seen.append(shown)
-        return seen[:limit]
+        scored: dict[str, float] = {}
+        for table in (self.exact, self.words):
+            for name, score, _ in process.extract(key, list(table), scorer=fuzz.ratio,
+                                                  limit=limit * 3, score_cutoff=SUGGEST_CUTOFF):
+                for ident in table[name]:
+                    scored[ident] = max(scored.get(ident, 0.0), score)
+        return sorted(scored, key=lambda i: (-scored[i], self.display[i]))[:limit]
 
-
-def _country_forms(code: str) -> list[str]:
-    country = pycountry.countries.get(alpha_3=code)
-    if country is None:
-        return [code]
-    forms = [code, country.alpha_2, country.name]
-    for attr in ("official_name", "common_name"):
-        if hasattr(country, attr):
-            forms.append(getattr(country, attr))
-    return forms
+    def find(self, query: str, limit: int = 8) -> dict[str, list[str]]:
+        """For a search box: the ids a query names exactly (more than one: ambiguous), and close
+        matches, without raising."""
+        key = normalize(query)
+        exact = sorted(self.exact.get(key, frozenset()))
+        close = [i for i in self.suggest_ids(query, limit) if i not in exact]
+        return {"exact": exact, "close": close}
 
 
 _REPUBLIC_OF = re.compile(r"^(?:the )?(?:democratic |people's |democratic people's |islamic |federal |"
@@ -99,7 +113,8 @@ def state_index(kb: KnowledgeBase) -> NameIndex:
     primary = {normalize(s.name) for s in kb.states}  # "China" stays the PRC's, not Taiwan's too
 
     def forms(state) -> list[str]:
-        names = [state.name, *state.other_names, *_country_forms(state.iso3)]
+        iso_forms = kb.country_forms.get(state.iso3) if kb.country_forms is not None else None
+        names = [state.name, *state.other_names, *(iso_forms or country_forms(state.iso3))]
         cores = [core for core in map(_core_name, names) if core and normalize(core) not in primary]
         return names + cores
 
@@ -152,6 +167,8 @@ def territory_index(kb: KnowledgeBase) -> NameIndex:
     for t in kb.territories:
         names = entries.get(t.code, (t.name, []))[1]
         entries[t.code] = (t.name, [*names, t.code, t.name, *t.other_names])
+    import pycountry
+
     for code in entries:
         country = pycountry.countries.get(alpha_3=code)
         if country is not None:
@@ -196,6 +213,8 @@ def _from_iso2(kb: KnowledgeBase, iso2: str, lon: float, lat: float) -> tuple[st
     """A gazetteer's country code and position → (state, territory code or None). A code that is
     neither a state nor a known territory (Hong Kong, Macao, Svalbard) is placed by its position in
     the boundary data (geo.locate), which draws it as part of its state."""
+    import pycountry
+
     country = pycountry.countries.get(alpha_2=iso2)
     if country is not None and country.alpha_3 in kb.state_by_code:
         return country.alpha_3, None
@@ -212,15 +231,30 @@ def _from_iso2(kb: KnowledgeBase, iso2: str, lon: float, lat: float) -> tuple[st
 
 @dataclass(frozen=True)
 class Resolver:
-    states: NameIndex
-    persons: NameIndex
-    territories: NameIndex | None = None
-    places: NameIndex | None = None
-    kb: KnowledgeBase | None = None
+    """Each index is built when first needed: a state's or a person's name (most queries) never
+    loads the boundary data or pycountry that territories need."""
+
+    kb: KnowledgeBase
+
+    @cached_property
+    def states(self) -> NameIndex:
+        return state_index(self.kb)
+
+    @cached_property
+    def persons(self) -> NameIndex:
+        return person_index(self.kb)
+
+    @cached_property
+    def territories(self) -> NameIndex:
+        return territory_index(self.kb)
+
+    @cached_property
+    def places(self) -> NameIndex:
+        return place_index(self.kb)
 
     @classmethod
     def for_kb(cls, kb: KnowledgeBase) -> Resolver:
-        return cls(state_index(kb), person_index(kb), territory_index(kb), place_index(kb), kb)
+        return cls(kb)
 
     def state(self, query: str) -> str:
         return self.states.resolve(query)
@@ -234,7 +268,6 @@ class Resolver:
         key = normalize(query)
         if key in self.states.exact:
             return Located(self.states.resolve(query))
-        assert self.kb is not None and self.territories is not None and self.places is not None
         if key in self.places.exact:
             place = self.kb.place_by_id[self.places.resolve(query)]
             return Located(place.state, place.id)

@@ -117,12 +117,11 @@ class FileSources:
                 "flagged": [{"record": r, "evidence": e} for r, e in self.flagged]}
 
 
-def source_report(data_dir) -> list[FileSources]:
-    """Per data file: its source entries by grade and its records by evidence (validated data only)."""
-    from warrantwatch.records.knowledge import load
+def source_report(kb) -> list[FileSources]:
+    """Per data file of a knowledge base (records.knowledge.load): its source entries by grade and its
+    records by evidence (validated data only)."""
     from warrantwatch.records.load import read_all
 
-    kb = load(data_dir)
     loaded, _ = read_all(kb.source_dir)
     by_file: dict[str, list] = {}
     for kind, items in loaded.items():

@@ -6,6 +6,7 @@ there first, so a patch that would not pass `data check` is never written.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import shutil
 import tempfile
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from warrantwatch.records.canonical import canonical_text
 from warrantwatch.records.files import FILE_KINDS
-from warrantwatch.records.load import files_of, read_file
+from warrantwatch.records.load import files_of, read_file, validate
 from warrantwatch.records.models import Membership, Person, Warrant, WarrantStatus, Withdrawal
 from warrantwatch.update.propose import Proposal
 
@@ -31,31 +32,31 @@ def _apply(records: list, p: Proposal) -> list:
         fields = {k: v for k, v in p.fields.items()}
         for i, r in enumerate(records):
             if r.state == p.key:
-                data = r.model_dump(by_alias=True, exclude_none=True)
-                records[i] = Membership.model_validate({**data, **fields,
-                                                        "sources": _plus(r.sources, p.source)})
+                data = r.dump()
+                records[i] = validate(Membership, {**data, **fields,
+                                                  "sources": _plus(r.sources, p.source)})
                 return records
-        return [*records, Membership.model_validate({"state": p.key, **fields, "sources": [p.source]})]
+        return [*records, validate(Membership, {"state": p.key, **fields, "sources": [p.source]})]
     if p.file == "withdrawals.yaml":
         if p.status == "new":
-            return [*records, Withdrawal.model_validate({**p.fields, "sources": [p.source]})]
+            return [*records, validate(Withdrawal, {**p.fields, "sources": [p.source]})]
         state, notified = p.key.split(" ", 1)
         for i, r in enumerate(records):
             if r.state == state and str(r.notified) == notified:
-                data = r.model_dump(by_alias=True, exclude_none=True)
-                records[i] = Withdrawal.model_validate({**data, **p.fields, "sources": _plus(r.sources, p.source)})
+                data = r.dump()
+                records[i] = validate(Withdrawal, {**data, **p.fields, "sources": _plus(r.sources, p.source)})
         return records
     if p.file == "persons.yaml":
-        return [*records, Person.model_validate({**p.fields, "sources": [p.source]})]
+        return [*records, validate(Person, {**p.fields, "sources": [p.source]})]
     if p.file == "warrants.yaml":
         if p.status == "new":
             fields = {**p.fields, "status": [{"since": p.fields["issued"], "status": "outstanding"}],
                       "sources": [p.source]}
-            return [*records, Warrant.model_validate(fields)]
+            return [*records, validate(Warrant, fields)]
         for i, r in enumerate(records):
             if r.id == p.key:
-                status = [*r.status, WarrantStatus.model_validate(p.fields["status"])]
-                records[i] = r.model_copy(update={"status": status, "sources": _plus(r.sources, p.source)})
+                status = [*r.status, validate(WarrantStatus, p.fields["status"])]
+                records[i] = dataclasses.replace(r, status=status, sources=_plus(r.sources, p.source))
         return records
     raise ValueError(f"cannot write proposals for {p.file}")
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warrantwatch.errors import WarrantWatchError
-from warrantwatch.law.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.resolve import resolver_for
+from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 from warrantwatch.update.depositary import Note, Participant
 from warrantwatch.update.icc import Event
 

@@ -1,7 +1,8 @@
 """Rome Statute arts. 126 and 127: when the Statute binds a state and when a withdrawal takes effect.
 
 These are rules, not facts: the facts (deposit and notification dates) live in data/, and
-`warrantwatch data check` verifies that recorded dates agree with these rules.
+`warrantwatch data check` verifies that recorded dates agree with these rules. They live here,
+below both, because the records' own checks (`records.checks`) and the engine (`law`) use them.
 """
 
 from __future__ import annotations

@@ -1,0 +1,314 @@
+"""Where positions are kept: a DuckDB file (default) or Parquet partitions by day and icao24 prefix.
+
+Both are idempotent: a file is known by the SHA-256 of its bytes, and a file already ingested adds
+nothing; rows already stored from another file (same aircraft, same time) are not stored twice. Each file is written
+in one transaction (DuckDB) or renamed into place before it is marked done (Parquet), so a crash or
+`kill -9` loses at most the file being read, never what was stored before; running the same
+command again completes the work.
+
+DuckDB lets one process write a file at a time and no reader open it meanwhile: ingest releases
+the file after each transaction (at most about a second of work), and readers wait for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from warrantwatch.errors import WarrantWatchError
+from warrantwatch.tracks.formats import SQL_COLUMNS, VALID, BadFile, Table, read_path
+
+POSITIONS = "icao24, time, lat, lon, alt_ft, gs_kt, track, vrate_fpm, on_ground, callsign, new_leg"
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS positions ({SQL_COLUMNS});
+CREATE TABLE IF NOT EXISTS files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR,
+    rows BIGINT, bad_rows BIGINT, duplicates BIGINT, ingested_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS registrations (icao24 VARCHAR PRIMARY KEY, registration VARCHAR);
+CREATE TABLE IF NOT EXISTS alerts (id VARCHAR PRIMARY KEY, time DOUBLE, alert VARCHAR);
+"""
+LOCK_WAIT_S = 60.0
+READER_WINDOW_S = 0.05
+
+
+@dataclass
+class IngestReport:
+    files_new: int = 0
+    files_already: int = 0
+    rows: int = 0
+    bad_rows: int = 0
+    duplicates: int = 0
+    bad_files: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"files_new": self.files_new, "files_already_stored": self.files_already,
+                "rows_stored": self.rows, "bad_rows": self.bad_rows, "duplicate_rows": self.duplicates,
+                "bad_files": [{"path": p, "reason": r} for p, r in self.bad_files]}
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S):
+    """Open the DuckDB file, waiting (with backoff) while another process holds its lock."""
+    import duckdb
+
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarrantWatchError(f"{path}: no such track store (run `warrantwatch tracks ingest` first)")
+    deadline, pause = time.monotonic() + wait_s, 0.02
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            if not read_only:
+                con.execute(SCHEMA)
+            return con
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise WarrantWatchError(f"{path}: cannot open the track store ({exc})") from exc
+        except duckdb.Error as exc:
+            raise WarrantWatchError(f"{path}: not a track store ({exc})") from exc
+        time.sleep(pause)
+        pause = min(pause * 2, READER_WINDOW_S * 0.8)  # short enough to catch a writer's pause
+
+
+def _relation(con, table: Table) -> str:
+    """The file's rows as a relation with the positions columns (not yet validated)."""
+    if table.arrow is not None:
+        con.register("incoming", table.arrow)
+        return f"(SELECT {POSITIONS} FROM incoming)"
+    return f"(SELECT * FROM ({table.sql}) AS t({POSITIONS}))"
+
+
+def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -> None:
+    """One file, one transaction: valid rows not stored before, and the file's row in `files`."""
+    rel = _relation(con, table)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        total, valid, t_min, t_max = con.execute(
+            f"SELECT count(*), count(*) FILTER ({VALID}), min(time), max(time) FROM {rel}").fetchone()
+        before = con.execute("SELECT count(*) FROM positions").fetchone()[0]
+        # rows already stored can only be in this file's time span; skip the anti-join when none are
+        overlap = before and con.execute("SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?",
+                                         [t_min, t_max]).fetchone()[0]
+        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
+                if overlap else "")
+        # Within a JSON file (small), a position repeated at the same time is stored once. Within a
+        # CSV or Parquet table (large) repeats are kept: removing them would cost more than the rest
+        # of the ingest, and the landing rules read a repeated position as no change.
+        once = ("QUALIFY row_number() OVER (PARTITION BY icao24, time ORDER BY lat, lon, alt_ft) = 1"
+                if table.arrow is not None else "")
+        con.execute(f"INSERT INTO positions SELECT {POSITIONS} FROM {rel} s WHERE {VALID} {anti} {once}")
+        stored = con.execute("SELECT count(*) FROM positions").fetchone()[0] - before
+        bad = table.skipped + (total - valid)
+        for icao24, reg in (table.registration or {}).items():
+            con.execute("INSERT OR REPLACE INTO registrations VALUES (?, ?)", [icao24, reg])
+        con.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [sha, str(path), table.format, stored, bad, valid - stored,
+                     dt.datetime.now(dt.UTC).replace(tzinfo=None)])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        if table.arrow is not None:
+            con.unregister("incoming")
+    report.files_new += 1
+    report.rows += stored
+    report.bad_rows += bad
+    report.duplicates += valid - stored
+
+
+def _units(paths: Iterable[Path], report: IngestReport):
+    """(label, sha256, loader) for each file, and for each trace inside a tar archive (adsb.lol's
+    daily `globe_history` archives hold one `trace_full_<hex>.json` per aircraft)."""
+    import tarfile
+
+    from warrantwatch.tracks.formats import read_json_bytes
+
+    for path in paths:
+        if path.name.lower().endswith(".tar"):
+            try:
+                with tarfile.open(path) as archive:
+                    for member in archive:
+                        if not member.isfile() or not member.name.lower().endswith((".json", ".json.gz")):
+                            continue
+                        data = archive.extractfile(member).read()
+                        yield (f"{path}:{member.name}", hashlib.sha256(data).hexdigest(),
+                               lambda _con, name=member.name, data=data: read_json_bytes(name, data))
+            except (tarfile.TarError, OSError, EOFError) as exc:
+                report.bad_files.append((str(path), f"not a readable tar archive: {exc}"))
+            continue
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            report.bad_files.append((str(path), f"cannot read: {exc.strerror or exc}"))
+            continue
+        yield path, sha, lambda con, path=path: read_path(path, con)
+
+
+class Store:
+    """`with Store.open("tracks.duckdb") as store: store.ingest(paths)`."""
+
+    def __init__(self, path: Path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._con = None
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Store:
+        store = cls(Path(path), read_only)
+        store._con = connect(store.path, read_only=read_only)
+        return store
+
+    @property
+    def connection(self):
+        if self._con is None:
+            self._con = connect(self.path, read_only=self.read_only)
+        return self._con
+
+    def release(self) -> None:
+        """Close the file so that other processes can open it; reopened on next use."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.release()
+
+    def ingest(self, paths: Iterable[Path], *, progress: Callable[[Path, str], None] | None = None,
+               hold_s: float = 1.0) -> IngestReport:
+        """Store every file not stored before; one transaction per file; bad files are reported."""
+        report = IngestReport()
+        held_since = time.monotonic()
+        for label, sha, load in _units(paths, report):
+            con = self.connection
+            if con.execute("SELECT 1 FROM files WHERE sha256 = ?", [sha]).fetchall():
+                report.files_already += 1
+                status = "already stored"
+            else:
+                try:
+                    _store_file(con, label, sha, load(con), report)
+                    status = "stored"
+                except BadFile as exc:
+                    report.bad_files.append((str(label), str(exc)))
+                    status = f"bad file: {exc}"
+                except Exception as exc:  # DuckDB errors inside a file's data: report and go on
+                    import duckdb
+
+                    if not isinstance(exc, duckdb.Error):
+                        raise
+                    report.bad_files.append((str(label), f"unreadable: {exc}"))
+                    status = "bad file"
+            if time.monotonic() - held_since > hold_s:  # let readers in between transactions
+                self.release()
+                time.sleep(READER_WINDOW_S)  # a reader waiting for the lock gets it now
+                held_since = time.monotonic()
+            if progress:
+                progress(Path(str(label)), status)
+        return report
+
+    def counts(self) -> dict[str, int]:
+        con = self.connection
+        positions, aircraft = con.execute("SELECT count(*), count(DISTINCT icao24) FROM positions").fetchone()
+        files = con.execute("SELECT count(*) FROM files").fetchone()[0]
+        return {"positions": positions, "aircraft": aircraft, "files": files}
+
+    def save_alerts(self, alerts) -> int:
+        """Keep alerts (as their JSON) for the feed; an alert already kept is not added again."""
+        import json
+
+        con, new = self.connection, 0
+        con.execute("BEGIN TRANSACTION")
+        for a in alerts:
+            if not con.execute("SELECT 1 FROM alerts WHERE id = ?", [a.id]).fetchall():
+                con.execute("INSERT INTO alerts VALUES (?, ?, ?)",
+                            [a.id, a.event.time.timestamp(), json.dumps(a.to_dict(), ensure_ascii=False)])
+                new += 1
+        con.execute("COMMIT")
+        return new
+
+    def saved_alerts(self, limit: int = 100) -> list[dict]:
+        import json
+
+        rows = self.connection.execute("SELECT alert FROM alerts ORDER BY time DESC LIMIT ?", [limit]).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def registrations(self) -> dict[str, str]:
+        return dict(self.connection.execute("SELECT icao24, registration FROM registrations").fetchall())
+
+
+class ParquetArchive:
+    """Positions as Parquet under `root/day=YYYY-MM-DD/prefix=X/` (first hex digit), for archives and Dask."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        (self.root / "_files").mkdir(parents=True, exist_ok=True)
+
+    def ingest(self, paths: Iterable[Path], *, progress: Callable[[Path, str], None] | None = None
+               ) -> IngestReport:
+        import duckdb
+
+        report = IngestReport()
+        con = duckdb.connect()
+        for path, sha, load in _units(paths, report):
+            table = None
+            marker = self.root / "_files" / f"{sha}.done"
+            if marker.exists():
+                report.files_already += 1
+                continue
+            tmp = self.root / f".tmp-{sha}"
+            shutil.rmtree(tmp, ignore_errors=True)
+            try:
+                table = load(con)
+                rel = _relation(con, table)
+                total, valid = con.execute(f"SELECT count(*), count(*) FILTER ({VALID}) FROM {rel}").fetchone()
+                # repeated positions are kept here and read once by the analysis (`scale._events_for`)
+                con.execute(f"""
+                    COPY (SELECT {POSITIONS}, strftime(to_timestamp(time), '%Y-%m-%d') AS day,
+                                 left(icao24, 1) AS prefix
+                          FROM {rel} WHERE {VALID})
+                    TO '{tmp}' (FORMAT PARQUET, PARTITION_BY (day, prefix), FILENAME_PATTERN 'part{{i}}')""")
+            except BadFile as exc:
+                report.bad_files.append((str(path), str(exc)))
+                continue
+            except duckdb.Error as exc:
+                report.bad_files.append((str(path), f"unreadable: {exc}"))
+                shutil.rmtree(tmp, ignore_errors=True)
+                continue
+            finally:
+                if table is not None and table.arrow is not None:
+                    con.unregister("incoming")
+            for part in sorted(tmp.rglob("*.parquet")):
+                target = self.root / part.parent.relative_to(tmp) / f"{sha[:16]}-{part.name}"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(part, target)
+            shutil.rmtree(tmp, ignore_errors=True)
+            stored = valid
+            marker.write_text(f"{path}\n", encoding="utf-8")
+            report.files_new += 1
+            report.rows += stored
+            report.bad_rows += table.skipped + total - valid
+            report.duplicates += valid - stored
+            if progress:
+                progress(path, "stored")
+        con.close()
+        return report
+
+    def files(self) -> list[Path]:
+        return sorted(self.root.glob("day=*/prefix=*/*.parquet"))

@@ -1,0 +1,228 @@
+"""The knowledge-base cache: JSON that cannot run code, verified, rebuilt silently on any doubt."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from warrantwatch.cli import main
+from warrantwatch.records import cache
+from warrantwatch.records.knowledge import bundled
+
+TABLES = tuple(cache.TABLES)
+
+
+class _WritesMarker:
+    """Unpickling this runs `touch MARKER`: what a crafted pickle cache could do to a user."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+@pytest.fixture
+def cache_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARRANTWATCH_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "warrantwatch"
+
+
+def _cache_file() -> Path:
+    from warrantwatch.records.files import default_data_dir
+
+    return cache.cache_path(default_data_dir())
+
+
+def _same_records(kb, other) -> bool:
+    return all(getattr(kb, name) == getattr(other, name) for name in TABLES)
+
+
+def _with_payload(payload: bytes, blob: bytes) -> bytes:
+    """A cache file whose header is consistent with `payload` (hash and size recomputed)."""
+    header = json.loads(blob.partition(b"\n")[0])
+    header.update(sha256=hashlib.sha256(payload).hexdigest(), size=len(payload))
+    return json.dumps(header).encode() + b"\n" + payload
+
+
+def test_the_cache_holds_every_table_of_the_knowledge_base():
+    import dataclasses
+
+    from warrantwatch.records.knowledge import KnowledgeBase
+
+    tables = {f.name for f in dataclasses.fields(KnowledgeBase)} - {"source_dir", "country_forms"}
+    assert tables == set(cache.TABLES)
+
+
+def test_cache_is_json_and_reads_back_the_same_records(cache_env, kb):
+    first = bundled.__wrapped__()
+    path = _cache_file()
+    assert path.parent == cache_env and path.suffix == ".json"
+    header, _, payload = path.read_bytes().partition(b"\n")
+    assert json.loads(header)["format"] == cache.FORMAT
+    assert set(json.loads(payload)) == {*TABLES, "country_forms"}
+    again = bundled.__wrapped__()
+    assert _same_records(again, kb) and _same_records(first, kb)
+    assert again.country_forms["MNG"] == first.country_forms["MNG"]
+
+
+def _crafted(kind: str, valid: bytes, marker: Path) -> bytes:
+    header, _, payload = valid.partition(b"\n")
+    evil = pickle.dumps(_WritesMarker(marker))
+    match kind:
+        case "pickle":
+            return evil
+        case "pickle-after-header":
+            return header + b"\n" + evil
+        case "truncated":
+            return valid[: len(valid) // 2]
+        case "header-only":
+            return header
+        case "empty":
+            return b""
+        case "wrong-hash":
+            return header + b"\n" + payload.replace(b'"MNG"', b'"MNX"', 1)
+        case "wrong-types":  # consistent hash, but a bool where a text is due
+            return _with_payload(payload.replace(b'"name":"Mongolia"', b'"name":true', 1), valid)
+        case "bad-date":
+            return _with_payload(payload.replace(b'"2002-07-01"', b'"2002-13-01"', 1), valid)
+        case "bad-enum":
+            return _with_payload(payload.replace(b'"kind":"occurred"', b'"kind":"exec"', 1), valid)
+        case "unknown-field":
+            return _with_payload(payload.replace(b'{"states":', b'{"__reduce__":1,"states":', 1), valid)
+        case "deep-nesting":
+            return _with_payload(b"[" * 100_000 + b"]" * 100_000, valid)
+        case "not-utf8":
+            return header + b"\n\xff\xfe" + payload[2:]
+        case "other-format":
+            return valid.replace(b'"format":2', b'"format":1', 1)
+        case "other-fingerprint":
+            return valid.replace(b'"fingerprint":"', b'"fingerprint":"0', 1)
+    raise AssertionError(kind)
+
+
+CRAFTED = ["pickle", "pickle-after-header", "truncated", "header-only", "empty", "wrong-hash",
+           "wrong-types", "bad-date", "bad-enum", "unknown-field", "deep-nesting", "not-utf8",
+           "other-format", "other-fingerprint"]
+
+
+@pytest.mark.parametrize("kind", CRAFTED)
+def test_a_crafted_cache_runs_nothing_and_is_rebuilt(kind, cache_env, tmp_path, kb, capsys):
+    bundled.__wrapped__()
+    path = _cache_file()
+    marker = tmp_path / "marker"
+    crafted = _crafted(kind, path.read_bytes(), marker)
+    path.write_bytes(crafted)
+    (cache_env / f"{path.stem}.pickle").write_bytes(pickle.dumps(_WritesMarker(marker)))  # old name
+    fingerprint = cache.fingerprint(kb.source_dir)
+    assert cache.read(path, fingerprint) is None  # refused, not read
+    rebuilt = bundled.__wrapped__()
+    assert _same_records(rebuilt, kb)
+    assert not marker.exists()
+    assert cache.read(path, fingerprint) is not None  # rewritten, trusted again
+    assert not list(cache_env.glob("*.pickle"))  # the unsafe legacy files are removed
+
+
+def test_a_cache_that_cannot_be_read_or_written_only_costs_time(cache_env, kb, monkeypatch):
+    path = _cache_file()
+    path.mkdir(parents=True)  # a directory where the file should be: neither read nor replaced
+    assert _same_records(bundled.__wrapped__(), kb)
+    huge = cache_env / "huge"
+    monkeypatch.setattr(cache, "MAX_BYTES", 10)
+    huge.write_bytes(b"x" * 11)
+    assert cache.read(huge, "any") is None
+
+
+def test_the_command_line_survives_a_crafted_pickle_cache(tmp_path):
+    """The real entry point in a fresh process, with every cache file name a pickle payload."""
+    cache_root = tmp_path / "cache"
+    env = {**os.environ, "WARRANTWATCH_CACHE": str(cache_root)}
+    args = [sys.executable, "-c", "from warrantwatch.cli import main; main()",
+            "check", "putin", "mongolia", "--on", "2024-09-03", "--json"]
+    subprocess.run(args, env=env, check=True, capture_output=True, timeout=120)
+    marker = tmp_path / "marker"
+    for path in (cache_root / "warrantwatch").glob("kb-*"):
+        path.write_bytes(pickle.dumps(_WritesMarker(marker)))
+        path.with_suffix(".pickle").write_bytes(pickle.dumps(_WritesMarker(marker)))
+    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["outcome"] == "OBLIGED"
+    assert not marker.exists()
+    assert main(["check", "putin", "mongolia", "--on", "2024-09-03"]) == 0
+
+
+# The frame cache of maps (maps.framecache): numpy arrays read without pickle, verified by hash.
+
+def _seed_frame():
+    from warrantwatch.maps.locator import choose_frame
+
+    return choose_frame(["RUS", "MNG"], 1600, 1000)
+
+
+def _forget_in_memory() -> None:
+    from warrantwatch.maps import layers, raster, render
+
+    render._projected.cache_clear()
+    render._label_place.cache_clear()
+    raster.forget_paths()
+    layers.forget_layers()  # a second draw in one process would use measured layers
+
+
+def test_frame_cache_gives_the_same_map_and_survives_crafted_files(cache_env, tmp_path):
+    from warrantwatch.maps import framecache
+    from warrantwatch.maps.geometry import level_for
+    from warrantwatch.maps.locator import locator_map
+
+    _forget_in_memory()
+    made = locator_map("RUS", "MNG")
+    first, svg = made.png(), made.svg
+    frame = _seed_frame()
+    level = level_for(frame)
+    path = cache_env / "frames" / f"{framecache.key(level, frame)}.npz"
+    assert path.exists() and framecache.read(level, frame) is not None
+    _forget_in_memory()
+    again = locator_map("RUS", "MNG")
+    assert again.svg == svg and again.png() == first  # drawn from the disk: the same bytes
+
+    marker = tmp_path / "marker"
+    valid = path.read_bytes()
+    evil_npz = tmp_path / "evil.npz"
+    import numpy as np
+
+    np.savez(evil_npz, points=np.array([_WritesMarker(marker)], dtype=object))
+    for crafted in (pickle.dumps(_WritesMarker(marker)), evil_npz.read_bytes(), valid[: len(valid) // 2],
+                    valid.replace(b"RUS", b"RUX"), b""):
+        path.write_bytes(crafted)
+        (cache_env / "frames" / f"{framecache.key(level, frame)}.labels.json").write_text('{"1": "x"}')
+        assert framecache.read(level, frame) is None or crafted == valid
+        assert framecache.labels(level, frame) == {}
+        _forget_in_memory()
+        again = locator_map("RUS", "MNG")
+        assert again.svg == svg and again.png() == first
+        assert not marker.exists()
+
+
+def test_without_a_home_nothing_is_cached_and_everything_works(monkeypatch, kb):
+    from pathlib import Path
+
+    from warrantwatch.maps import render
+    from warrantwatch.maps.locator import locator_map
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.delenv("WARRANTWATCH_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    assert _same_records(bundled.__wrapped__(), kb)
+    render._projected.cache_clear()
+    render._label_place.cache_clear()
+    assert locator_map("RUS", "MNG", width=400, height=250).png().startswith(b"\x89PNG")

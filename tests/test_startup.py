@@ -1,0 +1,45 @@
+"""What each command loads: heavy libraries only where a command uses them (speed lives in
+benchmarks/; this checks the imports that decide it, in a fresh process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+import json, sys
+from warrantwatch.cli import main
+try:
+    main({argv!r})
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in sys.modules)), file=sys.stderr)
+"""
+
+
+def _loaded(argv: list[str], tmp_path) -> set[str]:
+    env = {"WARRANTWATCH_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    run = [sys.executable, "-c", PROBE.format(argv=argv)]
+    subprocess.run(run, env=env, capture_output=True, timeout=120, check=True)  # builds the cache
+    done = subprocess.run(run, env=env, capture_output=True, text=True, timeout=120, check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize(("argv", "absent"), [
+    (["--help"], ["pydantic", "numpy", "yaml", "rich.markdown", "warrantwatch.law",
+                  "warrantwatch.records.models"]),
+    (["check", "putin", "mongolia", "--on", "2024-09-03", "--json"],
+     ["pydantic", "numpy", "yaml", "pycountry", "rapidfuzz", "rich", "warrantwatch.maps"]),
+    (["world", "putin", "--on", "2024-09-03", "--json"],
+     ["pydantic", "numpy", "yaml", "pycountry", "rapidfuzz", "rich", "warrantwatch.maps"]),
+    (["map", "--home", "RUS", "--host", "MNG", "-o", "{out}"],
+     ["pydantic", "yaml", "pycountry", "shapely", "rich", "warrantwatch.law", "warrantwatch.news"]),
+])
+def test_commands_load_only_what_they_use(argv, absent, tmp_path):
+    argv = [a.replace("{out}", str(tmp_path / "x.png")) for a in argv]
+    loaded = _loaded(argv, tmp_path)
+    assert "warrantwatch.cli" in loaded
+    assert not [m for m in absent if m in loaded]

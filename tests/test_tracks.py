@@ -1,0 +1,496 @@
+"""Tracks: readers, the store (idempotent, crash-safe, readable during ingest), landing rules on
+synthetic flights and a real readsb trace, alerts and their channels, Dask parity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import http.server
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import ClassVar
+
+import duckdb
+import pytest
+
+from warrantwatch.cli import main
+from warrantwatch.records.knowledge import bundled
+from warrantwatch.tracks import alerts as alerting
+from warrantwatch.tracks import synthetic as sy
+from warrantwatch.tracks.landings import detect
+from warrantwatch.tracks.pipeline import alerts, events, ingest
+from warrantwatch.tracks.store import Store, connect
+
+DATA = Path(__file__).parent / "data" / "tracks"
+DEPART = dt.datetime(2024, 9, 2, 8, 0, tzinfo=dt.UTC)
+PUTIN_IL96 = "157716"  # RA-96022 in data/aircraft.yaml
+PUTIN_IL96_B = "14fc08"  # RA-64520
+
+
+@pytest.fixture(scope="module")
+def route():
+    return sy.airport("UUWW"), sy.airport("ZMCK")
+
+
+def _events(table):
+    con = duckdb.connect()
+    con.register("positions", table)
+    return detect(con)
+
+
+def _kinds(found):
+    return [(e.kind, e.airport) for e in found if e.kind != "seen-on-ground" or e.airport != "UUWW"]
+
+
+def test_moscow_to_ulaanbaatar_lands_at_zmck_in_mongolia(route):
+    found = _events(sy.flight(PUTIN_IL96, *route, DEPART, callsign="RSD001"))
+    assert _kinds(found) == [("takeoff", "UUWW"), ("landing", "ZMCK")]
+    landing = found[-1]
+    assert landing.state == "MNG" and landing.confidence == "high"
+    assert dt.datetime(2024, 9, 2, 13, 0, tzinfo=dt.UTC) < landing.time < dt.datetime(2024, 9, 2, 15, 0, tzinfo=dt.UTC)
+    d = landing.to_dict()
+    assert {"icao24", "registration", "airport", "state", "time", "confidence"} <= set(d)
+    assert d["time"].endswith("Z") and d["airport"] == "ZMCK" and d["state"] == "MNG"
+
+
+def test_a_coverage_gap_is_not_a_landing(route):
+    cruise_gap = sy.flight(PUTIN_IL96, *route, DEPART, gaps=((3600, 9000),))
+    assert _kinds(_events(cruise_gap)) == [("takeoff", "UUWW"), ("landing", "ZMCK")]
+    # coverage lost at cruise, next seen on the ground: the arrival was not observed
+    lost = sy.flight(PUTIN_IL96, *route, DEPART, gaps=((15000, 20700),))
+    assert _kinds(_events(lost)) == [("takeoff", "UUWW"), ("seen-on-ground", "ZMCK")]
+    assert not [e for e in _events(lost) if e.is_landing]
+
+
+def test_a_go_around_is_not_a_landing(route):
+    found = _events(sy.flight(PUTIN_IL96, *route, DEPART, go_around=True))
+    plain = _events(sy.flight(PUTIN_IL96, *route, DEPART))
+    assert _kinds(found) == [("takeoff", "UUWW"), ("landing", "ZMCK")]
+    assert found[-1].time - plain[-1].time > dt.timedelta(minutes=5)  # the second approach
+
+
+def test_a_touch_and_go_is_not_a_landing(route):
+    found = _events(sy.flight(PUTIN_IL96, *route, DEPART, touch_and_go=True))
+    assert _kinds(found) == [("takeoff", "UUWW"), ("touch-and-go", "ZMCK"), ("landing", "ZMCK")]
+
+
+def test_two_aircraft_in_formation_are_two_landings_and_the_alert_says_so(route):
+    import pyarrow as pa
+
+    both = pa.concat_tables([sy.flight(PUTIN_IL96, *route, DEPART),
+                             sy.flight(PUTIN_IL96_B, *route, DEPART, delay_s=40, side_km=0.3)])
+    con = duckdb.connect()
+    con.register("positions", both)
+    found = detect(con)
+    landings = [e for e in found if e.is_landing]
+    assert sorted(e.icao24 for e in landings) == [PUTIN_IL96_B, PUTIN_IL96]
+    assert all(e.airport == "ZMCK" for e in landings)
+    made = alerting.build(bundled(), found, connection=con)
+    assert len(made) == 2
+    assert any("RA-64520" in n for n in made[0].notes + made[1].notes)
+    assert all("Any one of them, or none" in " ".join(a.notes) for a in made)
+
+
+def test_real_readsb_trace_landings_and_the_new_leg_flag_after_a_gap(tmp_path):
+    report = ingest([DATA / "trace_full_ac671b.json"], db=tmp_path / "t.duckdb")
+    assert report.files_new == 1 and report.rows == 2499
+    found = events(db=tmp_path / "t.duckdb")
+    landings = [(e.airport, e.state, e.time.strftime("%Y-%m-%dT%H:%M")) for e in found if e.is_landing]
+    assert landings == [("KMSP", "USA", "2025-02-05T01:12"), ("KMSP", "USA", "2025-02-05T17:00"),
+                        ("KDEN", "USA", "2025-02-05T19:54")]
+    # readsb flags a new leg near Spokane after an 8-hour gap: no event there at all
+    assert not [e for e in found if e.lon < -110 and e.lat > 46]
+    assert found[0].registration == "N899DN"
+
+
+def test_alert_for_putin_in_mongolia_from_a_watchlist_aircraft(tmp_path, route):
+    trace = sy.to_trace(sy.flight(PUTIN_IL96, *route, DEPART, callsign="RSD001"), "RA-96022")
+    (tmp_path / "trace_full_157716.json.gz").write_bytes(gzip.compress(json.dumps(trace).encode()))
+    db = tmp_path / "t.duckdb"
+    ingest([tmp_path], db=db)
+    made = alerts(db=db, maps=tmp_path / "maps")
+    assert len(made) == 1
+    alert, paths = made[0]
+    d = alert.to_dict()
+    assert d["person"] == "vladimir-putin" and d["state"] == "MNG" and d["date"] == "2024-09-02"
+    assert d["assessment"]["outcome"] == "OBLIGED" and "art. 89(1)" in " ".join(d["assessment"]["basis"])
+    assert "an aircraft associated with Vladimir Putin" in d["headline"]
+    assert "aboard" not in d["headline"] and "cannot show whether Vladimir Putin was aboard" in d["cannot_show"]
+    assert d["confidence"] == "medium"  # the association is medium, the landing high
+    assert d["evidence"] and d["aircraft"]["association_sources"]
+    svg = paths[0].read_text(encoding="utf-8")
+    assert 'id="area-MNG"' in svg and 'class="arc"' in svg and paths[1].read_bytes()[:4] == b"\x89PNG"
+    # saved for the feed, once
+    assert len(Store.open(db, read_only=True).saved_alerts()) == 1
+    alerts(db=db)
+    assert len(Store.open(db, read_only=True).saved_alerts()) == 1
+
+
+def test_no_alert_when_the_host_has_no_duty_or_the_aircraft_is_not_watched(route):
+    kb = bundled()
+    pek = sy.airport("ZBAA")
+    to_china = _events(sy.flight(PUTIN_IL96, route[0], pek, DEPART))
+    assert [e.state for e in to_china if e.is_landing] == ["CHN"]
+    assert alerting.build(kb, to_china) == []
+    stranger = _events(sy.flight("abcdef", *route, DEPART))
+    assert alerting.build(kb, stranger) == []
+
+
+def test_heading_alert_for_an_aircraft_still_airborne(route):
+    import pyarrow.compute as pc
+
+    table = sy.flight(PUTIN_IL96, *route, DEPART)
+    landed = next(e for e in _events(table) if e.is_landing).time.timestamp()
+    airborne = table.filter(pc.less(table["time"], landed - 75 * 60))  # last seen 75 min out, over Russia
+    con = duckdb.connect()
+    con.register("positions", airborne)
+    made = alerting.heading(bundled(), con, horizon_min=60)
+    assert [(a.kind, a.event.state, a.confidence) for a in made] == [("heading", "MNG", "low")]
+
+
+def _formats(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    now = 1725285600.0
+    (folder / "aircraft.json").write_text(json.dumps({"now": now, "aircraft": [
+        {"hex": PUTIN_IL96, "lat": 47.6, "lon": 106.8, "alt_baro": "ground", "gs": 12, "seen_pos": 1.5,
+         "flight": "RSD001  ", "r": "RA-96022"},
+        {"hex": "4ca7b4", "alt_baro": 3000},  # no position: skipped, not bad
+        "garbage"]}))
+    (folder / "opensky.csv").write_text(
+        "time,icao24,lat,lon,velocity,heading,vertrate,callsign,onground,alert,spi,squawk,baroaltitude,"
+        "geoaltitude,lastposupdate,lastcontact\n"
+        "1725285600,3c6444,50.0,8.5,200.0,90,0,DLH1,false,false,false,1000,10000,10100,1725285600,1725285600\n"
+        "1725285610,3c6444,50.0,8.6,200.0,90,0,DLH1,false,false,false,1000,10000,10100,1725285610,1725285610\n"
+        "1725285620,3c6444,999,8.7,200.0,90,0,DLH1,false,false,false,1000,10000,10100,1725285620,1725285620\n")
+    (folder / "plain.csv").write_text("icao24,time,lat,lon,altitude,groundspeed,on_ground\n"
+                                      "a1b2c3,2024-09-02T10:00:00Z,40.0,-3.0,35000,450,false\n"
+                                      "a1b2c3,not-a-time,40.1,-3.1,35000,450,false\n")
+    (folder / "messages.jsonl").write_text(
+        '{"timestamp": 1725285600.5, "icao24": "40621d", "df": "17", "bds": "05", "altitude": 38000, '
+        '"latitude": 51.5, "longitude": -0.4}\n{"timestamp": 1725285601, "icao24": "40621d", "bds": "09", '
+        '"groundspeed": 440}\nnot json\n')
+    (folder / "broken.json").write_text("{not json")
+    (folder / "empty.csv").write_text("")
+    return folder
+
+
+def test_every_format_is_read_and_bad_rows_and_files_are_counted(tmp_path):
+    folder = _formats(tmp_path)
+    db = tmp_path / "t.duckdb"
+    report = ingest([folder], db=db)
+    assert report.files_new == 4 and report.rows == 5
+    assert report.bad_rows == 4  # a non-object aircraft, latitude 999, a bad time, a line that is not JSON
+    assert sorted(Path(p).name for p, _ in report.bad_files) == ["broken.json", "empty.csv"]
+    con = connect(db, read_only=True)
+    rows = con.execute("SELECT icao24, round(alt_ft), round(gs_kt), on_ground FROM positions ORDER BY icao24, time"
+                       ).fetchall()
+    con.close()
+    assert (PUTIN_IL96, None, 12.0, True) in rows and ("3c6444", 32808.0, 389.0, False) in rows
+    assert ("40621d", 38000.0, None, None) in rows and ("a1b2c3", 35000.0, 450.0, False) in rows
+    again = ingest([folder], db=db)  # idempotent
+    assert again.files_new == 0 and again.files_already == 4 and again.rows == 0
+
+
+def test_cli_reports_bad_input_in_one_line(tmp_path, capsys):
+    assert main(["tracks", "landings", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "no such track store" in capsys.readouterr().err
+    assert main(["tracks", "ingest", str(tmp_path / "missing")]) == 2
+    assert main(["tracks", "ingest", str(DATA), "--db", str(tmp_path / "t.duckdb"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows_stored"] == 2499
+    assert main(["tracks", "landings", "--db", str(tmp_path / "t.duckdb"), "--json"]) == 0
+    assert [d["airport"] for d in json.loads(capsys.readouterr().out)] == ["KMSP", "KMSP", "KDEN"]
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from warrantwatch.tracks.store import Store
+files = sorted(Path(sys.argv[2]).glob("*.json"))
+with Store.open(sys.argv[1]) as store:
+    store.ingest(files, progress=lambda p, s: (print(s, p.name, flush=True), time.sleep(float(sys.argv[3]))),
+                 hold_s=0.0)
+print("done", flush=True)
+"""
+
+
+@pytest.fixture(scope="module")
+def many_traces(tmp_path_factory, route):
+    folder = tmp_path_factory.mktemp("traces")
+    for k in range(12):
+        t = sy.flight(f"{0xa00000 + k:06x}", *route, DEPART, step_s=4)
+        (folder / f"trace_full_{k:02d}.json").write_text(json.dumps(sy.to_trace(t)))
+    return folder
+
+
+def test_kill_9_during_ingest_loses_nothing_stored_and_a_rerun_completes(tmp_path, many_traces):
+    db = tmp_path / "t.duckdb"
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(many_traces), "0"],
+                            stdout=subprocess.PIPE, text=True)
+    stored = 0
+    for output in proc.stdout:
+        stored += output.startswith("stored")
+        if stored == 3:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    con = connect(db, read_only=True)
+    files, rows = con.execute("SELECT count(*), coalesce(sum(rows), 0) FROM files").fetchone()
+    positions = con.execute("SELECT count(*) FROM positions").fetchone()[0]
+    con.close()
+    assert 3 <= files < 12 and positions == rows  # whole files only, nothing half-written
+    report = ingest([many_traces], db=db)
+    assert report.files_already == files and report.files_new == 12 - files
+    clean = tmp_path / "clean.duckdb"
+    ingest([many_traces], db=clean)
+    count = "SELECT count(*), bit_xor(hash(icao24, time, lat, lon, alt_ft)) FROM positions"
+    assert connect(db, read_only=True).execute(count).fetchone() == connect(clean, read_only=True).execute(
+        count).fetchone()
+
+
+def test_readers_can_read_while_ingest_runs(tmp_path, many_traces):
+    db = tmp_path / "t.duckdb"
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(many_traces), "0.3"],
+                            stdout=subprocess.PIPE, text=True)  # a slow ingest: 0.3 s between files
+    for output in proc.stdout:
+        if output.startswith("stored"):
+            break
+    con = connect(db, read_only=True, wait_s=30)
+    seen = con.execute("SELECT count(*) FROM files").fetchone()[0]
+    con.close()
+    still_running = proc.poll() is None
+    rest = proc.stdout.read()
+    proc.wait()
+    assert seen >= 1 and still_running and "done" in rest
+
+
+def test_dask_gives_the_same_landings_as_duckdb(tmp_path, many_traces, route):
+    from distributed import Client
+
+    files = sorted(many_traces.glob("*.json"))[:6]
+    import pyarrow as pa
+
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    both = pa.concat_tables([sy.flight(PUTIN_IL96, *route, DEPART, touch_and_go=True),
+                             sy.flight("15abcd", route[1], route[0], DEPART, gaps=((4000, 9000),))])
+    for icao in (PUTIN_IL96, "15abcd"):
+        part = both.filter(pa.compute.equal(both["icao24"], icao))
+        (extra / f"trace_full_{icao}.json").write_text(json.dumps(sy.to_trace(part)))
+    inputs = [*files, *sorted(extra.glob("*.json"))]
+    ingest(inputs, db=tmp_path / "t.duckdb")
+    ingest(inputs, parquet=tmp_path / "archive")
+    assert ingest(inputs, parquet=tmp_path / "archive").files_already == len(inputs)
+    assert list((tmp_path / "archive").glob("day=2024-09-02/prefix=1/*.parquet"))
+    with Client(processes=False, n_workers=1, threads_per_worker=2, dashboard_address=None) as client:
+        on_dask = events(parquet=tmp_path / "archive", client=client)
+    on_duckdb = events(db=tmp_path / "t.duckdb")
+    assert [e.to_dict() for e in on_dask] == [e.to_dict() for e in on_duckdb]
+    assert len([e for e in on_duckdb if e.is_landing]) == 8
+
+
+class _Hook(http.server.BaseHTTPRequestHandler):
+    received: ClassVar[list] = []
+    failures = 2
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if _Hook.failures > 0:
+            _Hook.failures -= 1
+            self.send_response(503)
+            self.end_headers()
+            return
+        _Hook.received.append(json.loads(body))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_webhook_is_retried_until_accepted_and_atom_escapes(route):
+    con = duckdb.connect()
+    con.register("positions", sy.flight(PUTIN_IL96, *route, DEPART))
+    (alert,) = alerting.build(bundled(), detect(con), connection=con)
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        status = alerting.post(f"http://127.0.0.1:{server.server_port}/hook", alert, backoff_s=0.01)
+    finally:
+        server.shutdown()
+    assert status == 204 and _Hook.failures == 0
+    assert _Hook.received[0]["headline"].startswith("RA-96022 (Ilyushin Il-96-300PU), an aircraft associated")
+    feed = alerting.atom([{**alert.to_dict(), "headline": "<script>x</script> & co"}])
+    assert "<script>" not in feed and "&lt;script&gt;" in feed and feed.count("<entry>") == 1
+
+
+def test_follow_replays_recorded_snapshots_and_alerts_once(tmp_path, route):
+    table = sy.flight(PUTIN_IL96, *route, DEPART, step_s=60).to_pylist()
+    snaps = tmp_path / "recorded"
+    snaps.mkdir()
+    for i, p in enumerate(table[-20:]):  # the last 20 minutes, one snapshot a minute
+        a = {"hex": p["icao24"], "lat": p["lat"], "lon": p["lon"], "gs": p["gs_kt"], "seen_pos": 0,
+             "alt_baro": "ground" if p["on_ground"] else p["alt_ft"]}
+        (snaps / f"{i:04d}.json").write_text(json.dumps({"now": p["time"], "aircraft": [a]}))
+    got = []
+    from warrantwatch.tracks.follow import follow
+
+    counts = follow(str(snaps), tmp_path / "live.duckdb", on_alert=got.append, sleep=lambda s: None)
+    assert counts["polls"] == 20 and counts["alerts"] == 1 and got[0].event.airport == "ZMCK"
+
+
+def test_api_serves_the_watchlist_and_the_atom_feed(tmp_path, route, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from warrantwatch.api.app import create_app
+
+    trace = sy.to_trace(sy.flight(PUTIN_IL96, *route, DEPART))
+    (tmp_path / "trace_full_157716.json").write_text(json.dumps(trace))
+    db = tmp_path / "t.duckdb"
+    ingest([tmp_path / "trace_full_157716.json"], db=db)
+    alerts(db=db)
+    monkeypatch.setenv("WARRANTWATCH_TRACKS_DB", str(db))
+    client = TestClient(create_app())
+    feed = client.get("/api/alerts.atom")
+    assert feed.status_code == 200 and feed.headers["content-type"].startswith("application/atom+xml")
+    assert "an aircraft associated with Vladimir Putin" in feed.text and feed.text.count("<entry>") == 1
+    data = client.get("/api/aircraft").json()
+    assert any(a["registration"] == "4X-ISR" for a in data["aircraft"]) and data["alerts"][0]["outcome"] == "OBLIGED"
+    assert "tracks.js" in client.get("/").text
+    monkeypatch.setenv("WARRANTWATCH_TRACKS_DB", str(tmp_path / "none.duckdb"))
+    assert client.get("/api/alerts.atom").text.count("<entry>") == 0
+    time.sleep(0)
+
+
+def test_opensky_parquet_with_timestamps_and_the_cli_on_a_dask_scheduler(tmp_path, capsys, route):
+    import pandas as pd
+    from distributed import LocalCluster
+
+    t = sy.flight("3c6444", *route, DEPART).to_pandas()
+    frame = pd.DataFrame({  # the columns pyopensky returns, in its units (metres, m/s)
+        "time": pd.to_datetime(t.time, unit="s", utc=True), "icao24": t.icao24, "lat": t.lat, "lon": t.lon,
+        "velocity": t.gs_kt / 1.943844492, "heading": t.track, "vertrate": t.vrate_fpm / 196.8503937,
+        "callsign": "DLH1", "onground": t.on_ground, "alert": False, "spi": False, "squawk": "1000",
+        "baroaltitude": t.alt_ft / 3.280839895, "geoaltitude": t.alt_ft / 3.280839895,
+        "lastposupdate": t.time, "lastcontact": t.time})
+    frame.to_parquet(tmp_path / "states.parquet")
+    assert main(["tracks", "ingest", str(tmp_path / "states.parquet"), "--parquet", str(tmp_path / "arc")]) == 0
+    capsys.readouterr()
+    with LocalCluster(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        code = main(["tracks", "landings", "--parquet", str(tmp_path / "arc"), "--scheduler",
+                     cluster.scheduler_address, "--json"])
+    assert code == 0
+    (landing,) = json.loads(capsys.readouterr().out)
+    assert (landing["icao24"], landing["airport"], landing["state"]) == ("3c6444", "ZMCK", "MNG")
+
+
+def test_a_globe_history_tar_is_read_trace_by_trace_and_resumes(tmp_path, route):
+    import io
+    import tarfile
+
+    archive = tmp_path / "v2024.09.02-planes-readsb-prod-0.tar"
+    with tarfile.open(archive, "w") as tar:
+        for icao in (PUTIN_IL96, "4ca7b4"):
+            data = gzip.compress(json.dumps(sy.to_trace(sy.flight(icao, *route, DEPART, step_s=30))).encode())
+            info = tarfile.TarInfo(f"traces/{icao[-2:]}/trace_full_{icao}.json")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        info = tarfile.TarInfo("traces/zz/trace_full_ffffff.json")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"{x]"))
+    db = tmp_path / "t.duckdb"
+    report = ingest([archive], db=db)
+    assert report.files_new == 2 and len(report.bad_files) == 1 and "trace_full_ffffff" in report.bad_files[0][0]
+    assert ingest([archive], db=db).files_already == 2
+    assert sorted(e.icao24 for e in events(db=db) if e.is_landing) == ["157716", "4ca7b4"]
+
+
+def test_a_webhook_that_never_answers_is_reported_not_a_traceback(route):
+    from warrantwatch.tracks.alerts import DeliveryFailed
+
+    con = duckdb.connect()
+    con.register("positions", sy.flight(PUTIN_IL96, *route, DEPART))
+    (alert,) = alerting.build(bundled(), detect(con), connection=con)
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Hook)
+    port = server.server_port
+    server.server_close()  # nothing listens there now
+    with pytest.raises(DeliveryFailed, match="failed after 3 attempts"):
+        alerting.post(f"http://127.0.0.1:{port}/hook", alert, retries=2, backoff_s=0.01)
+
+
+def test_events_do_not_depend_on_row_order_or_repeated_rows(route):
+    import numpy as np
+    import pyarrow as pa
+
+    table = pa.concat_tables([sy.flight(PUTIN_IL96, *route, DEPART, touch_and_go=True),
+                              sy.flight("abcdef", route[1], route[0], DEPART, gaps=((5000, 9000),))])
+    shuffled = table.take(np.random.default_rng(3).permutation(table.num_rows))
+    repeated = pa.concat_tables([shuffled, table.slice(100, 500)])
+
+    def key(t):
+        return [(e.icao24, e.kind, e.time, e.airport) for e in _events(t)]
+
+    assert key(shuffled) == key(table) == key(repeated)
+
+
+class _Receiver(http.server.BaseHTTPRequestHandler):
+    """A readsb-like endpoint: busy (503, then 429 with Retry-After) before it serves snapshots."""
+
+    script: ClassVar[list] = []
+
+    def do_GET(self):
+        status, body = _Receiver.script.pop(0) if _Receiver.script else (200, b'{"now": 1, "aircraft": []}')
+        self.send_response(status)
+        if status == 429:
+            self.send_header("Retry-After", "7")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_follow_polls_a_live_endpoint_with_backoff(tmp_path):
+    from warrantwatch.tracks.follow import follow
+
+    snapshot = json.dumps({"now": 1725285600.0, "aircraft": [
+        {"hex": PUTIN_IL96, "lat": 47.6, "lon": 106.8, "alt_baro": "ground", "gs": 10, "seen_pos": 0}]}).encode()
+    _Receiver.script = [(503, b""), (429, b""), (200, snapshot), (200, snapshot)]
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    waits: list[float] = []
+    got = []
+    try:
+        counts = follow(f"http://127.0.0.1:{server.server_port}/data/aircraft.json", tmp_path / "live.duckdb",
+                        interval_s=2, polls=4, sleep=waits.append, on_alert=got.append)
+    finally:
+        server.shutdown()
+    assert counts == {"polls": 4, "errors": 2, "snapshots": 1, "alerts": 1}  # the repeat adds nothing
+    # on the ground at Ulaanbaatar, arrival not seen: an alert, at low confidence, saying so
+    assert (got[0].kind, got[0].confidence, got[0].event.airport) == ("on-ground", "low", "ZMCK")
+    assert "when it arrived was not observed" in " ".join(got[0].notes)
+    assert waits == [4, 8, 2, 2]  # doubled after the 503, then at least Retry-After, then the interval
+
+
+def test_nearest_airports_at_once_equal_one_by_one():
+    import numpy as np
+
+    from warrantwatch.tracks.landings import airports, nearest_airport, nearest_airports
+
+    a = airports()
+    rng = np.random.default_rng(5)
+    pick = rng.choice(len(a.lat), 300)
+    lats = np.clip(a.lat[pick] + rng.normal(0, 0.05, 300), -90, 90)
+    lons = (a.lon[pick] + rng.normal(0, 0.05, 300) + 180) % 360 - 180
+    together = nearest_airports(lats, lons)
+    for n in range(300):
+        alone = nearest_airport(lats[n], lons[n])
+        assert (alone is None) == (n not in together)
+        if alone:
+            assert alone[0] == together[n][0] and abs(alone[1] - together[n][1]) < 1e-6
