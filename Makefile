@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench bench-maps bench-readme bench-locate bench-tracks boundaries airspace clean serve chromium screenshots
+.PHONY: run test install install-test lint bench bench-maps bench-load bench-readme bench-locate bench-tracks boundaries airspace clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ serve: install
 bench: install-test
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/run.py --save out/bench.json
+
+# The API server under concurrent load, on 127.0.0.1 only (about two minutes).
+bench-load: install-test
+	$(BIN)/python benchmarks/bench_load.py
 
 bench-tracks: install-test
 	$(BIN)/python benchmarks/bench_tracks.py

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from warrantwatch.errors import BadDate
 from warrantwatch.records.dates import parse_day
 
 
@@ -12,5 +13,8 @@ def today() -> dt.date:
     """$WARRANTWATCH_TODAY (YYYY-MM-DD) when set, else today's date in UTC."""
     fixed = os.environ.get("WARRANTWATCH_TODAY")
     if fixed:
-        return parse_day(fixed)
+        try:
+            return parse_day(fixed)
+        except BadDate as exc:
+            raise BadDate(exc.text, f"in $WARRANTWATCH_TODAY: {exc.reason}") from exc
     return dt.datetime.now(dt.UTC).date()

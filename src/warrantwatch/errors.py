@@ -5,6 +5,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+SHOWN_CHARS = 80  # user input echoed in a message is cut to this many characters
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """`repr(value)` for a message, cut to `limit` characters: a 100 KB argument must not come back
+    as a 100 KB error. Every message that echoes user input goes through here."""
+    text = repr(value) if not isinstance(value, str) else repr(value[: limit + 1])
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
+
+
+def one_line(message: str, limit: int = 300) -> str:
+    """A message as one line of at most `limit` characters (the shells' last word)."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
 
 class WarrantWatchError(Exception):
     """Anything the user can fix: bad input or bad data."""
@@ -20,7 +37,7 @@ class UnknownName(WarrantWatchError):
         self.suggestions = list(suggestions)
         self.ambiguous = ambiguous
         what = f"ambiguous {self.kind}" if ambiguous else f"unknown {self.kind}"
-        message = f"{what}: {query!r}"
+        message = f"{what}: {shown(query)}"
         if self.suggestions:
             message += "; did you mean: " + ", ".join(self.suggestions) + "?"
         super().__init__(message)
@@ -46,7 +63,7 @@ class BadDate(WarrantWatchError):
     def __init__(self, text: object, reason: str):
         self.text = text
         self.reason = reason
-        super().__init__(f"bad date {text!r}: {reason}")
+        super().__init__(f"bad date {shown(text)}: {reason}")
 
 
 @dataclass(frozen=True)

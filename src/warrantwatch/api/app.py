@@ -7,9 +7,12 @@ input, 413 for oversized bodies; nothing else leaks (no stack traces).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import gzip
 import os
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, suppress
 from enum import StrEnum
 from functools import lru_cache
@@ -23,13 +26,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from warrantwatch import queries
 from warrantwatch.api.briefs import UnknownBrief
-from warrantwatch.errors import BadDate, UnknownName, WarrantWatchError
+from warrantwatch.errors import BadDate, UnknownName, WarrantWatchError, one_line
 from warrantwatch.law.warrants import warrant_on
+from warrantwatch.records.dates import parse_day
 from warrantwatch.records.knowledge import bundled
 
 STATIC = Path(__file__).parent / "static"
@@ -42,7 +46,8 @@ class PayloadTooLarge(WarrantWatchError):
 
 
 def _error(status: int, kind: str, message: str, suggestions: list[str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"type": kind, "message": message, "suggestions": suggestions or []}},
+    """The one error body; the message is one line of bounded length, whatever it quotes."""
+    return JSONResponse({"error": {"type": kind, "message": one_line(message), "suggestions": suggestions or []}},
                         status_code=status)
 
 
@@ -54,7 +59,7 @@ async def _lifespan(_app: FastAPI):
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(title="warrantwatch", version="0.1.0", lifespan=_lifespan,
+    app = FastAPI(title="warrantwatch", version="0.1.0", lifespan=_lifespan, docs_url=None, redoc_url=None,
                   description="Is a state bound to arrest a person wanted by the ICC, and what has it done before?")
 
     @app.exception_handler(WarrantWatchError)
@@ -70,7 +75,8 @@ def create_app() -> FastAPI:
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return _error(422, "InvalidRequest", f"{where}: {first.get('msg', 'invalid request')}")
+        message = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+        return _error(422, "InvalidRequest", f"{where}: {message}")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -81,10 +87,7 @@ def create_app() -> FastAPI:
         return _error(500, "InternalError", "internal error; the request was not completed")
 
     @app.middleware("http")
-    async def _limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY_BYTES:
-            return _error(413, "PayloadTooLarge", f"request body over {MAX_BODY_BYTES} bytes")
+    async def _reviewed(request: Request, call_next):
         response = await call_next(request)
         reviewed = bundled().reviewed  # every answer names the day its record was last reviewed
         if reviewed is not None:
@@ -107,18 +110,82 @@ def create_app() -> FastAPI:
         return response
 
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+
+    _security(app)
     _routes(app)
     from warrantwatch.api import tracks
 
     tracks.register(app)
+
+    _docs(app)
     app.mount("/", StaticFiles(directory=STATIC, html=True), name="page")
     return app
 
 
+def _security(app: FastAPI) -> None:
+    """Middleware, innermost first: CORS for read-only calls, the body limit on the bytes read,
+    HEAD as GET without the body, security headers on every answer (see `api.security`)."""
+    from fastapi.middleware.cors import CORSMiddleware
+
+    from warrantwatch.api.security import BodyLimit, HeadAsGet, SecurityHeaders
+
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "HEAD"],
+                       allow_credentials=False, expose_headers=["X-Map-Caption"], max_age=600)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)
+
+
+def _docs(app: FastAPI) -> None:
+    """/docs (Swagger UI) and /redoc (ReDoc) from assets installed with the package (PyPI
+    `fastapi-offline` ships swagger-ui-dist and ReDoc's standalone bundle): they work offline."""
+    import fastapi_offline
+    from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+
+    from warrantwatch.api.security import docs_policy
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+
+    def page(response: HTMLResponse) -> HTMLResponse:
+        html = response.body.decode()
+        return HTMLResponse(html, headers={"Content-Security-Policy": docs_policy(html)})
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return page(get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}", title="warrantwatch API",
+            swagger_js_url=f"{root}/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}/docs-assets/swagger-ui.css",
+            swagger_favicon_url=f"{root}/docs-assets/favicon.png"))
+
+    @app.get("/redoc", include_in_schema=False)
+    def redoc(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "")
+        return page(get_redoc_html(
+            openapi_url=f"{root}{app.openapi_url}", title="warrantwatch API",
+            redoc_js_url=f"{root}/docs-assets/redoc.standalone.js", with_google_fonts=False,
+            redoc_favicon_url=f"{root}/docs-assets/favicon.png"))
+
+
+def _day(value: Any) -> dt.date:
+    try:
+        return parse_day(value)
+    except BadDate as exc:
+        raise ValueError(exc.reason) from exc
+
+
+# A day in a request body, read by the same rule as everywhere else (ASCII digits, supported range).
+UserDay = Annotated[dt.date, BeforeValidator(_day)]
+
+
 class BriefRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="The article text.")
-    published: dt.date | None = Field(default=None, description="Publication date, YYYY-MM-DD, for an "
-                                      "article that carries none in a dateline; default: today.")
+    published: UserDay | None = Field(default=None, description="Publication date, YYYY-MM-DD (ASCII digits, "
+                                      "1998-07-17 to 2100-12-31), for an article that carries none in a "
+                                      "dateline; default: today.")
     title: str | None = Field(default=None, max_length=1000)
     url: str | None = Field(default=None, max_length=2000)
 
@@ -288,11 +355,68 @@ def warm_up() -> None:
             _obligation_map(person, day)
 
 
-def _image(rendered, fmt: MapFormat, width: int | None) -> Response:
-    headers = {"X-Map-Caption": quote(rendered.caption)}
-    if fmt is MapFormat.png:
-        return Response(rendered.png(width), media_type="image/png", headers=headers)
-    return Response(rendered.svg, media_type="image/svg+xml", headers=headers)
+
+
+# Drawing a map (projecting outlines, then rasterising) holds tens of MB while it runs and is CPU
+# bound. Maps are drawn on a pool of their own, as many at once as there are cores, and requests beyond
+# that queue: a burst cannot take the server's memory with it, and the memory one drawing frees is
+# reused by the next on the same few threads (each thread's allocator arena keeps what it once held).
+_MAP_POOL = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2), thread_name_prefix="maps")
+
+
+class _Answers:
+    """Drawn maps by request, kept least recently used first within a byte budget, with one drawing
+    per request at a time: concurrent requests for a map being drawn wait for it (single flight).
+    Used only from the event loop's thread, so plain dicts suffice."""
+
+    def __init__(self, budget_bytes: int):
+        self.budget = budget_bytes
+        self.size = 0
+        self.done: OrderedDict[tuple, tuple[bytes | str, str]] = OrderedDict()
+        self.drawing: dict[tuple, asyncio.Future] = {}
+
+    async def get(self, key: tuple, work) -> tuple[bytes | str, str]:
+        if key in self.done:
+            self.done.move_to_end(key)
+            return self.done[key]
+        future = self.drawing.get(key)
+        if future is None:
+            future = self.drawing[key] = asyncio.wrap_future(_MAP_POOL.submit(work))
+            future.add_done_callback(lambda f: self._finish(key, f))
+        return await asyncio.shield(future)
+
+    def _finish(self, key: tuple, future: asyncio.Future) -> None:
+        self.drawing.pop(key, None)
+        if future.cancelled() or future.exception() is not None:
+            return
+        self.done[key] = answer = future.result()
+        self.size += len(answer[0])
+        while self.size > self.budget and len(self.done) > 1:
+            _, (body, _caption) = self.done.popitem(last=False)
+            self.size -= len(body)
+
+
+_ANSWERS = _Answers(64 * 2**20)
+
+
+async def _drawn(key: tuple, draw, fmt: MapFormat, width: int | None) -> Response:
+    """Draw a map (`draw()` returns a rendered map) on the map pool, once per request key, and
+    answer with SVG or PNG. World maps share one frame: its layers are measured at first sight and
+    every world map is recoloured from them; a locator map's frame is its own, drawn outline by
+    outline. Either way the same URL always takes the same path and gives the same bytes."""
+
+    def work() -> tuple[bytes | str, str]:
+        from warrantwatch.maps.layers import measuring
+
+        rendered = draw()
+        if fmt is MapFormat.png:
+            with measuring("first" if key[0] == "world" else "never"):
+                return rendered.png(width), rendered.caption
+        return rendered.svg, rendered.caption
+
+    body, caption = await _ANSWERS.get((*key, fmt.value, width), work)
+    media = "image/png" if fmt is MapFormat.png else "image/svg+xml"
+    return Response(body, media_type=media, headers={"X-Map-Caption": quote(caption)})
 
 
 On = Annotated[str | None, Query(description="Date YYYY-MM-DD (default: today)", max_length=40)]
@@ -410,24 +534,26 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/maps/locator.{fmt}", summary="Locator map: home state orange; with person (and on), "
              "the host coloured by its outcome",
              responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
-    def locator(fmt: MapFormat, home: Name, host: Name, width: Width = None,
-                person: Annotated[str | None, Query(max_length=200)] = None, on: On = None) -> Response:
+    async def locator(fmt: MapFormat, home: Name, host: Name, width: Width = None,
+                      person: Annotated[str | None, Query(max_length=200)] = None, on: On = None) -> Response:
         from warrantwatch.maps import locator_map
 
         outcome = queries.check(person, host, on).outcome.name if person else None
-        return _image(locator_map(home, host, outcome=outcome), fmt, width)
+        return await _drawn(("locator", home, host, outcome), lambda: locator_map(home, host, outcome=outcome),
+                            fmt, width)
 
     @app.get("/api/maps/world.{fmt}", summary="World map coloured by obligation for a person on a date",
              responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
-    def world_map(request: Request, fmt: MapFormat, person: Name, on: On = None, width: Width = None) -> Response:
+    async def world_map(request: Request, fmt: MapFormat, person: Name, on: On = None,
+                        width: Width = None) -> Response:
+        day = queries.resolve_day(on)
         if fmt is MapFormat.svg:
             from warrantwatch.records.resolve import resolver_for
 
             pid = resolver_for(bundled()).person(person)
-            caption, body = _world_svg_body(pid, queries.resolve_day(on))
+            caption, body = await asyncio.wrap_future(_MAP_POOL.submit(_world_svg_body, pid, day))
             return _send(request, body, "image/svg+xml", {"X-Map-Caption": caption})
-
-        return _image(_obligation_map(person, queries.resolve_day(on)), fmt, width)
+        return await _drawn(("world", person, day), lambda: _obligation_map(person, day), fmt, width)
 
     @app.get("/api/route", summary="Airspaces a flight crosses, with the engine's outcome in each; "
              "diversion airports; with avoid, the detour that keeps out")
@@ -445,16 +571,18 @@ def _routes(app: FastAPI) -> None:
 
     @app.get("/api/route/map.{fmt}", summary="Map of a route: geodesic legs, avoided states hatched, "
              "diversion airports", responses={200: {"content": {"image/svg+xml": {}, "image/png": {}}}})
-    def route_map(fmt: MapFormat, origin: Annotated[str, Query(alias="from", min_length=2, max_length=100)],
-                  destination: Annotated[str, Query(alias="to", min_length=2, max_length=100)],
-                  person: Name, on: On = None,
-                  avoid: Annotated[str | None, Query(max_length=2000)] = None,
-                  width: Width = None) -> Response:
+    async def route_map(fmt: MapFormat, origin: Annotated[str, Query(alias="from", min_length=2, max_length=100)],
+                        destination: Annotated[str, Query(alias="to", min_length=2, max_length=100)],
+                        person: Name, on: On = None,
+                        avoid: Annotated[str | None, Query(max_length=2000)] = None,
+                        width: Width = None) -> Response:
         from warrantwatch.maps.route import route_map as draw
         from warrantwatch.routing import route as plan_route
 
-        plan = plan_route(origin, destination, person=person, on=on, avoid=avoid)
-        return _image(draw(plan), fmt, width)
+        day = queries.resolve_day(on)
+        return await _drawn(("route", origin, destination, person, day, avoid),
+                            lambda: draw(plan_route(origin, destination, person=person, on=day, avoid=avoid)),
+                            fmt, width)
 
     @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def page(request: Request) -> Response:

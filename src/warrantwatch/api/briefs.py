@@ -2,7 +2,9 @@
 
 The id is derived from the article's text and publication date, so the same article always gets the
 same link. Each brief's input is one JSON file, written atomically (a crash never leaves half a file);
-the brief itself is rebuilt from it, so a data correction shows in every old link.
+the brief itself is rebuilt from it, so a data correction shows in every old link. The folder keeps
+at most MAX_KEPT briefs (each at most the API's 256 KB body limit): past that the oldest go, so a flood
+of requests cannot fill the disk.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from warrantwatch.errors import WarrantWatchError
 
 ID = re.compile(r"^[0-9a-f]{16}$")
+MAX_KEPT = 1000
 
 
 class UnknownBrief(WarrantWatchError):
@@ -28,9 +31,10 @@ def folder() -> Path:
     base = os.environ.get("WARRANTWATCH_BRIEFS")
     if base:
         return Path(base)
-    from warrantwatch.records.knowledge import _cache_dir
+    from warrantwatch.records.cache import cache_dir
 
-    return _cache_dir() / "briefs"
+    base = cache_dir()
+    return (base if base is not None else Path(tempfile.gettempdir()) / "warrantwatch") / "briefs"
 
 
 def brief_id(text: str, published: str) -> str:
@@ -49,7 +53,17 @@ def save(request: dict[str, Any]) -> str:
         tmp.flush()
         os.fsync(tmp.fileno())
     os.replace(tmp.name, target)
+    _forget_oldest(target.parent)
     return ident
+
+
+def _forget_oldest(where: Path) -> None:
+    kept = list(where.glob("*.json"))
+    if len(kept) <= MAX_KEPT:
+        return
+    kept.sort(key=lambda p: p.stat().st_mtime_ns)
+    for old in kept[: len(kept) - MAX_KEPT]:
+        old.unlink(missing_ok=True)  # another request may have removed it first
 
 
 def load(ident: str) -> dict[str, Any]:

@@ -16,8 +16,8 @@ import typer
 HELP = "Is a state bound to arrest a person wanted by the ICC, and what has it done before?"
 # Which module registers each top-level command (each module: one command group, `register(app)`).
 COMMANDS = {"check": "obligation", "world": "obligation", "person": "lookup", "persons": "lookup",
-            "state": "lookup", "map": "maps", "brief": "news", "watch": "news", "eval": "news",
-            "serve": "serve", "data": "data", "route": "route", "tracks": "tracks"}
+            "state": "lookup", "map": "maps", "brief": "news", "watch": "news", "alerts": "news",
+            "eval": "news", "serve": "serve", "data": "data", "route": "route", "tracks": "tracks"}
 
 
 def make_app(command: str | None = None) -> typer.Typer:
@@ -57,20 +57,50 @@ def __getattr__(name: str):
 def main(argv: list[str] | None = None) -> int:
     """Entry point: 0 ok, 2 bad input (one line, with suggestions), 1 anything else.
 
-    Returns the status when given `argv` (tests); exits with it as the console script.
+    Every failure ends as one line on stderr, never a traceback (set WARRANTWATCH_DEBUG=1 to see
+    one for an unexpected error). Returns the status when given `argv` (tests); exits with it as the
+    console script.
     """
-    from warrantwatch.errors import WarrantWatchError
+    import os
+
+    try:  # typer vendors its own copy of click (0.20 and later)
+        from typer._click import exceptions as click_exceptions
+    except ImportError:  # pragma: no cover - older typer uses click itself
+        from click import exceptions as click_exceptions
+
+    from warrantwatch.errors import RecordInvalid, WarrantWatchError, one_line
+
+    def fail(message: str, status: int) -> int:
+        print(f"error: {message}", file=sys.stderr)
+        return status
 
     args = sys.argv[1:] if argv is None else argv
     command = args[0] if args and args[0] in COMMANDS else None
     try:
-        make_app(command)(args=argv, prog_name="warrantwatch")
-        code = 0
-    except SystemExit as exc:  # typer's own exit: help, usage errors (2), Ctrl-C (1)
+        result = make_app(command)(args=argv, prog_name="warrantwatch", standalone_mode=False)
+        code = result if isinstance(result, int) and not isinstance(result, bool) else 0
+    except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except WarrantWatchError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except click_exceptions.NoArgsIsHelpError as exc:
+        exc.show()
         code = exc.exit_code
+    except click_exceptions.ClickException as exc:  # usage errors: bad option, missing argument
+        hint = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
+        code = fail(one_line(exc.format_message()) + hint, exc.exit_code)
+    except typer.Abort:
+        code = fail("aborted", 1)
+    except RecordInvalid as exc:
+        code = fail(str(exc), exc.exit_code)
+    except WarrantWatchError as exc:
+        code = fail(one_line(str(exc)), exc.exit_code)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        code = fail(one_line(f"{where}{exc.strerror or exc}"), 1)
+    except Exception as exc:  # a bug: say so in one line, and how to see more
+        if os.environ.get("WARRANTWATCH_DEBUG"):
+            raise
+        code = fail(one_line(f"internal error ({type(exc).__name__}: {exc}); please report it with the "
+                             "command you ran (WARRANTWATCH_DEBUG=1 shows the traceback)"), 1)
     if argv is None:
         sys.exit(code)
     return code

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from warrantwatch.cli.output import console, line, print_json
+from warrantwatch.cli.output import console, line, number, print_json
 
 # Words for the counts' keys (the keys stay in --json).
 COUNT_LABELS = {"states_with_rome_statute_records": "states with Rome Statute records",
@@ -170,8 +170,9 @@ def update(
     since: Annotated[str | None, typer.Option("--since",
                                               help="Only ICC releases dated on or after YYYY-MM-DD.")] = None,
     cache: Annotated[Path | None, typer.Option("--cache", help="Cache of fetched pages (default: user cache).")] = None,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds per request.")] = 20.0,
-    delay: Annotated[float, typer.Option("--delay", help="Seconds between requests (politeness).")] = 2.0,
+    timeout: Annotated[float, typer.Option("--timeout", parser=number, help="Seconds per request.")] = 20.0,
+    delay: Annotated[float, typer.Option("--delay", parser=number,
+                                         help="Seconds between requests (politeness).")] = 2.0,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     data: DataDir = None,
 ) -> None:

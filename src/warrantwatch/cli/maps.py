@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from warrantwatch.cli.output import whole_number
+
 
 def map_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write: .svg or .png.")],
@@ -18,7 +20,7 @@ def map_command(
                                            "trip, the latest recorded visit).")] = None,
     states_parties: Annotated[bool, typer.Option("--states-parties",
                                                  help="Shade Rome Statute parties on --on.")] = False,
-    width: Annotated[int, typer.Option("--width", help="Width in pixels (PNG and SVG).")] = 1600,
+    width: Annotated[int, typer.Option("--width", parser=whole_number, help="Width in pixels (PNG and SVG).")] = 1600,
     colourblind: Annotated[bool, typer.Option("--colourblind", "--colorblind",
                                               help="Colour-blind-safe palette (Okabe-Ito).")] = False,
     extent: Annotated[str | None, typer.Option("--extent", help="west,south,east,north in degrees.")]

@@ -1,4 +1,4 @@
-"""`brief`, `watch` and `eval news`: from articles to events, assessments and alerts."""
+"""`brief`, `watch`, `alerts` and `eval news`: from articles to events, assessments and alerts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from warrantwatch.cli.output import console, line, print_json
+from warrantwatch.cli.output import console, line, print_json, whole_number
 
 Published = Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for "
                                                 "articles that carry none (no HTML meta, feed date or dateline); "
@@ -22,46 +22,45 @@ def _dates(published: str | None):
     return (parse_day(published) if published else None), today()
 
 
-def _articles(source: Path, problems: list[str]):
-    """Every article at `source`; an unreadable file is reported in `problems` and skipped, so that
-    a folder run never stops on one item."""
-    from warrantwatch.news.reading import UnreadableInput, read_path
-
-    if not source.is_dir():
-        yield from read_path(source)
-        return
-    files = sorted(p for p in source.rglob("*") if p.is_file())
-    for child in files:
-        try:
-            yield from read_path(child)
-        except UnreadableInput as exc:
-            problems.append(str(exc))
-
-
-def _briefs(kb, source: Path, published: str | None, maps: str, problems: list[str]):
-    """The brief of each article, one at a time (nothing is kept: memory does not grow with the run)."""
+def _briefs(kb, items, published: str | None, maps: str, problems: list, known: set[str] | None = None):
+    """The brief of each article among `items` (read by `news.reading.read_items`), one at a time:
+    nothing is kept, so memory does not grow with the run. An item that cannot be read or briefed
+    goes to `problems` (a `Rejected`) and the run goes on. With `known` (watch), an item already
+    stored or rejected gives None and is not briefed again."""
     from warrantwatch.errors import WarrantWatchError
     from warrantwatch.news.brief import build
     from warrantwatch.news.published import published_date
+    from warrantwatch.news.reading import Rejected
 
     given, today = _dates(published)
-    for article in _articles(source, problems):
-        day, origin = published_date(article, given, today)
+    for item in items:
+        if known is not None:
+            if item.key in known:
+                yield None
+                continue
+            known.add(item.key)
+        if isinstance(item, Rejected):
+            problems.append(item)
+            continue
+        day, origin = published_date(item, given, today)
         try:
-            yield build(kb, article, day, maps=maps, published_from=origin)
+            yield build(kb, item, day, maps=maps, published_from=origin)
         except WarrantWatchError as exc:
-            problems.append(f"{article.origin}: {exc}")
+            problems.append(Rejected(item.origin, str(exc).removeprefix(f"{item.origin}: "), item.key))
 
 
-def _report(problems: list[str]) -> None:
+def _report(problems) -> None:
     import sys
 
+    from warrantwatch.errors import one_line
+
     for problem in problems:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(one_line(f"skipped {problem}"), file=sys.stderr)
 
 
 def brief(
-    article: Annotated[Path, typer.Argument(help="Text or HTML file, folder, or JSON Lines feed.")],
+    article: Annotated[Path, typer.Argument(help="Text or HTML file, folder, JSON Lines feed, or - for "
+                                            "standard input.")],
     published: Published = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write brief.md, brief.json, "
                                                 "brief.html and maps into this folder.")] = None,
@@ -71,26 +70,29 @@ def brief(
     """Read an article; find visits by ICC-wanted persons; assess each; print or write the brief.
 
     The publication date is the article's own (HTML meta, feed, dateline), else --published, else
-    today; each brief says which. Items that cannot be read or briefed are reported on stderr and
-    skipped (exit status 2 at the end); the others are written as they are read.
+    today; each brief says which. Items that cannot be read or briefed are reported on stderr
+    (file:line: reason) and skipped (exit status 2 at the end); the others are written as they are read.
     """
     import itertools
     import json
 
-    from warrantwatch.errors import WarrantWatchError
     from warrantwatch.news.brief import to_html, to_markdown
+    from warrantwatch.news.reading import UnreadableInput, read_items
+
+    items = read_items(article)
+    head = next(items, None)  # the first read (bounded) fails fast, before anything heavy is loaded
     from warrantwatch.records.knowledge import bundled
 
     kb = bundled()
-    problems: list[str] = []
+    problems: list = []
     maps = "draw" if output is not None or as_html else "text"
-    briefs = _briefs(kb, article, published, maps, problems)
+    briefs = _briefs(kb, itertools.chain([head] if head is not None else [], items), published, maps, problems)
     first = next(briefs, None)
     second = next(briefs, None) if first is not None else None
     if first is None:
         _report(problems[1:])
-        raise WarrantWatchError(problems[0] if len(problems) == 1 else f"{article}: no article could be read"
-                                + (f" ({len(problems)} skipped)" if problems else ""))
+        raise UnreadableInput(str(problems[0]) if len(problems) == 1 else f"{article}: no article could be read"
+                              + (f" ({len(problems)} skipped)" if problems else ""))
     everything = itertools.chain([first], [second] if second is not None else [], briefs)
     if output is not None:
         _write(everything, output, single=second is None)
@@ -110,28 +112,32 @@ def brief(
             print(("\n" if n else "") + to_markdown(b), end="")
     if problems:
         _report(problems)
-        raise typer.Exit(2)
+        raise UnreadableInput(f"{len(problems)} item(s) could not be read (listed above)")
 
 
 def _write(briefs, output: Path, *, single: bool) -> None:
+    from warrantwatch.errors import WarrantWatchError
     from warrantwatch.news.brief import to_html, to_markdown
-    from warrantwatch.records.canonical import write_atomically
+    from warrantwatch.records.canonical import write_atomically, write_atomically_bytes
 
-    output.mkdir(parents=True, exist_ok=True)
-    for n, b in enumerate(briefs, start=1):
-        folder = output if single else output / f"{n:03d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(folder / "brief.md", to_markdown(b))
-        write_atomically(folder / "brief.json", b.to_json() + "\n")
-        write_atomically(folder / "brief.html", to_html(b))
-        for i, item in enumerate(b.items, start=1):
-            if item.map and item.map.svg:
-                stem = folder / f"map-{i}-{item.event.host.lower()}"
-                write_atomically(stem.with_suffix(".svg"), item.map.svg)
-                if item.map.source is not None:
-                    (stem.with_suffix(".png")).write_bytes(item.map.source.png())
-        console().print(line(f"wrote {folder}/brief.md, brief.json, brief.html "
-                             f"({len(b.items)} event(s); published date: from {b.published_from})"))
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        for n, b in enumerate(briefs, start=1):
+            folder = output if single else output / f"{n:03d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(folder / "brief.md", to_markdown(b))
+            write_atomically(folder / "brief.json", b.to_json() + "\n")
+            write_atomically(folder / "brief.html", to_html(b))
+            for i, item in enumerate(b.items, start=1):
+                if item.map and item.map.svg:
+                    stem = folder / f"map-{i}-{item.event.host.lower()}"
+                    write_atomically(stem.with_suffix(".svg"), item.map.svg)
+                    if item.map.source is not None:
+                        write_atomically_bytes(stem.with_suffix(".png"), item.map.source.png())
+            console().print(line(f"wrote {folder}/brief.md, brief.json, brief.html "
+                                 f"({len(b.items)} event(s); published date: from {b.published_from})"))
+    except OSError as exc:
+        raise WarrantWatchError(f"cannot write to {exc.filename or output}: {exc.strerror or exc}") from exc
 
 
 def watch(
@@ -140,31 +146,46 @@ def watch(
         "warrantwatch-news.duckdb"),
     published: Published = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print alerts as one JSON document.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch", min=1, help="Articles committed per transaction.")] = 500,
+    batch_size: Annotated[int, typer.Option("--batch", parser=whole_number,
+                                            help="Articles committed per transaction (1 or more).")] = 500,
 ) -> None:
     """Process new articles, store them with their events, alert on planned visits to states with a duty.
 
     Alerts are raised only for events read with confidence >= 0.7 (`eval news` shows the precision
     at that level); the others are stored with their confidence. Articles are committed in batches
-    (--batch, 500); an alert is printed only once its article is stored.
+    (--batch, 500, or every half second); an alert is printed only once its article is stored.
+    Between batches the database is closed, so that readers (`alerts`) can read while watch runs.
+    An item that cannot be read is reported (file:line: reason), stored as rejected so that a rerun
+    neither stops on it nor reports it again, and the rest goes in; the exit status is then 2.
     """
+    import time
+
     from warrantwatch.news.extract import ALERT_CONFIDENCE
+    from warrantwatch.news.reading import Rejected, UnreadableInput, read_items
     from warrantwatch.news.store import Store
     from warrantwatch.palette import OUTCOME_LABELS
     from warrantwatch.records.knowledge import bundled
 
+    if batch_size < 1:
+        raise typer.BadParameter("give 1 or more", param_hint="'--batch'")
     kb = bundled()
     alerts: list[dict] = []
-    problems: list[str] = []
+    problems: list = []
     new = seen = below = 0
     out = console()
     with Store.open(db) as store:
         known = store.keys()
         batch: list = []
+        last = time.monotonic()
 
         def commit() -> None:
-            nonlocal below
-            store.add_batch(batch)
+            nonlocal below, last
+            rejected = [p for p in problems if isinstance(p, Rejected) and p not in committed]
+            with store.writing():
+                store.add_batch(batch)
+                store.reject_all(rejected)
+            committed.update(rejected)
+            last = time.monotonic()
             for b in batch:
                 for item in b.items:
                     if item.event.kind != "planned" or not item.assessment.outcome.duty:
@@ -183,48 +204,62 @@ def watch(
                                        f"confidence {alert['confidence']:.2f}): {alert['summary']}"))
             batch.clear()
 
-        for b in _briefs_new(kb, source, published, known, problems):
+        committed: set = set()
+        for b in _briefs(kb, read_items(source), published, "none", problems, known):
             if b is None:
                 seen += 1
                 continue
             batch.append(b)
             new += 1
-            if len(batch) >= batch_size:
+            if len(batch) >= batch_size or time.monotonic() - last > 0.5:
                 commit()
         commit()
-        articles, events = store.counts()
+        with store.writing():
+            articles, events = store.counts()
     if as_json:
         print_json({"new_articles": new, "already_stored": seen, "alerts": alerts,
                     "alert_confidence": ALERT_CONFIDENCE, "below_confidence": below,
-                    "skipped": problems, "stored": {"articles": articles, "events": events},
+                    "rejected": [{"origin": p.origin, "reason": p.reason} for p in problems],
+                    "stored": {"articles": articles, "events": events},
                     "reviewed": kb.reviewed.isoformat() if kb.reviewed else None})
     else:
         _report(problems)
-        out.print(line(f"{new} new article(s), {seen} already stored; store holds {articles} "
-                       f"article(s), {events} event(s); alerts at confidence >= {ALERT_CONFIDENCE} "
+        out.print(line(f"{new} new article(s), {seen} already stored, {len(problems)} rejected; store holds "
+                       f"{articles} article(s), {events} event(s); alerts at confidence >= {ALERT_CONFIDENCE} "
                        f"({below} planned visit(s) to a state with a duty below it stored, not alerted); "
                        f"record reviewed to {kb.reviewed}"))
     if problems:
-        raise typer.Exit(2)
+        raise UnreadableInput(f"{len(problems)} new item(s) could not be read (listed above; stored as "
+                              "rejected, not reported again)")
 
 
-def _briefs_new(kb, source: Path, published: str | None, known: set[str], problems: list[str]):
-    """The brief of each article not yet stored (None for one already stored), without maps."""
-    from warrantwatch.errors import WarrantWatchError
-    from warrantwatch.news.brief import build
-    from warrantwatch.news.published import published_date
+def alerts(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file written by watch.")] = Path(
+        "warrantwatch-news.duckdb"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON document.")] = False,
+) -> None:
+    """Planned visits stored by watch to states with a duty to arrest, at the alert confidence
+    (read-only: works while watch runs)."""
+    from warrantwatch.law.assessment import Outcome
+    from warrantwatch.news.extract import ALERT_CONFIDENCE
+    from warrantwatch.news.store import Store
 
-    given, today = _dates(published)
-    for article in _articles(source, problems):
-        if article.key in known:
-            yield None
-            continue
-        known.add(article.key)
-        day, origin = published_date(article, given, today)
-        try:
-            yield build(kb, article, day, maps="none", published_from=origin)
-        except WarrantWatchError as exc:
-            problems.append(f"{article.origin}: {exc}")
+    with Store.open(db, read_only=True) as store:
+        found = [e for e in store.planned_events() if e["outcome"] in Outcome.__members__
+                 and Outcome[e["outcome"]].duty and (e["confidence"] is None or e["confidence"] >= ALERT_CONFIDENCE)]
+    if as_json:
+        print_json({"alerts": found, "alert_confidence": ALERT_CONFIDENCE})
+        return
+    from warrantwatch.palette import OUTCOME_LABELS
+    from warrantwatch.records.knowledge import bundled
+
+    kb, out = bundled(), console()
+    for e in found:
+        person = kb.person_by_id[e["person"]].name if e["person"] in kb.person_by_id else e["person"]
+        host = kb.state_by_code[e["host"]].name if e["host"] in kb.state_by_code else e["host"]
+        label = OUTCOME_LABELS.get(e["outcome"], e["outcome"])
+        out.print(line(("ALERT ", "bold red"), f"{person} → {host} {e['date'] or ''} ({label}), {e['article']}"))
+    out.print(line(f"{len(found)} alert(s) in {db}"))
 
 
 eval_app = typer.Typer(help="Evaluate the system on hand-written test sets.", no_args_is_help=True)
@@ -269,4 +304,5 @@ def eval_news(
 def register(app: typer.Typer) -> None:
     app.command()(brief)
     app.command()(watch)
+    app.command()(alerts)
     app.add_typer(eval_app, name="eval")

@@ -31,3 +31,32 @@ def line(*parts: tuple[str, str] | str) -> Text:
         else:
             text.append(part)
     return text
+
+
+def whole_number(text: str | int) -> int:
+    """A typer `parser` for integer options: ASCII digits only, as for dates (Python's int() would
+    also read "٥٠٠" or "５００"; the CLI, GET and POST accept exactly the same numbers)."""
+    if isinstance(text, int):
+        return text
+    import typer
+
+    if not text.strip().isascii():
+        raise typer.BadParameter("use ASCII digits 0-9")
+    try:
+        return int(text)
+    except ValueError:
+        raise typer.BadParameter("not a whole number") from None
+
+
+def number(text: str | float) -> float:
+    """A typer `parser` for decimal options, by the same rule as `whole_number`."""
+    if isinstance(text, int | float):
+        return float(text)
+    import typer
+
+    if not text.strip().isascii():
+        raise typer.BadParameter("use ASCII digits 0-9")
+    try:
+        return float(text)
+    except ValueError:
+        raise typer.BadParameter("not a number") from None

@@ -6,10 +6,12 @@ from typing import Annotated
 
 import typer
 
+from warrantwatch.cli.output import whole_number
+
 
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(parser=whole_number, help="Port.")] = 8000,
 ) -> None:
     """Start the web app (page at /, API under /api, OpenAPI docs at /docs)."""
     import uvicorn

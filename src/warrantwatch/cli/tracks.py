@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from warrantwatch.cli.output import console, line, print_json
+from warrantwatch.cli.output import console, line, number, print_json, whole_number
 
 app = typer.Typer(help="Watched state aircraft: ingest positions, find landings, raise alerts.",
                   no_args_is_help=True)
@@ -131,9 +131,10 @@ def follow(
     source: Annotated[str, typer.Argument(help="URL of a readsb/tar1090 aircraft.json, or a folder of "
                                           "recorded snapshots to replay.")],
     db: Annotated[Path, typer.Option("--db", help="DuckDB track store.")] = Path("warrantwatch-tracks.duckdb"),
-    interval: Annotated[float, typer.Option("--interval", help="Seconds between polls (at least 1; "
+    interval: Annotated[float, typer.Option("--interval", parser=number, help="Seconds between polls (at least 1; "
                                             "respect a public feed's published limits).")] = 10.0,
-    polls: Annotated[int | None, typer.Option("--polls", help="Stop after this many polls.")] = None,
+    polls: Annotated[int | None, typer.Option("--polls", parser=whole_number,
+                                              help="Stop after this many polls.")] = None,
     jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Append alerts to this JSON Lines file.")] = None,
     webhook: Annotated[str | None, typer.Option("--webhook", help="POST each alert to this URL.")] = None,
 ) -> None:

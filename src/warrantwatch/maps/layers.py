@@ -8,12 +8,22 @@ worth keeping: a run seen twice is measured once (each outline's coverage render
 mask) and from then on drawn by a table look-up for the pixels one colour covers wholly and a
 weighted sum for the few at edges. The result equals drawing the run outline by outline up to
 Skia's 8-bit rounding (tests compare the two).
+
+Under concurrency (the API server draws in many threads) three rules keep memory bounded and answers
+stable: a run is measured by one thread only while the others wait for its result (single flight);
+the layers kept fit in `BUDGET_BYTES`; and the server fixes, per kind of map, whether a frame is
+measured at first sight or never (`measuring`), so that it is never drawn afresh once and recoloured
+the next time: the same URL gives the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,11 +31,29 @@ import numpy as np
 from warrantwatch.maps.paint import colour, fill_paint, parse_path, stroke_paint
 
 NEGLIGIBLE = 1 / 1024  # a weight below this changes no 8-bit channel
-CACHE_SIZE = 8  # runs kept: up to about 16 MB each for a 1600 × 1000 map mostly of land
+CACHE_SIZE = 8  # runs kept at most: up to about 16 MB each for a 1600 × 1000 map mostly of land
+BUDGET_BYTES = 160 * 2**20  # and at most this much memory for all of them
 MAX_PIXELS = 4_000_000  # larger images (posters) are drawn afresh: measuring them would take ~1 GB
-_SEEN: OrderedDict[tuple, bool] = OrderedDict()  # runs drawn once, not yet measured
-_LAYERS: OrderedDict[tuple, Layer] = OrderedDict()
+_SEEN: OrderedDict[bytes, bool] = OrderedDict()  # runs drawn once, not yet measured
+_LAYERS: OrderedDict[bytes, Layer] = OrderedDict()
+_MEASURING: dict[bytes, threading.Event] = {}  # runs being measured now, by one thread each
 _LOCK = threading.Lock()  # the API server draws in several threads
+_POLICY: ContextVar[str] = ContextVar("layer_policy", default="second")
+
+
+@contextmanager
+def measuring(when: str) -> Iterator[None]:
+    """Within this block (in this thread or task), when a run is measured: "second" (the default: a
+    one-off map does not pay for measuring), "first" (every drawing of a frame takes the same path and
+    gives the same pixels: the server's world maps, which share one frame), or "never" (drawn outline
+    by outline: the server's locator maps, whose frames are rarely drawn twice)."""
+    if when not in ("first", "second", "never"):
+        raise ValueError(f"measuring: {when!r}")
+    token = _POLICY.set(when)
+    try:
+        yield
+    finally:
+        _POLICY.reset(token)
 
 
 class Run:
@@ -47,6 +75,11 @@ class Layer:
     part_pixel: np.ndarray  # (z,) position in mixed_index of each part of a blend
     part_slot: np.ndarray  # (z,)
     part_weight: np.ndarray  # (z, 1)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(a.nbytes for a in (self.solid_index, self.solid_slot, self.mixed_index, self.below_weight,
+                                      self.part_pixel, self.part_slot, self.part_weight))
 
     def paint(self, pixels: np.ndarray, colours: np.ndarray) -> None:
         """Draw onto `pixels` ((h, w, 4) RGBA, opaque) with slot colours ((2n, 3) uint8)."""
@@ -71,13 +104,20 @@ class Layer:
         pixel_words[self.mixed_index] = blend.astype(np.uint8).view(np.uint32).ravel()
 
 
-def _key(painter, run) -> tuple:
+def _key(painter, run) -> bytes:
+    """A digest of what the run's weights depend on: canvas size, transform and each outline's shape
+    and line style (not its colours). A digest, not the tuple itself: that would keep megabytes of
+    path data alive per frame."""
     m = painter.canvas.getTotalMatrix()
-    matrix = (m.getScaleX(), m.getSkewX(), m.getTranslateX(), m.getSkewY(), m.getScaleY(), m.getTranslateY())
-    shapes = tuple((element.get("d", ""), style.get("fill-rule") == "evenodd", style.get("fill", "#000000") != "none",
-                    style.get("stroke", "none") != "none", style.get("stroke-width"), style.get("stroke-linejoin"),
-                    style.get("stroke-linecap")) for element, style in run)
-    return painter.pixels.shape, matrix, shapes
+    h = hashlib.blake2b(digest_size=20)
+    h.update(repr((painter.pixels.shape, m.getScaleX(), m.getSkewX(), m.getTranslateX(), m.getSkewY(),
+                   m.getScaleY(), m.getTranslateY())).encode())
+    for element, style in run:
+        h.update(element.get("d", "").encode())
+        h.update(repr((style.get("fill-rule") == "evenodd", style.get("fill", "#000000") != "none",
+                       style.get("stroke", "none") != "none", style.get("stroke-width"),
+                       style.get("stroke-linejoin"), style.get("stroke-linecap"))).encode())
+    return h.digest()
 
 
 def _colours(run) -> np.ndarray:
@@ -104,24 +144,52 @@ def draw_run(painter, run) -> None:
 
 def _layer_for(painter, run) -> Layer | None:
     """The run's layer: None the first time a run is seen (a one-off map should not pay for
-    measuring), measured the second time, reused from then on."""
+    measuring; see `measuring` for the other policies), measured the second time, reused from then on.
+    One thread measures a run; the others asking for it meanwhile wait and reuse its result."""
+    policy = _POLICY.get()
+    if policy == "never":
+        return None
     key = _key(painter, run)
+    while True:
+        with _LOCK:
+            layer = _LAYERS.get(key)
+            if layer is not None:
+                _LAYERS.move_to_end(key)
+                return layer
+            pending = _MEASURING.get(key)
+            if pending is None:
+                if policy == "second" and not _SEEN.pop(key, False):
+                    _SEEN[key] = True
+                    while len(_SEEN) > 4 * CACHE_SIZE:
+                        _SEEN.popitem(last=False)
+                    return None
+                _SEEN.pop(key, None)
+                done = _MEASURING[key] = threading.Event()
+                break
+        pending.wait()  # another thread is measuring this run: wait, then take its layer
+    try:
+        layer = _measure(painter, run)
+        with _LOCK:
+            _LAYERS[key] = layer
+            _keep_within_budget()
+        return layer
+    finally:
+        with _LOCK:
+            del _MEASURING[key]
+        done.set()
+
+
+def _keep_within_budget() -> None:
+    """Drop the least recently used layers beyond CACHE_SIZE or BUDGET_BYTES (the newest stays)."""
+    total = sum(layer.nbytes for layer in _LAYERS.values())
+    while len(_LAYERS) > 1 and (len(_LAYERS) > CACHE_SIZE or total > BUDGET_BYTES):
+        _, dropped = _LAYERS.popitem(last=False)
+        total -= dropped.nbytes
+
+
+def cached_bytes() -> int:
     with _LOCK:
-        layer = _LAYERS.get(key)
-        if layer is not None:
-            _LAYERS.move_to_end(key)
-            return layer
-        if not _SEEN.pop(key, False):
-            _SEEN[key] = True
-            while len(_SEEN) > 4 * CACHE_SIZE:
-                _SEEN.popitem(last=False)
-            return None
-    layer = _measure(painter, run)
-    with _LOCK:
-        _LAYERS[key] = layer
-        while len(_LAYERS) > CACHE_SIZE:
-            _LAYERS.popitem(last=False)
-    return layer
+        return sum(layer.nbytes for layer in _LAYERS.values())
 
 
 def _cheap(run) -> bool:

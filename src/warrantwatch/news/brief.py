@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from warrantwatch.errors import WarrantWatchError
 from warrantwatch.law import Assessment, assess
@@ -15,6 +17,7 @@ from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
 from warrantwatch.palette import OUTCOME_LABELS, STORY
+from warrantwatch.records.dates import supported
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import Warrant
 
@@ -111,6 +114,7 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
           maps: str = "draw", published_from: str = "--published") -> Brief:
     """The brief of one article. `maps`: "draw" (SVG, and PNG on demand), "text" (caption and alt
     text only, no drawing), "none"; `with_maps=False` is "none"."""
+    published = supported(published)  # dates are resolved against it: keep them in the supported range
     mode = maps if with_maps else "none"
     items, background = [], []
     for event in extract(kb, article.text, published):
@@ -168,11 +172,31 @@ KIND_TEXT = {"planned": "planned visit", "occurred": "visit that took place",
              "arrest": "arrest"}
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+
+
+def md(text: object) -> str:
+    """Text from an article made inert in Markdown: one line, and every character that could start
+    markup (HTML such as <script>, links, emphasis, code, tables) escaped with a backslash."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL when it may become a link (http or https only: never javascript:, data: and the like)."""
+    if not url:
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in ("http", "https") else None
+
+
 def to_markdown(brief: Brief) -> str:
     a = brief.article
-    lines = [f"# Brief: {a.title or 'article'}", ""]
-    lines.append(f"Published {brief.published} (published date: from {brief.published_from})"
-                 + (f" · {a.url}" if a.url else "") + (f" · {a.origin}" if a.origin else ""))
+    lines = [f"# Brief: {md(a.title) if a.title else 'article'}", ""]
+    lines.append(f"Published {brief.published} (published date: from {md(brief.published_from)})"
+                 + (f" · {md(a.url)}" if a.url else "") + (f" · {md(a.origin)}" if a.origin else ""))
     lines.append("")
     lines.append(f"_{reviewed_line(brief.reviewed).capitalize()}._")
     lines.append("")
@@ -205,7 +229,7 @@ def to_markdown(brief: Brief) -> str:
         for w in item.warrants:
             lines.append(f"- Warrant issued {w.issued} ({w.case or w.situation})"
                          + (f"; {', '.join(w.crimes)}" if w.crimes else ""))
-        lines += ["", "**Evidence**", *[f"> {sentence}" for sentence in e.evidence]]
+        lines += ["", "**Evidence**", *[f"> {md(sentence)}" for sentence in e.evidence]]
         if item.map:
             lines += ["", f"**Map**: {item.map.caption}"]
         lines += ["", "**Sources**", *[f"- {src}" for src in s.sources]]
@@ -231,7 +255,8 @@ def to_html(brief: Brief) -> str:
              + "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}</style>",
              "</head><body>", f"<h1>{esc('Brief: ' + (a.title or 'article'))}</h1>",
              f"<p>Published {esc(str(brief.published))} (published date: from {esc(brief.published_from)})"
-             + (f" · <a href='{esc(a.url)}'>{esc(a.url)}</a>" if a.url else "") + "</p>",
+             + (f" · <a href='{esc(href)}' rel='noopener noreferrer'>{esc(a.url)}</a>" if (href := safe_href(a.url))
+                else f" · {esc(a.url)}" if a.url else "") + "</p>",
              f"<p class='reviewed'>{esc(reviewed_line(brief.reviewed).capitalize())}.</p>"]
     if not brief.items:
         parts.append("<p>No visit by a person wanted by the ICC was found in this article.</p>")
@@ -259,7 +284,8 @@ def to_html(brief: Brief) -> str:
                      + ("".join(f"<li>{esc(r)}</li>" for r in record) or "<li>Nothing recorded.</li>") + "</ul>")
         parts.append("<h3>Evidence</h3>" + "".join(f"<blockquote>{esc(x)}</blockquote>" for x in e.evidence))
         parts.append("<h3>Sources</h3><ul>" + "".join(
-            f"<li><a href='{esc(x)}'>{esc(x)}</a></li>" if x.startswith("http") else f"<li>{esc(x)}</li>"
+            f"<li><a href='{esc(x)}' rel='noopener noreferrer'>{esc(x)}</a></li>" if safe_href(x)
+            else f"<li>{esc(x)}</li>"
             for x in s.sources) + "</ul></section>")
     if brief.background:
         parts.append("<section><h2>Earlier trips the article recalls</h2><ul>" + "".join(

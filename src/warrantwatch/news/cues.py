@@ -6,6 +6,15 @@ Each pattern is a rule of reading, kept here so the extraction logic in `extract
 import re
 from collections.abc import Iterator
 
+_LAST_LOWERED = ["", ""]
+
+
+def _lowered(text: str) -> str:
+    """`text.lower()`, kept for the last text: the patterns of a sentence are tried one after another."""
+    if _LAST_LOWERED[0] is not text:
+        _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
+    return _LAST_LOWERED[1]
+
 
 class Prefiltered:
     """A pattern tried only when the text holds one of the words every match contains: a substring
@@ -17,8 +26,11 @@ class Prefiltered:
         self.pattern, self.anchors = pattern, anchors
 
     def _maybe(self, text: str) -> bool:
-        lowered = text.lower()
-        return any(anchor in lowered for anchor in self.anchors)
+        lowered = _lowered(text)
+        for anchor in self.anchors:  # noqa: SIM110 (a plain loop: a generator costs more than the test)
+            if anchor in lowered:
+                return True
+        return False
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         return self.pattern.search(text, *bounds) if self._maybe(text) else None
@@ -41,17 +53,20 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
-    r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went to|go(?:es|ing)? to|"
+    r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
     r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
     r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
+    r"(?-i:(?:left|leaves|departed) (?:the )?(?=[A-Z]))|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
-    r"(?:will|would|did|does|do) not (?:attend|travel|go|visit|take part|come)|won't (?:attend|travel|go|take part)|"
+    r"(?:will|would|did|does|do) not (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
+    r"be (?:in|at|part of|present|attending|travell?ing|going))|won't (?:attend|travel|go|take part|lead|head)|"
+    r"(?:put|placed|is|was|were|been) on hold|"
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
@@ -61,11 +76,11 @@ CANCELLED = Prefiltered(re.compile(
     r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I),
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
-    'drop', 'shelved')
+    'drop', 'shelved', 'on hold')
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
-ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into custody|apprehended|placed under arrest|"
+ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
                     r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
                     r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
@@ -74,6 +89,8 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into custody|appreh
 NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
+                     r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
+                     r"(?:be |have been )|"
                      r"wants? (?:[\w-]+ ){0,3})$", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
@@ -101,10 +118,10 @@ FUTURE = Prefiltered(re.compile(
                     r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
-                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this)\b", re.I),
+                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of)\b", re.I),
     'will', 'shall', 'is to', 'are to', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
-    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this')
+    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
@@ -119,7 +136,8 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
     r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
-    r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|"
+    r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
+    r"detention (?:centre|center)|"
     r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from))"
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
@@ -129,17 +147,20 @@ TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|
 # ("chaired from New Delhi").
 ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
 # "Saudi Arabia refused ...", "Saudi Arabia's aviation authority said ...": the place acts; nobody goes there.
-PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(refused|said|says|denied|announced|critici[sz]ed|"
+PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+(?!(?:on|in|at|and|to|for|with|after|before|by|from|during|"
+                              r"last|this|that|where|when|while|but|then)\b)[\w-]+){0,3}?\s+(refused|said|says|denied|announced|critici[sz]ed|"
                               r"accused|urged|called|demanded|condemned|imposed|warned|asked|told|sent|freed|"
                               r"released|expelled|deported|(?:has|have|had|is|was|were|does|did|do)(?: not| never)?"
                               r" (?:a |an )?(?:member|party|parties|recogni[sz]e|signed|joined|ratified))\b")
 # "Syria's transitional president", "North Korea's Kim Jong Un": a person of that state, not a trip there.
 PLACE_OF_PERSON = re.compile(r"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){0,2}(?:president|leader|prime minister|premier|king|"
                              r"emir|crown prince|foreign minister|minister|envoy|ambassador|delegation)\b|"
-                             r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s))")
+                             r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s|da\s|de\s|dos\s|van\s|von\s))")
 # The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
 HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
-                           r"invited|and)\W+(?:the\W+)?$", re.I)
+                           r"invited|and|stood in for|stands in for|standing in for|in place of|instead of|"
+                           r"on behalf of|represent(?:s|ed|ing)?|warrants? (?:of arrest )?(?:for|against))\W+"
+                           r"(?:the\W+)?(?:(?-i:[A-Z][\w-]+)\W+){0,3}$", re.I)
 ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached|"
                      r"begin\w*|start\w*)\b", re.I)
 # "has landed in Astana", "arrives in Hanoi": the trip is under way on the day of the report.
@@ -161,7 +182,8 @@ NOT_DESTINATION_AFTER = re.compile(
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
                                 r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
-TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him |her )?over|transferred|extradited)\b", re.I),
+TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him|her) over|handed over(?= to\b)|transferred|"
+                                  r"extradited)\b", re.I),
     'surrender', 'handed', 'transferr', 'extradit')
 # "runs until Thursday": the end of something, not the day a trip starts.
 END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
@@ -180,8 +202,11 @@ SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+
 # "received the Sudanese leader": a leader named by the person's own demonym.
 LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
 # ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
-CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\band then\b|\bafter\b|\bbefore\b|"
-                          r"\band (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b)")
+# ("ahead of his meeting in Alaska" opens a clause and stays in it: its tense is the future). One word
+# boundary before the word alternatives, so the scan tries them only at the start of a word.
+CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\b(?:and then\b|after\b|before\b|(?=ahead of\b)|"
+                          r"(?=while\b)|(?=whereas\b)|"
+                          r"and (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b))")
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
@@ -194,3 +219,49 @@ DESTINATION_CUE = re.compile(r"\b(?:to|in|into|at|visit(?:s|ed|ing)?|tour(?:s|ed
 # "the meeting, which is scheduled for November 22-23": a later sentence that dates the trip's event.
 SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
                        r"\b(?:will|is to) (?:take place|be held) on\b", re.I)
+# "Germany has arrested a Libyan militia leader", "Italian authorities detained him": the state where an
+# arrest happened, named as the one who made it (the person may be named only in the next sentence).
+PLACE_ARRESTS = re.compile(r"(?:'s|’s)?(?:\s+(?:authorities|police|officers|officials|security forces))?\s+"
+                           r"(?:has |have |had )?(?:arrested|detained|apprehended)\b", re.I)
+# "He had been due to arrive late on Tuesday": a plan that did not happen as planned; its day is not the trip's.
+UNREALISED_PLAN = re.compile(r"\bhad been (?:due|expected|scheduled|set|supposed|planned|slated) to\b", re.I)
+# "Netanyahu, who flew into Florida the day before": the arrival, a day before the day the story tells.
+DAY_BEFORE = re.compile(r"\b(?:the (?:day|night|evening) before|a day earlier|the previous (?:day|night|evening)|"
+                        r"the eve)\b", re.I)
+# "Among the guests was al-Bashir": presence at the occasion just described.
+AMONG_PRESENT = re.compile(r"\bamong (?:the |them |those )?(?:\w+ )?(?:guests|them|those|leaders|attendees|"
+                           r"dignitaries|heads of state|participants|invitees)\b[^.;]{0,20}?\b(?:were|was|are|is)\b",
+                           re.I)
+# "a talk he was due to give ... was cancelled": something other than a trip called off.
+NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|reception|interview|screening|"
+                                 r"dinner|book launch|performance|match|game|rally|protest|vote|debate|hearing)s?\b"
+                                 r"[^.;,]{0,60}$", re.I)
+# "is in Pyongyang and is scheduled to meet Kim": a trip under way on the day of the report.
+PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:already |currently |now |still )?"
+                        r"(?:in|visiting) (?:the )?$", re.I)
+# "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
+SENDER_AFTER = re.compile(r"(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
+                          r"envoy|spokes(?:man|woman|person)|aide|adviser|government|administration|office|regime|"
+                          r"forces|troops|army|party|letter)\b", re.I)
+# "is expected to leave Israel on Dec. 28": the day the trip begins (his own state is no destination).
+LEAVES_HOME = re.compile(r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?(?: from)?)\s+$", re.I)
+# "has visited China twice", "once went to Kenya", "had previously been to Chad": a trip told as
+# experience, at no particular time.
+EXPERIENTIAL = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:visited|been|travell?ed|gone|went)\b|"
+                          r"\b(?:previously|ever|once|never|in the past|over the years|times)\b", re.I)
+# "Lavrov will represent Putin at the summit", "talks held without Putin": the person named after these
+# words stays away.
+STAND_IN_FOR = Prefiltered(re.compile(
+    r"\b(?:stood in for|stands? in for|standing in for|in place of|instead of|on behalf of|"
+    r"represent(?:s|ed|ing)?|without|deputi[sz]e\w* for|replac(?:e|es|ed|ing))\W+"
+    r"(?:the\W+)?(?:(?-i:[A-Z][\w-]+)\W+){0,3}$", re.I),
+    'stood in', 'stand', 'place of', 'instead', 'behalf', 'represent', 'without', 'deputi', 'replac')
+# "Putin sent Medinsky to Istanbul": the one sent travels, not the one who sent him.
+SENT_OTHER = Prefiltered(re.compile(
+    r"\b(?:sent|sends|send|dispatch(?:ed|es)?|delegat(?:ed|es))\s+(?:(?-i:[A-Z][\w'-]+)\s+){1,5}(?:to|as)\b", re.I),
+    'sen', 'dispatch', 'delegat')
+# "... while Lavrov attends the G20 in Johannesburg": a clause with a subject of its own (capitalised
+# words and a travel verb); its places are not the wanted person's unless the clause names him.
+OTHER_SUBJECT = re.compile(r"^\W*(?:while|whereas|as|and|but)?\s*(?:(?-i:[A-Z][\w'-]+)\s+){1,5}"
+                           r"(?:will |would |is to |is due to |also )?(?:attend|lead|head|represent|travel|go|fl[yi]|"
+                           r"visit|arriv)\w*\b", re.I)

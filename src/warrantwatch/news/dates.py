@@ -63,7 +63,8 @@ _GROUPS = {kind: [(name, name[len(kind) + 1:]) for name in SCAN.groupindex if na
            for kind in _KINDS}
 # The word a bare month or year needs before it.
 _NEEDS_WORD = {
-    "bare_month": re.compile(r"(?:\b(?:in|since|during|for|until|by|early|late|mid) |\bmid-)$", re.I),
+    "bare_month": re.compile(r"(?:\b(?:in|since|during|for|until|by|early|late|mid) |\bmid-|"
+                             r"\b(?:end|beginning|start|middle) of )$", re.I),
     "year": re.compile(r"\b(?:in|since|during|of|by|until|back in) $", re.I),
 }
 
@@ -100,7 +101,9 @@ def scan(text: str, offset: int = 0) -> list[RawDate]:
     if len(lowered) != len(text):  # a character whose lower case is longer: scan every position
         starts = [m.start() for m in re.finditer(r"\b\w", text)]
     else:
-        starts = sorted({end - length + 1 for end, length in _ANCHORS.iter(lowered)})
+        # only anchors at the start of a word (the digits of "2024" are four anchors, one a start)
+        starts = sorted({at for end, length in _ANCHORS.iter(lowered)
+                         if (at := end - length + 1) == 0 or not lowered[at - 1].isalnum()})
     found = []
     done = 0
     for at in starts:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from warrantwatch.news.cues import (
+    AMONG_PRESENT,
     ANAPHORA,
     ARREST,
     ARRIVAL,
@@ -24,39 +25,50 @@ from warrantwatch.news.cues import (
     CANCELLED,
     CLAUSE_BREAK,
     DATELINE,
+    DAY_BEFORE,
     DAYS_AFTER_ARRIVAL,
     DEMONYM_ARRESTS,
     DEMONYM_PLACE,
     DESTINATION_CUE,
     END_DATE,
+    EXPERIENTIAL,
     FUTURE,
     HOSTED_PERSON,
     INSTITUTION_AFTER,
     INSTITUTION_BEFORE,
     INTO_THE_SITUATION,
     LEADER_AFTER_DEMONYM,
+    LEAVES_HOME,
     NEGATED,
     NO_TRIP,
     NOT_DESTINATION_AFTER,
     NOT_DESTINATION_BEFORE,
+    NOT_TRIP_CALLED_OFF,
     NOT_TRIP_DATE,
     OBJECT_PRONOUN,
     ORIGIN_BEFORE,
+    OTHER_SUBJECT,
     PAST,
     PLACE_ANAPHORA,
+    PLACE_ARRESTS,
     PLACE_AS_SUBJECT,
     PLACE_OF_PERSON,
+    PRESENT_IN,
     PRONOUN,
     REMOTE,
     SCENE_BEFORE,
     SCHEDULED,
+    SENDER_AFTER,
+    SENT_OTHER,
     SENTENCE_END,
+    STAND_IN_FOR,
     SUBJECT_REFERENCE,
     TOPIC_BEFORE,
     TRANSFER,
     TRAVEL,
     TRIP_AFTER,
     UNDER_WAY,
+    UNREALISED_PLAN,
     WHERE_HE,
 )
 from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
@@ -117,6 +129,9 @@ def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_f
 @dataclass
 class _Context:
     last_places: list[Hit] = field(default_factory=list)  # "in Kampala", "to Sochi" in the previous sentence
+    last_scene: str = ""  # the sentence `last_places` came from (it dates a presence told through the occasion)
+    venue: list[Hit] = field(default_factory=list)  # the last scene named in the article (for remote attendance)
+    arrest_places: list[Hit] = field(default_factory=list)  # "Germany has arrested ..." in the previous sentence
     last_person: str | None = None
     host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
     last_event: int | None = None
@@ -185,10 +200,27 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
+            if kind in ("planned", "occurred", MENTION) and \
+                    not _TO_OR_IN.search(sentence, max(0, place.start - 12), place.start):
+                clause = _clause(sentence, place.start)
+                if not _mentions_person(clause, people, sentence) and not _travels_in(clause):
+                    continue  # "..., and reports said Jerusalem had sought assurances from Paris": no trip there
         else:
             before = ""
         traveller = _traveller(people, place, sentence) if not scene else people[-1]
         person = kb.person_by_id[traveller.value]
+        stays_away = False
+        if not scene and traveller.end > 0:
+            if traveller.start > place.start and kind not in ("cancelled", "remote") and \
+                    not _same_clause(sentence, place.start, traveller.start):
+                continue  # "Katz flew to Washington; Netanyahu stayed in Jerusalem": another's trip
+            if traveller.end <= place.start and SENT_OTHER.search(sentence, traveller.end, place.start):
+                continue  # "Putin sent Medinsky to Istanbul"
+            clause = _clause(sentence, place.start) if _breaks(sentence) else sentence
+            if clause is not sentence and not (clause.startswith(sentence[traveller.start:traveller.end]) or
+                    _mentions_person(clause, people, sentence)) and OTHER_SUBJECT.match(clause):
+                continue  # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg"
+            stays_away = bool(STAND_IN_FOR.search(sentence, max(0, traveller.start - 40), traveller.start))
         if place.value == person.nationality and kind != "arrest":
             continue  # at home: no event (an arrest at home still is one)
         if place.value in _situation_states(kb, person.id) and kind != "arrest" and \
@@ -207,11 +239,15 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             place_kind = _clause_kind(sentence, place.start) or place_kind
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
+        if stays_away and place_kind in ("planned", "occurred", MENTION):
+            place_kind = "cancelled"  # "Lavrov will represent Putin at the summit in Rio": he stays away
         found.append((person.id, place, place_kind))
     return found
 
 
 
+# "..., and a few days later to Beijing": an elliptic clause whose verb is the one before.
+_TO_OR_IN = re.compile(r"\b(?:to|in|into|at)\s+(?:the\s+)?$", re.I)
 _HE = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 
 
@@ -234,16 +270,23 @@ def _names_places(places: list[Hit], sentence: str) -> bool:
     return any(not p.demonym and not PLACE_OF_PERSON.match(sentence[p.end:]) for p in places)
 
 
+@lru_cache(maxsize=512)
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each clause break of a sentence, found once."""
+    return tuple((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence))
+
+
 def _same_clause(sentence: str, a: int, b: int) -> bool:
     low, high = sorted((a, b))
-    return CLAUSE_BREAK.search(sentence, low, high) is None
+    return not any(low <= start and end <= high for start, end in _breaks(sentence))
 
 
 @lru_cache(maxsize=512)
 def _clause(sentence: str, position: int) -> str:
-    starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, position)]
-    ends = [m.start() for m in CLAUSE_BREAK.finditer(sentence, position)]
-    return sentence[starts[-1] if starts else 0:ends[0] if ends else len(sentence)]
+    breaks = _breaks(sentence)
+    start = max((end for _, end in breaks if end <= position), default=0)
+    end = min((start for start, _ in breaks if start >= position), default=len(sentence))
+    return sentence[start:end]
 
 
 def _part(sentence: str, position: int) -> str:
@@ -280,7 +323,13 @@ def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
 
 @lru_cache(maxsize=512)
 def _travels(sentence: str) -> bool:
-    return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence))
+    return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence)
+                or AMONG_PRESENT.search(sentence))
+
+
+@lru_cache(maxsize=512)
+def _travels_in(clause: str) -> bool:
+    return TRAVEL.search(clause) is not None
 
 
 _KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
@@ -313,7 +362,8 @@ def _kind(sentence: str) -> str:
         return "arrest"
     if REMOTE.search(sentence):
         return "remote"
-    if CANCELLED.search(sentence):
+    called_off = CANCELLED.search(sentence)
+    if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()):
         return "cancelled"
     return _KIND_OF_TENSE[_tense(sentence)]
 
@@ -332,7 +382,8 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str) -> DateMent
         return None
     # A day written just after an arrival verb dates the trip ("left Abuja on Monday, a day after he
     # arrived on Sunday").
-    arrivals = [d for d in usable if d.span_days == 0 and ARRIVAL.search(sentence[max(0, d.start - 30):d.start])]
+    arrivals = [d for d in usable if d.span_days == 0 and ARRIVAL.search(sentence[max(0, d.start - 30):d.start])
+                and (_same_clause(sentence, anchor, d.start) or not _clause_kind(sentence, anchor))]
     if arrivals:
         return min(arrivals, key=lambda d: d.first)
     # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
@@ -354,6 +405,15 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     ctx = _Context(published=published)
     for memo in _MEMOS:  # per article: nothing carries over between articles
         memo.cache_clear()
+    dateline = DATELINE.match(text)
+    if dateline:
+        # "KAMPALA, May 12 —": where the report was filed is the scene of the first sentence when it names
+        # none of its own ("Museveni was sworn in ... Among the guests was al-Bashir"), and the venue of a
+        # summit attended by video; its offsets lie outside every sentence
+        far = len(text) + 1
+        ctx.last_places = ctx.venue = [Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
+                                       for h in gazetteer.find(dateline.group(0).title(), published)
+                                       if h.kind == "place" and not h.demonym]
     norm = normalise(DATELINE.sub("", text, count=1))
     # One pass of the name automata and one of the date scan over the whole article; each sentence
     # takes its share.
@@ -377,7 +437,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 raw.append(all_dates[d])
             d += 1
         ctx.raw_dates[sentence] = (start, raw)
-        people = _persons(hits)
+        people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)]
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
@@ -399,28 +459,46 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
-        if people and not places and PLACE_ANAPHORA.search(sentence) and _travels(sentence):
+        if people and not places and PLACE_ANAPHORA.search(sentence) and _travels(sentence) and \
+                not ("had been" in sentence and UNREALISED_PLAN.search(sentence)):
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         if not people and places:
             ctx.host_days.append((places, sentence))
             if ctx.events:
                 _date_from_host(ctx, places, sentence, published)
-        scene = ctx.last_places
+        scene, scene_sentence, arrest_scene = ctx.last_places, ctx.last_scene, ctx.arrest_places
+        first = ctx.last_scene == ""
         ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
                                                                                       p.start)
                            and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
-                           and not NOT_DESTINATION_AFTER.match(sentence[p.end:])]
+                           and not NOT_DESTINATION_AFTER.match(sentence[p.end:])] or (scene if first else [])
+        ctx.last_scene = sentence or " "
+        if ctx.last_places:
+            ctx.venue = ctx.last_places
+        ctx.arrest_places = [p for p in places if PLACE_ARRESTS.match(sentence, p.end) and (
+            not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))]
+        if ctx.arrest_places and not _arrested(sentence):
+            ctx.arrest_places = []
+        _left_home(kb, ctx, people, places, sentence)
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue  # surrendered to The Hague from custody: not a trip to the custodial state
         kind = _kind(sentence)
+        if kind in ("planned", "occurred", MENTION) and "had been" in sentence and UNREALISED_PLAN.search(sentence):
+            continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         kind_from_dates = kind == MENTION
         if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
         borrowed = False
+        if not candidates and kind == "arrest" and arrest_scene:
+            # "Germany has arrested a Libyan militia leader ... El Hishri, who was detained on Wednesday"
+            candidates = _destinations(kb, people, arrest_scene, sentence, kind, scene=True)
+            borrowed = True
+        if not candidates and kind == "remote" and not scene and ctx.venue:
+            scene = ctx.venue  # "the President will take part via videoconference in ... this summit"
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
@@ -434,9 +512,15 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         dates = ctx.dates(sentence, future)
         arrest_at = _arrest_position(sentence) if kind == "arrest" else None
         for traveller, place, place_kind in candidates:
+            # A stay before the leg the sentence dates ("will fly from Budapest to Washington on Sunday",
+            # "arrested in Manila on Tuesday after several days in Hong Kong"): known to its month only
+            stay = place_kind == "occurred" and kind == "planned" and not borrowed and bool(
+                ORIGIN_BEFORE.search(sentence[max(0, place.start - 60):place.start]))
             if arrest_at is not None and place is not _nearest(candidates, arrest_at):
-                if place.value == kb.person_by_id[traveller].nationality:
-                    continue  # sent home after an arrest elsewhere: not a trip
+                stay = True
+                if place.value == kb.person_by_id[traveller].nationality or not DESTINATION_CUE.search(
+                        sentence, max(0, place.start - 40), place.start):
+                    continue  # sent home after an arrest elsewhere, or a place that is not a stop: not a trip
                 place_kind = "occurred"  # arrested in Manila "after several days in Hong Kong"
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
@@ -445,15 +529,38 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             # clause's days are read in its own tense
             date = _pick_date(dates if clause_future == future or kind == "arrest" else
                               ctx.dates(sentence, clause_future), anchor, sentence)
+            if arrest_at is not None and place_kind == "arrest":
+                # "transferred to the Court on Monday from Chad, where he was arrested at the end of
+                # February": the day of the arrest, written after its verb, not the hand-over's
+                after_arrest = [d for d in dates if d.start > arrest_at and _same_clause(sentence, arrest_at, d.start)
+                                and _trip_date(sentence, d)]
+                if after_arrest and (date is None or date.start < arrest_at):
+                    date = min(after_arrest, key=lambda d: d.start)
             partial = date.as_partial if date else None
+            if stay and partial is not None and partial.month is not None:
+                partial = PartialDate(partial.year, partial.month)
             after = DAYS_AFTER_ARRIVAL.search(sentence)
             if after and partial is not None and partial.is_exact and date is not None and date.start < after.start():
                 # "hosted him on Monday, a day after he flew into Washington": he arrived on Sunday
                 days = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[after.group("count").lower()]
                 arrived = partial.first_day - dt.timedelta(days=days)
                 partial = PartialDate(arrived.year, arrived.month, arrived.day)
+            if place_kind in ("planned", MENTION) and any(0 < p.end <= place.start for p in people) and \
+                    PRESENT_IN.search(sentence, max(0, place.start - 30), place.start):
+                place_kind = "occurred"  # "is in Pyongyang and is scheduled to meet Kim": under way
+                if partial is None:
+                    partial = PartialDate(published.year, published.month, published.day)
             if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
                 partial = PartialDate(published.year, published.month, published.day)
+            if partial is None and place_kind == "occurred" and DAY_BEFORE.search(sentence) and \
+                    ARRIVAL.search(sentence):
+                partial = _day_before(ctx, traveller, place.value)  # "who flew into Florida the day before"
+            if partial is None and borrowed and scene_sentence and not dates and AMONG_PRESENT.search(sentence):
+                # "Among the guests was al-Bashir": the day of the occasion the sentence before told
+                # (the day of the occasion itself: "was sworn in on Thursday")
+                scene_dates = ctx.dates(scene_sentence, future)
+                scene_date = min(scene_dates, key=lambda d: (d.span_days, d.start)) if scene_dates else None
+                partial = scene_date.as_partial if scene_date else None
             sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
                 sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
                 borrowed=borrowed, kind_from_dates=kind_from_dates)
@@ -464,13 +571,50 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
 
 
-_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause)
+_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in, _breaks)
+
+
+def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
+    """ "The Israeli leader is expected to leave Israel on Dec. 28": the trip told before begins that day."""
+    if not ctx.events or not people:
+        return
+    person = people[-1].value
+    home = kb.person_by_id[person].nationality
+    for place in places:
+        if place.value != home or place.demonym or not LEAVES_HOME.search(sentence, max(0, place.start - 25),
+                                                                         place.start):
+            continue
+        for i in range(len(ctx.events) - 1, -1, -1):
+            event = ctx.events[i]
+            if event.person != person or event.date is None or not event.date.is_exact:
+                continue
+            days = [d for d in ctx.dates(sentence, event.kind == "planned") if d.span_days == 0
+                    and d.start > place.start and _same_clause(sentence, place.start, d.start)]
+            if days:
+                day = days[0].first
+                if dt.timedelta(0) < event.date.first_day - day <= dt.timedelta(days=TRIP_GAP_DAYS):
+                    ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day),
+                                            evidence=(*event.evidence, sentence))
+            return
+        return
+
+
+def _day_before(ctx: _Context, person: str, host: str) -> PartialDate | None:
+    """The day before the latest dated event of this person in this host."""
+    for event in reversed(ctx.events):
+        if event.person == person and event.host == host and event.date is not None and event.date.is_exact:
+            day = event.date.first_day - dt.timedelta(days=1)
+            return PartialDate(day.year, day.month, day.day)
+    return None
 
 
 def _undated(event: Event, published: dt.date) -> Event:
-    """An announced or called-off trip with no date in the text is dated to the publication month:
-    news reports such trips when they are imminent. Trips that happened are left undated."""
-    if event.date is None and event.kind in ("planned", "cancelled", "remote"):
+    """An announced, called-off or reported trip with no date in the text is dated to the publication
+    month: news reports such trips when they are imminent or just over ("went first to China, then to
+    Belarus", "came home on a flight from Hong Kong"). A trip told as experience ("has visited China
+    twice", "once went to Kenya") is left undated."""
+    if event.date is None and (event.kind in ("planned", "cancelled", "remote") or (
+            event.kind == "occurred" and not EXPERIENTIAL.search(event.evidence[0]))):
         return replace(event, date=PartialDate(published.year, published.month), date_text=None,
                        confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
     return event

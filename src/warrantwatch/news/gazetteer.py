@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import ahocorasick
@@ -115,18 +115,35 @@ class Gazetteer:
     places: ahocorasick.Automaton
     persons: ahocorasick.Automaton
     references: ahocorasick.Automaton  # lower-case office phrases → ((person, from, to), ...)
+    # the words of each person's names ("Osama", "Masri", ...): a word before a surname that is one of
+    # them, or a spelling of one ("Osema Almasri"), is the person's own name, not someone else's
+    name_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def find(self, text: str, on: dt.date) -> list[Hit]:
         """Every name in `text` (a sentence or a whole article, scanned once), longest first where
         names overlap; office references only while their holder held the office on `on`."""
         hits: list[Hit] = []
+        # A surname once given to someone else ("President Joyce Banda") stays hers when it comes back
+        # alone ("Banda had warned ..."), unless the wanted person is named in full.
+        others: set[str] = set()
+        named: set[str] = set()
         for automaton, kind in ((self.places, "place"), (self.persons, "person")):
             for end, (name, value, flag) in automaton.iter(text):
                 start = end - len(name) + 1
-                if _is_word(text, start, end + 1) and not (kind == "person" and (
-                        _COMPOUND.search(text, max(0, start - 5), start) or
-                        (" " not in name and _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)))):
-                    hits.append(Hit(start, end + 1, kind, value, name, flag))
+                if not _is_word(text, start, end + 1):
+                    continue
+                if kind == "person":
+                    if " " in name:
+                        named.add(value)
+                    elif (other := _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)) and \
+                            not _own_word(other.group().split()[0], self.name_words.get(value, frozenset())):
+                        others.add(value)
+                        continue
+                    elif value in others and value not in named:
+                        continue
+                    if _COMPOUND.search(text, max(0, start - 5), start):
+                        continue
+                hits.append(Hit(start, end + 1, kind, value, name, flag))
         lowered = text.lower()
         for end, (phrase, holders) in self.references.iter(lowered):
             start = end - len(phrase) + 1
@@ -153,7 +170,15 @@ _OTHER_GIVEN_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:President|Prime|Minis
                                r"Al|El|January|February|March|April|May|June|July|August|September|October|"
                                r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                                r"In|On|At|For|By|With|Of|To|From|Today|Yesterday|Tomorrow|Last|Next|This|That)\b)"
-                               r"[A-Z][a-z]+ $")
+                               r"[A-Z][a-z]+ (?:[Aa]l-|[Ee]l-|[Aa]l |[Ee]l )?$")
+
+
+def _own_word(word: str, words: frozenset[str]) -> bool:
+    """Whether `word` is one of a person's name words or a spelling of one (one letter apart)."""
+    if word in words:
+        return True
+    return any(len(w) == len(word) and w[0] == word[0] and sum(a != b for a, b in zip(w, word, strict=True)) <= 1
+               for w in words)
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
@@ -227,9 +252,12 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
 
     persons = ahocorasick.Automaton()
     words: dict[str, set[str]] = {}
+    name_words: dict[str, frozenset[str]] = {}
     for p in kb.persons:
-        for form in (p.name, p.full_name, *p.aliases):
-            if form and len(form) >= 3 and form[0].isupper():
+        forms = [f for f in (p.name, p.full_name, *p.aliases) if f]
+        name_words[p.id] = frozenset(w for f in forms for w in re.split(r"[\s-]+", f) if len(w) >= 3)
+        for form in {v for f in forms for v in _spellings(f)}:
+            if len(form) >= 3 and form[0].isupper():
                 persons.add_word(form, (form, p.id, False))
         # The surname alone ("Putin", "Bashir") finds the person; a first name ("Mohammed") does not.
         surname = p.name.replace("-", " ").split()[-1]
@@ -251,4 +279,20 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
     for phrase, who in holders.items():
         references.add_word(phrase, (phrase, tuple(who)))
     references.make_automaton()
-    return Gazetteer(places, persons, references)
+    return Gazetteer(places, persons, references, name_words)
+
+
+_PARTICLE = re.compile(r"(?<=\s)([Aa]l|[Ee]l)([-\s])(?=[A-Z])")
+
+
+def _spellings(form: str) -> set[str]:
+    """A name and its spellings with the Arabic article written the other ways news copy writes it:
+    "Osama al-Masri", "Osama Al-Masri", "Osama al Masri", "Osama Al Masri"."""
+    first = _PARTICLE.search(form)
+    if not first:
+        return {form}
+    spellings = {form}
+    for article in {first.group(1).lower(), first.group(1).lower().capitalize()}:
+        for joint in ("-", " "):
+            spellings.add(_PARTICLE.sub(article + joint, form))
+    return spellings

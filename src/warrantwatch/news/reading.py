@@ -1,22 +1,43 @@
 """Articles from plain text, saved HTML pages (boilerplate stripped by trafilatura), folders of
-them, and JSON Lines feeds ({"url", "published", "title", "text"} per line)."""
+them, JSON Lines feeds ({"url", "published", "title", "text"} per line), and standard input ("-").
+
+Every read is bounded whatever the file type: one article (a file, or one line of a feed) may
+take at most `MAX_ARTICLE_BYTES`, its text at most `MAX_TEXT_CHARS`, and one input (a feed, or
+standard input) at most `MAX_INPUT_BYTES`. Only regular files are opened: a FIFO, a device or a
+socket is refused at once (it could block forever or never end); a stream is read through "-",
+with the same limits.
+
+A bad item — a line that is not JSON, a binary or non-UTF-8 file, a field of the wrong type —
+becomes a `Rejected` (where, why, and a key from its bytes) and reading goes on: `read_items`
+yields both, so that `watch` stores the rest and remembers what it rejected.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import os
+import stat
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from warrantwatch.errors import BadDate, WarrantWatchError
+from warrantwatch.errors import BadDate, WarrantWatchError, shown
 from warrantwatch.records.dates import parse_day
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".jsonl", ".ndjson"}
-MAX_ARTICLE_BYTES = 5_000_000
+MAX_ARTICLE_BYTES = 5_000_000  # one file, or one line of a feed, as stored on disk
+MAX_TEXT_CHARS = 1_000_000  # one article's text (about 150,000 words: far beyond any news story)
+MAX_INPUT_BYTES = 500_000_000  # one feed or stream, read line by line
+MAX_TITLE_CHARS = 1_000
+MAX_URL_CHARS = 2_000
+STDIN = "-"
+_BOMS = {b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16", b"\xff\xfe\x00\x00": "UTF-32", b"\x00\x00\xfe\xff": "UTF-32"}
 
 
 class UnreadableInput(WarrantWatchError):
@@ -38,23 +59,59 @@ class Article:
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An item that could not be read as an article: where, why, and a key from its bytes."""
+
+    origin: str
+    reason: str
+    key: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+def _digest(*chunks: bytes) -> str:
+    h = hashlib.sha256(b"rejected\0")
+    for chunk in chunks:
+        h.update(chunk)
+    return h.hexdigest()[:32]
+
+
+class _Bad(Exception):
+    """One item is unreadable (internal: becomes a `Rejected`)."""
+
+
 def _date_or_none(value: object, where: str) -> dt.date | None:
     if value in (None, ""):
         return None
-    text = str(value)[:10]
+    if not isinstance(value, str):
+        raise _Bad(f"\"published\" must be a string YYYY-MM-DD, not {type(value).__name__}")
     try:
-        return parse_day(text)
+        return parse_day(value[:10])
     except BadDate as exc:
-        raise UnreadableInput(f"{where}: bad published date {value!r}: {exc.reason}") from exc
+        raise _Bad(f"bad published date {shown(value)}: {exc.reason}") from exc
 
 
-def _read_text(path: Path) -> str:
-    if path.stat().st_size > MAX_ARTICLE_BYTES:
-        raise UnreadableInput(f"{path}: larger than {MAX_ARTICLE_BYTES} bytes; not an article")
+def _decode(data: bytes) -> str:
+    for bom, name in sorted(_BOMS.items(), key=lambda b: -len(b[0])):
+        if data.startswith(bom):
+            raise _Bad(f"{name} text (byte order mark {data[:len(bom)]!r}); save it as UTF-8")
     try:
-        return path.read_text(encoding="utf-8")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableInput(f"{path}: not UTF-8 text ({exc.reason})") from exc
+        raise _Bad(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    if "\x00" in text:
+        raise _Bad("binary data (NUL bytes), not text")
+    return text
+
+
+def _text(text: str) -> str:
+    if len(text) > MAX_TEXT_CHARS:
+        raise _Bad(f"article text longer than {MAX_TEXT_CHARS:,} characters")
+    if not text.strip():
+        raise _Bad("no text")
+    return text
 
 
 def from_html(html: str, origin: str) -> Article:
@@ -63,43 +120,161 @@ def from_html(html: str, origin: str) -> Article:
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if document is None or not getattr(document, "text", None):
         raise UnreadableInput(f"{origin}: no article text found in the HTML")
-    return Article(document.text, _date_or_none(document.date, origin), document.title,
-                   document.url, origin)
+    try:
+        published = _date_or_none(document.date, origin)
+    except _Bad:
+        published = None  # a page's own metadata date outside the supported range: ask for --published
+    try:
+        text = _text(document.text)
+    except _Bad as exc:
+        raise UnreadableInput(f"{origin}: {exc}") from exc
+    return Article(text, published, document.title, document.url, origin)
 
 
-def read_path(path: Path) -> Iterator[Article]:
-    """Every article at `path`: a file, a folder (recursively, sorted), or a feed."""
-    if not path.exists():
-        raise UnreadableInput(f"{path}: no such file or folder")
-    if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES:
-                yield from read_path(child)
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "FIFO (named pipe)"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open `path` for reading only if it is a regular file; never blocks (O_NONBLOCK) on a FIFO."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise UnreadableInput(f"{path}: cannot read ({exc.strerror})") from exc
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise UnreadableInput(f"{path}: not a regular file but a {_kind(mode)}; to read a stream, "
+                              f"pipe it in and give '{STDIN}' (at most {MAX_ARTICLE_BYTES:,} bytes)")
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _read_bounded(handle: BinaryIO, origin: str) -> bytes:
+    data = handle.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _Bad(f"larger than {MAX_ARTICLE_BYTES:,} bytes; not an article")
+    return data
+
+
+def _article(data: bytes, origin: str, html: bool | None) -> Article:
+    text = _decode(data)
+    if html or (html is None and text.lstrip().lower().startswith(("<!doctype html", "<html"))):
+        return from_html(text, origin)
+    return Article(_text(text), None, origin=origin)
+
+
+def read_items(path: Path | str) -> Iterator[Article | Rejected]:
+    """Every article at `path` — a file, a folder (recursively, sorted), a feed, or "-" for
+    standard input — and a `Rejected` for each item that cannot be read, in order."""
+    if str(path) == STDIN:
+        stream = sys.stdin.buffer
+        try:
+            data = _read_bounded(stream, "<stdin>")
+            yield _article(data, "<stdin>", None)
+        except (_Bad, UnreadableInput) as exc:
+            yield Rejected("<stdin>", _reason(exc, "<stdin>"), _digest(b"<stdin>", str(exc).encode()))
+        return
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise UnreadableInput(f"{path}: no such file or folder") from exc
+    except OSError as exc:
+        raise UnreadableInput(f"{path}: cannot read ({exc.strerror})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+                            | FEED_SUFFIXES and not p.is_dir()):
+            try:
+                yield from read_items(child)
+            except UnreadableInput as exc:  # a FIFO or unreadable file inside a folder: one bad item
+                yield Rejected(str(child), _reason(exc, str(child)), _digest(str(child).encode()))
         return
     suffix = path.suffix.lower()
-    if suffix in FEED_SUFFIXES:
-        yield from read_feed(path)
-    elif suffix in HTML_SUFFIXES:
-        yield from_html(_read_text(path), str(path))
-    else:
-        text = _read_text(path)
-        if text.lstrip().lower().startswith(("<!doctype html", "<html")):
-            yield from_html(text, str(path))
-        else:
-            yield Article(text, None, origin=str(path))
+    with _open_regular(path) as handle:
+        if suffix in FEED_SUFFIXES:
+            yield from _feed(handle, path)
+            return
+        data = b""
+        try:
+            data = _read_bounded(handle, str(path))
+            yield _article(data, str(path), True if suffix in HTML_SUFFIXES else None)
+        except (_Bad, UnreadableInput) as exc:
+            yield Rejected(str(path), _reason(exc, str(path)), _digest(str(path).encode(), data[:65536]))
+
+
+def _reason(exc: Exception, origin: str) -> str:
+    return str(exc).removeprefix(f"{origin}: ")
+
+
+def read_path(path: Path | str) -> Iterator[Article]:
+    """Every article at `path`; the first unreadable item raises `UnreadableInput`."""
+    for item in read_items(path):
+        if isinstance(item, Rejected):
+            raise UnreadableInput(str(item))
+        yield item
 
 
 def read_feed(path: Path) -> Iterator[Article]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
+    return read_path(path)
+
+
+def _feed(handle: BinaryIO, path: Path) -> Iterator[Article | Rejected]:
+    total = 0
+    head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    for bom, name in _BOMS.items():
+        if head.startswith(bom):
+            yield Rejected(str(path), f"{name} text (byte order mark {bom!r}); save the feed as UTF-8",
+                           _digest(str(path).encode(), head))
+            return
+    number = 0
+    while True:
+        line = handle.readline(MAX_ARTICLE_BYTES + 1)
+        if not line:
+            return
+        number += 1
+        total += len(line)
+        where = f"{path}:{number}"
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            digest = hashlib.sha256(b"rejected\0" + line)
+            while line and not line.endswith(b"\n"):  # skip the rest of the line without keeping it
+                line = handle.readline(1 << 20)
+                total += len(line)
+                digest.update(line)
+            yield Rejected(where, f"line longer than {MAX_ARTICLE_BYTES:,} bytes", digest.hexdigest()[:32])
+        elif line.strip():
             try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise UnreadableInput(f"{where}: not JSON ({exc.msg})") from exc
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise UnreadableInput(f"{where}: expected an object with a \"text\" string")
-            yield Article(item["text"], _date_or_none(item.get("published"), where),
-                          item.get("title"), item.get("url"), where)
+                yield _feed_item(line, where)
+            except _Bad as exc:
+                yield Rejected(where, str(exc), _digest(line))
+        if total > MAX_INPUT_BYTES:
+            yield Rejected(f"{path}:{number + 1}", f"feed larger than {MAX_INPUT_BYTES:,} bytes; the rest "
+                           "was not read", _digest(str(path).encode(), str(total).encode()))
+            return
+
+
+def _feed_item(line: bytes, where: str) -> Article:
+    text = _decode(line.rstrip(b"\r\n"))
+    try:
+        item = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Bad(f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise _Bad("not JSON this program accepts (nested too deeply)") from exc
+    if not isinstance(item, dict):
+        raise _Bad(f"expected a JSON object, not {type(item).__name__}")
+    if not isinstance(item.get("text"), str):
+        raise _Bad("expected an object with a \"text\" string")
+    for name, limit in (("title", MAX_TITLE_CHARS), ("url", MAX_URL_CHARS)):
+        value = item.get(name)
+        if value is not None and not isinstance(value, str):
+            raise _Bad(f"\"{name}\" must be a string, not {type(value).__name__}")
+        if value is not None and len(value) > limit:
+            raise _Bad(f"\"{name}\" longer than {limit} characters")
+    return Article(_text(item["text"]), _date_or_none(item.get("published"), where),
+                   item.get("title") or None, item.get("url") or None, where)

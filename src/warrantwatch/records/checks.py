@@ -37,12 +37,16 @@ def _before(a: PartialDate | None, b: PartialDate | None) -> bool:
 
 def check_all(loaded: Loaded) -> list[Problem]:
     return [
+        *required_records(loaded),
         *unique_ids(loaded),
         *sorted_files(loaded),
         *known_codes(loaded),
         *references(loaded),
         *treaty_dates(loaded),
         *ordered_dates(loaded),
+        *withdrawals_follow_deposits(loaded),
+        *births_have_sources(loaded),
+        *plausible_visits(loaded),
         *review_stamps(loaded),
         *source_rules(loaded),
         *new_kinds(loaded),
@@ -283,3 +287,85 @@ def new_kinds(loaded: Loaded) -> Iterator[Problem]:
     for item in loaded[kind]:
         if item.record.person not in persons:
             yield _problem(item, kind, f"person: {item.record.person!r} is not in persons.yaml")
+
+
+# Kinds without which the knowledge base cannot answer anything: an empty data folder is an error,
+# not "ok, 0 states".
+REQUIRED_KINDS = ("states", "membership", "situations", "persons", "warrants")
+
+
+def required_records(loaded: Loaded) -> Iterator[Problem]:
+    for name in REQUIRED_KINDS:
+        kind = _kind(name)
+        if not loaded.get(kind):
+            yield Problem(kind.pattern, None, "file", f"no {name} records: the file is missing or empty "
+                          "(is this the data folder?)")
+
+
+def withdrawals_follow_deposits(loaded: Loaded) -> Iterator[Problem]:
+    """A withdrawal (art. 127) presupposes a deposit: by a state that deposited, and after it."""
+    deposits = {item.record.state: item.record.deposited for item in loaded[_kind("membership")]}
+    kind = _kind("withdrawals")
+    for item in loaded[kind]:
+        w = item.record
+        deposited = deposits.get(w.state)
+        if deposited is None:
+            yield _problem(item, kind, f"{w.state} never deposited an instrument of ratification or "
+                           "accession (membership.yaml), so it cannot withdraw")
+            continue
+        for field in ("notified", "effective"):
+            value = getattr(w, field)
+            if value is not None and value.last_day <= deposited.first_day:
+                yield _problem(item, kind, f"{field} {value} is not after the deposit {deposited}")
+
+
+def births_have_sources(loaded: Loaded) -> Iterator[Problem]:
+    kind = _kind("persons")
+    for item in loaded[kind]:
+        if (item.record.born is None) != (item.record.born_source is None):
+            yield _problem(item, kind, "born and born_source go together: a birth date needs its source")
+
+
+PHYSICAL_VISITS = {"occurred", "arrest", "planned"}  # not a cancelled trip, not a video link
+
+
+def _certain_days(visit) -> tuple | None:
+    """The days a visit certainly covers (None when its dates are too coarse to tell)."""
+    first, last = visit.start.last_day, (visit.end or visit.start).first_day
+    return (first, last) if first <= last else None
+
+
+def plausible_visits(loaded: Loaded) -> Iterator[Problem]:
+    """Visits after the person's birth (where known) and after the Statute's adoption; no exact
+    duplicates; no two trips of one person that certainly overlap by more than a day of travel."""
+    from warrantwatch.records.dates import FIRST_DAY
+
+    born = {item.record.id: item.record.born for item in loaded[_kind("persons")]}
+    kind = _kind("visits")
+    by_person: dict[str, list[LoadedRecord]] = defaultdict(list)
+    seen: dict[str, LoadedRecord] = {}
+    for item in loaded[kind]:
+        v = item.record
+        birth = born.get(v.person)
+        if birth is not None and v.start.first_day <= birth.last_day:
+            yield _problem(item, kind, f"start {v.start} is not after {v.person}'s birth ({birth})")
+        if v.start.last_day < FIRST_DAY:
+            yield _problem(item, kind, f"start {v.start} is before the Rome Statute was adopted ({FIRST_DAY})")
+        same = repr(v.dump())
+        if same in seen:
+            yield _problem(item, kind, f"exact duplicate of the visit at line {seen[same].line}")
+            continue
+        seen[same] = item
+        if v.kind.value in PHYSICAL_VISITS and _certain_days(v):
+            by_person[v.person].append(item)
+    for items in by_person.values():
+        items.sort(key=lambda i: _certain_days(i.record))
+        for i, a in enumerate(items):
+            a_last = _certain_days(a.record)[1]
+            for b in items[i + 1:]:
+                if _certain_days(b.record)[0] >= a_last:  # sorted: from here on at most a shared day of travel
+                    break
+                if a.record.host == b.record.host and a.record.kind != b.record.kind:
+                    continue  # one trip recorded twice, as planned and as it happened
+                yield _problem(b, kind, f"overlaps {a.record.person}'s visit to {a.record.host} "
+                               f"{a.record.start} (line {a.line}): one person cannot be in two places")

@@ -13,7 +13,17 @@ from typing import Any
 
 from warrantwatch.errors import BadDate
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only, everywhere (CLI, GET and POST, data files): "２０２４-０９-０３" is refused, not
+# silently read, so that every shell accepts exactly the same dates.
+_PATTERN = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+# The one supported range for days given by users (CLI, API, $WARRANTWATCH_TODAY, articles' publication
+# dates): from the adoption of the Rome Statute to the end of 2100. The engine has nothing to say before
+# the Statute existed, and far-off days only overflow date arithmetic. Facts in the data (a birth date)
+# may be older; they are not user input.
+FIRST_DAY = dt.date(1998, 7, 17)
+LAST_DAY = dt.date(2100, 12, 31)
+SUPPORTED = f"dates from {FIRST_DAY.isoformat()} (the Statute's adoption) to {LAST_DAY.isoformat()} are supported"
 
 
 class PartialDate:
@@ -78,8 +88,11 @@ class PartialDate:
             raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD")
         match = _PATTERN.match(value.strip())
         if not match:
-            raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD")
+            digits = any(c.isdigit() and not c.isascii() for c in value)
+            raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD" + (" in ASCII digits 0-9" if digits else ""))
         year, month, day = (int(g) if g else None for g in match.groups())
+        if year == 0:
+            raise BadDate(value, "there is no year 0")
         if month is not None and not 1 <= month <= 12:
             raise BadDate(value, f"there is no month {month}")
         if day is not None:
@@ -135,10 +148,18 @@ def _validate(value: Any) -> PartialDate:
 
 
 def parse_day(text: str | dt.date) -> dt.date:
-    """A full calendar date from user input, or `BadDate` saying what is wrong."""
+    """A full calendar date from user input, within the supported range, or `BadDate` saying what is wrong."""
     if isinstance(text, dt.date) and not isinstance(text, dt.datetime):
-        return text
+        return supported(text)
     partial = PartialDate.parse(text)
     if not partial.is_exact:
         raise BadDate(text, "a full date YYYY-MM-DD is needed here")
-    return partial.first_day
+    return supported(partial.first_day, text)
+
+
+def supported(day: dt.date, text: object = None) -> dt.date:
+    """`day` itself when users may ask about it; `BadDate` naming the supported range otherwise."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadDate(day.isoformat() if text is None else text, f"out of range: {SUPPORTED}")
+    return day
+

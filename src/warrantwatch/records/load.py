@@ -91,6 +91,18 @@ def _parse(text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
+def _yaml_problem(name: str, exc: yaml.YAMLError) -> Problem:
+    """A YAML error at the line where the bad construct starts: for an unclosed quoted scalar that is
+    where its quote opens (PyYAML's context), not the end of the file where the scanner gave up."""
+    problem = getattr(exc, "problem", None) or str(exc)
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    end = getattr(exc, "problem_mark", None)
+    if context and start is not None and "scalar" in context:
+        return Problem(name, start.line + 1, "file", f"not valid YAML: {context.removeprefix('while scanning ')} "
+                       f"starting here is never closed ({problem} at line {end.line + 1 if end else '?'})")
+    return Problem(name, end.line + 1 if end else None, "file", f"not valid YAML: {problem}")
+
+
 def read_file(
     path: Path, kind: FileKind, data_dir: Path
 ) -> tuple[list[LoadedRecord], list[Problem]]:
@@ -101,9 +113,7 @@ def read_file(
     except UnicodeDecodeError as exc:
         return [], [Problem(name, None, "file", f"not UTF-8 text ({exc.reason})")]
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        return [], [Problem(name, line, "file", f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        return [], [_yaml_problem(name, exc)]
     if raw is None:
         return [], []
     if not isinstance(raw, list) or not isinstance(document, yaml.SequenceNode):

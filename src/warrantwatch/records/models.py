@@ -195,6 +195,8 @@ class Person(Record):
     full_name: Text | None = None
     aliases: list[Text] = _empty()
     nationality: Iso3 | None = None
+    born: PartialDate | None = None  # only where a source gives it (`born_source`); else left out
+    born_source: Text | None = None
     positions: list[Position] = _empty()
     note: Text | None = None
     sources: Sources
