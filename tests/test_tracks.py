@@ -494,3 +494,44 @@ def test_nearest_airports_at_once_equal_one_by_one():
         assert (alone is None) == (n not in together)
         if alone:
             assert alone[0] == together[n][0] and abs(alone[1] - together[n][1]) < 1e-6
+
+
+def test_landing_sql_on_run_candidates_finds_what_sorting_every_position_finds():
+    """The candidate shortcut (only first/last points of each 300 s bucket, every point of a bucket
+    where the ground flag changes) gives exactly the events of the window functions over every
+    position: random tracks with ground flickers, unknown ground, repeated rows and gaps just
+    under, at and over GAP_S, many of them across bucket edges."""
+    import numpy as np
+
+    from warrantwatch.tracks.landings import BUCKET_S, GAP_S, events_sql
+
+    rng = np.random.default_rng(15)
+    rows = []
+    for a in range(60):
+        icao24 = f"{a:06x}"
+        t = float(rng.integers(0, 3) * BUCKET_S - rng.choice([0.0, 0.25, 7.0]))
+        ground = bool(rng.integers(0, 2))
+        for _ in range(int(rng.integers(5, 400))):
+            if rows and rows[-1][0] == icao24 and rng.random() < 0.03:
+                rows.append(rows[-1])  # the same position stored twice
+                continue
+            t += float(rng.choice([1.0, 8.0, 30.0, 120.0, GAP_S - 0.5, GAP_S, GAP_S + 0.5, 2 * GAP_S],
+                                  p=[0.3, 0.3, 0.15, 0.1, 0.04, 0.04, 0.04, 0.03]))
+            if rng.random() < 0.08:
+                ground = not ground
+            on_ground = None if rng.random() < 0.1 else ground
+            gs = None if rng.random() < 0.05 else (float(rng.uniform(0, 39)) if ground else float(rng.uniform(41, 300)))
+            rows.append((icao24, 1.7e9 + t, float(rng.uniform(40, 41)), float(rng.uniform(10, 11)),
+                         None if ground else float(rng.uniform(0, 9000)), gs, on_ground, f"CS{a}"))
+    con = duckdb.connect()
+    con.execute("CREATE TABLE positions (icao24 VARCHAR, time DOUBLE, lat DOUBLE, lon DOUBLE, alt_ft DOUBLE, "
+                "gs_kt DOUBLE, on_ground BOOLEAN, callsign VARCHAR)")
+    con.executemany("INSERT INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def found(candidates):
+        return sorted(con.execute(f"SELECT icao24, kind, time, lat, lon, prev_time FROM "
+                                  f"({events_sql('positions', candidates=candidates)})").fetchall())
+
+    shortcut, reference = found(True), found(False)
+    assert len(reference) > 50
+    assert shortcut == reference

@@ -59,8 +59,13 @@ def _km(lat1: str, lon1: str, lat2: str, lon2: str) -> str:
 BUCKET_S = GAP_S / 2
 
 
-def events_sql(source: str) -> str:
-    """SQL giving the raw events (before airports) over any relation with the positions columns."""
+def events_sql(source: str, *, candidates: bool = True) -> str:
+    """SQL giving the raw events (before airports) over any relation with the positions columns.
+    `candidates=False` runs the window functions over every position (the reference the tests
+    compare the candidate shortcut with)."""
+    if not candidates:
+        return events_sql(source).replace("FROM k JOIN c q", f"FROM k JOIN {source} q").replace(
+            "    FROM c\n),", f"    FROM {source}\n),")
     return f"""
 WITH bk AS (  -- per aircraft and {BUCKET_S:g} s bucket: first and last time, and whether ground changes in it
     SELECT icao24, floor(time / {BUCKET_S}) AS bucket, min(time) AS t_lo, max(time) AS t_hi,
