@@ -6,6 +6,7 @@ import pytest
 
 from warrantwatch.law import Outcome, assess, world
 from warrantwatch.law.membership import Standing, standing_on
+from warrantwatch.records.knowledge import bundled
 
 D = dt.date.fromisoformat
 
@@ -203,3 +204,39 @@ def test_unconfirmed_revocation_leaves_hungary_undetermined_after_the_effective_
     assert any(c.kind == "pending_withdrawal" and "not confirmed" in c.text for c in before.caveats)
     assert after.outcome is Outcome.UNDETERMINED
     assert "not confirmed by the depositary" in after.summary and "127(2)" in after.summary
+
+
+def test_with_future_keeps_every_field_as_dataclasses_replace_would():
+    """obligation._with_future calls the constructor positionally (faster than replace()); a field
+    added to Assessment out of that order must fail here, not shift values silently."""
+    import dataclasses
+
+    from warrantwatch.law.assessment import Caveat
+    from warrantwatch.law.obligation import _with_future
+
+    kb = bundled()
+    a = assess(kb, "vladimir-putin", "MNG", dt.date(2024, 9, 3), place=None)
+    extra = Caveat("x", "y")
+    assert _with_future(a, extra, None, reviewed=dt.date(2026, 1, 1)) == dataclasses.replace(
+        a, caveats=(*a.caveats, extra), reviewed=dt.date(2026, 1, 1))
+
+
+@pytest.mark.parametrize("person,on", [("vladimir-putin", "2024-09-03"), ("omar-al-bashir", "2015-06-14"),
+                                       ("benjamin-netanyahu", "2025-04-03")])
+def test_source_quality_caveat_matches_a_full_walk_of_the_records(person, on):
+    """evidence_caveat skips the walk for states with no weakly graded record: the same answer as
+    grading every record the assessment rests on, state by state."""
+    from warrantwatch.law.evidence import WHY, label, rested_on
+    from warrantwatch.records.sources import Evidence
+
+    kb = bundled()
+    seen = 0
+    for a in world(kb, person, dt.date.fromisoformat(on)).assessments:
+        flagged = [(r, e) for r in rested_on(kb, a) if (e := kb.grader.of(r)) is not Evidence.sound]
+        got = next((c.text for c in a.caveats if c.kind == "source_quality"), None)
+        if not flagged:
+            assert got is None
+            continue
+        seen += 1
+        assert got is not None and "; ".join(f"{label(kb, r)} ({e.value}: {WHY[e]})" for r, e in flagged) in got
+    assert seen  # the bundled data has weakly sourced records somewhere

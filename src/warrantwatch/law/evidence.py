@@ -10,7 +10,9 @@ findings and stated positions, before the day and later.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import weakref
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Caveat
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -79,11 +81,46 @@ def rested_on(kb: KnowledgeBase, a: Assessment) -> Iterable[Record]:
     yield from record.later_positions
 
 
+@dataclass(frozen=True, slots=True)
+class _Weak:
+    """The knowledge base's records graded below `sound`, computed once per knowledge base: by
+    identity (the records live as long as the knowledge base, which this is cached with), and the
+    states and places whose answers could rest on one of them."""
+    grade: Mapping[int, Evidence]
+    records: tuple  # keeps the graded records alive while their ids are keys
+    states: frozenset[str]
+    places: frozenset[str]
+    warrants: frozenset[str]
+
+
+_WEAK: weakref.WeakKeyDictionary[KnowledgeBase, _Weak] = weakref.WeakKeyDictionary()
+
+
+def _weak(kb: KnowledgeBase) -> _Weak:
+    found = _WEAK.get(kb)
+    if found is None:
+        grader = kb.grader
+        by_state = [*kb.memberships, *kb.withdrawals, *kb.declarations, *kb.requests, *kb.findings,
+                    *kb.positions]
+        weak = [(r, e) for r in (*kb.warrants, *by_state, *kb.visits, *kb.territories, *kb.places)
+                if (e := grader.of(r)) is not Evidence.sound]
+        weak_ids = {id(r) for r, _ in weak}
+        states = {r.state for r in by_state if id(r) in weak_ids}
+        states |= {v.host for v in kb.visits if id(v) in weak_ids}
+        places = {t.code for t in kb.territories if id(t) in weak_ids}
+        places |= {p.id for p in kb.places if id(p) in weak_ids}
+        found = _WEAK[kb] = _Weak({id(r): e for r, e in weak}, tuple(r for r, _ in weak), frozenset(states),
+                                  frozenset(places), frozenset(r.id for r, _ in weak if type(r).__name__ == "Warrant"))
+    return found
+
+
 def evidence_caveat(kb: KnowledgeBase, a: Assessment) -> Caveat | None:
     """`source_quality`: the weakly sourced facts among those the answer rests on, if any."""
-    grader = kb.grader
-    flagged = [(r, grader.of(r)) for r in rested_on(kb, a)]
-    flagged = [(r, e) for r, e in flagged if e is not Evidence.sound]
+    weak = _weak(kb)
+    if a.state not in weak.states and a.place not in weak.places and weak.warrants.isdisjoint(a.warrants):
+        return None  # nothing it can rest on is weakly sourced (the usual case, found without a walk)
+    grade = weak.grade
+    flagged = [(r, e) for r in rested_on(kb, a) if (e := grade.get(id(r))) is not None]
     if not flagged:
         return None
     parts = "; ".join(f"{label(kb, r)} ({e.value}: {WHY[e]})" for r, e in flagged)
