@@ -96,7 +96,7 @@ class _Weak:
 _WEAK: weakref.WeakKeyDictionary[KnowledgeBase, _Weak] = weakref.WeakKeyDictionary()
 
 
-def _weak(kb: KnowledgeBase) -> _Weak:
+def weak_records(kb: KnowledgeBase) -> _Weak:
     found = _WEAK.get(kb)
     if found is None:
         grader = kb.grader
@@ -114,9 +114,9 @@ def _weak(kb: KnowledgeBase) -> _Weak:
     return found
 
 
-def evidence_caveat(kb: KnowledgeBase, a: Assessment) -> Caveat | None:
+def evidence_caveat(kb: KnowledgeBase, a: Assessment, weak: _Weak | None = None) -> Caveat | None:
     """`source_quality`: the weakly sourced facts among those the answer rests on, if any."""
-    weak = _weak(kb)
+    weak = weak or weak_records(kb)
     if a.state not in weak.states and a.place not in weak.places and weak.warrants.isdisjoint(a.warrants):
         return None  # nothing it can rest on is weakly sourced (the usual case, found without a walk)
     grade = weak.grade

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
 from warrantwatch.law.currency import currency_caveat
-from warrantwatch.law.evidence import evidence_caveat
+from warrantwatch.law.evidence import evidence_caveat, weak_records
 from warrantwatch.law.membership import Standing, StandingOn, standing_on
 from warrantwatch.law.sealed import RequestProof, request_proof
 from warrantwatch.law.territory import territory_scope
@@ -332,6 +332,18 @@ def _place_caveat(kb: KnowledgeBase, ctx: PersonOn, place: Place) -> tuple[Cavea
     return Caveat("occupation", text, contested=True), tuple(place.sources)
 
 
+_NO_DUTY_REASONS = {
+    Standing.NON_SIGNATORY: "has never signed nor acceded to the Statute",
+    Standing.SIGNATORY: "signed the Statute but never ratified it",
+    Standing.SIGNATURE_WITHDRAWN: "signed the Statute but later gave notice that it does "
+                                  "not intend to become a party",
+    Standing.PENDING_ENTRY_INTO_FORCE: "has deposited its instrument, but the Statute is not "
+                                       "yet in force for it",
+    Standing.WITHDRAWN: "withdrew from the Statute, and the matter came before the Court after the "
+                        "withdrawal took effect",
+}
+
+
 def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None = None) -> Assessment:
     """The rules for one host state (or a territory or occupied place of it), given the person's
     situation on the day."""
@@ -357,7 +369,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
         else:
             common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
                           on=on, standing=standing.describe(), record=record, warrants=ctx.warrant_ids,
-                          place=place, place_name=place_name)
+                          place=place, place_name=place_name, reviewed=kb.reviewed)
             srcs = tuple(dict.fromkeys(s for w in ctx.warrants for s in w.warrant.sources))
             if sealed:
                 first = min(sealed, key=lambda w: w.warrant.issued.first_day).warrant
@@ -380,7 +392,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
 
     common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
                   on=on, standing=standing.describe(), record=record, warrants=ctx.warrant_ids,
-                  place=place, place_name=place_name)
+                  place=place, place_name=place_name, reviewed=kb.reviewed)
     warrant_text = ctx.warrant_text
     sources += list(standing.sources) + list(ctx.sources)
     caveats += _death_and_custody(kb, ctx, state)
@@ -476,16 +488,6 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
                     f"({warrant_text}).", tuple(basis))
 
     # Rule 5: no duty. Say why, and what the state could still do.
-    reasons = {
-        Standing.NON_SIGNATORY: "has never signed nor acceded to the Statute",
-        Standing.SIGNATORY: "signed the Statute but never ratified it",
-        Standing.SIGNATURE_WITHDRAWN: "signed the Statute but later gave notice that it does "
-                                      "not intend to become a party",
-        Standing.PENDING_ENTRY_INTO_FORCE: "has deposited its instrument, but the Statute is not "
-                                           "yet in force for it",
-        Standing.WITHDRAWN: "withdrew from the Statute, and the matter came before the Court after the "
-                            "withdrawal took effect",
-    }
     if standing.standing is Standing.SIGNATORY:
         caveats.append(SIGNATORY)
     if standing.standing is Standing.SIGNATURE_WITHDRAWN and standing.membership:
@@ -511,7 +513,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
                     f"{on}, and no Security Council decision or declaration binds it for the case: it has no "
                     f"legal duty to arrest {person.name} there ({warrant_text}).")
     return done(Outcome.NOT_OBLIGED,
-                f"{state_name} {reasons[standing.standing]} and is bound by no Security Council decision "
+                f"{state_name} {_NO_DUTY_REASONS[standing.standing]} and is bound by no Security Council decision "
                 f"or declaration covering the case: it has no legal duty to arrest {person.name} on {on} "
                 f"({warrant_text}).")
 
@@ -596,8 +598,14 @@ def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date,
 def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None = None) -> World:
     """assess() for every state in the knowledge base, sharing the person's context."""
     ctx = person_on(kb, person_id, on)
-    caveats = (future_caveat(on, as_of), currency_caveat(kb.reviewed, on, as_of, kb.evidence_to))
-    return World(ctx.person.id, ctx.person.name, on,
-                 tuple(_with_future(a, evidence_caveat(kb, a), *caveats, reviewed=kb.reviewed)
-                       for a in (assess_state(kb, ctx, s.iso3) for s in kb.states)), reviewed=kb.reviewed,
-                 caveats=tuple(c for c in caveats if c is not None))
+    caveats = tuple(c for c in (future_caveat(on, as_of), currency_caveat(kb.reviewed, on, as_of, kb.evidence_to))
+                    if c is not None)
+    weak = weak_records(kb)
+    answers = []
+    for state in kb.states:
+        a = assess_state(kb, ctx, state.iso3)  # carries kb.reviewed already
+        quality = evidence_caveat(kb, a, weak)
+        if quality is not None or caveats:
+            a = _with_future(a, quality, *caveats, reviewed=kb.reviewed)
+        answers.append(a)
+    return World(ctx.person.id, ctx.person.name, on, tuple(answers), reviewed=kb.reviewed, caveats=caveats)
