@@ -115,12 +115,16 @@ def weak_records(kb: KnowledgeBase) -> _Weak:
 
 
 def evidence_caveat(kb: KnowledgeBase, a: Assessment, weak: _Weak | None = None) -> Caveat | None:
-    """`source_quality`: the weakly sourced facts among those the answer rests on, if any."""
-    weak = weak or weak_records(kb)
-    if a.state not in weak.states and a.place not in weak.places and weak.warrants.isdisjoint(a.warrants):
+    """`source_quality`: the weakly sourced facts among those the answer rests on, if any. `weak`:
+    the knowledge base's weak records (weak_records), for a caller that asks about many states."""
+    if weak is None:  # one answer (assess): grade just the records it rests on
+        grader = kb.grader
+        flagged = [(r, e) for r in rested_on(kb, a) if (e := grader.of(r)) is not Evidence.sound]
+    elif a.state not in weak.states and a.place not in weak.places and weak.warrants.isdisjoint(a.warrants):
         return None  # nothing it can rest on is weakly sourced (the usual case, found without a walk)
-    grade = weak.grade
-    flagged = [(r, e) for r in rested_on(kb, a) if (e := grade.get(id(r))) is not None]
+    else:  # world(): every record graded once, looked up by identity
+        grade = weak.grade
+        flagged = [(r, e) for r in rested_on(kb, a) if (e := grade.get(id(r))) is not None]
     if not flagged:
         return None
     parts = "; ".join(f"{label(kb, r)} ({e.value}: {WHY[e]})" for r, e in flagged)
