@@ -32,9 +32,9 @@ def _loaded(argv: list[str], tmp_path) -> set[str]:
     (["--help"], ["pydantic", "numpy", "yaml", "rich.markdown", "warrantwatch.law",
                   "warrantwatch.records.models"]),
     (["check", "putin", "mongolia", "--on", "2024-09-03", "--json"],
-     ["pydantic", "numpy", "yaml", "pycountry", "rapidfuzz", "rich", "warrantwatch.maps"]),
+     ["pydantic", "numpy", "yaml", "pycountry", "rapidfuzz", "rich", "warrantwatch.maps", "_hashlib"]),
     (["world", "putin", "--on", "2024-09-03", "--json"],
-     ["pydantic", "numpy", "yaml", "pycountry", "rapidfuzz", "rich", "warrantwatch.maps"]),
+     ["pydantic", "numpy", "yaml", "pycountry", "rapidfuzz", "rich", "warrantwatch.maps", "_hashlib"]),
     (["map", "--home", "RUS", "--host", "MNG", "-o", "{out}"],
      ["pydantic", "yaml", "pycountry", "shapely", "rich", "warrantwatch.law", "warrantwatch.news"]),
 ])
@@ -43,3 +43,13 @@ def test_commands_load_only_what_they_use(argv, absent, tmp_path):
     loaded = _loaded(argv, tmp_path)
     assert "warrantwatch.cli" in loaded
     assert not [m for m in absent if m in loaded]
+
+
+def test_the_cache_hashes_as_hashlib_does():
+    """records.cache takes CPython's own SHA-256 (not OpenSSL's, ~9 ms to load): same digests."""
+    import hashlib
+
+    from warrantwatch.records.cache import sha256
+
+    for blob in (b"", b"warrantwatch", bytes(range(256)) * 4000):
+        assert sha256(blob).hexdigest() == hashlib.sha256(blob).hexdigest()
