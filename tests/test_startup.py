@@ -53,3 +53,19 @@ def test_the_cache_hashes_as_hashlib_does():
 
     for blob in (b"", b"warrantwatch", bytes(range(256)) * 4000):
         assert sha256(blob).hexdigest() == hashlib.sha256(blob).hexdigest()
+
+
+def test_the_top_level_help_lists_what_the_whole_app_would(capsys):
+    """`warrantwatch --help` registers commands without their parameters (cli._Listing): the text
+    must be the whole app's, command for command."""
+    from warrantwatch.cli import main, make_app
+
+    assert main(["--help"]) == 0
+    listed = capsys.readouterr().out
+    try:
+        make_app()(args=["--help"], prog_name="warrantwatch", standalone_mode=False)
+    except SystemExit:
+        pass
+    whole = capsys.readouterr().out
+    assert listed == whole
+    assert "check" in listed and "tracks" in listed
