@@ -3,6 +3,7 @@ benchmarks/; this checks the imports that decide it, in a fresh process)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -62,10 +63,8 @@ def test_the_top_level_help_lists_what_the_whole_app_would(capsys):
 
     assert main(["--help"]) == 0
     listed = capsys.readouterr().out
-    try:
+    with contextlib.suppress(SystemExit):
         make_app()(args=["--help"], prog_name="warrantwatch", standalone_mode=False)
-    except SystemExit:
-        pass
     whole = capsys.readouterr().out
     assert listed == whole
     assert "check" in listed and "tracks" in listed
