@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -92,10 +93,17 @@ def _encode_hook(value: Any) -> Any:
     raise NotImplementedError(f"cannot cache {type(value).__name__}")
 
 
+@lru_cache(maxsize=8192)
+def _day(text: str) -> PartialDate:
+    """A cached date's text parsed once: a PartialDate is immutable, so the ~1,000 dates of the
+    knowledge base (many the same day) can share one instance per text."""
+    return PartialDate.parse(text)
+
+
 def _decode_hook(kind: type, value: Any) -> Any:
     if kind is PartialDate and isinstance(value, str):
         try:
-            return PartialDate.parse(value)
+            return _day(value)
         except BadDate as exc:  # msgspec turns ValueError into its ValidationError
             raise ValueError(exc.reason) from exc
     raise TypeError(f"cannot read {kind!r} from {type(value).__name__}")
