@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from warrantwatch.law.assessment import Assessment, Caveat
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -81,16 +80,21 @@ def rested_on(kb: KnowledgeBase, a: Assessment) -> Iterable[Record]:
     yield from record.later_positions
 
 
-@dataclass(frozen=True, slots=True)
 class _Weak:
     """The knowledge base's records graded below `sound`, computed once per knowledge base: by
     identity (the records live as long as the knowledge base, which this is cached with), and the
-    states and places whose answers could rest on one of them."""
-    grade: Mapping[int, Evidence]
-    records: tuple  # keeps the graded records alive while their ids are keys
-    states: frozenset[str]
-    places: frozenset[str]
-    warrants: frozenset[str]
+    states and places whose answers could rest on one of them. A plain class: a dataclass here
+    would cost every command its creation at import."""
+
+    __slots__ = ("grade", "places", "records", "states", "warrants")
+
+    def __init__(self, grade: Mapping[int, Evidence], records: tuple, states: frozenset[str],
+                 places: frozenset[str], warrants: frozenset[str]) -> None:
+        self.grade = grade
+        self.records = records  # keeps the graded records alive while their ids are keys
+        self.states = states
+        self.places = places
+        self.warrants = warrants
 
 
 _WEAK: weakref.WeakKeyDictionary[KnowledgeBase, _Weak] = weakref.WeakKeyDictionary()
