@@ -340,7 +340,9 @@ def _send(request: Request, body: tuple[bytes, bytes], media: str, headers: dict
 
 def warm_up() -> None:
     """What the first visitor would otherwise wait for: the knowledge base and its indexes, the
-    resolver, the world frame's projected outlines (by drawing one map) and a timeline."""
+    resolver, the world frame's projected outlines (by drawing one map), a timeline, and the
+    watched-aircraft panel's answer (every page load asks for it)."""
+    from warrantwatch.api.tracks import saved_alerts
     from warrantwatch.records.resolve import resolver_for
 
     kb = bundled()
@@ -348,6 +350,8 @@ def warm_up() -> None:
     person = kb.persons[0].id if kb.persons else None
     for name in ("index.html", *PAGE_ASSETS):
         _asset(name)
+    with suppress(OSError, ImportError):
+        saved_alerts(1)
     if person:
         day = queries.resolve_day(None)
         _timeline_body(person, queries.STATUTE_IN_FORCE, day, True)

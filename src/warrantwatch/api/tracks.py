@@ -19,11 +19,11 @@ def _store_path() -> Path:
 
 
 def saved_alerts(limit: int = 50) -> list[dict[str, Any]]:
+    path = _store_path()
+    if not path.exists():  # no store: no alerts, and no need to load DuckDB for the page's panel
+        return []
     from warrantwatch.tracks.store import Store
 
-    path = _store_path()
-    if not path.exists():
-        return []
     with Store.open(path, read_only=True) as store:
         try:
             return store.saved_alerts(limit)
