@@ -10,34 +10,24 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
-import socket
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from liveserver import CHROMIUM, require_chromium, running
+
 SEED = (Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt").read_text(encoding="utf-8")
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
        "connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'")
 
-if not CHROMIUM:
-    if os.environ.get("WARRANTWATCH_REQUIRE_BROWSER"):
-        raise RuntimeError("Chromium is required (make test installs Debian's chromium)")
-    pytest.skip("Chromium not installed", allow_module_level=True)
+require_chromium()
 
 
 @pytest.fixture(scope="module")
 def server():
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     from warrantwatch.api.app import create_app
 
     app = create_app()
@@ -49,18 +39,8 @@ def server():
         response.headers.setdefault("Content-Security-Policy", CSP)
         return response
 
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with running(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -2,41 +2,19 @@
 outside 127.0.0.1 blocked: nothing the page does is refused by the policy, and /docs and /redoc
 render from local assets (issue 10, item 4)."""
 
-import os
-import shutil
-import socket
-import threading
-import time
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from liveserver import CHROMIUM, require_chromium, running
 
-if not CHROMIUM:
-    if os.environ.get("WARRANTWATCH_REQUIRE_BROWSER"):
-        raise RuntimeError("Chromium is required (make test installs Debian's chromium)")
-    pytest.skip("Chromium not installed", allow_module_level=True)
+require_chromium()
 
 
 @pytest.fixture(scope="module")
 def server():
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config("warrantwatch.api.app:app", host="127.0.0.1", port=port,
-                                             log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with running("warrantwatch.api.app:app") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
