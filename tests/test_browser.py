@@ -168,6 +168,7 @@ def test_map_colours_legend_status_and_alt_text_agree(desk, server, tmp_path_fac
         words = palette["outcomes"][outcome]
         assert f"{n} {words['label']}" in status
         assert f"{n} {words['label']} (in {words['word']})" in alt
+    assert "dependent territories, counted together" in status  # not "154 state party" read as states
     assert "NOT_OBLIGED" not in desk.inner_text("#state-list")  # words, not enum names (defect 8)
     _shot(desk, "web-world.png", tmp_path_factory)
 

@@ -230,7 +230,10 @@ function showDay() {
     ...order.map((o) => el("li", { "data-outcome": o }, swatch(o), `${label(o)} (${counts[o]})`)),
     noState ? el("li", {}, el("span", { class: "sw sw-unassessed", "aria-hidden": "true" }), `areas of no recognised state: not assessed (${noState})`) : "");
   const parts = order.map((o) => `${counts[o]} ${label(o)}`);
-  $("world-status").textContent = `${S.person.name}, ${dayWords(S.on)}: ${parts.join("; ")}` +
+  // The counts cover dependent territories too (a ratification may not reach them): say so, or "154 state
+  // party" would read as 154 states.
+  const counted = `${total} states` + (territories ? ` and ${territories} dependent territories, counted together` : "");
+  $("world-status").textContent = `${S.person.name}, ${dayWords(S.on)} (${counted}): ${parts.join("; ")}` +
     (homeState ? `; and ${homeState.name}, the home state (${label(homeState.outcome)}).` : ".");
   const colours = order.map((o) => `${counts[o]} ${label(o)} (in ${word(o)})`);
   $("map-alt").textContent = `World map shading each of ${total} states` + (territories ? ` and ${territories} dependent territories` : "") +
