@@ -128,15 +128,16 @@ def world(
 
 def show_timeline(person: str, start: str | None, end: str | None, as_json: bool,
                   territories: bool = False) -> None:
-    from rich.table import Table
-
-    from warrantwatch.law.currency import reviewed_line
     from warrantwatch.queries import timeline
 
     result = timeline(person, start, end, territories=territories)
     if as_json:
         print_json(result.to_dict())
         return
+    from rich.table import Table  # only for the table: --json never loads rich
+
+    from warrantwatch.law.currency import reviewed_line
+
     table = Table(title=f"{result.person_name}, {result.start} to {result.end}: what changes, and when",
                   show_lines=True)
     table.add_column("From", no_wrap=True)

@@ -45,7 +45,7 @@ def label(kb: KnowledgeBase, record: Record) -> str:
     if kind == "membership":
         return f"{state(record.state)}'s Rome Statute record"
     if kind == "request":
-        warrant = next((w for ws in kb.warrants_of.values() for w in ws if w.id == record.warrant), None)
+        warrant = next((w for w in kb.warrants if w.id == record.warrant), None)
         whom = person(warrant.person) if warrant else record.warrant
         return f"the Court's request to {state(record.state)} to arrest {whom}"
     if kind == "territory":
