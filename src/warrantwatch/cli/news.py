@@ -74,7 +74,7 @@ def brief(
     (file:line: reason) and skipped (exit status 2 at the end); the others are written as they are read.
     """
     import itertools
-    import json
+    import sys
 
     from warrantwatch.news.brief import to_html, to_markdown
     from warrantwatch.news.reading import UnreadableInput, read_items
@@ -100,10 +100,10 @@ def brief(
         if second is None:
             print_json(first.to_dict())
         else:  # one JSON document (an array), written brief by brief, one brief a line
+            write = sys.stdout.write
             for n, b in enumerate(everything):
-                text = json.dumps(b.to_dict(), ensure_ascii=False, default=str)
-                print(("[" if n == 0 else ",\n") + text, end="")
-            print("]")
+                write(("[" if n == 0 else ",\n") + b.to_json_line())
+            write("]\n")
     elif as_html:
         for n, b in enumerate(everything):
             print(("\n" if n else "") + to_html(b))

@@ -154,11 +154,17 @@ def _texts(home: str, host: str, one: bool, pal, frame: Frame, regions: str,
 def _cached_text(home_code: str, host_code: str, palette: str, width: int, height: int,
                  kb: KnowledgeBase, outcome: str | None = None) -> tuple[str, str]:
     pal = get_palette(palette)
-    codes = [home_code] if home_code == host_code else [home_code, host_code]
-    frame = choose_frame(codes, width, height)
-    regions = _regions_shown(frame)
+    frame, regions = _frame_and_regions(home_code, host_code, width, height)
     return _texts(kb.state_by_code[home_code].name, kb.state_by_code[host_code].name, home_code == host_code,
                   pal, frame, regions, outcome)
+
+
+@lru_cache(maxsize=1024)
+def _frame_and_regions(home_code: str, host_code: str, width: int, height: int) -> tuple[Frame, str]:
+    """The frame of a locator map and the regions it shows: the same for every outcome and palette."""
+    codes = [home_code] if home_code == host_code else [home_code, host_code]
+    frame = choose_frame(codes, width, height)
+    return frame, _regions_shown(frame)
 
 
 @lru_cache(maxsize=1)

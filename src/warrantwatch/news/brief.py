@@ -78,6 +78,68 @@ class Brief:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
+    def to_json_line(self) -> str:
+        """`json.dumps(self.to_dict(), ensure_ascii=False)`, character for character, made faster for a
+        run over many articles: each assessment's and warrant list's JSON (the bulk of a brief, and the
+        same for every article about the same trip) is encoded once per process, not once per article."""
+        a = self.article
+        head = _dumps({"article": {"title": a.title, "url": a.url, "origin": a.origin,
+                                   "published": self.published.isoformat(), "published_from": self.published_from},
+                       "reviewed": self.reviewed.isoformat() if self.reviewed else None})
+        return (head[:-1] + ', "events": [' + ", ".join(_item_json(i, True) for i in self.items)
+                + '], "background": [' + ", ".join(_item_json(i, False) for i in self.background) + "]}")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+# JSON of the parts of a brief item that repeat between articles, by the identity of the object
+# (kept alive beside its text, so that an id is never reused while it is in the table); bounded.
+_ENCODED: dict[int, tuple[object, str]] = {}
+_ENCODED_MAX = 4096
+
+
+def _encoded(obj: object, encode) -> str:
+    hit = _ENCODED.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    if len(_ENCODED) >= _ENCODED_MAX:
+        _ENCODED.clear()
+    text = encode(obj)
+    _ENCODED[id(obj)] = (obj, text)
+    return text
+
+
+def _item_json(item: BriefItem, with_map: bool) -> str:
+    """`_dumps(item.to_dict())` (without "map" for a background item), from cached fragments."""
+    e = item.event
+    head = _dumps({"person": e.person, "host": e.host, "date": e.date.isoformat() if e.date else None,
+                   "kind": e.kind, "confidence": round(e.confidence, 2), "evidence": list(e.evidence),
+                   "person_name": item.person_name, "host_name": item.host_name,
+                   "assessed_on": item.assessed_on.isoformat(), "date_note": item.date_note})
+    text = (head[:-1] + ', "assessment": ' + _encoded(item.assessment, lambda a: _dumps(a.to_dict()))
+            + ', "warrants": ' + _encoded(item.warrants, lambda ws: _dumps([w.dump() for w in ws])))
+    if with_map:
+        text += ', "map": ' + _dumps({"caption": item.map.caption, "alt": item.map.alt} if item.map else None)
+    return text + "}"
+
+
+# Assessments by (knowledge base, person, host, day), kept for the process: articles about one trip
+# ask the same question again and again, and `assess` is a pure function of these. Bounded.
+_ASSESSED: dict[tuple, Assessment] = {}
+_ASSESSED_MAX = 4096
+
+
+def _assess(kb: KnowledgeBase, person: str, host: str, day: dt.date) -> Assessment:
+    key = (kb, person, host, day)
+    found = _ASSESSED.get(key)
+    if found is None:
+        if len(_ASSESSED) >= _ASSESSED_MAX:
+            _ASSESSED.clear()
+        found = _ASSESSED[key] = assess(kb, person, host, day)
+    return found
+
 
 def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | None]:
     """The day to assess: the event's day, or for a date known only roughly, the end of the
@@ -120,9 +182,9 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
     for event in extract(kb, article.text, published):
         recalled = is_background(event.date, published)
         day, note = recorded_day(kb, event) or assessment_day(event, published)
-        a = assess(kb, event.person, event.host, day)
+        a = _assess(kb, event.person, event.host, day)
         if event.date and not event.date.is_exact and not (note or "").count("recorded visit"):
-            other = assess(kb, event.person, event.host, event.date.first_day
+            other = _assess(kb, event.person, event.host, event.date.first_day
                            if day == event.date.last_day else event.date.last_day)
             if other.outcome is not a.outcome:
                 note = (note or "") + (f" The outcome differs within that period ({OUTCOME_LABELS[other.outcome.name]} "

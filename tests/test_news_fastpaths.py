@@ -1,0 +1,33 @@
+"""The fast paths of the news pipeline give exactly what the plain ones give: the JSON line of a
+brief equals `json.dumps` of its dict, and an assessment reused for a second article is the one
+`assess` gives."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from warrantwatch.law import assess
+from warrantwatch.news.brief import build
+from warrantwatch.news.evaluate import load_items
+from warrantwatch.news.reading import Article
+
+DATA = Path(__file__).parent / "data" / "news"
+SEED = (Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt").read_text(encoding="utf-8")
+
+
+def test_json_line_is_json_dumps_of_the_dict(kb):
+    briefs = [build(kb, Article(SEED, None, "Putin \"to\" visit", "https://example.org/ü"), dt.date(2024, 8, 30),
+                    maps="text")]
+    briefs += [build(kb, Article(i.text, i.published), i.published, maps=m)
+               for i, m in zip(load_items(DATA), ["text", "none"] * 40, strict=False)]
+    assert any(b.background for b in briefs) and any(not b.items for b in briefs)
+    for b in briefs * 2:  # the second time from the cached fragments
+        assert b.to_json_line() == json.dumps(b.to_dict(), ensure_ascii=False, default=str)
+
+
+def test_reused_assessments_are_the_engine_answers(kb):
+    article = Article(SEED, dt.date(2024, 8, 30))
+    first, again = build(kb, article, dt.date(2024, 8, 30)), build(kb, article, dt.date(2024, 8, 30))
+    for one, two in zip(first.items + first.background, again.items + again.background, strict=True):
+        assert two.assessment is one.assessment
+        assert one.assessment == assess(kb, one.event.person, one.event.host, one.assessed_on)
