@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from warrantwatch.records.dates import PartialDate
 
@@ -84,8 +84,7 @@ def _anchors():
 _ANCHORS = _anchors()
 
 
-@dataclass(frozen=True, slots=True)
-class RawDate:
+class RawDate(NamedTuple):  # a named tuple: made tens of times per article, faster than a dataclass
     """A date expression found by the scan, not yet resolved (that depends on the tense)."""
 
     start: int
@@ -125,8 +124,7 @@ def scan(text: str, offset: int = 0) -> list[RawDate]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     start: int  # offset in the sentence
     end: int
     first: dt.date

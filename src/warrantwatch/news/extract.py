@@ -305,8 +305,9 @@ def _clause_kind(sentence: str, position: int) -> str | None:
     return _KIND_OF_TENSE[tense] if tense is not None else None
 
 
-def _situation_states(kb: KnowledgeBase, person: str) -> set[str]:
-    return {state for w in kb.warrants_of.get(person, ()) for state in kb.situation_by_id[w.situation].states}
+@lru_cache(maxsize=1024)  # facts of the knowledge base (immutable, hashed by identity): kept across articles
+def _situation_states(kb: KnowledgeBase, person: str) -> frozenset[str]:
+    return frozenset({state for w in kb.warrants_of.get(person, ()) for state in kb.situation_by_id[w.situation].states})
 
 
 @lru_cache(maxsize=512)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -38,8 +39,9 @@ GIVEN_NAMES = {"Hassan", "Said", "Ali", "Omar", "Ahmad", "Ahmed", "Mohamed", "Mo
                "Abdullah", "Mahamat", "Adam"}
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+# A named tuple rather than a frozen dataclass: made about a hundred times per article, and a tuple is
+# made in a quarter of the time.
+class Hit(NamedTuple):
     start: int
     end: int
     kind: str  # "place" | "person" | "reference"
