@@ -418,7 +418,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     norm = normalise(DATELINE.sub("", text, count=1))
     # One pass of the name automata and one of the date scan over the whole article; each sentence
     # takes its share.
-    all_hits, all_dates = gazetteer.find(norm, published), scan(norm)
+    all_hits = gazetteer.find(norm, published)
+    if not any(hit.kind != "place" for hit in all_hits):
+        return []  # no person of the record named or referred to: no event (most of a news feed)
+    all_dates = scan(norm)
     h = d = 0
     for start, end in sentence_spans(norm):
         sentence = norm[start:end]
