@@ -58,14 +58,34 @@ class Record:
     def dump(self) -> dict[str, Any]:
         """As JSON: dates as ISO text, enums as their values, files' names (`from`), no None."""
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
+        for name, key in _fields_of(type(self)):
+            value = getattr(self, name)
             if value is not None:
-                out[f.metadata.get("alias", f.name)] = _json(value)
+                out[key] = _json(value)
         return out
 
 
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _fields_of(kind: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, name in JSON) of each field of a record class, found once per class."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple((f.name, f.metadata.get("alias", f.name))
+                                      for f in dataclasses.fields(kind))  # type: ignore[arg-type]
+    return found
+
+
+_PLAIN = frozenset({str, int, float, bool})
+
+
 def _json(value: Any) -> Any:
+    kind = type(value)  # the common cases first, by exact type (a str or int subclass takes the long way)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
+        return [_json(v) for v in value]
     if isinstance(value, PartialDate):
         return value.iso
     if isinstance(value, Record):
