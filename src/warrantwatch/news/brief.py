@@ -97,7 +97,7 @@ def _dumps(value: Any) -> str:
 # JSON of the parts of a brief item that repeat between articles, by the identity of the object
 # (kept alive beside its text, so that an id is never reused while it is in the table); bounded.
 _ENCODED: dict[int, tuple[object, str]] = {}
-_ENCODED_MAX = 4096
+_ENCODED_MAX = 2048
 
 
 def _encoded(obj: object, encode) -> str:
@@ -105,7 +105,7 @@ def _encoded(obj: object, encode) -> str:
     if hit is not None and hit[0] is obj:
         return hit[1]
     if len(_ENCODED) >= _ENCODED_MAX:
-        _ENCODED.clear()
+        del _ENCODED[next(iter(_ENCODED))]  # the oldest
     text = encode(obj)
     _ENCODED[id(obj)] = (obj, text)
     return text
@@ -128,7 +128,7 @@ def _item_json(item: BriefItem, with_map: bool) -> str:
 # Assessments by (knowledge base, person, host, day), kept for the process: articles about one trip
 # ask the same question again and again, and `assess` is a pure function of these. Bounded.
 _ASSESSED: dict[tuple, Assessment] = {}
-_ASSESSED_MAX = 4096
+_ASSESSED_MAX = 2048
 
 
 def _assess(kb: KnowledgeBase, person: str, host: str, day: dt.date) -> Assessment:
@@ -136,7 +136,7 @@ def _assess(kb: KnowledgeBase, person: str, host: str, day: dt.date) -> Assessme
     found = _ASSESSED.get(key)
     if found is None:
         if len(_ASSESSED) >= _ASSESSED_MAX:
-            _ASSESSED.clear()
+            del _ASSESSED[next(iter(_ASSESSED))]  # the oldest
         found = _ASSESSED[key] = assess(kb, person, host, day)
     return found
 
