@@ -369,6 +369,7 @@ def _kind(sentence: str) -> str:
     return _KIND_OF_TENSE[_tense(sentence)]
 
 
+@lru_cache(maxsize=2048)  # asked again for each place of the sentence
 def _trip_date(sentence: str, date: DateMention) -> bool:
     """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
     warrant was to Washington in February")."""
@@ -575,7 +576,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
 
 
-_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in, _breaks)
+_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in, _breaks, _trip_date)
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
