@@ -52,19 +52,21 @@ def watchlist(
 
     title = f"{len(rows)} watched aircraft" + (f" associated with {kb.person_by_id[who].name}" if who else "")
     table = Table(title=title + (f", valid on {on}" if on else ""))
-    for column in ("icao24", "registration", "type", "operator (state)", "valid", "callsigns",
+    for column in ("icao24", "registration", "type", "operator", "state", "valid", "callsigns",
                    "associated with (confidence)"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in ("icao24", "registration", "state", "callsigns"))
     for r in rows:
-        valid = "not known" if not (r["valid_from"] or r["valid_to"]) else \
-            f"{r['valid_from'] or '?'} to {r['valid_to'] or '?'}"
-        table.add_row(r["icao24"], r["registration"], r["type"], f"{r['operator']} ({r['state']})", valid,
-                      ", ".join(f"{c}…" for c in r["callsigns"]) or "-",
+        valid = "—" if not (r["valid_from"] or r["valid_to"]) else f"{r['valid_from'] or '…'}–{r['valid_to'] or '…'}"
+        table.add_row(r["icao24"], r["registration"], r["type"], r["operator"], r["state"], valid,
+                      ", ".join(f"{c}…" for c in r["callsigns"]),
                       "; ".join(f"{p['name']} ({p['confidence']})" for p in r["persons"]))
     out = console()
     out.print(table)
     if not rows:
         out.print(line("None recorded: data/GAPS.md lists the aircraft looked for and left out, and why."))
+    if any(r["valid_from"] is None and r["valid_to"] is None for r in rows):
+        out.print(line("valid —: no source dates when the address and registration became this aircraft's "
+                       "(they get reused; see data/GAPS.md)."))
     out.print(line(NOT_ABOARD))
     out.print(line(CREDIT))
 
