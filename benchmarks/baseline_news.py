@@ -78,6 +78,8 @@ def main(argv: list[str]) -> None:
     batch: list = []
 
     def commit() -> None:
+        if not batch:
+            return
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         connection.execute("BEGIN TRANSACTION")
         connection.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
