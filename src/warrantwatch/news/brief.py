@@ -90,8 +90,12 @@ class Brief:
                 + '], "background": [' + ", ".join(_item_json(i, False) for i in self.background) + "]}")
 
 
+# `json.dumps(value, ensure_ascii=False, default=str)` makes this encoder anew on every call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return _ENCODER.encode(value)
 
 
 # JSON of the parts of a brief item that repeat between articles, by the identity of the object
