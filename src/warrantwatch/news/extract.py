@@ -307,7 +307,8 @@ def _clause_kind(sentence: str, position: int) -> str | None:
 
 @lru_cache(maxsize=1024)  # facts of the knowledge base (immutable, hashed by identity): kept across articles
 def _situation_states(kb: KnowledgeBase, person: str) -> frozenset[str]:
-    return frozenset({state for w in kb.warrants_of.get(person, ()) for state in kb.situation_by_id[w.situation].states})
+    return frozenset(state for w in kb.warrants_of.get(person, ())
+                     for state in kb.situation_by_id[w.situation].states)
 
 
 @lru_cache(maxsize=512)
