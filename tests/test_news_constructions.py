@@ -112,6 +112,21 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
                                                                          "occurred")}),
         ("Rodrigo Duterte left the Philippines for Hong Kong last week.", "2025-03-11",
          {("rodrigo-duterte", "CHN", "2025-03", "occurred")}),
+        # the role of a place comes from the word that governs it (news-final2, 708, 735, 722): the
+        # members of a summit, states overflown or avoided, a person taken for a city are no goal
+        ("The South African Presidency has confirmed that Russian President Vladimir Putin will not attend "
+         "the summit of Brazil, Russia, India, China and South Africa (BRICS) in Johannesburg next month.",
+         "2023-07-19", {("vladimir-putin", "ZAF", "2023-08", "cancelled")}),
+        ("He left Tel Aviv on Wednesday evening to speak at the Assembly, but his aircraft did not enter most "
+         "of Europe's airspace: according to FlightRadar24 it briefly overflew Greece and Italy, avoiding "
+         "France and Spain entirely. Benjamin Netanyahu's aircraft flew over Greece.", "2025-09-25", set()),
+        ("He told Austin that Israel would never forget that he was the first to fly to Israel after "
+         "Hamas's Oct. 7 attack. Yoav Gallant told Lloyd Austin so.", "2024-06-25", set()),
+        # ... while a place that hosts, or a name coordinated with a goal, is one
+        ("Mongolia gave Vladimir Putin a ceremonial welcome on Tuesday.", "2024-09-03",
+         {("vladimir-putin", "MNG", "2024-09-03", "occurred")}),
+        ("Vladimir Putin will visit Brazil, India and China next month.", "2025-06-02",
+         {("vladimir-putin", c, "2025-07", "planned") for c in ("BRA", "IND", "CHN")}),
     ],
 )
 def test_constructions(kb, text, published, expected):

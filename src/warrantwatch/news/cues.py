@@ -56,7 +56,7 @@ TRAVEL = re.compile(
     r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
     r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
-    r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
+    r"welcome[ds]?|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
     r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
@@ -265,3 +265,41 @@ SENT_OTHER = Prefiltered(re.compile(
 OTHER_SUBJECT = re.compile(r"^\W*(?:while|whereas|as|and|but)?\s*(?:(?-i:[A-Z][\w'-]+)\s+){1,5}"
                            r"(?:will |would |is to |is due to |also )?(?:attend|lead|head|represent|travel|go|fl[yi]|"
                            r"visit|arriv)\w*\b", re.I)
+# The role of a place in its clause, read from the nearest word that governs it: a goal or a scene
+# ("to", "in", "at", "visited", "left for", "a trip to") makes it a destination; any other word
+# ("summit of Brazil", "from Budapest", "overflew Greece", "avoiding France", "told Austin") does not.
+# Words between the governor and the name are skipped when they only modify it ("in the Russian city
+# of Kazan", "to southern Lebanon"); a name coordinated with an earlier one ("to Brazil, India and
+# China", "in Anchorage, Alaska") takes that one's role.
+GOVERNOR_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[,;:—–()\"“”]")
+DESTINATION_GOVERNORS = frozenset((
+    "to", "in", "into", "at", "inside", "toward", "towards", "visit", "visits", "visited", "visiting", "tour",
+    "tours", "toured", "touring", "reach", "reaches", "reached", "reaching", "enter", "enters", "entered",
+    "entering", "across", "throughout", "around", "within", "outside",
+    # "left Abuja on Monday": he was there
+    "left", "leave", "leaves", "leaving", "departed", "departs"))
+# "left for Washington", "bound for The Hague": "for" governs a goal only after these.
+GOAL_FOR = frozenset(("left", "leave", "leaves", "leaving", "bound", "headed", "heading", "heads", "head",
+                      "depart", "departs", "departed", "departing", "flew", "fly", "flies", "flying", "set",
+                      "sets", "sailed", "out", "off"))
+# Words that only modify the name after them.
+MODIFIERS = frozenset((
+    "the", "a", "an", "its", "his", "her", "their", "northern", "southern", "eastern", "western", "central",
+    "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western", "occupied", "neighbouring",
+    "neighboring", "capital", "city", "town", "port", "region", "republic", "island", "islands", "resort",
+    "province", "state", "village", "outskirts", "far", "downtown", "nearby", "annexed", "remote",
+    "border", "coastal", "tiny", "oil-rich", "war-torn", "federal", "kingdom", "emirate", "host", "shore",
+    "coast", "soil", "territory"))
+CONTAINERS = frozenset(("capital", "city", "town", "port", "region", "republic", "island", "islands", "resort",
+                        "province", "state", "village", "outskirts", "kingdom", "emirate", "area", "district",
+                        "oblast", "territory", "part", "parts"))
+# "his Mongolia visit", "the Johannesburg summit": a name before the trip it is the place of.
+PLACE_BEFORE_TRIP = re.compile(r"^(?:'s|’s)?\s+(?:state\s+|official\s+|working\s+)?(?:visit|trip|tour|summit|stopover|"
+                               r"leg|talks|meeting)\b", re.I)
+# "Mongolia gave Putin a ceremonial welcome", "India organised the virtual meeting", "The White House on
+# Tuesday received ...": the place hosts.
+PLACE_HOSTS = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|"
+                         r"receives|gave|gives|greeted|greets|rolled out|organi[sz]ed|organi[sz]es|laid on)\b")
+# "on the Jordanian shore", "on Turkish soil", "on Turkey's Mediterranean coast": "on" a stretch of land.
+ON_LAND = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]+)?\s+(?:shore|coast|soil|territory|side|island|border)\b")

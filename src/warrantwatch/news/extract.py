@@ -24,21 +24,26 @@ from warrantwatch.news.cues import (
     ARRIVED_FROM,
     CANCELLED,
     CLAUSE_BREAK,
+    CONTAINERS,
     DATELINE,
     DAY_BEFORE,
     DAYS_AFTER_ARRIVAL,
     DEMONYM_ARRESTS,
     DEMONYM_PLACE,
     DESTINATION_CUE,
+    DESTINATION_GOVERNORS,
     END_DATE,
     EXPERIENTIAL,
     FUTURE,
+    GOAL_FOR,
+    GOVERNOR_TOKEN,
     HOSTED_PERSON,
     INSTITUTION_AFTER,
     INSTITUTION_BEFORE,
     INTO_THE_SITUATION,
     LEADER_AFTER_DEMONYM,
     LEAVES_HOME,
+    MODIFIERS,
     NEGATED,
     NO_TRIP,
     NOT_DESTINATION_AFTER,
@@ -46,12 +51,15 @@ from warrantwatch.news.cues import (
     NOT_TRIP_CALLED_OFF,
     NOT_TRIP_DATE,
     OBJECT_PRONOUN,
+    ON_LAND,
     ORIGIN_BEFORE,
     OTHER_SUBJECT,
     PAST,
     PLACE_ANAPHORA,
     PLACE_ARRESTS,
     PLACE_AS_SUBJECT,
+    PLACE_BEFORE_TRIP,
+    PLACE_HOSTS,
     PLACE_OF_PERSON,
     PRESENT_IN,
     PRONOUN,
@@ -200,6 +208,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
+            if kind not in ("arrest", "remote") and not _destination_role(sentence, place, places, kind):
+                continue  # "the summit of Brazil, Russia ...", "overflew Greece", "told Austin": not a goal
             if kind in ("planned", "occurred", MENTION) and \
                     not _TO_OR_IN.search(sentence, max(0, place.start - 12), place.start):
                 clause = _clause(sentence, place.start)
@@ -244,6 +254,45 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         found.append((person.id, place, place_kind))
     return found
 
+
+
+_STOPS = frozenset((";", ":", "—", "–"))
+_COORDINATION = frozenset((",", "and", "or", "(", '"', "“", "”"))
+
+
+def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, depth: int = 0) -> bool:
+    """Whether the word that governs a place makes it a goal or a scene (cues.DESTINATION_GOVERNORS)."""
+    after = sentence[place.end:]
+    if PLACE_BEFORE_TRIP.match(after) or PLACE_HOSTS.match(after) or WHERE_HE.match(after):
+        return True  # "his Mongolia visit", "Mongolia gave Putin a welcome", "from Indonesia, where he met"
+    tokens = list(GOVERNOR_TOKEN.finditer(sentence, max(0, place.start - 90), place.start))
+    i = len(tokens) - 1
+    while i >= 0:
+        word = tokens[i].group()
+        lower = word.lower()
+        if lower in DESTINATION_GOVERNORS:
+            return True
+        if lower == "for":  # "left Israel on Sunday for Washington"
+            return any(t.group().lower() in GOAL_FOR for t in tokens[max(0, i - 5):i])
+        if lower == "from":  # "will fly to Washington on Sunday from Budapest": he is there now
+            return kind == "planned"
+        if lower == "on":
+            return bool(ON_LAND.match(after))
+        if lower in _STOPS:
+            return False
+        if lower in _COORDINATION:
+            # "to Brazil, India and China", "in Anchorage, Alaska": the role of the name before
+            before = next((p for p in places if p is not place and p.end <= tokens[i].start() and
+                           not sentence[p.end:tokens[i].start()].strip(" ,")), None)
+            if before is not None and depth < 8:
+                return _destination_role(sentence, before, places, kind, depth + 1)
+        elif lower == "of":
+            if not (i > 0 and tokens[i - 1].group().lower() in CONTAINERS):
+                return False  # "the leaders of Brazil", "a visit with Syria as its topic"
+        elif not (word[0].isupper() or lower in MODIFIERS or lower.endswith(("'s", "’s"))):
+            return False  # a verb or another preposition: "avoiding France", "from Budapest"
+        i -= 1
+    return False
 
 
 # "..., and a few days later to Beijing": an elliptic clause whose verb is the one before.
@@ -503,6 +552,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
             borrowed = True
+        if not candidates and kind == "occurred" and ARRIVAL.search(sentence):
+            # "The Russian president's plane landed late on Monday night, making Mongolia the first ICC
+            # member state he has set foot in": no destination of its own, the day of the arrival
+            _earlier_arrival(ctx, people[-1].value, sentence, published)
+            continue
         named = any(p.end > 0 for p in people)
         # A called-off trip's day lies ahead when the sentence says so ("will no longer attend ... on
         # Sunday"), else either side of the report ("had been due on Monday", in a Sunday paper).
