@@ -127,6 +127,27 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          {("vladimir-putin", "MNG", "2024-09-03", "occurred")}),
         ("Vladimir Putin will visit Brazil, India and China next month.", "2025-06-02",
          {("vladimir-putin", c, "2025-07", "planned") for c in ("BRA", "IND", "CHN")}),
+        # the person named after the place speaks of another's trip (news-final2, 728)
+        ("Staff of the office of the children's ombudsman plan a trip to Syria at the beginning of July to "
+         "return children to Russia, the Presidential Commissioner for Children's Rights, Maria Lvova-Belova, "
+         "said on Thursday.", "2024-06-20", set()),
+        # an arrest feared is no arrest (news-final2, 703)
+        ("Vladimir Putin arrived in Mongolia late on Monday. The Kremlin has said it is unconcerned about the "
+         "Russian leader being arrested during the visit.", "2024-09-02",
+         {("vladimir-putin", "MNG", "2024-09-02", "occurred")}),
+        # a visit under way (news-final2, 705)
+        ("Netanyahu is on a visit to Hungary.", "2025-04-03", {("benjamin-netanyahu", "HUN", "2025-04-03",
+                                                              "occurred")}),
+        # taken to the court's seat after an arrest at home: the arrest only, dated to the month when the
+        # report gives no day (news-final2, 751, 718)
+        ("MANILA — The former Philippine president Rodrigo Duterte has left Manila on a plane bound for The "
+         "Hague, hours after he was served with an arrest warrant. Duterte was detained at Manila's main "
+         "airport after flying back from Hong Kong.", "2025-03-11",
+         {("rodrigo-duterte", "PHL", "2025-03", "arrest")}),
+        # the day given by "said in a statement on Wednesday" is the statement's (news-final2, 723)
+        ("Israeli Defense Minister Yoav Gallant is heading to Washington next week for his first official "
+         "visit, his office said in a statement on Wednesday.", "2024-03-20",
+         {("yoav-gallant", "USA", "2024-03", "planned")}),
     ],
 )
 def test_constructions(kb, text, published, expected):

@@ -91,7 +91,9 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
                      r"(?:be |have been )|"
-                     r"wants? (?:[\w-]+ ){0,3})$", re.I)
+                     r"wants? (?:[\w-]+ ){0,3}|"
+                     # "unconcerned about the Russian leader being arrested": a gerund, not an event
+                     r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )being )$", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
                      r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
@@ -131,7 +133,8 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
                            r"convicted|sentenced|born|elected|inaugurat|sworn in|since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
-                           r"(?: \w+)?\W+(?:on |late |earlier |last )?$", re.I)
+                           r"(?: \w+)?(?: in an? (?:statement|press release|post|interview|briefing|"
+                           r"televised address|press conference))?\W+(?:on |late |earlier |last )?$", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
@@ -238,7 +241,8 @@ NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|r
                                  r"[^.;,]{0,60}$", re.I)
 # "is in Pyongyang and is scheduled to meet Kim": a trip under way on the day of the report.
 PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:already |currently |now |still )?"
-                        r"(?:in|visiting) (?:the )?$", re.I)
+                        r"(?:in|visiting|on (?:a|an|his|her) (?:[\w-]+ ){0,2}(?:visit|trip|tour) (?:to|in)) (?:the )?$",
+                        re.I)
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
 SENDER_AFTER = re.compile(r"(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
                           r"envoy|spokes(?:man|woman|person)|aide|adviser|government|administration|office|regime|"
@@ -303,3 +307,6 @@ PLACE_HOSTS = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|ho
                          r"receives|gave|gives|greeted|greets|rolled out|organi[sz]ed|organi[sz]es|laid on)\b")
 # "on the Jordanian shore", "on Turkish soil", "on Turkey's Mediterranean coast": "on" a stretch of land.
 ON_LAND = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]+)?\s+(?:shore|coast|soil|territory|side|island|border)\b")
+# "Maria Lvova-Belova said on Thursday": the person named after a place is the one who speaks of it.
+SPEAKER_AFTER = re.compile(r"^\W*(?:said|says|told|announced|added|stated|confirmed|wrote|noted|explained|"
+                           r"declared|insisted|claimed)\b", re.I)

@@ -69,6 +69,7 @@ from warrantwatch.news.cues import (
     SENDER_AFTER,
     SENT_OTHER,
     SENTENCE_END,
+    SPEAKER_AFTER,
     STAND_IN_FOR,
     SUBJECT_REFERENCE,
     TOPIC_BEFORE,
@@ -224,6 +225,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if traveller.start > place.start and kind not in ("cancelled", "remote") and \
                     not _same_clause(sentence, place.start, traveller.start):
                 continue  # "Katz flew to Washington; Netanyahu stayed in Jerusalem": another's trip
+            if traveller.start > place.start and SPEAKER_AFTER.match(sentence[traveller.end:]):
+                continue  # "Staff of her office plan a trip to Syria, ..., Maria Lvova-Belova, said": she speaks
             if traveller.end <= place.start and SENT_OTHER.search(sentence, traveller.end, place.start):
                 continue  # "Putin sent Medinsky to Istanbul"
             clause = _clause(sentence, place.start) if _breaks(sentence) else sentence
@@ -622,7 +625,14 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                             sure))
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
         _date_from_host(ctx, places, sentence, published)
-    return [_undated(e, published) for e in ctx.events if e.kind != MENTION]
+    arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
+    return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
+        e.host == COURT_SEAT and (e.person in arrested or any("Hague" in s for s in e.evidence)))]
+
+
+# The Court sits in The Hague (Rome Statute art. 3(1)): a wanted person taken there is surrendered to it
+# ("flown to The Hague after his arrest"), which is neither a trip to the Netherlands nor an arrest there.
+COURT_SEAT = "NLD"
 
 
 _MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in, _breaks)
@@ -667,7 +677,7 @@ def _undated(event: Event, published: dt.date) -> Event:
     month: news reports such trips when they are imminent or just over ("went first to China, then to
     Belarus", "came home on a flight from Hong Kong"). A trip told as experience ("has visited China
     twice", "once went to Kenya") is left undated."""
-    if event.date is None and (event.kind in ("planned", "cancelled", "remote") or (
+    if event.date is None and (event.kind in ("planned", "cancelled", "remote", "arrest") or (
             event.kind == "occurred" and not EXPERIENTIAL.search(event.evidence[0]))):
         return replace(event, date=PartialDate(published.year, published.month), date_text=None,
                        confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
