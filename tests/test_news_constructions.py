@@ -144,6 +144,23 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          "Hague, hours after he was served with an arrest warrant. Duterte was detained at Manila's main "
          "airport after flying back from Hong Kong.", "2025-03-11",
          {("rodrigo-duterte", "PHL", "2025-03", "arrest")}),
+        # "on the 5th", "overnight" (news-final2, 720, 721)
+        ("A Russian delegation led by Sergei Shoigu arrived in Tehran on the 5th at the invitation of Ali "
+         "Akbar Ahmadian.", "2024-08-06", {("sergei-shoigu", "IRN", "2024-08-05", "occurred")}),
+        ("Defense Minister Yoav Gallant departed overnight for an official visit to Washington D.C.", "2024-06-23",
+         {("yoav-gallant", "USA", "2024-06-23", "occurred")}),
+        # "was to visit" is a plan; "the president decided to cancel this visit" calls off the article's
+        # one announced visit (news-final2, 744) ...
+        ('"The president decided to cancel this visit," Kremlin spokesman Dmitry Peskov told journalists. '
+         "Putin was to visit France on October 19 to discuss the situation in Syria.", "2016-10-11",
+         {("vladimir-putin", "FRA", "2016-10-19", "cancelled")}),
+        # ... but "the warrant was to Washington" is no plan (news-dev2, 314)
+        ("Netanyahu's only previous trip abroad since the warrant was to Washington in February.", "2025-04-01",
+         {("benjamin-netanyahu", "USA", "2025-02", "occurred")}),
+        # "will be absent from", "has not accepted the invitation": called off (news-final2, 745)
+        ("The Russian leader Vladimir Putin has not accepted the invitation to represent Russia at the meeting, "
+         "which this year takes place on Saturday and Sunday in New Delhi.", "2023-09-07",
+         {("vladimir-putin", "IND", "2023-09-09", "cancelled")}),
         # the day given by "said in a statement on Wednesday" is the statement's (news-final2, 723)
         ("Israeli Defense Minister Yoav Gallant is heading to Washington next week for his first official "
          "visit, his office said in a statement on Wednesday.", "2024-03-20",

@@ -73,10 +73,11 @@ CANCELLED = Prefiltered(re.compile(
     r"turned back|diverted|refused (?:permission|overflight)|was denied|"
     r"(?:had to )?abandon(?:ed|s)? (?:the |his |her |a |its |that )?(?:trip|visit|plans?|journey|tour|flight)|"
     r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
-    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I),
+    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved|put(?:s|ting)? off|defer(?:s|red)?|"
+    r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation)\b", re.I),
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
-    'drop', 'shelved', 'on hold')
+    'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept')
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
@@ -117,11 +118,14 @@ DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after 
 # "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
 WHERE_HE = re.compile(r"^,?\s+where (?:he|she)\b", re.I)
 FUTURE = Prefiltered(re.compile(
-                    r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
+                    r"\b(will|shall|is to|are to|(?:was|were) (?:due |supposed |scheduled |set )?to "
+                    r"(?:visit|travel|go|attend|fly|arrive|come|lead|pay|make a|hold talks|be in)\b|"
+                    r"plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
                     r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of)\b", re.I),
-    'will', 'shall', 'is to', 'are to', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
+    'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
+    'was set', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
@@ -310,3 +314,7 @@ ON_LAND = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]+)?\s+(?:shore|coast|soil|te
 # "Maria Lvova-Belova said on Thursday": the person named after a place is the one who speaks of it.
 SPEAKER_AFTER = re.compile(r"^\W*(?:said|says|told|announced|added|stated|confirmed|wrote|noted|explained|"
                            r"declared|insisted|claimed)\b", re.I)
+# "decided to cancel this visit", "the visit planned for 19 October": the article's visit, named without
+# its place.
+THE_VISIT = re.compile(r"\b(?:the|this|his|her|that) (?:planned |proposed |state |official |working )?"
+                       r"(?:visit|trip|journey|tour)\b", re.I)

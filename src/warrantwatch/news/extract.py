@@ -72,6 +72,7 @@ from warrantwatch.news.cues import (
     SPEAKER_AFTER,
     STAND_IN_FOR,
     SUBJECT_REFERENCE,
+    THE_VISIT,
     TOPIC_BEFORE,
     TRANSFER,
     TRAVEL,
@@ -147,6 +148,8 @@ class _Context:
     events: list[Event] = field(default_factory=list)
     published: dt.date = dt.date.min
     raw_dates: dict[str, tuple[int, list[RawDate]]] = field(default_factory=dict)  # sentence → (offset, dates)
+    visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
+    visit_days: list[DateMention] = field(default_factory=list)  # "the visit planned for 19 October"
 
     def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
         """The sentence's date expressions (found by the one scan over the article), resolved."""
@@ -391,7 +394,7 @@ _KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
 def _tense(sentence: str) -> bool | None:
     """True for the future, False for the past, None when the sentence does not say."""
     future, past = FUTURE.search(sentence), PAST.search(sentence)
-    if future and (not past or future.start() < past.start()):
+    if future and (not past or future.start() <= past.start()):  # "was to visit": a plan
         return True
     return False if past else None
 
@@ -489,6 +492,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 raw.append(all_dates[d])
             d += 1
         ctx.raw_dates[sentence] = (start, raw)
+        _the_visit(ctx, sentence)
         people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)]
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
@@ -625,6 +629,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                             sure))
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
         _date_from_host(ctx, places, sentence, published)
+    _visit_told_apart(ctx)
     arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
         e.host == COURT_SEAT and (e.person in arrested or any("Hague" in s for s in e.evidence)))]
@@ -636,6 +641,39 @@ COURT_SEAT = "NLD"
 
 
 _MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in, _breaks)
+
+
+def _the_visit(ctx: _Context, sentence: str) -> None:
+    """ "The president decided to cancel this visit", "postpone the visit planned for 19 October": what
+    the article says of its visit without naming the place (applied at the end, `_visit_told_apart`)."""
+    called_off = CANCELLED.search(sentence)
+    scheduled = SCHEDULED.search(sentence)
+    if not (called_off or scheduled):
+        return
+    visit = THE_VISIT.search(sentence)
+    if visit is None:
+        return
+    if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()):
+        ctx.visit_called_off = True
+    if scheduled:
+        ctx.visit_days += [d for d in ctx.dates(sentence, True) if d.span_days == 0 and d.start > visit.start()]
+
+
+def _visit_told_apart(ctx: _Context) -> None:
+    """The article's one announced visit is called off when a sentence says "the visit" was, and dated by
+    "the visit planned for 19 October" when its own sentences give no day."""
+    announced = [i for i, e in enumerate(ctx.events) if e.kind in ("planned", "cancelled")]
+    if len(announced) != 1 or not (ctx.visit_called_off or ctx.visit_days):
+        return
+    i = announced[0]
+    event = ctx.events[i]
+    kind = "cancelled" if ctx.visit_called_off else event.kind
+    date = event.date
+    days = {d.first for d in ctx.visit_days}
+    if len(days) == 1 and (date is None or (not date.is_exact and date.first_day <= min(days) <= date.last_day)):
+        day = min(days)
+        date = PartialDate(day.year, day.month, day.day)
+    ctx.events[i] = replace(event, kind=kind, date=date)
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
