@@ -53,6 +53,8 @@ _ALTERNATIVES = [
     # "arrived in Tehran on the 5th": a day of the month of publication, or of the month next to it
     ("month_day_only", r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|anniversary|century|time|round|day|year|week))"),
     ("within", r"\b(?:within|coming|next) (?P<count>a|one|two|three|four|few|\d+) (?P<unit>days?|weeks?)\b"),
+    # "two weeks ago": the week it names (a day for "three days ago")
+    ("ago", r"ago\b"),  # the count and unit before it are read by _NEEDS_WORD (a rare word to anchor on)
     # "next Thursday and Friday": a run of days dated by its first
     ("weekday", rf"\b(?:(?P<which>next|last|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"
                 rf"(?:\s*(?:and|to|-|–)\s*(?:next )?(?:{_WEEKDAY_WORDS})\b)?"),
@@ -69,6 +71,7 @@ _NEEDS_WORD = {
     "bare_month": re.compile(r"(?:\b(?:in|since|during|for|until|by|early|late|mid) |\bmid-|"
                              r"\b(?:end|beginning|start|middle) of )$", re.I),
     "year": re.compile(r"\b(?:in|since|during|of|by|until|back in) $", re.I),
+    "ago": re.compile(r"\b(?P<count>a|one|two|three|four|five|six|\d+) (?P<unit>days?|weeks?) $", re.I),
     "month_day_only": re.compile(r"\b(?:on|since|from|until|by) the $", re.I),
 }
 
@@ -78,7 +81,7 @@ def _anchors():
 
     words = {*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "overnight", "yesterday", "next",
              "this",
-             "last", "later", "earlier", "within", "coming", *"0123456789"}
+             "last", "later", "earlier", "within", "coming", "ago", *"0123456789"}
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, len(word))
@@ -120,11 +123,11 @@ def scan(text: str, offset: int = 0) -> list[RawDate]:
         kind = m.lastgroup or next(k for k in _KINDS if m.group(k) is not None)
         start = at
         if kind in _NEEDS_WORD:
-            word = _NEEDS_WORD[kind].search(text, max(0, at - 10), at)
+            word = _NEEDS_WORD[kind].search(text, max(0, at - 16), at)
             if word is None:
                 continue
             start = word.start()
-        groups = {short: m.group(name) for name, short in _GROUPS[kind]}
+        groups = word.groupdict() if kind == "ago" else {short: m.group(name) for name, short in _GROUPS[kind]}
         found.append(RawDate(start + offset, m.end() + offset, kind, groups, text[start:m.end()]))
         done = m.end()
     return found
@@ -333,6 +336,15 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
                 groups["count"].lower()) or int(groups["count"])
             days = count * (7 if groups["unit"].lower().startswith("week") else 1)
             return published, published + dt.timedelta(days=days)
+        if kind == "ago":
+            count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
+                groups["count"].lower()) or int(groups["count"])
+            if groups["unit"].lower().startswith("day"):
+                day = published - dt.timedelta(days=count)
+                return day, day
+            day = published - dt.timedelta(weeks=count)
+            monday = day - dt.timedelta(days=day.weekday())
+            return monday, monday + dt.timedelta(days=6)
         if kind == "weekday":
             day = _weekday(groups["weekday"], groups.get("which"), published, future)
             return day, day
