@@ -72,13 +72,14 @@ from warrantwatch.news.cues import (
     SPEAKER_AFTER,
     STAND_IN_FOR,
     SUBJECT_REFERENCE,
-    THE_VISIT,
+    THE_BEFORE_VISIT,
     TOPIC_BEFORE,
     TRANSFER,
     TRAVEL,
     TRIP_AFTER,
     UNDER_WAY,
     UNREALISED_PLAN,
+    VISIT_WORD,
     WHERE_HE,
 )
 from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
@@ -646,13 +647,13 @@ _MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in, _brea
 def _the_visit(ctx: _Context, sentence: str) -> None:
     """ "The president decided to cancel this visit", "postpone the visit planned for 19 October": what
     the article says of its visit without naming the place (applied at the end, `_visit_told_apart`)."""
-    called_off = CANCELLED.search(sentence)
-    scheduled = SCHEDULED.search(sentence)
-    if not (called_off or scheduled):
-        return
-    visit = THE_VISIT.search(sentence)
+    visit = next((m for m in VISIT_WORD.finditer(sentence)
+                  if THE_BEFORE_VISIT.search(sentence, max(0, m.start() - 30), m.start())), None)
     if visit is None:
         return
+    # only near the words "the visit": "decided to cancel this visit", "the visit planned for 19 October"
+    called_off = CANCELLED.search(sentence, max(0, visit.start() - 60), visit.end() + 20)
+    scheduled = SCHEDULED.search(sentence, visit.end(), visit.end() + 40)
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()):
         ctx.visit_called_off = True
     if scheduled:
