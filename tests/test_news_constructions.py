@@ -161,6 +161,20 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("The Russian leader Vladimir Putin has not accepted the invitation to represent Russia at the meeting, "
          "which this year takes place on Saturday and Sunday in New Delhi.", "2023-09-07",
          {("vladimir-putin", "IND", "2023-09-09", "cancelled")}),
+        # "the leaders of China ..." is no scene a video attendance could borrow
+        ("Leaders of China, India and Brazil arrived in Johannesburg on Tuesday. Vladimir Putin joined the "
+         "summit by video link.", "2023-08-23", {("vladimir-putin", "ZAF", "2023-08-22", "remote")}),
+        # the date written right after a place is that stay's
+        ("Omar al-Bashir, who visited Chad in 2010, arrived in Kenya on Friday.", "2013-04-13",
+         {("omar-al-bashir", "TCD", "2010", "occurred"), ("omar-al-bashir", "KEN", "2013-04-12", "occurred")}),
+        # "after his arrest in Manila" is an arrest; "a warrant for his arrest in November" is not
+        ("Rodrigo Duterte was flown to The Hague on Wednesday after his arrest in Manila on Tuesday.", "2025-03-13",
+         {("rodrigo-duterte", "PHL", "2025-03-11", "arrest")}),
+        ("Judges issued a warrant for his arrest in November. Rodrigo Duterte spoke in Manila.", "2025-03-13",
+         set()),
+        # a speech abroad is a trip
+        ("Benjamin Netanyahu will address the UN General Assembly in New York on Friday.", "2025-09-24",
+         {("benjamin-netanyahu", "USA", "2025-09-26", "planned")}),
         # the day given by "said in a statement on Wednesday" is the statement's (news-final2, 723)
         ("Israeli Defense Minister Yoav Gallant is heading to Washington next week for his first official "
          "visit, his office said in a statement on Wednesday.", "2024-03-20",

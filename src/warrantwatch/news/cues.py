@@ -58,7 +58,8 @@ TRAVEL = re.compile(
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
-    r"take part|took part|received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
+    r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
+    r"received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
     r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
     r"(?-i:(?:left|leaves|departed) (?:the )?(?=[A-Z]))|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
@@ -82,6 +83,9 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
+                    # "after his arrest in Manila" (not "a warrant for his arrest in November")
+                    r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b)|"
                     r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
                     r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
@@ -92,7 +96,7 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
                      r"(?:be |have been )|"
-                     r"wants? (?:[\w-]+ ){0,3}|"
+                     r"wants? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |"
                      # "unconcerned about the Russian leader being arrested": a gerund, not an event
                      r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )being )$", re.I)
 # "had no plans to visit Armenia": no trip at all.

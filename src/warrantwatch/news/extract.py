@@ -432,7 +432,8 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
     return m is None or bool(TRIP_AFTER.search(before, m.start()))
 
 
-def _pick_date(dates: list[DateMention], anchor: int, sentence: str) -> DateMention | None:
+def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
+               place_end: int | None = None) -> DateMention | None:
     usable = [d for d in dates if _trip_date(sentence, d)]
     if not usable:
         return None
@@ -440,6 +441,13 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str) -> DateMent
     # arrived on Sunday").
     arrivals = [d for d in usable if d.span_days == 0 and ARRIVAL.search(sentence[max(0, d.start - 30):d.start])
                 and (_same_clause(sentence, anchor, d.start) or not _clause_kind(sentence, anchor))]
+    if place_end is not None:
+        # "who visited Chad in 2010, arrived in Kenya on Friday": the date written right after a place
+        # is that stay's, unless an arrival day inside it follows ("in Dushanbe last week, arriving on
+        # Wednesday, October 8")
+        own = [d for d in usable if 0 <= d.start - place_end <= 4]
+        if own and not any(own[0].first <= a.first <= own[0].last for a in arrivals if a is not own[0]):
+            return own[0]
     if arrivals:
         return min(arrivals, key=lambda d: d.first)
     # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
@@ -529,7 +537,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
                                                                                       p.start)
                            and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
-                           and not NOT_DESTINATION_AFTER.match(sentence[p.end:])] or (scene if first else [])
+                           and not NOT_DESTINATION_AFTER.match(sentence[p.end:])
+                           and _destination_role(sentence, p, places, "occurred")] or (scene if first else [])
         ctx.last_scene = sentence or " "
         if ctx.last_places:
             ctx.venue = ctx.last_places
@@ -590,7 +599,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             # "left for Washington on Sunday and will meet Trump at the White House on Tuesday": each
             # clause's days are read in its own tense
             date = _pick_date(dates if clause_future == future or kind == "arrest" else
-                              ctx.dates(sentence, clause_future), anchor, sentence)
+                              ctx.dates(sentence, clause_future), anchor, sentence,
+                              place.end if anchor == place.start else None)
             if arrest_at is not None and place_kind == "arrest":
                 # "transferred to the Court on Monday from Chad, where he was arrested at the end of
                 # February": the day of the arrest, written after its verb, not the hand-over's
