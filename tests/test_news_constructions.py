@@ -172,6 +172,12 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          {("rodrigo-duterte", "PHL", "2025-03-11", "arrest")}),
         ("Judges issued a warrant for his arrest in November. Rodrigo Duterte spoke in Manila.", "2025-03-13",
          set()),
+        # each arrest word takes the place nearest it: two arrests in one sentence
+        ("Osama Elmasry Njeem, who was arrested in Turin in January and flown home to Tripoli, was detained in "
+         "Tripoli on Wednesday.", "2025-11-06", {("osama-elmasry-njeem", "ITA", "2025-01", "arrest"),
+                                                 ("osama-elmasry-njeem", "LBY", "2025-11-05", "arrest")}),
+        # a place in a condition is no trip
+        ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip
         ("Benjamin Netanyahu will address the UN General Assembly in New York on Friday.", "2025-09-24",
          {("benjamin-netanyahu", "USA", "2025-09-26", "planned")}),

@@ -325,3 +325,6 @@ SPEAKER_AFTER = re.compile(r"^\W*(?:said|says|told|announced|added|stated|confir
 VISIT_WORD = Prefiltered(re.compile(r"(?:visit|trip|journey|tour)\b", re.I), 'visit', 'trip', 'journey', 'tour')
 THE_BEFORE_VISIT = re.compile(r"\b(?:the|this|his|her|that) (?:planned |proposed |state |official |working )?$",
                               re.I)
+# "would not arrest him if he came to Johannesburg": a place in a condition is no trip.
+HYPOTHETICAL_BEFORE = re.compile(r"\b(?:if|unless|whether|should (?:he|she)|were (?:he|she) to|in case|in the event)\b"
+                                 r"[^.;:,]{0,60}$", re.I)

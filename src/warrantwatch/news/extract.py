@@ -38,6 +38,7 @@ from warrantwatch.news.cues import (
     GOAL_FOR,
     GOVERNOR_TOKEN,
     HOSTED_PERSON,
+    HYPOTHETICAL_BEFORE,
     INSTITUTION_AFTER,
     INSTITUTION_BEFORE,
     INTO_THE_SITUATION,
@@ -204,6 +205,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue
             if PLACE_AS_SUBJECT.match(sentence[place.end:]) or PLACE_OF_PERSON.match(sentence[place.end:]):
                 continue
+            if HYPOTHETICAL_BEFORE.search(before):
+                continue  # "if he came to Johannesburg": a condition, not a trip
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
             if INSTITUTION_BEFORE.search(before) or INSTITUTION_AFTER.match(sentence[place.end:]):
@@ -371,6 +374,12 @@ def _arrest_position(sentence: str) -> int | None:
         if not NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
             return m.start()
     return None
+
+
+@lru_cache(maxsize=512)
+def _arrest_positions(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in ARREST.finditer(sentence)
+                 if not NEGATED.search(sentence[max(0, m.start() - 40):m.start()]))
 
 
 def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
@@ -581,13 +590,16 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         future = {"planned": True, "occurred": False, "arrest": False,
                   "cancelled": True if tense else None}.get(kind, tense)
         dates = ctx.dates(sentence, future)
-        arrest_at = _arrest_position(sentence) if kind == "arrest" else None
+        arrests = _arrest_positions(sentence) if kind == "arrest" else ()
         for traveller, place, place_kind in candidates:
             # A stay before the leg the sentence dates ("will fly from Budapest to Washington on Sunday",
             # "arrested in Manila on Tuesday after several days in Hong Kong"): known to its month only
             stay = place_kind == "occurred" and kind == "planned" and not borrowed and bool(
                 ORIGIN_BEFORE.search(sentence[max(0, place.start - 60):place.start]))
-            if arrest_at is not None and place is not _nearest(candidates, arrest_at):
+            # each arrest word takes the place nearest it ("who was arrested in Turin in January and flown
+            # home to Tripoli, was detained in Tripoli on Wednesday": two arrests)
+            arrest_at = next((at for at in arrests if place is _nearest(candidates, at)), None)
+            if arrests and arrest_at is None:
                 stay = True
                 if place.value == kb.person_by_id[traveller].nationality or not DESTINATION_CUE.search(
                         sentence, max(0, place.start - 40), place.start):
@@ -651,7 +663,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
 COURT_SEAT = "NLD"
 
 
-_MEMOS = (_tense, _travels, _kind, _arrest_position, _clause, _travels_in, _breaks)
+_MEMOS = (_tense, _travels, _kind, _arrest_position, _arrest_positions, _clause, _travels_in, _breaks)
 
 
 def _the_visit(ctx: _Context, sentence: str) -> None:
