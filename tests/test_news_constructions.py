@@ -176,6 +176,11 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("Osama Elmasry Njeem, who was arrested in Turin in January and flown home to Tripoli, was detained in "
          "Tripoli on Wednesday.", "2025-11-06", {("osama-elmasry-njeem", "ITA", "2025-01", "arrest"),
                                                  ("osama-elmasry-njeem", "LBY", "2025-11-05", "arrest")}),
+        # "will be represented at the summit by" his minister: he stays away; a stopover is a stop
+        ("Vladimir Putin will be represented at the G20 summit in Rio by Foreign Minister Sergei Lavrov.",
+         "2024-11-10", {("vladimir-putin", "BRA", "2024-11", "cancelled")}),
+        ("Omar al-Bashir stopped over in Turkmenistan on Monday.", "2015-09-02",
+         {("omar-al-bashir", "TKM", "2015-08-31", "occurred")}),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

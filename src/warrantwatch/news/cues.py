@@ -62,6 +62,7 @@ TRAVEL = re.compile(
     r"received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
     r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
     r"(?-i:(?:left|leaves|departed) (?:the )?(?=[A-Z]))|"
+    r"stop(?:s|ped)? (?:over |off )?in|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
@@ -75,10 +76,12 @@ CANCELLED = Prefiltered(re.compile(
     r"(?:had to )?abandon(?:ed|s)? (?:the |his |her |a |its |that )?(?:trip|visit|plans?|journey|tour|flight)|"
     r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
     r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved|put(?:s|ting)? off|defer(?:s|red)?|"
-    r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation)\b", re.I),
+    r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation|"
+    r"(?:will|would|is to|to) be represented (?:at|by|in))\b", re.I),
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
-    'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept')
+    'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
+    'be represented')
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
@@ -133,6 +136,7 @@ FUTURE = Prefiltered(re.compile(
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
+                  r"stopped|addressed|spoke|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
@@ -146,7 +150,7 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
-    r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
+    r"aggression|offensive|strikes?|front|between|airspace of|route over|flew over|crossing|"
     r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
     r"detention (?:centre|center)|"
     r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from))"
