@@ -181,6 +181,12 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          "2024-11-10", {("vladimir-putin", "BRA", "2024-11", "cancelled")}),
         ("Omar al-Bashir stopped over in Turkmenistan on Monday.", "2015-09-02",
          {("omar-al-bashir", "TKM", "2015-08-31", "occurred")}),
+        # a title continues the story's person ("the Kremlin chief"), unless another state's demonym makes it
+        # someone else
+        ("Vladimir Putin praised the deal on Monday. The Kremlin chief will travel to Hanoi on Wednesday.",
+         "2024-06-17", {("vladimir-putin", "VNM", "2024-06-19", "planned")}),
+        ("Vladimir Putin criticised the ICC. The Hungarian prime minister flew to Beijing on Monday.", "2025-03-13",
+         set()),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

@@ -206,7 +206,8 @@ PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the reso
 ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
 OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
-                     r"(president|leader|prime minister|premier|minister|commander|general|former \w+)\b|"
+                     r"(president|leader|prime minister|premier|minister|commander|general|chief|head of state|"
+                     r"strongman|former \w+)\b|"
                      # "Last week he visited ...", "On Sunday he was in ...", "In August he ..."
                      r"^\W*(?:last|next|this|earlier|later|on|in|since|from|yesterday|today|then|meanwhile|also)\b"
                      r"[\w ]{0,25}? (he|she)\b",

@@ -323,6 +323,14 @@ def _own_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: str
                for p in places)
 
 
+def _other_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: str) -> bool:
+    """ "The Hungarian prime minister flew to Beijing", after a sentence about Putin: a title with another
+    state's demonym at the head of the sentence is someone else, not a reference to the person."""
+    nationality = kb.person_by_id[person].nationality
+    return any(p.demonym and p.value != nationality and p.start < 30 and LEADER_AFTER_DEMONYM.match(sentence[p.end:])
+               for p in places)
+
+
 def _names_places(places: list[Hit], sentence: str) -> bool:
     """Whether the sentence names a place of its own (not "Sudan's Omar al-Bashir", not "Chinese"):
     then it is about that place ("he plays host as leaders gather in Kazan"), not the one before."""
@@ -515,7 +523,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
-                                               or _own_leader(kb, ctx.last_person, places, sentence)):
+                                               or _own_leader(kb, ctx.last_person, places, sentence)) \
+                and not _other_leader(kb, ctx.last_person, places, sentence):
             people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
         if people:
             # A pronoun in a later sentence refers to a subject, not to a person met or hosted
