@@ -187,6 +187,15 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          "2024-06-17", {("vladimir-putin", "VNM", "2024-06-19", "planned")}),
         ("Vladimir Putin criticised the ICC. The Hungarian prime minister flew to Beijing on Monday.", "2025-03-13",
          set()),
+        # the verb nearest before a place sets its tense, not one in an aside before it (news-final2, 704)
+        ("Vladimir Putin, who visited Mongolia in September, will travel to India in December.", "2024-11-10",
+         {("vladimir-putin", "MNG", "2024-09", "occurred"), ("vladimir-putin", "IND", "2024-12", "planned")}),
+        ("Hungary announced on Thursday that it will leave the International Criminal Court, just as Prime "
+         "Minister Viktor Orban was hosting his Israeli counterpart Benjamin Netanyahu in Budapest.", "2025-04-03",
+         {("benjamin-netanyahu", "HUN", "2025-04", "occurred")}),
+        # "X's office said he would travel": he is X
+        ("Benjamin Netanyahu's office said he would travel to Washington next week at Donald Trump's invitation.",
+         "2025-07-01", {("benjamin-netanyahu", "USA", "2025-07", "planned")}),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

@@ -56,7 +56,7 @@ TRAVEL = re.compile(
     r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
     r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
-    r"welcome[ds]?|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
+    r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"

@@ -368,8 +368,24 @@ def _clause_kind(sentence: str, position: int) -> str | None:
     third trip: he was the first leader hosted in February" puts February in the past."""
     if position >= len(sentence):
         return None
-    tense = _tense(_clause(sentence, position))
+    clause = _clause(sentence, position)
+    tense = _tense_before(clause, position - sentence.find(clause))
     return _KIND_OF_TENSE[tense] if tense is not None else None
+
+
+def _tense_before(clause: str, position: int) -> bool | None:
+    """The tense of the verb nearest before a place in its clause ("Putin, who visited Mongolia in
+    September, will travel to India": India is ahead), else the clause's. A word that only implies a plan
+    ("invited", "ahead of", "upcoming") does not count here: it is not the verb of the traveller."""
+    marks = [(m.start(), True) for m in FUTURE.finditer(clause)
+             if m.start() < position and not m.group(0).lower().startswith(_WEAK_FUTURE)]
+    marks += [(m.start(), False) for m in PAST.finditer(clause, 0, position)]
+    if not marks:
+        return _tense(clause)
+    return max(marks)[1]
+
+
+_WEAK_FUTURE = ("invit", "ahead", "upcoming", "forthcoming", "planned", "planning", "next", "tomorrow", "later")
 
 
 def _situation_states(kb: KnowledgeBase, person: str) -> set[str]:
@@ -520,6 +536,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         ctx.raw_dates[sentence] = (start, raw)
         _the_visit(ctx, sentence)
         people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)]
+        if not people:
+            # "Netanyahu's office said he would travel to Washington": the pronoun is the office's owner
+            senders = [p for p in _persons(hits) if _HE.search(sentence, p.end)]
+            if senders:
+                people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
