@@ -377,12 +377,18 @@ def _tense_before(clause: str, position: int) -> bool | None:
     """The tense of the verb nearest before a place in its clause ("Putin, who visited Mongolia in
     September, will travel to India": India is ahead), else the clause's. A word that only implies a plan
     ("invited", "ahead of", "upcoming") does not count here: it is not the verb of the traveller."""
-    marks = [(m.start(), True) for m in FUTURE.finditer(clause)
-             if m.start() < position and not m.group(0).lower().startswith(_WEAK_FUTURE)]
-    marks += [(m.start(), False) for m in PAST.finditer(clause, 0, position)]
+    marks = [mark for mark in _tense_marks(clause) if mark[0] < position]
     if not marks:
         return _tense(clause)
     return max(marks)[1]
+
+
+@lru_cache(maxsize=512)
+def _tense_marks(clause: str) -> tuple[tuple[int, bool], ...]:
+    """(offset, future?) of each tense word of a clause, found once."""
+    marks = [(m.start(), True) for m in FUTURE.finditer(clause) if not m.group(0).lower().startswith(_WEAK_FUTURE)]
+    marks += [(m.start(), False) for m in PAST.finditer(clause)]
+    return tuple(marks)
 
 
 _WEAK_FUTURE = ("invit", "ahead", "upcoming", "forthcoming", "planned", "planning", "next", "tomorrow", "later")
@@ -693,23 +699,50 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
 COURT_SEAT = "NLD"
 
 
-_MEMOS = (_tense, _travels, _kind, _arrest_position, _arrest_positions, _clause, _travels_in, _breaks)
+_MEMOS = (_tense, _tense_marks, _travels, _kind, _arrest_position, _arrest_positions, _clause, _travels_in, _breaks)
 
 
 def _the_visit(ctx: _Context, sentence: str) -> None:
     """ "The president decided to cancel this visit", "postpone the visit planned for 19 October": what
     the article says of its visit without naming the place (applied at the end, `_visit_told_apart`)."""
-    visit = next((m for m in VISIT_WORD.finditer(sentence)
-                  if THE_BEFORE_VISIT.search(sentence, max(0, m.start() - 30), m.start())), None)
+    visit = _visit_noun(sentence)
     if visit is None:
         return
+    start, end = visit
     # only near the words "the visit": "decided to cancel this visit", "the visit planned for 19 October"
-    called_off = CANCELLED.search(sentence, max(0, visit.start() - 60), visit.end() + 20)
-    scheduled = SCHEDULED.search(sentence, visit.end(), visit.end() + 40)
+    called_off = CANCELLED.search(sentence, max(0, start - 60), end + 20)
+    scheduled = SCHEDULED.search(sentence, end, end + 40)
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()):
         ctx.visit_called_off = True
     if scheduled:
-        ctx.visit_days += [d for d in ctx.dates(sentence, True) if d.span_days == 0 and d.start > visit.start()]
+        ctx.visit_days += [d for d in ctx.dates(sentence, True) if d.span_days == 0 and d.start > start]
+
+
+_VISIT_NOUNS = ("visit", "trip", "journey", "tour")
+_DETERMINERS = frozenset(("the", "this", "his", "her", "that"))
+_VISIT_KINDS = frozenset(("planned", "proposed", "state", "official", "working"))
+
+
+def _visit_noun(sentence: str) -> tuple[int, int] | None:
+    """(start, end) of "the visit", "this trip", "his planned visit" in a sentence. Found with str.find
+    on the lowered text: a regular expression without a literal start scans every position, and most
+    sentences are read for nothing else."""
+    low = sentence.lower()
+    if len(low) != len(sentence):
+        m = next((m for m in VISIT_WORD.finditer(sentence)
+                  if THE_BEFORE_VISIT.search(sentence, max(0, m.start() - 30), m.start())), None)
+        return (m.start(), m.end()) if m else None
+    for word in _VISIT_NOUNS:
+        at = low.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (end == len(low) or not low[end].isalnum()) and (at == 0 or not low[at - 1].isalnum()):
+                words = low[max(0, at - 30):at].split()[-2:]
+                if words and (words[-1] in _DETERMINERS or (
+                        len(words) == 2 and words[-1] in _VISIT_KINDS and words[-2] in _DETERMINERS)):
+                    return at, end
+            at = low.find(word, end)
+    return None
 
 
 def _visit_told_apart(ctx: _Context) -> None:
