@@ -9,7 +9,7 @@ from collections.abc import Iterator
 _LAST_LOWERED = ["", ""]
 
 
-def _lowered(text: str) -> str:
+def lowered_text(text: str) -> str:
     """`text.lower()`, kept for the last text: the patterns of a sentence are tried one after another."""
     if _LAST_LOWERED[0] is not text:
         _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
@@ -26,7 +26,7 @@ class Prefiltered:
         self.pattern, self.anchors = pattern, anchors
 
     def _maybe(self, text: str) -> bool:
-        lowered = _lowered(text)
+        lowered = lowered_text(text)
         for anchor in self.anchors:  # noqa: SIM110 (a plain loop: a generator costs more than the test)
             if anchor in lowered:
                 return True

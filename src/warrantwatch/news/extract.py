@@ -82,6 +82,7 @@ from warrantwatch.news.cues import (
     UNREALISED_PLAN,
     VISIT_WORD,
     WHERE_HE,
+    lowered_text,
 )
 from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
@@ -377,18 +378,16 @@ def _tense_before(clause: str, position: int) -> bool | None:
     """The tense of the verb nearest before a place in its clause ("Putin, who visited Mongolia in
     September, will travel to India": India is ahead), else the clause's. A word that only implies a plan
     ("invited", "ahead of", "upcoming") does not count here: it is not the verb of the traveller."""
-    marks = [mark for mark in _tense_marks(clause) if mark[0] < position]
+    low = max(0, position - _TENSE_WINDOW)  # the governing verb is near (and a short scan is cheap)
+    marks = [(m.start(), True) for m in FUTURE.finditer(clause, low, position)
+             if not m.group(0).lower().startswith(_WEAK_FUTURE)]
+    marks += [(m.start(), False) for m in PAST.finditer(clause, low, position)]
     if not marks:
         return _tense(clause)
     return max(marks)[1]
 
 
-@lru_cache(maxsize=512)
-def _tense_marks(clause: str) -> tuple[tuple[int, bool], ...]:
-    """(offset, future?) of each tense word of a clause, found once."""
-    marks = [(m.start(), True) for m in FUTURE.finditer(clause) if not m.group(0).lower().startswith(_WEAK_FUTURE)]
-    marks += [(m.start(), False) for m in PAST.finditer(clause)]
-    return tuple(marks)
+_TENSE_WINDOW = 90
 
 
 _WEAK_FUTURE = ("invit", "ahead", "upcoming", "forthcoming", "planned", "planning", "next", "tomorrow", "later")
@@ -699,7 +698,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
 COURT_SEAT = "NLD"
 
 
-_MEMOS = (_tense, _tense_marks, _travels, _kind, _arrest_position, _arrest_positions, _clause, _travels_in, _breaks)
+_MEMOS = (_tense, _travels, _kind, _arrest_position, _arrest_positions, _clause, _travels_in, _breaks)
 
 
 def _the_visit(ctx: _Context, sentence: str) -> None:
@@ -727,7 +726,7 @@ def _visit_noun(sentence: str) -> tuple[int, int] | None:
     """(start, end) of "the visit", "this trip", "his planned visit" in a sentence. Found with str.find
     on the lowered text: a regular expression without a literal start scans every position, and most
     sentences are read for nothing else."""
-    low = sentence.lower()
+    low = lowered_text(sentence)  # shared with the cue patterns tried on this sentence
     if len(low) != len(sentence):
         m = next((m for m in VISIT_WORD.finditer(sentence)
                   if THE_BEFORE_VISIT.search(sentence, max(0, m.start() - 30), m.start())), None)
