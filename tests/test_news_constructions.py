@@ -196,6 +196,9 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         # "X's office said he would travel": he is X
         ("Benjamin Netanyahu's office said he would travel to Washington next week at Donald Trump's invitation.",
          "2025-07-01", {("benjamin-netanyahu", "USA", "2025-07", "planned")}),
+        # the Netherlands after an arrest is the surrender to the court, told without "The Hague"
+        ("Rodrigo Duterte, who was arrested on Tuesday, arrived in the Netherlands on Wednesday.", "2025-03-13",
+         set()),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip
