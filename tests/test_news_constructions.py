@@ -199,6 +199,14 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         # the Netherlands after an arrest is the surrender to the court, told without "The Hague"
         ("Rodrigo Duterte, who was arrested on Tuesday, arrived in the Netherlands on Wednesday.", "2025-03-13",
          set()),
+        # a visit verb that governs a place in the person's own case makes it a trip there (news-final2, 741)
+        # ... but not a place of what befell others, nor one in a relative clause
+        ("Valery Gerasimov visited troops fighting near the Ukrainian-controlled supply hub of Pokrovsk in the "
+         "eastern Donetsk region, the ministry said Tuesday.", "2025-01-21",
+         {("valery-gerasimov", "UKR", "2025-01", "occurred")}),
+        ("Vladimir Putin visited a hospital in Moscow where soldiers wounded in Ukraine are treated.", "2025-01-21",
+         set()),
+        ("Vladimir Putin visited soldiers wounded in Ukraine.", "2025-01-21", set()),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

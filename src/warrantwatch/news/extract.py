@@ -245,8 +245,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         if place.value == person.nationality and kind != "arrest":
             continue  # at home: no event (an arrest at home still is one)
         if place.value in _situation_states(kb, person.id) and kind != "arrest" and \
-                not INTO_THE_SITUATION.search(before):
-            continue  # "the war in Ukraine", "children from Ukraine": the case, not a trip
+                not INTO_THE_SITUATION.search(before) and not (not scene and _visited(sentence, place, places)):
+            # "the war in Ukraine", "children from Ukraine": the case, not a trip (but "visited troops
+            # fighting near Pokrovsk in the Donetsk region" is one)
+            continue
         place_kind = kind
         if kind in ("cancelled", "remote") and place.start < len(sentence) and not \
                 (CANCELLED if kind == "cancelled" else REMOTE).search(_part(sentence, place.start)):
@@ -267,6 +269,23 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
 
 
 
+_VISITED = re.compile(r"\b(?:visited|toured|inspected|travell?ed to|flew to|arrived in)\b", re.I)
+def _visited(sentence: str, place: Hit, places: list[Hit]) -> bool:
+    """Whether a visit verb governs the place: "visited troops fighting near Pokrovsk in the Donetsk
+    region" (no other place and no relative clause between them: not "visited a hospital in Moscow
+    where soldiers wounded in Ukraine are treated")."""
+    verbs = list(_VISITED.finditer(sentence, max(0, place.start - 120), place.start))
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    between = sentence[verb.end():place.start]
+    return _same_clause(sentence, verb.end(), place.start) and not _NOT_GOVERNED.search(between) and \
+        not any(verb.end() <= p.start < place.start and not p.demonym for p in places)
+
+
+# A relative clause or a participle of what befell others: "where soldiers wounded in Ukraine are treated"
+_NOT_GOVERNED = re.compile(r"\b(?:where|who|whom|which|whose|that|when|wounded|injured|killed|captured|deported|"
+                           r"abducted|taken|born|evacuated|displaced|held|freed|released)\b", re.I)
 _STOPS = frozenset((";", ":", "—", "–"))
 _COORDINATION = frozenset((",", "and", "or", "(", '"', "“", "”"))
 
