@@ -207,6 +207,10 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("Vladimir Putin visited a hospital in Moscow where soldiers wounded in Ukraine are treated.", "2025-01-21",
          set()),
         ("Vladimir Putin visited soldiers wounded in Ukraine.", "2025-01-21", set()),
+        # the state that releases or expels a person held him: the arrest told with it was there; the place
+        # he was flown to afterwards is not where he was arrested (news-final2, 716)
+        ("Italy on Tuesday released Osama Elmasry Njeem, who had been arrested on Sunday on an ICC warrant, and "
+         "flew him to Tripoli.", "2025-01-21", {("osama-elmasry-njeem", "ITA", "2025-01-19", "arrest")}),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

@@ -333,3 +333,9 @@ THE_BEFORE_VISIT = re.compile(r"\b(?:the|this|his|her|that) (?:planned |proposed
 # "would not arrest him if he came to Johannesburg": a place in a condition is no trip.
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:if|unless|whether|should (?:he|she)|were (?:he|she) to|in case|in the event)\b"
                                  r"[^.;:,]{0,60}$", re.I)
+# "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or
+# expels the person is where the arrest told with it happened.
+PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials))?(?:\s+[\w-]+){0,3}?\s+"
+                         r"(?:released|freed|expelled|deported|held|handed over|detained|arrested)\b")
+# "flew him to Tripoli", "sent back to Libya": where an arrested person was taken, not where he was arrested.
+GOAL_BEFORE = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")

@@ -35,6 +35,7 @@ from warrantwatch.news.cues import (
     END_DATE,
     EXPERIENTIAL,
     FUTURE,
+    GOAL_BEFORE,
     GOAL_FOR,
     GOVERNOR_TOKEN,
     HOSTED_PERSON,
@@ -60,6 +61,7 @@ from warrantwatch.news.cues import (
     PLACE_ARRESTS,
     PLACE_AS_SUBJECT,
     PLACE_BEFORE_TRIP,
+    PLACE_HOLDS,
     PLACE_HOSTS,
     PLACE_OF_PERSON,
     PRESENT_IN,
@@ -242,6 +244,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                     _mentions_person(clause, people, sentence)) and OTHER_SUBJECT.match(clause):
                 continue  # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg"
             stays_away = bool(STAND_IN_FOR.search(sentence, max(0, traveller.start - 40), traveller.start))
+        if kind == "arrest" and not scene and GOAL_BEFORE.search(sentence, max(0, place.start - 40), place.start):
+            continue  # "released him and flew him to Tripoli": where he was taken, not where he was arrested
         if place.value == person.nationality and kind != "arrest":
             continue  # at home: no event (an arrest at home still is one)
         if place.value in _situation_states(kb, person.id) and kind != "arrest" and \
@@ -622,6 +626,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
         borrowed = False
+        if not candidates and kind == "arrest":
+            holds = [p for p in places if not p.demonym and PLACE_HOLDS.match(sentence[p.end:])]
+            if holds:  # "Italy on Tuesday released Elmasry, who had been arrested on Sunday"
+                candidates = _destinations(kb, people, holds, sentence, kind, scene=True)
+                borrowed = True
         if not candidates and kind == "arrest" and arrest_scene:
             # "Germany has arrested a Libyan militia leader ... El Hishri, who was detained on Wednesday"
             candidates = _destinations(kb, people, arrest_scene, sentence, kind, scene=True)
