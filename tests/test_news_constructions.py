@@ -211,6 +211,14 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         # he was flown to afterwards is not where he was arrested (news-final2, 716)
         ("Italy on Tuesday released Osama Elmasry Njeem, who had been arrested on Sunday on an ICC warrant, and "
          "flew him to Tripoli.", "2025-01-21", {("osama-elmasry-njeem", "ITA", "2025-01-19", "arrest")}),
+        # "flight path to New York", "while en route to Washington": a trip under way; "he left Tel Aviv on
+        # Wednesday evening" dates it, told before or after (news-final2, 734, 735)
+        ("Israeli Prime Minister Benjamin Netanyahu's aircraft took an unconventional flight path to New York for "
+         "the United Nations General Assembly on Thursday.", "2025-09-25",
+         {("benjamin-netanyahu", "USA", "2025-09-25", "occurred")}),
+        ("Benjamin Netanyahu left Tel Aviv on Wednesday evening to speak at the Assembly. The Israeli leader "
+         "ordered a strike in Yemen, on Houthi command centres in Sanaa, while en route to Washington.",
+         "2025-09-25", {("benjamin-netanyahu", "USA", "2025-09-24", "occurred")}),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

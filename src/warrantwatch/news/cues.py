@@ -53,7 +53,8 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
-    r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
+    r"fl(?:y|ies|ew|own)|flights? (?:path |route )?to|"
+    r"land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
     r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
@@ -339,3 +340,5 @@ PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|o
                          r"(?:released|freed|expelled|deported|held|handed over|detained|arrested)\b")
 # "flew him to Tripoli", "sent back to Libya": where an arrested person was taken, not where he was arrested.
 GOAL_BEFORE = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+# "while en route to Washington", "on his way to New York": a trip under way on the day of the report.
+EN_ROUTE = re.compile(r"\b(?:en route|on (?:his|her|its|the) way) to (?:the )?$", re.I)

@@ -32,6 +32,7 @@ from warrantwatch.news.cues import (
     DEMONYM_PLACE,
     DESTINATION_CUE,
     DESTINATION_GOVERNORS,
+    EN_ROUTE,
     END_DATE,
     EXPERIENTIAL,
     FUTURE,
@@ -153,6 +154,7 @@ class _Context:
     events: list[Event] = field(default_factory=list)
     published: dt.date = dt.date.min
     raw_dates: dict[str, tuple[int, list[RawDate]]] = field(default_factory=dict)  # sentence → (offset, dates)
+    departures: list[tuple[list[Hit], list[Hit], str]] = field(default_factory=list)  # people, places, sentence
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
     visit_days: list[DateMention] = field(default_factory=list)  # "the visit planned for 19 October"
 
@@ -613,7 +615,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))]
         if ctx.arrest_places and not _arrested(sentence):
             ctx.arrest_places = []
-        _left_home(kb, ctx, people, places, sentence)
+        if people and places:
+            ctx.departures.append((people, places, sentence))  # read at the end (`_left_home`)
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
@@ -692,8 +695,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 days = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[after.group("count").lower()]
                 arrived = partial.first_day - dt.timedelta(days=days)
                 partial = PartialDate(arrived.year, arrived.month, arrived.day)
-            if place_kind in ("planned", MENTION) and any(0 < p.end <= place.start for p in people) and \
-                    PRESENT_IN.search(sentence, max(0, place.start - 30), place.start):
+            if place_kind in ("planned", MENTION) and ((any(0 < p.end <= place.start for p in people) and
+                    PRESENT_IN.search(sentence, max(0, place.start - 30), place.start)) or
+                    (place_kind == MENTION and EN_ROUTE.search(sentence, max(0, place.start - 30), place.start))):
                 place_kind = "occurred"  # "is in Pyongyang and is scheduled to meet Kim": under way
                 if partial is None:
                     partial = PartialDate(published.year, published.month, published.day)
@@ -715,6 +719,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                             sure))
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
         _date_from_host(ctx, places, sentence, published)
+    for people, places, sentence in ctx.departures:
+        # "He left Tel Aviv on Wednesday evening": the trip told before or after begins that day
+        _left_home(kb, ctx, people, places, sentence)
     _visit_told_apart(ctx)
     arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
@@ -793,7 +800,7 @@ def _visit_told_apart(ctx: _Context) -> None:
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
-    """ "The Israeli leader is expected to leave Israel on Dec. 28": the trip told before begins that day."""
+    """ "The Israeli leader is expected to leave Israel on Dec. 28": the trip begins that day."""
     if not ctx.events or not people:
         return
     person = people[-1].value
