@@ -219,6 +219,11 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("Benjamin Netanyahu left Tel Aviv on Wednesday evening to speak at the Assembly. The Israeli leader "
          "ordered a strike in Yemen, on Houthi command centres in Sanaa, while en route to Washington.",
          "2025-09-25", {("benjamin-netanyahu", "USA", "2025-09-24", "occurred")}),
+        # the venue of a meeting of the person told in the next sentence (news-final2, 750); "Moscow time" is
+        # no venue
+        ("The meeting between Vladimir Putin and Donald Trump is expected to begin at about 22:00 Moscow time on "
+         "August 15. It will take place at the Elmendorf-Richardson military base in Anchorage, Alaska.",
+         "2025-08-13", {("vladimir-putin", "USA", "2025-08-15", "planned")}),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

@@ -342,3 +342,8 @@ PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|o
 GOAL_BEFORE = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 # "while en route to Washington", "on his way to New York": a trip under way on the day of the report.
 EN_ROUTE = re.compile(r"\b(?:en route|on (?:his|her|its|the) way) to (?:the )?$", re.I)
+# "The meeting between Putin and Trump is expected on August 15. It will take place at the base in
+# Anchorage": the venue of a meeting of the person, told in the next sentence.
+MEETING_WORD = Prefiltered(re.compile(r"\b(?:meeting|summit|talks)\b", re.I), 'meeting', 'summit', 'talks')
+VENUE_NEXT = re.compile(r"^\W*(?:it|the (?:meeting|summit|talks|encounter))\b[^.;]{0,40}?\b(?:take place|be held|"
+                        r"is (?:to be )?held|was held|took place)\b", re.I)

@@ -46,6 +46,7 @@ from warrantwatch.news.cues import (
     INTO_THE_SITUATION,
     LEADER_AFTER_DEMONYM,
     LEAVES_HOME,
+    MEETING_WORD,
     MODIFIERS,
     NEGATED,
     NO_TRIP,
@@ -83,6 +84,7 @@ from warrantwatch.news.cues import (
     TRIP_AFTER,
     UNDER_WAY,
     UNREALISED_PLAN,
+    VENUE_NEXT,
     VISIT_WORD,
     WHERE_HE,
     lowered_text,
@@ -155,6 +157,7 @@ class _Context:
     published: dt.date = dt.date.min
     raw_dates: dict[str, tuple[int, list[RawDate]]] = field(default_factory=dict)  # sentence → (offset, dates)
     departures: list[tuple[list[Hit], list[Hit], str]] = field(default_factory=list)  # people, places, sentence
+    meeting: tuple[str, str] | None = None  # (person, sentence): "the meeting between Putin and Trump ..."
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
     visit_days: list[DateMention] = field(default_factory=list)  # "the visit planned for 19 October"
 
@@ -597,6 +600,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 not ("had been" in sentence and UNREALISED_PLAN.search(sentence)):
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
+        meeting, ctx.meeting = ctx.meeting, None
+        if people and MEETING_WORD.search(sentence) and all(
+                p.demonym or p.value == kb.person_by_id[people[-1].value].nationality for p in places):
+            ctx.meeting = (people[-1].value, sentence)  # no venue yet ("22:00 Moscow time" is none)
+        if meeting and not people and places and VENUE_NEXT.match(sentence):
+            _venue_told_next(kb, ctx, meeting, places, sentence, published)
         if not people and places:
             ctx.host_days.append((places, sentence))
             if ctx.events:
@@ -737,6 +746,27 @@ COURT_SEAT = "NLD"
 
 
 _MEMOS = (_tense, _travels, _kind, _arrest_position, _arrest_positions, _clause, _travels_in, _breaks)
+
+
+def _venue_told_next(kb: KnowledgeBase, ctx: _Context, meeting: tuple[str, str], places: list[Hit], sentence: str,
+                     published: dt.date) -> None:
+    """ "The meeting between Putin and Trump is expected on August 15. It will take place at the base in
+    Anchorage, Alaska": the meeting's venue is a trip of the person, dated by either sentence. Read with
+    the confidence of a borrowed place (below the alert threshold)."""
+    person, before = meeting
+    kind = _kind(sentence)
+    if kind not in ("planned", "occurred"):
+        return
+    traveller = Hit(0, 0, "reference", person, "(the meeting)")
+    for _, place, place_kind in _destinations(kb, [traveller], places, sentence, kind):
+        future = place_kind == "planned"
+        dates = [d for d in ctx.dates(sentence, future) if _trip_date(sentence, d)] or \
+            [d for d in ctx.dates(before, future) if _trip_date(before, d)]
+        date = min(dates, key=lambda d: (d.span_days, d.start)) if dates else None
+        sure = confidence(named=False, direct=True, dated=date is not None, borrowed=True, kind_from_dates=False)
+        _add(ctx, Event(person, place.value, place_kind, date.as_partial if date else None, (before, sentence),
+                        date.text if date else None, sure))
+        return
 
 
 def _the_visit(ctx: _Context, sentence: str) -> None:
