@@ -224,6 +224,9 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("The meeting between Vladimir Putin and Donald Trump is expected to begin at about 22:00 Moscow time on "
          "August 15. It will take place at the Elmendorf-Richardson military base in Anchorage, Alaska.",
          "2025-08-13", {("vladimir-putin", "USA", "2025-08-15", "planned")}),
+        # the place a relative clause says he visited
+        ("Mongolia, which Vladimir Putin visited in September, faces an ICC finding of non-compliance.",
+         "2024-10-25", {("vladimir-putin", "MNG", "2024-09", "occurred")}),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

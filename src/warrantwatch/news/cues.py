@@ -347,3 +347,6 @@ EN_ROUTE = re.compile(r"\b(?:en route|on (?:his|her|its|the) way) to (?:the )?$"
 MEETING_WORD = Prefiltered(re.compile(r"\b(?:meeting|summit|talks)\b", re.I), 'meeting', 'summit', 'talks')
 VENUE_NEXT = re.compile(r"^\W*(?:it|the (?:meeting|summit|talks|encounter))\b[^.;]{0,40}?\b(?:take place|be held|"
                         r"is (?:to be )?held|was held|took place)\b", re.I)
+# "Mongolia, which Putin visited in September": the place is the object of the visit told after it.
+PLACE_VISITED_AFTER = re.compile(r"^,?\s+(?:which|where)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?"
+                                 r"(?:visited|toured|travell?ed|went|flew|arrived|landed|stayed)\b")

@@ -66,6 +66,7 @@ from warrantwatch.news.cues import (
     PLACE_HOLDS,
     PLACE_HOSTS,
     PLACE_OF_PERSON,
+    PLACE_VISITED_AFTER,
     PRESENT_IN,
     PRONOUN,
     REMOTE,
@@ -302,7 +303,8 @@ _COORDINATION = frozenset((",", "and", "or", "(", '"', "“", "”"))
 def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, depth: int = 0) -> bool:
     """Whether the word that governs a place makes it a goal or a scene (cues.DESTINATION_GOVERNORS)."""
     after = sentence[place.end:]
-    if PLACE_BEFORE_TRIP.match(after) or PLACE_HOSTS.match(after) or WHERE_HE.match(after):
+    if PLACE_BEFORE_TRIP.match(after) or PLACE_HOSTS.match(after) or WHERE_HE.match(after) or \
+            PLACE_VISITED_AFTER.match(after):
         return True  # "his Mongolia visit", "Mongolia gave Putin a welcome", "from Indonesia, where he met"
     tokens = list(GOVERNOR_TOKEN.finditer(sentence, max(0, place.start - 90), place.start))
     i = len(tokens) - 1
