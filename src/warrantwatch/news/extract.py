@@ -687,9 +687,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             clause_future = True if place_kind == "planned" else future
             # "left for Washington on Sunday and will meet Trump at the White House on Tuesday": each
             # clause's days are read in its own tense
-            date = _pick_date(dates if clause_future == future or kind == "arrest" else
-                              ctx.dates(sentence, clause_future), anchor, sentence,
-                              place.end if anchor == place.start else None)
+            usable = dates if clause_future == future or kind == "arrest" else ctx.dates(sentence, clause_future)
+            if place_kind == "cancelled" and kind not in ("cancelled", "remote"):
+                # "Lavrov arrived on Tuesday ..., where he is representing Putin": the stand-in's arrival
+                # does not date the trip the person stays away from
+                usable = [d for d in usable if not ARRIVAL.search(sentence, max(0, d.start - 30), d.start)]
+            date = _pick_date(usable, anchor, sentence, place.end if anchor == place.start else None)
             if arrest_at is not None and place_kind == "arrest":
                 # "transferred to the Court on Monday from Chad, where he was arrested at the end of
                 # February": the day of the arrest, written after its verb, not the hand-over's
