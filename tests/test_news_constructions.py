@@ -231,6 +231,10 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("Russian Foreign Minister Sergey Lavrov arrived in South Africa on Tuesday to attend the BRICS summit in "
          "Johannesburg, where he is representing President Vladimir Putin.", "2023-08-22",
          {("vladimir-putin", "ZAF", "2023-08", "cancelled")}),
+        # an undated trip takes the day of a presence told later (news-final2, 715)
+        ("According to the BBC, Omar al-Bashir had left South Africa. Al-Bashir took part in the official opening "
+         "on Sunday and was still at the venue after 8 p.m. for a meeting on the crisis in South Sudan.",
+         "2015-06-15", {("omar-al-bashir", "ZAF", "2015-06-14", "occurred")}),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip

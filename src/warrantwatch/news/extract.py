@@ -296,6 +296,8 @@ def _visited(sentence: str, place: Hit, places: list[Hit]) -> bool:
 # A relative clause or a participle of what befell others: "where soldiers wounded in Ukraine are treated"
 _NOT_GOVERNED = re.compile(r"\b(?:where|who|whom|which|whose|that|when|wounded|injured|killed|captured|deported|"
                            r"abducted|taken|born|evacuated|displaced|held|freed|released)\b", re.I)
+# Presence at an occasion, in a sentence without a place: it dates the trip told before.
+_PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at)\b", re.I)
 _STOPS = frozenset((";", ":", "—", "–"))
 _COORDINATION = frozenset((",", "and", "or", "(", '"', "“", "”"))
 
@@ -655,7 +657,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
             borrowed = True
-        if not candidates and kind == "occurred" and ARRIVAL.search(sentence):
+        if not candidates and kind == "occurred" and (ARRIVAL.search(sentence) or _PRESENT_AT.search(sentence)):
             # "The Russian president's plane landed late on Monday night, making Mongolia the first ICC
             # member state he has set foot in": no destination of its own, the day of the arrival
             _earlier_arrival(ctx, people[-1].value, sentence, published)
@@ -955,17 +957,28 @@ def _attended_remotely(ctx: _Context, person: str, sentence: str) -> None:
 
 
 def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.date) -> None:
-    """ "The Russian president had flown into the city on Thursday": the trip began that day."""
+    """ "The Russian president had flown into the city on Thursday": the trip began that day. A trip known
+    only to its month, or not dated at all, takes the day of a presence told later ("Al-Bashir took part
+    in the official opening on Sunday")."""
     for i in range(len(ctx.events) - 1, -1, -1):
         event = ctx.events[i]
         if event.person != person:
             continue
         days = [d for d in ctx.dates(sentence, event.kind == "planned") if d.span_days == 0]
-        if days and event.date is not None and event.date.is_exact:
-            day = min(d.first for d in days)
-            if dt.timedelta(0) < event.date.first_day - day <= dt.timedelta(days=TRIP_GAP_DAYS):
-                ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day),
-                                        evidence=(*event.evidence, sentence))
+        if not days:
+            return
+        day = min(d.first for d in days)
+        gap = dt.timedelta(days=TRIP_GAP_DAYS)
+        if event.date is None:
+            better = event.kind == "occurred" and dt.timedelta(0) <= published - day <= gap
+        elif event.date.is_exact:
+            better = dt.timedelta(0) < event.date.first_day - day <= gap
+        else:
+            better = event.date.month is not None and event.date.first_day <= day <= min(event.date.last_day,
+                                                                                        published)
+        if better:
+            ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day),
+                                    evidence=(*event.evidence, sentence))
         return
 
 
