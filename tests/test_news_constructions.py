@@ -154,6 +154,15 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ('"The president decided to cancel this visit," Kremlin spokesman Dmitry Peskov told journalists. '
          "Putin was to visit France on October 19 to discuss the situation in Syria.", "2016-10-11",
          {("vladimir-putin", "FRA", "2016-10-19", "cancelled")}),
+        # ... but a calling-off urged, ruled out or denied, or a date moved, calls nothing off
+        *[("Vladimir Putin will visit Mongolia on Tuesday. " + then, "2024-08-30",
+           {("vladimir-putin", "MNG", "2024-09-03", "planned")}) for then in (
+            "Ukraine has called for the visit to be cancelled.", "Kyiv urged Ulaanbaatar to cancel the visit.",
+            "The Kremlin said there were no plans to cancel the visit.",
+            "The Kremlin denied that the visit had been postponed.", "The visit was postponed from July.",
+            "Dmitry Peskov said the visit would not be cancelled despite the warrant.")],
+        ("Vladimir Putin will visit Mongolia on Tuesday; the Kremlin said there were no plans to cancel it.",
+         "2024-08-30", {("vladimir-putin", "MNG", "2024-09-03", "planned")}),
         # ... but "the warrant was to Washington" is no plan (news-dev2, 314)
         ("Netanyahu's only previous trip abroad since the warrant was to Washington in February.", "2025-04-01",
          {("benjamin-netanyahu", "USA", "2025-02", "occurred")}),

@@ -489,9 +489,16 @@ def _kind(sentence: str) -> str:
     if REMOTE.search(sentence):
         return "remote"
     called_off = CANCELLED.search(sentence)
-    if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()):
+    if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()) \
+            and not _CALL_OFF_URGED.search(sentence, max(0, called_off.start() - 90), called_off.start()):
         return "cancelled"
     return _KIND_OF_TENSE[_tense(sentence)]
+
+
+# "Ukraine called for the visit to be cancelled", "no plans to cancel": a calling-off urged or ruled out.
+_CALL_OFF_URGED = re.compile(r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand\w*|should(?: be)?|must(?: be)?|"
+                             r"no plans to|den(?:y|ies|ied)|refus\w* to|calls to|(?:would|will) not be|rumou?r\w*)\b"
+                             r"[^.;]*$", re.I)
 
 
 def _trip_date(sentence: str, date: DateMention) -> bool:
@@ -786,12 +793,22 @@ def _the_visit(ctx: _Context, sentence: str) -> None:
     # only near the words "the visit": "decided to cancel this visit", "the visit planned for 19 October"
     called_off = CANCELLED.search(sentence, max(0, start - 60), end + 20)
     scheduled = SCHEDULED.search(sentence, end, end + 40)
-    if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()):
+    at = called_off.start() if called_off else 0
+    if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, at - 80), at) \
+            and not _CALL_OFF_DOUBTED.search(sentence, max(0, min(start, at) - 60), at) \
+            and not _RESCHEDULED.match(sentence, called_off.end()):
         ctx.visit_called_off = True
     if scheduled:
         ctx.visit_days += [d for d in ctx.dates(sentence, True) if d.span_days == 0 and d.start > start]
 
 
+# Only a calling-off told as done counts: not one urged, denied, ruled out or asked about ("Ukraine called
+# for the visit to be cancelled", "no plans to cancel the visit", "denied that the visit had been
+# postponed", "the visit would not be cancelled"), nor a date moved ("postponed from July").
+_CALL_OFF_DOUBTED = re.compile(r"\b(?:call(?:s|ed|ing)? for|urg\w*|demand\w*|ask\w*|should|must|would|could|may|"
+                               r"might|will|not|no|never|den(?:y|ies|ied)|refus\w*|reject\w*|whether|if|rumou?r\w*|"
+                               r"speculat\w*|calls to|pressure)\b", re.I)
+_RESCHEDULED = re.compile(r"\s+(?:from|until|to|till)\b", re.I)
 _VISIT_NOUNS = ("visit", "trip", "journey", "tour")
 _DETERMINERS = frozenset(("the", "this", "his", "her", "that"))
 _VISIT_KINDS = frozenset(("planned", "proposed", "state", "official", "working"))
