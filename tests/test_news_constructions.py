@@ -244,6 +244,8 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("According to the BBC, Omar al-Bashir had left South Africa. Al-Bashir took part in the official opening "
          "on Sunday and was still at the venue after 8 p.m. for a meeting on the crisis in South Sudan.",
          "2015-06-15", {("omar-al-bashir", "ZAF", "2015-06-14", "occurred")}),
+        # a condition reaches every name of its list
+        ("Benjamin Netanyahu risks arrest if he travels to France, Germany or the UK.", "2024-11-25", set()),
         # a place in a condition is no trip
         ("South Africa said it would not arrest Vladimir Putin if he came to Johannesburg.", "2023-06-01", set()),
         # a speech abroad is a trip
@@ -269,3 +271,12 @@ def test_a_surname_given_to_someone_else_stays_theirs(kb):
     text = "Osama Al-Masri Njeem was arrested in Tripoli on Wednesday."
     assert {h.value for h in gazetteer.find(text, dt.date(2025, 11, 5)) if h.kind == "person"} == \
         {"osama-elmasry-njeem"}
+
+
+def test_a_possible_trip_is_read_below_the_alert_threshold(kb):
+    from warrantwatch.news.extract import ALERT_CONFIDENCE, extract
+
+    sure = extract(kb, "Vladimir Putin will visit India next year, an aide said.", dt.date(2024, 10, 10))
+    maybe = extract(kb, "Vladimir Putin could visit India next year, an aide said.", dt.date(2024, 10, 10))
+    assert [(e.host, e.kind) for e in maybe] == [("IND", "planned")]
+    assert sure[0].confidence >= ALERT_CONFIDENCE > maybe[0].confidence

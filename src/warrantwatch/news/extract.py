@@ -131,13 +131,15 @@ class Event:
 # guessed from dates alone, a trip without a date; a second sentence about the same trip adds to it.
 CONFIDENCE_BASE = 0.55
 CONFIDENCE = {"named": 0.15, "direct": 0.15, "dated": 0.1, "pronoun": -0.1, "borrowed": -0.2,
-              "kind_from_dates": -0.15, "undated_plan": -0.1, "each_further_sentence": 0.05}
+              "kind_from_dates": -0.15, "undated_plan": -0.1, "each_further_sentence": 0.05, "speculative": -0.2}
 # `watch` raises an alert only for events at or above this confidence (README: calibration).
 ALERT_CONFIDENCE = 0.7
 
 
-def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_from_dates: bool) -> float:
+def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_from_dates: bool,
+               speculative: bool = False) -> float:
     score = CONFIDENCE_BASE + (CONFIDENCE["named"] if named else CONFIDENCE["pronoun"])
+    score += CONFIDENCE["speculative"] if speculative else 0.0
     score += CONFIDENCE["direct"] if direct else 0.0
     score += CONFIDENCE["dated"] if dated else 0.0
     score += CONFIDENCE["borrowed"] if borrowed else 0.0
@@ -214,8 +216,9 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue
             if PLACE_AS_SUBJECT.match(sentence[place.end:]) or PLACE_OF_PERSON.match(sentence[place.end:]):
                 continue
-            if HYPOTHETICAL_BEFORE.search(before):
-                continue  # "if he came to Johannesburg": a condition, not a trip
+            head = _head_of_list(sentence, place, places)
+            if HYPOTHETICAL_BEFORE.search(sentence, max(0, head.start - 60), head.start):
+                continue  # "if he came to Johannesburg", "if he travels to France, Germany ...": a condition
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
             if INSTITUTION_BEFORE.search(before) or INSTITUTION_AFTER.match(sentence[place.end:]):
@@ -298,8 +301,25 @@ _NOT_GOVERNED = re.compile(r"\b(?:where|who|whom|which|whose|that|when|wounded|i
                            r"abducted|taken|born|evacuated|displaced|held|freed|released)\b", re.I)
 # Presence at an occasion, in a sentence without a place: it dates the trip told before.
 _PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at)\b", re.I)
+# "could visit India next year", "may attend": a possibility, read with less confidence (not alerted).
+_SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|likely to|considering|mulling)\b[^.;,]*$", re.I)
 _STOPS = frozenset((";", ":", "—", "–"))
 _COORDINATION = frozenset((",", "and", "or", "(", '"', "“", "”"))
+
+
+def _head_of_list(sentence: str, place: Hit, places: list[Hit]) -> Hit:
+    """The first name of a list the place ends ("France" for "Germany" in "to France, Germany or the UK")."""
+    head = place
+    for _ in range(8):
+        before = next((p for p in places if p is not head and p.end <= head.start and
+                       _LIST_GLUE.fullmatch(sentence, p.end, head.start)), None)
+        if before is None:
+            return head
+        head = before
+    return head
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?")
 
 
 def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, depth: int = 0) -> bool:
@@ -737,7 +757,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 partial = scene_date.as_partial if scene_date else None
             sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
                 sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
-                borrowed=borrowed, kind_from_dates=kind_from_dates)
+                borrowed=borrowed, kind_from_dates=kind_from_dates,
+                speculative=bool(_SPECULATIVE.search(sentence, max(0, place.start - 60), place.start)))
             _add(ctx, Event(traveller, place.value, place_kind, partial, (sentence,), date.text if date else None,
                             sure))
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
