@@ -131,7 +131,7 @@ class Event:
 # guessed from dates alone, a trip without a date; a second sentence about the same trip adds to it.
 CONFIDENCE_BASE = 0.55
 CONFIDENCE = {"named": 0.15, "direct": 0.15, "dated": 0.1, "pronoun": -0.1, "borrowed": -0.2,
-              "kind_from_dates": -0.15, "undated_plan": -0.1, "each_further_sentence": 0.05, "speculative": -0.2}
+              "kind_from_dates": -0.15, "undated_plan": -0.1, "each_further_sentence": 0.05, "speculative": -0.35}
 # `watch` raises an alert only for events at or above this confidence (README: calibration).
 ALERT_CONFIDENCE = 0.7
 
