@@ -244,6 +244,10 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("According to the BBC, Omar al-Bashir had left South Africa. Al-Bashir took part in the official opening "
          "on Sunday and was still at the venue after 8 p.m. for a meeting on the crisis in South Sudan.",
          "2015-06-15", {("omar-al-bashir", "ZAF", "2015-06-14", "occurred")}),
+        # a date across a colon or semicolon belongs to the other clause (news-heldout, 109)
+        ("Benjamin Netanyahu will be received at the White House next Monday, July 7. It will be his third trip "
+         "to the United States since Donald Trump returned to office: he was the first foreign leader hosted in "
+         "February.", "2025-07-01", {("benjamin-netanyahu", "USA", "2025-07-07", "planned")}),
         # a condition reaches every name of its list
         ("Benjamin Netanyahu risks arrest if he travels to France, Germany or the UK.", "2024-11-25", set()),
         # a place in a condition is no trip

@@ -303,6 +303,7 @@ _NOT_GOVERNED = re.compile(r"\b(?:where|who|whom|which|whose|that|when|wounded|i
 _PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at)\b", re.I)
 # "could visit India next year", "may attend": a possibility, read with less confidence (not alerted).
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|likely to|considering|mulling)\b[^.;,]*$", re.I)
+_STRONG_BREAK = re.compile(r"[;:—]")
 _STOPS = frozenset((";", ":", "—", "–"))
 _COORDINATION = frozenset((",", "and", "or", "(", '"', "“", "”"))
 
@@ -550,7 +551,10 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
     # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
     # the one written nearest the place, after it rather than before it at equal precision ("arrived
     # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
-    usable = [d for d in usable if _same_clause(sentence, anchor, d.start)] or usable
+    usable = [d for d in usable if _same_clause(sentence, anchor, d.start)] or \
+        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))]
+    if not usable:
+        return None  # "It will be his third trip to the United States: he was first hosted in February"
     usable = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])] or usable
     return min(usable, key=lambda d: (d.span_days > 0, d.span_days > 31,
                                       abs(d.start - anchor) + (0 if d.start >= anchor else 30), d.first))
