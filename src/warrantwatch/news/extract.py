@@ -244,6 +244,9 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if traveller.start > place.start and kind not in ("cancelled", "remote") and \
                     not _same_clause(sentence, place.start, traveller.start):
                 continue  # "Katz flew to Washington; Netanyahu stayed in Jerusalem": another's trip
+            if traveller.start > place.start and _COMPARED.search(sentence, max(0, traveller.start - 30),
+                                                                  traveller.start):
+                continue  # "No foreign leader has visited the United States more often than Netanyahu"
             if traveller.start > place.start and SPEAKER_AFTER.match(sentence[traveller.end:]):
                 continue  # "Staff of her office plan a trip to Syria, ..., Maria Lvova-Belova, said": she speaks
             if traveller.end <= place.start and SENT_OTHER.search(sentence, traveller.end, place.start):
@@ -303,6 +306,9 @@ _NOT_GOVERNED = re.compile(r"\b(?:where|who|whom|which|whose|that|when|wounded|i
 _PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at)\b", re.I)
 # "could visit India next year", "may attend": a possibility, read with less confidence (not alerted).
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|likely to|considering|mulling)\b[^.;,]*$", re.I)
+# A person named after a place only for comparison: "more often than Benjamin Netanyahu", "unlike Putin".
+_COMPARED = re.compile(r"\b(?:than|unlike|like|including|such as|as well as|except|besides)\s+(?:the\s+)?"
+                       r"(?:[\w'’-]+\s+){0,3}$", re.I)
 _STRONG_BREAK = re.compile(r"[;:—]")
 _STOPS = frozenset((";", ":", "—", "–"))
 _COORDINATION = frozenset((",", "and", "or", "(", '"', "“", "”"))
@@ -921,6 +927,8 @@ def _undated(event: Event, published: dt.date) -> Event:
             event.kind == "occurred" and not EXPERIENTIAL.search(event.evidence[0]))):
         return replace(event, date=PartialDate(published.year, published.month), date_text=None,
                        confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
+    if event.kind == "occurred" and event.date is not None and event.date.first_day > published:
+        return replace(event, kind="planned")  # a trip cannot have happened after the report: it is ahead
     return event
 
 
