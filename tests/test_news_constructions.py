@@ -254,6 +254,17 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          set()),
         ("Benjamin Netanyahu flies to Washington on Tuesday. It is his sixth trip since Trump returned to office.",
          "2026-02-09", {("benjamin-netanyahu", "USA", "2026-02-10", "planned")}),
+        # the state that hands a person over to the court held him: his arrest there (news-final, 536), also
+        # told in the passive after a hand-over whose person is named later
+        ("Central African authorities surrendered Mahamat Said Abdel Kani to the ICC on Sunday.", "2021-01-26",
+         {("mahamat-said-abdel-kani", "CAF", "2021-01-24", "arrest")}),
+        ("The Central African Republic on Sunday handed an alleged militia commander over to the International "
+         "Criminal Court. Mahamat Said Abdel Kani, 50, is accused of being a leader of the Seleka. The court said "
+         'he "was surrendered" by the authorities in Bangui to its custody on the basis of a sealed warrant '
+         "issued in 2019.", "2021-01-24", {("mahamat-said-abdel-kani", "CAF", "2021-01-24", "arrest")}),
+        # "Manila's Ninoy Aquino International Airport" is a place, not a person of Manila
+        ("Rodrigo Duterte was detained upon arrival at Manila's Ninoy Aquino International Airport.", "2025-03-11",
+         {("rodrigo-duterte", "PHL", "2025-03", "arrest")}),
         # a condition reaches every name of its list
         ("Benjamin Netanyahu risks arrest if he travels to France, Germany or the UK.", "2024-11-25", set()),
         # a place in a condition is no trip

@@ -171,6 +171,9 @@ PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+(?!(?:on|in|at|and|to|for|wit
 # "Syria's transitional president", "North Korea's Kim Jong Un": a person of that state, not a trip there.
 PLACE_OF_PERSON = re.compile(r"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){0,2}(?:president|leader|prime minister|premier|king|"
                              r"emir|crown prince|foreign minister|minister|envoy|ambassador|delegation)\b|"
+                             # (not "Manila's Ninoy Aquino International Airport": a place of the state)
+                             r"(?!(?:[A-Z][\w-]+\s+){1,4}(?:International\s+)?(?:Airport|Air\s+Base|Palace|Hotel|"
+                             r"Stadium|Square|Hall|Centre|Center)\b)"
                              r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s|da\s|de\s|dos\s|van\s|von\s))")
 # The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
 HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
@@ -215,7 +218,10 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
                      re.I)
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.
 SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
-                               r"(?:president|leader|prime minister|premier)\b", re.I)
+                               r"(?:president|leader|prime minister|premier)\b|"
+                               # "The court said he was surrendered": an institution speaks of him
+                               r"\b(?:court|prosecutors?|police|officials|ministry|government|authorities|Kremlin|"
+                               r"statement) (?:said|says|added|confirmed) (?:that )?(?:he|she)\b", re.I)
 # "received the Sudanese leader": a leader named by the person's own demonym.
 LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
 # ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
@@ -350,3 +356,10 @@ VENUE_NEXT = re.compile(r"^\W*(?:it|the (?:meeting|summit|talks|encounter))\b[^.
 # "Mongolia, which Putin visited in September": the place is the object of the visit told after it.
 PLACE_VISITED_AFTER = re.compile(r"^,?\s+(?:which|where)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?"
                                  r"(?:visited|toured|travell?ed|went|flew|arrived|landed|stayed)\b")
+# "Central African authorities surrendered Said to the ICC": the state that hands a person over held him;
+# that custody is his arrest there.
+PLACE_SURRENDERS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials|security forces))?"
+                              r"(?:\s+[\w-]+){0,2}?\s+(?:surrendered|handed(?: \w+)? over|transferred|extradited)\b")
+# "he was surrendered by the authorities in Bangui": the passive, the state named after "by".
+SURRENDERED_BY = re.compile(r"\b(?:surrendered|handed(?: \w+)? over|transferred|extradited)\b[^.;]{0,40}?\bby (?:the )?"
+                            r"(?:[\w-]+ )?(?:authorities|police|government)(?: of| in)? (?:the )?$")

@@ -66,6 +66,7 @@ from warrantwatch.news.cues import (
     PLACE_HOLDS,
     PLACE_HOSTS,
     PLACE_OF_PERSON,
+    PLACE_SURRENDERS,
     PLACE_VISITED_AFTER,
     PRESENT_IN,
     PRONOUN,
@@ -78,6 +79,7 @@ from warrantwatch.news.cues import (
     SPEAKER_AFTER,
     STAND_IN_FOR,
     SUBJECT_REFERENCE,
+    SURRENDERED_BY,
     THE_BEFORE_VISIT,
     TOPIC_BEFORE,
     TRANSFER,
@@ -161,6 +163,7 @@ class _Context:
     raw_dates: dict[str, tuple[int, list[RawDate]]] = field(default_factory=dict)  # sentence → (offset, dates)
     departures: list[tuple[list[Hit], list[Hit], str]] = field(default_factory=list)  # people, places, sentence
     meeting: tuple[str, str] | None = None  # (person, sentence): "the meeting between Putin and Trump ..."
+    handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
     visit_days: list[DateMention] = field(default_factory=list)  # "the visit planned for 19 October"
 
@@ -667,10 +670,23 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             ctx.arrest_places = []
         if people and places:
             ctx.departures.append((people, places, sentence))  # read at the end (`_left_home`)
+        if not people and places and TRANSFER.search(sentence):
+            # "The Central African Republic on Sunday handed an alleged militia commander over to the ICC":
+            # the day of a hand-over whose person is named later
+            giver = next((p for p in places if p.value != COURT_SEAT and PLACE_SURRENDERS.match(sentence[p.end:])),
+                         None)
+            days = [d for d in ctx.dates(sentence, False) if d.span_days == 0 and _trip_date(sentence, d)]
+            if giver is not None and days:
+                ctx.handover = (giver.value, days[0].as_partial)
+        if people and places and TRANSFER.search(sentence) and not _arrested(sentence):
+            # surrendered to The Hague from custody: not a trip to the custodial state, but the custody
+            # itself when the sentence names the state that hands him over
+            _handed_over(kb, ctx, people, places, sentence)
+            continue
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
-            continue  # surrendered to The Hague from custody: not a trip to the custodial state
+            continue
         kind = _kind(sentence)
         if kind in ("planned", "occurred", MENTION) and "had been" in sentence and UNREALISED_PLAN.search(sentence):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
@@ -791,6 +807,29 @@ COURT_SEAT = "NLD"
 
 
 _MEMOS = (_tense, _travels, _kind, _arrest_position, _arrest_positions, _clause, _travels_in, _breaks)
+
+
+def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
+    """ "Central African authorities surrendered Mahamat Said to the ICC on Sunday": the arrest (custody) in
+    that state, dated by the sentence."""
+    for place in places:
+        if place.value == COURT_SEAT:
+            continue
+        active = PLACE_SURRENDERS.match(sentence[place.end:])
+        if not active and not SURRENDERED_BY.search(sentence, max(0, place.start - 90), place.start):
+            continue
+        person = next((p for p in people if p.start > place.start or p.end == 0), None) if active else \
+            next((p for p in people if p.start < place.start), None)
+        if person is None:
+            return
+        dates = [d for d in ctx.dates(sentence, False) if _trip_date(sentence, d)]
+        date = dates[0].as_partial if dates else None
+        if date is None and ctx.handover and ctx.handover[0] == place.value:
+            date = ctx.handover[1]  # "The Central African Republic on Sunday handed an alleged commander over"
+        sure = confidence(named=person.end > 0, direct=False, dated=date is not None, borrowed=False,
+                          kind_from_dates=False)
+        _add(ctx, Event(person.value, place.value, "arrest", date, (sentence,), None, sure))
+        return
 
 
 def _venue_told_next(kb: KnowledgeBase, ctx: _Context, meeting: tuple[str, str], places: list[Hit], sentence: str,
