@@ -218,10 +218,13 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
                      re.I)
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.
 SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
-                               r"(?:president|leader|prime minister|premier)\b|"
-                               # "The court said he was surrendered": an institution speaks of him
-                               r"\b(?:court|prosecutors?|police|officials|ministry|government|authorities|Kremlin|"
-                               r"statement) (?:said|says|added|confirmed) (?:that )?(?:he|she)\b", re.I)
+                               r"(?:president|leader|prime minister|premier)\b", re.I)
+# "The court said he was surrendered": an institution speaks of the story's person.
+INSTITUTION_SAID_HE = Prefiltered(re.compile(
+    r"\b(?:court|prosecutors?|police|officials|ministry|government|authorities|Kremlin|statement) "
+    r"(?:said|says|added|confirmed) (?:that )?(?:he|she)\b", re.I),
+    'said he', 'said she', 'said that he', 'said that she', 'says he', 'says she', 'added that he',
+    'confirmed that he', 'added he', 'confirmed he')
 # "received the Sudanese leader": a leader named by the person's own demonym.
 LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
 # ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense

@@ -43,6 +43,7 @@ from warrantwatch.news.cues import (
     HYPOTHETICAL_BEFORE,
     INSTITUTION_AFTER,
     INSTITUTION_BEFORE,
+    INSTITUTION_SAID_HE,
     INTO_THE_SITUATION,
     LEADER_AFTER_DEMONYM,
     LEAVES_HOME,
@@ -621,6 +622,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         places = [h for h in hits if h.kind == "place"]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
+                                               or INSTITUTION_SAID_HE.search(sentence)
                                                or _own_leader(kb, ctx.last_person, places, sentence)) \
                 and not _other_leader(kb, ctx.last_person, places, sentence):
             people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
