@@ -339,7 +339,21 @@ def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, d
     if PLACE_BEFORE_TRIP.match(after) or PLACE_HOSTS.match(after) or WHERE_HE.match(after) or \
             PLACE_VISITED_AFTER.match(after):
         return True  # "his Mongolia visit", "Mongolia gave Putin a welcome", "from Indonesia, where he met"
-    tokens = list(GOVERNOR_TOKEN.finditer(sentence, max(0, place.start - 90), place.start))
+    for reach in (40, 90):  # the governor is mostly a word or two away: a short look first
+        low = max(0, place.start - reach)
+        while low > 0 and not sentence[low - 1].isspace():
+            low -= 1  # no word cut at the window's edge
+        role = _governed(sentence, place, places, kind, depth, after, list(GOVERNOR_TOKEN.finditer(
+            sentence, low, place.start)))
+        if role is not None or low == 0:
+            return bool(role)
+    return False
+
+
+def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: int, after: str,
+              tokens: list[re.Match[str]]) -> bool | None:
+    """The walk back over `tokens` (the words before the place): True or False when a word decides, None
+    when none in them does."""
     i = len(tokens) - 1
     while i >= 0:
         word = tokens[i].group()
@@ -347,7 +361,9 @@ def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, d
         if lower in DESTINATION_GOVERNORS:
             return True
         if lower == "for":  # "left Israel on Sunday for Washington"
-            return any(t.group().lower() in GOAL_FOR for t in tokens[max(0, i - 5):i])
+            if any(t.group().lower() in GOAL_FOR for t in tokens[max(0, i - 5):i]):
+                return True
+            return None if i < 5 else False  # (the verb may lie before these words)
         if lower == "from":  # "will fly to Washington on Sunday from Budapest": he is there now
             return kind == "planned"
         if lower == "on":
@@ -361,12 +377,14 @@ def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, d
             if before is not None and depth < 8:
                 return _destination_role(sentence, before, places, kind, depth + 1)
         elif lower == "of":
-            if not (i > 0 and tokens[i - 1].group().lower() in CONTAINERS):
+            if i == 0:
+                return None  # the word before "of" lies before these words
+            if tokens[i - 1].group().lower() not in CONTAINERS:
                 return False  # "the leaders of Brazil", "a visit with Syria as its topic"
         elif not (word[0].isupper() or lower in MODIFIERS or lower.endswith(("'s", "’s"))):
             return False  # a verb or another preposition: "avoiding France", "from Budapest"
         i -= 1
-    return False
+    return None
 
 
 # "..., and a few days later to Beijing": an elliptic clause whose verb is the one before.
@@ -612,7 +630,6 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 raw.append(all_dates[d])
             d += 1
         ctx.raw_dates[sentence] = (start, raw)
-        _the_visit(ctx, sentence)
         people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)]
         if not people:
             # "Netanyahu's office said he would travel to Washington": the pronoun is the office's owner
@@ -912,7 +929,11 @@ def _visit_told_apart(ctx: _Context) -> None:
     """The article's one announced visit is called off when a sentence says "the visit" was, and dated by
     "the visit planned for 19 October" when its own sentences give no day."""
     announced = [i for i, e in enumerate(ctx.events) if e.kind in ("planned", "cancelled")]
-    if len(announced) != 1 or not (ctx.visit_called_off or ctx.visit_days):
+    if len(announced) != 1:
+        return
+    for sentence in ctx.raw_dates:  # every sentence, in order (read only when there is one such visit)
+        _the_visit(ctx, sentence)
+    if not (ctx.visit_called_off or ctx.visit_days):
         return
     i = announced[0]
     event = ctx.events[i]
