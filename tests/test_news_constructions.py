@@ -265,6 +265,11 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         # "Manila's Ninoy Aquino International Airport" is a place, not a person of Manila
         ("Rodrigo Duterte was detained upon arrival at Manila's Ninoy Aquino International Airport.", "2025-03-11",
          {("rodrigo-duterte", "PHL", "2025-03", "arrest")}),
+        # a calling-off denied is no trip word: the sentence tells no trip (news-final2, 713); nor is a title in
+        # the possessive ("the Sudanese leader's presence") a traveller
+        ("Omar al-Bashir will fly to Chad on Tuesday. Chad's foreign minister denied last month that his "
+         "government had asked Bashir to stay away.", "2013-04-09", {("omar-al-bashir", "TCD", "2013-04-09",
+                                                                      "planned")}),
         # a condition reaches every name of its list
         ("Benjamin Netanyahu risks arrest if he travels to France, Germany or the UK.", "2024-11-25", set()),
         # a place in a condition is no trip

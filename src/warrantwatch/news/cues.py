@@ -218,7 +218,7 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
                      re.I)
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.
 SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
-                               r"(?:president|leader|prime minister|premier)\b", re.I)
+                               r"(?:president|leader|prime minister|premier)\b(?!['’]s)", re.I)
 # "The court said he was surrendered": an institution speaks of the story's person.
 INSTITUTION_SAID_HE = Prefiltered(re.compile(
     r"\b(?:court|prosecutors?|police|officials|ministry|government|authorities|Kremlin|statement) "
@@ -226,7 +226,7 @@ INSTITUTION_SAID_HE = Prefiltered(re.compile(
     'said he', 'said she', 'said that he', 'said that she', 'says he', 'says she', 'added that he',
     'confirmed that he', 'added he', 'confirmed he')
 # "received the Sudanese leader": a leader named by the person's own demonym.
-LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
+LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b(?!['’]s)", re.I)
 # ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
 # ("ahead of his meeting in Alaska" opens a clause and stays in it: its tense is the future). One word
 # boundary before the word alternatives, so the scan tries them only at the start of a word.

@@ -707,6 +707,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue
         kind = _kind(sentence)
+        if kind in ("planned", "occurred", MENTION) and not TRAVEL.search(sentence) and \
+                not AMONG_PRESENT.search(sentence):
+            continue  # the only trip word was a calling-off urged or denied ("denied ... asked Bashir to stay away")
         if kind in ("planned", "occurred", MENTION) and "had been" in sentence and UNREALISED_PLAN.search(sentence):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         kind_from_dates = kind == MENTION
