@@ -544,6 +544,12 @@ def _kind(sentence: str) -> str:
     return _KIND_OF_TENSE[_tense(sentence)]
 
 
+def _call_off_urged(sentence: str) -> bool:
+    called_off = CANCELLED.search(sentence)
+    return called_off is not None and \
+        _CALL_OFF_URGED.search(sentence, max(0, called_off.start() - 90), called_off.start()) is not None
+
+
 # "Ukraine called for the visit to be cancelled", "no plans to cancel": a calling-off urged or ruled out.
 _CALL_OFF_URGED = re.compile(r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand\w*|should(?: be)?|must(?: be)?|"
                              r"no plans to|den(?:y|ies|ied)|refus\w* to|calls to|(?:would|will) not be|rumou?r\w*)\b"
@@ -708,7 +714,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             continue
         kind = _kind(sentence)
         if kind in ("planned", "occurred", MENTION) and not TRAVEL.search(sentence) and \
-                not AMONG_PRESENT.search(sentence):
+                not AMONG_PRESENT.search(sentence) and _call_off_urged(sentence):
             continue  # the only trip word was a calling-off urged or denied ("denied ... asked Bashir to stay away")
         if kind in ("planned", "occurred", MENTION) and "had been" in sentence and UNREALISED_PLAN.search(sentence):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
