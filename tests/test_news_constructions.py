@@ -270,6 +270,11 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("Omar al-Bashir will fly to Chad on Tuesday. Chad's foreign minister denied last month that his "
          "government had asked Bashir to stay away.", "2013-04-09", {("omar-al-bashir", "TCD", "2013-04-09",
                                                                       "planned")}),
+        # the state named as the one to arrest him "during his visit" or "when he visits" is where he goes
+        ("Mongolia will not arrest Vladimir Putin when he visits next week, officials said.", "2024-08-30",
+         {("vladimir-putin", "MNG", "2024-09", "planned")}),
+        ("Mongolia failed to arrest Vladimir Putin during his visit on September 3, the judges found.", "2024-10-25",
+         {("vladimir-putin", "MNG", "2024-09-03", "occurred")}),
         # a condition reaches every name of its list
         ("Benjamin Netanyahu risks arrest if he travels to France, Germany or the UK.", "2024-11-25", set()),
         # a place in a condition is no trip

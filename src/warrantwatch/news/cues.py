@@ -366,3 +366,8 @@ PLACE_SURRENDERS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|governm
 # "he was surrendered by the authorities in Bangui": the passive, the state named after "by".
 SURRENDERED_BY = re.compile(r"\b(?:surrendered|handed(?: \w+)? over|transferred|extradited)\b[^.;]{0,40}?\bby (?:the )?"
                             r"(?:[\w-]+ )?(?:authorities|police|government)(?: of| in)? (?:the )?$")
+# "Mongolia will not arrest Putin when he visits next week", "asked Hungary why it had not arrested
+# Netanyahu during his visit in April": the state named as the one to arrest him is where his visit is.
+VISIT_OF_SUBJECT = re.compile(r"^(?:'s|’s)?\s[^.;]{0,80}?\b(?:(?:when|once|while) (?:he|she) (?:visits|visited|arrives|"
+                              r"arrived|comes|came|lands|landed|was there|is there)|during (?:his|her) (?:visit|stay|"
+                              r"trip))\b", re.I)

@@ -89,6 +89,7 @@ from warrantwatch.news.cues import (
     UNDER_WAY,
     UNREALISED_PLAN,
     VENUE_NEXT,
+    VISIT_OF_SUBJECT,
     VISIT_WORD,
     WHERE_HE,
     lowered_text,
@@ -337,7 +338,7 @@ def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, d
     """Whether the word that governs a place makes it a goal or a scene (cues.DESTINATION_GOVERNORS)."""
     after = sentence[place.end:]
     if PLACE_BEFORE_TRIP.match(after) or PLACE_HOSTS.match(after) or WHERE_HE.match(after) or \
-            PLACE_VISITED_AFTER.match(after):
+            PLACE_VISITED_AFTER.match(after) or VISIT_OF_SUBJECT.match(after):
         return True  # "his Mongolia visit", "Mongolia gave Putin a welcome", "from Indonesia, where he met"
     for reach in (40, 90):  # the governor is mostly a word or two away: a short look first
         low = max(0, place.start - reach)
