@@ -338,7 +338,7 @@ def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, d
     """Whether the word that governs a place makes it a goal or a scene (cues.DESTINATION_GOVERNORS)."""
     after = sentence[place.end:]
     if PLACE_BEFORE_TRIP.match(after) or PLACE_HOSTS.match(after) or WHERE_HE.match(after) or \
-            PLACE_VISITED_AFTER.match(after) or VISIT_OF_SUBJECT.match(after):
+            PLACE_VISITED_AFTER.match(after) or (_visit_of_subject_words(sentence) and VISIT_OF_SUBJECT.match(after)):
         return True  # "his Mongolia visit", "Mongolia gave Putin a welcome", "from Indonesia, where he met"
     for reach in (40, 90):  # the governor is mostly a word or two away: a short look first
         low = max(0, place.start - reach)
@@ -349,6 +349,11 @@ def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, d
         if role is not None or low == 0:
             return bool(role)
     return False
+
+
+def _visit_of_subject_words(sentence: str) -> bool:
+    low = lowered_text(sentence)
+    return "during h" in low or " he " in low or " she " in low
 
 
 def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: int, after: str,
@@ -941,6 +946,9 @@ def _visit_told_apart(ctx: _Context) -> None:
     announced = [i for i, e in enumerate(ctx.events) if e.kind in ("planned", "cancelled")]
     if len(announced) != 1:
         return
+    if ctx.events[announced[0]].kind == "cancelled" and ctx.events[announced[0]].date is not None and \
+            ctx.events[announced[0]].date.is_exact:
+        return  # nothing left to learn
     for sentence in ctx.raw_dates:  # every sentence, in order (read only when there is one such visit)
         _the_visit(ctx, sentence)
     if not (ctx.visit_called_off or ctx.visit_days):
