@@ -289,8 +289,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
     return found
 
 
-
+# A visit verb that can govern a place of the person's own case ("visited troops ... in the Donetsk region").
 _VISITED = re.compile(r"\b(?:visited|toured|inspected|travell?ed to|flew to|arrived in)\b", re.I)
+
+
 def _visited(sentence: str, place: Hit, places: list[Hit]) -> bool:
     """Whether a visit verb governs the place: "visited troops fighting near Pokrovsk in the Donetsk
     region" (no other place and no relative clause between them: not "visited a hospital in Moscow
@@ -309,7 +311,8 @@ _NOT_GOVERNED = re.compile(r"\b(?:where|who|whom|which|whose|that|when|wounded|i
                            r"abducted|taken|born|evacuated|displaced|held|freed|released)\b", re.I)
 # Presence at an occasion, in a sentence without a place: it dates the trip told before.
 _PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at)\b", re.I)
-# "could visit India next year", "may attend": a possibility, read with less confidence (not alerted).
+# "could visit India next year", "may attend": a possibility, read with less confidence (alone, below the
+# alert threshold).
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|likely to|considering|mulling)\b[^.;,]*$", re.I)
 # A person named after a place only for comparison: "more often than Benjamin Netanyahu", "unlike Putin".
 _COMPARED = re.compile(r"\b(?:than|unlike|like|including|such as|as well as|except|besides)\s+(?:the\s+)?"
