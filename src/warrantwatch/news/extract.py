@@ -338,7 +338,19 @@ _LIST_GLUE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:the\s+)?")
 
 
 def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, depth: int = 0) -> bool:
-    """Whether the word that governs a place makes it a goal or a scene (cues.DESTINATION_GOVERNORS)."""
+    """Whether the word that governs a place makes it a goal or a scene (cues.DESTINATION_GOVERNORS).
+    Found once per place and kind in an article (`_ROLES`, emptied for each article)."""
+    key = (sentence, place.start, kind == "planned")  # the kind matters only for "from" ("will fly from")
+    role = _ROLES.get(key)
+    if role is None:
+        role = _ROLES[key] = _read_role(sentence, place, places, kind, depth)
+    return role
+
+
+_ROLES: dict[tuple[str, int, bool], bool] = {}
+
+
+def _read_role(sentence: str, place: Hit, places: list[Hit], kind: str, depth: int) -> bool:
     after = sentence[place.end:]
     if PLACE_BEFORE_TRIP.match(after) or PLACE_HOSTS.match(after) or WHERE_HE.match(after) or \
             PLACE_VISITED_AFTER.match(after) or (_visit_of_subject_words(sentence) and VISIT_OF_SUBJECT.match(after)):
@@ -613,6 +625,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     ctx = _Context(published=published)
     for memo in _MEMOS:  # per article: nothing carries over between articles
         memo.cache_clear()
+    _ROLES.clear()
     dateline = DATELINE.match(text)
     if dateline:
         # "KAMPALA, May 12 —": where the report was filed is the scene of the first sentence when it names
