@@ -164,28 +164,35 @@ def _cached_text(home_code: str, host_code: str, palette: str, width: int, heigh
 @lru_cache(maxsize=1)
 def _land_samples() -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[str, ...]]:
     """Every vertex of the coarsest outlines' exteriors with a share of its ring's area (the
-    equal-area projections keep these shares), and the index of its region word."""
+    equal-area projections keep these shares), and the index of its region word. All rings at once
+    (one shoelace sum per ring with `np.add.reduceat`), not ring by ring."""
     from warrantwatch.geo.boundaries import load
 
     b = load("110m")
-    lon, lat, weight, region = [], [], [], []
     names: dict[str, int] = {}
-    for ring in np.flatnonzero(b.ring_is_exterior):
-        area = b.areas[b.ring_area[ring]]
-        if not area.region or area.region in ("the oceans", "Antarctica"):
-            continue
-        xy = b.xy[b.ring_start[ring]:b.ring_start[ring + 1]]
-        if len(xy) < 3:
-            continue
-        x, y = xy[:, 0], xy[:, 1]
-        true_area = 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) * \
-            max(0.05, float(np.cos(np.radians(y.mean()))))
-        lon.append(x)
-        lat.append(y)
-        weight.append(np.full(len(xy), true_area / len(xy)))
-        region.append(np.full(len(xy), names.setdefault(area.region, len(names))))
-    return (np.concatenate(lon), np.concatenate(lat), np.concatenate(weight),
-            np.concatenate(region), tuple(names))  # type: ignore[return-value]
+    region_of_area = np.array([names.setdefault(a.region, len(names))
+                               if a.region and a.region not in ("the oceans", "Antarctica") else -1
+                               for a in b.areas], dtype=np.int64)
+    starts, ends = b.ring_start[:-1], b.ring_start[1:]
+    rings = np.flatnonzero(b.ring_is_exterior & (region_of_area[b.ring_area] >= 0) & (ends - starts >= 3))
+    sizes = ends[rings] - starts[rings]
+    take = np.repeat(starts[rings] - np.concatenate([[0], np.cumsum(sizes)[:-1]]), sizes) + np.arange(sizes.sum())
+    xy = b.xy[take]
+    x, y = xy[:, 0], xy[:, 1]
+    first = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    nxt = np.arange(1, len(xy) + 1)
+    nxt[first + sizes - 1] = first  # each ring's last vertex is followed by its first
+    cross = np.add.reduceat(x * y[nxt], first) - np.add.reduceat(y * x[nxt], first)
+    mean_lat = np.add.reduceat(y, first) / sizes
+    true_area = 0.5 * np.abs(cross) * np.maximum(0.05, np.cos(np.radians(mean_lat)))
+    weight = np.repeat(true_area / sizes, sizes)
+    region = np.repeat(region_of_area[b.ring_area[rings]], sizes)
+    # Region words numbered in the order the rings first show them (as the captions always had).
+    order = list(dict.fromkeys(region.tolist()))
+    renumber = np.zeros(len(names), dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    by_number = {v: k for k, v in names.items()}
+    return x, y, weight, renumber[region], tuple(by_number[i] for i in order)  # type: ignore[return-value]
 
 
 def _regions_shown(frame: Frame, share: float = 0.15) -> str:
