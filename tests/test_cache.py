@@ -176,7 +176,7 @@ def _forget_in_memory() -> None:
 
 
 def test_frame_cache_gives_the_same_map_and_survives_crafted_files(cache_env, tmp_path):
-    from warrantwatch.maps import framecache
+    from warrantwatch.maps import framecache, render
     from warrantwatch.maps.geometry import level_for
     from warrantwatch.maps.locator import locator_map
 
@@ -185,28 +185,35 @@ def test_frame_cache_gives_the_same_map_and_survives_crafted_files(cache_env, tm
     first, svg = made.png(), made.svg
     frame = _seed_frame()
     level = level_for(frame)
-    path = cache_env / "frames" / f"{framecache.key(level, frame)}.npz"
-    assert path.exists() and framecache.read(level, frame) is not None
+    drawing = cache_env / "frames" / f"{framecache.key(level, frame)}.frame"
+    rings = drawing.with_suffix(".npz")
+    assert drawing.exists() and framecache.read(level, frame) is not None
+    assert rings.exists() and framecache.read_rings(level, frame) is not None
+    outlined = set(render._project(level, frame).by_area)
     _forget_in_memory()
     again = locator_map("RUS", "MNG")
     assert again.svg == svg and again.png() == first  # drawn from the disk: the same bytes
 
     marker = tmp_path / "marker"
-    valid = path.read_bytes()
     evil_npz = tmp_path / "evil.npz"
     import numpy as np
 
     np.savez(evil_npz, points=np.array([_WritesMarker(marker)], dtype=object))
-    for crafted in (pickle.dumps(_WritesMarker(marker)), evil_npz.read_bytes(), valid[: len(valid) // 2],
-                    valid.replace(b"RUS", b"RUX"), b""):
-        path.write_bytes(crafted)
-        (cache_env / "frames" / f"{framecache.key(level, frame)}.labels.json").write_text('{"1": "x"}')
-        assert framecache.read(level, frame) is None or crafted == valid
-        assert framecache.labels(level, frame) == {}
-        _forget_in_memory()
-        again = locator_map("RUS", "MNG")
-        assert again.svg == svg and again.png() == first
-        assert not marker.exists()
+    for path, reader in ((drawing, framecache.read), (rings, framecache.read_rings)):
+        valid = path.read_bytes()
+        middle = len(valid) // 2
+        for crafted in (pickle.dumps(_WritesMarker(marker)), evil_npz.read_bytes(), valid[:middle],
+                        valid[:middle] + bytes([valid[middle] ^ 1]) + valid[middle + 1:], b""):
+            path.write_bytes(crafted)
+            (cache_env / "frames" / f"{framecache.key(level, frame)}.labels.json").write_text('{"1": "x"}')
+            assert reader(level, frame) is None or crafted == valid
+            assert framecache.labels(level, frame) == {}
+            _forget_in_memory()
+            again = locator_map("RUS", "MNG")  # labels placed again: the rings are read or projected
+            assert again.svg == svg and again.png() == first
+            assert set(render._projected(level, frame).by_area) == outlined
+            assert not marker.exists()
+        path.write_bytes(valid)
 
 
 def test_without_a_home_nothing_is_cached_and_everything_works(monkeypatch, kb):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from warrantwatch.geo.boundaries import Boundaries
 from warrantwatch.maps.projection import Azimuthal, Projection
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: drawing from the frame cache needs no numpy
 
 FAR_DEG = 100.0  # azimuthal: rings wholly farther than this from the centre are never in frame
 NEAR_ANTIPODE_DEG = 150.0
@@ -42,6 +44,8 @@ class Frame:
 
     def lonlat_to_px(self, lon, lat) -> tuple[np.ndarray, np.ndarray]:
         """Single points or arrays of points (longitudes wrapped to the frame's side of the seam)."""
+        import numpy as np
+
         lon = np.atleast_1d(np.asarray(lon, dtype=float))
         lat = np.atleast_1d(np.asarray(lat, dtype=float))
         seam = self.projection.seam
@@ -70,6 +74,8 @@ def _ring_reduce(values: np.ndarray, starts: np.ndarray, op) -> np.ndarray:
 
 
 def _visible_rings_azimuthal(b: Boundaries, proj: Azimuthal) -> np.ndarray:
+    import numpy as np
+
     cos_c = proj.cos_distance(b.xy[:, 0], b.xy[:, 1])
     starts = b.ring_start[:-1]
     nearest = _ring_reduce(cos_c, starts, np.maximum)
@@ -97,6 +103,8 @@ def _shift_for(lon: np.ndarray, lon0: float) -> float:
 def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: float = 0.35,
             clip: bool = True) -> PixelRings:
     """Every ring of `b` that shows in `frame`, in pixels."""
+    import numpy as np
+
     proj = frame.projection
     starts, ends = b.ring_start[:-1], b.ring_start[1:]
     n_rings = len(starts)
@@ -221,6 +229,8 @@ def level_for(frame: Frame) -> str:
 
 def _thin(ring: np.ndarray, step: float) -> np.ndarray:
     """Drop points that fall in the same `step`-sized cell as the point before them."""
+    import numpy as np
+
     if len(ring) < 4:
         return ring
     cells = np.floor(ring / step)
@@ -229,5 +239,7 @@ def _thin(ring: np.ndarray, step: float) -> np.ndarray:
 
 
 def ring_area_px(ring: np.ndarray) -> float:
+    import numpy as np
+
     x, y = ring[:, 0], ring[:, 1]
     return 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))

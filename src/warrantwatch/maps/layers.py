@@ -25,10 +25,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from warrantwatch.maps.paint import colour, fill_paint, parse_path, stroke_paint
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: drawing from the frame cache needs no numpy
 
 NEGLIGIBLE = 1 / 1024  # a weight below this changes no 8-bit channel
 CACHE_SIZE = 8  # runs kept at most: up to about 16 MB each for a 1600 × 1000 map mostly of land
@@ -83,6 +85,8 @@ class Layer:
 
     def paint(self, pixels: np.ndarray, colours: np.ndarray) -> None:
         """Draw onto `pixels` ((h, w, 4) RGBA, opaque) with slot colours ((2n, 3) uint8)."""
+        import numpy as np
+
         h, w, _ = pixels.shape
         rgba = np.empty((len(colours), 4), dtype=np.uint8)
         rgba[:, :3], rgba[:, 3] = colours, 255
@@ -110,7 +114,7 @@ def _key(painter, run) -> bytes:
     path data alive per frame."""
     m = painter.canvas.getTotalMatrix()
     h = hashlib.blake2b(digest_size=20)
-    h.update(repr((painter.pixels.shape, m.getScaleX(), m.getSkewX(), m.getTranslateX(), m.getSkewY(),
+    h.update(repr((painter.dims, m.getScaleX(), m.getSkewX(), m.getTranslateX(), m.getSkewY(),
                    m.getScaleY(), m.getTranslateY())).encode())
     for element, style in run:
         h.update(element.get("d", "").encode())
@@ -121,6 +125,8 @@ def _key(painter, run) -> bytes:
 
 
 def _colours(run) -> np.ndarray:
+    import numpy as np
+
     out = np.zeros((2 * len(run), 3), dtype=np.uint8)
     for i, (_, style) in enumerate(run):
         for slot, value in ((2 * i, style.get("fill", "#000000")), (2 * i + 1, style.get("stroke"))):
@@ -132,7 +138,7 @@ def _colours(run) -> np.ndarray:
 
 def draw_run(painter, run) -> None:
     """Draw a run of paths: from its layer if this frame was measured, else outline by outline."""
-    h, w, _ = painter.pixels.shape
+    h, w, _ = painter.dims
     worth_it = painter.use_layers and not _cheap(run) and h * w <= MAX_PIXELS
     layer = _layer_for(painter, run) if worth_it else None
     if layer is None:
@@ -209,6 +215,7 @@ def cached_layers() -> int:
 
 def _coverage(path, paint, matrix, box) -> np.ndarray:
     """What `path` drawn with `paint` covers in `box` (x0, y0, x1, y1 device pixels), 0..1."""
+    import numpy as np
     import skia
 
     x0, y0, x1, y1 = box
@@ -224,7 +231,9 @@ def _coverage(path, paint, matrix, box) -> np.ndarray:
 
 def _measure(painter, run) -> Layer:
     """Weights of every slot at every pixel, outline by outline in drawing order."""
-    h, w, _ = painter.pixels.shape
+    import numpy as np
+
+    h, w, _ = painter.dims
     matrix = painter.canvas.getTotalMatrix()
     below = np.ones((h, w), dtype=np.float32)
     boxes: list[tuple[int, int, int, int]] = []
@@ -264,6 +273,8 @@ def _measure(painter, run) -> Layer:
 
 
 def _compact(h, w, below, boxes, weights) -> Layer:
+    import numpy as np
+
     pixels, slots, values = [], [], []
     for slot, weight in enumerate(weights):
         if weight is None:

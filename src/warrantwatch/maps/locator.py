@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import math
 from functools import lru_cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from warrantwatch.errors import WarrantWatchError
+from warrantwatch.maps import framecache
 from warrantwatch.maps.caption import join_words, region_phrase
-from warrantwatch.maps.framing import extent_points, frame_for, main_parts
 from warrantwatch.maps.geometry import Frame
 from warrantwatch.maps.palette import OUTCOME_LABELS
 from warrantwatch.maps.palette import palette as get_palette
 from warrantwatch.maps.render import Label, Map, Scene, render, with_desc
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
 from warrantwatch.records.resolve import resolver_for
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: a map whose frame was chosen before needs no numpy
 
 # What the border policy does that a reader of a map showing this spot should be told.
 POLICY_NOTES = (
@@ -34,12 +38,31 @@ POLICY_NOTES = (
 
 def policy_sentence(frame: Frame) -> str:
     """The border choices visible in the frame, as one sentence (for alt text and filings)."""
+    notes = _frame_words(frame)["policy"]
+    return "Borders follow UN positions: " + join_words(notes) + "." if notes else ""
+
+
+def _policy_notes(frame: Frame) -> list[str]:
     notes = []
     for lon, lat, text in POLICY_NOTES:
         x, y = frame.lonlat_to_px(lon, lat)
         if 0 <= x[0] <= frame.width and 0 <= y[0] <= frame.height:
             notes.append(text)
-    return "Borders follow UN positions: " + join_words(notes) + "." if notes else ""
+    return notes
+
+
+@lru_cache(maxsize=256)
+def _frame_words(frame: Frame) -> dict[str, list[str]]:
+    """What a frame's captions say about it: the region words with a good share of its land
+    (`_regions_shown`) and the border choices it shows; kept on disk (`framecache.remember`), as
+    they take the world's outlines and numpy to find."""
+    stored = framecache.recall("words", repr(frame))
+    if isinstance(stored, dict) and all(isinstance(stored.get(k), list) and all(isinstance(w, str) for w in
+                                                                             stored[k]) for k in ("regions", "policy")):
+        return {"regions": stored["regions"], "policy": stored["policy"]}
+    words = {"regions": _regions_ranked(frame), "policy": _policy_notes(frame)}
+    framecache.remember("words", repr(frame), words)
+    return words
 
 
 def resolve_state(kb: KnowledgeBase, name: str) -> str:
@@ -69,6 +92,46 @@ def choose_frame(codes: list[str], width: int, height: int, extent=None,
 
     if projection is not None and projection not in PROJECTIONS:
         raise WarrantWatchError(f"unknown projection {projection!r}; one of: {', '.join(PROJECTIONS)}")
+    return _chosen(tuple(codes), width, height, tuple(extent) if extent is not None else None, projection)
+
+
+@lru_cache(maxsize=256)
+def _chosen(codes: tuple[str, ...], width: int, height: int, extent, projection: str | None) -> Frame:
+    """The frame for these states (or this extent): from memory, else from disk (the choice takes
+    the states' outlines and numpy; `framecache.remember`), else chosen."""
+    inputs = json.dumps([list(codes), width, height, extent, projection])
+    frame = _frame_of(framecache.recall("frame", inputs), width, height)
+    if frame is None:
+        chosen = _choose(list(codes), width, height, extent, projection)
+        p = chosen.projection
+        # Through JSON and back, as the next process reads it: the same numbers (plain floats, not
+        # numpy's), so the same frame and the same frame-cache key in both.
+        stored = json.loads(json.dumps({"projection": p.name, "lon0": p.lon0, "lat0": p.lat0, "x0": chosen.x0,
+                                        "y0": chosen.y0, "x1": chosen.x1, "y1": chosen.y1}))
+        frame = _frame_of(stored, width, height)
+        if frame is None or frame != chosen:  # cannot happen; if it did, nothing is kept
+            return chosen
+        framecache.remember("frame", inputs, stored)
+    return frame
+
+
+def _frame_of(stored, width: int, height: int) -> Frame | None:
+    """A frame as `_chosen` keeps it, or None if what is stored is not one."""
+    from warrantwatch.maps.projection import PROJECTIONS
+
+    names = ("lon0", "lat0", "x0", "y0", "x1", "y1")
+    if not (isinstance(stored, dict) and stored.get("projection") in PROJECTIONS
+            and all(type(stored.get(k)) in (int, float) and math.isfinite(stored[k]) for k in names)):
+        return None
+    return Frame(PROJECTIONS[stored["projection"]](lon0=stored["lon0"], lat0=stored["lat0"]), stored["x0"],
+                 stored["y0"], stored["x1"], stored["y1"], width, height)
+
+
+def _choose(codes: list[str], width: int, height: int, extent=None, projection: str | None = None) -> Frame:
+    import numpy as np
+
+    from warrantwatch.maps.framing import extent_points, frame_for, main_parts
+
     if extent is not None:
         return frame_for(extent_points(extent), width, height, projection, pad=0.0, min_span=0.0)
     points = np.concatenate([main_parts(c) for c in codes])
@@ -156,7 +219,7 @@ def _cached_text(home_code: str, host_code: str, palette: str, width: int, heigh
     pal = get_palette(palette)
     codes = [home_code] if home_code == host_code else [home_code, host_code]
     frame = choose_frame(codes, width, height)
-    regions = _regions_shown(frame)
+    regions = region_phrase(_frame_words(frame)["regions"], _is_world(frame))
     return _texts(kb.state_by_code[home_code].name, kb.state_by_code[host_code].name, home_code == host_code,
                   pal, frame, regions, outcome)
 
@@ -166,6 +229,8 @@ def _land_samples() -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[str, ...]
     """Every vertex of the coarsest outlines' exteriors with a share of its ring's area (the
     equal-area projections keep these shares), and the index of its region word. All rings at once
     (one shoelace sum per ring with `np.add.reduceat`), not ring by ring."""
+    import numpy as np
+
     from warrantwatch.geo.boundaries import load
 
     b = load("110m")
@@ -195,17 +260,18 @@ def _land_samples() -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[str, ...]
     return x, y, weight, renumber[region], tuple(by_number[i] for i in order)  # type: ignore[return-value]
 
 
-def _regions_shown(frame: Frame, share: float = 0.15) -> str:
+def _regions_ranked(frame: Frame, share: float = 0.15) -> list[str]:
     """The region words with at least `share` of the land in the frame, largest first (at most
     three), measured on sample points of the coarsest outlines instead of drawing them: the same
     words for the drawn map and for a brief that writes only the text."""
+    import numpy as np
+
     lon, lat, weight, region, names = _land_samples()
     x, y = frame.lonlat_to_px(lon, lat)
     inside = np.isfinite(x) & np.isfinite(y) & (x >= 0) & (x <= frame.width) & (y >= 0) & (y <= frame.height)
     land = np.bincount(region[inside], weights=weight[inside], minlength=len(names))
     whole = land.sum() or 1.0
-    ranked = [names[i] for i in np.argsort(-land, kind="stable") if land[i] / whole >= share][:3]
-    return region_phrase(ranked, _is_world(frame))
+    return [names[i] for i in np.argsort(-land, kind="stable") if land[i] / whole >= share][:3]
 
 
 def locator_text(home: str, host: str, palette: str = "story", width: int = 1600, height: int = 1000, *,

@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import numpy as np
-
 _RING = re.compile(r"M(-?\d+) (-?\d+)l([-\d ]*)(z?)")
 _PATH_CACHE_SIZE = 4096
 
@@ -33,7 +31,7 @@ def css_length(value: str | None, default: float = 0.0) -> float:
     return float(value.removesuffix("px"))
 
 
-_PATHS: dict[str, object] = {}  # path data → skia.Path (a state's outline is parsed once)
+_PATHS: dict[str, object] = {}  # path data → skia.Path (a state's outline is parsed once), or its bytes
 
 
 def forget_paths() -> None:
@@ -41,12 +39,33 @@ def forget_paths() -> None:
     _PATHS.clear()
 
 
+def offer_paths(paths: dict[str, bytes | memoryview]) -> None:
+    """Path data → Skia's serialised path of it (`serialise`, kept in the frame cache on disk):
+    `parse_path` then reads these bytes back instead of parsing the text."""
+    if len(_PATHS) + len(paths) > _PATH_CACHE_SIZE:
+        _PATHS.clear()
+    for d, data in paths.items():
+        _PATHS.setdefault(d, data)
+
+
+def serialise(d: str) -> bytes:
+    """Skia's serialised form of the path of `d` (for `offer_paths` in another process)."""
+    return bytes(parse_path(d, False).serialize())
+
+
 def parse_path(d: str, evenodd: bool):
     """Path data as written by `maps.svg.path_data` → skia.Path, cached by its text."""
     import skia
 
     path = _PATHS.get(d)
+    if path is not None and not isinstance(path, skia.Path):  # bytes offered from the frame cache
+        read = skia.Path()
+        path = read if read.readFromMemory(path) == len(path) else None  # Skia checks what it reads
+        if path is not None:
+            _PATHS[d] = path
     if path is None:
+        import numpy as np
+
         path = skia.Path()
         point = skia.Point
         end = 0

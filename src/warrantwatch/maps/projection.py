@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: drawing from the frame cache needs no numpy
+
 
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
 _M = math.sqrt(3) / 2
@@ -22,6 +25,8 @@ _M = math.sqrt(3) / 2
 
 def wrap_lon(lon):
     """Longitudes into [-180, 180)."""
+    import numpy as np
+
     return (np.asarray(lon) + 180.0) % 360.0 - 180.0
 
 
@@ -53,6 +58,8 @@ class EqualEarth(Projection):
         return float(wrap_lon(self.lon0 + 180.0)) if self.lon0 % 360 else 180.0
 
     def forward(self, lon, lat):
+        import numpy as np
+
         lam = np.radians(np.asarray(lon, dtype=float) - self.lon0)
         theta = np.arcsin(_M * np.sin(np.radians(lat)))
         t2 = theta * theta
@@ -75,6 +82,8 @@ class Equirectangular(Projection):
         return float(wrap_lon(self.lon0 + 180.0)) if self.lon0 % 360 else 180.0
 
     def forward(self, lon, lat):
+        import numpy as np
+
         return (np.radians(np.asarray(lon, dtype=float) - self.lon0),
                 np.radians(np.asarray(lat, dtype=float)))
 
@@ -88,11 +97,15 @@ class Azimuthal(Projection):
 
     def cos_distance(self, lon, lat) -> np.ndarray:
         """Cosine of the angular distance of each point from the centre."""
+        import numpy as np
+
         phi, dlam = np.radians(lat), np.radians(np.asarray(lon, dtype=float) - self.lon0)
         phi0 = math.radians(self.lat0)
         return math.sin(phi0) * np.sin(phi) + math.cos(phi0) * np.cos(phi) * np.cos(dlam)
 
     def forward(self, lon, lat):
+        import numpy as np
+
         phi, dlam = np.radians(lat), np.radians(np.asarray(lon, dtype=float) - self.lon0)
         phi0 = math.radians(self.lat0)
         cos_phi = np.cos(phi)
@@ -130,7 +143,11 @@ def make(name: str, lon0: float = 0.0, lat0: float = 0.0) -> Projection:
 
 def great_circle(a: tuple[float, float], b: tuple[float, float], n: int = 128) -> np.ndarray:
     """n points (lon, lat) along the shorter great-circle arc from a to b."""
+    import numpy as np
+
     def unit(lon, lat):
+        import numpy as np
+
         lo, la = math.radians(lon), math.radians(lat)
         return np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
 

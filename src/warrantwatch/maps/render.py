@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from warrantwatch.geo.boundaries import load, source
+from warrantwatch.geo.boundaries import area_index, areas, load, source
 from warrantwatch.maps import framecache
 from warrantwatch.maps.geometry import (
     Frame,
@@ -22,6 +22,9 @@ from warrantwatch.maps.geometry import (
 from warrantwatch.maps.palette import Palette
 from warrantwatch.maps.projection import great_circle
 from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, polyline_data
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: a map drawn from the frame cache needs no numpy
 
 TINY_PX2 = 20.0  # a state whose drawn area is smaller than this gets a marker
 SMALL_PX2 = 400.0  # a highlighted state drawn smaller than this (20 × 20 px) is also circled
@@ -131,6 +134,8 @@ def base_style(p) -> str:
 
 
 def _globe(frame: Frame) -> np.ndarray:
+    import numpy as np
+
     lon0 = frame.projection.lon0
     lats = np.linspace(-90, 90, 181)
     lon = np.concatenate([np.full_like(lats, lon0 - 180), np.full_like(lats, lon0 + 180)])
@@ -140,6 +145,8 @@ def _globe(frame: Frame) -> np.ndarray:
 
 
 def _arc_pieces(frame: Frame, a, b) -> list[np.ndarray]:
+    import numpy as np
+
     line = great_circle(a, b, 160)
     x, y = frame.lonlat_to_px(line[:, 0], line[:, 1])
     pts = np.column_stack([x, y])
@@ -188,24 +195,56 @@ def _find_label_place(level: str, frame: Frame, index: int) -> tuple[float, floa
 class Projected:
     """The boundaries drawn into one frame: reused by every map with that frame (warm renders)."""
 
-    by_area: dict[int, list[tuple[np.ndarray, bool]]]
+    areas: frozenset[int]  # the areas with outlines in the frame
     size_px: dict[int, float]  # the area each area shows in the frame, exteriors only, px²
     dots: dict[int, tuple[float, float]]  # areas smaller than a pixel: where they are
+    markers: dict[int, tuple[float, float]]  # where a marker of each area goes (its biggest exterior)
     d_of: dict[int, str]  # SVG path data of each area
+    rings: Callable[[], dict[int, list[tuple[np.ndarray, bool]]]]  # the rings, when asked for
+
+    @cached_property
+    def by_area(self) -> dict[int, list[tuple[np.ndarray, bool]]]:
+        """Each area's rings in pixels (ring, is exterior): only placing a new label or drawing a
+        route needs them, so a map drawn from the frame cache does not load them."""
+        return self.rings()
 
 
 @lru_cache(maxsize=8)
 def _projected(level: str, frame: Frame) -> Projected:
     """The frame's outlines: from memory, else from disk (`maps.framecache`), else projected."""
+    from warrantwatch.maps.paint import offer_paths
+
     stored = framecache.read(level, frame)
     if stored is not None:
-        return Projected(*stored)
+        d_of = stored["d_of"]
+        offer_paths({d_of[i]: data for i, data in stored["paths"].items()})
+
+        def rings() -> dict[int, list[tuple[np.ndarray, bool]]]:
+            found = framecache.read_rings(level, frame)
+            return found if found is not None and set(found) == stored["areas"] else \
+                _project(level, frame).by_area
+
+        return Projected(stored["areas"], stored["size_px"], stored["dots"], stored["markers"], d_of, rings)
     projected = _project(level, frame)
-    framecache.write(level, frame, projected.by_area, projected.size_px, projected.dots, projected.d_of)
+    framecache.write(level, frame, by_area=projected.by_area, size_px=projected.size_px, dots=projected.dots,
+                     markers=projected.markers, d_of=projected.d_of, paths=_serialised(projected.d_of))
     return projected
 
 
+def _serialised(d_of: dict[int, str]) -> dict[int, bytes]:
+    """Skia's paths of the frame, for the frame cache (nothing when Skia cannot be loaded: the
+    rasteriser then parses the path data, or resvg draws)."""
+    try:
+        from warrantwatch.maps.paint import serialise
+
+        return {i: serialise(d) for i, d in d_of.items() if d}
+    except Exception:  # no Skia here, or path data it does not take: the cache holds no paths
+        return {}
+
+
 def _project(level: str, frame: Frame) -> Projected:
+    import numpy as np
+
     w, h = frame.width, frame.height
     rings: PixelRings = project(load(level), frame)
     by_area: dict[int, list[tuple[np.ndarray, bool]]] = {}
@@ -218,7 +257,8 @@ def _project(level: str, frame: Frame) -> Projected:
                 px2 = ring_area_px(np.column_stack([np.clip(ring[:, 0], 0, w), np.clip(ring[:, 1], 0, h)]))
             size_px[area] = size_px.get(area, 0.0) + px2
     d_of = {i: path_data(r for r, _ in parts) for i, parts in by_area.items()}
-    return Projected(by_area, size_px, rings.dots, d_of)
+    markers = {i: at for i, parts in by_area.items() if (at := _marker_point(parts)) is not None}
+    return Projected(frozenset(by_area), size_px, rings.dots, markers, d_of, lambda: by_area)
 
 
 def _marker_point(rings) -> tuple[float, float] | None:
@@ -247,9 +287,9 @@ def render(scene: Scene) -> Rendered:
     frame = scene.frame
     w, h = frame.width, frame.height
     level = scene.level or level_for(frame)
-    b = load(level)
+    table, index_of = areas(), area_index()
     geo = _projected(level, frame)
-    by_area, size_px, dots, d_of = geo.by_area, geo.size_px, geo.dots, geo.d_of
+    shown, size_px, dots, d_of, markers = geo.areas, geo.size_px, geo.dots, geo.d_of, geo.markers
 
     doc = Document(w, h, scene.doc_title, scene.desc, _style(scene))
     inv = 1 / GEOMETRY_SCALE
@@ -263,8 +303,8 @@ def render(scene: Scene) -> Rendered:
         doc.open_group(transform=f"scale({inv:g})")
 
     doc.open_group(id="areas")
-    for index in sorted(by_area, key=lambda i: b.areas[i].code):
-        area = b.areas[index]
+    for index in sorted(shown, key=lambda i: table[i].code):
+        area = table[index]
         if area.code in scene.omit:
             continue
         cls = scene.fills.get(area.code)
@@ -276,8 +316,8 @@ def render(scene: Scene) -> Rendered:
                     f"{element('title', tooltip)}</path>")
     doc.close_group()
     for code in scene.outline:
-        if code in b.index and b.index[code] in by_area:
-            doc.add(element("path", class_="outline", d=d_of[b.index[code]], fill_rule="evenodd"))
+        if code in index_of and index_of[code] in shown:
+            doc.add(element("path", class_="outline", d=d_of[index_of[code]], fill_rule="evenodd"))
     if scene.world:
         doc.add(element("path", class_="globe", d=globe))
     for a, z in scene.arcs:
@@ -288,23 +328,23 @@ def render(scene: Scene) -> Rendered:
     # Markers for states too small to see, when they carry a colour.
     radius = max(3.0, w / 450)
     doc.open_group(id="markers")
-    for index in sorted(set(by_area) | set(dots), key=lambda i: b.areas[i].code):
-        area = b.areas[index]
+    for index in sorted(shown | set(dots), key=lambda i: table[i].code):
+        area = table[index]
         cls = scene.fills.get(area.code)
         if not cls or area.kind != "state" or area.code in scene.omit:
             continue
         if size_px.get(index, 0.0) >= TINY_PX2:
             continue
-        at = _marker_point(by_area[index]) if index in by_area else dots[index]
+        at = markers.get(index) if index in shown else dots[index]
         if at and 0 <= at[0] <= w and 0 <= at[1] <= h:
             doc.add(f'<circle id="marker-{area.code}" class="marker {cls}" cx="{at[0]:.1f}" '
                     f'cy="{at[1]:.1f}" r="{radius:.1f}">'
                     f"{element('title', scene.tooltips.get(area.code, area.name))}</circle>")
     ringed: dict[str, tuple[float, float, float]] = {}
     for code in scene.outline:  # a highlighted state the eye could miss (Israel on a world map)
-        index = b.index.get(code)
-        if index in by_area and size_px.get(index, 0.0) < SMALL_PX2:
-            at = _marker_point(by_area[index])
+        index = index_of.get(code)
+        if index in shown and size_px.get(index, 0.0) < SMALL_PX2:
+            at = markers.get(index)
             if at and 0 <= at[0] <= w and 0 <= at[1] <= h:
                 ringed[code] = (*at, max(10.0, w / 120))
                 doc.add(element("circle", class_="ring", id=f"ring-{code}", cx=f"{at[0]:.1f}",
@@ -313,9 +353,9 @@ def render(scene: Scene) -> Rendered:
 
     doc.open_group(id="labels")
     for label in scene.labels:
-        if label.code not in b.index or b.index[label.code] not in by_area:
+        if label.code not in index_of or index_of[label.code] not in shown:
             continue
-        place = _label_place(level, frame, b.index[label.code])
+        place = _label_place(level, frame, index_of[label.code])
         if place is None:
             continue
         x, y, part_width, part_area = place
@@ -332,14 +372,14 @@ def render(scene: Scene) -> Rendered:
                         text_anchor=anchor))
     doc.close_group()
     _chrome(doc, scene)
-    return Rendered(str(doc), _regions(b, size_px, frame), frozenset(b.areas[i].code for i in by_area))
+    return Rendered(str(doc), _regions(table, size_px, frame), frozenset(table[i].code for i in shown))
 
 
-def _regions(b, size_px: dict[int, float], frame: Frame, share: float = 0.15) -> tuple[str, ...]:
+def _regions(table, size_px: dict[int, float], frame: Frame, share: float = 0.15) -> tuple[str, ...]:
     """Region words with at least `share` of the land shown."""
     land: dict[str, float] = {}
     for index, px2 in size_px.items():
-        region = b.areas[index].region
+        region = table[index].region
         if region and region not in ("the oceans", "Antarctica"):
             land[region] = land.get(region, 0.0) + px2
     whole = sum(land.values()) or 1.0

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: drawing from the frame cache needs no numpy
+
 
 GEOMETRY_SCALE = 10  # geometry is written in tenths of a pixel, as integers, inside scale(0.1)
 
@@ -27,6 +30,8 @@ def element(tag: str, text: str | None = None, **values) -> str:
 
 def path_data(rings: Iterable[np.ndarray]) -> str:
     """Rings (pixels) as compact path data in tenths of a pixel: `M x y l dx dy … z` per ring."""
+    import numpy as np
+
     parts = []
     for ring in rings:
         q = np.rint(ring * GEOMETRY_SCALE).astype(np.int64)
@@ -39,6 +44,8 @@ def path_data(rings: Iterable[np.ndarray]) -> str:
 
 
 def polyline_data(line: np.ndarray) -> str:
+    import numpy as np
+
     q = np.rint(line * GEOMETRY_SCALE).astype(np.int64)
     d = np.diff(q, axis=0)
     return f"M{q[0, 0]} {q[0, 1]}l" + " ".join(map(str, d.ravel().tolist()))
