@@ -189,7 +189,7 @@ def test_frame_cache_gives_the_same_map_and_survives_crafted_files(cache_env, tm
     rings = drawing.with_suffix(".npz")
     assert drawing.exists() and framecache.read(level, frame) is not None
     assert rings.exists() and framecache.read_rings(level, frame) is not None
-    outlined = set(render._project(level, frame).by_area)
+    outlined = set(render._project(level, frame)[0].by_area)
     _forget_in_memory()
     again = locator_map("RUS", "MNG")
     assert again.svg == svg and again.png() == first  # drawn from the disk: the same bytes
@@ -214,6 +214,39 @@ def test_frame_cache_gives_the_same_map_and_survives_crafted_files(cache_env, tm
             assert set(render._projected(level, frame).by_area) == outlined
             assert not marker.exists()
         path.write_bytes(valid)
+
+
+def test_skia_paths_written_without_skia_are_skias_own(cache_env):
+    """The frame cache's paths (`paint.path_bytes`, from the rings) equal Skia's serialisation of
+    the path parsed from the SVG text, byte for byte, for a regional and a world frame."""
+    from warrantwatch.maps import paint, render
+    from warrantwatch.maps.framing import world_frame
+    from warrantwatch.maps.geometry import level_for
+
+    assert paint._serial_format_ok()
+    for frame in (_seed_frame(), world_frame(800)):
+        level = level_for(frame)
+        projected, paths = render._project(level, frame)
+        drawn = {i for i, d in projected.d_of.items() if d}
+        assert set(paths) == drawn and len(drawn) > 50
+        assert all(paths[i] == paint.serialise(projected.d_of[i]) for i in drawn)
+
+
+def test_a_map_from_the_frame_cache_loads_no_numpy_shapely_or_outlines(cache_env, tmp_path):
+    """The second `warrantwatch map` of a frame draws from the frame cache alone, the same PNG."""
+    script = ("import sys; from warrantwatch.cli import main; code = main(sys.argv[1:]); "
+              "print(sorted(m for m in ('numpy', 'shapely', 'pyproj', 'geopandas') if m in sys.modules)); "
+              "sys.exit(code)")
+    outputs = []
+    for run in range(2):
+        out = tmp_path / f"map{run}.png"
+        done = subprocess.run([sys.executable, "-c", script, "map", "--home", "RUS", "--host", "MNG", "-o", str(out)],
+                              capture_output=True, text=True, timeout=120, env=os.environ.copy())
+        assert done.returncode == 0, done.stderr
+        outputs.append((done.stdout.strip().splitlines()[-1], out.read_bytes()))
+    assert outputs[0][0] != "[]"  # the first run projects the outlines (numpy, shapely for labels)
+    assert outputs[1][0] == "[]"
+    assert outputs[1][1] == outputs[0][1]
 
 
 def test_without_a_home_nothing_is_cached_and_everything_works(monkeypatch, kb):

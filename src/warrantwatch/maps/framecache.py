@@ -143,8 +143,9 @@ def write(level: str, frame, *, by_area, size_px, dots, markers, d_of, paths) ->
         folder = _folder()
         folder.mkdir(parents=True, exist_ok=True)
         name = key(level, frame)
-        write_atomically_bytes(folder / f"{name}.npz", buffer.getvalue())
-        write_atomically_bytes(folder / f"{name}.frame", _MAGIC + _sha256(payload).digest() + payload)
+        write_atomically_bytes(folder / f"{name}.npz", buffer.getvalue(), durable=False)
+        write_atomically_bytes(folder / f"{name}.frame", _MAGIC + _sha256(payload).digest() + payload,
+                               durable=False)
         _prune(folder)
     except OSError:
         pass
@@ -211,7 +212,7 @@ def labels(level: str, frame) -> dict[int, tuple[float, float, float, float] | N
 
 
 def add_label(level: str, frame, index: int, place: tuple[float, float, float, float] | None) -> None:
-    from warrantwatch.records.canonical import write_atomically
+    from warrantwatch.records.canonical import write_atomically_bytes
 
     try:
         folder = _folder()
@@ -219,8 +220,8 @@ def add_label(level: str, frame, index: int, place: tuple[float, float, float, f
             return  # labels only beside the frame they belong to
         known = labels(level, frame)
         known[index] = place
-        write_atomically(folder / f"{key(level, frame)}.labels.json",
-                         json.dumps({str(k): (list(v) if v else None) for k, v in known.items()}))
+        text = json.dumps({str(k): (list(v) if v else None) for k, v in known.items()})
+        write_atomically_bytes(folder / f"{key(level, frame)}.labels.json", text.encode(), durable=False)
     except OSError:
         pass
 
@@ -244,12 +245,13 @@ def recall(kind: str, inputs: str) -> Any:
 
 
 def remember(kind: str, inputs: str, value: Any) -> None:
-    from warrantwatch.records.canonical import write_atomically
+    from warrantwatch.records.canonical import write_atomically_bytes
 
     try:
         path = _choice_path(kind, inputs)
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps({"kind": kind, "inputs": inputs, "value": value}))
+        text = json.dumps({"kind": kind, "inputs": inputs, "value": value})
+        write_atomically_bytes(path, text.encode(), durable=False)
         choices = sorted(path.parent.glob("choice-*.json"), key=lambda p: p.stat().st_mtime)
         for old in choices[:-MAX_CHOICES]:
             old.unlink(missing_ok=True)

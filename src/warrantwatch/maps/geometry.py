@@ -170,7 +170,6 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
     mask = moved & point_ring_ok
     counts = np.add.reduceat(mask.astype(np.int64), starts)
     kept_pts = pts[mask]
-    pieces = np.split(kept_pts, np.cumsum(counts)[:-1])
     ring_area, ring_ext = b.ring_area, b.ring_is_exterior
     # Shoelace areas of all kept rings at once.
     kept_starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
@@ -186,8 +185,8 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
         if ring_ext[r] and area not in out.dots:
             centre = pts[starts[r]:ends[r]].mean(axis=0)
             out.dots[area] = (float(centre[0]), float(centre[1]))
-    for r in np.flatnonzero(simple & (counts >= 3)):
-        out.rings.append(pieces[r])
+    for r in np.flatnonzero(simple & (counts >= 3)):  # (slices of the rings drawn, not np.split of all)
+        out.rings.append(kept_pts[kept_starts[r]:kept_starts[r] + counts[r]])
         out.area.append(int(ring_area[r]))
         out.exterior.append(bool(ring_ext[r]))
         out.area_px.append(float(areas[r]))

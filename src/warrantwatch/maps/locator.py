@@ -38,7 +38,7 @@ POLICY_NOTES = (
 
 def policy_sentence(frame: Frame) -> str:
     """The border choices visible in the frame, as one sentence (for alt text and filings)."""
-    notes = _frame_words(frame)["policy"]
+    notes = _frame_words(frame, "policy")
     return "Borders follow UN positions: " + join_words(notes) + "." if notes else ""
 
 
@@ -52,16 +52,15 @@ def _policy_notes(frame: Frame) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def _frame_words(frame: Frame) -> dict[str, list[str]]:
-    """What a frame's captions say about it: the region words with a good share of its land
-    (`_regions_shown`) and the border choices it shows; kept on disk (`framecache.remember`), as
-    they take the world's outlines and numpy to find."""
-    stored = framecache.recall("words", repr(frame))
-    if isinstance(stored, dict) and all(isinstance(stored.get(k), list) and all(isinstance(w, str) for w in
-                                                                             stored[k]) for k in ("regions", "policy")):
-        return {"regions": stored["regions"], "policy": stored["policy"]}
-    words = {"regions": _regions_ranked(frame), "policy": _policy_notes(frame)}
-    framecache.remember("words", repr(frame), words)
+def _frame_words(frame: Frame, kind: str) -> list[str]:
+    """What a frame's captions say about it: "regions", the region words with a good share of its
+    land (`_regions_ranked`), or "policy", the border choices it shows; kept on disk
+    (`framecache.remember`), as they take numpy (and the regions the world's outlines) to find."""
+    stored = framecache.recall(kind, repr(frame))
+    if isinstance(stored, list) and all(isinstance(w, str) for w in stored):
+        return stored
+    words = _regions_ranked(frame) if kind == "regions" else _policy_notes(frame)
+    framecache.remember(kind, repr(frame), words)
     return words
 
 
@@ -219,7 +218,7 @@ def _cached_text(home_code: str, host_code: str, palette: str, width: int, heigh
     pal = get_palette(palette)
     codes = [home_code] if home_code == host_code else [home_code, host_code]
     frame = choose_frame(codes, width, height)
-    regions = region_phrase(_frame_words(frame)["regions"], _is_world(frame))
+    regions = region_phrase(_frame_words(frame, "regions"), _is_world(frame))
     return _texts(kb.state_by_code[home_code].name, kb.state_by_code[host_code].name, home_code == host_code,
                   pal, frame, regions, outcome)
 

@@ -21,7 +21,7 @@ from warrantwatch.maps.geometry import (
 )
 from warrantwatch.maps.palette import Palette
 from warrantwatch.maps.projection import great_circle
-from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, polyline_data
+from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, path_text, polyline_data, quantised
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: a map drawn from the frame cache needs no numpy
@@ -158,14 +158,28 @@ def _largest_part(rings: list[tuple[np.ndarray, bool]], frame: Frame):
     """The biggest visible exterior ring of an area, clipped to the frame, as a shapely polygon."""
     import shapely
 
-    best, best_area = None, 0.0
-    for ring, exterior in rings:
-        if not exterior:
-            continue
-        poly = shapely.clip_by_rect(shapely.Polygon(ring).buffer(0), 0, 0, frame.width, frame.height)
+    w, h = frame.width, frame.height
+
+    def room(ring) -> float:  # what the ring's box keeps in the frame: no part of it is larger
+        x0, y0 = ring.min(axis=0)
+        x1, y1 = ring.max(axis=0)
+        return max(0.0, min(x1, w) - max(x0, 0.0)) * max(0.0, min(y1, h) - max(y0, 0.0))
+
+    # The largest part, the first in drawing order among equals; rings tried largest box first,
+    # and none whose box is smaller than the best part found (most islands are never clipped).
+    candidates = sorted(((room(ring), order, ring) for order, (ring, exterior) in enumerate(rings) if exterior),
+                        key=lambda c: (-c[0], c[1]))
+    best, best_area, best_order = None, 0.0, -1
+    for bound, order, ring in candidates:
+        if bound < best_area or bound == 0.0:
+            break
+        poly = shapely.clip_by_rect(shapely.Polygon(ring).buffer(0), 0, 0, w, h)
         for part in getattr(poly, "geoms", [poly]):
-            if part.geom_type == "Polygon" and part.area > best_area:
-                best, best_area = part, part.area
+            if part.geom_type != "Polygon":
+                continue
+            area = part.area
+            if area > best_area or (area == best_area and best is not None and order < best_order):
+                best, best_area, best_order = part, area, order
     return best, best_area
 
 
@@ -198,7 +212,8 @@ class Projected:
     areas: frozenset[int]  # the areas with outlines in the frame
     size_px: dict[int, float]  # the area each area shows in the frame, exteriors only, px²
     dots: dict[int, tuple[float, float]]  # areas smaller than a pixel: where they are
-    markers: dict[int, tuple[float, float]]  # where a marker of each area goes (its biggest exterior)
+    markers: dict[int, tuple[float, float]]  # where the marker or ring of a small area goes (its biggest
+    # exterior's middle), for each area showing less than SMALL_PX2
     d_of: dict[int, str]  # SVG path data of each area
     rings: Callable[[], dict[int, list[tuple[np.ndarray, bool]]]]  # the rings, when asked for
 
@@ -222,28 +237,21 @@ def _projected(level: str, frame: Frame) -> Projected:
         def rings() -> dict[int, list[tuple[np.ndarray, bool]]]:
             found = framecache.read_rings(level, frame)
             return found if found is not None and set(found) == stored["areas"] else \
-                _project(level, frame).by_area
+                _project(level, frame)[0].by_area
 
         return Projected(stored["areas"], stored["size_px"], stored["dots"], stored["markers"], d_of, rings)
-    projected = _project(level, frame)
+    projected, paths = _project(level, frame)
+    offer_paths({projected.d_of[i]: data for i, data in paths.items()})  # the rasteriser parses no text
     framecache.write(level, frame, by_area=projected.by_area, size_px=projected.size_px, dots=projected.dots,
-                     markers=projected.markers, d_of=projected.d_of, paths=_serialised(projected.d_of))
+                     markers=projected.markers, d_of=projected.d_of, paths=paths)
     return projected
 
 
-def _serialised(d_of: dict[int, str]) -> dict[int, bytes]:
-    """Skia's paths of the frame, for the frame cache (nothing when Skia cannot be loaded: the
-    rasteriser then parses the path data, or resvg draws)."""
-    try:
-        from warrantwatch.maps.paint import serialise
-
-        return {i: serialise(d) for i, d in d_of.items() if d}
-    except Exception:  # no Skia here, or path data it does not take: the cache holds no paths
-        return {}
-
-
-def _project(level: str, frame: Frame) -> Projected:
+def _project(level: str, frame: Frame) -> tuple[Projected, dict[int, bytes]]:
+    """The frame's outlines, and Skia's serialised path of each (`paint.path_bytes`)."""
     import numpy as np
+
+    from warrantwatch.maps.paint import path_bytes
 
     w, h = frame.width, frame.height
     rings: PixelRings = project(load(level), frame)
@@ -256,9 +264,12 @@ def _project(level: str, frame: Frame) -> Projected:
             if ring.min() < 0 or ring[:, 0].max() > w or ring[:, 1].max() > h:  # count what shows
                 px2 = ring_area_px(np.column_stack([np.clip(ring[:, 0], 0, w), np.clip(ring[:, 1], 0, h)]))
             size_px[area] = size_px.get(area, 0.0) + px2
-    d_of = {i: path_data(r for r, _ in parts) for i, parts in by_area.items()}
-    markers = {i: at for i, parts in by_area.items() if (at := _marker_point(parts)) is not None}
-    return Projected(frozenset(by_area), size_px, rings.dots, markers, d_of, lambda: by_area)
+    kept = {i: list(quantised(r for r, _ in parts)) for i, parts in by_area.items()}
+    d_of = {i: path_text(q) for i, q in kept.items()}
+    paths = {i: path_bytes(q) for i, q in kept.items() if q}  # Skia's paths of the same integers
+    markers = {i: at for i, parts in by_area.items()  # only areas small enough to get a marker or a ring
+               if size_px.get(i, 0.0) < max(TINY_PX2, SMALL_PX2) and (at := _marker_point(parts)) is not None}
+    return Projected(frozenset(by_area), size_px, rings.dots, markers, d_of, lambda: by_area), paths
 
 
 def _marker_point(rings) -> tuple[float, float] | None:

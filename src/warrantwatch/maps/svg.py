@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,19 +28,28 @@ def element(tag: str, text: str | None = None, **values) -> str:
     return f"<{tag}{attrs(**values)}>{escape_text(text)}</{tag}>"
 
 
-def path_data(rings: Iterable[np.ndarray]) -> str:
-    """Rings (pixels) as compact path data in tenths of a pixel: `M x y l dx dy … z` per ring."""
+def quantised(rings: Iterable[np.ndarray]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Each ring that path data keeps: its first point and its steps, in tenths of a pixel
+    (integers), steps of nothing dropped; rings of fewer than two steps are left out."""
     import numpy as np
 
-    parts = []
     for ring in rings:
         q = np.rint(ring * GEOMETRY_SCALE).astype(np.int64)
         d = np.diff(q, axis=0)
         d = d[np.any(d != 0, axis=1)]
-        if len(d) < 2:
-            continue
-        parts.append(f"M{q[0, 0]} {q[0, 1]}l" + " ".join(map(str, d.ravel().tolist())) + "z")
-    return "".join(parts)
+        if len(d) >= 2:
+            yield q[0], d
+
+
+def path_data(rings: Iterable[np.ndarray]) -> str:
+    """Rings (pixels) as compact path data in tenths of a pixel: `M x y l dx dy … z` per ring."""
+    return path_text(quantised(rings))
+
+
+def path_text(quantised_rings: Iterable[tuple[np.ndarray, np.ndarray]]) -> str:
+    """`quantised` rings as path data."""
+    return "".join(f"M{q0[0]} {q0[1]}l" + " ".join(map(str, d.ravel().tolist())) + "z"
+                   for q0, d in quantised_rings)
 
 
 def polyline_data(line: np.ndarray) -> str:
