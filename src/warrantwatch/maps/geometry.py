@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from warrantwatch.geo.boundaries import Boundaries
 from warrantwatch.maps.projection import Azimuthal, Projection
@@ -22,8 +23,7 @@ FAR_DEG = 100.0  # azimuthal: rings wholly farther than this from the centre are
 NEAR_ANTIPODE_DEG = 150.0
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(msgspec.Struct, frozen=True):  # (a Struct: no dataclass code to generate per process)
     """A projection and the rectangle of it that the map shows, at a pixel size."""
 
     projection: Projection
@@ -54,15 +54,14 @@ class Frame:
         return self.to_px(*self.projection.forward(lon, lat))
 
 
-@dataclass
-class PixelRings:
+class PixelRings(msgspec.Struct):
     """Rings in pixels: `rings[i]` is an (n, 2) float array belonging to area `area[i]`."""
 
-    rings: list[np.ndarray] = field(default_factory=list)
-    area: list[int] = field(default_factory=list)
-    exterior: list[bool] = field(default_factory=list)
-    area_px: list[float] = field(default_factory=list)  # each ring's enclosed area, in px²
-    dots: dict[int, tuple[float, float]] = field(default_factory=dict)  # areas too small to draw
+    rings: list[np.ndarray] = msgspec.field(default_factory=list)
+    area: list[int] = msgspec.field(default_factory=list)
+    exterior: list[bool] = msgspec.field(default_factory=list)
+    area_px: list[float] = msgspec.field(default_factory=list)  # each ring's enclosed area, in px²
+    dots: dict[int, tuple[float, float]] = msgspec.field(default_factory=dict)  # areas too small to draw
 
     def of(self, index: int) -> list[tuple[np.ndarray, bool]]:
         return [(r, e) for r, a, e in zip(self.rings, self.area, self.exterior, strict=True) if a == index]

@@ -18,19 +18,24 @@ the next time: the same URL gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from warrantwatch.maps.paint import colour, fill_paint, parse_path, stroke_paint
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: drawing from the frame cache needs no numpy
+
+try:  # CPython's own BLAKE2: the same digests as hashlib's, without loading OpenSSL (~3 ms a process)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover (other Pythons)
+    from hashlib import blake2b
 
 NEGLIGIBLE = 1 / 1024  # a weight below this changes no 8-bit channel
 CACHE_SIZE = 8  # runs kept at most: up to about 16 MB each for a 1600 × 1000 map mostly of land
@@ -66,8 +71,7 @@ class Run:
         return float(style.get("fill-opacity", 1)) == 1 and not style.get("stroke-dasharray")
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(msgspec.Struct, frozen=True):  # (a Struct: no dataclass code to generate per process)
     """The weights of a run over a canvas. Slot 2i is outline i's fill, slot 2i + 1 its stroke."""
 
     solid_index: np.ndarray  # (s,) flat indices of the pixels one slot alone colours
@@ -113,7 +117,7 @@ def _key(painter, run) -> bytes:
     and line style (not its colours). A digest, not the tuple itself: that would keep megabytes of
     path data alive per frame."""
     m = painter.canvas.getTotalMatrix()
-    h = hashlib.blake2b(digest_size=20)
+    h = blake2b(digest_size=20)
     h.update(repr((painter.dims, m.getScaleX(), m.getSkewX(), m.getTranslateX(), m.getSkewY(),
                    m.getScaleY(), m.getTranslateY())).encode())
     for element, style in run:

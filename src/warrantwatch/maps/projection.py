@@ -12,8 +12,9 @@ Projections with a seam (`seam` is not None) cut geometry at `lon0 ± 180°` (`m
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import msgspec
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: drawing from the frame cache needs no numpy
@@ -30,8 +31,7 @@ def wrap_lon(lon):
     return (np.asarray(lon) + 180.0) % 360.0 - 180.0
 
 
-@dataclass(frozen=True)
-class Projection:
+class Projection(msgspec.Struct, frozen=True):  # (a Struct: no dataclass code to generate)
     name = "projection"
     lon0: float = 0.0
     lat0: float = 0.0
@@ -49,8 +49,7 @@ class Projection:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
-class EqualEarth(Projection):
+class EqualEarth(Projection, frozen=True):
     name = "equal-earth"
 
     @property
@@ -73,8 +72,7 @@ class EqualEarth(Projection):
         return f"Equal Earth projection, centred on {self.lon0:g}°"
 
 
-@dataclass(frozen=True)
-class Equirectangular(Projection):
+class Equirectangular(Projection, frozen=True):
     name = "equirectangular"
 
     @property
@@ -91,8 +89,7 @@ class Equirectangular(Projection):
         return f"equirectangular projection, centred on {self.lon0:g}°"
 
 
-@dataclass(frozen=True)
-class Azimuthal(Projection):
+class Azimuthal(Projection, frozen=True):
     name = "azimuthal"
 
     def cos_distance(self, lon, lat) -> np.ndarray:
