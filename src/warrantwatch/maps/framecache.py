@@ -8,11 +8,11 @@ knowledge-base cache's folder, `records.cache.cache_dir`):
 
 - `<key>.frame`: what drawing the frame needs, read without numpy, shapely or pyproj: the SVG path
   data of each area, the area each shows (px²), the dots of areas smaller than a pixel, the marker
-  point of each area, and Skia's serialised path of each area (`skia.Path.serialize`, read back
+  point of each small area, and Skia's serialised path of each area (`paint.path_bytes`, read back
   with `readFromMemory`, which checks the bytes; no parsing of path text). Layout: b"WWF2", the
-  SHA-256 of the rest, a 4-byte length, that much JSON, then the paths' bytes;
+  BLAKE2b-256 of the rest, a 4-byte length, that much JSON, then the paths' bytes;
 - `<key>.npz`: the rings themselves (numpy arrays only, read with `allow_pickle=False`: nothing in
-  it can run code, and a SHA-256 of the arrays), loaded only when a new label must be placed or a
+  it can run code, and a hash of the arrays), loaded only when a new label must be placed or a
   route drawn;
 - `<key>.labels.json`: where each label asked for so far goes;
 - `choice-<key>.json`: small results that depend on the boundaries and the code only (the frame
@@ -45,10 +45,14 @@ _CODE = ("framecache.py", "framing.py", "geometry.py", "locator.py", "paint.py",
 _ARRAYS = ("points", "ring_offsets", "ring_area", "ring_exterior")
 
 
-def _sha256(data: bytes = b""):
-    from warrantwatch.records.cache import sha256  # CPython's own: no OpenSSL to load
-
-    return sha256(data)
+def _hash(data: bytes = b""):
+    """BLAKE2b-256: catches truncated and corrupted files (not forgery: whoever can write the cache
+    folder can write anything the user runs); CPython's own, no OpenSSL to load, ~4× SHA-256's speed."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover (other Pythons)
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32)
 
 
 def _folder() -> Path:
@@ -66,7 +70,7 @@ def _stamp() -> bytes:
     """What every entry depends on besides its own inputs: this code and the boundaries file."""
     from warrantwatch.geo.boundaries import DATA
 
-    digest = _sha256(f"frames {FORMAT}\0".encode())
+    digest = _hash(f"frames {FORMAT}\0".encode())
     here = Path(__file__).parent
     for name in _CODE:
         digest.update((here / name).read_bytes())
@@ -78,7 +82,7 @@ def _stamp() -> bytes:
 
 @lru_cache(maxsize=256)
 def key(level: str, frame) -> str:
-    return _sha256(_stamp() + f"\0{level}\0{frame!r}\0".encode()).hexdigest()[:32]
+    return _hash(_stamp() + f"\0{level}\0{frame!r}\0".encode()).hexdigest()[:32]
 
 
 # The frame: drawing data (no numpy needed to read it) --------------------------------------------
@@ -87,7 +91,7 @@ def read(level: str, frame) -> dict[str, Any] | None:
     """The frame's drawing data from disk: areas, size_px, dots, markers, d_of, paths; or None."""
     try:
         data = (_folder() / f"{key(level, frame)}.frame").read_bytes()
-        if data[:4] != _MAGIC or _sha256(data[36:]).digest() != data[4:36]:
+        if data[:4] != _MAGIC or _hash(data[36:]).digest() != data[4:36]:
             return None
         (length,) = struct.unpack_from(">I", data, 36)
         head = json.loads(data[40:40 + length].decode("utf-8"))
@@ -144,7 +148,7 @@ def write(level: str, frame, *, by_area, size_px, dots, markers, d_of, paths) ->
         folder.mkdir(parents=True, exist_ok=True)
         name = key(level, frame)
         write_atomically_bytes(folder / f"{name}.npz", buffer.getvalue(), durable=False)
-        write_atomically_bytes(folder / f"{name}.frame", _MAGIC + _sha256(payload).digest() + payload,
+        write_atomically_bytes(folder / f"{name}.frame", _MAGIC + _hash(payload).digest() + payload,
                                durable=False)
         _prune(folder)
     except OSError:
@@ -156,7 +160,7 @@ def write(level: str, frame, *, by_area, size_px, dots, markers, d_of, paths) ->
 def _digest(arrays: dict[str, np.ndarray]) -> str:
     import numpy as np
 
-    digest = _sha256()
+    digest = _hash()
     for name in _ARRAYS:
         a = np.ascontiguousarray(arrays[name])
         digest.update(f"{name}:{a.dtype.str}:{a.shape}".encode())
@@ -229,7 +233,7 @@ def add_label(level: str, frame, index: int, place: tuple[float, float, float, f
 # Small results: a frame chosen for some states, the region words of a frame ----------------------------
 
 def _choice_path(kind: str, inputs: str) -> Path:
-    name = _sha256(_stamp() + f"\0{kind}\0{inputs}".encode()).hexdigest()[:32]
+    name = _hash(_stamp() + f"\0{kind}\0{inputs}".encode()).hexdigest()[:32]
     return _folder() / f"choice-{name}.json"
 
 
