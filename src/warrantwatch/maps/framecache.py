@@ -120,7 +120,7 @@ def write(level: str, frame, *, by_area, size_px, dots, markers, d_of, paths) ->
     """Keep the frame on disk (atomically); a read-only or full disk only costs time later."""
     import numpy as np
 
-    from warrantwatch.records.canonical import write_atomically_bytes
+    from warrantwatch.records.atomic import write_atomically_bytes
 
     blob, spans = bytearray(), []
     for i, data in paths.items():
@@ -216,7 +216,7 @@ def labels(level: str, frame) -> dict[int, tuple[float, float, float, float] | N
 
 
 def add_label(level: str, frame, index: int, place: tuple[float, float, float, float] | None) -> None:
-    from warrantwatch.records.canonical import write_atomically_bytes
+    from warrantwatch.records.atomic import write_atomically_bytes
 
     try:
         folder = _folder()
@@ -249,7 +249,7 @@ def recall(kind: str, inputs: str) -> Any:
 
 
 def remember(kind: str, inputs: str, value: Any) -> None:
-    from warrantwatch.records.canonical import write_atomically_bytes
+    from warrantwatch.records.atomic import write_atomically_bytes
 
     try:
         path = _choice_path(kind, inputs)

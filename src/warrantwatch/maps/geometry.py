@@ -72,10 +72,10 @@ def _ring_reduce(values: np.ndarray, starts: np.ndarray, op) -> np.ndarray:
     return op.reduceat(values, starts)
 
 
-def _visible_rings_azimuthal(b: Boundaries, proj: Azimuthal) -> np.ndarray:
+def _visible_rings_azimuthal(b: Boundaries, proj: Azimuthal, cos_c: np.ndarray) -> np.ndarray:
+    """Rings on the frame's side of the globe, from each point's `cos_distance` from the centre."""
     import numpy as np
 
-    cos_c = proj.cos_distance(b.xy[:, 0], b.xy[:, 1])
     starts = b.ring_start[:-1]
     nearest = _ring_reduce(cos_c, starts, np.maximum)
     farthest = _ring_reduce(cos_c, starts, np.minimum)
@@ -110,8 +110,9 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
     keep = np.ones(n_rings, dtype=bool)
     lon = b.xy[:, 0].copy()
     cut: list[tuple[int, np.ndarray, bool]] = []  # (area, lonlat ring, exterior) made by seam cuts
-    if isinstance(proj, Azimuthal):
-        keep = _visible_rings_azimuthal(b, proj)
+    if isinstance(proj, Azimuthal):  # projected here with the distances that decide what is kept
+        x, y, cos_c = proj.forward_with_cos(lon, b.xy[:, 1])
+        keep = _visible_rings_azimuthal(b, proj, cos_c)
     elif proj.seam is not None:
         import shapely
 
@@ -145,7 +146,8 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
         shifts = 360.0 * np.round((lon0 - mids) / 360.0)
         lon += np.repeat(shifts, ends - starts)
 
-    x, y = proj.forward(lon, b.xy[:, 1])
+    if not isinstance(proj, Azimuthal):
+        x, y = proj.forward(lon, b.xy[:, 1])
     px, py = frame.to_px(x, y)
     pts = np.column_stack([px, py])
     w, h = frame.width, frame.height

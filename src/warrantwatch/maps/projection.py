@@ -97,20 +97,28 @@ class Azimuthal(Projection, frozen=True):
         import numpy as np
 
         phi, dlam = np.radians(lat), np.radians(np.asarray(lon, dtype=float) - self.lon0)
+        return self._cos_c(np.sin(phi), np.cos(phi), np.cos(dlam))
+
+    def _cos_c(self, sin_phi, cos_phi, cos_dlam):
         phi0 = math.radians(self.lat0)
-        return math.sin(phi0) * np.sin(phi) + math.cos(phi0) * np.cos(phi) * np.cos(dlam)
+        return math.sin(phi0) * sin_phi + math.cos(phi0) * cos_phi * cos_dlam
 
     def forward(self, lon, lat):
+        x, y, _ = self.forward_with_cos(lon, lat)
+        return x, y
+
+    def forward_with_cos(self, lon, lat):
+        """x, y and `cos_distance`, from one sine and cosine of each angle (the same numbers)."""
         import numpy as np
 
         phi, dlam = np.radians(lat), np.radians(np.asarray(lon, dtype=float) - self.lon0)
         phi0 = math.radians(self.lat0)
-        cos_phi = np.cos(phi)
-        cos_c = math.sin(phi0) * np.sin(phi) + math.cos(phi0) * cos_phi * np.cos(dlam)
+        sin_phi, cos_phi, cos_dlam = np.sin(phi), np.cos(phi), np.cos(dlam)
+        cos_c = self._cos_c(sin_phi, cos_phi, cos_dlam)
         k = np.sqrt(2.0 / np.maximum(1.0 + cos_c, 1e-12))
         x = k * cos_phi * np.sin(dlam)
-        y = k * (math.cos(phi0) * np.sin(phi) - math.sin(phi0) * cos_phi * np.cos(dlam))
-        return x, y
+        y = k * (math.cos(phi0) * sin_phi - math.sin(phi0) * cos_phi * cos_dlam)
+        return x, y, cos_c
 
     def inverse(self, x: float, y: float) -> tuple[float, float]:
         """The lon/lat of a projected point (Snyder, Map Projections, 1987, eqs. 20-14, 24-16)."""

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-import tempfile
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from warrantwatch.records.atomic import write_atomically, write_atomically_bytes  # noqa: F401 (re-exported)
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FileKind
 from warrantwatch.records.models import Record
@@ -63,28 +61,6 @@ def canonical_text(kind: FileKind, records: list[Record]) -> str:
         return kind.header + "[]\n"
     return kind.header + yaml.dump([plain(r) for r in ordered], Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True, width=100, default_flow_style=False)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: a crash leaves the old file intact."""
-    write_atomically_bytes(path, text.encode("utf-8"))
-
-
-def write_atomically_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """durable=False skips the fsync, for caches: a crash may leave a damaged file, never a mix of
-    two, and a cache checks what it reads (the frame cache of maps: 5 ms less per file)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.chmod(tmp, 0o644)  # mkstemp's private 0600 would hide shared data and outputs from others
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def round_trips(kind: FileKind, records: list[Record], text: str) -> bool:
