@@ -22,7 +22,7 @@ from warrantwatch.maps.geometry import (
 )
 from warrantwatch.maps.palette import Palette
 from warrantwatch.maps.projection import great_circle
-from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, path_text, polyline_data, quantised
+from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, path_text, polyline_data, quantised_each
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: a map drawn from the frame cache needs no numpy
@@ -262,7 +262,8 @@ def _project(level: str, frame: Frame) -> tuple[Projected, dict[int, bytes]]:
             if ring.min() < 0 or ring[:, 0].max() > w or ring[:, 1].max() > h:  # count what shows
                 px2 = ring_area_px(np.column_stack([np.clip(ring[:, 0], 0, w), np.clip(ring[:, 1], 0, h)]))
             size_px[area] = size_px.get(area, 0.0) + px2
-    kept = {i: list(quantised(r for r, _ in parts)) for i, parts in by_area.items()}
+    each = iter(quantised_each([r for parts in by_area.values() for r, _ in parts]))
+    kept = {i: [q for q in (next(each) for _ in parts) if q is not None] for i, parts in by_area.items()}
     d_of = {i: path_text(q) for i, q in kept.items()}
     paths = {i: path_bytes(q) for i, q in kept.items() if q}  # Skia's paths of the same integers
     markers = {i: at for i, parts in by_area.items()  # only areas small enough to get a marker or a ring
