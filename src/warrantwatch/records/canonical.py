@@ -13,7 +13,6 @@ from typing import Any
 
 import yaml
 
-from warrantwatch.records.atomic import write_atomically, write_atomically_bytes  # noqa: F401 (re-exported)
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FileKind
 from warrantwatch.records.models import Record
@@ -61,6 +60,10 @@ def canonical_text(kind: FileKind, records: list[Record]) -> str:
         return kind.header + "[]\n"
     return kind.header + yaml.dump([plain(r) for r in ordered], Dumper=_Dumper, sort_keys=False,
                      allow_unicode=True, width=100, default_flow_style=False)
+
+
+# Moved to records.atomic (a cache writes without importing PyYAML); still importable from here.
+from warrantwatch.records.atomic import write_atomically, write_atomically_bytes  # noqa: E402, F401
 
 
 def round_trips(kind: FileKind, records: list[Record], text: str) -> bool:
