@@ -238,6 +238,22 @@ def _formats(tmp_path: Path) -> Path:
     return folder
 
 
+def test_only_six_lowercase_hex_digits_are_a_valid_address():
+    import re
+
+    from warrantwatch.tracks.formats import VALID
+
+    candidates = ["abcdef", "157716", "000000", "ffffff", "ABCDEF", "12_345", "1_2345", " 12345", "12345 ",
+                  "+12345", "-12345", "00000g", "0x1234", "0b1010", "1e5000", "12.345", "１２３４５６", "abcde",
+                  "abcdef0", "", None, "~12345", "12345\n", "ab cd"]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE t (icao24 VARCHAR, time DOUBLE, lat DOUBLE, lon DOUBLE)")
+    con.executemany("INSERT INTO t VALUES (?, 1e9, 0, 0)", [[c] for c in candidates])
+    kept = sorted(r[0] for r in con.execute(f"SELECT icao24 FROM t WHERE {VALID}").fetchall())
+    assert kept == sorted(c for c in candidates if c is not None and re.fullmatch(r"[0-9a-f]{6}", c))
+    assert kept == ["000000", "0b1010", "157716", "1e5000", "abcdef", "ffffff"]
+
+
 def test_every_format_is_read_and_bad_rows_and_files_are_counted(tmp_path):
     folder = _formats(tmp_path)
     db = tmp_path / "t.duckdb"

@@ -109,13 +109,17 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
     rel = _relation(con, table)
     con.execute("BEGIN TRANSACTION")
     try:
-        # One cheap pass over the time column (Parquet: row count from the footer): the file's size
-        # and time span. Invalid rows only widen the span, which just makes the check below stricter.
-        total, t_min, t_max = con.execute(
-            f"SELECT count(*), min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
-        # rows already stored can only be in this file's time span; skip the anti-join when none are
-        overlap = t_min is not None and con.execute(
-            "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
+        # The file's size (Parquet: from its footer, no pass over the rows).
+        total = con.execute(f"SELECT count(*) FROM {rel}").fetchone()[0]
+        overlap = False
+        if con.execute("SELECT EXISTS (SELECT 1 FROM positions)").fetchone()[0]:
+            # rows already stored can only be in this file's time span (one pass over its time
+            # column; invalid rows only widen the span, which makes the check stricter); the
+            # anti-join below is skipped when none are, and for a store still empty
+            t_min, t_max = con.execute(
+                f"SELECT min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
+            overlap = t_min is not None and con.execute(
+                "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
         anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
                 if overlap else "")
         # Within a JSON file (small), a position repeated at the same time is stored once. Within a
