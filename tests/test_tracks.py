@@ -558,11 +558,19 @@ def test_nearest_airports_at_once_equal_one_by_one():
 
     a = airports()
     rng = np.random.default_rng(5)
-    pick = rng.choice(len(a.lat), 300)
-    lats = np.clip(a.lat[pick] + rng.normal(0, 0.05, 300), -90, 90)
-    lons = (a.lon[pick] + rng.normal(0, 0.05, 300) + 180) % 360 - 180
+    n_points = 1500
+    pick = rng.choice(len(a.lat), n_points)
+    lats = np.clip(a.lat[pick] + rng.normal(0, 0.05, n_points), -90, 90)
+    lons = (a.lon[pick] + rng.normal(0, 0.05, n_points) + 180) % 360 - 180
+    lats[:200], lons[:200] = a.lat[pick[:200]], a.lon[pick[:200]]  # on an airport: ties where two share a place
+    lats[200:210], lons[200:210] = 89.99, np.linspace(-180, 180, 10)  # the pole and the date line
+    _, first, count = np.unique(np.column_stack([a.lat, a.lon]), axis=0, return_index=True, return_counts=True)
+    shared = first[count > 1][:5]  # airports that share their coordinates with another: an exact tie
+    assert len(shared)
+    lats[210:210 + len(shared)], lons[210:210 + len(shared)] = a.lat[shared], a.lon[shared]
     together = nearest_airports(lats, lons)
-    for n in range(300):
+    assert len(together) > 1000
+    for n in range(n_points):
         alone = nearest_airport(lats[n], lons[n])
         assert (alone is None) == (n not in together)
         if alone:
