@@ -75,7 +75,8 @@ WITH bk AS (  -- per aircraft and {BUCKET_S:g} s bucket: first and last time, an
     GROUP BY ALL
 ),
 c AS MATERIALIZED (  -- the only positions that can start or end a run (see CANDIDATES), only the columns used
-    SELECT q.icao24, q.time, q.lat, q.lon, q.alt_ft, q.gs_kt, q.on_ground, q.callsign FROM {source} q JOIN bk ON q.icao24 = bk.icao24 AND floor(q.time / {BUCKET_S}) = bk.bucket
+    SELECT q.icao24, q.time, q.lat, q.lon, q.alt_ft, q.gs_kt, q.on_ground, q.callsign
+    FROM {source} q JOIN bk ON q.icao24 = bk.icao24 AND floor(q.time / {BUCKET_S}) = bk.bucket
     WHERE NOT bk.uniform OR q.time = bk.t_lo OR q.time = bk.t_hi
 ),
 p AS (  -- only what ordering needs goes through the sort; the rest is joined back at boundaries
