@@ -34,7 +34,8 @@ def callsign_matches(aircraft: Aircraft, callsign: str | None) -> bool | None:
 
 
 CREDIT = ("Aircraft addresses, registrations, types and operators checked against plane-alert-db "
-          "(https://github.com/sdr-enthusiasts/plane-alert-db, its contributors), Open Database License "
+          "(https://github.com/sdr-enthusiasts/plane-alert-db, © SDR-Enthusiasts, Ramon F. Kolb (kx1t) and "
+          "contributors; contents under the DbCL), Open Database License "
           "(ODbL) v1.0; the watchlist is a derived database under the ODbL.")
 NOT_ABOARD = ("An association is a press report (or a plane-alert-db tag) tying the aircraft to the person: "
               "it never shows that the person is aboard. State aircraft fly in groups and transponders go dark.")
