@@ -53,11 +53,11 @@ def _with_payload(payload: bytes, blob: bytes) -> bytes:
 
 
 def test_the_cache_holds_every_table_of_the_knowledge_base():
-    import dataclasses
+    import msgspec
 
     from warrantwatch.records.knowledge import KnowledgeBase
 
-    tables = {f.name for f in dataclasses.fields(KnowledgeBase)} - {"source_dir", "country_forms"}
+    tables = {f.name for f in msgspec.structs.fields(KnowledgeBase)} - {"source_dir", "country_forms"}
     assert tables == set(cache.TABLES)
 
 

@@ -206,10 +206,10 @@ def test_unconfirmed_revocation_leaves_hungary_undetermined_after_the_effective_
     assert "not confirmed by the depositary" in after.summary and "127(2)" in after.summary
 
 
-def test_with_future_keeps_every_field_as_dataclasses_replace_would():
+def test_with_future_keeps_every_field_as_replace_would():
     """obligation._with_future calls the constructor positionally (faster than replace()); a field
     added to Assessment out of that order must fail here, not shift values silently."""
-    import dataclasses
+    import msgspec
 
     from warrantwatch.law.assessment import Caveat
     from warrantwatch.law.obligation import _with_future
@@ -217,7 +217,7 @@ def test_with_future_keeps_every_field_as_dataclasses_replace_would():
     kb = bundled()
     a = assess(kb, "vladimir-putin", "MNG", dt.date(2024, 9, 3), place=None)
     extra = Caveat("x", "y")
-    assert _with_future(a, extra, None, reviewed=dt.date(2026, 1, 1)) == dataclasses.replace(
+    assert _with_future(a, extra, None, reviewed=dt.date(2026, 1, 1)) == msgspec.structs.replace(
         a, caveats=(*a.caveats, extra), reviewed=dt.date(2026, 1, 1))
 
 

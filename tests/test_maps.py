@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import xml.etree.ElementTree as ET
 
@@ -221,7 +220,7 @@ def test_azimuthal_polar_and_antimeridian_frames():
 def test_hostile_names_are_escaped(kb):
     evil = '<script>alert("x")</script> & <b>Co</b>'
     states = tuple(msgspec.structs.replace(s, name=evil) if s.iso3 == "MNG" else s for s in kb.states)
-    hostile = dataclasses.replace(kb, states=states)
+    hostile = msgspec.structs.replace(kb, states=states)
     m = locator_map("RUS", "MNG", kb=hostile, width=600, height=400)
     assert "<script>" not in m.svg and "<b>" not in m.svg
     root = ET.fromstring(m.svg.encode())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -21,8 +22,7 @@ class Standing(StrEnum):
     UNDETERMINED = "cannot be determined from the recorded dates"
 
 
-@dataclass(frozen=True, slots=True)
-class StandingOn:
+class StandingOn(msgspec.Struct, frozen=True):
     standing: Standing
     since: PartialDate | None = None
     membership: Membership | None = None

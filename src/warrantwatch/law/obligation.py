@@ -7,7 +7,8 @@ the rules and the articles they rest on are stated here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
 from warrantwatch.law.currency import currency_caveat
@@ -77,8 +78,7 @@ IMMUNITY_OFFICES = (PositionKind.head_of_state, PositionKind.head_of_government,
                     PositionKind.foreign_minister)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonOn:
+class PersonOn(msgspec.Struct, frozen=True):
     """Everything about the person on the day that does not depend on the host state."""
 
     person: Person
@@ -576,7 +576,7 @@ def future_caveat(on: dt.date, as_of: dt.date | None) -> Caveat | None:
 
 def _with_future(assessment: Assessment, *caveats: Caveat | None,
                  reviewed: dt.date | None = None) -> Assessment:
-    # The constructor called directly: dataclasses.replace() costs several times as much, and this
+    # The constructor called directly: msgspec.structs.replace() costs more, and this
     # runs once per state in world().
     a = assessment
     return Assessment(a.person, a.person_name, a.state, a.state_name, a.on, a.outcome, a.summary, a.standing,

@@ -50,9 +50,14 @@ class PartialDate:
             last_month = month or 12
             last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
             iso = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
-        for name, value in (("year", year), ("month", month), ("day", day),
-                            ("first_day", first), ("last_day", last), ("iso", iso)):
-            object.__setattr__(self, name, value)
+        # Six plain calls, not a loop over pairs: the knowledge-base cache makes ~600 of these a process.
+        init = object.__setattr__
+        init(self, "year", year)
+        init(self, "month", month)
+        init(self, "day", day)
+        init(self, "first_day", first)
+        init(self, "last_day", last)
+        init(self, "iso", iso)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"PartialDate is immutable; cannot set {name!r}")
@@ -76,26 +81,27 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
-        if isinstance(value, PartialDate):
-            return value
-        if isinstance(value, dt.datetime):
-            raise BadDate(value, "a date is expected, not a date and time")
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and not isinstance(value, bool):
+        if not isinstance(value, str):  # text (most calls) goes straight to the pattern
+            if isinstance(value, PartialDate):
+                return value
+            if isinstance(value, dt.datetime):
+                raise BadDate(value, "a date is expected, not a date and time")
+            if isinstance(value, dt.date):
+                return cls(value.year, value.month, value.day)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD")
             value = str(value)
-        if not isinstance(value, str):
-            raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD")
         match = _PATTERN.match(value.strip())
         if not match:
             digits = any(c.isdigit() and not c.isascii() for c in value)
             raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD" + (" in ASCII digits 0-9" if digits else ""))
-        year, month, day = (int(g) if g else None for g in match.groups())
+        y, m, d = match.groups()
+        year, month, day = int(y), (int(m) if m else None), (int(d) if d else None)
         if year == 0:
             raise BadDate(value, "there is no year 0")
         if month is not None and not 1 <= month <= 12:
             raise BadDate(value, f"there is no month {month}")
-        if day is not None:
+        if day is not None and not 1 <= day <= 28:  # every month has days 1 to 28
             assert month is not None
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
+
+import msgspec
 
 from warrantwatch.errors import RecordInvalid
 from warrantwatch.records.dates import PartialDate
@@ -45,9 +46,9 @@ def _group(records: Iterable, key: str) -> Mapping:
     return MappingProxyType({k: tuple(v) for k, v in groups.items()})
 
 
-# eq=False: identity hashing, so per-KB caches (the resolver) are cheap to key.
-@dataclass(frozen=True, eq=False)
-class KnowledgeBase:
+# eq=False: identity hashing, so per-KB caches (the resolver) are cheap to key; dict=True: room for
+# the indexes (cached properties), built on first use; weakref=True: per-KB tables kept beside it.
+class KnowledgeBase(msgspec.Struct, frozen=True, eq=False, dict=True, weakref=True):
     states: tuple[State, ...]
     memberships: tuple[Membership, ...] = ()
     withdrawals: tuple[Withdrawal, ...] = ()
@@ -65,10 +66,10 @@ class KnowledgeBase:
     positions: tuple[StatedPosition, ...] = ()
     reviews: tuple[Review, ...] = ()
     source_rules: tuple[SourceRule, ...] = ()
-    source_dir: Path | None = field(default=None, compare=False)
+    source_dir: Path | None = None
     # Derived, not facts: each state's ISO 3166 names (pycountry), for the name resolver. Kept
     # with the knowledge base so that a command read from the cache need not load pycountry.
-    country_forms: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False)
+    country_forms: Mapping[str, tuple[str, ...]] | None = None
 
     @cached_property
     def state_by_code(self) -> Mapping[str, State]:

@@ -6,8 +6,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache, cached_property
+
+import msgspec
 
 from warrantwatch.errors import UnknownName, UnknownPerson, UnknownState
 from warrantwatch.records.iso import country_forms
@@ -34,14 +35,13 @@ def normalize(text: str) -> str:
     return _LEADING_ARTICLE.sub("", spaced)
 
 
-@dataclass(frozen=True)
-class NameIndex:
+class NameIndex(msgspec.Struct, frozen=True):
     """Normalized name → the ids it may denote (more than one: ambiguous)."""
 
     exact: dict[str, frozenset[str]]
     display: dict[str, str]  # id → the name to show in suggestions
     error: type[UnknownName]
-    words: dict[str, frozenset[str]] = field(default_factory=dict)  # each word of a name → ids
+    words: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)  # each word of a name → ids
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, Iterable[str]]],
@@ -136,8 +136,7 @@ def person_index(kb: KnowledgeBase) -> NameIndex:
     return NameIndex.build(((p.id, p.name, forms(p)) for p in kb.persons), UnknownPerson)
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(msgspec.Struct, frozen=True):
     """Where a query points: the state, and the territory or occupied place within it (if any),
     with a label for output ("Ulaanbaatar (Mongolia)", "Chinggis Khaan International Airport (UBN)")."""
 
@@ -229,8 +228,7 @@ def _from_iso2(kb: KnowledgeBase, iso2: str, lon: float, lat: float) -> tuple[st
     return area.state, (area.code if area.kind == "territory" else None)
 
 
-@dataclass(frozen=True)
-class Resolver:
+class Resolver(msgspec.Struct, frozen=True, dict=True):
     """Each index is built when first needed: a state's or a person's name (most queries) never
     loads the boundary data or pycountry that territories need."""
 
