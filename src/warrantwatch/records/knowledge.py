@@ -237,18 +237,13 @@ def bundled() -> KnowledgeBase:
     """The knowledge base shipped with warrantwatch, loaded once per process.
 
     Validating the YAML files takes a tenth of a second or more; the validated records are kept on
-    disk as JSON (`records.cache`: nothing in it can run code), checked against a hash of the data
-    files and of this package's code, and rebuilt silently when anything about it is in doubt.
+    disk as JSON (`records.cache`: nothing in it can run code), matched to the data files and this
+    package's code by their names, sizes and times (their contents where those cannot vouch for
+    them), and rebuilt silently when anything about it is in doubt.
     """
     from warrantwatch.records import cache
     from warrantwatch.records.files import default_data_dir
 
     data_dir = default_data_dir()
-    fingerprint = cache.fingerprint(data_dir)
-    path = cache.cache_path(data_dir, fingerprint)
-    tables = cache.read(path, fingerprint)
-    if tables is not None:
-        return KnowledgeBase(**tables, source_dir=data_dir)
-    kb = load(data_dir)  # RecordInvalid on bad data: that is the user's to fix, not the cache's
-    cache.write(path, kb, fingerprint)
-    return kb
+    tables, kb = cache.load(data_dir, lambda: load(data_dir))
+    return KnowledgeBase(**tables, source_dir=data_dir) if tables is not None else kb
