@@ -92,7 +92,7 @@ def _crafted(kind: str, valid: bytes, marker: Path) -> bytes:
         case "wrong-types":  # consistent hash, but a bool where a text is due
             return _with_payload(payload.replace(b'"name":"Mongolia"', b'"name":true', 1), valid)
         case "bad-date":
-            return _with_payload(payload.replace(b'"2002-07-01"', b'"2002-13-01"', 1), valid)
+            return _with_payload(payload.replace(b'[2002,7,1]', b'[2002,13,1]', 1), valid)
         case "bad-enum":
             return _with_payload(payload.replace(b'"kind":"occurred"', b'"kind":"exec"', 1), valid)
         case "unknown-field":
@@ -102,7 +102,7 @@ def _crafted(kind: str, valid: bytes, marker: Path) -> bytes:
         case "not-utf8":
             return header + b"\n\xff\xfe" + payload[2:]
         case "other-format":
-            return valid.replace(b'"format":3', b'"format":2', 1)
+            return valid.replace(b'"format":4', b'"format":3', 1)
         case "other-stamp":
             return valid.replace(b'"stamp":"', b'"stamp":"0', 1)
     raise AssertionError(kind)
