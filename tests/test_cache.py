@@ -57,7 +57,8 @@ def test_the_cache_holds_every_table_of_the_knowledge_base():
 
     from warrantwatch.records.knowledge import KnowledgeBase
 
-    tables = {f.name for f in msgspec.structs.fields(KnowledgeBase)} - {"source_dir", "country_forms"}
+    derived = {"source_dir", "country_forms", "name_tables", "evidence"}
+    tables = {f.name for f in msgspec.structs.fields(KnowledgeBase)} - derived
     assert tables == set(cache.TABLES)
 
 
@@ -67,7 +68,7 @@ def test_cache_is_json_and_reads_back_the_same_records(cache_env, kb):
     assert path.parent == cache_env and path.suffix == ".json"
     header, _, payload = path.read_bytes().partition(b"\n")
     assert json.loads(header)["format"] == cache.FORMAT
-    assert set(json.loads(payload)) == {*TABLES, "country_forms"}
+    assert set(json.loads(payload)) == {*TABLES, "country_forms", "name_tables", "evidence"}
     again = bundled.__wrapped__()
     assert _same_records(again, kb) and _same_records(first, kb)
     assert again.country_forms["MNG"] == first.country_forms["MNG"]
@@ -102,7 +103,7 @@ def _crafted(kind: str, valid: bytes, marker: Path) -> bytes:
         case "not-utf8":
             return header + b"\n\xff\xfe" + payload[2:]
         case "other-format":
-            return valid.replace(b'"format":4', b'"format":3', 1)
+            return valid.replace(b'"format":5', b'"format":4', 1)
         case "other-stamp":
             return valid.replace(b'"stamp":"', b'"stamp":"0', 1)
     raise AssertionError(kind)
@@ -317,3 +318,23 @@ def test_without_a_home_nothing_is_cached_and_everything_works(monkeypatch, kb):
     render._projected.cache_clear()
     render._label_place.cache_clear()
     assert locator_map("RUS", "MNG", width=400, height=250).png().startswith(b"\x89PNG")
+
+
+def test_what_the_cache_derives_is_what_the_records_give(cache_env, kb):
+    """The name indexes and evidence grades read from the cache equal those built from the
+    validated records (records.resolve, records.sources)."""
+    from warrantwatch.records.knowledge import load
+    from warrantwatch.records.resolve import person_index, state_index
+    from warrantwatch.records.sources import Grader
+
+    bundled.__wrapped__()  # writes the cache
+    cached = bundled.__wrapped__()
+    assert cached.name_tables is not None and cached.evidence is not None
+    fresh = load(kb.source_dir)
+    assert fresh.name_tables is None and fresh.evidence is None
+    assert state_index(cached) == state_index(fresh) and person_index(cached) == person_index(fresh)
+    graded = Grader(fresh.source_rules)
+    for name in cache.GRADED:
+        for record in getattr(cached, name):
+            assert cached.grader.of(record) is graded.of(record)
+    assert any(cached.grader.of(v).value == "single_source" for v in cached.visits)

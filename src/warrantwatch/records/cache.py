@@ -5,15 +5,17 @@ costs more than a whole command should; every command needs the result. It is
 kept under `$WARRANTWATCH_CACHE/warrantwatch` (else `$XDG_CACHE_HOME`, else `~/.cache`) as one
 file, `kb-<stamp>.json`:
 
-    {"format": 4, "stamp": "...", "fingerprint": "...", "newest": NS, "built": NS, "crc32": C, "size": N}\n
-    <N bytes: the records as JSON, {"states": [...], ..., "findings": [...], "country_forms": {...}}>
+    {"format": 5, "stamp": "...", "fingerprint": "...", "newest": NS, "built": NS, "crc32": C, "size": N}\n
+    <N bytes: the records as JSON, {"states": [...], ..., "findings": [...], "country_forms": {...},
+     "name_tables": {...}, "evidence": {...}}>
 
 - Which cache belongs to the files is decided from their metadata, not their bytes: the stamp
   hashes, for every input (the data files, the code of `records/` that reads and checks them),
-  its name, size, inode, modification and change times (nanoseconds), and which pycountry gave
-  the states' ISO names. Editing, replacing, adding or removing a file changes the stamp: any
-  write sets the change time (ctime), which no tool can set back, and the same name with other
-  bytes needs a new write. Reading ~30 file times costs ~0.3 ms; hashing their ~1 MB cost 3-4 ms.
+  its name, size, inode, modification and change times (nanoseconds), which pycountry gave the
+  states' ISO names, and the Python (its Unicode tables normalise the names). Editing, replacing,
+  adding or removing a file changes the stamp: any write sets the change time (ctime), which no
+  tool can set back, and the same name with other bytes needs a new write. Reading ~40 files'
+  times costs ~0.3 ms; hashing their ~1 MB cost 3-4 ms.
 - Where the stamp cannot be trusted, the contents decide: a file written within the same tick of
   the file system's clock as an earlier write could keep its times, so when any input changed
   less than `RACY_NS` (5 s) before the cache was built, the reader hashes the files (SHA-256, the
@@ -23,6 +25,9 @@ file, `kb-<stamp>.json`:
   rule assumes the data folder's file system keeps time with this machine's clock to within
   those 5 s; on a network file system whose clock is behind by more, an edit made in the same
   tick as the previous one could go unseen: `warrantwatch data check` always validates the files.
+- Beside the records, what is derived from them and from the same code (records/): the name
+  indexes of states and persons (records.resolve) and each record's evidence grade
+  (records.sources), so that a command need not rebuild them (~5 ms and ~10 ms a process).
 - `crc32` checks the payload, so a truncated or damaged payload is noticed before it is read.
 - The payload is read by msgspec into the record Structs with their declared types (an enum
   must be one of its values, a date must be a day of the calendar); JSON has no way to name code
@@ -39,6 +44,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -46,6 +52,9 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import msgspec
+
+from warrantwatch.records.resolve import NameTables, name_tables
+from warrantwatch.records.sources import Evidence
 
 # CPython's own SHA-256: the same digests as hashlib's, without loading OpenSSL (2–3 ms less per
 # process, measured as whole processes).
@@ -77,7 +86,7 @@ from warrantwatch.records.models import (
     Withdrawal,
 )
 
-FORMAT = 4
+FORMAT = 5
 # Inputs changed less than this before the cache was built are checked by their contents (above).
 RACY_NS = 5_000_000_000
 MAX_BYTES = 64 * 1024 * 1024  # the payload is about 1 MB; anything far larger is not ours
@@ -109,9 +118,15 @@ class Stamp(NamedTuple):
     newest: int
 
 
+# The tables that carry sources, whose records' evidence grades the cache keeps.
+GRADED = tuple(name for name, kind in TABLES.items() if "sources" in kind.__struct_fields__)
+NAMED = ("states", "persons")  # the name indexes the cache keeps (records.resolve.name_tables)
+
 _Tables = msgspec.defstruct(
     "Tables", [*((name, tuple[kind, ...]) for name, kind in TABLES.items()),
-               ("country_forms", dict[str, tuple[str, ...]])], forbid_unknown_fields=True)
+               ("country_forms", dict[str, tuple[str, ...]]),
+               ("name_tables", dict[str, NameTables]),
+               ("evidence", dict[str, tuple[Evidence, ...]])], forbid_unknown_fields=True)
 
 
 # Every type in the tables is one msgspec reads and writes itself (Structs, enums, PartialDate as
@@ -152,7 +167,7 @@ def _inputs(data_dir: Path) -> list[tuple[str, str]]:
 
 def stamp(data_dir: Path) -> Stamp:
     """The inputs' metadata (cheap: no file is read). `OSError` if one vanishes meanwhile."""
-    parts = [f"warrantwatch-kb {FORMAT}", _pycountry_stamp()]
+    parts = [f"warrantwatch-kb {FORMAT}", _pycountry_stamp(), sys.version]
     newest = 0
     for name, path in _inputs(data_dir):
         st = os.stat(path)
@@ -167,7 +182,7 @@ def fingerprint(data_dir: Path) -> str:
     for name, path in _inputs(data_dir):
         with open(path, "rb") as handle:
             digest.update(name.encode() + b"\0" + handle.read())
-    digest.update(_pycountry_stamp().encode())
+    digest.update(_pycountry_stamp().encode() + sys.version.encode())
     return digest.hexdigest()
 
 
@@ -186,9 +201,12 @@ def cache_path(stamp_: Stamp) -> Path | None:
 
 
 def encode(kb: Any, stamp_: Stamp, fingerprint_: str, built: int) -> bytes:
-    """A cache file's bytes for a knowledge base (its tables and its states' ISO names)."""
+    """A cache file's bytes for a knowledge base: its tables, its states' ISO names, and what is
+    derived from them: the name indexes and each record's evidence grade."""
     tables = {name: getattr(kb, name) for name in TABLES}
-    payload = _ENCODER.encode({**tables, "country_forms": dict(kb.country_forms or {})})
+    evidence = {name: tuple(kb.grader.of(r) for r in getattr(kb, name)) for name in GRADED}
+    payload = _ENCODER.encode({**tables, "country_forms": dict(kb.country_forms or {}),
+                               "name_tables": name_tables(kb), "evidence": evidence})
     return _header(stamp_, fingerprint_, built, payload) + payload
 
 
@@ -232,8 +250,13 @@ def _tables(payload: bytes) -> dict[str, Any]:
         tables = _DECODER.decode(payload)
     except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as exc:
         raise ValueError(str(exc)) from exc
+    if set(tables.name_tables) != set(NAMED) or set(tables.evidence) != set(GRADED) or any(
+            len(grades) != len(getattr(tables, name)) for name, grades in tables.evidence.items()):
+        raise ValueError("the derived tables do not match the records")
     return {**{name: getattr(tables, name) for name in TABLES},
-            "country_forms": MappingProxyType(tables.country_forms)}
+            "country_forms": MappingProxyType(tables.country_forms),
+            "name_tables": MappingProxyType(tables.name_tables),
+            "evidence": MappingProxyType(tables.evidence)}
 
 
 def read(path: Path | None, stamp_: Stamp, data_dir: Path, now: int | None = None) -> dict[str, Any] | None:

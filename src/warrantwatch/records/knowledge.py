@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import msgspec
 
@@ -70,6 +71,12 @@ class KnowledgeBase(msgspec.Struct, frozen=True, eq=False, dict=True, weakref=Tr
     # Derived, not facts: each state's ISO 3166 names (pycountry), for the name resolver. Kept
     # with the knowledge base so that a command read from the cache need not load pycountry.
     country_forms: Mapping[str, tuple[str, ...]] | None = None
+    # Derived when the cache is built (records.cache), not facts, so that a command read from it
+    # need not rebuild them: the name indexes of states and persons (records.resolve.NameTables)
+    # and each record's evidence grade by table, in table order (records.sources.Evidence). None for
+    # a knowledge base just validated: they are then built on first use, as they always were.
+    name_tables: Mapping[str, Any] | None = None
+    evidence: Mapping[str, tuple[Any, ...]] | None = None
 
     @cached_property
     def state_by_code(self) -> Mapping[str, State]:
@@ -175,7 +182,11 @@ class KnowledgeBase(msgspec.Struct, frozen=True, eq=False, dict=True, weakref=Tr
         """Grades sources and records by the rules in source_rules.yaml (records.sources)."""
         from warrantwatch.records.sources import Grader
 
-        return Grader(self.source_rules)
+        known = None
+        if self.evidence is not None:  # graded when the cache was built
+            known = {tuple(r.sources): grade for name, grades in self.evidence.items()
+                     for r, grade in zip(getattr(self, name), grades, strict=True)}
+        return Grader(self.source_rules, known)
 
     def counts(self) -> dict[str, int]:
         return {

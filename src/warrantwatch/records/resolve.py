@@ -109,7 +109,34 @@ def _core_name(name: str) -> str | None:
     return core if core != name else None
 
 
+class NameTables(msgspec.Struct, frozen=True):
+    """A NameIndex's tables, as the knowledge-base cache keeps them (records.cache)."""
+
+    exact: dict[str, frozenset[str]]
+    display: dict[str, str]
+    words: dict[str, frozenset[str]]
+
+
+def name_tables(kb: KnowledgeBase) -> dict[str, NameTables]:
+    """The state and person indexes' tables, built from the records (for the cache)."""
+    return {kind: NameTables(index.exact, index.display, index.words)
+            for kind, index in (("states", _state_index(kb)), ("persons", _person_index(kb)))}
+
+
+def _cached(kb: KnowledgeBase, kind: str, error: type[UnknownName]) -> NameIndex | None:
+    tables = kb.name_tables.get(kind) if kb.name_tables is not None else None
+    return NameIndex(tables.exact, tables.display, error, tables.words) if tables is not None else None
+
+
 def state_index(kb: KnowledgeBase) -> NameIndex:
+    return _cached(kb, "states", UnknownState) or _state_index(kb)
+
+
+def person_index(kb: KnowledgeBase) -> NameIndex:
+    return _cached(kb, "persons", UnknownPerson) or _person_index(kb)
+
+
+def _state_index(kb: KnowledgeBase) -> NameIndex:
     primary = {normalize(s.name) for s in kb.states}  # "China" stays the PRC's, not Taiwan's too
 
     def forms(state) -> list[str]:
@@ -121,7 +148,7 @@ def state_index(kb: KnowledgeBase) -> NameIndex:
     return NameIndex.build(((s.iso3, f"{s.name} ({s.iso3})", forms(s)) for s in kb.states), UnknownState)
 
 
-def person_index(kb: KnowledgeBase) -> NameIndex:
+def _person_index(kb: KnowledgeBase) -> NameIndex:
     def forms(person) -> list[str]:
         names = [person.id, person.name, *person.aliases]
         if person.full_name:

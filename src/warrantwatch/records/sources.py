@@ -53,7 +53,8 @@ class Grader:
 
     __slots__ = ("_domains", "_evidence", "_patterns", "rules")
 
-    def __init__(self, rules: tuple[SourceRule, ...]) -> None:
+    def __init__(self, rules: tuple[SourceRule, ...], known: dict[tuple[str, ...], Evidence] | None = None) -> None:
+        """`known`: grades already given to source lists by these rules (the knowledge-base cache's)."""
         self.rules = rules
         domains: dict[str, SourceGrade] = {}
         patterns: list[tuple[re.Pattern[str], SourceGrade]] = []
@@ -63,7 +64,7 @@ class Grader:
             patterns += [(re.compile(p), rule.grade) for p in rule.documents]
         self._domains = domains
         self._patterns = tuple(patterns)
-        self._evidence: dict[tuple[str, ...], Evidence] = {}  # sources tuple → Evidence, filled on demand
+        self._evidence: dict[tuple[str, ...], Evidence] = known or {}  # sources tuple → Evidence, filled on demand
 
     def grade(self, source: str) -> str:
         """The source's grade (a SourceGrade value), or `unrated` when no rule covers it."""
