@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from enum import StrEnum
 
 import msgspec
@@ -61,6 +62,48 @@ def _pending(withdrawal: Withdrawal, on: dt.date) -> bool:
 
 
 def standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
+    """The state's standing on the day (the rules below, `_standing_on`), read from its table of
+    standing changes: the answer can change only on the days its records' dates begin or end."""
+    return standing_facts(kb, state, on)[0]
+
+
+Facts = tuple[StandingOn, str, tuple[str, ...]]  # the standing, its description and its sources
+
+
+def standing_facts(kb: KnowledgeBase, state: str, on: dt.date) -> Facts:
+    """`standing_on`, with its description and its sources (what every answer about the state
+    cites): worked out once for each span between two change days, shared by every day in it."""
+    days, spans = _changes(kb, state)
+    facts = spans[bisect_right(days, on)]
+    if facts is None:  # an undetermined standing: its reason names the day asked about
+        standing = _standing_on(kb, state, on)
+        facts = (standing, standing.describe(), standing.sources)
+    return facts
+
+
+def _changes(kb: KnowledgeBase, state: str) -> tuple[list[dt.date], list[Facts | None]]:
+    """The days on which the state's standing can change, and its standing in each span: before the
+    first day, then from each day to the next. Every rule compares the day with a date of the state's
+    membership or withdrawal records (PartialDate.on_or_before: False before its first day, True from
+    its last day, None between), so any day of a span stands for all of it."""
+    tables = kb.tables("law.membership")
+    found = tables.get(state)
+    if found is None:
+        records = [kb.membership_of.get(state), *kb.withdrawals_of.get(state, ())]
+        dates = [value for r in records if r is not None for name in r.__struct_fields__
+                 if isinstance(value := getattr(r, name), PartialDate)]
+        days = sorted({d for date in dates for d in (date.first_day, date.last_day)})
+        starts = [days[0] - dt.timedelta(days=1) if days else dt.date.min, *days]
+        spans: list[Facts | None] = []
+        for day in starts:
+            standing = _standing_on(kb, state, day)
+            spans.append(None if standing.standing is Standing.UNDETERMINED else
+                         (standing, standing.describe(), standing.sources))
+        found = tables[state] = (days, spans)
+    return found
+
+
+def _standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
     membership = kb.membership_of.get(state)
     withdrawals = kb.withdrawals_of.get(state, ())
 

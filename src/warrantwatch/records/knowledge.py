@@ -188,6 +188,16 @@ class KnowledgeBase(msgspec.Struct, frozen=True, eq=False, dict=True, weakref=Tr
                      for r, grade in zip(getattr(self, name), grades, strict=True)}
         return Grader(self.source_rules, known)
 
+    def tables(self, owner: str) -> dict:
+        """A dictionary kept with this knowledge base for tables a layer above derives from it (the
+        engine's per-state tables of standing changes and host records: law.membership,
+        law.obligation), made empty on first use. Cheaper to reach than a weak-keyed registry: the
+        engine asks for it once per state in world()."""
+        found = self.__dict__.get(owner)
+        if found is None:
+            found = self.__dict__[owner] = {}
+        return found
+
     def counts(self) -> dict[str, int]:
         return {
             "states": len(self.states),
