@@ -38,3 +38,11 @@ def test_readme_tracks_example_matches_real_output(capsys, monkeypatch, tmp_path
         command = command.split("#")[0]
         assert main(command.split()[1:]) == 0, command
         assert capsys.readouterr().out.strip() == expected.strip(), command
+
+
+def test_readme_watchlist_example_matches_real_output(capsys, monkeypatch):
+    match = re.search(r"\$ warrantwatch tracks watchlist\n(.*?)```", README, re.S)
+    assert match, "README has no example of warrantwatch tracks watchlist"
+    monkeypatch.setenv("COLUMNS", "110")
+    assert main(["tracks", "watchlist"]) == 0
+    assert capsys.readouterr().out.strip() == match.group(1).strip()

@@ -143,3 +143,18 @@ def test_the_law_kinds_weakly_sourced_are_named_in_the_answer(data_copy):
     assert "the Statute's territorial reach to Bermuda (United Kingdom) (single_source" in quality(
         "omar-al-bashir", "GBR", "2010-03-11", "BMU")
     assert quality("vladimir-putin", "UKR", "2024-09-03") == ""  # Ukraine itself: Crimea not asked about
+
+
+def test_association_sources_are_graded_and_counted(data_copy):
+    """An aircraft's associations with persons cite their own sources: `data sources` grades them too,
+    so an ungraded site cited only there shows as unrated."""
+    path = data_copy / "aircraft.yaml"
+    text = path.read_text(encoding="utf-8")
+    before = next(f for f in source_report(load(data_copy)) if f.file == "aircraft.yaml")
+    records = yaml.safe_load(text)
+    target = next(r for r in records if r["registration"] == "4X-ISR")
+    target["persons"][0]["sources"].append("https://unrated-example.invalid/netanyahu-plane")
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    after = next(f for f in source_report(load(data_copy)) if f.file == "aircraft.yaml")
+    assert after.grades[UNRATED] == before.grades[UNRATED] + 1
+    assert sum(after.grades.values()) == sum(before.grades.values()) + 1

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.responses import Response
 
 from warrantwatch.records.knowledge import bundled
+from warrantwatch.tracks.watchlist import CREDIT, listing
 
 
 def _store_path() -> Path:
@@ -36,14 +37,10 @@ def register(app: FastAPI) -> None:
     def aircraft() -> dict[str, Any]:
         kb = bundled()
         return {
-            "aircraft": [{"icao24": a.icao24, "registration": a.registration, "type": a.type,
-                          "operator": a.operator, "state": a.state,
-                          "persons": [{"person": s.person, "name": kb.person_by_id[s.person].name,
-                                       "confidence": s.confidence.value} for s in a.persons],
-                          "sources": list(a.sources)} for a in kb.aircraft],
+            "aircraft": listing(kb),
             "alerts": [{k: d[k] for k in ("id", "headline", "confidence", "date", "state", "cannot_show")}
                        | {"outcome": d["assessment"]["outcome"]} for d in saved_alerts(20)],
-            "credit": "Aircraft addresses and registrations checked against plane-alert-db (ODbL).",
+            "credit": CREDIT,
         }
 
     @app.get("/api/alerts.atom", summary="Alerts as an Atom feed", response_class=Response)

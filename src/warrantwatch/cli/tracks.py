@@ -1,4 +1,4 @@
-"""`tracks ingest|landings|alerts|follow`: aircraft positions, landings and alerts."""
+"""`tracks watchlist|ingest|landings|alerts|follow`: the watched aircraft, positions, landings and alerts."""
 
 from __future__ import annotations
 
@@ -25,6 +25,50 @@ def _check_store(db: Path | None, parquet: Path | None) -> None:
 
     if (db is None) == (parquet is None):
         raise WarrantWatchError("give exactly one of --db PATH (DuckDB) and --parquet DIR (Parquet, Dask)")
+
+
+@app.command()
+def watchlist(
+    person: Annotated[str | None, typer.Option("--person", help="Only aircraft associated with this person "
+                                               "(name, alias or id).")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Only records whose address is valid on this day "
+                                           "(YYYY-MM-DD).")] = None,
+    as_json: Json = False,
+) -> None:
+    """The watched state aircraft (data/aircraft.yaml): address, registration, type, operator, validity,
+    callsigns reported in the press, and the persons each is associated with (confidence, sources)."""
+    from warrantwatch.queries import resolve_day
+    from warrantwatch.records.knowledge import bundled
+    from warrantwatch.records.resolve import resolver_for
+    from warrantwatch.tracks.watchlist import CREDIT, NOT_ABOARD, listing
+
+    kb = bundled()
+    who = resolver_for(kb).person(person) if person is not None else None
+    rows = listing(kb, person=who, on=resolve_day(on) if on is not None else None)
+    if as_json:
+        print_json({"aircraft": rows, "count": len(rows), "credit": CREDIT, "caveat": NOT_ABOARD})
+        return
+    from rich.table import Table
+
+    title = f"{len(rows)} watched aircraft" + (f" associated with {kb.person_by_id[who].name}" if who else "")
+    table = Table(title=title + (f", valid on {on}" if on else ""))
+    for column in ("icao24", "registration", "type", "operator", "state", "valid", "callsigns",
+                   "associated with (confidence)"):
+        table.add_column(column, no_wrap=column in ("icao24", "registration", "state", "callsigns"))
+    for r in rows:
+        valid = "—" if not (r["valid_from"] or r["valid_to"]) else f"{r['valid_from'] or '…'}–{r['valid_to'] or '…'}"
+        table.add_row(r["icao24"], r["registration"], r["type"], r["operator"], r["state"], valid,
+                      ", ".join(f"{c}…" for c in r["callsigns"]),
+                      "; ".join(f"{p['name']} ({p['confidence']})" for p in r["persons"]))
+    out = console()
+    out.print(table)
+    if not rows:
+        out.print(line("None recorded: data/GAPS.md lists the aircraft looked for and left out, and why."))
+    if any(r["valid_from"] is None and r["valid_to"] is None for r in rows):
+        out.print(line("valid —: no source dates when the address and registration became this aircraft's "
+                       "(they get reused; see data/GAPS.md)."))
+    out.print(line(NOT_ABOARD))
+    out.print(line(CREDIT))
 
 
 @app.command()

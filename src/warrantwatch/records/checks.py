@@ -12,6 +12,7 @@ from warrantwatch.errors import Problem
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.files import FILE_KINDS, FileKind
 from warrantwatch.records.load import LoadedRecord
+from warrantwatch.records.registers import REGISTERS
 from warrantwatch.records.treaty import entry_into_force_for, withdrawal_effective_for
 
 # Codes outside ISO 3166-1 that the knowledge base uses on purpose.
@@ -42,6 +43,7 @@ def check_all(loaded: Loaded) -> list[Problem]:
         *sorted_files(loaded),
         *known_codes(loaded),
         *references(loaded),
+        *aircraft_identities(loaded),
         *treaty_dates(loaded),
         *ordered_dates(loaded),
         *withdrawals_follow_deposits(loaded),
@@ -146,6 +148,41 @@ def references(loaded: Loaded) -> Iterator[Problem]:
     for item in loaded[people]:
         if item.record.id not in warranted:
             yield _problem(item, people, "no warrant in warrants.yaml names this person")
+
+
+def _overlap(a, b) -> bool:
+    """Do two aircraft records' validity periods share a day? An open end (None) reaches forever."""
+    def ends_before(x, y) -> bool:
+        return x.valid_to is not None and y.valid_from is not None and x.valid_to.last_day < y.valid_from.first_day
+    return not (ends_before(a, b) or ends_before(b, a))
+
+
+def aircraft_identities(loaded: Loaded) -> Iterator[Problem]:
+    """Each address lies in its operating state's ICAO block and each registration carries the state's
+    nationality mark (records/registers.py); one registration is never on two addresses at once."""
+    kind = _kind("aircraft")
+    by_registration: dict[str, list[LoadedRecord]] = defaultdict(list)
+    for item in loaded[kind]:
+        a = item.record
+        register = REGISTERS.get(a.state)
+        if register is None:
+            yield _problem(item, kind, f"state {a.state}: no nationality mark or ICAO address block is known "
+                           "for it: add them to records/registers.py (with the ICAO reference)")
+        else:
+            if not register.holds(a.icao24):
+                yield _problem(item, kind, f"icao24 {a.icao24} is outside {a.state}'s ICAO address block "
+                               f"({register.block()}): check the address against the source")
+            if not register.registration_ok(a.registration):
+                marks = " or ".join(f"{m}-" for m in register.marks)
+                yield _problem(item, kind, f"registration {a.registration!r} does not carry {a.state}'s "
+                               f"nationality mark ({marks} followed by up to 5 letters or digits)")
+        by_registration[a.registration].append(item)
+    for items in by_registration.values():
+        for first, second in itertools.combinations(items, 2):
+            if _overlap(first.record, second.record):
+                yield _problem(second, kind, f"registration {second.record.registration} is also on "
+                               f"{first.record.icao24} (line {first.line}) in an overlapping period: give "
+                               "valid_from/valid_to that do not overlap")
 
 
 def treaty_dates(loaded: Loaded) -> Iterator[Problem]:

@@ -11,6 +11,7 @@ one source only and that source is not primary; answers that rest on such a reco
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -120,9 +121,23 @@ class FileSources(msgspec.Struct, frozen=True):
                 "flagged": [{"record": r, "evidence": e} for r, e in self.flagged]}
 
 
+def cited(record: Record) -> tuple[str, ...]:
+    """Every source a record cites: its own, then those of the records nested in it (an aircraft's
+    associations with persons), so that each is graded and counted."""
+    found = list(getattr(record, "sources", ()) or ())
+    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+        value = getattr(record, field.name)
+        if isinstance(value, list):
+            for part in value:
+                if isinstance(part, Record):
+                    found += cited(part)
+    return tuple(found)
+
+
 def source_report(kb) -> list[FileSources]:
-    """Per data file of a knowledge base (records.knowledge.load): its source entries by grade and its
-    records by evidence (validated data only)."""
+    """Per data file of a knowledge base (records.knowledge.load): its source entries by grade (the
+    record's own and its nested records', e.g. an aircraft's associations) and its records by evidence
+    (the record's own sources; validated data only)."""
     from warrantwatch.records.load import read_all
 
     loaded, _ = read_all(kb.source_dir)
@@ -138,7 +153,7 @@ def source_report(kb) -> list[FileSources]:
         records: Counter[str] = Counter()
         flagged = []
         for kind, record in by_file[name]:
-            grades.update(kb.grader.tally(record.sources))
+            grades.update(kb.grader.tally(cited(record)))
             evidence = kb.grader.of(record)
             records[evidence.value] += 1
             if evidence is not Evidence.sound:
