@@ -11,7 +11,6 @@ one source only and that source is not primary; answers that rest on such a reco
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -125,8 +124,8 @@ def cited(record: Record) -> tuple[str, ...]:
     """Every source a record cites: its own, then those of the records nested in it (an aircraft's
     associations with persons), so that each is graded and counted."""
     found = list(getattr(record, "sources", ()) or ())
-    for field in dataclasses.fields(record):  # type: ignore[arg-type]
-        value = getattr(record, field.name)
+    for name in record.__struct_fields__:
+        value = getattr(record, name)
         if isinstance(value, list):
             for part in value:
                 if isinstance(part, Record):
