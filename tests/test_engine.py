@@ -244,11 +244,12 @@ def test_source_quality_caveat_matches_a_full_walk_of_the_records(person, on):
 
 def test_standing_and_record_tables_give_what_the_rules_give_day_by_day(kb):
     """world() reads each state's standing and record from tables of the days on which they can
-    change (law.membership._changes, law.obligation.host_record); on every such day, the days either
-    side of it and a sample of others, they must equal the rules worked out afresh for that day."""
+    change (law.membership.standing_facts, law.obligation.host_record; from the second question about
+    a state); on every such day, the days either side of it and a sample of others, they must equal
+    the rules worked out afresh for that day."""
     import random
 
-    from warrantwatch.law.membership import _changes, _standing_on, standing_facts
+    from warrantwatch.law.membership import _change_days, _standing_on, standing_facts
     from warrantwatch.law.obligation import NO_RECORD, _host_record, host_record
 
     rng = random.Random(16)
@@ -258,7 +259,7 @@ def test_standing_and_record_tables_give_what_the_rules_give_day_by_day(kb):
         code = state.iso3
         events = [v.start for v in kb.visits_to.get(code, ())] + [f.date for f in kb.findings_against.get(code, ())]
         events += [p.date for p in kb.positions_of.get(code, ())]
-        days = set(_changes(kb, code)[0]) | {d.first_day for d in events}
+        days = set(_change_days(kb, code)) | {d.first_day for d in events}
         for day in {d + dt.timedelta(days=k) for d in days for k in (-1, 0, 1)} | sample:
             standing, described, sources = standing_facts(kb, code, day)
             fresh = _standing_on(kb, code, day)

@@ -72,35 +72,39 @@ Facts = tuple[StandingOn, str, tuple[str, ...]]  # the standing, its description
 
 def standing_facts(kb: KnowledgeBase, state: str, on: dt.date) -> Facts:
     """`standing_on`, with its description and its sources (what every answer about the state
-    cites): worked out once for each span between two change days, shared by every day in it."""
-    days, spans = _changes(kb, state)
-    facts = spans[bisect_right(days, on)]
-    if facts is None:  # an undetermined standing: its reason names the day asked about
-        standing = _standing_on(kb, state, on)
-        facts = (standing, standing.describe(), standing.sources)
+    cites). From the second question about a state in a process (a server, a loop over days), read
+    from its table of change days: worked out once for each span between two, shared by every day
+    in it. (A command asks once per state: building the table first would only cost it time.)"""
+    tables = kb.tables("law.membership")
+    table = tables.get(state)
+    if table is None:
+        tables[state] = ()  # asked once
+        return _facts(_standing_on(kb, state, on))
+    if not table:
+        table = tables[state] = (_change_days(kb, state), {})
+    days, spans = table
+    span = bisect_right(days, on)
+    facts = spans.get(span)
+    if facts is None:
+        facts = _facts(_standing_on(kb, state, on))
+        if facts[0].standing is not Standing.UNDETERMINED:  # an undetermined one names the day asked
+            spans[span] = facts
     return facts
 
 
-def _changes(kb: KnowledgeBase, state: str) -> tuple[list[dt.date], list[Facts | None]]:
-    """The days on which the state's standing can change, and its standing in each span: before the
-    first day, then from each day to the next. Every rule compares the day with a date of the state's
-    membership or withdrawal records (PartialDate.on_or_before: False before its first day, True from
-    its last day, None between), so any day of a span stands for all of it."""
-    tables = kb.tables("law.membership")
-    found = tables.get(state)
-    if found is None:
-        records = [kb.membership_of.get(state), *kb.withdrawals_of.get(state, ())]
-        dates = [value for r in records if r is not None for name in r.__struct_fields__
-                 if isinstance(value := getattr(r, name), PartialDate)]
-        days = sorted({d for date in dates for d in (date.first_day, date.last_day)})
-        starts = [days[0] - dt.timedelta(days=1) if days else dt.date.min, *days]
-        spans: list[Facts | None] = []
-        for day in starts:
-            standing = _standing_on(kb, state, day)
-            spans.append(None if standing.standing is Standing.UNDETERMINED else
-                         (standing, standing.describe(), standing.sources))
-        found = tables[state] = (days, spans)
-    return found
+def _facts(standing: StandingOn) -> Facts:
+    return standing, standing.describe(), standing.sources
+
+
+def _change_days(kb: KnowledgeBase, state: str) -> list[dt.date]:
+    """The days on which the state's standing can change; its spans are numbered by bisect_right
+    (0 before the first day, n from the n-th day on). Every rule compares the day with a date of the
+    state's membership or withdrawal records (PartialDate.on_or_before: False before its first day,
+    True from its last day, None between), so any day of a span stands for all of it."""
+    records = [kb.membership_of.get(state), *kb.withdrawals_of.get(state, ())]
+    dates = [value for r in records if r is not None for name in r.__struct_fields__
+             if isinstance(value := getattr(r, name), PartialDate)]
+    return sorted({d for date in dates for d in (date.first_day, date.last_day)})
 
 
 def _standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:

@@ -196,7 +196,8 @@ def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
 
 def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
     """The host's record up to `on`, and what happened after it, kept apart and marked as later:
-    the same for every day until the next event's first day, so made once for each such span."""
+    the same for every day until the next event's first day, so, from the second question about
+    the host in a process, made once for each such span (as law.membership.standing_facts)."""
     visits = kb.visits_to.get(state, ())
     findings = kb.findings_against.get(state, ())
     positions = kb.positions_of.get(state, ())
@@ -205,6 +206,9 @@ def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
     tables = kb.tables("law.host_record")  # per host: its events' first days, its record in each span
     table = tables.get(state)
     if table is None:
+        tables[state] = ()  # asked once
+        return _host_record(kb, state, on)
+    if not table:
         events = (*(v.start for v in visits), *(f.date for f in findings), *(p.date for p in positions))
         table = tables[state] = (sorted({d.first_day for d in events}), {})
     days, spans = table
