@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-import typing
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import yaml
 from pydantic import TypeAdapter, ValidationError
-from pydantic_core import core_schema
 
 from warrantwatch.errors import Problem, RecordInvalid
 from warrantwatch.records.files import FILE_KINDS, FileKind, default_data_dir  # noqa: F401 (re-exported)
@@ -34,42 +30,6 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
                     None, None, f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
-
-
-# Unknown fields are errors; `from` (the files' name) and `from_` (the field's) are both accepted.
-_CONFIG = {"extra": "forbid", "validate_by_name": True, "validate_by_alias": True}
-
-
-@cache
-def _validated_form(model: type[Record]) -> type:
-    """A frozen dataclass with the record's fields, types, defaults and file names: what pydantic
-    validates (it validates dataclasses, not msgspec Structs), built only when files are validated."""
-    hints = typing.get_type_hints(model, include_extras=True)
-    fields = []
-    for f in msgspec.structs.fields(model):
-        metadata = {"alias": f.encode_name} if f.encode_name != f.name else {}
-        if f.default is not msgspec.NODEFAULT:
-            spec = dataclasses.field(default=f.default, metadata=metadata)
-        elif f.default_factory is not msgspec.NODEFAULT:
-            spec = dataclasses.field(default_factory=f.default_factory, metadata=metadata)
-        else:
-            spec = dataclasses.field(metadata=metadata)
-        fields.append((f.name, hints[f.name], spec))
-    form = dataclasses.make_dataclass(model.__name__, fields, frozen=True, kw_only=True)
-    form.__module__ = model.__module__
-    form.__pydantic_config__ = _CONFIG  # type: ignore[attr-defined]
-    return form
-
-
-def record_schema(model: type[Record], handler: Any) -> Any:
-    """pydantic-core's schema for a record: its dataclass form validated, then the record made from
-    it (records.models.Record.__get_pydantic_core_schema__). Errors name the same fields and places."""
-    names = model.__struct_fields__
-
-    def to_record(validated: Any) -> Record:
-        return model(**{name: getattr(validated, name) for name in names})
-
-    return core_schema.no_info_after_validator_function(to_record, handler(_validated_form(model)))
 
 
 @cache

@@ -11,6 +11,7 @@ are made, instead of being parsed back from text when the cache's decoder is bui
 """
 
 from enum import Enum, StrEnum
+from functools import cache
 from typing import Annotated, Any
 
 import msgspec
@@ -63,11 +64,44 @@ class Record(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
-        """Validation of the data files: pydantic validates a dataclass of the same fields, then
-        the record is made from it (records.load; pydantic is imported only then)."""
-        from warrantwatch.records.load import record_schema
+        """Validation of the data files (records.load): pydantic validates a dataclass of the same
+        fields, then the record is made from it; errors name the same fields and places."""
+        from pydantic_core import core_schema
 
-        return record_schema(cls, handler)
+        names = cls.__struct_fields__
+
+        def to_record(validated: Any) -> Record:
+            return cls(**{name: getattr(validated, name) for name in names})
+
+        return core_schema.no_info_after_validator_function(to_record, handler(_validated_form(cls)))
+
+
+# Unknown fields are errors; `from` (the files' name) and `from_` (the field's) are both accepted.
+_CONFIG = {"extra": "forbid", "validate_by_name": True, "validate_by_alias": True}
+
+
+@cache
+def _validated_form(model: type[Record]) -> type:
+    """A frozen dataclass with the record's fields, types, defaults and file names: what pydantic
+    validates (it validates dataclasses, not msgspec Structs), built only when files are validated."""
+    import dataclasses
+    import typing
+
+    hints = typing.get_type_hints(model, include_extras=True)
+    fields = []
+    for f in msgspec.structs.fields(model):
+        metadata = {"alias": f.encode_name} if f.encode_name != f.name else {}
+        if f.default is not msgspec.NODEFAULT:
+            spec = dataclasses.field(default=f.default, metadata=metadata)
+        elif f.default_factory is not msgspec.NODEFAULT:
+            spec = dataclasses.field(default_factory=f.default_factory, metadata=metadata)
+        else:
+            spec = dataclasses.field(metadata=metadata)
+        fields.append((f.name, hints[f.name], spec))
+    form = dataclasses.make_dataclass(model.__name__, fields, frozen=True, kw_only=True)
+    form.__module__ = model.__module__
+    form.__pydantic_config__ = _CONFIG  # type: ignore[attr-defined]
+    return form
 
 
 def _json(value: Any) -> Any:

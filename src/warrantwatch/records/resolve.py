@@ -7,12 +7,15 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from warrantwatch.errors import UnknownName, UnknownPerson, UnknownState
 from warrantwatch.records.iso import country_forms
-from warrantwatch.records.knowledge import KnowledgeBase
+
+if TYPE_CHECKING:  # records.cache imports this module, and records.knowledge imports the cache
+    from warrantwatch.records.knowledge import KnowledgeBase
 
 _PUNCTUATION = re.compile(r"[\s\-‐‑–—'’`.,()]+")
 _LEADING_ARTICLE = re.compile(r"^(the) ")
