@@ -54,11 +54,24 @@ def test_seed_brief_has_one_event_and_recalls_two_precedents(kb):
         ("They met in March 2023.", "2024-08-30", "2023-03"),
         ("The trip comes next month.", "2024-08-30", "2024-09"),
         ("He visited last year.", "2024-08-30", "2023"),
+        # "two weeks ago" names a week (here inside September), "three days ago" a day; "on the 5th" a
+        # day of the month nearest publication; "overnight" and "this morning" the day of publication
+        ("Netanyahu met Biden two weeks ago in New York.", "2023-10-01", "2023-09"),
+        ("He left three days ago.", "2023-10-01", "2023-09-28"),
+        ("He arrived in Tehran on the 5th.", "2024-08-06", "2024-08-05"),
+        ("He arrived on the 28th.", "2024-08-06", "2024-07-28"),
+        ("He departed overnight for Washington.", "2024-06-23", "2024-06-23"),
+        ("He left this morning.", "2024-06-23", "2024-06-23"),
     ],
 )
 def test_dates_resolve_against_publication(text, published, expected):
     found = find_dates(text, dt.date.fromisoformat(published))
     assert found and found[0].as_partial.isoformat() == expected
+
+
+def test_ordinals_that_are_no_days():
+    assert find_dates("the 85th anniversary of the battle", dt.date(2024, 9, 3)) == []
+    assert find_dates("He visited this year.", dt.date(2024, 9, 3))[0].as_partial.isoformat() == "2024"
 
 
 def test_weekday_follows_tense():

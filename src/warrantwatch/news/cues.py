@@ -9,7 +9,7 @@ from collections.abc import Iterator
 _LAST_LOWERED = ["", ""]
 
 
-def _lowered(text: str) -> str:
+def lowered_text(text: str) -> str:
     """`text.lower()`, kept for the last text: the patterns of a sentence are tried one after another."""
     if _LAST_LOWERED[0] is not text:
         _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
@@ -26,7 +26,7 @@ class Prefiltered:
         self.pattern, self.anchors = pattern, anchors
 
     def _maybe(self, text: str) -> bool:
-        lowered = _lowered(text)
+        lowered = lowered_text(text)
         for anchor in self.anchors:  # noqa: SIM110 (a plain loop: a generator costs more than the test)
             if anchor in lowered:
                 return True
@@ -53,14 +53,17 @@ DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
-    r"fl(?:y|ies|ew|own)|land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
+    r"fl(?:y|ies|ew|own)|flights? (?:path |route )?to|"
+    r"land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
     r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
-    r"welcomed|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
+    r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
-    r"take part|took part|received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
+    r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
+    r"received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
     r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
     r"(?-i:(?:left|leaves|departed) (?:the )?(?=[A-Z]))|"
+    r"stop(?:s|ped)? (?:over |off )?in|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
@@ -73,14 +76,20 @@ CANCELLED = Prefiltered(re.compile(
     r"turned back|diverted|refused (?:permission|overflight)|was denied|"
     r"(?:had to )?abandon(?:ed|s)? (?:the |his |her |a |its |that )?(?:trip|visit|plans?|journey|tour|flight)|"
     r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
-    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved)\b", re.I),
+    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved|put(?:s|ting)? off|defer(?:s|red)?|"
+    r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation|"
+    r"(?:will|would|is to|to) be represented (?:at|by|in))\b", re.I),
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
-    'drop', 'shelved', 'on hold')
+    'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
+    'be represented')
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
+                    # "after his arrest in Manila" (not "a warrant for his arrest in November")
+                    r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b)|"
                     r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
                     r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
@@ -91,7 +100,9 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
                      r"(?:be |have been )|"
-                     r"wants? (?:[\w-]+ ){0,3})$", re.I)
+                     r"wants? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |"
+                     # "unconcerned about the Russian leader being arrested": a gerund, not an event
+                     r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )being )$", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
                      r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
@@ -115,14 +126,18 @@ DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after 
 # "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
 WHERE_HE = re.compile(r"^,?\s+where (?:he|she)\b", re.I)
 FUTURE = Prefiltered(re.compile(
-                    r"\b(will|shall|is to|are to|plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
+                    r"\b(will|shall|is to|are to|(?:was|were) (?:due |supposed |scheduled |set )?to "
+                    r"(?:visit|travel|go|attend|fly|arrive|come|lead|pay|make a|hold talks|be in)\b|"
+                    r"plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
                     r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of)\b", re.I),
-    'will', 'shall', 'is to', 'are to', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
+    'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
+    'was set', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
+                  r"stopped|addressed|spoke|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
@@ -131,11 +146,12 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
                            r"convicted|sentenced|born|elected|inaugurat|sworn in|since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
-                           r"(?: \w+)?\W+(?:on |late |earlier |last )?$", re.I)
+                           r"(?: \w+)?(?: in an? (?:statement|press release|post|interview|briefing|"
+                           r"televised address|press conference))?\W+(?:on |late |earlier |last )?$", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
-    r"aggression|offensive|strikes?|front|between|over|airspace of|route over|flew over|crossing|"
+    r"aggression|offensive|strikes?|front|between|airspace of|route over|flew over|crossing|"
     r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
     r"detention (?:centre|center)|"
     r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from))"
@@ -155,6 +171,9 @@ PLACE_AS_SUBJECT = re.compile(r"^(?:'s|’s)?(?:\s+(?!(?:on|in|at|and|to|for|wit
 # "Syria's transitional president", "North Korea's Kim Jong Un": a person of that state, not a trip there.
 PLACE_OF_PERSON = re.compile(r"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){0,2}(?:president|leader|prime minister|premier|king|"
                              r"emir|crown prince|foreign minister|minister|envoy|ambassador|delegation)\b|"
+                             # (not "Manila's Ninoy Aquino International Airport": a place of the state)
+                             r"(?!(?:[A-Z][\w-]+\s+){1,4}(?:International\s+)?(?:Airport|Air\s+Base|Palace|Hotel|"
+                             r"Stadium|Square|Hall|Centre|Center)\b)"
                              r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s|da\s|de\s|dos\s|van\s|von\s))")
 # The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
 HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
@@ -191,16 +210,23 @@ PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the reso
 ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
 OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
-                     r"(president|leader|prime minister|premier|minister|commander|general|former \w+)\b|"
+                     r"(president|leader|prime minister|premier|minister|commander|general|chief|head of state|"
+                     r"strongman|former \w+)\b|"
                      # "Last week he visited ...", "On Sunday he was in ...", "In August he ..."
                      r"^\W*(?:last|next|this|earlier|later|on|in|since|from|yesterday|today|then|meanwhile|also)\b"
                      r"[\w ]{0,25}? (he|she)\b",
                      re.I)
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.
 SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
-                               r"(?:president|leader|prime minister|premier)\b", re.I)
+                               r"(?:president|leader|prime minister|premier)\b(?!['’]s)", re.I)
+# "The court said he was surrendered": an institution speaks of the story's person.
+INSTITUTION_SAID_HE = Prefiltered(re.compile(
+    r"\b(?:court|prosecutors?|police|officials|ministry|government|authorities|Kremlin|statement) "
+    r"(?:said|says|added|confirmed) (?:that )?(?:he|she)\b", re.I),
+    'said he', 'said she', 'said that he', 'said that she', 'says he', 'says she', 'added that he',
+    'confirmed that he', 'added he', 'confirmed he')
 # "received the Sudanese leader": a leader named by the person's own demonym.
-LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b", re.I)
+LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premier|head of state)\b(?!['’]s)", re.I)
 # ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
 # ("ahead of his meeting in Alaska" opens a clause and stays in it: its tense is the future). One word
 # boundary before the word alternatives, so the scan tries them only at the start of a word.
@@ -238,7 +264,8 @@ NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|r
                                  r"[^.;,]{0,60}$", re.I)
 # "is in Pyongyang and is scheduled to meet Kim": a trip under way on the day of the report.
 PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:already |currently |now |still )?"
-                        r"(?:in|visiting) (?:the )?$", re.I)
+                        r"(?:in|visiting|on (?:a|an|his|her) (?:[\w-]+ ){0,2}(?:visit|trip|tour) (?:to|in)) (?:the )?$",
+                        re.I)
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
 SENDER_AFTER = re.compile(r"(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
                           r"envoy|spokes(?:man|woman|person)|aide|adviser|government|administration|office|regime|"
@@ -265,3 +292,82 @@ SENT_OTHER = Prefiltered(re.compile(
 OTHER_SUBJECT = re.compile(r"^\W*(?:while|whereas|as|and|but)?\s*(?:(?-i:[A-Z][\w'-]+)\s+){1,5}"
                            r"(?:will |would |is to |is due to |also )?(?:attend|lead|head|represent|travel|go|fl[yi]|"
                            r"visit|arriv)\w*\b", re.I)
+# The role of a place in its clause, read from the nearest word that governs it: a goal or a scene
+# ("to", "in", "at", "visited", "left for", "a trip to") makes it a destination; any other word
+# ("summit of Brazil", "from Budapest", "overflew Greece", "avoiding France", "told Austin") does not.
+# Words between the governor and the name are skipped when they only modify it ("in the Russian city
+# of Kazan", "to southern Lebanon"); a name coordinated with an earlier one ("to Brazil, India and
+# China", "in Anchorage, Alaska") takes that one's role.
+GOVERNOR_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|[,;:—–()\"“”]")
+DESTINATION_GOVERNORS = frozenset((
+    "to", "in", "into", "at", "inside", "toward", "towards", "visit", "visits", "visited", "visiting", "tour",
+    "tours", "toured", "touring", "reach", "reaches", "reached", "reaching", "enter", "enters", "entered",
+    "entering", "across", "throughout", "around", "within", "outside",
+    # "left Abuja on Monday": he was there
+    "left", "leave", "leaves", "leaving", "departed", "departs"))
+# "left for Washington", "bound for The Hague": "for" governs a goal only after these.
+GOAL_FOR = frozenset(("left", "leave", "leaves", "leaving", "bound", "headed", "heading", "heads", "head",
+                      "depart", "departs", "departed", "departing", "flew", "fly", "flies", "flying", "set",
+                      "sets", "sailed", "out", "off"))
+# Words that only modify the name after them.
+MODIFIERS = frozenset((
+    "the", "a", "an", "its", "his", "her", "their", "northern", "southern", "eastern", "western", "central",
+    "north", "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western", "occupied", "neighbouring",
+    "neighboring", "capital", "city", "town", "port", "region", "republic", "island", "islands", "resort",
+    "province", "state", "village", "outskirts", "far", "downtown", "nearby", "annexed", "remote",
+    "border", "coastal", "tiny", "oil-rich", "war-torn", "federal", "kingdom", "emirate", "host", "shore",
+    "coast", "soil", "territory"))
+CONTAINERS = frozenset(("capital", "city", "town", "port", "region", "republic", "island", "islands", "resort",
+                        "province", "state", "village", "outskirts", "kingdom", "emirate", "area", "district",
+                        "oblast", "territory", "part", "parts"))
+# "his Mongolia visit", "the Johannesburg summit": a name before the trip it is the place of.
+PLACE_BEFORE_TRIP = re.compile(r"^(?:'s|’s)?\s+(?:state\s+|official\s+|working\s+)?(?:visit|trip|tour|summit|stopover|"
+                               r"leg|talks|meeting)\b", re.I)
+# "Mongolia gave Putin a ceremonial welcome", "India organised the virtual meeting", "The White House on
+# Tuesday received ...": the place hosts.
+PLACE_HOSTS = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|"
+                         r"receives|gave|gives|greeted|greets|rolled out|organi[sz]ed|organi[sz]es|laid on)\b")
+# "on the Jordanian shore", "on Turkish soil", "on Turkey's Mediterranean coast": "on" a stretch of land.
+ON_LAND = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]+)?\s+(?:shore|coast|soil|territory|side|island|border)\b")
+# "Maria Lvova-Belova said on Thursday": the person named after a place is the one who speaks of it.
+SPEAKER_AFTER = re.compile(r"^\W*(?:said|says|told|announced|added|stated|confirmed|wrote|noted|explained|"
+                           r"declared|insisted|claimed)\b", re.I)
+# "decided to cancel this visit", "the visit planned for 19 October": the article's visit, named without
+# its place.
+# (The trip word is found first and the words before it checked after: a pattern that starts with a
+# literal is scanned far faster.)
+VISIT_WORD = Prefiltered(re.compile(r"(?:visit|trip|journey|tour)\b", re.I), 'visit', 'trip', 'journey', 'tour')
+THE_BEFORE_VISIT = re.compile(r"\b(?:the|this|his|her|that) (?:planned |proposed |state |official |working )?$",
+                              re.I)
+# "would not arrest him if he came to Johannesburg": a place in a condition is no trip.
+HYPOTHETICAL_BEFORE = re.compile(r"\b(?:if|unless|whether|should (?:he|she)|were (?:he|she) to|in case|in the event)\b"
+                                 r"[^.;:,]{0,60}$", re.I)
+# "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or
+# expels the person is where the arrest told with it happened.
+PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials))?(?:\s+[\w-]+){0,3}?\s+"
+                         r"(?:released|freed|expelled|deported|held|handed over|detained|arrested)\b")
+# "flew him to Tripoli", "sent back to Libya": where an arrested person was taken, not where he was arrested.
+GOAL_BEFORE = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+# "while en route to Washington", "on his way to New York": a trip under way on the day of the report.
+EN_ROUTE = re.compile(r"\b(?:en route|on (?:his|her|its|the) way) to (?:the )?$", re.I)
+# "The meeting between Putin and Trump is expected on August 15. It will take place at the base in
+# Anchorage": the venue of a meeting of the person, told in the next sentence.
+MEETING_WORD = Prefiltered(re.compile(r"\b(?:meeting|summit|talks)\b", re.I), 'meeting', 'summit', 'talks')
+VENUE_NEXT = re.compile(r"^\W*(?:it|the (?:meeting|summit|talks|encounter))\b[^.;]{0,40}?\b(?:take place|be held|"
+                        r"is (?:to be )?held|was held|took place)\b", re.I)
+# "Mongolia, which Putin visited in September": the place is the object of the visit told after it.
+PLACE_VISITED_AFTER = re.compile(r"^,?\s+(?:which|where)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?"
+                                 r"(?:visited|toured|travell?ed|went|flew|arrived|landed|stayed)\b")
+# "Central African authorities surrendered Said to the ICC": the state that hands a person over held him;
+# that custody is his arrest there.
+PLACE_SURRENDERS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials|security forces))?"
+                              r"(?:\s+[\w-]+){0,2}?\s+(?:surrendered|handed(?: \w+)? over|transferred|extradited)\b")
+# "he was surrendered by the authorities in Bangui": the passive, the state named after "by".
+SURRENDERED_BY = re.compile(r"\b(?:surrendered|handed(?: \w+)? over|transferred|extradited)\b[^.;]{0,40}?\bby (?:the )?"
+                            r"(?:[\w-]+ )?(?:authorities|police|government)(?: of| in)? (?:the )?$")
+# "Mongolia will not arrest Putin when he visits next week", "asked Hungary why it had not arrested
+# Netanyahu during his visit in April": the state named as the one to arrest him is where his visit is.
+VISIT_OF_SUBJECT = re.compile(r"^(?:'s|’s)?\s[^.;]{0,80}?\b(?:(?:when|once|while) (?:he|she) (?:visits|visited|arrives|"
+                              r"arrived|comes|came|lands|landed|was there|is there)|during (?:his|her) (?:visit|stay|"
+                              r"trip))\b", re.I)

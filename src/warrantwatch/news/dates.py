@@ -47,9 +47,14 @@ _ALTERNATIVES = [
                     rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){_DAY_END}"
                     r"(?=\s*(?:[,.;:)]|$|(?:in|at|and|for|to|with|when|while|the)\b))"),
     ("month_year", rf"\b(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
-    ("relative", r"\b(?P<rel>tomorrow|today|tonight|yesterday|last night|(?:next|this|last|later this|"
+    ("relative", r"\b(?P<rel>tomorrow|today|tonight|overnight|this (?:morning|afternoon|evening)|yesterday|"
+                 r"last night|(?:next|this|last|later this|"
                  r"earlier this) (?:week|month|year))\b"),
+    # "arrived in Tehran on the 5th": a day of the month of publication, or of the month next to it
+    ("month_day_only", r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|anniversary|century|time|round|day|year|week))"),
     ("within", r"\b(?:within|coming|next) (?P<count>a|one|two|three|four|few|\d+) (?P<unit>days?|weeks?)\b"),
+    # "two weeks ago": the week it names (a day for "three days ago")
+    ("ago", r"ago\b"),  # the count and unit before it are read by _NEEDS_WORD (a rare word to anchor on)
     # "next Thursday and Friday": a run of days dated by its first
     ("weekday", rf"\b(?:(?P<which>next|last|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"
                 rf"(?:\s*(?:and|to|-|–)\s*(?:next )?(?:{_WEEKDAY_WORDS})\b)?"),
@@ -66,14 +71,17 @@ _NEEDS_WORD = {
     "bare_month": re.compile(r"(?:\b(?:in|since|during|for|until|by|early|late|mid) |\bmid-|"
                              r"\b(?:end|beginning|start|middle) of )$", re.I),
     "year": re.compile(r"\b(?:in|since|during|of|by|until|back in) $", re.I),
+    "ago": re.compile(r"\b(?P<count>a|one|two|three|four|five|six|\d+) (?P<unit>days?|weeks?) $", re.I),
+    "month_day_only": re.compile(r"\b(?:on|since|from|until|by) the $", re.I),
 }
 
 
 def _anchors():
     import ahocorasick
 
-    words = {*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "yesterday", "next", "this",
-             "last", "later", "earlier", "within", "coming", *"0123456789"}
+    words = {*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "overnight", "yesterday", "next",
+             "this",
+             "last", "later", "earlier", "within", "coming", "ago", *"0123456789"}
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, len(word))
@@ -115,11 +123,11 @@ def scan(text: str, offset: int = 0) -> list[RawDate]:
         kind = m.lastgroup or next(k for k in _KINDS if m.group(k) is not None)
         start = at
         if kind in _NEEDS_WORD:
-            word = _NEEDS_WORD[kind].search(text, max(0, at - 10), at)
+            word = _NEEDS_WORD[kind].search(text, max(0, at - 16), at)
             if word is None:
                 continue
             start = word.start()
-        groups = {short: m.group(name) for name, short in _GROUPS[kind]}
+        groups = word.groupdict() if kind == "ago" else {short: m.group(name) for name, short in _GROUPS[kind]}
         found.append(RawDate(start + offset, m.end() + offset, kind, groups, text[start:m.end()]))
         done = m.end()
     return found
@@ -181,7 +189,7 @@ def _relative(rel: str, published: dt.date) -> tuple[dt.date, dt.date]:
     if rel == "tomorrow":
         day = published + dt.timedelta(days=1)
         return day, day
-    if rel in ("today", "tonight"):
+    if rel in ("today", "tonight", "overnight", "this morning", "this afternoon", "this evening"):
         return published, published
     if rel in ("yesterday", "last night"):
         day = published - dt.timedelta(days=1)
@@ -264,6 +272,23 @@ def _weekday_day(weekday: str, day_num: int, published: dt.date, future: bool | 
     return min(candidates, key=lambda c: abs((c - published).days)) if candidates else None
 
 
+def _month_day(day_num: int, published: dt.date, future: bool | None) -> dt.date | None:
+    """ "on the 5th": that day of the month of publication, or of the month before (in the past) or after
+    (in the future) when the day has not come yet or is already gone."""
+    candidates = []
+    for months in (-1, 0, 1):
+        year, month = _add_months(published, months)
+        try:
+            candidates.append(dt.date(year, month, day_num))
+        except ValueError:
+            continue
+    if future is True:
+        candidates = [c for c in candidates if c >= published - dt.timedelta(days=1)]
+    elif future is False:
+        candidates = [c for c in candidates if c <= published + dt.timedelta(days=1)]
+    return min(candidates, key=lambda c: abs((c - published).days)) if candidates else None
+
+
 def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
              future: bool | None) -> tuple[dt.date, dt.date] | None:
     try:
@@ -277,6 +302,9 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
                 return None
             day = dt.date(year, month, day_num)
             return day, day
+        if kind == "month_day_only":
+            day = _month_day(int(groups["day"]), published, future)
+            return (day, day) if day else None
         if kind == "weekday_day":
             if groups["weekday"].lower() not in WEEKDAYS and not groups["weekday"][0].isupper():
                 return None  # "sun", "sat", "wed" in lower case are words
@@ -308,6 +336,15 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
                 groups["count"].lower()) or int(groups["count"])
             days = count * (7 if groups["unit"].lower().startswith("week") else 1)
             return published, published + dt.timedelta(days=days)
+        if kind == "ago":
+            count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
+                groups["count"].lower()) or int(groups["count"])
+            if groups["unit"].lower().startswith("day"):
+                day = published - dt.timedelta(days=count)
+                return day, day
+            day = published - dt.timedelta(weeks=count)
+            monday = day - dt.timedelta(days=day.weekday())
+            return monday, monday + dt.timedelta(days=6)
         if kind == "weekday":
             day = _weekday(groups["weekday"], groups.get("which"), published, future)
             return day, day

@@ -33,9 +33,9 @@ from warrantwatch.records.models import (
 AIRCRAFT_HEADER = """\
 # Watched state aircraft. ICAO 24-bit addresses, registrations, types and operators were checked
 # against plane-alert-db (https://github.com/sdr-enthusiasts/plane-alert-db, commit c2709be,
-# (c) SDR-Enthusiasts, Ramon F. Kolb (kx1t), and contributors), made available under the Open
-# Database License (ODbL) v1.0 (https://opendatacommons.org/licenses/odbl/1-0/), its contents under
-# the Database Contents License (DbCL) v1.0. This file is a derived database and is itself
+# (c) SDR-Enthusiasts, Ramon F. Kolb (kx1t), and contributors), made available under the
+# Open Database License (ODbL) v1.0: https://opendatacommons.org/licenses/odbl/1-0/ , its contents
+# under the Database Contents License (DbCL) v1.0. This file is a derived database and is itself
 # offered under the ODbL. Associations with persons come from the press reports cited per record;
 # an association is never evidence that a person was aboard a flight.
 """
