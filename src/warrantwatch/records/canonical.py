@@ -6,11 +6,11 @@ reviewer's diff shows facts, never formatting.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from enum import Enum
 from typing import Any
 
+import msgspec
 import yaml
 
 from warrantwatch.records.dates import PartialDate
@@ -33,13 +33,13 @@ def _plain(value: Any) -> Any:
 def plain(record: Record) -> dict[str, Any]:
     """Field order of the model, aliases as written in the files, defaults (empty) left out."""
     out: dict[str, Any] = {}
-    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+    for field in msgspec.structs.fields(record):
         value = getattr(record, field.name)
-        default = field.default_factory() if field.default_factory is not dataclasses.MISSING \
+        default = field.default_factory() if field.default_factory is not msgspec.NODEFAULT \
             else field.default
         if value == default or value is None:
             continue
-        out[field.metadata.get("alias", field.name)] = _plain(value)
+        out[field.encode_name] = _plain(value)
     return out
 
 
