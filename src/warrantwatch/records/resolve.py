@@ -5,17 +5,36 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache, cached_property
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import msgspec
 
 from warrantwatch.errors import UnknownName, UnknownPerson, UnknownState
 from warrantwatch.records.iso import country_forms
+from warrantwatch.records.models import Person, Place, State, Territory
 
-if TYPE_CHECKING:  # records.cache imports this module, and records.knowledge imports the cache
-    from warrantwatch.records.knowledge import KnowledgeBase
+
+class KnowledgeBase(Protocol):
+    """What the resolver reads of a records.knowledge.KnowledgeBase. A protocol, not an import:
+    records.knowledge loads through records.cache, which imports this module."""
+
+    states: tuple[State, ...]
+    persons: tuple[Person, ...]
+    territories: tuple[Territory, ...]
+    places: tuple[Place, ...]
+    country_forms: Mapping[str, tuple[str, ...]] | None
+    name_tables: Mapping[str, Any] | None
+
+    @property
+    def state_by_code(self) -> Mapping[str, State]: ...
+
+    @property
+    def territory_by_code(self) -> Mapping[str, Territory]: ...
+
+    @property
+    def place_by_id(self) -> Mapping[str, Place]: ...
 
 _PUNCTUATION = re.compile(r"[\s\-‐‑–—'’`.,()]+")
 _LEADING_ARTICLE = re.compile(r"^(the) ")
