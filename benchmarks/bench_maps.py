@@ -3,13 +3,16 @@ world obligation map, against geopandas + matplotlib.
 
 Whole process (what a user feels; each run a fresh process, file cache warm):
 - `warrantwatch map --home RUS --host MNG -o x.png`, the same command each run ("warm": the file
-  cache, the knowledge-base cache and the frame's outlines and label places on disk help);
+  cache, the knowledge-base cache and the frame cache on disk help: the frame chosen for the two
+  states, its caption words, each outline's path data and serialised Skia path, the label places;
+  never the PNG itself);
 - a frame never drawn before: the same map with a different --extent each run;
 - baseline: `benchmarks/baseline_map.py`, geopandas + matplotlib drawing the same map (same
   boundaries, projection, frame and colours; labels, legend, credit) in its own process.
 In-process (a server's view): warm is the third draw of a frame in one process (projected
 outlines, parsed Skia paths and measured layers in memory, `maps.layers`); "new frame" empties
-those caches, and the frame cache on disk, first; the baseline draws from a ready GeoDataFrame.
+those caches (the frame chosen and its caption words too), and the frame cache on disk, first; the
+baseline draws from a ready GeoDataFrame.
 
     python benchmarks/bench_maps.py [--rows] [--quick]
 """
@@ -29,7 +32,8 @@ from common import emit as emit_rows
 WIDTH = 1600
 HERE = Path(__file__).resolve().parent
 IN_MEMORY = "in memory: projected outlines, parsed Skia paths, measured layers of the frame"
-ON_DISK = "the knowledge-base cache and the frame's outlines and label places on disk (maps.framecache)"
+ON_DISK = ("the knowledge-base cache; on disk for the frame (maps.framecache): the frame chosen for RUS and MNG, "
+           "its caption words, each outline's path data and Skia path, label places")
 
 
 def _frame_of_seed():
@@ -93,7 +97,7 @@ def in_process_rows(quick: bool) -> list[Row]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from warrantwatch.maps import layers, locator_map, obligation_map, raster, render
+    from warrantwatch.maps import layers, locator, locator_map, obligation_map, raster, render
     from warrantwatch.maps.geometry import level_for
     from warrantwatch.maps.palette import STORY
 
@@ -108,6 +112,8 @@ def in_process_rows(quick: bool) -> list[Row]:
         shutil.rmtree(frames, ignore_errors=True)
         render._projected.cache_clear()
         render._label_place.cache_clear()
+        locator._chosen.cache_clear()
+        locator._frame_words.cache_clear()
         raster.forget_paths()
         layers.forget_layers()
 

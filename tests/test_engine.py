@@ -206,10 +206,10 @@ def test_unconfirmed_revocation_leaves_hungary_undetermined_after_the_effective_
     assert "not confirmed by the depositary" in after.summary and "127(2)" in after.summary
 
 
-def test_with_future_keeps_every_field_as_dataclasses_replace_would():
+def test_with_future_keeps_every_field_as_replace_would():
     """obligation._with_future calls the constructor positionally (faster than replace()); a field
     added to Assessment out of that order must fail here, not shift values silently."""
-    import dataclasses
+    import msgspec
 
     from warrantwatch.law.assessment import Caveat
     from warrantwatch.law.obligation import _with_future
@@ -217,7 +217,7 @@ def test_with_future_keeps_every_field_as_dataclasses_replace_would():
     kb = bundled()
     a = assess(kb, "vladimir-putin", "MNG", dt.date(2024, 9, 3), place=None)
     extra = Caveat("x", "y")
-    assert _with_future(a, extra, None, reviewed=dt.date(2026, 1, 1)) == dataclasses.replace(
+    assert _with_future(a, extra, None, reviewed=dt.date(2026, 1, 1)) == msgspec.structs.replace(
         a, caveats=(*a.caveats, extra), reviewed=dt.date(2026, 1, 1))
 
 
@@ -240,3 +240,31 @@ def test_source_quality_caveat_matches_a_full_walk_of_the_records(person, on):
         seen += 1
         assert got is not None and "; ".join(f"{label(kb, r)} ({e.value}: {WHY[e]})" for r, e in flagged) in got
     assert seen  # the bundled data has weakly sourced records somewhere
+
+
+def test_standing_and_record_tables_give_what_the_rules_give_day_by_day(kb):
+    """world() reads each state's standing and record from tables of the days on which they can
+    change (law.membership.standing_facts, law.obligation.host_record; from the second question about
+    a state); on every such day, the days either side of it and a sample of others, they must equal
+    the rules worked out afresh for that day."""
+    import random
+
+    from warrantwatch.law.membership import _change_days, _standing_on, standing_facts
+    from warrantwatch.law.obligation import NO_RECORD, _host_record, host_record
+
+    rng = random.Random(16)
+    sample = {dt.date(1998, 7, 17) + dt.timedelta(days=rng.randrange(12_000)) for _ in range(30)}
+    checked = 0
+    for state in kb.states:
+        code = state.iso3
+        events = [v.start for v in kb.visits_to.get(code, ())] + [f.date for f in kb.findings_against.get(code, ())]
+        events += [p.date for p in kb.positions_of.get(code, ())]
+        days = set(_change_days(kb, code)) | {d.first_day for d in events}
+        for day in {d + dt.timedelta(days=k) for d in days for k in (-1, 0, 1)} | sample:
+            standing, described, sources = standing_facts(kb, code, day)
+            fresh = _standing_on(kb, code, day)
+            assert (standing, described, sources) == (fresh, fresh.describe(), fresh.sources), (code, day)
+            record = _host_record(kb, code, day) if events else NO_RECORD  # no event: the empty record
+            assert host_record(kb, code, day) == record, (code, day)
+            checked += 1
+    assert checked > 198 * len(sample)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import xml.etree.ElementTree as ET
 
+import msgspec
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -219,8 +219,8 @@ def test_azimuthal_polar_and_antimeridian_frames():
 
 def test_hostile_names_are_escaped(kb):
     evil = '<script>alert("x")</script> & <b>Co</b>'
-    states = tuple(dataclasses.replace(s, name=evil) if s.iso3 == "MNG" else s for s in kb.states)
-    hostile = dataclasses.replace(kb, states=states)
+    states = tuple(msgspec.structs.replace(s, name=evil) if s.iso3 == "MNG" else s for s in kb.states)
+    hostile = msgspec.structs.replace(kb, states=states)
     m = locator_map("RUS", "MNG", kb=hostile, width=600, height=400)
     assert "<script>" not in m.svg and "<b>" not in m.svg
     root = ET.fromstring(m.svg.encode())

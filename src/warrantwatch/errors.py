@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SHOWN_CHARS = 80  # user input echoed in a message is cut to this many characters
 
@@ -66,8 +66,7 @@ class BadDate(WarrantWatchError):
         super().__init__(f"bad date {shown(text)}: {reason}")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One validation problem, located as precisely as the data allows."""
 
     file: str

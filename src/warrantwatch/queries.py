@@ -5,10 +5,10 @@ Each function resolves user input (forgiving names, ISO dates), then makes one e
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from warrantwatch.clock import today
 from warrantwatch.law.assessment import Assessment, World
@@ -39,7 +39,7 @@ def check(person: str, state: str, on: str | dt.date | None = None,
     result = _assess(kb, resolver.person(person), where.state, resolve_day(on), as_of=today(),
                      place=where.place)
     if where.label and not result.place_name:
-        result = dataclasses.replace(result, place_name=where.label)
+        result = msgspec.structs.replace(result, place_name=where.label)
     return result
 
 
@@ -63,7 +63,7 @@ def timeline(person: str, start: str | dt.date | None = None, end: str | dt.date
     last = resolve_day(end)
     result = _timeline(kb, pid, first, last, drawn_territories(kb) if territories else ())
     stale = currency_caveat(kb.reviewed, last, today(), kb.evidence_to)
-    return dataclasses.replace(result, caveats=(stale,)) if stale else result
+    return msgspec.structs.replace(result, caveats=(stale,)) if stale else result
 
 
 def drawn_unassessed(kb: KnowledgeBase) -> tuple[tuple[str, str], ...]:
@@ -83,15 +83,14 @@ def drawn_territories(kb: KnowledgeBase) -> tuple[tuple[str, str, str], ...]:
                  if a.kind == "territory" and a.state in kb.state_by_code)
 
 
-@dataclass(frozen=True)
-class PersonProfile:
+class PersonProfile(msgspec.Struct, frozen=True):
     person: Person
     warrants: tuple[tuple[Warrant, str], ...]  # each warrant with its state today
     visits: tuple[Visit, ...]
     findings: tuple[Finding, ...]
     visit_outcomes: tuple[str, ...] = ()  # the engine's outcome for the host on each visit
     visit_days: tuple[dt.date, ...] = ()  # the day each visit was assessed on
-    host_names: dict[str, str] = field(default_factory=dict)
+    host_names: dict[str, str] = msgspec.field(default_factory=dict)
     reviewed: dt.date | None = None  # the record's review stamp
     visit_evidence: tuple[str, ...] = ()  # per visit: sound, single_source or weak (source_rules.yaml)
 
@@ -131,8 +130,7 @@ def person_profile(person: str, kb: KnowledgeBase | None = None,
     )
 
 
-@dataclass(frozen=True)
-class StateProfile:
+class StateProfile(msgspec.Struct, frozen=True):
     state: State
     standing_today: str
     membership: Membership | None

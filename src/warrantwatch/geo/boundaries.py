@@ -10,18 +10,24 @@ joined again, so longitudes run from -180° to about 190° (Chukotka, Fiji east 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-import numpy as np
+import msgspec
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy is imported where the arrays are used: a map drawn from the frame cache needs only the
+# areas' names and codes (`areas`, `area_index`), not the outlines, nor numpy.
 
 LEVELS = ("10m", "50m", "110m")
+DATA = Path(__file__).parent / "data"  # (not importlib.resources: 5 ms to import, for a plain folder)
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
+class Area(msgspec.Struct, frozen=True):  # (Structs, not dataclasses: no code generated per process)
     """One drawn area. `state` is the knowledge base's state it belongs to (None: no state)."""
 
     code: str  # ISO 3166 alpha-3 (XKX for Kosovo), or Natural Earth's code for areas without one
@@ -32,8 +38,7 @@ class Area:
     region: str = ""  # a word for captions: "Europe", "the Middle East", "northern Eurasia"
 
 
-@dataclass(frozen=True, eq=False)
-class Boundaries:
+class Boundaries(msgspec.Struct, frozen=True, eq=False, dict=True):
     """All areas at one level of detail, as flat arrays (fast to project as a whole)."""
 
     level: str
@@ -50,12 +55,16 @@ class Boundaries:
     @cached_property
     def ring_area(self) -> np.ndarray:
         """The area index of each ring."""
+        import numpy as np
+
         polys_per_area = np.diff(self.area_start)
         poly_area = np.repeat(np.arange(len(self.areas)), polys_per_area)
         return np.repeat(poly_area, np.diff(self.poly_start))
 
     @cached_property
     def ring_is_exterior(self) -> np.ndarray:
+        import numpy as np
+
         flags = np.zeros(len(self.ring_start) - 1, dtype=bool)
         flags[self.poly_start[:-1]] = True
         return flags
@@ -63,6 +72,8 @@ class Boundaries:
     @cached_property
     def ring_bounds(self) -> np.ndarray:
         """(rings, 4): min lon, min lat, max lon, max lat."""
+        import numpy as np
+
         starts = self.ring_start[:-1]
         lo = np.minimum.reduceat(self.xy, starts, axis=0)
         hi = np.maximum.reduceat(self.xy, starts, axis=0)
@@ -86,6 +97,7 @@ class Boundaries:
 
     def shapes(self):
         """One shapely MultiPolygon per area (closed rings), in area order."""
+        import numpy as np
         import shapely
 
         ring_sizes = np.diff(self.ring_start)
@@ -101,18 +113,22 @@ class Boundaries:
 
 
 def _offsets(sizes: np.ndarray) -> np.ndarray:
+    import numpy as np
+
     return np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)])
 
 
 @cache
 def metadata() -> dict:
-    text = resources.files("warrantwatch.geo").joinpath("data/areas.json").read_text(encoding="utf-8")
+    text = (DATA / "areas.json").read_text(encoding="utf-8")
     return json.loads(text)
 
 
 def _arrays(level: str) -> dict[str, np.ndarray]:
     """Only this level's arrays (the file holds all three)."""
-    with resources.files("warrantwatch.geo").joinpath("data/boundaries.npz").open("rb") as fh, \
+    import numpy as np
+
+    with (DATA / "boundaries.npz").open("rb") as fh, \
             np.load(fh) as npz:
         return {k: npz[k] for k in npz.files if k == "quantum" or k.startswith(f"{level}_")}
 
@@ -120,16 +136,29 @@ def _arrays(level: str) -> dict[str, np.ndarray]:
 @cache
 def load(level: str = "10m") -> Boundaries:
     """The boundaries at a level of detail: "10m", "50m" or "110m"."""
+    import numpy as np
+
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}; one of {', '.join(LEVELS)}")
     arrays = _arrays(level)
     quantum = float(arrays["quantum"])
     xy = np.column_stack([np.cumsum(arrays[f"{level}_dx"], dtype=np.int64),
                           np.cumsum(arrays[f"{level}_dy"], dtype=np.int64)]) * quantum
-    areas = tuple(Area(a["code"], a["name"], a["kind"], a.get("state"), a.get("note"), a.get("region", ""))
-                  for a in metadata()["areas"])
-    return Boundaries(level, areas, xy, _offsets(arrays[f"{level}_rings"]),
+    return Boundaries(level, areas(), xy, _offsets(arrays[f"{level}_rings"]),
                       _offsets(arrays[f"{level}_polys"]), _offsets(arrays[f"{level}_areas"]))
+
+
+@cache
+def areas() -> tuple[Area, ...]:
+    """Every area, in the order of every level's arrays (`Boundaries.areas`), without the outlines."""
+    return tuple(Area(a["code"], a["name"], a["kind"], a.get("state"), a.get("note"), a.get("region", ""))
+                 for a in metadata()["areas"])
+
+
+@cache
+def area_index() -> MappingProxyType:
+    """Area code → its position in `areas()` (as `Boundaries.index`)."""
+    return MappingProxyType({a.code: i for i, a in enumerate(areas())})
 
 
 def source() -> dict:

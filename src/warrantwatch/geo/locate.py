@@ -10,10 +10,12 @@
 from __future__ import annotations
 
 from functools import cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from warrantwatch.geo.boundaries import Area, load
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: importing `warrantwatch.geo` (maps do) needs no numpy
 
 
 @cache
@@ -55,6 +57,8 @@ def airspace_grid():
     """The look-up grid over the airspace polygons (shipped; built by scripts/build_airspace.py)."""
     from importlib import resources
 
+    import numpy as np
+
     from warrantwatch.geo import airspace, grid
 
     with resources.files("warrantwatch.geo").joinpath("data/airspace_grid.npz").open("rb") as fh, \
@@ -65,6 +69,8 @@ def airspace_grid():
 
 @cache
 def _codes() -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
     from warrantwatch.geo import airspace
 
     areas = airspace.load().areas

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+import msgspec
 
 from warrantwatch.records.models import Finding, StatedPosition, Visit
 
@@ -25,21 +26,18 @@ class Outcome(StrEnum):
         return self in (Outcome.OBLIGED, Outcome.OBLIGED_OTHER, Outcome.RESIDUAL_DUTY)
 
 
-@dataclass(frozen=True, slots=True)
-class Basis:
+class Basis(msgspec.Struct, frozen=True):
     ref: str  # "Rome Statute, art. 89(1)", "S/RES/1593 (2005), op. para. 2"
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Caveat:
+class Caveat(msgspec.Struct, frozen=True):
     kind: str  # a stable key: immunity, consultation, pending_withdrawal, ...
     text: str
     contested: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class HostRecord:
+class HostRecord(msgspec.Struct, frozen=True):
     """What the host did up to the day (visits by warrant subjects it received, findings against it,
     its stated positions on specific warrants), and what it did later, kept apart."""
 
@@ -49,7 +47,7 @@ class HostRecord:
     later_visits: tuple[Visit, ...] = ()
     later_findings: tuple[Finding, ...] = ()
     later_positions: tuple[StatedPosition, ...] = ()
-    person_names: Mapping[str, str] = field(default_factory=dict)
+    person_names: Mapping[str, str] = msgspec.field(default_factory=dict)
 
     def name(self, person: str | None) -> str | None:
         return self.person_names.get(person, person) if person else None
@@ -98,8 +96,7 @@ class HostRecord:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(msgspec.Struct, frozen=True):
     person: str
     person_name: str
     state: str
@@ -111,7 +108,7 @@ class Assessment:
     basis: tuple[Basis, ...] = ()
     caveats: tuple[Caveat, ...] = ()
     warrants: tuple[str, ...] = ()
-    record: HostRecord = field(default_factory=HostRecord)
+    record: HostRecord = msgspec.field(default_factory=HostRecord)
     sources: tuple[str, ...] = ()
     reviewed: dt.date | None = None  # the record's review stamp (data/reviews.yaml)
     place: str | None = None  # a territory code or a place id, when the question named one
@@ -140,8 +137,7 @@ class Assessment:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class World:
+class World(msgspec.Struct, frozen=True):
     person: str
     person_name: str
     on: dt.date

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from bisect import bisect_right
 from enum import StrEnum
+
+import msgspec
 
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
@@ -21,8 +23,7 @@ class Standing(StrEnum):
     UNDETERMINED = "cannot be determined from the recorded dates"
 
 
-@dataclass(frozen=True, slots=True)
-class StandingOn:
+class StandingOn(msgspec.Struct, frozen=True):
     standing: Standing
     since: PartialDate | None = None
     membership: Membership | None = None
@@ -61,6 +62,52 @@ def _pending(withdrawal: Withdrawal, on: dt.date) -> bool:
 
 
 def standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
+    """The state's standing on the day (the rules below, `_standing_on`), read from its table of
+    standing changes: the answer can change only on the days its records' dates begin or end."""
+    return standing_facts(kb, state, on)[0]
+
+
+Facts = tuple[StandingOn, str, tuple[str, ...]]  # the standing, its description and its sources
+
+
+def standing_facts(kb: KnowledgeBase, state: str, on: dt.date) -> Facts:
+    """`standing_on`, with its description and its sources (what every answer about the state
+    cites). From the second question about a state in a process (a server, a loop over days), read
+    from its table of change days: worked out once for each span between two, shared by every day
+    in it. (A command asks once per state: building the table first would only cost it time.)"""
+    tables = kb.tables("law.membership")
+    table = tables.get(state)
+    if table is None:
+        tables[state] = ()  # asked once
+        return _facts(_standing_on(kb, state, on))
+    if not table:
+        table = tables[state] = (_change_days(kb, state), {})
+    days, spans = table
+    span = bisect_right(days, on)
+    facts = spans.get(span)
+    if facts is None:
+        facts = _facts(_standing_on(kb, state, on))
+        if facts[0].standing is not Standing.UNDETERMINED:  # an undetermined one names the day asked
+            spans[span] = facts
+    return facts
+
+
+def _facts(standing: StandingOn) -> Facts:
+    return standing, standing.describe(), standing.sources
+
+
+def _change_days(kb: KnowledgeBase, state: str) -> list[dt.date]:
+    """The days on which the state's standing can change; its spans are numbered by bisect_right
+    (0 before the first day, n from the n-th day on). Every rule compares the day with a date of the
+    state's membership or withdrawal records (PartialDate.on_or_before: False before its first day,
+    True from its last day, None between), so any day of a span stands for all of it."""
+    records = [kb.membership_of.get(state), *kb.withdrawals_of.get(state, ())]
+    dates = [value for r in records if r is not None for name in r.__struct_fields__
+             if isinstance(value := getattr(r, name), PartialDate)]
+    return sorted({d for date in dates for d in (date.first_day, date.last_day)})
+
+
+def _standing_on(kb: KnowledgeBase, state: str, on: dt.date) -> StandingOn:
     membership = kb.membership_of.get(state)
     withdrawals = kb.withdrawals_of.get(state, ())
 

@@ -7,12 +7,14 @@ the rules and the articles they rest on are stated here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from bisect import bisect_right
+
+import msgspec
 
 from warrantwatch.law.assessment import Assessment, Basis, Caveat, HostRecord, Outcome, World
 from warrantwatch.law.currency import currency_caveat
 from warrantwatch.law.evidence import evidence_caveat, weak_records
-from warrantwatch.law.membership import Standing, StandingOn, standing_on
+from warrantwatch.law.membership import Standing, StandingOn, standing_facts, standing_on
 from warrantwatch.law.sealed import RequestProof, request_proof
 from warrantwatch.law.territory import territory_scope
 from warrantwatch.law.warrants import WarrantOn, WarrantState, warrant_on
@@ -77,8 +79,7 @@ IMMUNITY_OFFICES = (PositionKind.head_of_state, PositionKind.head_of_government,
                     PositionKind.foreign_minister)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonOn:
+class PersonOn(msgspec.Struct, frozen=True):
     """Everything about the person on the day that does not depend on the host state."""
 
     person: Person
@@ -194,12 +195,34 @@ def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
 
 
 def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
-    """The host's record up to `on`, and what happened after it, kept apart and marked as later."""
+    """The host's record up to `on`, and what happened after it, kept apart and marked as later:
+    the same for every day until the next event's first day, so, from the second question about
+    the host in a process, made once for each such span (as law.membership.standing_facts)."""
     visits = kb.visits_to.get(state, ())
     findings = kb.findings_against.get(state, ())
     positions = kb.positions_of.get(state, ())
     if not visits and not findings and not positions:
         return NO_RECORD
+    tables = kb.tables("law.host_record")  # per host: its events' first days, its record in each span
+    table = tables.get(state)
+    if table is None:
+        tables[state] = ()  # asked once
+        return _host_record(kb, state, on)
+    if not table:
+        events = (*(v.start for v in visits), *(f.date for f in findings), *(p.date for p in positions))
+        table = tables[state] = (sorted({d.first_day for d in events}), {})
+    days, spans = table
+    span = bisect_right(days, on)
+    found = spans.get(span)
+    if found is None:
+        found = spans[span] = _host_record(kb, state, on)
+    return found
+
+
+def _host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:
+    visits = kb.visits_to.get(state, ())
+    findings = kb.findings_against.get(state, ())
+    positions = kb.positions_of.get(state, ())
     return HostRecord(
         tuple(v for v in visits if v.start.first_day <= on),
         tuple(f for f in findings if f.date.first_day <= on),
@@ -349,7 +372,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
     situation on the day."""
     person, on = ctx.person, ctx.on
     state_name = kb.state_by_code[state].name
-    standing = standing_on(kb, state, on)
+    standing, described, standing_sources = standing_facts(kb, state, on)
     record = host_record(kb, state, on)
     territory = kb.territory_by_code.get(place) if place else None
     occupied = kb.place_by_id.get(place) if place else None
@@ -368,7 +391,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
             sources += [src for p in proofs for src in p.sources]
         else:
             common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
-                          on=on, standing=standing.describe(), record=record, warrants=ctx.warrant_ids,
+                          on=on, standing=described, record=record, warrants=ctx.warrant_ids,
                           place=place, place_name=place_name, reviewed=kb.reviewed)
             srcs = tuple(dict.fromkeys(s for w in ctx.warrants for s in w.warrant.sources))
             if sealed:
@@ -391,10 +414,10 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
                               sources=srcs, **common)
 
     common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
-                  on=on, standing=standing.describe(), record=record, warrants=ctx.warrant_ids,
+                  on=on, standing=described, record=record, warrants=ctx.warrant_ids,
                   place=place, place_name=place_name, reviewed=kb.reviewed)
     warrant_text = ctx.warrant_text
-    sources += list(standing.sources) + list(ctx.sources)
+    sources += [*standing_sources, *ctx.sources]
     caveats += _death_and_custody(kb, ctx, state)
     if occupied is not None:
         caveat, srcs = _place_caveat(kb, ctx, occupied)
@@ -483,7 +506,7 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
             [f"its art. 12(3) declaration of {d.lodged}" for d in declarations]
         caveats.append(CONSULTATION)
         return done(Outcome.OBLIGED_OTHER,
-                    f"{state_name} is not a state party on {on} ({standing.describe()}) but is bound to "
+                    f"{state_name} is not a state party on {on} ({described}) but is bound to "
                     f"cooperate by {' and '.join(instruments)}, which includes arresting {person.name} "
                     f"({warrant_text}).", tuple(basis))
 
@@ -576,7 +599,7 @@ def future_caveat(on: dt.date, as_of: dt.date | None) -> Caveat | None:
 
 def _with_future(assessment: Assessment, *caveats: Caveat | None,
                  reviewed: dt.date | None = None) -> Assessment:
-    # The constructor called directly: dataclasses.replace() costs several times as much, and this
+    # The constructor called directly: msgspec.structs.replace() costs more, and this
     # runs once per state in world().
     a = assessment
     return Assessment(a.person, a.person_name, a.state, a.state_name, a.on, a.outcome, a.summary, a.standing,

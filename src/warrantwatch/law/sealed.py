@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import VisitKind, Warrant
 
 
-@dataclass(frozen=True, slots=True)
-class RequestProof:
+class RequestProof(msgspec.Struct, frozen=True):
     warrant: Warrant
     text: str  # how the record shows that the request reached the state
     sources: tuple[str, ...]

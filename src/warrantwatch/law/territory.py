@@ -4,13 +4,13 @@ the territorial declarations in the depositary record), and what occupied or con
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from warrantwatch.records.knowledge import KnowledgeBase
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(msgspec.Struct, frozen=True):
     covered: bool | None  # None: the record does not settle it
     text: str
     sources: tuple[str, ...] = ()

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
+
+import msgspec
 
 from warrantwatch.law.assessment import Assessment, Caveat, Outcome
 from warrantwatch.law.obligation import PersonOn, assess_state, person_on
@@ -37,8 +38,7 @@ RULES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(msgspec.Struct, frozen=True):
     """Days `start`..`end` (both included) with one outcome, the rule that gives it, and the facts
     that begin to apply on `start` (empty for the first interval of the range)."""
 
@@ -54,8 +54,7 @@ class Interval:
                 "rule": self.rule, "basis": list(self.basis), "changes": list(self.changes)}
 
 
-@dataclass(frozen=True, slots=True)
-class StateTimeline:
+class StateTimeline(msgspec.Struct, frozen=True):
     state: str  # the state, or a dependent territory's code (then `of` names its state)
     state_name: str
     intervals: tuple[Interval, ...]
@@ -68,8 +67,7 @@ class StateTimeline:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Timeline:
+class Timeline(msgspec.Struct, frozen=True):
     person: str
     person_name: str
     start: dt.date

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 from warrantwatch.records.models import Warrant, WarrantStatus, WarrantStatusKind
 
@@ -17,8 +18,7 @@ class WarrantState(StrEnum):
     UNDETERMINED = "cannot be determined from the recorded dates"
 
 
-@dataclass(frozen=True, slots=True)
-class WarrantOn:
+class WarrantOn(msgspec.Struct, frozen=True):
     warrant: Warrant
     state: WarrantState
     status: WarrantStatus | None = None

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+import msgspec
 
 from warrantwatch.geo.boundaries import Boundaries
 from warrantwatch.maps.projection import Azimuthal, Projection
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: drawing from the frame cache needs no numpy
 
 FAR_DEG = 100.0  # azimuthal: rings wholly farther than this from the centre are never in frame
 NEAR_ANTIPODE_DEG = 150.0
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(msgspec.Struct, frozen=True):  # (a Struct: no dataclass code to generate per process)
     """A projection and the rectangle of it that the map shows, at a pixel size."""
 
     projection: Projection
@@ -42,6 +44,8 @@ class Frame:
 
     def lonlat_to_px(self, lon, lat) -> tuple[np.ndarray, np.ndarray]:
         """Single points or arrays of points (longitudes wrapped to the frame's side of the seam)."""
+        import numpy as np
+
         lon = np.atleast_1d(np.asarray(lon, dtype=float))
         lat = np.atleast_1d(np.asarray(lat, dtype=float))
         seam = self.projection.seam
@@ -50,15 +54,14 @@ class Frame:
         return self.to_px(*self.projection.forward(lon, lat))
 
 
-@dataclass
-class PixelRings:
+class PixelRings(msgspec.Struct):
     """Rings in pixels: `rings[i]` is an (n, 2) float array belonging to area `area[i]`."""
 
-    rings: list[np.ndarray] = field(default_factory=list)
-    area: list[int] = field(default_factory=list)
-    exterior: list[bool] = field(default_factory=list)
-    area_px: list[float] = field(default_factory=list)  # each ring's enclosed area, in px²
-    dots: dict[int, tuple[float, float]] = field(default_factory=dict)  # areas too small to draw
+    rings: list[np.ndarray] = msgspec.field(default_factory=list)
+    area: list[int] = msgspec.field(default_factory=list)
+    exterior: list[bool] = msgspec.field(default_factory=list)
+    area_px: list[float] = msgspec.field(default_factory=list)  # each ring's enclosed area, in px²
+    dots: dict[int, tuple[float, float]] = msgspec.field(default_factory=dict)  # areas too small to draw
 
     def of(self, index: int) -> list[tuple[np.ndarray, bool]]:
         return [(r, e) for r, a, e in zip(self.rings, self.area, self.exterior, strict=True) if a == index]
@@ -69,8 +72,10 @@ def _ring_reduce(values: np.ndarray, starts: np.ndarray, op) -> np.ndarray:
     return op.reduceat(values, starts)
 
 
-def _visible_rings_azimuthal(b: Boundaries, proj: Azimuthal) -> np.ndarray:
-    cos_c = proj.cos_distance(b.xy[:, 0], b.xy[:, 1])
+def _visible_rings_azimuthal(b: Boundaries, proj: Azimuthal, cos_c: np.ndarray) -> np.ndarray:
+    """Rings on the frame's side of the globe, from each point's `cos_distance` from the centre."""
+    import numpy as np
+
     starts = b.ring_start[:-1]
     nearest = _ring_reduce(cos_c, starts, np.maximum)
     farthest = _ring_reduce(cos_c, starts, np.minimum)
@@ -97,14 +102,17 @@ def _shift_for(lon: np.ndarray, lon0: float) -> float:
 def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: float = 0.35,
             clip: bool = True) -> PixelRings:
     """Every ring of `b` that shows in `frame`, in pixels."""
+    import numpy as np
+
     proj = frame.projection
     starts, ends = b.ring_start[:-1], b.ring_start[1:]
     n_rings = len(starts)
     keep = np.ones(n_rings, dtype=bool)
     lon = b.xy[:, 0].copy()
     cut: list[tuple[int, np.ndarray, bool]] = []  # (area, lonlat ring, exterior) made by seam cuts
-    if isinstance(proj, Azimuthal):
-        keep = _visible_rings_azimuthal(b, proj)
+    if isinstance(proj, Azimuthal):  # projected here with the distances that decide what is kept
+        x, y, cos_c = proj.forward_with_cos(lon, b.xy[:, 1])
+        keep = _visible_rings_azimuthal(b, proj, cos_c)
     elif proj.seam is not None:
         import shapely
 
@@ -138,7 +146,8 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
         shifts = 360.0 * np.round((lon0 - mids) / 360.0)
         lon += np.repeat(shifts, ends - starts)
 
-    x, y = proj.forward(lon, b.xy[:, 1])
+    if not isinstance(proj, Azimuthal):
+        x, y = proj.forward(lon, b.xy[:, 1])
     px, py = frame.to_px(x, y)
     pts = np.column_stack([px, py])
     w, h = frame.width, frame.height
@@ -162,7 +171,6 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
     mask = moved & point_ring_ok
     counts = np.add.reduceat(mask.astype(np.int64), starts)
     kept_pts = pts[mask]
-    pieces = np.split(kept_pts, np.cumsum(counts)[:-1])
     ring_area, ring_ext = b.ring_area, b.ring_is_exterior
     # Shoelace areas of all kept rings at once.
     kept_starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
@@ -178,8 +186,8 @@ def project(b: Boundaries, frame: Frame, *, margin_px: float = 4.0, thin_px: flo
         if ring_ext[r] and area not in out.dots:
             centre = pts[starts[r]:ends[r]].mean(axis=0)
             out.dots[area] = (float(centre[0]), float(centre[1]))
-    for r in np.flatnonzero(simple & (counts >= 3)):
-        out.rings.append(pieces[r])
+    for r in np.flatnonzero(simple & (counts >= 3)):  # (slices of the rings drawn, not np.split of all)
+        out.rings.append(kept_pts[kept_starts[r]:kept_starts[r] + counts[r]])
         out.area.append(int(ring_area[r]))
         out.exterior.append(bool(ring_ext[r]))
         out.area_px.append(float(areas[r]))
@@ -221,6 +229,8 @@ def level_for(frame: Frame) -> str:
 
 def _thin(ring: np.ndarray, step: float) -> np.ndarray:
     """Drop points that fall in the same `step`-sized cell as the point before them."""
+    import numpy as np
+
     if len(ring) < 4:
         return ring
     cells = np.floor(ring / step)
@@ -229,5 +239,7 @@ def _thin(ring: np.ndarray, step: float) -> np.ndarray:
 
 
 def ring_area_px(ring: np.ndarray) -> float:
+    import numpy as np
+
     x, y = ring[:, 0], ring[:, 1]
     return 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))

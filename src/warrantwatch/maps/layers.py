@@ -18,17 +18,24 @@ the next time: the same URL gives the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+import msgspec
 
 from warrantwatch.maps.paint import colour, fill_paint, parse_path, stroke_paint
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: drawing from the frame cache needs no numpy
+
+try:  # CPython's own BLAKE2: the same digests as hashlib's, without loading OpenSSL (~3 ms a process)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover (other Pythons)
+    from hashlib import blake2b
 
 NEGLIGIBLE = 1 / 1024  # a weight below this changes no 8-bit channel
 CACHE_SIZE = 8  # runs kept at most: up to about 16 MB each for a 1600 × 1000 map mostly of land
@@ -64,8 +71,7 @@ class Run:
         return float(style.get("fill-opacity", 1)) == 1 and not style.get("stroke-dasharray")
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(msgspec.Struct, frozen=True):  # (a Struct: no dataclass code to generate per process)
     """The weights of a run over a canvas. Slot 2i is outline i's fill, slot 2i + 1 its stroke."""
 
     solid_index: np.ndarray  # (s,) flat indices of the pixels one slot alone colours
@@ -83,6 +89,8 @@ class Layer:
 
     def paint(self, pixels: np.ndarray, colours: np.ndarray) -> None:
         """Draw onto `pixels` ((h, w, 4) RGBA, opaque) with slot colours ((2n, 3) uint8)."""
+        import numpy as np
+
         h, w, _ = pixels.shape
         rgba = np.empty((len(colours), 4), dtype=np.uint8)
         rgba[:, :3], rgba[:, 3] = colours, 255
@@ -109,8 +117,8 @@ def _key(painter, run) -> bytes:
     and line style (not its colours). A digest, not the tuple itself: that would keep megabytes of
     path data alive per frame."""
     m = painter.canvas.getTotalMatrix()
-    h = hashlib.blake2b(digest_size=20)
-    h.update(repr((painter.pixels.shape, m.getScaleX(), m.getSkewX(), m.getTranslateX(), m.getSkewY(),
+    h = blake2b(digest_size=20)
+    h.update(repr((painter.dims, m.getScaleX(), m.getSkewX(), m.getTranslateX(), m.getSkewY(),
                    m.getScaleY(), m.getTranslateY())).encode())
     for element, style in run:
         h.update(element.get("d", "").encode())
@@ -121,6 +129,8 @@ def _key(painter, run) -> bytes:
 
 
 def _colours(run) -> np.ndarray:
+    import numpy as np
+
     out = np.zeros((2 * len(run), 3), dtype=np.uint8)
     for i, (_, style) in enumerate(run):
         for slot, value in ((2 * i, style.get("fill", "#000000")), (2 * i + 1, style.get("stroke"))):
@@ -132,7 +142,7 @@ def _colours(run) -> np.ndarray:
 
 def draw_run(painter, run) -> None:
     """Draw a run of paths: from its layer if this frame was measured, else outline by outline."""
-    h, w, _ = painter.pixels.shape
+    h, w, _ = painter.dims
     worth_it = painter.use_layers and not _cheap(run) and h * w <= MAX_PIXELS
     layer = _layer_for(painter, run) if worth_it else None
     if layer is None:
@@ -209,6 +219,7 @@ def cached_layers() -> int:
 
 def _coverage(path, paint, matrix, box) -> np.ndarray:
     """What `path` drawn with `paint` covers in `box` (x0, y0, x1, y1 device pixels), 0..1."""
+    import numpy as np
     import skia
 
     x0, y0, x1, y1 = box
@@ -224,7 +235,9 @@ def _coverage(path, paint, matrix, box) -> np.ndarray:
 
 def _measure(painter, run) -> Layer:
     """Weights of every slot at every pixel, outline by outline in drawing order."""
-    h, w, _ = painter.pixels.shape
+    import numpy as np
+
+    h, w, _ = painter.dims
     matrix = painter.canvas.getTotalMatrix()
     below = np.ones((h, w), dtype=np.float32)
     boxes: list[tuple[int, int, int, int]] = []
@@ -264,6 +277,8 @@ def _measure(painter, run) -> Layer:
 
 
 def _compact(h, w, below, boxes, weights) -> Layer:
+    import numpy as np
+
     pixels, slots, values = [], [], []
     for slot, weight in enumerate(weights):
         if weight is None:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import math
 from functools import lru_cache
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from warrantwatch.errors import WarrantWatchError
+from warrantwatch.maps import framecache
 from warrantwatch.maps.caption import join_words, region_phrase
-from warrantwatch.maps.framing import extent_points, frame_for, main_parts
 from warrantwatch.maps.geometry import Frame
 from warrantwatch.maps.palette import OUTCOME_LABELS
 from warrantwatch.maps.palette import palette as get_palette
 from warrantwatch.maps.render import Label, Map, Scene, render, with_desc
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
 from warrantwatch.records.resolve import resolver_for
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: a map whose frame was chosen before needs no numpy
 
 # What the border policy does that a reader of a map showing this spot should be told.
 POLICY_NOTES = (
@@ -34,12 +38,30 @@ POLICY_NOTES = (
 
 def policy_sentence(frame: Frame) -> str:
     """The border choices visible in the frame, as one sentence (for alt text and filings)."""
+    notes = _frame_words(frame, "policy")
+    return "Borders follow UN positions: " + join_words(notes) + "." if notes else ""
+
+
+def _policy_notes(frame: Frame) -> list[str]:
     notes = []
     for lon, lat, text in POLICY_NOTES:
         x, y = frame.lonlat_to_px(lon, lat)
         if 0 <= x[0] <= frame.width and 0 <= y[0] <= frame.height:
             notes.append(text)
-    return "Borders follow UN positions: " + join_words(notes) + "." if notes else ""
+    return notes
+
+
+@lru_cache(maxsize=256)
+def _frame_words(frame: Frame, kind: str) -> list[str]:
+    """What a frame's captions say about it: "regions", the region words with a good share of its
+    land (`_regions_ranked`), or "policy", the border choices it shows; kept on disk
+    (`framecache.remember`), as they take numpy (and the regions the world's outlines) to find."""
+    stored = framecache.recall(kind, repr(frame))
+    if isinstance(stored, list) and all(isinstance(w, str) for w in stored):
+        return stored
+    words = _regions_ranked(frame) if kind == "regions" else _policy_notes(frame)
+    framecache.remember(kind, repr(frame), words)
+    return words
 
 
 def resolve_state(kb: KnowledgeBase, name: str) -> str:
@@ -69,6 +91,46 @@ def choose_frame(codes: list[str], width: int, height: int, extent=None,
 
     if projection is not None and projection not in PROJECTIONS:
         raise WarrantWatchError(f"unknown projection {projection!r}; one of: {', '.join(PROJECTIONS)}")
+    return _chosen(tuple(codes), width, height, tuple(extent) if extent is not None else None, projection)
+
+
+@lru_cache(maxsize=256)
+def _chosen(codes: tuple[str, ...], width: int, height: int, extent, projection: str | None) -> Frame:
+    """The frame for these states (or this extent): from memory, else from disk (the choice takes
+    the states' outlines and numpy; `framecache.remember`), else chosen."""
+    inputs = json.dumps([list(codes), width, height, extent, projection])
+    frame = _frame_of(framecache.recall("frame", inputs), width, height)
+    if frame is None:
+        chosen = _choose(list(codes), width, height, extent, projection)
+        p = chosen.projection
+        # Through JSON and back, as the next process reads it: the same numbers (plain floats, not
+        # numpy's), so the same frame and the same frame-cache key in both.
+        stored = json.loads(json.dumps({"projection": p.name, "lon0": p.lon0, "lat0": p.lat0, "x0": chosen.x0,
+                                        "y0": chosen.y0, "x1": chosen.x1, "y1": chosen.y1}))
+        frame = _frame_of(stored, width, height)
+        if frame is None or frame != chosen:  # cannot happen; if it did, nothing is kept
+            return chosen
+        framecache.remember("frame", inputs, stored)
+    return frame
+
+
+def _frame_of(stored, width: int, height: int) -> Frame | None:
+    """A frame as `_chosen` keeps it, or None if what is stored is not one."""
+    from warrantwatch.maps.projection import PROJECTIONS
+
+    names = ("lon0", "lat0", "x0", "y0", "x1", "y1")
+    if not (isinstance(stored, dict) and stored.get("projection") in PROJECTIONS
+            and all(type(stored.get(k)) in (int, float) and math.isfinite(stored[k]) for k in names)):
+        return None
+    return Frame(PROJECTIONS[stored["projection"]](lon0=stored["lon0"], lat0=stored["lat0"]), stored["x0"],
+                 stored["y0"], stored["x1"], stored["y1"], width, height)
+
+
+def _choose(codes: list[str], width: int, height: int, extent=None, projection: str | None = None) -> Frame:
+    import numpy as np
+
+    from warrantwatch.maps.framing import extent_points, frame_for, main_parts
+
     if extent is not None:
         return frame_for(extent_points(extent), width, height, projection, pad=0.0, min_span=0.0)
     points = np.concatenate([main_parts(c) for c in codes])
@@ -154,57 +216,61 @@ def _texts(home: str, host: str, one: bool, pal, frame: Frame, regions: str,
 def _cached_text(home_code: str, host_code: str, palette: str, width: int, height: int,
                  kb: KnowledgeBase, outcome: str | None = None) -> tuple[str, str]:
     pal = get_palette(palette)
-    frame, regions = _frame_and_regions(home_code, host_code, width, height)
-    return _texts(kb.state_by_code[home_code].name, kb.state_by_code[host_code].name, home_code == host_code,
-                  pal, frame, regions, outcome)
-
-
-@lru_cache(maxsize=1024)
-def _frame_and_regions(home_code: str, host_code: str, width: int, height: int) -> tuple[Frame, str]:
-    """The frame of a locator map and the regions it shows: the same for every outcome and palette."""
     codes = [home_code] if home_code == host_code else [home_code, host_code]
     frame = choose_frame(codes, width, height)
-    return frame, _regions_shown(frame)
+    regions = region_phrase(_frame_words(frame, "regions"), _is_world(frame))
+    return _texts(kb.state_by_code[home_code].name, kb.state_by_code[host_code].name, home_code == host_code,
+                  pal, frame, regions, outcome)
 
 
 @lru_cache(maxsize=1)
 def _land_samples() -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[str, ...]]:
     """Every vertex of the coarsest outlines' exteriors with a share of its ring's area (the
-    equal-area projections keep these shares), and the index of its region word."""
+    equal-area projections keep these shares), and the index of its region word. All rings at once
+    (one shoelace sum per ring with `np.add.reduceat`), not ring by ring."""
+    import numpy as np
+
     from warrantwatch.geo.boundaries import load
 
     b = load("110m")
-    lon, lat, weight, region = [], [], [], []
     names: dict[str, int] = {}
-    for ring in np.flatnonzero(b.ring_is_exterior):
-        area = b.areas[b.ring_area[ring]]
-        if not area.region or area.region in ("the oceans", "Antarctica"):
-            continue
-        xy = b.xy[b.ring_start[ring]:b.ring_start[ring + 1]]
-        if len(xy) < 3:
-            continue
-        x, y = xy[:, 0], xy[:, 1]
-        true_area = 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) * \
-            max(0.05, float(np.cos(np.radians(y.mean()))))
-        lon.append(x)
-        lat.append(y)
-        weight.append(np.full(len(xy), true_area / len(xy)))
-        region.append(np.full(len(xy), names.setdefault(area.region, len(names))))
-    return (np.concatenate(lon), np.concatenate(lat), np.concatenate(weight),
-            np.concatenate(region), tuple(names))  # type: ignore[return-value]
+    region_of_area = np.array([names.setdefault(a.region, len(names))
+                               if a.region and a.region not in ("the oceans", "Antarctica") else -1
+                               for a in b.areas], dtype=np.int64)
+    starts, ends = b.ring_start[:-1], b.ring_start[1:]
+    rings = np.flatnonzero(b.ring_is_exterior & (region_of_area[b.ring_area] >= 0) & (ends - starts >= 3))
+    sizes = ends[rings] - starts[rings]
+    take = np.repeat(starts[rings] - np.concatenate([[0], np.cumsum(sizes)[:-1]]), sizes) + np.arange(sizes.sum())
+    xy = b.xy[take]
+    x, y = xy[:, 0], xy[:, 1]
+    first = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    nxt = np.arange(1, len(xy) + 1)
+    nxt[first + sizes - 1] = first  # each ring's last vertex is followed by its first
+    cross = np.add.reduceat(x * y[nxt], first) - np.add.reduceat(y * x[nxt], first)
+    mean_lat = np.add.reduceat(y, first) / sizes
+    true_area = 0.5 * np.abs(cross) * np.maximum(0.05, np.cos(np.radians(mean_lat)))
+    weight = np.repeat(true_area / sizes, sizes)
+    region = np.repeat(region_of_area[b.ring_area[rings]], sizes)
+    # Region words numbered in the order the rings first show them (as the captions always had).
+    order = list(dict.fromkeys(region.tolist()))
+    renumber = np.zeros(len(names), dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    by_number = {v: k for k, v in names.items()}
+    return x, y, weight, renumber[region], tuple(by_number[i] for i in order)  # type: ignore[return-value]
 
 
-def _regions_shown(frame: Frame, share: float = 0.15) -> str:
+def _regions_ranked(frame: Frame, share: float = 0.15) -> list[str]:
     """The region words with at least `share` of the land in the frame, largest first (at most
     three), measured on sample points of the coarsest outlines instead of drawing them: the same
     words for the drawn map and for a brief that writes only the text."""
+    import numpy as np
+
     lon, lat, weight, region, names = _land_samples()
     x, y = frame.lonlat_to_px(lon, lat)
     inside = np.isfinite(x) & np.isfinite(y) & (x >= 0) & (x <= frame.width) & (y >= 0) & (y <= frame.height)
     land = np.bincount(region[inside], weights=weight[inside], minlength=len(names))
     whole = land.sum() or 1.0
-    ranked = [names[i] for i in np.argsort(-land, kind="stable") if land[i] / whole >= share][:3]
-    return region_phrase(ranked, _is_world(frame))
+    return [names[i] for i in np.argsort(-land, kind="stable") if land[i] / whole >= share][:3]
 
 
 def locator_text(home: str, host: str, palette: str = "story", width: int = 1600, height: int = 1000, *,

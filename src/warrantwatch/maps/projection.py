@@ -12,9 +12,13 @@ Projections with a seam (`seam` is not None) cut geometry at `lon0 ± 180°` (`m
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+import msgspec
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: drawing from the frame cache needs no numpy
+
 
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
 _M = math.sqrt(3) / 2
@@ -22,11 +26,12 @@ _M = math.sqrt(3) / 2
 
 def wrap_lon(lon):
     """Longitudes into [-180, 180)."""
+    import numpy as np
+
     return (np.asarray(lon) + 180.0) % 360.0 - 180.0
 
 
-@dataclass(frozen=True)
-class Projection:
+class Projection(msgspec.Struct, frozen=True):  # (a Struct: no dataclass code to generate)
     name = "projection"
     lon0: float = 0.0
     lat0: float = 0.0
@@ -44,8 +49,7 @@ class Projection:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
-class EqualEarth(Projection):
+class EqualEarth(Projection, frozen=True):
     name = "equal-earth"
 
     @property
@@ -53,6 +57,8 @@ class EqualEarth(Projection):
         return float(wrap_lon(self.lon0 + 180.0)) if self.lon0 % 360 else 180.0
 
     def forward(self, lon, lat):
+        import numpy as np
+
         lam = np.radians(np.asarray(lon, dtype=float) - self.lon0)
         theta = np.arcsin(_M * np.sin(np.radians(lat)))
         t2 = theta * theta
@@ -66,8 +72,7 @@ class EqualEarth(Projection):
         return f"Equal Earth projection, centred on {self.lon0:g}°"
 
 
-@dataclass(frozen=True)
-class Equirectangular(Projection):
+class Equirectangular(Projection, frozen=True):
     name = "equirectangular"
 
     @property
@@ -75,6 +80,8 @@ class Equirectangular(Projection):
         return float(wrap_lon(self.lon0 + 180.0)) if self.lon0 % 360 else 180.0
 
     def forward(self, lon, lat):
+        import numpy as np
+
         return (np.radians(np.asarray(lon, dtype=float) - self.lon0),
                 np.radians(np.asarray(lat, dtype=float)))
 
@@ -82,25 +89,36 @@ class Equirectangular(Projection):
         return f"equirectangular projection, centred on {self.lon0:g}°"
 
 
-@dataclass(frozen=True)
-class Azimuthal(Projection):
+class Azimuthal(Projection, frozen=True):
     name = "azimuthal"
 
     def cos_distance(self, lon, lat) -> np.ndarray:
         """Cosine of the angular distance of each point from the centre."""
+        import numpy as np
+
         phi, dlam = np.radians(lat), np.radians(np.asarray(lon, dtype=float) - self.lon0)
+        return self._cos_c(np.sin(phi), np.cos(phi), np.cos(dlam))
+
+    def _cos_c(self, sin_phi, cos_phi, cos_dlam):
         phi0 = math.radians(self.lat0)
-        return math.sin(phi0) * np.sin(phi) + math.cos(phi0) * np.cos(phi) * np.cos(dlam)
+        return math.sin(phi0) * sin_phi + math.cos(phi0) * cos_phi * cos_dlam
 
     def forward(self, lon, lat):
+        x, y, _ = self.forward_with_cos(lon, lat)
+        return x, y
+
+    def forward_with_cos(self, lon, lat):
+        """x, y and `cos_distance`, from one sine and cosine of each angle (the same numbers)."""
+        import numpy as np
+
         phi, dlam = np.radians(lat), np.radians(np.asarray(lon, dtype=float) - self.lon0)
         phi0 = math.radians(self.lat0)
-        cos_phi = np.cos(phi)
-        cos_c = math.sin(phi0) * np.sin(phi) + math.cos(phi0) * cos_phi * np.cos(dlam)
+        sin_phi, cos_phi, cos_dlam = np.sin(phi), np.cos(phi), np.cos(dlam)
+        cos_c = self._cos_c(sin_phi, cos_phi, cos_dlam)
         k = np.sqrt(2.0 / np.maximum(1.0 + cos_c, 1e-12))
         x = k * cos_phi * np.sin(dlam)
-        y = k * (math.cos(phi0) * np.sin(phi) - math.sin(phi0) * cos_phi * np.cos(dlam))
-        return x, y
+        y = k * (math.cos(phi0) * sin_phi - math.sin(phi0) * cos_phi * cos_dlam)
+        return x, y, cos_c
 
     def inverse(self, x: float, y: float) -> tuple[float, float]:
         """The lon/lat of a projected point (Snyder, Map Projections, 1987, eqs. 20-14, 24-16)."""
@@ -130,7 +148,11 @@ def make(name: str, lon0: float = 0.0, lat0: float = 0.0) -> Projection:
 
 def great_circle(a: tuple[float, float], b: tuple[float, float], n: int = 128) -> np.ndarray:
     """n points (lon, lat) along the shorter great-circle arc from a to b."""
+    import numpy as np
+
     def unit(lon, lat):
+        import numpy as np
+
         lo, la = math.radians(lon), math.radians(lat)
         return np.array([math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)])
 

@@ -16,9 +16,8 @@ import re
 import struct
 import xml.etree.ElementTree as ET
 import zlib
-from functools import cache
-
-import numpy as np
+from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 from warrantwatch.maps.fonts import font_file
 from warrantwatch.maps.layers import Run, draw_run
@@ -32,9 +31,13 @@ from warrantwatch.maps.paint import (  # noqa: F401 (forget_paths: for benchmark
     stroke_paint,
 )
 
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: a PNG drawn once needs no numpy
+
 NS = "{http://www.w3.org/2000/svg}"
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _SCALE = re.compile(r"^scale\(([\d.]+)\)$")
+_BAND = 16  # rows deflated at a time
 
 
 def _stylesheet(css: str) -> list[tuple[str, dict[str, str]]]:
@@ -73,9 +76,16 @@ def _typeface(bold: bool):
 
 
 class _Painter:
-    def __init__(self, canvas, rules, pixels: np.ndarray, use_layers: bool):
-        self.canvas, self.rules, self.pixels, self.use_layers = canvas, rules, pixels, use_layers
+    def __init__(self, canvas, rules, buffer: bytearray, dims: tuple[int, int, int], use_layers: bool):
+        self.canvas, self.rules, self.buffer, self.dims, self.use_layers = canvas, rules, buffer, dims, use_layers
         self.styles: dict[tuple, dict[str, str]] = {}
+
+    @cached_property
+    def pixels(self) -> np.ndarray:
+        """The canvas's pixels as an (h, w, 4) array over the same memory (for `maps.layers`)."""
+        import numpy as np
+
+        return np.frombuffer(self.buffer, dtype=np.uint8).reshape(self.dims)
 
     def shape(self, draw, style) -> None:
         for paint in (fill_paint(style), stroke_paint(style)):
@@ -168,6 +178,14 @@ class _Painter:
 def render_rgba(svg: str, width: int, *, layers: bool = True) -> np.ndarray:
     """The pixels of `svg` (as written by `maps.svg`) at `width`: an (h, w, 4) RGBA array.
     layers=False draws every outline afresh (the reference the layer cache is tested against)."""
+    import numpy as np
+
+    buffer, height, width = _draw(svg, width, layers)
+    return np.frombuffer(buffer, dtype=np.uint8).reshape(height, width, 4)
+
+
+def _draw(svg: str, width: int, layers: bool = True) -> tuple[bytearray, int, int]:
+    """The RGBA pixels of `svg` at `width`, row by row, and the height and width (no numpy needed)."""
     import skia
 
     root = ET.fromstring(svg.encode("utf-8"))
@@ -177,36 +195,49 @@ def render_rgba(svg: str, width: int, *, layers: bool = True) -> np.ndarray:
     height = max(1, round(width * svg_h / svg_w))
     style = root.find(f"{NS}style")
     rules = _stylesheet(style.text if style is not None and style.text else "")
-    pixels = np.empty((height, width, 4), dtype=np.uint8)
-    surface = skia.Surface(pixels, skia.ColorType.kRGBA_8888_ColorType, skia.AlphaType.kPremul_AlphaType)
+    buffer = bytearray(height * width * 4)
+    info = skia.ImageInfo.Make(width, height, skia.ColorType.kRGBA_8888_ColorType, skia.AlphaType.kPremul_AlphaType)
+    surface = skia.Surface.MakeRasterDirect(info, buffer, width * 4)
     canvas = surface.getCanvas()
     canvas.clear(0xFFFFFFFF)
     canvas.scale(width / svg_w, height / svg_h)
-    painter = _Painter(canvas, rules, pixels, layers)
+    painter = _Painter(canvas, rules, buffer, (height, width, 4), layers)
     for child in root:
         painter.draw(child)
-    del canvas, surface
-    return pixels
+    del canvas, surface, painter
+    return buffer, height, width
 
 
 def render_png(svg: str, width: int) -> bytes:
     """PNG bytes of `svg` (as written by `maps.svg`) at `width` pixels."""
-    return encode_png(render_rgba(svg, width))
+    buffer, height, width = _draw(svg, width)
+    return _png(buffer, height, width)
 
 
 def encode_png(pixels: np.ndarray) -> bytes:
-    """An (h, w, 4) RGBA array → PNG, unfiltered rows deflated by ISA-L (several times faster than
-    zlib, for files about 10% larger than zlib's default)."""
+    """An (h, w, 4) RGBA array → PNG."""
+    height, width, _ = pixels.shape
+    return _png(pixels.tobytes(), height, width)
+
+
+def _png(rgba, height: int, width: int) -> bytes:
+    """RGBA rows → PNG: unfiltered rows deflated by ISA-L (several times faster than zlib, for files
+    about 10% larger than zlib's default), a few rows at a time: one call over the whole image
+    would first copy it (6 MB for 1600 × 1000), and a fresh process pays for every new page."""
     from isal import isal_zlib
 
-    height, width, _ = pixels.shape
-    rows = np.empty((height, 1 + 4 * width), dtype=np.uint8)
-    rows[:, 0] = 0  # filter: none
-    rows[:, 1:] = pixels.reshape(height, 4 * width)
+    stride = 4 * width
+    source = memoryview(rgba)
+    deflate = isal_zlib.compressobj(2)
+    parts = []
+    for top in range(0, height, _BAND):
+        rows = [source[y * stride:(y + 1) * stride] for y in range(top, min(height, top + _BAND))]
+        parts.append(deflate.compress(b"\0".join([b"", *rows])))  # each row: filter 0 ("none"), pixels
+    parts.append(deflate.flush())
+    data = b"".join(parts)
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(body, zlib.crc32(kind)))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", isal_zlib.compress(rows, 2)) + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")

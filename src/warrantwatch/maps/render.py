@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+import msgspec
 
-from warrantwatch.geo.boundaries import load, source
+from warrantwatch.geo.boundaries import area_index, areas, load, source
 from warrantwatch.maps import framecache
 from warrantwatch.maps.geometry import (
     Frame,
@@ -21,21 +22,23 @@ from warrantwatch.maps.geometry import (
 )
 from warrantwatch.maps.palette import Palette
 from warrantwatch.maps.projection import great_circle
-from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, polyline_data
+from warrantwatch.maps.svg import GEOMETRY_SCALE, Document, element, path_data, path_text, polyline_data, quantised_each
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: a map drawn from the frame cache needs no numpy
 
 TINY_PX2 = 20.0  # a state whose drawn area is smaller than this gets a marker
 SMALL_PX2 = 400.0  # a highlighted state drawn smaller than this (20 × 20 px) is also circled
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
 
 
-@dataclass(frozen=True)
-class Label:
+# msgspec Structs, not dataclasses: a class made in C, no generated code to compile (~0.5 ms each per process)
+class Label(msgspec.Struct, frozen=True):
     code: str
     text: str
 
 
-@dataclass(frozen=True)
-class Scene:
+class Scene(msgspec.Struct, frozen=True):
     frame: Frame
     palette: Palette
     fills: dict[str, str]  # area code → css class; its colour is in `colours`
@@ -43,7 +46,7 @@ class Scene:
     doc_title: str
     desc: str
     level: str | None = None  # None: chosen by scale
-    tooltips: dict[str, str] = field(default_factory=dict)
+    tooltips: dict[str, str] = msgspec.field(default_factory=dict)
     outline: tuple[str, ...] = ()
     labels: tuple[Label, ...] = ()
     arcs: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()
@@ -56,8 +59,7 @@ class Scene:
     reviewed: dt.date | None = None  # the record's review stamp, named in the credit line
 
 
-@dataclass(frozen=True)
-class Map:
+class Map(msgspec.Struct, frozen=True):
     """A rendered map: SVG text, caption and alt text; PNG on demand."""
 
     svg: str
@@ -131,6 +133,8 @@ def base_style(p) -> str:
 
 
 def _globe(frame: Frame) -> np.ndarray:
+    import numpy as np
+
     lon0 = frame.projection.lon0
     lats = np.linspace(-90, 90, 181)
     lon = np.concatenate([np.full_like(lats, lon0 - 180), np.full_like(lats, lon0 + 180)])
@@ -140,6 +144,8 @@ def _globe(frame: Frame) -> np.ndarray:
 
 
 def _arc_pieces(frame: Frame, a, b) -> list[np.ndarray]:
+    import numpy as np
+
     line = great_circle(a, b, 160)
     x, y = frame.lonlat_to_px(line[:, 0], line[:, 1])
     pts = np.column_stack([x, y])
@@ -151,14 +157,28 @@ def _largest_part(rings: list[tuple[np.ndarray, bool]], frame: Frame):
     """The biggest visible exterior ring of an area, clipped to the frame, as a shapely polygon."""
     import shapely
 
-    best, best_area = None, 0.0
-    for ring, exterior in rings:
-        if not exterior:
-            continue
-        poly = shapely.clip_by_rect(shapely.Polygon(ring).buffer(0), 0, 0, frame.width, frame.height)
+    w, h = frame.width, frame.height
+
+    def room(ring) -> float:  # what the ring's box keeps in the frame: no part of it is larger
+        x0, y0 = ring.min(axis=0)
+        x1, y1 = ring.max(axis=0)
+        return max(0.0, min(x1, w) - max(x0, 0.0)) * max(0.0, min(y1, h) - max(y0, 0.0))
+
+    # The largest part, the first in drawing order among equals; rings tried largest box first,
+    # and none whose box is smaller than the best part found (most islands are never clipped).
+    candidates = sorted(((room(ring), order, ring) for order, (ring, exterior) in enumerate(rings) if exterior),
+                        key=lambda c: (-c[0], c[1]))
+    best, best_area, best_order = None, 0.0, -1
+    for bound, order, ring in candidates:
+        if bound < best_area or bound == 0.0:
+            break
+        poly = shapely.clip_by_rect(shapely.Polygon(ring).buffer(0), 0, 0, w, h)
         for part in getattr(poly, "geoms", [poly]):
-            if part.geom_type == "Polygon" and part.area > best_area:
-                best, best_area = part, part.area
+            if part.geom_type != "Polygon":
+                continue
+            area = part.area
+            if area > best_area or (area == best_area and best is not None and order < best_order):
+                best, best_area, best_order = part, area, order
     return best, best_area
 
 
@@ -184,28 +204,53 @@ def _find_label_place(level: str, frame: Frame, index: int) -> tuple[float, floa
     return float(point.x), float(point.y), float(maxx - minx), float(area)
 
 
-@dataclass(frozen=True, eq=False)
-class Projected:
+class Projected(msgspec.Struct, frozen=True, eq=False, dict=True):
     """The boundaries drawn into one frame: reused by every map with that frame (warm renders)."""
 
-    by_area: dict[int, list[tuple[np.ndarray, bool]]]
+    areas: frozenset[int]  # the areas with outlines in the frame
     size_px: dict[int, float]  # the area each area shows in the frame, exteriors only, px²
     dots: dict[int, tuple[float, float]]  # areas smaller than a pixel: where they are
+    markers: dict[int, tuple[float, float]]  # where the marker or ring of a small area goes (its biggest
+    # exterior's middle), for each area showing less than SMALL_PX2
     d_of: dict[int, str]  # SVG path data of each area
+    rings: Callable[[], dict[int, list[tuple[np.ndarray, bool]]]]  # the rings, when asked for
+
+    @cached_property
+    def by_area(self) -> dict[int, list[tuple[np.ndarray, bool]]]:
+        """Each area's rings in pixels (ring, is exterior): only placing a new label or drawing a
+        route needs them, so a map drawn from the frame cache does not load them."""
+        return self.rings()
 
 
 @lru_cache(maxsize=8)
 def _projected(level: str, frame: Frame) -> Projected:
     """The frame's outlines: from memory, else from disk (`maps.framecache`), else projected."""
+    from warrantwatch.maps.paint import offer_paths
+
     stored = framecache.read(level, frame)
     if stored is not None:
-        return Projected(*stored)
-    projected = _project(level, frame)
-    framecache.write(level, frame, projected.by_area, projected.size_px, projected.dots, projected.d_of)
+        d_of = stored["d_of"]
+        offer_paths({d_of[i]: data for i, data in stored["paths"].items()})
+
+        def rings() -> dict[int, list[tuple[np.ndarray, bool]]]:
+            found = framecache.read_rings(level, frame)
+            return found if found is not None and set(found) == stored["areas"] else \
+                _project(level, frame)[0].by_area
+
+        return Projected(stored["areas"], stored["size_px"], stored["dots"], stored["markers"], d_of, rings)
+    projected, paths = _project(level, frame)
+    offer_paths({projected.d_of[i]: data for i, data in paths.items()})  # the rasteriser parses no text
+    framecache.write(level, frame, by_area=projected.by_area, size_px=projected.size_px, dots=projected.dots,
+                     markers=projected.markers, d_of=projected.d_of, paths=paths)
     return projected
 
 
-def _project(level: str, frame: Frame) -> Projected:
+def _project(level: str, frame: Frame) -> tuple[Projected, dict[int, bytes]]:
+    """The frame's outlines, and Skia's serialised path of each (`paint.path_bytes`)."""
+    import numpy as np
+
+    from warrantwatch.maps.paint import path_bytes
+
     w, h = frame.width, frame.height
     rings: PixelRings = project(load(level), frame)
     by_area: dict[int, list[tuple[np.ndarray, bool]]] = {}
@@ -217,8 +262,13 @@ def _project(level: str, frame: Frame) -> Projected:
             if ring.min() < 0 or ring[:, 0].max() > w or ring[:, 1].max() > h:  # count what shows
                 px2 = ring_area_px(np.column_stack([np.clip(ring[:, 0], 0, w), np.clip(ring[:, 1], 0, h)]))
             size_px[area] = size_px.get(area, 0.0) + px2
-    d_of = {i: path_data(r for r, _ in parts) for i, parts in by_area.items()}
-    return Projected(by_area, size_px, rings.dots, d_of)
+    each = iter(quantised_each([r for parts in by_area.values() for r, _ in parts]))
+    kept = {i: [q for q in (next(each) for _ in parts) if q is not None] for i, parts in by_area.items()}
+    d_of = {i: path_text(q) for i, q in kept.items()}
+    paths = {i: path_bytes(q) for i, q in kept.items() if q}  # Skia's paths of the same integers
+    markers = {i: at for i, parts in by_area.items()  # only areas small enough to get a marker or a ring
+               if size_px.get(i, 0.0) < max(TINY_PX2, SMALL_PX2) and (at := _marker_point(parts)) is not None}
+    return Projected(frozenset(by_area), size_px, rings.dots, markers, d_of, lambda: by_area), paths
 
 
 def _marker_point(rings) -> tuple[float, float] | None:
@@ -236,8 +286,7 @@ def with_desc(svg: str, alt: str) -> str:
     return svg.replace('<desc id="map-desc"></desc>', f'<desc id="map-desc">{escape_text(alt)}</desc>', 1)
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(msgspec.Struct, frozen=True):
     svg: str
     regions: tuple[str, ...]  # region words by share of the land shown, largest first
     visible: frozenset[str]  # codes of the areas in the frame
@@ -247,9 +296,9 @@ def render(scene: Scene) -> Rendered:
     frame = scene.frame
     w, h = frame.width, frame.height
     level = scene.level or level_for(frame)
-    b = load(level)
+    table, index_of = areas(), area_index()
     geo = _projected(level, frame)
-    by_area, size_px, dots, d_of = geo.by_area, geo.size_px, geo.dots, geo.d_of
+    shown, size_px, dots, d_of, markers = geo.areas, geo.size_px, geo.dots, geo.d_of, geo.markers
 
     doc = Document(w, h, scene.doc_title, scene.desc, _style(scene))
     inv = 1 / GEOMETRY_SCALE
@@ -263,8 +312,8 @@ def render(scene: Scene) -> Rendered:
         doc.open_group(transform=f"scale({inv:g})")
 
     doc.open_group(id="areas")
-    for index in sorted(by_area, key=lambda i: b.areas[i].code):
-        area = b.areas[index]
+    for index in sorted(shown, key=lambda i: table[i].code):
+        area = table[index]
         if area.code in scene.omit:
             continue
         cls = scene.fills.get(area.code)
@@ -276,8 +325,8 @@ def render(scene: Scene) -> Rendered:
                     f"{element('title', tooltip)}</path>")
     doc.close_group()
     for code in scene.outline:
-        if code in b.index and b.index[code] in by_area:
-            doc.add(element("path", class_="outline", d=d_of[b.index[code]], fill_rule="evenodd"))
+        if code in index_of and index_of[code] in shown:
+            doc.add(element("path", class_="outline", d=d_of[index_of[code]], fill_rule="evenodd"))
     if scene.world:
         doc.add(element("path", class_="globe", d=globe))
     for a, z in scene.arcs:
@@ -288,23 +337,23 @@ def render(scene: Scene) -> Rendered:
     # Markers for states too small to see, when they carry a colour.
     radius = max(3.0, w / 450)
     doc.open_group(id="markers")
-    for index in sorted(set(by_area) | set(dots), key=lambda i: b.areas[i].code):
-        area = b.areas[index]
+    for index in sorted(shown | set(dots), key=lambda i: table[i].code):
+        area = table[index]
         cls = scene.fills.get(area.code)
         if not cls or area.kind != "state" or area.code in scene.omit:
             continue
         if size_px.get(index, 0.0) >= TINY_PX2:
             continue
-        at = _marker_point(by_area[index]) if index in by_area else dots[index]
+        at = markers.get(index) if index in shown else dots[index]
         if at and 0 <= at[0] <= w and 0 <= at[1] <= h:
             doc.add(f'<circle id="marker-{area.code}" class="marker {cls}" cx="{at[0]:.1f}" '
                     f'cy="{at[1]:.1f}" r="{radius:.1f}">'
                     f"{element('title', scene.tooltips.get(area.code, area.name))}</circle>")
     ringed: dict[str, tuple[float, float, float]] = {}
     for code in scene.outline:  # a highlighted state the eye could miss (Israel on a world map)
-        index = b.index.get(code)
-        if index in by_area and size_px.get(index, 0.0) < SMALL_PX2:
-            at = _marker_point(by_area[index])
+        index = index_of.get(code)
+        if index in shown and size_px.get(index, 0.0) < SMALL_PX2:
+            at = markers.get(index)
             if at and 0 <= at[0] <= w and 0 <= at[1] <= h:
                 ringed[code] = (*at, max(10.0, w / 120))
                 doc.add(element("circle", class_="ring", id=f"ring-{code}", cx=f"{at[0]:.1f}",
@@ -313,9 +362,9 @@ def render(scene: Scene) -> Rendered:
 
     doc.open_group(id="labels")
     for label in scene.labels:
-        if label.code not in b.index or b.index[label.code] not in by_area:
+        if label.code not in index_of or index_of[label.code] not in shown:
             continue
-        place = _label_place(level, frame, b.index[label.code])
+        place = _label_place(level, frame, index_of[label.code])
         if place is None:
             continue
         x, y, part_width, part_area = place
@@ -332,14 +381,14 @@ def render(scene: Scene) -> Rendered:
                         text_anchor=anchor))
     doc.close_group()
     _chrome(doc, scene)
-    return Rendered(str(doc), _regions(b, size_px, frame), frozenset(b.areas[i].code for i in by_area))
+    return Rendered(str(doc), _regions(table, size_px, frame), frozenset(table[i].code for i in shown))
 
 
-def _regions(b, size_px: dict[int, float], frame: Frame, share: float = 0.15) -> tuple[str, ...]:
+def _regions(table, size_px: dict[int, float], frame: Frame, share: float = 0.15) -> tuple[str, ...]:
     """Region words with at least `share` of the land shown."""
     land: dict[str, float] = {}
     for index, px2 in size_px.items():
-        region = b.areas[index].region
+        region = table[index].region
         if region and region not in ("the oceans", "Antarctica"):
             land[region] = land.get(region, 0.0) + px2
     whole = sum(land.values()) or 1.0

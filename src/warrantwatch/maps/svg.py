@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: drawing from the frame cache needs no numpy
+
 
 GEOMETRY_SCALE = 10  # geometry is written in tenths of a pixel, as integers, inside scale(0.1)
 
@@ -25,20 +28,48 @@ def element(tag: str, text: str | None = None, **values) -> str:
     return f"<{tag}{attrs(**values)}>{escape_text(text)}</{tag}>"
 
 
+def quantised(rings: Iterable[np.ndarray]) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Each ring that path data keeps: its first point and its steps, in tenths of a pixel
+    (integers), steps of nothing dropped; rings of fewer than two steps are left out."""
+    return (kept for kept in quantised_each(list(rings)) if kept is not None)
+
+
+def quantised_each(rings: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray] | None]:
+    """`quantised` for each ring (None: left out), all rings at once: the same integers as ring by
+    ring, without a dozen numpy calls per ring (a frame has hundreds to thousands of rings)."""
+    import numpy as np
+
+    if not rings:
+        return []
+    sizes = np.array([len(r) for r in rings], dtype=np.int64)
+    q = np.rint(np.concatenate(rings) * GEOMETRY_SCALE).astype(np.int64)
+    ring_of = np.repeat(np.arange(len(rings)), sizes)
+    steps = q[1:] - q[:-1]
+    kept = (ring_of[1:] == ring_of[:-1]) & np.any(steps != 0, axis=1)  # within a ring, and a move
+    steps = steps[kept]
+    counts = np.bincount(ring_of[1:][kept], minlength=len(rings))
+    ends = np.cumsum(counts)
+    firsts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    out: list[tuple[np.ndarray, np.ndarray] | None] = []
+    for first, end, count in zip(firsts.tolist(), ends.tolist(), counts.tolist(), strict=True):
+        out.append((q[first], steps[end - count:end]) if count >= 2 else None)
+    return out
+
+
 def path_data(rings: Iterable[np.ndarray]) -> str:
     """Rings (pixels) as compact path data in tenths of a pixel: `M x y l dx dy … z` per ring."""
-    parts = []
-    for ring in rings:
-        q = np.rint(ring * GEOMETRY_SCALE).astype(np.int64)
-        d = np.diff(q, axis=0)
-        d = d[np.any(d != 0, axis=1)]
-        if len(d) < 2:
-            continue
-        parts.append(f"M{q[0, 0]} {q[0, 1]}l" + " ".join(map(str, d.ravel().tolist())) + "z")
-    return "".join(parts)
+    return path_text(quantised(rings))
+
+
+def path_text(quantised_rings: Iterable[tuple[np.ndarray, np.ndarray]]) -> str:
+    """`quantised` rings as path data."""
+    return "".join(f"M{q0[0]} {q0[1]}l" + " ".join(map(str, d.ravel().tolist())) + "z"
+                   for q0, d in quantised_rings)
 
 
 def polyline_data(line: np.ndarray) -> str:
+    import numpy as np
+
     q = np.rint(line * GEOMETRY_SCALE).astype(np.int64)
     d = np.diff(q, axis=0)
     return f"M{q[0, 0]} {q[0, 1]}l" + " ".join(map(str, d.ravel().tolist()))

@@ -6,14 +6,11 @@ reviewer's diff shows facts, never formatting.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import os
-import tempfile
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
+import msgspec
 import yaml
 
 from warrantwatch.records.dates import PartialDate
@@ -36,13 +33,13 @@ def _plain(value: Any) -> Any:
 def plain(record: Record) -> dict[str, Any]:
     """Field order of the model, aliases as written in the files, defaults (empty) left out."""
     out: dict[str, Any] = {}
-    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+    for field in msgspec.structs.fields(record):
         value = getattr(record, field.name)
-        default = field.default_factory() if field.default_factory is not dataclasses.MISSING \
+        default = field.default_factory() if field.default_factory is not msgspec.NODEFAULT \
             else field.default
         if value == default or value is None:
             continue
-        out[field.metadata.get("alias", field.name)] = _plain(value)
+        out[field.encode_name] = _plain(value)
     return out
 
 
@@ -65,23 +62,8 @@ def canonical_text(kind: FileKind, records: list[Record]) -> str:
                      allow_unicode=True, width=100, default_flow_style=False)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: a crash leaves the old file intact."""
-    write_atomically_bytes(path, text.encode("utf-8"))
-
-
-def write_atomically_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.chmod(tmp, 0o644)  # mkstemp's private 0600 would hide shared data and outputs from others
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+# Moved to records.atomic (a cache writes without importing PyYAML); still importable from here.
+from warrantwatch.records.atomic import write_atomically, write_atomically_bytes  # noqa: E402, F401
 
 
 def round_trips(kind: FileKind, records: list[Record], text: str) -> bool:

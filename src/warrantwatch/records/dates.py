@@ -9,7 +9,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import cached_property
 from typing import Any
+
+import msgspec
 
 from warrantwatch.errors import BadDate
 
@@ -26,76 +29,65 @@ LAST_DAY = dt.date(2100, 12, 31)
 SUPPORTED = f"dates from {FIRST_DAY.isoformat()} (the Statute's adoption) to {LAST_DAY.isoformat()} are supported"
 
 
-class PartialDate:
+class PartialDate(msgspec.Struct, frozen=True, array_like=True, omit_defaults=True, dict=True):
     """A year, a month or a day. Immutable; equal when year, month and day are.
 
-    A plain slotted class, not a dataclass: serialisers (the knowledge-base cache) then write it
-    as its ISO text and read it back through `parse`, so its derived days are always recomputed.
+    A msgspec Struct of the three numbers only: serialisers (the knowledge-base cache) write it as
+    `[year, month, day]` and read it back in C, checked by `__post_init__` as any new one is; its
+    derived days and text are computed from the numbers on first use (they are never stored).
     """
 
-    __slots__ = ("day", "first_day", "iso", "last_day", "month", "year")
     year: int
-    month: int | None
-    day: int | None
-    # Derived once: the engine compares and prints these on every call.
-    first_day: dt.date
-    last_day: dt.date
-    iso: str
+    month: int | None = None
+    day: int | None = None
 
-    def __init__(self, year: int, month: int | None = None, day: int | None = None) -> None:
-        first = dt.date(year, month or 1, day or 1)
-        if day:
-            last, iso = first, f"{year:04d}-{month:02d}-{day:02d}"
-        else:
-            last_month = month or 12
-            last = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
-            iso = f"{year:04d}-{month:02d}" if month else f"{year:04d}"
-        for name, value in (("year", year), ("month", month), ("day", day),
-                            ("first_day", first), ("last_day", last), ("iso", iso)):
-            object.__setattr__(self, name, value)
+    def __post_init__(self) -> None:
+        # The calendar's own check (a ValueError for month 13 or 30 February, and for year 0).
+        dt.date(self.year, self.month or 1, self.day or 1)
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
 
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"PartialDate is immutable; cannot set {name!r}")
+    # Derived on first use: the engine compares and prints these on every call.
+    @cached_property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
 
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"PartialDate is immutable; cannot delete {name!r}")
+    @cached_property
+    def last_day(self) -> dt.date:
+        if self.day:
+            return self.first_day
+        month = self.month or 12
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return (self.year, self.month, self.day) == (other.year, other.month, other.day)
-
-    def __hash__(self) -> int:
-        return hash((self.year, self.month, self.day))
-
-    def __repr__(self) -> str:
-        return f"PartialDate(year={self.year!r}, month={self.month!r}, day={self.day!r})"
-
-    def __reduce__(self):
-        return (PartialDate, (self.year, self.month, self.day))
+    @cached_property
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
-        if isinstance(value, PartialDate):
-            return value
-        if isinstance(value, dt.datetime):
-            raise BadDate(value, "a date is expected, not a date and time")
-        if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
-        if isinstance(value, int) and not isinstance(value, bool):
+        if not isinstance(value, str):  # text (most calls) goes straight to the pattern
+            if isinstance(value, PartialDate):
+                return value
+            if isinstance(value, dt.datetime):
+                raise BadDate(value, "a date is expected, not a date and time")
+            if isinstance(value, dt.date):
+                return cls(value.year, value.month, value.day)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD")
             value = str(value)
-        if not isinstance(value, str):
-            raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD")
         match = _PATTERN.match(value.strip())
         if not match:
             digits = any(c.isdigit() and not c.isascii() for c in value)
             raise BadDate(value, "expected YYYY, YYYY-MM or YYYY-MM-DD" + (" in ASCII digits 0-9" if digits else ""))
-        year, month, day = (int(g) if g else None for g in match.groups())
+        y, m, d = match.groups()
+        year, month, day = int(y), (int(m) if m else None), (int(d) if d else None)
         if year == 0:
             raise BadDate(value, "there is no year 0")
         if month is not None and not 1 <= month <= 12:
             raise BadDate(value, f"there is no month {month}")
-        if day is not None:
+        if day is not None and not 1 <= day <= 28:  # every month has days 1 to 28
             assert month is not None
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:

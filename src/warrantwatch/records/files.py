@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import msgspec
 
 from warrantwatch.records.models import (
     Aircraft,
@@ -44,8 +45,7 @@ def _sortable(value: Any) -> Any:
     return "" if value is None else str(value)
 
 
-@dataclass(frozen=True)
-class FileKind:
+class FileKind(msgspec.Struct, frozen=True):
     pattern: str  # a file name, or a glob under data/
     model: type[Record]
     sort_fields: tuple[str, ...]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
+
+import msgspec
 
 from warrantwatch.errors import RecordInvalid
 from warrantwatch.records.dates import PartialDate
@@ -45,9 +47,9 @@ def _group(records: Iterable, key: str) -> Mapping:
     return MappingProxyType({k: tuple(v) for k, v in groups.items()})
 
 
-# eq=False: identity hashing, so per-KB caches (the resolver) are cheap to key.
-@dataclass(frozen=True, eq=False)
-class KnowledgeBase:
+# eq=False: identity hashing, so per-KB caches (the resolver) are cheap to key; dict=True: room for
+# the indexes (cached properties), built on first use; weakref=True: per-KB tables kept beside it.
+class KnowledgeBase(msgspec.Struct, frozen=True, eq=False, dict=True, weakref=True):
     states: tuple[State, ...]
     memberships: tuple[Membership, ...] = ()
     withdrawals: tuple[Withdrawal, ...] = ()
@@ -65,10 +67,16 @@ class KnowledgeBase:
     positions: tuple[StatedPosition, ...] = ()
     reviews: tuple[Review, ...] = ()
     source_rules: tuple[SourceRule, ...] = ()
-    source_dir: Path | None = field(default=None, compare=False)
+    source_dir: Path | None = None
     # Derived, not facts: each state's ISO 3166 names (pycountry), for the name resolver. Kept
     # with the knowledge base so that a command read from the cache need not load pycountry.
-    country_forms: Mapping[str, tuple[str, ...]] | None = field(default=None, compare=False)
+    country_forms: Mapping[str, tuple[str, ...]] | None = None
+    # Derived when the cache is built (records.cache), not facts, so that a command read from it
+    # need not rebuild them: the name indexes of states and persons (records.resolve.NameTables)
+    # and each record's evidence grade by table, in table order (records.sources.Evidence). None for
+    # a knowledge base just validated: they are then built on first use, as they always were.
+    name_tables: Mapping[str, Any] | None = None
+    evidence: Mapping[str, tuple[Any, ...]] | None = None
 
     @cached_property
     def state_by_code(self) -> Mapping[str, State]:
@@ -174,7 +182,21 @@ class KnowledgeBase:
         """Grades sources and records by the rules in source_rules.yaml (records.sources)."""
         from warrantwatch.records.sources import Grader
 
-        return Grader(self.source_rules)
+        known = None
+        if self.evidence is not None:  # graded when the cache was built
+            known = {tuple(r.sources): grade for name, grades in self.evidence.items()
+                     for r, grade in zip(getattr(self, name), grades, strict=True)}
+        return Grader(self.source_rules, known)
+
+    def tables(self, owner: str) -> dict:
+        """A dictionary kept with this knowledge base for tables a layer above derives from it (the
+        engine's per-state tables of standing changes and host records: law.membership,
+        law.obligation), made empty on first use. Cheaper to reach than a weak-keyed registry: the
+        engine asks for it once per state in world()."""
+        found = self.__dict__.get(owner)
+        if found is None:
+            found = self.__dict__[owner] = {}
+        return found
 
     def counts(self) -> dict[str, int]:
         return {
@@ -236,18 +258,13 @@ def bundled() -> KnowledgeBase:
     """The knowledge base shipped with warrantwatch, loaded once per process.
 
     Validating the YAML files takes a tenth of a second or more; the validated records are kept on
-    disk as JSON (`records.cache`: nothing in it can run code), checked against a hash of the data
-    files and of this package's code, and rebuilt silently when anything about it is in doubt.
+    disk as JSON (`records.cache`: nothing in it can run code), matched to the data files and this
+    package's code by their names, sizes and times (their contents where those cannot vouch for
+    them), and rebuilt silently when anything about it is in doubt.
     """
     from warrantwatch.records import cache
     from warrantwatch.records.files import default_data_dir
 
     data_dir = default_data_dir()
-    fingerprint = cache.fingerprint(data_dir)
-    path = cache.cache_path(data_dir, fingerprint)
-    tables = cache.read(path, fingerprint)
-    if tables is not None:
-        return KnowledgeBase(**tables, source_dir=data_dir)
-    kb = load(data_dir)  # RecordInvalid on bad data: that is the user's to fix, not the cache's
-    cache.write(path, kb, fingerprint)
-    return kb
+    tables, kb = cache.load(data_dir, lambda: load(data_dir))
+    return KnowledgeBase(**tables, source_dir=data_dir) if tables is not None else kb

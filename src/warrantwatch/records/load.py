@@ -34,7 +34,7 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
 
 @cache
 def validator(model: type[Record]) -> TypeAdapter:
-    """pydantic's validator for one kind of record (the records are plain dataclasses)."""
+    """pydantic's validator for one kind of record."""
     return TypeAdapter(model)
 
 

@@ -5,13 +5,36 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from functools import cache, cached_property
+from typing import Any, Protocol
+
+import msgspec
 
 from warrantwatch.errors import UnknownName, UnknownPerson, UnknownState
 from warrantwatch.records.iso import country_forms
-from warrantwatch.records.knowledge import KnowledgeBase
+from warrantwatch.records.models import Person, Place, State, Territory
+
+
+class KnowledgeBase(Protocol):
+    """What the resolver reads of a records.knowledge.KnowledgeBase. A protocol, not an import:
+    records.knowledge loads through records.cache, which imports this module."""
+
+    states: tuple[State, ...]
+    persons: tuple[Person, ...]
+    territories: tuple[Territory, ...]
+    places: tuple[Place, ...]
+    country_forms: Mapping[str, tuple[str, ...]] | None
+    name_tables: Mapping[str, Any] | None
+
+    @property
+    def state_by_code(self) -> Mapping[str, State]: ...
+
+    @property
+    def territory_by_code(self) -> Mapping[str, Territory]: ...
+
+    @property
+    def place_by_id(self) -> Mapping[str, Place]: ...
 
 _PUNCTUATION = re.compile(r"[\s\-‐‑–—'’`.,()]+")
 _LEADING_ARTICLE = re.compile(r"^(the) ")
@@ -34,14 +57,13 @@ def normalize(text: str) -> str:
     return _LEADING_ARTICLE.sub("", spaced)
 
 
-@dataclass(frozen=True)
-class NameIndex:
+class NameIndex(msgspec.Struct, frozen=True):
     """Normalized name → the ids it may denote (more than one: ambiguous)."""
 
     exact: dict[str, frozenset[str]]
     display: dict[str, str]  # id → the name to show in suggestions
     error: type[UnknownName]
-    words: dict[str, frozenset[str]] = field(default_factory=dict)  # each word of a name → ids
+    words: dict[str, frozenset[str]] = msgspec.field(default_factory=dict)  # each word of a name → ids
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, Iterable[str]]],
@@ -109,7 +131,34 @@ def _core_name(name: str) -> str | None:
     return core if core != name else None
 
 
+class NameTables(msgspec.Struct, frozen=True):
+    """A NameIndex's tables, as the knowledge-base cache keeps them (records.cache)."""
+
+    exact: dict[str, frozenset[str]]
+    display: dict[str, str]
+    words: dict[str, frozenset[str]]
+
+
+def name_tables(kb: KnowledgeBase) -> dict[str, NameTables]:
+    """The state and person indexes' tables, built from the records (for the cache)."""
+    return {kind: NameTables(index.exact, index.display, index.words)
+            for kind, index in (("states", _state_index(kb)), ("persons", _person_index(kb)))}
+
+
+def _cached(kb: KnowledgeBase, kind: str, error: type[UnknownName]) -> NameIndex | None:
+    tables = kb.name_tables.get(kind) if kb.name_tables is not None else None
+    return NameIndex(tables.exact, tables.display, error, tables.words) if tables is not None else None
+
+
 def state_index(kb: KnowledgeBase) -> NameIndex:
+    return _cached(kb, "states", UnknownState) or _state_index(kb)
+
+
+def person_index(kb: KnowledgeBase) -> NameIndex:
+    return _cached(kb, "persons", UnknownPerson) or _person_index(kb)
+
+
+def _state_index(kb: KnowledgeBase) -> NameIndex:
     primary = {normalize(s.name) for s in kb.states}  # "China" stays the PRC's, not Taiwan's too
 
     def forms(state) -> list[str]:
@@ -121,7 +170,7 @@ def state_index(kb: KnowledgeBase) -> NameIndex:
     return NameIndex.build(((s.iso3, f"{s.name} ({s.iso3})", forms(s)) for s in kb.states), UnknownState)
 
 
-def person_index(kb: KnowledgeBase) -> NameIndex:
+def _person_index(kb: KnowledgeBase) -> NameIndex:
     def forms(person) -> list[str]:
         names = [person.id, person.name, *person.aliases]
         if person.full_name:
@@ -136,8 +185,7 @@ def person_index(kb: KnowledgeBase) -> NameIndex:
     return NameIndex.build(((p.id, p.name, forms(p)) for p in kb.persons), UnknownPerson)
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(msgspec.Struct, frozen=True):
     """Where a query points: the state, and the territory or occupied place within it (if any),
     with a label for output ("Ulaanbaatar (Mongolia)", "Chinggis Khaan International Airport (UBN)")."""
 
@@ -229,8 +277,7 @@ def _from_iso2(kb: KnowledgeBase, iso2: str, lon: float, lat: float) -> tuple[st
     return area.state, (area.code if area.kind == "territory" else None)
 
 
-@dataclass(frozen=True)
-class Resolver:
+class Resolver(msgspec.Struct, frozen=True, dict=True):
     """Each index is built when first needed: a state's or a person's name (most queries) never
     loads the boundary data or pycountry that territories need."""
 

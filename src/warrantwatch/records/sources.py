@@ -11,13 +11,13 @@ one source only and that source is not primary; answers that rest on such a reco
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
+
+import msgspec
 
 from warrantwatch.records.models import Record, SourceGrade, SourceRule
 
@@ -48,20 +48,23 @@ def host_path(url: str) -> str | None:
     return ".".join(labels) + parts.path.lower()
 
 
-@dataclass(frozen=True)
 class Grader:
-    rules: tuple[SourceRule, ...]
+    """Grades by the rules of source_rules.yaml, with the grades it gave kept (per knowledge base)."""
 
-    def __post_init__(self) -> None:
+    __slots__ = ("_domains", "_evidence", "_patterns", "rules")
+
+    def __init__(self, rules: tuple[SourceRule, ...], known: dict[tuple[str, ...], Evidence] | None = None) -> None:
+        """`known`: grades already given to source lists by these rules (the knowledge-base cache's)."""
+        self.rules = rules
         domains: dict[str, SourceGrade] = {}
         patterns: list[tuple[re.Pattern[str], SourceGrade]] = []
-        for rule in self.rules:
+        for rule in rules:
             for domain in rule.domains:
                 domains[domain.lower().rstrip("/")] = rule.grade
             patterns += [(re.compile(p), rule.grade) for p in rule.documents]
-        object.__setattr__(self, "_domains", domains)
-        object.__setattr__(self, "_patterns", tuple(patterns))
-        object.__setattr__(self, "_evidence", {})  # sources tuple → Evidence, filled on demand
+        self._domains = domains
+        self._patterns = tuple(patterns)
+        self._evidence: dict[tuple[str, ...], Evidence] = known or {}  # sources tuple → Evidence, filled on demand
 
     def grade(self, source: str) -> str:
         """The source's grade (a SourceGrade value), or `unrated` when no rule covers it."""
@@ -105,8 +108,7 @@ def _path_prefixes(host: str, path: str) -> list[str]:
 GRADES = (*(g.value for g in SourceGrade), UNRATED)
 
 
-@dataclass(frozen=True)
-class FileSources:
+class FileSources(msgspec.Struct, frozen=True):
     file: str
     grades: Counter[str]  # source entries by grade
     records: Counter[str]  # records by Evidence
@@ -122,8 +124,8 @@ def cited(record: Record) -> tuple[str, ...]:
     """Every source a record cites: its own, then those of the records nested in it (an aircraft's
     associations with persons), so that each is graded and counted."""
     found = list(getattr(record, "sources", ()) or ())
-    for field in dataclasses.fields(record):  # type: ignore[arg-type]
-        value = getattr(record, field.name)
+    for name in record.__struct_fields__:
+        value = getattr(record, name)
         if isinstance(value, list):
             for part in value:
                 if isinstance(part, Record):

@@ -55,7 +55,7 @@ def _reader(db: Path | None, parquet: Path | None):
 
     if parquet is not None:
         glob = str(Path(parquet) / "day=*" / "prefix=*" / "*.parquet").replace("'", "''")
-        return duckdb.connect(), f"read_parquet('{glob}', hive_partitioning = false)"
+        return duckdb.connect(), f"read_parquet('{glob}', hive_partitioning = false, filename = true)"
     from warrantwatch.tracks.store import connect
 
     return connect(db, read_only=True), "positions"
@@ -69,7 +69,8 @@ def alerts(*, db: Path | None = None, parquet: Path | None = None, scheduler: st
     alert (SVG and PNG) and returns the paths; with `save` and a DuckDB store, keeps the alerts for
     the Atom feed. Returns [(alert, map paths)]."""
     from warrantwatch.tracks import alerts as alerting
-    from warrantwatch.tracks.trackmap import track_map, track_of
+    from warrantwatch.tracks.store import sources
+    from warrantwatch.tracks.trackmap import TRACK_HOURS, track_map, track_of
 
     kb = kb or bundled()
     found = events(db=db, parquet=parquet, scheduler=scheduler, kb=kb)
@@ -85,7 +86,9 @@ def alerts(*, db: Path | None = None, parquet: Path | None = None, scheduler: st
                 from warrantwatch.records.canonical import write_atomically, write_atomically_bytes
 
                 Path(maps).mkdir(parents=True, exist_ok=True)
-                m = track_map(a, track_of(con, a.event.icao24, a.event.time.timestamp(), source=source))
+                until = a.event.time.timestamp()
+                m = track_map(a, track_of(con, a.event.icao24, until, source=source),
+                              sources=sources(con, a.event.icao24, until - TRACK_HOURS * 3600, until + 600, source))
                 stem = Path(maps) / f"alert-{a.day.isoformat()}-{a.aircraft.registration}-{a.event.state}"
                 write_atomically(stem.with_suffix(".svg"), m.svg)
                 write_atomically_bytes(stem.with_suffix(".png"), m.png())

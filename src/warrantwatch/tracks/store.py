@@ -26,12 +26,20 @@ from warrantwatch.errors import WarrantWatchError
 from warrantwatch.tracks.formats import SQL_COLUMNS, VALID, BadFile, Table, read_path
 
 POSITIONS = "icao24, time, lat, lon, alt_ft, gs_kt, track, vrate_fpm, on_ground, callsign, new_leg"
+# Each position keeps the id of the file it came from (`files.id`), so that a track map can say
+# where its positions come from (`sources`); `files.origin` says when a file is synthetic.
 SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS positions ({SQL_COLUMNS});
+CREATE TABLE IF NOT EXISTS positions ({SQL_COLUMNS}, file_id INTEGER);
 CREATE TABLE IF NOT EXISTS files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR,
-    rows BIGINT, bad_rows BIGINT, duplicates BIGINT, ingested_at TIMESTAMP);
+    rows BIGINT, bad_rows BIGINT, duplicates BIGINT, ingested_at TIMESTAMP, id INTEGER, origin VARCHAR);
 CREATE TABLE IF NOT EXISTS registrations (icao24 VARCHAR PRIMARY KEY, registration VARCHAR);
 CREATE TABLE IF NOT EXISTS alerts (id VARCHAR PRIMARY KEY, time DOUBLE, alert VARCHAR);
+"""
+# Stores written before positions kept their file: the columns are added (their old rows say nothing).
+MIGRATE = """
+ALTER TABLE positions ADD COLUMN IF NOT EXISTS file_id INTEGER;
+ALTER TABLE files ADD COLUMN IF NOT EXISTS id INTEGER;
+ALTER TABLE files ADD COLUMN IF NOT EXISTS origin VARCHAR;
 """
 LOCK_WAIT_S = 60.0
 READER_WINDOW_S = 0.05
@@ -73,6 +81,9 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_W
             con = duckdb.connect(str(path), read_only=read_only)
             if not read_only:
                 con.execute(SCHEMA)
+                if not con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'positions' "
+                                   "AND column_name = 'file_id' AND database_name = current_database()").fetchone()[0]:
+                    con.execute(MIGRATE)
                 # rows may be written in any order (every reader sorts): lets both threads write
                 con.execute("SET preserve_insertion_order = false")
             return con
@@ -98,13 +109,17 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
     rel = _relation(con, table)
     con.execute("BEGIN TRANSACTION")
     try:
-        # One cheap pass over the time column (Parquet: row count from the footer): the file's size
-        # and time span. Invalid rows only widen the span, which just makes the check below stricter.
-        total, t_min, t_max = con.execute(
-            f"SELECT count(*), min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
-        # rows already stored can only be in this file's time span; skip the anti-join when none are
-        overlap = t_min is not None and con.execute(
-            "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
+        # The file's size (Parquet: from its footer, no pass over the rows).
+        total = con.execute(f"SELECT count(*) FROM {rel}").fetchone()[0]
+        overlap = False
+        if con.execute("SELECT EXISTS (SELECT 1 FROM positions)").fetchone()[0]:
+            # rows already stored can only be in this file's time span (one pass over its time
+            # column; invalid rows only widen the span, which makes the check stricter); the
+            # anti-join below is skipped when none are, and for a store still empty
+            t_min, t_max = con.execute(
+                f"SELECT min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
+            overlap = t_min is not None and con.execute(
+                "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
         anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
                 if overlap else "")
         # Within a JSON file (small), a position repeated at the same time is stored once. Within a
@@ -112,17 +127,19 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
         # of the ingest, and the landing rules read a repeated position as no change.
         once = ("QUALIFY row_number() OVER (PARTITION BY icao24, time ORDER BY lat, lon, alt_ft) = 1"
                 if table.arrow is not None else "")
+        file_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM files").fetchone()[0]
         # the rows are read, validated and written in this one statement (DuckDB's threads, no Python)
-        stored = con.execute(f"INSERT INTO positions SELECT {POSITIONS} FROM {rel} s WHERE {VALID} {anti} {once}"
-                             ).fetchone()[0]
+        stored = con.execute(f"INSERT INTO positions ({POSITIONS}, file_id) SELECT {POSITIONS}, {int(file_id)} "
+                             f"FROM {rel} s WHERE {VALID} {anti} {once}").fetchone()[0]
         valid = (con.execute(f"SELECT count(*) FILTER ({VALID}) FROM {rel}").fetchone()[0]
                  if anti or once else stored)  # without them every valid row was stored
         bad = table.skipped + (total - valid)
         for icao24, reg in (table.registration or {}).items():
             con.execute("INSERT OR REPLACE INTO registrations VALUES (?, ?)", [icao24, reg])
-        con.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+        con.execute("INSERT INTO files (sha256, path, format, rows, bad_rows, duplicates, ingested_at, id, origin) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [sha, str(path), table.format, stored, bad, valid - stored,
-                     dt.datetime.now(dt.UTC).replace(tzinfo=None)])
+                     dt.datetime.now(dt.UTC).replace(tzinfo=None), file_id, table.origin])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -162,6 +179,50 @@ def _units(paths: Iterable[Path], report: IngestReport):
             report.bad_files.append((str(path), f"cannot read: {exc.strerror or exc}"))
             continue
         yield path, sha, lambda con, path=path: read_path(path, con)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file that positions came from: its name (no folders), format and origin, when recorded."""
+
+    name: str | None  # None: stored before the store recorded each position's file
+    format: str | None = None
+    origin: str | None = None  # formats.SYNTHETIC when the file says the project generated it
+    positions: int = 0
+
+
+def _file_name(path: str) -> str:
+    """The file's own name; a trace inside a tar archive as `archive.tar:trace.json`."""
+    if ".tar:" in path:
+        archive, member = path.split(".tar:", 1)
+        return f"{Path(archive).name}.tar:{Path(member).name}"
+    return Path(path).name
+
+
+def sources(connection, icao24: str, t0: float, t1: float, source: str = "positions") -> list[Source]:
+    """The files an aircraft's positions between t0 and t1 came from, most positions first: from a
+    DuckDB store (`file_id` → `files`) or a Parquet archive read with `filename = true` (each
+    partition file is named after its source's SHA-256, whose marker in `_files/` names it)."""
+    columns = {row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    where = "WHERE icao24 = ? AND time BETWEEN ? AND ?"
+    if "file_id" in columns:
+        rows = connection.execute(f"""
+            SELECT f.path, f.format, f.origin, count(*) FROM (SELECT file_id FROM {source} {where}) p
+            LEFT JOIN files f ON f.id = p.file_id GROUP BY ALL ORDER BY 4 DESC, 1""", [icao24, t0, t1]).fetchall()
+        return [Source(None if path is None else _file_name(path), fmt, origin, n) for path, fmt, origin, n in rows]
+    if "filename" in columns:
+        found: dict[tuple, int] = {}
+        for filename, n in connection.execute(f"SELECT filename, count(*) FROM {source} {where} GROUP BY 1",
+                                              [icao24, t0, t1]).fetchall():
+            part = Path(filename)
+            markers = sorted((part.parents[2] / "_files").glob(f"{part.name[:16]}*.done"))
+            lines = markers[0].read_text(encoding="utf-8").splitlines() if markers else []
+            key = (_file_name(lines[0]) if lines else None, lines[1] if len(lines) > 1 else None,
+                   (lines[2] or None) if len(lines) > 2 else None)
+            found[key] = found.get(key, 0) + n
+        return [Source(*key, n) for key, n in sorted(found.items(), key=lambda kv: (-kv[1], str(kv[0][0])))]
+    return [Source(None, positions=n) for (n,) in connection.execute(
+        f"SELECT count(*) FROM {source} {where}", [icao24, t0, t1]).fetchall() if n]
 
 
 class Store:
@@ -306,7 +367,8 @@ class ParquetArchive:
                 os.replace(part, target)
             shutil.rmtree(tmp, ignore_errors=True)
             stored = valid
-            marker.write_text(f"{path}\n", encoding="utf-8")
+            # the file's name, format and origin (read back by `sources`); partitions carry sha[:16]
+            marker.write_text("\n".join([str(path), table.format, table.origin or ""]) + "\n", encoding="utf-8")
             report.files_new += 1
             report.rows += stored
             report.bad_rows += table.skipped + total - valid

@@ -6,11 +6,12 @@ there first, so a patch that would not pass `data check` is never written.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import shutil
 import tempfile
 from pathlib import Path
+
+import msgspec
 
 from warrantwatch.records.canonical import canonical_text
 from warrantwatch.records.files import FILE_KINDS
@@ -56,7 +57,7 @@ def _apply(records: list, p: Proposal) -> list:
         for i, r in enumerate(records):
             if r.id == p.key:
                 status = [*r.status, validate(WarrantStatus, p.fields["status"])]
-                records[i] = dataclasses.replace(r, status=status, sources=_plus(r.sources, p.source))
+                records[i] = msgspec.structs.replace(r, status=status, sources=_plus(r.sources, p.source))
         return records
     raise ValueError(f"cannot write proposals for {p.file}")
 
