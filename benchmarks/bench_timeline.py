@@ -4,7 +4,8 @@ and `warrantwatch world PERSON --from --to --json` as a whole process.
 Baseline, measured in the same run over the same one-year range (2024): what a page or script would
 do without it, one world() per day (366 calls). Target: 2002-07-01..2026-12-31 in < 50 ms in process.
 
-    python benchmarks/bench_timeline.py
+    python benchmarks/bench_timeline.py            # a readable report
+    python benchmarks/bench_timeline.py --rows     # rows of the `make bench` table
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import statistics
 import subprocess
 import sys
 import time
+
+from common import WARRANTWATCH, Row, time_call, time_process
+from common import emit as emit_rows
 
 from warrantwatch.law import timeline, world
 from warrantwatch.records.knowledge import bundled
@@ -62,5 +66,38 @@ def main() -> None:
     print(f"machine load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
+CACHE = "knowledge base loaded, its indexes built (in memory); no answer cached"
+
+
+def rows(quick: bool) -> list[Row]:
+    """Rows for the one table: the whole range in process (first call and warm, beside one world()
+    per day over one year, the baseline), and the command as a whole process."""
+    kb = bundled()
+    first, last = dt.date(2002, 7, 1), dt.date(2026, 12, 31)
+    y0, y1 = dt.date(2024, 1, 1), dt.date(2024, 12, 31)
+    days = [y0 + dt.timedelta(days=i) for i in range((y1 - y0).days + 1)]
+    out = []
+    first_call = time_call(lambda: timeline(kb, PERSONS[0], first, last), runs=1, warmup=0)
+    out.append(Row("timeline", f"timeline({PERSONS[0]}, {first}..{last})", "in-process, first call",
+                   "< 50 ms", first_call, cache="knowledge base loaded; nothing built for the timeline yet"))
+    for person in PERSONS:
+        out.append(Row("timeline", f"timeline({person}, {first}..{last})", "in-process, warm", "< 50 ms",
+                       time_call(lambda p=person: timeline(kb, p, first, last), runs=5 if quick else 15),
+                       cache=CACHE))
+    ours = time_call(lambda: timeline(kb, PERSONS[0], y0, y1), runs=5 if quick else 15)
+    naive = time_call(lambda: [world(kb, PERSONS[0], d) for d in days], runs=2 if quick else 3)
+    out.append(Row("timeline", f"timeline({PERSONS[0]}, 2024), one year", "in-process, warm", "",
+                   ours, "one world() per day, 366 calls", naive, CACHE))
+    out.append(Row("timeline", f"`warrantwatch world putin --from {first} --to {last} --json`",
+                   "process, warm", "",
+                   time_process([WARRANTWATCH, "world", "putin", "--from", str(first), "--to", str(last),
+                                 "--json"], runs=3 if quick else 7),
+                   cache="the knowledge-base cache on disk"))
+    return out
+
+
 if __name__ == "__main__":
-    main()
+    if "--rows" in sys.argv:
+        emit_rows(rows("--quick" in sys.argv))
+    else:
+        main()

@@ -5,7 +5,7 @@ hands back its rows; the table is printed and saved as JSON for `scripts/update_
 which rewrites README's performance section from it. Speed is reported, never asserted: the exit
 status is non-zero only when a benchmark fails to run.
 
-    python benchmarks/run.py [--quick] [--only startup,engine,maps,news,page] [--save FILE]
+    python benchmarks/run.py [--quick] [--only startup,engine,timeline,maps,news,page] [--save FILE]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from common import load_average
 from table import render
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ("startup", "engine", "maps", "news", "page")
+BENCHES = ("startup", "engine", "timeline", "maps", "news", "page")
 
 
 def main(argv: list[str]) -> int:
