@@ -13,7 +13,7 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 @pytest.mark.parametrize("command", ["warrantwatch check putin mongolia --on 2024-09-03",
                                      "warrantwatch world netanyahu --on 2025-04-03",
                                      "warrantwatch world putin --from 2024-01-01 --to 2026-12-31",
-                                     "warrantwatch route VKO ULN --person putin --on 2024-09-03"])
+                                     "warrantwatch route VKO UBN --person putin --on 2024-09-03"])
 def test_readme_example_matches_real_output(command, capsys, monkeypatch):
     match = re.search(r"\$ " + re.escape(command) + r"\n(.*?)```", README, re.S)
     assert match, f"README has no example of {command!r}"
