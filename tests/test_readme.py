@@ -46,3 +46,16 @@ def test_readme_watchlist_example_matches_real_output(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "110")
     assert main(["tracks", "watchlist"]) == 0
     assert capsys.readouterr().out.strip() == match.group(1).strip()
+
+
+def test_readme_arrest_at_home_example_is_the_start_of_real_output(capsys, monkeypatch):
+    command = "warrantwatch brief examples/duterte-arrest.txt"
+    block = README[README.index("$ " + command):]
+    block = block[block.index("\n") + 1:block.index("…\n```")]
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    monkeypatch.setenv("COLUMNS", "100")
+    from warrantwatch.records.knowledge import bundled
+
+    monkeypatch.setenv("WARRANTWATCH_TODAY", bundled().reviewed.isoformat())
+    assert main(command.split()[1:]) == 0
+    assert capsys.readouterr().out.startswith(block)
