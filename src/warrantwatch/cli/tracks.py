@@ -128,6 +128,8 @@ def _print_alert(alert, out) -> None:
     for note in d["notes"]:
         out.print(line(f"  note: {note}"))
     out.print(line(f"  cannot show: {d['cannot_show']}"))
+    if d["track"]:
+        out.print(line(f"  {d['track']}"))
     for source in d["aircraft"]["association_sources"]:
         out.print(line(f"  association source: {source}"))
 

@@ -47,6 +47,9 @@ class Alert:
     evidence: tuple[dict, ...] = ()
     notes: tuple[str, ...] = ()
     companions: tuple[str, ...] = field(default=())  # other watched aircraft at the same place and time
+    # where the positions came from (tracks.trackmap.provenance): a synthetic track must say so
+    # wherever the alert is shown, not only on its map
+    track: str = ""
 
     @property
     def id(self) -> str:
@@ -86,6 +89,7 @@ class Alert:
             "cannot_show": CANNOT_SHOW.format(name=self.person_name),
             "notes": list(self.notes),
             "companions": list(self.companions),
+            "track": self.track,
         }
 
 
@@ -274,7 +278,8 @@ def atom(alerts: Iterable[Alert | dict], *, feed_url: str = "urn:warrantwatch:al
            f"<updated>{escape(stamp)}</updated>", "<author><name>warrantwatch</name></author>"]
     for d in items:
         body = (f"{d['headline']}. {d['assessment']['summary']} Confidence: {d['confidence']}. "
-                f"{d['cannot_show']} " + " ".join(d.get("notes", [])))
+                f"{d['cannot_show']} " + " ".join(d.get("notes", []))
+                + (f" {d['track']}." if d.get("track") else ""))
         out += ["<entry>", f"<id>urn:warrantwatch:alert:{escape(d['id'])}</id>",
                 f"<title>{escape(d['headline'])}</title>", f"<updated>{escape(d['event']['time'])}</updated>",
                 f"<summary>{escape(body)}</summary>"]

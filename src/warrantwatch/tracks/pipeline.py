@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from warrantwatch.errors import WarrantWatchError
@@ -70,7 +71,7 @@ def alerts(*, db: Path | None = None, parquet: Path | None = None, scheduler: st
     the Atom feed. Returns [(alert, map paths)]."""
     from warrantwatch.tracks import alerts as alerting
     from warrantwatch.tracks.store import sources
-    from warrantwatch.tracks.trackmap import TRACK_HOURS, track_map, track_of
+    from warrantwatch.tracks.trackmap import TRACK_HOURS, provenance, track_map, track_of
 
     kb = kb or bundled()
     found = events(db=db, parquet=parquet, scheduler=scheduler, kb=kb)
@@ -80,15 +81,16 @@ def alerts(*, db: Path | None = None, parquet: Path | None = None, scheduler: st
         if heading or destination:
             result += alerting.heading(kb, con, source=source, destination=destination)
         written = []
-        for a in result:
+        for i, a in enumerate(result):
+            until = a.event.time.timestamp()
+            track_sources = sources(con, a.event.icao24, until - TRACK_HOURS * 3600, until + 600, source)
+            a = result[i] = replace(a, track=provenance(track_sources))
             paths: list[Path] = []
             if maps is not None:
                 from warrantwatch.records.canonical import write_atomically, write_atomically_bytes
 
                 Path(maps).mkdir(parents=True, exist_ok=True)
-                until = a.event.time.timestamp()
-                m = track_map(a, track_of(con, a.event.icao24, until, source=source),
-                              sources=sources(con, a.event.icao24, until - TRACK_HOURS * 3600, until + 600, source))
+                m = track_map(a, track_of(con, a.event.icao24, until, source=source), sources=track_sources)
                 stem = Path(maps) / f"alert-{a.day.isoformat()}-{a.aircraft.registration}-{a.event.state}"
                 write_atomically(stem.with_suffix(".svg"), m.svg)
                 write_atomically_bytes(stem.with_suffix(".png"), m.png())
