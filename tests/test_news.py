@@ -410,3 +410,17 @@ def test_brief_maps_colour_the_host_by_its_outcome_drawn_or_text_only(kb):
     home = build(kb, Article(ARREST_AT_HOME, dt.date(2025, 3, 11)), dt.date(2025, 3, 11), maps="text")
     (arrest,) = home.items  # an arrest at home: one state, in the home colour, text without drawing too
     assert "the home state, where the event took place" in arrest.map.caption
+
+
+def test_a_trip_the_article_does_not_date_is_not_said_to_be_dated_by_it(kb):
+    # "will visit Mongolia" with no date: the rules place the trip in the report's month, and the brief
+    # says so instead of "the article dates this only to 2024-08"
+    undated = "MOSCOW, Aug 20, 2024 — Russian President Vladimir Putin will visit Mongolia, the Kremlin said."
+    dated = "MOSCOW, Aug 20, 2024 — Russian President Vladimir Putin will visit Mongolia in September."
+    (item,) = build(kb, Article(undated, dt.date(2024, 8, 20)), dt.date(2024, 8, 20), with_maps=False).items
+    assert (item.event.host, item.event.kind, item.event.date.isoformat()) == ("MNG", "planned", "2024-08")
+    assert item.event.date_from == "publication" and item.to_dict()["date_from"] == "publication"
+    assert item.date_note.startswith("The article gives no date; the trip is placed in the month of the report")
+    (item,) = build(kb, Article(dated, dt.date(2024, 8, 20)), dt.date(2024, 8, 20), with_maps=False).items
+    assert item.event.date.isoformat() == "2024-09" and item.event.date_from == "text"
+    assert item.date_note.startswith("The article dates this only to 2024-09 (month)")

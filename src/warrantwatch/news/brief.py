@@ -119,7 +119,8 @@ def _item_json(item: BriefItem, with_map: bool) -> str:
     """`_dumps(item.to_dict())` (without "map" for a background item), from cached fragments."""
     e = item.event
     head = _dumps({"person": e.person, "host": e.host, "date": e.date.isoformat() if e.date else None,
-                   "kind": e.kind, "confidence": round(e.confidence, 2), "evidence": list(e.evidence),
+                   "date_from": e.date_from, "kind": e.kind, "confidence": round(e.confidence, 2),
+                   "evidence": list(e.evidence),
                    "person_name": item.person_name, "host_name": item.host_name,
                    "assessed_on": item.assessed_on.isoformat(), "date_note": item.date_note})
     text = (head[:-1] + ', "assessment": ' + _encoded(item.assessment, lambda a: _dumps(a.to_dict()))
@@ -157,6 +158,9 @@ def assessment_day(event: Event, published: dt.date) -> tuple[dt.date, str | Non
     if event.date.is_exact:
         return event.date.first_day, None
     day = max(event.date.first_day, published) if event.kind == "planned" else min(event.date.last_day, published)
+    if event.date_from == "publication":
+        return day, (f"The article gives no date; the trip is placed in the month of the report ({event.date}); "
+                     f"assessed as of {day}.")
     return day, (f"The article dates this only to {event.date} ({event.date.precision}); "
                  f"assessed as of {day}.")
 
@@ -172,8 +176,10 @@ def recorded_day(kb: KnowledgeBase, event: Event) -> tuple[dt.date, str] | None:
     if len(visits) != 1:
         return None
     day = visits[0].start.first_day
-    return day, (f"The article dates this only to {event.date} ({event.date.precision}); the recorded "
-                 f"visit began on {day}, and it is assessed on that day.")
+    said = (f"The article gives no date; in the month of the report ({event.date})"
+            if event.date_from == "publication" else
+            f"The article dates this only to {event.date} ({event.date.precision})")
+    return day, f"{said}; the recorded visit began on {day}, and it is assessed on that day."
 
 
 def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps: bool = True,

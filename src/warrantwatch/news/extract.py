@@ -122,10 +122,13 @@ class Event:
     evidence: tuple[str, ...]
     date_text: str | None = None
     confidence: float = 0.5  # how sure the reading is, 0-1 (see `confidence`)
+    # "text" when the article gives the date; "publication" when it gives none and the trip is dated
+    # to the report's month (`_undated`): a brief must not say the article dated it
+    date_from: str = "text"
 
     def to_dict(self) -> dict:
         return {"person": self.person, "host": self.host,
-                "date": self.date.isoformat() if self.date else None,
+                "date": self.date.isoformat() if self.date else None, "date_from": self.date_from,
                 "kind": self.kind, "confidence": round(self.confidence, 2), "evidence": list(self.evidence)}
 
 
@@ -1028,6 +1031,7 @@ def _undated(event: Event, published: dt.date) -> Event:
     if event.date is None and (event.kind in ("planned", "cancelled", "remote", "arrest") or (
             event.kind == "occurred" and not EXPERIENTIAL.search(event.evidence[0]))):
         return replace(event, date=PartialDate(published.year, published.month), date_text=None,
+                       date_from="publication",
                        confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
     if event.kind == "occurred" and event.date is not None and event.date.first_day > published:
         return replace(event, kind="planned")  # a trip cannot have happened after the report: it is ahead
