@@ -192,6 +192,72 @@ def test_a_store_from_before_file_provenance_is_migrated(tmp_path, route):
     assert con.execute("SELECT id, origin FROM files").fetchall() == [(1, SYNTHETIC)]
 
 
+def _text_address_store(db: Path, table) -> None:
+    """A store as warrantwatch wrote it before addresses were kept as numbers (icao24 VARCHAR)."""
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE positions (icao24 VARCHAR, time DOUBLE, lat DOUBLE, lon DOUBLE, alt_ft DOUBLE, "
+                "gs_kt DOUBLE, track DOUBLE, vrate_fpm DOUBLE, on_ground BOOLEAN, callsign VARCHAR, new_leg BOOLEAN, "
+                "file_id INTEGER)")
+    con.execute("CREATE TABLE files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR, rows BIGINT, "
+                "bad_rows BIGINT, duplicates BIGINT, ingested_at TIMESTAMP, id INTEGER, origin VARCHAR)")
+    con.execute("CREATE TABLE registrations (icao24 VARCHAR PRIMARY KEY, registration VARCHAR)")
+    con.execute("CREATE TABLE alerts (id VARCHAR PRIMARY KEY, time DOUBLE, alert VARCHAR)")
+    con.register("flight", table)
+    con.execute("INSERT INTO positions SELECT *, 1 FROM flight")
+    con.execute("INSERT INTO files VALUES ('0', 'old.parquet', 'csv', 1, 0, 0, now()::TIMESTAMP, 1, NULL)")
+    con.close()
+
+
+def test_a_store_with_addresses_as_text_is_read_then_converted_without_loss(tmp_path, route):
+    import pyarrow as pa
+
+    flight = sy.flight("00f0a1", *route, DEPART)  # leading zeros: the text must come back exactly
+    other = sy.flight(PUTIN_IL96, route[1], route[0], DEPART + dt.timedelta(days=1))
+    db = tmp_path / "old.duckdb"
+    _text_address_store(db, pa.concat_tables([flight, other.select(flight.column_names)]))
+    expected = [(e.icao24, e.kind, e.airport, e.time) for e in _events(flight) + _events(other)]
+    expected.sort(key=lambda e: (e[3], e[0], e[1]))
+
+    def found():
+        return [(e.icao24, e.kind, e.airport, e.time) for e in events(db=db)]
+
+    assert found() == expected  # read as it is (read-only: nothing converted yet)
+    con = duckdb.connect(str(db), read_only=True)
+    before = con.execute("SELECT icao24, time, lat FROM positions ORDER BY ALL").fetchall()
+    assert con.execute("SELECT typeof(icao24) FROM positions LIMIT 1").fetchone() == ("VARCHAR",)
+    con.close()
+    with Store.open(db) as store:  # opened to write: converted
+        assert store.counts()["positions"] == len(before)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT typeof(icao24) FROM positions LIMIT 1").fetchone() == ("UINTEGER",)
+    assert con.execute("SELECT printf('%06x', icao24), time, lat FROM positions ORDER BY ALL").fetchall() == before
+    con.close()
+    assert found() == expected and {e[0] for e in expected} == {"00f0a1", PUTIN_IL96}
+    import pyarrow.parquet as pq
+
+    pq.write_table(other, tmp_path / "again.parquet")  # the same positions, from another file: nothing added
+    again = ingest([tmp_path / "again.parquet"], db=db)
+    assert (again.rows, again.duplicates) == (0, other.num_rows) and found() == expected
+
+
+def test_a_store_that_cannot_be_converted_is_refused_unchanged(tmp_path, route):
+    db = tmp_path / "odd.duckdb"
+    _text_address_store(db, sy.flight(PUTIN_IL96, *route, DEPART))
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE positions SET icao24 = '~1577' WHERE time = (SELECT min(time) FROM positions)")
+    con.close()
+    size = db.stat().st_size
+    from warrantwatch.errors import WarrantWatchError
+
+    with pytest.raises(WarrantWatchError, match=r"cannot be converted.*1 stored positions.*'~1577'.*Nothing was"):
+        Store.open(db)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT typeof(icao24), count(*) FILTER (icao24 = '~1577') FROM positions GROUP BY 1"
+                       ).fetchall() == [("VARCHAR", 1)]
+    con.close()
+    assert db.stat().st_size == size
+
+
 def test_no_alert_when_the_host_has_no_duty_or_the_aircraft_is_not_watched(route):
     kb = bundled()
     pek = sy.airport("ZBAA")
@@ -265,8 +331,8 @@ def test_every_format_is_read_and_bad_rows_and_files_are_counted(tmp_path):
     assert report.bad_rows == 4  # a non-object aircraft, latitude 999, a bad time, a line that is not JSON
     assert sorted(Path(p).name for p, _ in report.bad_files) == ["broken.json", "empty.csv"]
     con = connect(db, read_only=True)
-    rows = con.execute("SELECT icao24, round(alt_ft), round(gs_kt), on_ground FROM positions ORDER BY icao24, time"
-                       ).fetchall()
+    rows = con.execute("SELECT printf('%06x', icao24), round(alt_ft), round(gs_kt), on_ground FROM positions "
+                       "ORDER BY icao24, time").fetchall()
     con.close()
     assert (PUTIN_IL96, None, 12.0, True) in rows and ("3c6444", 32808.0, 389.0, False) in rows
     assert ("40621d", 38000.0, None, None) in rows and ("a1b2c3", 35000.0, 450.0, False) in rows
