@@ -310,7 +310,7 @@ def _formats(tmp_path: Path) -> Path:
 def test_only_six_lowercase_hex_digits_are_a_valid_address():
     import re
 
-    from warrantwatch.tracks.formats import VALID
+    from warrantwatch.tracks.formats import ADDRESS_IF_VALID, VALID
 
     candidates = ["abcdef", "157716", "000000", "ffffff", "ABCDEF", "12_345", "1_2345", " 12345", "12345 ",
                   "+12345", "-12345", "00000g", "0x1234", "0b1010", "1e5000", "12.345", "１２３４５６", "abcde",
@@ -321,6 +321,9 @@ def test_only_six_lowercase_hex_digits_are_a_valid_address():
     kept = sorted(r[0] for r in con.execute(f"SELECT icao24 FROM t WHERE {VALID}").fetchall())
     assert kept == sorted(c for c in candidates if c is not None and re.fullmatch(r"[0-9a-f]{6}", c))
     assert kept == ["000000", "0b1010", "157716", "1e5000", "abcdef", "ffffff"]
+    # the store's form of the same check gives the number of exactly these addresses
+    numbers = con.execute(f"SELECT icao24, {ADDRESS_IF_VALID} AS n FROM t WHERE n IS NOT NULL").fetchall()
+    assert sorted(numbers) == [(a, int(a, 16)) for a in kept]
 
 
 def test_every_format_is_read_and_bad_rows_and_files_are_counted(tmp_path):

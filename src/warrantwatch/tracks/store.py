@@ -24,10 +24,12 @@ from types import TracebackType
 
 from warrantwatch.errors import WarrantWatchError
 from warrantwatch.tracks.formats import (
+    ADDRESS_IF_VALID,
     ADDRESS_NUMBER,
     SQL_COLUMNS,
     VALID,
     VALID_ADDRESS,
+    VALID_POSITION,
     BadFile,
     Table,
     address_sql,
@@ -160,8 +162,8 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
                 f"SELECT min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
             overlap = t_min is not None and con.execute(
                 "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
-        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = "
-                f"{ADDRESS_NUMBER.format('s.icao24')} AND p.time = s.time)" if overlap else "")
+        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.address AND p.time = s.time)"
+                if overlap else "")
         # Within a JSON file (small), a position repeated at the same time is stored once. Within a
         # CSV or Parquet table (large) repeats are kept: removing them would cost more than the rest
         # of the ingest, and the landing rules read a repeated position as no change.
@@ -169,9 +171,11 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
                 if table.arrow is not None else "")
         file_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM files").fetchone()[0]
         # the rows are read, validated and written in this one statement (DuckDB's threads, no Python)
-        stored = con.execute(f"INSERT INTO positions ({POSITIONS}, file_id) SELECT {ADDRESS_NUMBER.format('icao24')}"
+        # (the address as a number, NULL unless valid: formats.ADDRESS_IF_VALID)
+        stored = con.execute(f"INSERT INTO positions ({POSITIONS}, file_id) SELECT address"
                              f"{POSITIONS.removeprefix('icao24')}, {int(file_id)} "
-                             f"FROM {rel} s WHERE {VALID} {anti} {once}").fetchone()[0]
+                             f"FROM (SELECT {ADDRESS_IF_VALID} AS address, * FROM {rel}) s "
+                             f"WHERE address IS NOT NULL AND {VALID_POSITION} {anti} {once}").fetchone()[0]
         valid = (con.execute(f"SELECT count(*) FILTER ({VALID}) FROM {rel}").fetchone()[0]
                  if anti or once else stored)  # without them every valid row was stored
         bad = table.skipped + (total - valid)
