@@ -486,8 +486,14 @@ def test_follow_replays_recorded_snapshots_and_alerts_once(tmp_path, route):
     got = []
     from warrantwatch.tracks.follow import follow
 
-    counts = follow(str(snaps), tmp_path / "live.duckdb", on_alert=got.append, sleep=lambda s: None)
+    db = tmp_path / "live.duckdb"
+    counts = follow(str(snaps), db, on_alert=got.append, sleep=lambda s: None)
     assert counts["polls"] == 20 and counts["alerts"] == 1 and got[0].event.airport == "ZMCK"
+    # like every alert, it says where its track comes from: here a replay, not live data
+    assert got[0].track == "Track: recorded snapshots replayed from recorded/, not live (15 positions in 15 snapshots)"
+    assert got[0].to_dict()["track"] == got[0].track
+    with Store.open(db, read_only=True) as store:
+        assert store.saved_alerts()[0]["track"] == got[0].track  # the Atom feed's copy too
 
 
 def test_api_serves_the_watchlist_and_the_atom_feed(tmp_path, route, monkeypatch):
@@ -612,7 +618,8 @@ def test_follow_polls_a_live_endpoint_with_backoff(tmp_path):
     waits: list[float] = []
     got = []
     try:
-        counts = follow(f"http://127.0.0.1:{server.server_port}/data/aircraft.json", tmp_path / "live.duckdb",
+        counts = follow(f"http://127.0.0.1:{server.server_port}/data/aircraft.json?key=secret#x",
+                        tmp_path / "live.duckdb",
                         interval_s=2, polls=4, sleep=waits.append, on_alert=got.append)
     finally:
         server.shutdown()
@@ -620,6 +627,9 @@ def test_follow_polls_a_live_endpoint_with_backoff(tmp_path):
     # on the ground at Ulaanbaatar, arrival not seen: an alert, at low confidence, saying so
     assert (got[0].kind, got[0].confidence, got[0].event.airport) == ("on-ground", "low", "ZMCK")
     assert "when it arrived was not observed" in " ".join(got[0].notes)
+    # where the positions come from, without the key in the query string
+    assert got[0].track == (f"Track: live positions from http://127.0.0.1:{server.server_port}/data/aircraft.json "
+                            "(1 positions in 1 snapshots)")
     assert waits == [4, 8, 2, 2]  # doubled after the 503, then at least Retry-After, then the interval
 
 
