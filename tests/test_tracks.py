@@ -374,6 +374,23 @@ def many_traces(tmp_path_factory, route):
     return folder
 
 
+def test_ingest_then_events_on_one_connection_equals_the_two_steps(tmp_path, route):
+    from warrantwatch.tracks.pipeline import ingest_then_events
+
+    first = tmp_path / "trace_full_157716.json"
+    first.write_text(json.dumps(sy.to_trace(sy.flight(PUTIN_IL96, *route, DEPART))))
+    second = tmp_path / "trace_full_14fc08.json"
+    second.write_text(json.dumps(sy.to_trace(sy.flight(PUTIN_IL96_B, route[1], route[0], DEPART))))
+    report, found = ingest_then_events([first], db=tmp_path / "a.duckdb")
+    assert report.files_new == 1 and [e.kind for e in found if e.is_landing] == ["landing"]
+    assert found == events(db=tmp_path / "a.duckdb")
+    # a later file: the events are over the whole store, not the new file alone
+    report, found = ingest_then_events([first, second], db=tmp_path / "a.duckdb", progress=lambda *a: None)
+    assert (report.files_new, report.files_already) == (1, 1)
+    ingest([first, second], db=tmp_path / "b.duckdb")
+    assert found == events(db=tmp_path / "b.duckdb") and sum(e.is_landing for e in found) == 2
+
+
 def test_kill_9_during_ingest_loses_nothing_stored_and_a_rerun_completes(tmp_path, many_traces):
     db = tmp_path / "t.duckdb"
     proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(many_traces), "0"],

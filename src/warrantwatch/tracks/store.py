@@ -306,10 +306,16 @@ class Store:
 
     def ingest(self, paths: Iterable[Path], *, progress: Callable[[Path, str], None] | None = None,
                hold_s: float = 1.0) -> IngestReport:
-        """Store every file not stored before; one transaction per file; bad files are reported."""
+        """Store every file not stored before; one transaction per file; bad files are reported.
+        Between files, once the store has been held `hold_s`, it is released for a moment so that
+        readers waiting for it get in (not after the last file: the caller may go on reading)."""
         report = IngestReport()
         held_since = time.monotonic()
         for label, sha, load in _units(paths, report):
+            if time.monotonic() - held_since > hold_s:  # let readers in between transactions
+                self.release()
+                time.sleep(READER_WINDOW_S)  # a reader waiting for the lock gets it now
+                held_since = time.monotonic()
             con = self.connection
             if con.execute("SELECT 1 FROM files WHERE sha256 = ?", [sha]).fetchall():
                 report.files_already += 1
@@ -328,10 +334,6 @@ class Store:
                         raise
                     report.bad_files.append((str(label), f"unreadable: {exc}"))
                     status = "bad file"
-            if time.monotonic() - held_since > hold_s:  # let readers in between transactions
-                self.release()
-                time.sleep(READER_WINDOW_S)  # a reader waiting for the lock gets it now
-                held_since = time.monotonic()
             if progress:
                 progress(Path(str(label)), status)
         return report
