@@ -68,39 +68,16 @@ except ImportError:
     except ImportError:  # another interpreter
         from hashlib import sha256
 
-from warrantwatch.records.models import (
-    Aircraft,
-    Declaration,
-    Finding,
-    Membership,
-    Person,
-    Place,
-    Request,
-    Resolution,
-    Review,
-    Situation,
-    SourceRule,
-    State,
-    StatedPosition,
-    Territory,
-    Visit,
-    Warrant,
-    Withdrawal,
-)
+from warrantwatch.records.files import FILE_KINDS
 
 FORMAT = 5
 # Inputs changed less than this before the cache was built are checked by their contents (above).
 RACY_NS = 5_000_000_000
 MAX_BYTES = 64 * 1024 * 1024  # the payload is about 1 MB; anything far larger is not ours
 MAX_CACHES = 16  # one per checkout and Python in use at once, with room to spare
-# The knowledge base's tables, each a tuple of one kind of record (records.knowledge.KnowledgeBase;
-# a test checks that every table of it is here).
-TABLES: dict[str, type] = {
-    "states": State, "memberships": Membership, "withdrawals": Withdrawal, "declarations": Declaration,
-    "situations": Situation, "resolutions": Resolution, "persons": Person, "warrants": Warrant,
-    "visits": Visit, "findings": Finding, "requests": Request, "territories": Territory, "places": Place,
-    "positions": StatedPosition, "reviews": Review, "source_rules": SourceRule, "aircraft": Aircraft,
-}
+# The knowledge base's tables, each a tuple of one kind of record, one per data file
+# (records.knowledge.KnowledgeBase; a test checks that every table of it is here).
+TABLES: dict[str, type] = {kind.table: kind.model for kind in FILE_KINDS}
 
 
 class Header(msgspec.Struct, forbid_unknown_fields=True):
