@@ -374,6 +374,23 @@ def many_traces(tmp_path_factory, route):
     return folder
 
 
+def test_rows_already_stored_from_another_file_are_not_stored_again(tmp_path, route):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    a = sy.flight(PUTIN_IL96, *route, DEPART)
+    b = sy.flight(PUTIN_IL96_B, route[1], route[0], DEPART + dt.timedelta(hours=2))
+    pq.write_table(a, tmp_path / "a.parquet")
+    half = a.slice(a.num_rows // 2)  # the second half of a, then a later flight: a wider time span
+    pq.write_table(pa.concat_tables([half, b.select(a.column_names)]), tmp_path / "b.parquet")
+    db = tmp_path / "t.duckdb"
+    ingest([tmp_path / "a.parquet"], db=db)
+    report = ingest([tmp_path / "b.parquet"], db=db)
+    assert (report.rows, report.duplicates) == (b.num_rows, half.num_rows)
+    with Store.open(db, read_only=True) as store:
+        assert store.counts()["positions"] == a.num_rows + b.num_rows
+
+
 def test_ingest_then_events_on_one_connection_equals_the_two_steps(tmp_path, route):
     from warrantwatch.tracks.pipeline import ingest_then_events
 

@@ -162,8 +162,9 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
                 f"SELECT min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
             overlap = t_min is not None and con.execute(
                 "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
-        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.address AND p.time = s.time)"
-                if overlap else "")
+        # only stored rows in the file's time span can match: the hash table is built from those alone
+        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.time BETWEEN ? AND ? "
+                "AND p.icao24 = s.address AND p.time = s.time)" if overlap else "")
         # Within a JSON file (small), a position repeated at the same time is stored once. Within a
         # CSV or Parquet table (large) repeats are kept: removing them would cost more than the rest
         # of the ingest, and the landing rules read a repeated position as no change.
@@ -175,7 +176,8 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
         stored = con.execute(f"INSERT INTO positions ({POSITIONS}, file_id) SELECT address"
                              f"{POSITIONS.removeprefix('icao24')}, {int(file_id)} "
                              f"FROM (SELECT {ADDRESS_IF_VALID} AS address, * FROM {rel}) s "
-                             f"WHERE address IS NOT NULL AND {VALID_POSITION} {anti} {once}").fetchone()[0]
+                             f"WHERE address IS NOT NULL AND {VALID_POSITION} {anti} {once}",
+                             [t_min, t_max] if anti else []).fetchone()[0]
         valid = (con.execute(f"SELECT count(*) FILTER ({VALID}) FROM {rel}").fetchone()[0]
                  if anti or once else stored)  # without them every valid row was stored
         bad = table.skipped + (total - valid)
