@@ -66,8 +66,10 @@ TRAVEL = re.compile(
     r"stop(?:s|ped)? (?:over |off )?in|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
-    r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
-    r"(?:will|would|did|does|do) not (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
+    r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped|ping)?|postpone[ds]?|"
+    # "will probably not travel": an adverb of likelihood between the auxiliary and "not"
+    r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not "
+    r"(?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
     r"be (?:in|at|part of|present|attending|travell?ing|going))|won't (?:attend|travel|go|take part|lead|head)|"
     r"(?:put|placed|is|was|were|been) on hold|"
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
@@ -83,6 +85,8 @@ CANCELLED = Prefiltered(re.compile(
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
     'be represented')
+# "will not address it remotely either", "no plans for a video address": video participation denied.
+REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
@@ -91,6 +95,8 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?cu
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
                     r"August|September|October|November|December)\b)|"
                     r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
+                    # "the prosecutor's office announced the arrest of Osama Almasri": the arrest as a noun
+                    r"(?:announced|announces|confirmed|confirms|reported|ordered|orders) the arrest of|"
                     r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
     'handed herself')
@@ -102,11 +108,13 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"(?:be |have been )|"
                      r"wants? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |"
                      # "unconcerned about the Russian leader being arrested": a gerund, not an event
-                     r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )being )$", re.I)
+                     r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )"
+                     r"(?<!\bbefore )being )$", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
                      r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
-                     r" (?:visit|travel|go|attend|come|fly|make)|"
+                     # (not "is not planning to make a video address": that is about taking part remotely)
+                     r" (?:visit|travel|go|attend|come|fly|make (?:a |an |the )?(?:trip|visit|journey))|"
                      # "has not travelled to a member state since ...", "never set foot in": an absence
                      r"(?:has|have|had) (?:not|never) (?:since )?(?:travell?ed|visited|been to|set foot)|"
                      r"never (?:travell?ed|visited|set foot)|not set foot)", re.I),
@@ -137,6 +145,7 @@ FUTURE = Prefiltered(re.compile(
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
+                  r"took off|set off|"
                   r"stopped|addressed|spoke|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
@@ -148,6 +157,17 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
                            r"(?: \w+)?(?: in an? (?:statement|press release|post|interview|briefing|"
                            r"televised address|press conference))?\W+(?:on |late |earlier |last )?$", re.I)
+# A date that is not the trip's, read from the words right before it: the last meeting before this one
+# ("saw him for the first time since 2019", "the second meeting of the two since September"; but "held
+# in Bangui since October 29" and "his second trip to Tehran since early August" date a stay), a deadline
+# ("provide, by March 17, all information"), the end of the trip ("returns to Israel on Wednesday").
+NOT_TRIP_DATE_BEFORE = re.compile(r"(?:\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+since|"
+                                  r"\bby|\breturn\w*(?: home| to [A-Z][\w-]*(?: [A-Z][\w-]*)?)?|"
+                                  r"\b(?:flew|flown|went|came|back) home)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+# ... or from the words right after it: the day a statement was made ("On Friday the Kremlin announced
+# that Putin would visit India on December 4-5").
+STATEMENT_AFTER_DATE = re.compile(r"^\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){1,4}(?:has\s+|had\s+)?"
+                                  r"(?:announced|said|says|told|confirmed|reported|stated|declared)\b", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
@@ -236,7 +256,8 @@ CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\b(?:and the
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
-DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|side|"
+DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|"
+                           r"side(?= of the border)|"
                             r"town|island|countryside)\b", re.I)
 # A word that makes the place after it a destination or the scene of the visit: "to Mongolia",
 # "arrived in Kazan", "visit India", "at the Kremlin".
@@ -244,7 +265,7 @@ DESTINATION_CUE = re.compile(r"\b(?:to|in|into|at|visit(?:s|ed|ing)?|tour(?:s|ed
                              r"land(?:s|ed)? in|arriv\w* in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # "the meeting, which is scheduled for November 22-23": a later sentence that dates the trip's event.
 SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
-                       r"\b(?:will|is to) (?:take place|be held) on\b", re.I)
+                       r"\b(?:will|is to) (?:take place|be held)(?: (?:at|in) [^.;,]{1,30}?)? on\b", re.I)
 # "Germany has arrested a Libyan militia leader", "Italian authorities detained him": the state where an
 # arrest happened, named as the one who made it (the person may be named only in the next sentence).
 PLACE_ARRESTS = re.compile(r"(?:'s|’s)?(?:\s+(?:authorities|police|officers|officials|security forces))?\s+"
@@ -329,7 +350,9 @@ PLACE_BEFORE_TRIP = re.compile(r"^(?:'s|’s)?\s+(?:state\s+|official\s+|working
 PLACE_HOSTS = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|"
                          r"receives|gave|gives|greeted|greets|rolled out|organi[sz]ed|organi[sz]es|laid on)\b")
 # "on the Jordanian shore", "on Turkish soil", "on Turkey's Mediterranean coast": "on" a stretch of land.
-ON_LAND = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]+)?\s+(?:shore|coast|soil|territory|side|island|border)\b")
+# (not "attended on the Sudanese side by ...": a party to the talks)
+ON_LAND = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]+)?\s+(?:shore|coast|soil|territory|side(?= of the border)|island|"
+                     r"border)\b")
 # "Maria Lvova-Belova said on Thursday": the person named after a place is the one who speaks of it.
 SPEAKER_AFTER = re.compile(r"^\W*(?:said|says|told|announced|added|stated|confirmed|wrote|noted|explained|"
                            r"declared|insisted|claimed)\b", re.I)

@@ -55,6 +55,7 @@ from warrantwatch.news.cues import (
     NOT_DESTINATION_BEFORE,
     NOT_TRIP_CALLED_OFF,
     NOT_TRIP_DATE,
+    NOT_TRIP_DATE_BEFORE,
     OBJECT_PRONOUN,
     ON_LAND,
     ORIGIN_BEFORE,
@@ -72,6 +73,7 @@ from warrantwatch.news.cues import (
     PRESENT_IN,
     PRONOUN,
     REMOTE,
+    REMOTE_DENIED,
     SCENE_BEFORE,
     SCHEDULED,
     SENDER_AFTER,
@@ -79,6 +81,7 @@ from warrantwatch.news.cues import (
     SENTENCE_END,
     SPEAKER_AFTER,
     STAND_IN_FOR,
+    STATEMENT_AFTER_DATE,
     SUBJECT_REFERENCE,
     SURRENDERED_BY,
     THE_BEFORE_VISIT,
@@ -159,6 +162,7 @@ class _Context:
     last_places: list[Hit] = field(default_factory=list)  # "in Kampala", "to Sochi" in the previous sentence
     last_scene: str = ""  # the sentence `last_places` came from (it dates a presence told through the occasion)
     venue: list[Hit] = field(default_factory=list)  # the last scene named in the article (for remote attendance)
+    dateline: list[Hit] = field(default_factory=list)  # "JUBA - ...": where the report was filed
     arrest_places: list[Hit] = field(default_factory=list)  # "Germany has arrested ..." in the previous sentence
     last_person: str | None = None
     host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
@@ -246,6 +250,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         else:
             before = ""
         traveller = _traveller(people, place, sentence) if not scene else people[-1]
+        if traveller is None:
+            continue
         person = kb.person_by_id[traveller.value]
         stays_away = False
         if not scene and traveller.end > 0:
@@ -292,6 +298,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
     return found
 
 
+# Presence at an occasion the sentence does not place: "will also attend and speak at the event".
+_AT_THE_OCCASION = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:took|take|taking) part)\b[^.;]{0,40}?\b(?:the|this) "
+                              r"(?:event|ceremony|celebrations?|festivities|inauguration|summit|meeting|funeral|"
+                              r"conference|parade)\b", re.I)
 # A visit verb that can govern a place of the person's own case ("visited troops ... in the Donetsk region").
 _VISITED = re.compile(r"\b(?:visited|toured|inspected|travell?ed to|flew to|arrived in)\b", re.I)
 
@@ -438,9 +448,11 @@ def _other_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: s
 
 
 def _names_places(places: list[Hit], sentence: str) -> bool:
-    """Whether the sentence names a place of its own (not "Sudan's Omar al-Bashir", not "Chinese"):
+    """Whether the sentence names a place of its own (not "Sudan's Omar al-Bashir", not "Chinese", not
+    "Kenya's new constitution"):
     then it is about that place ("he plays host as leaders gather in Kazan"), not the one before."""
-    return any(not p.demonym and not PLACE_OF_PERSON.match(sentence[p.end:]) for p in places)
+    return any(not p.demonym and not PLACE_OF_PERSON.match(sentence[p.end:]) and
+               not NOT_DESTINATION_AFTER.match(sentence[p.end:]) for p in places)
 
 
 @lru_cache(maxsize=512)
@@ -525,7 +537,7 @@ def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
 @lru_cache(maxsize=512)
 def _travels(sentence: str) -> bool:
     return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence)
-                or AMONG_PRESENT.search(sentence))
+                or AMONG_PRESENT.search(sentence) or _arrested(sentence))
 
 
 @lru_cache(maxsize=512)
@@ -561,12 +573,15 @@ def _arrested(sentence: str) -> bool:
 def _kind(sentence: str) -> str:
     if _arrested(sentence):
         return "arrest"
-    if REMOTE.search(sentence):
+    remote = REMOTE.search(sentence)
+    if remote and not REMOTE_DENIED.search(sentence, max(0, remote.start() - 45), remote.start()):
         return "remote"
     called_off = CANCELLED.search(sentence)
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()) \
             and not _CALL_OFF_URGED.search(sentence, max(0, called_off.start() - 90), called_off.start()):
         return "cancelled"
+    if remote:
+        return "cancelled"  # "will not address it remotely either": neither there nor by video
     return _KIND_OF_TENSE[_tense(sentence)]
 
 
@@ -587,6 +602,9 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
     """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
     warrant was to Washington in February")."""
     before = sentence[:date.start]
+    if NOT_TRIP_DATE_BEFORE.search(before, max(0, len(before) - 40)) or \
+            STATEMENT_AFTER_DATE.match(sentence, date.end, min(len(sentence), date.end + 60)):
+        return False  # "since 2019", "by March 17", "returns to Israel on Wednesday", "On Friday the Kremlin said"
     m = NOT_TRIP_DATE.search(before, max(0, len(before) - 90))
     return m is None or bool(TRIP_AFTER.search(before, m.start()))
 
@@ -638,9 +656,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         # none of its own ("Museveni was sworn in ... Among the guests was al-Bashir"), and the venue of a
         # summit attended by video; its offsets lie outside every sentence
         far = len(text) + 1
-        ctx.last_places = ctx.venue = [Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
-                                       for h in gazetteer.find(dateline.group(0).title(), published)
-                                       if h.kind == "place" and not h.demonym]
+        ctx.last_places = ctx.venue = ctx.dateline = [
+            Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
+            for h in gazetteer.find(dateline.group(0).title(), published) if h.kind == "place" and not h.demonym]
     norm = normalise(DATELINE.sub("", text, count=1))
     # One pass of the name automata and one of the date scan over the whole article; each sentence
     # takes its share.
@@ -765,6 +783,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             borrowed = True
         if not candidates and kind == "remote" and not scene and ctx.venue:
             scene = ctx.venue  # "the President will take part via videoconference in ... this summit"
+        if not candidates and not scene and ctx.dateline and kind in ("planned", "occurred") and \
+                _AT_THE_OCCASION.search(sentence) and not _names_places(places, sentence):
+            # "JUBA - ... Sudanese President Omar al-Bashir will also attend and speak at the event": the
+            # occasion the report was filed from (read with the confidence of a borrowed place)
+            scene = ctx.dateline
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
@@ -793,8 +816,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             if arrests and arrest_at is None:
                 stay = True
                 if place.value == kb.person_by_id[traveller].nationality or not DESTINATION_CUE.search(
-                        sentence, max(0, place.start - 40), place.start):
-                    continue  # sent home after an arrest elsewhere, or a place that is not a stop: not a trip
+                        sentence, max(0, place.start - 40), place.start) or \
+                        not _destination_role(sentence, place, places, "occurred"):
+                    # sent home after an arrest elsewhere, a place that is not a stop, or where the flight came
+                    # from ("arrested after he arrived in the Philippines from Hong Kong"): not a trip
+                    continue
                 place_kind = "occurred"  # arrested in Manila "after several days in Hong Kong"
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
@@ -1053,13 +1079,23 @@ def _in_aside(sentence: str, hit: Hit, people: list[Hit]) -> bool:
 
 def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
     """The wanted person a place belongs to: the nearest one mentioned before it who is not the
-    one being met or hosted, else the nearest before it, else the first."""
+    one being met or hosted, else the nearest before it, else the first after it who is not the one met
+    ("... for Anchorage to meet Putin" has none)."""
     before = [p for p in people if p.start <= place.start]
     travelling = [p for p in before if not HOSTED_PERSON.search(sentence[max(0, p.start - 25):p.start])
                   and not _in_aside(sentence, p, before)]
     if travelling:
         return travelling[-1]
-    return before[-1] if before else people[0]
+    if before:
+        return before[-1]
+    after = [p for p in people if p.end == 0 or not _MET.search(sentence, max(0, p.start - 40), p.start)]
+    # "Trump took off for Anchorage to meet Putin": the only wanted person after the place is the one met
+    return after[0] if after else None
+
+
+# "to meet Putin", "will welcome the Russian president": the person named after it is the one met or hosted.
+_MET = re.compile(r"\b(?:meet|meets|met|meeting|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
+                  r"greet(?:s|ed|ing)?|invit(?:e|es|ed|ing))\W+(?:the\W+)?(?:[\w-]+\W+){0,3}$", re.I)
 
 
 def _add(ctx: _Context, event: Event) -> None:
