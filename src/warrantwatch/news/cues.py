@@ -178,7 +178,10 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"
-                          r"on the (?:future|fate|situation|subject|question) of)\s+(?:the\s+)?$", re.I)
+                          r"on the (?:future|fate|situation|subject|question) of)\s+(?:the\s+)?$|"
+                          # "are expected to discuss Iran's attempts to set up military bases in Syria": a
+                          # place inside what is discussed
+                          r"\bto discuss\b[^.;:,]{1,60}\b(?:in|to|on|of|with|from|over)\s+(?:the\s+)?$", re.I)
 # The place a trip starts from: not the destination, except for a summit attended remotely
 # ("chaired from New Delhi").
 ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
@@ -238,7 +241,12 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
                      re.I)
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.
 SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
-                               r"(?:president|leader|prime minister|premier)\b(?!['’]s)", re.I)
+                               r"(?:president|leader|prime minister|premier)\b(?!['’]s)|"
+                               # "today and tomorrow the president will visit Belarus": the office as the
+                               # subject of a trip
+                               r"\bthe (?:president|leader|prime minister|premier|head of state) (?:will|would|is to|"
+                               r"was to|is due to|is expected to|plans to) (?:also )?(?:visit|travel|fly|go|attend|"
+                               r"arrive|be in|pay)\b", re.I)
 # "The court said he was surrendered": an institution speaks of the story's person.
 INSTITUTION_SAID_HE = Prefiltered(re.compile(
     r"\b(?:court|prosecutors?|police|officials|ministry|government|authorities|Kremlin|statement) "

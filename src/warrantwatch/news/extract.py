@@ -298,6 +298,29 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
     return found
 
 
+# "after skipping the summit": a clause whose time lies before the main verb's.
+_AFTER_GERUND = re.compile(r"^\W*after\s+[a-z]+ing\b", re.I)
+# "from President Vladimir Putin", "of Putin": a person in a prepositional phrase is no subject for a
+# pronoun in the next sentence.
+_OBJECT_OF = re.compile(r"\b(?:from|of|by|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _called_off_on(sentence: str, date: DateMention) -> bool:
+    """Whether the date is written right after a calling-off told as done ("pulled out on Sunday",
+    "cancelled on Monday"; not "will not attend on Saturday" nor "will not attend Saturday's summit")."""
+    m = None
+    for m in CANCELLED.finditer(sentence, max(0, date.start - 40), date.start):  # noqa: B007 (the last one)
+        pass
+    return m is not None and _DECIDED.match(m.group(0)) is not None and \
+        _BETWEEN_VERB_AND_DAY.fullmatch(sentence, m.end(), date.start) is not None
+
+
+_BETWEEN_VERB_AND_DAY = re.compile(r"\s*,?\s*(?:(?:late|early)\s+)?on\s+")
+# a decision to call off (its day is the decision's), not an absence ("stayed home on Monday": that day)
+_DECIDED = re.compile(r"(?:cancel|call|scrap|postpone|pulled out|drop|shelved|put|defer|abandon|g[ai]ve up|"
+                      r"chose|decided|opted|declin)", re.I)
+# "... if Putin came", "unless Netanyahu travels": the person is the subject of a condition only.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,4}$", re.I)
 # Presence at an occasion the sentence does not place: "will also attend and speak at the event".
 _AT_THE_OCCASION = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:took|take|taking) part)\b[^.;]{0,40}?\b(?:the|this) "
                               r"(?:event|ceremony|celebrations?|festivities|inauguration|summit|meeting|funeral|"
@@ -328,7 +351,8 @@ _PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was pres
 # alert threshold).
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|likely to|considering|mulling)\b[^.;,]*$", re.I)
 # A person named after a place only for comparison: "more often than Benjamin Netanyahu", "unlike Putin".
-_COMPARED = re.compile(r"\b(?:than|unlike|like|including|such as|as well as|except|besides)\s+(?:the\s+)?"
+# (not "a ceremony attended by dignitaries including ... al-Bashir": those included were there)
+_COMPARED = re.compile(r"\b(?:than|unlike|like|except|besides)\s+(?:the\s+)?"
                        r"(?:[\w'’-]+\s+){0,3}$", re.I)
 _STRONG_BREAK = re.compile(r"[;:—]")
 _STOPS = frozenset((";", ":", "—", "–"))
@@ -415,12 +439,14 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
                 return None  # the word before "of" lies before these words
             if tokens[i - 1].group().lower() not in CONTAINERS:
                 return False  # "the leaders of Brazil", "a visit with Syria as its topic"
-        elif not (word[0].isupper() or lower in MODIFIERS or lower.endswith(("'s", "’s"))):
+        elif not (word[0].isupper() or lower in MODIFIERS or lower.endswith(("'s", "’s")) or
+                  _HYPHENATED_NAME.search(word)):  # "to non-Arab Eritrea", "pro-Western"
             return False  # a verb or another preposition: "avoiding France", "from Budapest"
         i -= 1
     return None
 
 
+_HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
 # "..., and a few days later to Beijing": an elliptic clause whose verb is the one before.
 _TO_OR_IN = re.compile(r"\b(?:to|in|into|at)\s+(?:the\s+)?$", re.I)
 _HE = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
@@ -447,11 +473,11 @@ def _other_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: s
                for p in places)
 
 
-def _names_places(places: list[Hit], sentence: str) -> bool:
+def _names_places(places: list[Hit], sentence: str, home: str | None = None) -> bool:
     """Whether the sentence names a place of its own (not "Sudan's Omar al-Bashir", not "Chinese", not
     "Kenya's new constitution"):
     then it is about that place ("he plays host as leaders gather in Kazan"), not the one before."""
-    return any(not p.demonym and not PLACE_OF_PERSON.match(sentence[p.end:]) and
+    return any(not p.demonym and p.value != home and not PLACE_OF_PERSON.match(sentence[p.end:]) and
                not NOT_DESTINATION_AFTER.match(sentence[p.end:]) for p in places)
 
 
@@ -500,6 +526,8 @@ def _tense_before(clause: str, position: int) -> bool | None:
              if not m.group(0).lower().startswith(_WEAK_FUTURE)]
     marks += [(m.start(), False) for m in PAST.finditer(clause, low, position)]
     if not marks:
+        if _AFTER_GERUND.match(clause):
+            return False  # "after skipping the meeting in New Delhi": before the main verb's time
         return _tense(clause)
     return max(marks)[1]
 
@@ -685,7 +713,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 raw.append(all_dates[d])
             d += 1
         ctx.raw_dates[sentence] = (start, raw)
-        people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)]
+        # "Zelensky had said he would not go if Putin came": a person named only in a condition travels nowhere
+        people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)
+                  and not _CONDITION_BEFORE.search(sentence, max(0, p.start - 30), p.start)]
         if not people:
             # "Netanyahu's office said he would travel to Washington": the pronoun is the office's owner
             senders = [p for p in _persons(hits) if _HE.search(sentence, p.end)]
@@ -701,8 +731,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if people:
             # A pronoun in a later sentence refers to a subject, not to a person met or hosted
             # ("... hopes to meet Vladimir Putin. ... he sat beside Guelleh" is still al-Bashir).
+            # nor to one named after a preposition ("on special instructions from President Vladimir Putin")
             subjects = [p for p in people
-                        if p.end == 0 or not HOSTED_PERSON.search(sentence, max(0, p.start - 25), p.start)]
+                        if p.end == 0 or not (HOSTED_PERSON.search(sentence, max(0, p.start - 25), p.start) or
+                                              _OBJECT_OF.search(sentence, max(0, p.start - 45), p.start))]
             if subjects or not ctx.last_person:
                 ctx.last_person = (subjects or people)[-1].value
         if not places and people and ctx.last_event is not None and SCHEDULED.search(sentence):
@@ -714,8 +746,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
-        if people and not places and PLACE_ANAPHORA.search(sentence) and _travels(sentence) and \
+        if people and PLACE_ANAPHORA.search(sentence) and _travels(sentence) and not _arrested(sentence) and \
+                not _names_places(places, sentence, kb.person_by_id[people[-1].value].nationality) and \
                 not ("had been" in sentence and UNREALISED_PLAN.search(sentence)):
+            # "According to the Kremlin, the president will travel there on September 3"
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         meeting, ctx.meeting = ctx.meeting, None
@@ -825,9 +859,14 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
             clause_future = True if place_kind == "planned" else future
+            if place_kind == "cancelled" and anchor == place.start and _AFTER_GERUND.match(_clause(sentence, anchor)):
+                clause_future = False  # "will join the virtual summit, after skipping the meeting in New Delhi in …"
             # "left for Washington on Sunday and will meet Trump at the White House on Tuesday": each
             # clause's days are read in its own tense
             usable = dates if clause_future == future or kind == "arrest" else ctx.dates(sentence, clause_future)
+            if place_kind == "cancelled":
+                # "pulled out on Sunday of the summit in Istanbul": the day of the calling-off, not of the trip
+                usable = [d for d in usable if not _called_off_on(sentence, d)]
             if place_kind == "cancelled" and kind not in ("cancelled", "remote"):
                 # "Lavrov arrived on Tuesday ..., where he is representing Putin": the stand-in's arrival
                 # does not date the trip the person stays away from
@@ -1166,8 +1205,9 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
         elif event.date.is_exact:
             better = dt.timedelta(0) < event.date.first_day - day <= gap
         else:
-            better = event.date.month is not None and event.date.first_day <= day <= min(event.date.last_day,
-                                                                                        published)
+            # (a plan's day may lie after the report: "the president will travel there on September 3")
+            last = event.date.last_day if event.kind == "planned" else min(event.date.last_day, published)
+            better = event.date.month is not None and event.date.first_day <= day <= last
         if better:
             ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day),
                                     evidence=(*event.evidence, sentence))
@@ -1181,7 +1221,8 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
     for i, event in enumerate(ctx.events):
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
-        future = {"planned": True, "cancelled": True}.get(event.kind, False)
+        # a summit joined by video may lie either side of the report ("Italy hosts the summit on October 30-31")
+        future = {"planned": True, "cancelled": True, "remote": None}.get(event.kind, False)
         days = [d for d in ctx.dates(sentence, future) if d.span_days == 0 and
                 not NOT_TRIP_DATE.search(sentence[:d.start]) and
                 (event.date is None or event.date.first_day <= d.first <= event.date.last_day)]
