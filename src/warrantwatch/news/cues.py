@@ -145,7 +145,7 @@ FUTURE = Prefiltered(re.compile(
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
-                  r"took off|set off|"
+                  r"took off|set off|boarded|"
                   r"stopped|addressed|spoke|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
@@ -156,7 +156,8 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
                            r"convicted|sentenced|born|elected|inaugurat|sworn in|since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
                            r"(?: \w+)?(?: in an? (?:statement|press release|post|interview|briefing|"
-                           r"televised address|press conference))?\W+(?:on |late |earlier |last )?$", re.I)
+                           r"televised address|press conference))?(?: on social media)?\W+"
+                           r"(?:on |late |earlier |last )?$", re.I)
 # A date that is not the trip's, read from the words right before it: the last meeting before this one
 # ("saw him for the first time since 2019", "the second meeting of the two since September"; but "held
 # in Bangui since October 29" and "his second trip to Tehran since early August" date a stay), a deadline

@@ -288,10 +288,16 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if _mentions_person(part, people, sentence):
                 place_kind = _clause_kind(sentence, place.start) or MENTION
             # else: "Leaders met in Johannesburg; Putin did not attend": the venue he stayed away from
+        if kind == "remote" and place.start < len(sentence) and \
+                _AFTER_GERUND_BEFORE.search(sentence, max(0, place.start - 100), place.start) and \
+                CANCELLED.search(_clause(sentence, place.start)):
+            place_kind = "cancelled"  # "will take part in a virtual summit, after skipping the one in New Delhi"
         if place_kind in ("planned", "occurred", MENTION):
             place_kind = _clause_kind(sentence, place.start) or place_kind
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
+        if place_kind == "cancelled" and _NOW_IN.search(sentence, max(0, place.start - 40), place.start):
+            place_kind = "occurred"  # "Netanyahu, who is now in the United States, had planned to go on to ..."
         if stays_away and place_kind in ("planned", "occurred", MENTION):
             place_kind = "cancelled"  # "Lavrov will represent Putin at the summit in Rio": he stays away
         found.append((person.id, place, place_kind))
@@ -300,9 +306,20 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
 
 # "after skipping the summit": a clause whose time lies before the main verb's.
 _AFTER_GERUND = re.compile(r"^\W*after\s+[a-z]+ing\b", re.I)
+_AFTER_GERUND_BEFORE = re.compile(r"\bafter\s+[a-z]+ing\b[^.;:—,]{0,80}$", re.I)
+# "the state visit begins", "the summit opens": a trip told in the present on the day it starts.
+_BEGINS = re.compile(r"\b(?:visit|trip|tour|journey)\b[^.;]{0,60}?\b(?:begins|starts|kicks off|gets under way)\b",
+                     re.I)
+# "Netanyahu, who is now in the United States": a presence told in a relative clause.
+_NOW_IN = re.compile(r"\b(?:who|which) (?:is|was|are) (?:now |currently |already |still )?in (?:the )?$", re.I)
 # "from President Vladimir Putin", "of Putin": a person in a prepositional phrase is no subject for a
 # pronoun in the next sentence.
 _OBJECT_OF = re.compile(r"\b(?:from|of|by|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _is_object(sentence: str, person: Hit) -> bool:
+    """Whether a person is named as the one met, hosted or invited ("his invitation to Putin")."""
+    return bool(_MET.search(sentence, max(0, person.start - 40), person.start))
 
 
 def _called_off_on(sentence: str, date: DateMention) -> bool:
@@ -586,6 +603,7 @@ def _tense(sentence: str) -> bool | None:
 
 
 def _kind_from_dates(dates: list[DateMention], published: dt.date) -> str:
+    # (a day that is the report's own, "On Tuesday, the state visit begins", tells neither)
     if any(d.last <= published for d in dates):
         return "occurred"
     if any(d.first > published for d in dates):
@@ -802,7 +820,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if kind in ("planned", "occurred", MENTION) and "had been" in sentence and UNREALISED_PLAN.search(sentence):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         kind_from_dates = kind == MENTION
-        if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
+        if kind == MENTION and _BEGINS.search(sentence):
+            kind = "planned"  # "On Tuesday, the state visit ... begins": told on the day it starts, ahead
+        elif kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
         borrowed = False
@@ -822,7 +842,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             # "JUBA - ... Sudanese President Omar al-Bashir will also attend and speak at the event": the
             # occasion the report was filed from (read with the confidence of a borrowed place)
             scene = ctx.dateline
-        if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
+        if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)) and \
+                not all(p.end > 0 and _is_object(sentence, p) for p in people):
+            # (not "The Kyrgyz leader renewed his invitation to Putin": the person is no subject there)
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
             borrowed = True
@@ -859,7 +881,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
             clause_future = True if place_kind == "planned" else future
-            if place_kind == "cancelled" and anchor == place.start and _AFTER_GERUND.match(_clause(sentence, anchor)):
+            if place_kind == "cancelled" and anchor == place.start and \
+                    _AFTER_GERUND_BEFORE.search(sentence, max(0, anchor - 100), anchor):
                 clause_future = False  # "will join the virtual summit, after skipping the meeting in New Delhi in …"
             # "left for Washington on Sunday and will meet Trump at the White House on Tuesday": each
             # clause's days are read in its own tense
@@ -1134,7 +1157,7 @@ def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
 
 # "to meet Putin", "will welcome the Russian president": the person named after it is the one met or hosted.
 _MET = re.compile(r"\b(?:meet|meets|met|meeting|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
-                  r"greet(?:s|ed|ing)?|invit(?:e|es|ed|ing))\W+(?:the\W+)?(?:[\w-]+\W+){0,3}$", re.I)
+                  r"greet(?:s|ed|ing)?|invit(?:e|es|ed|ing|ations?)(?: to)?)\W+(?:the\W+)?(?:[\w-]+\W+){0,3}$", re.I)
 
 
 def _add(ctx: _Context, event: Event) -> None:
