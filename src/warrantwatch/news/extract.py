@@ -917,7 +917,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 place_kind = "occurred"  # "is in Pyongyang and is scheduled to meet Kim": under way
                 if partial is None:
                     partial = PartialDate(published.year, published.month, published.day)
-            if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
+            if partial is None and place_kind == "occurred" and (UNDER_WAY.search(sentence) or _NOW_IN.search(
+                    sentence, max(0, place.start - 40), place.start)):  # "has landed in", "who is now in"
                 partial = PartialDate(published.year, published.month, published.day)
             if partial is None and place_kind == "occurred" and DAY_BEFORE.search(sentence) and \
                     ARRIVAL.search(sentence):

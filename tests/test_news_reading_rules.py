@@ -1,0 +1,117 @@
+"""The reading rules of the fourth issue-11 round, one short story each, written for the test: which
+date is the trip's, called-off and remote trips, arrests told indirectly, who travels, and trips that
+begin on the day of the report. Each case states the events the rules must read, no more."""
+
+import datetime as dt
+
+import pytest
+
+from warrantwatch.news.extract import extract
+
+
+def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
+    return {(e.person, e.host, e.date.isoformat() if e.date else "", e.kind)
+            for e in extract(kb, text, dt.date.fromisoformat(published))}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # dates that are not the trip's: the last meeting "since 2019" ...
+        ("Trump applauded as he saw Vladimir Putin for the first time since 2019. Putin landed in Alaska on "
+         "Friday.", "2025-08-16", {("vladimir-putin", "USA", "2025-08-15", "occurred")}),
+        # ... a deadline ("by March 17") ...
+        ("The chamber asked Rome to explain, by March 17, why Osama Almasri, who was arrested in Turin on "
+         "January 19, was not surrendered.", "2025-02-18", {("osama-elmasry-njeem", "ITA", "2025-01-19", "arrest")}),
+        # ... the return home ...
+        ("Benjamin Netanyahu will fly to Washington on Sunday and returns to Israel on Wednesday.", "2019-03-20",
+         {("benjamin-netanyahu", "USA", "2019-03-24", "planned")}),
+        # ... and the day of the statement told right after it
+        ("On Friday the Kremlin announced that Vladimir Putin would pay a state visit to India on December 4-5.",
+         "2025-11-30", {("vladimir-putin", "IND", "2025-12-04", "planned")}),
+        # "will probably not travel": called off
+        ("Benjamin Netanyahu will probably not travel to Poland next month for the anniversary.", "2024-12-20",
+         {("benjamin-netanyahu", "POL", "2025-01", "cancelled")}),
+        # ... and the day of the event told in a later sentence without a place
+        ("Benjamin Netanyahu will probably not travel to Poland next month for the anniversary. The main "
+         "commemoration will take place at the camp on Jan. 27, 2025.", "2024-12-20",
+         {("benjamin-netanyahu", "POL", "2025-01-27", "cancelled")}),
+        # video participation denied is no remote attendance: he neither goes nor joins by video
+        ("Vladimir Putin, who had said he would not attend the G20 summit in India, will not address it "
+         "remotely either.", "2023-09-07", {("vladimir-putin", "IND", "2023-09", "cancelled")}),
+        # "took off for Washington": the trip has begun, on the day told
+        ("Benjamin Netanyahu took off late on Sunday for Washington, where Donald Trump is to host him on "
+         "Monday.", "2025-07-07", {("benjamin-netanyahu", "USA", "2025-07-06", "occurred")}),
+        # the one met after the place is not the traveller
+        ("Donald Trump took off from Andrews for Anchorage to meet Vladimir Putin.", "2025-08-15", set()),
+        # an arrest told as a noun, at home
+        ("On 5 November the Libyan prosecutor's office announced the arrest of Osama Almasri in Tripoli.",
+         "2025-11-06", {("osama-elmasry-njeem", "LBY", "2025-11-05", "arrest")}),
+        # "before being detained": the arrest happened
+        ("Alfred Yekatom drew his pistol in the National Assembly in Bangui on Monday before being detained by "
+         "gendarmes.", "2018-10-30", {("alfred-yekatom", "CAF", "2018-10-29", "arrest")}),
+        # the origin of the flight before an arrest at home is no stop
+        ("Rodrigo Duterte was taken into police custody on Tuesday after he arrived in the Philippines from "
+         "Hong Kong.", "2025-03-11", {("rodrigo-duterte", "PHL", "2025-03-11", "arrest")}),
+        # "Kenya's new constitution" names no place of its own: the dateline is the scene
+        ("NAIROBI - Omar al-Bashir on Friday attended the ceremony at which Kenya's new constitution was "
+         "promulgated.", "2010-08-27", {("omar-al-bashir", "KEN", "2010-08-27", "occurred")}),
+        # the dateline is the occasion a later sentence says he will attend
+        ("JUBA - South Sudan becomes independent on Saturday. Sudanese President Omar al-Bashir will also "
+         "attend and speak at the event.", "2011-07-08", {("omar-al-bashir", "SSD", "2011-07-09", "planned")}),
+        # "on the Sudanese side" is a party to the talks, not a place; the host of the talks is no traveller
+        ("Omar al-Bashir met Vladimir Putin in Sochi on Wednesday, attended on the Sudanese side by his "
+         "ministers.", "2017-11-23", {("omar-al-bashir", "RUS", "2017-11-22", "occurred")}),
+        # a person named only in a condition travels nowhere
+        ("Zelensky said he would not go to Indonesia if Vladimir Putin came.", "2022-11-10", set()),
+        # a place inside what is to be discussed is a topic
+        ("Benjamin Netanyahu will meet Trump at the White House on Monday, where they are expected to discuss "
+         "Iran's attempts to set up bases in Syria.", "2019-03-23",
+         {("benjamin-netanyahu", "USA", "2019-03-25", "planned")}),
+        # "to non-Arab Eritrea": the adjective only modifies the name
+        ("Last week Omar al-Bashir paid brief visits to Egypt and to non-Arab Eritrea.", "2009-03-30",
+         {("omar-al-bashir", "EGY", "2009-03", "occurred"), ("omar-al-bashir", "ERI", "2009-03", "occurred")}),
+        # a summit skipped "after skipping" stays called off, and in the past, beside a virtual one
+        ("Vladimir Putin will take part in a virtual G20 summit on Wednesday, after skipping the meeting in "
+         "New Delhi in September.", "2023-11-20", {("vladimir-putin", "IND", "2023-09", "cancelled")}),
+        # the day right after a decision to call off is the decision's ...
+        ("Omar al-Bashir pulled out on Sunday of a summit in Istanbul.", "2009-11-09",
+         {("omar-al-bashir", "TUR", "2009-11", "cancelled")}),
+        # ... but the day of an absence is the event's
+        ("Omar al-Bashir stayed home on Monday when leaders gathered in Sharm el-Sheikh.", "2025-10-14",
+         {("omar-al-bashir", "EGY", "2025-10-13", "cancelled")}),
+        # "the president will visit": the office continues the story's person
+        ("Vladimir Putin will visit Mongolia next week. According to the Kremlin, the president will travel "
+         "there on September 3.", "2024-08-29", {("vladimir-putin", "MNG", "2024-09-03", "planned")}),
+        # a pronoun continues the subject, not the person named after "from"
+        ("Sergei Shoigu arrived in Pyongyang on special instructions from President Vladimir Putin. On June 4 "
+         "he also met Kim Jong Un in Pyongyang.", "2025-06-17",
+         {("sergei-shoigu", "PRK", "2025-06-04", "occurred")}),
+        # a visit that "begins" on the report's day is ahead
+        ("\"On Tuesday, the state visit of the Russian President to Kyrgyzstan begins,\" Ushakov said of "
+         "Vladimir Putin.", "2025-11-25", {("vladimir-putin", "KGZ", "2025-11-25", "planned")}),
+        # "who is now in the United States": a presence in a sentence about a postponed visit
+        ("Benjamin Netanyahu, who is now in the United States, had planned to go on to Argentina, but the "
+         "visit has been postponed.", "2025-09-27",
+         {("benjamin-netanyahu", "USA", "2025-09-27", "occurred"), ("benjamin-netanyahu", "ARG", "2025-09",
+                                                                    "cancelled")}),
+        # a scene is not borrowed for a person who is only invited there
+        ("Vladimir Putin will visit Kyrgyzstan on Tuesday. The Kyrgyz leader renewed his invitation to Putin "
+         "during their meeting in July.", "2025-11-23", {("vladimir-putin", "KGZ", "2025-11-25", "planned")}),
+        # "boarded a flight to": past; the summit that "opens on Sunday" does not make it ahead
+        ("Omar al-Bashir boarded a flight to Johannesburg on Saturday for the summit, which opens on Sunday.",
+         "2015-06-14", {("omar-al-bashir", "ZAF", "2015-06-13", "occurred")}),
+    ],
+)
+def test_reading_rules(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+def test_a_trip_without_a_date_in_the_text_says_where_its_month_comes_from(kb):
+    # "pulled out on Sunday": the day is the decision's, so the trip has no date of its own; it is placed in
+    # the month of the report and marked so, below the alert threshold
+    (event,) = extract(kb, "Omar al-Bashir pulled out on Sunday of a summit in Istanbul.", dt.date(2009, 11, 9))
+    assert event.date_from == "publication" and event.confidence < 0.8
+    (event,) = extract(kb, "Omar al-Bashir stayed home on Monday when leaders gathered in Sharm el-Sheikh.",
+                       dt.date(2025, 10, 14))
+    assert event.date_from == "text"
