@@ -153,7 +153,8 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
-                           r"convicted|sentenced|born|elected|inaugurat|sworn in|since the court)\w*[^,;.—]{0,40}$|"
+                           r"convicted|sentenced|born|elected|inaugurat|sworn in|took office|came to power|"
+                           r"since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
                            r"(?: \w+)?(?: in an? (?:statement|press release|post|interview|briefing|"
                            r"televised address|press conference))?(?: on social media)?\W+"
@@ -162,6 +163,8 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 # ("saw him for the first time since 2019", "the second meeting of the two since September"; but "held
 # in Bangui since October 29" and "his second trip to Tehran since early August" date a stay), a deadline
 # ("provide, by March 17, all information"), the end of the trip ("returns to Israel on Wednesday").
+# ... and "since 2019" after the same words (the scan reads "since 2019" as one date).
+LAST_MEETING_BEFORE = re.compile(r"\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+$", re.I)
 NOT_TRIP_DATE_BEFORE = re.compile(r"(?:\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+since|"
                                   r"\bby|\breturn\w*(?: home| to [A-Z][\w-]*(?: [A-Z][\w-]*)?)?|"
                                   r"\b(?:flew|flown|went|came|back) home)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)

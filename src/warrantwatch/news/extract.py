@@ -45,6 +45,7 @@ from warrantwatch.news.cues import (
     INSTITUTION_BEFORE,
     INSTITUTION_SAID_HE,
     INTO_THE_SITUATION,
+    LAST_MEETING_BEFORE,
     LEADER_AFTER_DEMONYM,
     LEAVES_HOME,
     MEETING_WORD,
@@ -648,7 +649,8 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
     """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
     warrant was to Washington in February")."""
     before = sentence[:date.start]
-    if NOT_TRIP_DATE_BEFORE.search(before, max(0, len(before) - 40)) or \
+    if NOT_TRIP_DATE_BEFORE.search(before, max(0, len(before) - 40)) or (
+            date.text[:6].lower() == "since " and LAST_MEETING_BEFORE.search(before, max(0, len(before) - 40))) or \
             STATEMENT_AFTER_DATE.match(sentence, date.end, min(len(sentence), date.end + 60)):
         return False  # "since 2019", "by March 17", "returns to Israel on Wednesday", "On Friday the Kremlin said"
     m = NOT_TRIP_DATE.search(before, max(0, len(before) - 90))
