@@ -101,10 +101,33 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         # "boarded a flight to": past; the summit that "opens on Sunday" does not make it ahead
         ("Omar al-Bashir boarded a flight to Johannesburg on Saturday for the summit, which opens on Sunday.",
          "2015-06-14", {("omar-al-bashir", "ZAF", "2015-06-13", "occurred")}),
+        # "The arrest, made on Wednesday": a later sentence dates the arrest told before
+        ("Germany has detained Khaled El Hishri at Berlin airport on a warrant of the court. The arrest, made on "
+         "Wednesday and reported on Friday, was welcomed by the court.", "2025-07-18",
+         {("khaled-el-hishri", "DEU", "2025-07-16", "arrest")}),
+        # a question about the trip ("asked whether he would attend ... on September 9-10") names its day
+        ("Vladimir Putin will not come to the G20 summit in India next month. Asked whether Putin would attend "
+         "the New Delhi summit on September 9-10, Peskov said: \"No.\"", "2023-08-25",
+         {("vladimir-putin", "IND", "2023-09-09", "cancelled")}),
+        # a presence told with its day before the sentence that names the place; "his arrival in" is a fact
+        ("Omar al-Bashir defied the court last night by turning up at an Arab summit. His arrival in the Qatari "
+         "capital, Doha, looked set to embarrass the league.", "2009-03-30",
+         {("omar-al-bashir", "QAT", "2009-03-29", "occurred")}),
+        # "took office in January" dates no trip: the later sentence adds to the trip under way
+        ("Benjamin Netanyahu took off for Washington on Sunday. He will meet members of Congress during the visit, "
+         "his third since Trump took office in January.", "2025-07-07",
+         {("benjamin-netanyahu", "USA", "2025-07-06", "occurred")}),
     ],
 )
 def test_reading_rules(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+def test_the_last_meeting_since_a_year_does_not_date_the_trip(kb):
+    # "since 2019" (one date for the scan) is when they last met: the landing has no date of its own
+    (event,) = extract(kb, "Trump saw Vladimir Putin for the first time since 2019 when the Russian leader landed "
+                           "in Alaska.", dt.date(2025, 8, 15))
+    assert (event.host, event.kind, event.date_from) == ("USA", "occurred", "publication")
 
 
 def test_a_trip_without_a_date_in_the_text_says_where_its_month_comes_from(kb):

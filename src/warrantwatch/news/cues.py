@@ -58,6 +58,7 @@ TRAVEL = re.compile(
     r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
+    r"took off (?:for|from)|set off for|boarded|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
@@ -234,7 +235,8 @@ TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him|her) over|hande
 # "runs until Thursday": the end of something, not the day a trip starts.
 END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
 PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the resort|the island)\b", re.I)
-ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
+ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting|arrest|detention|"
+                      r"capture)\b", re.I)
 OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
                      r"(president|leader|prime minister|premier|minister|commander|general|chief|head of state|"

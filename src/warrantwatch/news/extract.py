@@ -176,6 +176,10 @@ class _Context:
     handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
     visit_days: list[DateMention] = field(default_factory=list)  # "the visit planned for 19 October"
+    # (person, day, sentence number): "defied the court last night by turning up at an Arab summit", told
+    # before the sentence that names the place ("His arrival in the Qatari capital, Doha, ...")
+    pending_day: tuple[str, PartialDate, int] | None = None
+    sentence_no: int = 0
 
     def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
         """The sentence's date expressions (found by the one scan over the article), resolved."""
@@ -295,6 +299,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             place_kind = "cancelled"  # "will take part in a virtual summit, after skipping the one in New Delhi"
         if place_kind in ("planned", "occurred", MENTION):
             place_kind = _clause_kind(sentence, place.start) or place_kind
+        if place_kind in ("planned", MENTION) and _ARRIVAL_NOUN.search(before):
+            place_kind = "occurred"  # "His arrival in the Qatari capital, Doha, looked set to embarrass ...": a fact
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
         if place_kind == "cancelled" and _NOW_IN.search(sentence, max(0, place.start - 40), place.start):
@@ -308,6 +314,11 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
 # "after skipping the summit": a clause whose time lies before the main verb's.
 _AFTER_GERUND = re.compile(r"^\W*after\s+[a-z]+ing\b", re.I)
 _AFTER_GERUND_BEFORE = re.compile(r"\bafter\s+[a-z]+ing\b[^.;:—,]{0,80}$", re.I)
+# "his arrival in the Qatari capital", "her presence in Kampala": a trip told as a fact by its noun.
+_ARRIVAL_NOUN = re.compile(r"\b(?:his|her)\s+(?:arrival|presence)\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+                           re.I)
+# "Asked by reporters whether Putin would attend ...": a question about the trip.
+_ASKED_WHETHER = re.compile(r"\basked\b[^.;]{0,40}\bwhether\b", re.I)
 # "the state visit begins", "the summit opens": a trip told in the present on the day it starts.
 _BEGINS = re.compile(r"\b(?:visit|trip|tour|journey)\b[^.;]{0,60}?\b(?:begins|starts|kicks off|gets under way)\b",
                      re.I)
@@ -364,7 +375,8 @@ def _visited(sentence: str, place: Hit, places: list[Hit]) -> bool:
 _NOT_GOVERNED = re.compile(r"\b(?:where|who|whom|which|whose|that|when|wounded|injured|killed|captured|deported|"
                            r"abducted|taken|born|evacuated|displaced|held|freed|released)\b", re.I)
 # Presence at an occasion, in a sentence without a place: it dates the trip told before.
-_PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at)\b", re.I)
+_PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at|turn(?:ed|ing) up|"
+                         r"show(?:ed|ing) up)\b", re.I)
 # "could visit India next year", "may attend": a possibility, read with less confidence (alone, below the
 # alert threshold).
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|likely to|considering|mulling)\b[^.;,]*$", re.I)
@@ -717,6 +729,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     h = d = 0
     for start, end in sentence_spans(norm):
         sentence = norm[start:end]
+        ctx.sentence_no += 1
         while h < len(all_hits) and all_hits[h].start < start:
             h += 1
         hits = []
@@ -850,9 +863,17 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
             borrowed = True
+        if not candidates and _ASKED_WHETHER.search(sentence):
+            # "Asked whether Putin would attend the New Delhi summit on September 9-10, Peskov said: 'No'":
+            # the question names the day of the trip the article reports
+            _date_from_host(ctx, places, sentence, published)
         if not candidates and kind == "occurred" and (ARRIVAL.search(sentence) or _PRESENT_AT.search(sentence)):
             # "The Russian president's plane landed late on Monday night, making Mongolia the first ICC
             # member state he has set foot in": no destination of its own, the day of the arrival
+            if not any(e.person == people[-1].value for e in ctx.events):
+                days = [d for d in ctx.dates(sentence, False) if d.span_days == 0 and _trip_date(sentence, d)]
+                if len(days) == 1:  # ... or of a presence whose place the next sentence names
+                    ctx.pending_day = (people[-1].value, days[0].as_partial, ctx.sentence_no)
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         named = any(p.end > 0 for p in people)
@@ -931,6 +952,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 scene_dates = ctx.dates(scene_sentence, future)
                 scene_date = min(scene_dates, key=lambda d: (d.span_days, d.start)) if scene_dates else None
                 partial = scene_date.as_partial if scene_date else None
+            if place_kind == "occurred" and ctx.pending_day and ctx.pending_day[0] == traveller and \
+                    ctx.pending_day[2] == ctx.sentence_no - 1 and (partial is None or (
+                    not partial.is_exact and partial.first_day <= ctx.pending_day[1].first_day <= partial.last_day)):
+                partial = ctx.pending_day[1]  # "... last night by turning up at an Arab summit. His arrival in Doha"
             sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
                 sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
                 borrowed=borrowed, kind_from_dates=kind_from_dates,
@@ -1261,7 +1286,7 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     """ "The visit, scheduled for September 3, ..." dates the event the article is about."""
     assert ctx.last_event is not None
     event = ctx.events[ctx.last_event]
-    future = {"planned": True, "occurred": False}.get(event.kind)
+    future = {"planned": True, "occurred": False, "arrest": False}.get(event.kind)
     dates = [d for d in ctx.dates(sentence, future)
              if d.span_days == 0 and not END_DATE.search(sentence[max(0, d.start - 12):d.start])]
     if not dates:
