@@ -96,6 +96,7 @@ from warrantwatch.news.cues import (
     VISIT_OF_SUBJECT,
     VISIT_WORD,
     WHERE_HE,
+    Prefiltered,
     lowered_text,
 )
 from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
@@ -349,7 +350,8 @@ _BETWEEN_VERB_AND_DAY = re.compile(r"\s*,?\s*(?:(?:late|early)\s+)?on\s+")
 _DECIDED = re.compile(r"(?:cancel|call|scrap|postpone|pulled out|drop|shelved|put|defer|abandon|g[ai]ve up|"
                       r"chose|decided|opted|declin)", re.I)
 # "... if Putin came", "unless Netanyahu travels": the person is the subject of a condition only.
-_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,4}$", re.I)
+_CONDITION_BEFORE = Prefiltered(re.compile(r"\b(?:if|unless)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,4}$", re.I), "if ",
+                                "unless")
 # Presence at an occasion the sentence does not place: "will also attend and speak at the event".
 _AT_THE_OCCASION = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:took|take|taking) part)\b[^.;]{0,40}?\b(?:the|this) "
                               r"(?:event|ceremony|celebrations?|festivities|inauguration|summit|meeting|funeral|"
