@@ -117,6 +117,13 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         ("Benjamin Netanyahu took off for Washington on Sunday. He will meet members of Congress during the visit, "
          "his third since Trump took office in January.", "2025-07-07",
          {("benjamin-netanyahu", "USA", "2025-07-06", "occurred")}),
+        # a date does not carry across "and then" to the next stop (which the text leaves undated)
+        ("Omar al-Bashir sat beside Guelleh at a launch in Djibouti on July 5 and then went on to Uganda.",
+         "2018-07-12", {("omar-al-bashir", "DJI", "2018-07-05", "occurred"), ("omar-al-bashir", "UGA", "2018-07",
+                                                                              "occurred")}),
+        # an arrest word that tells no arrest is no travel word: "would be arrested if he came"
+        ("The summit moved to Addis Ababa. Banda had warned that Omar al-Bashir would be arrested if he came.",
+         "2012-06-11", set()),
     ],
 )
 def test_reading_rules(kb, text, published, expected):

@@ -596,8 +596,20 @@ def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
 
 @lru_cache(maxsize=512)
 def _travels(sentence: str) -> bool:
-    return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence)
+    return bool(_travel_word(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence)
                 or AMONG_PRESENT.search(sentence) or _arrested(sentence))
+
+
+def _travel_word(sentence: str) -> bool:
+    """A travel word, not counting an arrest word that tells no arrest ("would be arrested if he came")."""
+    for m in TRAVEL.finditer(sentence):
+        if m.group(0).lower() not in _ARREST_WORDS or not NEGATED.search(sentence, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
+_ARREST_WORDS = frozenset(("arrested", "detained", "custody", "apprehended"))
+_THEN = re.compile(r"\b(?:and )?then\b", re.I)
 
 
 @lru_cache(maxsize=512)
@@ -692,8 +704,11 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
     # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
     # the one written nearest the place, after it rather than before it at equal precision ("arrived
     # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
+    # (not across "and then": "at the launch in Djibouti on July 5 and then went on to Uganda" does not date
+    # the second stop)
     usable = [d for d in usable if _same_clause(sentence, anchor, d.start)] or \
-        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))]
+        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))
+         and not (d.start < anchor and _THEN.search(sentence, d.end, anchor))]
     if not usable:
         return None  # "It will be his third trip to the United States: he was first hosted in February"
     usable = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])] or usable
