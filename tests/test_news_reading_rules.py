@@ -124,6 +124,12 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         # an arrest word that tells no arrest is no travel word: "would be arrested if he came"
         ("The summit moved to Addis Ababa. Banda had warned that Omar al-Bashir would be arrested if he came.",
          "2012-06-11", set()),
+        # "this weekend" is the Saturday; a question about a video address is no video attendance, and
+        # "there are no plans" is no place
+        ("Vladimir Putin, who had said he would not attend the G20 summit in India, will not address it "
+         "remotely either. He is not planning a video address at the summit in New Delhi this weekend. Asked "
+         "whether the Russian leader would make a video address, Peskov told reporters on Thursday: \"No, "
+         "there are no plans.\"", "2023-09-07", {("vladimir-putin", "IND", "2023-09-09", "cancelled")}),
     ],
 )
 def test_reading_rules(kb, text, published, expected):
@@ -145,3 +151,16 @@ def test_a_trip_without_a_date_in_the_text_says_where_its_month_comes_from(kb):
     (event,) = extract(kb, "Omar al-Bashir stayed home on Monday when leaders gathered in Sharm el-Sheikh.",
                        dt.date(2025, 10, 14))
     assert event.date_from == "text"
+
+
+@pytest.mark.parametrize(("text", "published", "day"), [
+    ("this weekend", "2023-09-07", "2023-09-09"),  # a Thursday: the Saturday ahead
+    ("this weekend", "2023-09-10", "2023-09-09"),  # a Sunday: the weekend now ending
+    ("last weekend", "2023-09-07", "2023-09-02"),
+    ("next weekend", "2023-09-07", "2023-09-16"),
+])
+def test_a_weekend_is_dated_by_its_saturday(text, published, day):
+    from warrantwatch.news.dates import find_dates
+
+    (date,) = find_dates(f"He will be in New Delhi {text}.", dt.date.fromisoformat(published))
+    assert date.first.isoformat() == day and date.last == date.first

@@ -234,7 +234,9 @@ TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him|her) over|hande
     'surrender', 'handed', 'transferr', 'extradit')
 # "runs until Thursday": the end of something, not the day a trip starts.
 END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
-PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the resort|the island)\b", re.I)
+# (not the "there" of "there are no plans")
+PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there(?! (?:is|are|was|were|will be|has been|"
+                            r"have been|had been|would be)\b)|the resort|the island)\b", re.I)
 ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting|arrest|detention|"
                       r"capture)\b", re.I)
 OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)

@@ -647,7 +647,7 @@ def _kind(sentence: str) -> str:
     if _arrested(sentence):
         return "arrest"
     remote = REMOTE.search(sentence)
-    if remote and not REMOTE_DENIED.search(sentence, max(0, remote.start() - 45), remote.start()):
+    if remote and _remote_attendance(sentence):
         return "remote"
     called_off = CANCELLED.search(sentence)
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()) \
@@ -656,6 +656,14 @@ def _kind(sentence: str) -> str:
     if remote:
         return "cancelled"  # "will not address it remotely either": neither there nor by video
     return _KIND_OF_TENSE[_tense(sentence)]
+
+
+def _remote_attendance(sentence: str) -> bool:
+    """Video participation told as a fact or a plan: not denied ("will not address it remotely either") and
+    not asked about ("asked whether he would make a video address")."""
+    remote = REMOTE.search(sentence)
+    return remote is not None and not REMOTE_DENIED.search(sentence, max(0, remote.start() - 45), remote.start()) \
+        and not HYPOTHETICAL_BEFORE.search(sentence, max(0, remote.start() - 60), remote.start())
 
 
 def _call_off_urged(sentence: str) -> bool:
@@ -793,7 +801,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 not places and SCHEDULED.search(sentence))):
             _refine(ctx, sentence, published)
             continue
-        if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
+        if people and not places and ctx.last_event is not None and _remote_attendance(sentence):
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
         if people and PLACE_ANAPHORA.search(sentence) and _travels(sentence) and not _arrested(sentence) and \
@@ -1270,8 +1278,8 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
         gap = dt.timedelta(days=TRIP_GAP_DAYS)
         if event.date is None:
             better = event.kind == "occurred" and dt.timedelta(0) <= published - day <= gap
-        elif event.date.is_exact:
-            better = dt.timedelta(0) < event.date.first_day - day <= gap
+        elif event.date.is_exact:  # an arrival before the day told (not for a trip called off)
+            better = event.kind in ("occurred", "planned") and dt.timedelta(0) < event.date.first_day - day <= gap
         else:
             # (a plan's day may lie after the report: "the president will travel there on September 3")
             last = event.date.last_day if event.kind == "planned" else min(event.date.last_day, published)
