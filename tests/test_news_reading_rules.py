@@ -130,6 +130,16 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          "remotely either. He is not planning a video address at the summit in New Delhi this weekend. Asked "
          "whether the Russian leader would make a video address, Peskov told reporters on Thursday: \"No, "
          "there are no plans.\"", "2023-09-07", {("vladimir-putin", "IND", "2023-09-09", "cancelled")}),
+        # the dateline form "September 22, 2009 (WASHINGTON) —" is no trip; "South America" is no state
+        ("September 22, 2009 (WASHINGTON) — Omar al-Bashir will skip the second Africa-South America summit, "
+         "which opens this weekend in Venezuela.", "2009-09-22",
+         {("omar-al-bashir", "VEN", "2009-09-26", "cancelled")}),
+        # a condition reaches a place far after "if"
+        ("Kampala had threatened to arrest Omar al-Bashir if he took part in the review conference of the Rome "
+         "Statute that Uganda hosted last month.", "2010-07-24", set()),
+        # "suspended the summit": called off
+        ("Sudan has suspended the summit between Omar al-Bashir and Salva Kiir that was to be held in Juba on "
+         "April 3.", "2012-03-28", {("omar-al-bashir", "SSD", "2012-04-03", "cancelled")}),
     ],
 )
 def test_reading_rules(kb, text, published, expected):

@@ -49,7 +49,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
 
 # A report's opening dateline ("KHARTOUM, July 10 (Reuters) - "): where and when it was filed,
 # not a trip.
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?\s+[-–—]+\s+")
+# Also the form "September 22, 2009 (WASHINGTON) –".
+DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?|"
+                      r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\))\s+[-–—]+\s+")
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
@@ -68,6 +70,7 @@ TRAVEL = re.compile(
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped|ping)?|postpone[ds]?|"
+    r"suspend(?:s|ed)? (?:the |a |his |her |its )?(?:[\w-]+ )?(?:summit|visit|trip|meeting|talks)|"
     # "will probably not travel": an adverb of likelihood between the auxiliary and "not"
     r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not "
     r"(?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
@@ -82,7 +85,7 @@ CANCELLED = Prefiltered(re.compile(
     r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved|put(?:s|ting)? off|defer(?:s|red)?|"
     r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation|"
     r"(?:will|would|is to|to) be represented (?:at|by|in))\b", re.I),
-    'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
+    'cancel', 'call', 'scrap', 'skip', 'postpone', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
     'be represented')
@@ -381,7 +384,7 @@ THE_BEFORE_VISIT = re.compile(r"\b(?:the|this|his|her|that) (?:planned |proposed
                               re.I)
 # "would not arrest him if he came to Johannesburg": a place in a condition is no trip.
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:if|unless|whether|should (?:he|she)|were (?:he|she) to|in case|in the event)\b"
-                                 r"[^.;:,]{0,60}$", re.I)
+                                 r"[^.;:,]{0,90}$", re.I)
 # "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or
 # expels the person is where the arrest told with it happened.
 PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials))?(?:\s+[\w-]+){0,3}?\s+"

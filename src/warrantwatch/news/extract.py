@@ -234,8 +234,11 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue
             if PLACE_AS_SUBJECT.match(sentence[place.end:]) or PLACE_OF_PERSON.match(sentence[place.end:]):
                 continue
+            if place.start > 0 and (sentence[place.start - 1] == "-" or
+                                    _IN_COMPOUND.search(sentence, max(0, place.start - 30), place.start)):
+                continue  # "the Africa-South America summit", "the Sudan-Chad border": a compound, not a goal
             head = _head_of_list(sentence, place, places)
-            if HYPOTHETICAL_BEFORE.search(sentence, max(0, head.start - 60), head.start):
+            if HYPOTHETICAL_BEFORE.search(sentence, max(0, head.start - 90), head.start):
                 continue  # "if he came to Johannesburg", "if he travels to France, Germany ...": a condition
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
@@ -318,6 +321,8 @@ _AFTER_GERUND_BEFORE = re.compile(r"\bafter\s+[a-z]+ing\b[^.;:—,]{0,80}$", re.
 # "his arrival in the Qatari capital", "her presence in Kampala": a trip told as a fact by its noun.
 _ARRIVAL_NOUN = re.compile(r"\b(?:his|her)\s+(?:arrival|presence)\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
                            re.I)
+# "Africa-South America", "South America", "Latin America": a name inside a compound or a continent's name.
+_IN_COMPOUND = re.compile(r"(?:\b[A-Z][a-z]+-[A-Z][a-z]+|\b(?:South|North|Latin|Central))\s+$")
 # "Asked by reporters whether Putin would attend ...": a question about the trip.
 _ASKED_WHETHER = re.compile(r"\basked\b[^.;]{0,40}\bwhether\b", re.I)
 # "the state visit begins", "the summit opens": a trip told in the present on the day it starts.
@@ -1298,8 +1303,10 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
         # a summit joined by video may lie either side of the report ("Italy hosts the summit on October 30-31")
-        future = {"planned": True, "cancelled": True, "remote": None}.get(event.kind, False)
+        # (a trip under way is not dated by a later day of it: "Thursday's meeting", told on Wednesday)
+        future = {"planned": True, "cancelled": True, "remote": None, "occurred": None}.get(event.kind, False)
         days = [d for d in ctx.dates(sentence, future) if d.span_days == 0 and
+                (event.kind != "occurred" or d.first <= published) and
                 not NOT_TRIP_DATE.search(sentence[:d.start]) and
                 (event.date is None or event.date.first_day <= d.first <= event.date.last_day)]
         if days:
