@@ -140,6 +140,9 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         # "suspended the summit": called off
         ("Sudan has suspended the summit between Omar al-Bashir and Salva Kiir that was to be held in Juba on "
          "April 3.", "2012-03-28", {("omar-al-bashir", "SSD", "2012-04-03", "cancelled")}),
+        # an agency's dateline is removed and is no scene: the bureau is not where the story happens
+        ("NEW YORK, August 15. /TASS/. Vladimir Putin landed on Friday afternoon, the Kremlin said.", "2025-08-15",
+         set()),
     ],
 )
 def test_reading_rules(kb, text, published, expected):

@@ -743,7 +743,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         memo.cache_clear()
     _ROLES.clear()
     dateline = DATELINE.match(text)
-    if dateline:
+    if dateline and "/" not in dateline.group(0):  # (an agency's bureau, "NEW YORK, August 15. /TASS/.", is no scene)
         # "KAMPALA, May 12 —": where the report was filed is the scene of the first sentence when it names
         # none of its own ("Museveni was sworn in ... Among the guests was al-Bashir"), and the venue of a
         # summit attended by video; its offsets lie outside every sentence
