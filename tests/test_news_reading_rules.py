@@ -143,6 +143,18 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
         # an agency's dateline is removed and is no scene: the bureau is not where the story happens
         ("NEW YORK, August 15. /TASS/. Vladimir Putin landed on Friday afternoon, the Kremlin said.", "2025-08-15",
          set()),
+        # an arrest at home told without a place: "surrendered to local military police"
+        ("Mahmoud al-Werfalli is wanted by the court. A source said that the commander had surrendered to local "
+         "military police on Wednesday.", "2018-02-08", {("mahmoud-al-werfalli", "LBY", "2018-02-07", "arrest")}),
+        # ... but "an application to have him arrested" is none, nor is his title a place
+        ("A South African court ordered on Sunday that Sudanese President Omar al-Bashir must not leave while it "
+         "hears an application to have him arrested.", "2015-06-14", set()),
+        # a visit whose date "has not been agreed yet" is ahead (and undated)
+        ("The date of Vladimir Putin's visit to Turkey has not been agreed yet, the Kremlin said on Wednesday.",
+         "2024-04-17", {("vladimir-putin", "TUR", "2024-04", "planned")}),
+        # "since their meeting in Addis Ababa": a meeting before, not a plan
+        ("Sisi and Omar al-Bashir will discuss the progress made since their meeting in Addis Ababa on the "
+         "sidelines of the last summit.", "2018-07-17", {("omar-al-bashir", "ETH", "2018-07", "occurred")}),
     ],
 )
 def test_reading_rules(kb, text, published, expected):

@@ -99,7 +99,7 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?cu
                     # "after his arrest in Manila" (not "a warrant for his arrest in November")
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
                     r"August|September|October|November|December)\b)|"
-                    r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
+                    r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ ){0,2}(?:authorities|police)|"
                     # "the prosecutor's office announced the arrest of Osama Almasri": the arrest as a noun
                     r"(?:announced|announces|confirmed|confirms|reported|ordered|orders) the arrest of|"
                     r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
@@ -111,7 +111,7 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
                      r"(?:be |have been )|"
-                     r"wants? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |"
+                     r"wants? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |to have (?:him|her) |"
                      # "unconcerned about the Russian leader being arrested": a gerund, not an event
                      r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )"
                      r"(?<!\bbefore )being )$", re.I)
@@ -144,11 +144,15 @@ FUTURE = Prefiltered(re.compile(
                     r"plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
-                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of)\b", re.I),
+                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of|"
+                    # "the date of the visit has not been agreed yet", "a trip to Turkey is on the agenda"
+                    r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
+                    re.I),
     'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
     'was set', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
-    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
+    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
+    ' set', 'fixed', 'announced', 'determined', 'agenda')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
                   r"took off|set off|boarded|"
                   r"stopped|addressed|spoke|"
@@ -254,6 +258,8 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.
 SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
                                r"(?:president|leader|prime minister|premier)\b(?!['’]s)|"
+                               # "a source told Reuters that the commander ... had surrendered"
+                               r"\bthat the (?:commander|general|militia leader|former \w+)\b(?!['’]s)|"
                                # "today and tomorrow the president will visit Belarus": the office as the
                                # subject of a trip
                                r"\bthe (?:president|leader|prime minister|premier|head of state) (?:will|would|is to|"

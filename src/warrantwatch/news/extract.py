@@ -306,6 +306,9 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         if place_kind in ("planned", MENTION) and ("arrival" in before or "presence" in before) and \
                 _ARRIVAL_NOUN.search(before):
             place_kind = "occurred"  # "His arrival in the Qatari capital, Doha, looked set to embarrass ...": a fact
+        if place_kind in ("planned", MENTION) and ("since" in before or "after" in before) and \
+                _PAST_MEETING_BEFORE.search(before):
+            place_kind = "occurred"  # "the progress made since their meeting in Addis Ababa": a meeting before
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
         if place_kind == "cancelled" and _NOW_IN.search(sentence, max(0, place.start - 40), place.start):
@@ -324,6 +327,11 @@ _ARRIVAL_NOUN = re.compile(r"\b(?:his|her)\s+(?:arrival|presence)\s+(?:in|at)\s+
                            re.I)
 # "Africa-South America", "South America", "Latin America": a name inside a compound or a continent's name.
 _IN_COMPOUND = re.compile(r"(?:\b[A-Z][a-z]+-[A-Z][a-z]+|\b(?:South|North|Latin|Central))\s+$")
+# "since their meeting in Addis Ababa", "after his visit to Minsk": a meeting told as before the main verb.
+_PAST_MEETING_BEFORE = re.compile(r"\b(?:since|after) (?:their|his|her|the) (?:last )?(?:meeting|visit|talks|summit|"
+                                  r"trip)s? (?:in|at|to) (?:the )?(?:[\w'’-]+ ){0,2}$", re.I)
+# "had surrendered to local military police": custody at home.
+_HOME_ARREST = re.compile(r"\b(?:local|national|home) (?:[\w-]+ )?(?:police|authorities|forces)\b", re.I)
 # "Asked by reporters whether Putin would attend ...": a question about the trip.
 _ASKED_WHETHER = re.compile(r"\basked\b[^.;]{0,40}\bwhether\b", re.I)
 # "the state visit begins", "the summit opens": a trip told in the present on the day it starts.
@@ -883,6 +891,15 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if not candidates and kind == "arrest" and arrest_scene:
             # "Germany has arrested a Libyan militia leader ... El Hishri, who was detained on Wednesday"
             candidates = _destinations(kb, people, arrest_scene, sentence, kind, scene=True)
+            borrowed = True
+        if not candidates and kind == "arrest" and not any(not p.demonym for p in places) and (
+                _HOME_ARREST.search(sentence) or any(p.value == kb.person_by_id[people[-1].value].nationality and
+                                                     DEMONYM_ARRESTS.match(sentence[p.end:]) for p in places)):
+            # "had surrendered to local military police", "Libyan authorities detained him": an arrest at home,
+            # told without a place (read with the confidence of a borrowed place)
+            person = kb.person_by_id[people[-1].value]
+            home = Hit(len(sentence) + 1, len(sentence) + 2, "place", person.nationality, "(home)")
+            candidates = _destinations(kb, people, [home], sentence, kind, scene=True)
             borrowed = True
         if not candidates and kind == "remote" and not scene and ctx.venue:
             scene = ctx.venue  # "the President will take part via videoconference in ... this summit"
