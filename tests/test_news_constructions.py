@@ -201,7 +201,7 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
          {("vladimir-putin", "MNG", "2024-09", "occurred"), ("vladimir-putin", "IND", "2024-12", "planned")}),
         ("Hungary announced on Thursday that it will leave the International Criminal Court, just as Prime "
          "Minister Viktor Orban was hosting his Israeli counterpart Benjamin Netanyahu in Budapest.", "2025-04-03",
-         {("benjamin-netanyahu", "HUN", "2025-04", "occurred")}),
+         {("benjamin-netanyahu", "HUN", "2025-04-03", "occurred")}),  # "just as": the statement's day (round five)
         # "X's office said he would travel": he is X
         ("Benjamin Netanyahu's office said he would travel to Washington next week at Donald Trump's invitation.",
          "2025-07-01", {("benjamin-netanyahu", "USA", "2025-07", "planned")}),

@@ -180,6 +180,11 @@ class _Context:
     # before the sentence that names the place ("His arrival in the Qatari capital, Doha, ...")
     pending_day: tuple[str, PartialDate, int] | None = None
     sentence_no: int = 0
+    # person → the days of the report told of them ("Putin and Kim have a string of meetings today", "On Friday
+    # he was confronted", "announced on Thursday ..., just as Orban was hosting Netanyahu"): `_report_day`
+    report_days: dict[str, dict[PartialDate, str]] = field(default_factory=dict)
+    # (days, hosts): "The talks come a day after both men attended a summit in Tianjin" (`_after_presence`)
+    presence_before: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
     def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
         """The sentence's date expressions (found by the one scan over the article), resolved."""
@@ -811,6 +816,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                                               _OBJECT_OF.search(sentence, max(0, p.start - 45), p.start))]
             if subjects or not ctx.last_person:
                 ctx.last_person = (subjects or people)[-1].value
+            if raw and not STAND_IN_FOR.search(sentence, max(0, (subjects or people)[-1].start - 60),
+                                                  (subjects or people)[-1].start):
+                _day_told(ctx, (subjects or people)[-1], sentence)  # not "where he is representing President Putin"
+        if places and " after " in sentence and "day" in sentence:
+            _presence_told_after(ctx, places, sentence)
         if not places and people and ctx.last_event is not None and SCHEDULED.search(sentence):
             _refine(ctx, sentence, published)  # "..., Peskov said, adding that the meeting is scheduled for ..."
         if not people and ctx.last_event is not None and (ANAPHORA.search(sentence) or (
@@ -1019,6 +1029,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         # "He left Tel Aviv on Wednesday evening": the trip told before or after begins that day
         _left_home(kb, ctx, people, places, sentence)
     _visit_told_apart(ctx)
+    _report_day(ctx)
+    _after_presence(ctx)
     arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
         e.host == COURT_SEAT and (e.person in arrested or any("Hague" in s or _arrested(s) or TRANSFER.search(s)
@@ -1188,6 +1200,83 @@ def _day_before(ctx: _Context, person: str, host: str) -> PartialDate | None:
             day = event.date.first_day - dt.timedelta(days=1)
             return PartialDate(day.year, day.month, day.day)
     return None
+
+
+# A trip of the report's day told without its day. A live or same-day report often dates only what the person
+# does or what is said about them that day ("Putin and Kim have a string of meetings today", "On Friday he was
+# confronted by a reporter", "announced on Thursday ..., just as Orban was hosting Netanyahu in Budapest", "is
+# on his way to Baghdad, state radio reported on Wednesday"); a stay told in such a report is under way on that
+# day. Read only for the report's day or the day before, never in a clause about the future, a departure or a
+# statement (unless the trip is told at the same time as the statement or as under way), and only where the
+# person has one trip without a day and one such day.
+_SAID = re.compile(r"\b(?:said|says|told|announced|announces|reported|confirmed|stated|declared|according)\b",
+                   re.I)
+_AT_THE_SAME_TIME = re.compile(r"\b(?:just as|at the same time as|coincid(?:e|es|ed|ing) with)\b", re.I)
+_UNDER_WAY_NOW = re.compile(r"\b(?:is|are) (?:now |currently |already |still )?(?:on (?:his|her|their) way to|"
+                            r"visiting|staying in|taking part in|attending)\b", re.I)
+_DATELINE_DAY = re.compile(r"^\W*[A-Z][\w'’. -]{1,30},\s*$")  # "Moscow, Mar 25 (EFE).- ...": when it was filed
+_LEAVING = re.compile(r"\b(?:left|leaves?|leaving|flew (?:out|home|back)|departed|took off|return(?:s|ed)?|"
+                      r"back home|will|would|shall|going to|plans?|due to|expected to)\b", re.I)
+
+
+def _day_told(ctx: _Context, person: Hit, sentence: str) -> None:
+    """Note the report's day (or the day before) told of `person` in `sentence` (read by `_report_day`)."""
+    together = _AT_THE_SAME_TIME.search(sentence)
+    if together and together.start() < person.start:
+        statement = True  # "announced on Thursday ..., just as Orban was hosting Netanyahu": the same day
+    elif _LEAVING.search(sentence):
+        return
+    elif _SAID.search(sentence):
+        if not _UNDER_WAY_NOW.search(sentence):
+            return
+        statement = True  # "is on his way to Baghdad, state radio reported on Wednesday": under way that day
+    else:
+        statement = False
+    for date in ctx.dates(sentence, False):
+        if date.span_days == 0 and 0 <= (ctx.published - date.first).days <= 1 and (
+                statement or _trip_date(sentence, date)) and not _DATELINE_DAY.match(sentence[:date.start]):
+            ctx.report_days.setdefault(person.value, {})[date.as_partial] = date.text
+
+
+def _report_day(ctx: _Context) -> None:
+    """Give the report's day told of a person (`_day_told`) to their one trip of that report without a day."""
+    for person, days in ctx.report_days.items():
+        if len(days) != 1:
+            continue
+        ((day, text),) = days.items()
+        undated = [i for i, e in enumerate(ctx.events) if e.person == person and e.date is None
+                   and e.kind in ("occurred", "remote", "arrest") and not EXPERIENTIAL.search(e.evidence[0])]
+        if len(undated) == 1 and not any(e.person == person and e.date == day for e in ctx.events):
+            event = ctx.events[undated[0]]
+            ctx.events[undated[0]] = replace(event, date=day, date_text=text, confidence=round(min(
+                0.95, event.confidence + CONFIDENCE["dated"]), 2))
+
+
+# "The talks come a day after both men attended a summit in Tianjin": a stay in the same state that began a
+# day before the day of the talks, which is then the day of the trip (a range is dated by its first day).
+_DAYS_AFTER_PRESENCE = re.compile(r"\b(?P<count>a|one|two|three) days? after (?:he|she|they|both(?: men| leaders)?|"
+                                  r"the two(?: men| leaders)?|(?-i:[A-Z][\w-]+)) (?:had )?(?:attended|visited|"
+                                  r"took part in|was in|were in|met in|held talks in)\b", re.I)
+
+
+def _presence_told_after(ctx: _Context, places: list[Hit], sentence: str) -> None:
+    told = _DAYS_AFTER_PRESENCE.search(sentence)
+    if told:
+        hosts = frozenset(p.value for p in places if p.start >= told.end() and not p.demonym)
+        if hosts:
+            ctx.presence_before.append(({"a": 1, "one": 1, "two": 2, "three": 3}[told.group("count").lower()],
+                                        hosts))
+
+
+def _after_presence(ctx: _Context) -> None:
+    """Move the one trip dated to a day in a state back by the days of a stay there told as before it."""
+    for days, hosts in ctx.presence_before:
+        dated = [i for i, e in enumerate(ctx.events) if e.host in hosts and e.kind == "occurred"
+                 and e.date is not None and e.date.is_exact]
+        if len(dated) == 1:
+            event = ctx.events[dated[0]]
+            day = event.date.first_day - dt.timedelta(days=days)
+            ctx.events[dated[0]] = replace(event, date=PartialDate(day.year, day.month, day.day))
 
 
 def _undated(event: Event, published: dt.date) -> Event:

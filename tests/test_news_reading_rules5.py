@@ -1,0 +1,82 @@
+"""The reading rules of the fifth issue-11 round, one short story each, written for the test: a trip told
+on the day of the report (a live or same-day report that never names the day of the trip itself, but
+tells the person "today", on the report's weekday, or at the same time as a dated statement). Each case
+states the events the rules must read, no more."""
+
+import datetime as dt
+
+import pytest
+
+from warrantwatch.news.extract import extract
+
+
+def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str, str]]:
+    return {(e.person, e.host, e.date.isoformat() if e.date else "", e.kind, e.date_from)
+            for e in extract(kb, text, dt.date.fromisoformat(published))}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a live report: the landing has no day, the meetings of the person "today" give it
+        ("Vladimir Putin landed in Pyongyang at about 03:00 local time and was met by Kim Jong Un. Putin and Kim "
+         "have a string of meetings today.", "2024-06-19",
+         {("vladimir-putin", "PRK", "2024-06-19", "occurred", "text")}),
+        # the report's weekday, told of the person by pronoun
+        ("Vladimir Putin landed in Alaska and shook hands with Donald Trump on the tarmac. On Friday he was "
+         "confronted by a reporter shouting questions.", "2025-08-15",
+         {("vladimir-putin", "USA", "2025-08-15", "occurred", "text")}),
+        # a stay told at the same time as a dated statement ("just as", "to coincide with")
+        ("Hungary announced on Thursday that it will leave the court, just as Viktor Orban was hosting Benjamin "
+         "Netanyahu in Budapest.", "2025-04-03", {("benjamin-netanyahu", "HUN", "2025-04-03", "occurred", "text")}),
+        # a journey under way, reported on the day
+        ("Omar al-Bashir is on his way to the Arab League summit in Baghdad, state radio reported on Wednesday.",
+         "2012-03-28", {("omar-al-bashir", "IRQ", "2012-03-28", "occurred", "text")}),
+    ],
+)
+def test_a_trip_told_on_the_day_of_the_report_takes_that_day(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the person speaks on the report's day: the day is the statement's, not the trip's
+        ("Vladimir Putin landed in Pyongyang at night. Putin said today that ties were strong.", "2024-06-19",
+         {("vladimir-putin", "PRK", "2024-06", "occurred", "publication")}),
+        # leaving is the end of a stay, not its day
+        ("Omar al-Bashir attended the summit in Johannesburg. Bashir flew home today, defying a court order.",
+         "2015-06-15", {("omar-al-bashir", "ZAF", "2015-06", "occurred", "publication")}),
+    ],
+)
+def test_the_report_day_is_not_taken_where_it_is_not_the_trip_s(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+def test_the_report_day_of_a_stand_in_or_a_dateline_is_not_the_person_s(kb):
+    # the stand-in arrives that day; the person he represents joins by video and has no day of the report
+    (event,) = extract(kb, "Sergey Lavrov arrived in South Africa on Tuesday to attend the BRICS summit in "
+                           "Johannesburg, where he is representing President Vladimir Putin. Putin will instead "
+                           "take part in the summit virtually.", dt.date(2023, 8, 22))
+    assert (event.host, event.kind, event.date_from) == ("ZAF", "remote", "publication")
+    # "Moscow, Mar 25 (EFE).-": the day the report was filed, not a day of the person's
+    (event,) = extract(kb, "Moscow, Mar 25 (EFE).- Vladimir Putin faces an awkward choice. His only visit beyond "
+                           "the region was to Iran.", dt.date(2023, 3, 25))
+    assert event.host == "IRN" and event.date_from == "publication"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the talks in Beijing are on Tuesday, the stay in China began a day before, in Tianjin
+        ("Xi Jinping welcomed Vladimir Putin on Tuesday as the two began a series of meetings in Beijing. The "
+         "talks come a day after both men attended a summit in the Chinese city of Tianjin.",
+         {("vladimir-putin", "CHN", "2025-09-01", "occurred", "text")}),
+        # a stay elsewhere before the talks does not move their day
+        ("Xi Jinping welcomed Vladimir Putin on Tuesday as the two began a series of meetings in Beijing. The "
+         "talks come a day after Putin attended a summit in Minsk.",
+         {("vladimir-putin", "CHN", "2025-09-02", "occurred", "text")}),
+    ],
+)
+def test_a_stay_told_as_a_day_before_the_talks_dates_the_trip(kb, text, expected):
+    assert {e for e in _events(kb, text, "2025-09-02") if e[1] == "CHN"} == expected
