@@ -24,7 +24,8 @@ def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str, str]
          {("vladimir-putin", "PRK", "2024-06-19", "occurred", "text")}),
         # the report's weekday, told of the person by pronoun
         ("Vladimir Putin landed in Alaska and shook hands with Donald Trump on the tarmac. On Friday he was "
-         "confronted by a reporter shouting questions.", "2025-08-15",
+         "confronted by a reporter who shouted: \"When will you stop killing civilians?\" He did not react.",
+         "2025-08-15",
          {("vladimir-putin", "USA", "2025-08-15", "occurred", "text")}),
         # a stay told at the same time as a dated statement ("just as", "to coincide with")
         ("Hungary announced on Thursday that it will leave the court, just as Viktor Orban was hosting Benjamin "

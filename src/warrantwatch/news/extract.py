@@ -1214,6 +1214,7 @@ _SAID = re.compile(r"\b(?:said|says|told|announced|announces|reported|confirmed|
 _AT_THE_SAME_TIME = re.compile(r"\b(?:just as|at the same time as|coincid(?:e|es|ed|ing) with)\b", re.I)
 _UNDER_WAY_NOW = re.compile(r"\b(?:is|are) (?:now |currently |already |still )?(?:on (?:his|her|their) way to|"
                             r"visiting|staying in|taking part in|attending)\b", re.I)
+_QUOTED = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")  # a quotation, or its start where the sentence ends in it
 _DATELINE_DAY = re.compile(r"^\W*[A-Z][\w'’. -]{1,30},\s*$")  # "Moscow, Mar 25 (EFE).- ...": when it was filed
 _LEAVING = re.compile(r"\b(?:left|leaves?|leaving|flew (?:out|home|back)|departed|took off|return(?:s|ed)?|"
                       r"back home|will|would|shall|going to|plans?|due to|expected to)\b", re.I)
@@ -1222,12 +1223,13 @@ _LEAVING = re.compile(r"\b(?:left|leaves?|leaving|flew (?:out|home|back)|departe
 def _day_told(ctx: _Context, person: Hit, sentence: str) -> None:
     """Note the report's day (or the day before) told of `person` in `sentence` (read by `_report_day`)."""
     together = _AT_THE_SAME_TIME.search(sentence)
+    told = _QUOTED.sub("", sentence) if '"' in sentence or "“" in sentence else sentence  # not words quoted
     if together and together.start() < person.start:
         statement = True  # "announced on Thursday ..., just as Orban was hosting Netanyahu": the same day
-    elif _LEAVING.search(sentence):
+    elif _LEAVING.search(told):
         return
-    elif _SAID.search(sentence):
-        if not _UNDER_WAY_NOW.search(sentence):
+    elif _SAID.search(told):
+        if not _UNDER_WAY_NOW.search(told):
             return
         statement = True  # "is on his way to Baghdad, state radio reported on Wednesday": under way that day
     else:
