@@ -81,3 +81,15 @@ def test_the_report_day_of_a_stand_in_or_a_dateline_is_not_the_person_s(kb):
 )
 def test_a_stay_told_as_a_day_before_the_talks_dates_the_trip(kb, text, expected):
     assert {e for e in _events(kb, text, "2025-09-02") if e[1] == "CHN"} == expected
+
+
+def test_the_day_of_a_stand_in_told_in_a_relative_clause_is_not_the_trip_s(kb):
+    # "this week" dates the summit he stays away from; Tuesday is the day the stand-in travelled
+    events = _events(kb, "Benjamin Netanyahu did not attend the World Economic Forum in Davos this week. The Israeli "
+                         "premier was replaced at the gathering by President Isaac Herzog, who travelled to Davos on "
+                         "Tuesday.", "2026-01-23")
+    assert {e[:4] for e in events} == {("benjamin-netanyahu", "CHE", "2026-01", "cancelled")}
+    # told alone: he was replaced, so he stayed away
+    events = _events(kb, "Benjamin Netanyahu was replaced at the gathering in Davos by President Isaac Herzog, who "
+                         "travelled there on Tuesday.", "2026-01-23")
+    assert {(e[1], e[3]) for e in events} == {("CHE", "cancelled")}

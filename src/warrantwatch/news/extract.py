@@ -284,6 +284,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                     _mentions_person(clause, people, sentence)) and OTHER_SUBJECT.match(clause):
                 continue  # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg"
             stays_away = bool(STAND_IN_FOR.search(sentence, max(0, traveller.start - 40), traveller.start))
+        if not scene and not stays_away and ("replaced" in sentence or "represented by" in sentence):
+            # "The Israeli premier was replaced at the gathering by President Herzog": he stays away
+            stays_away = bool(_REPLACED.match(sentence[traveller.end:]) if traveller.end > 0 else
+                              _REFERENCE_REPLACED.match(sentence))
         if kind == "arrest" and not scene and GOAL_BEFORE.search(sentence, max(0, place.start - 40), place.start):
             continue  # "released him and flew him to Tripoli": where he was taken, not where he was arrested
         if place.value == person.nationality and kind != "arrest":
@@ -369,6 +373,12 @@ _BETWEEN_VERB_AND_DAY = re.compile(r"\s*,?\s*(?:(?:late|early)\s+)?on\s+")
 _DECIDED = re.compile(r"(?:cancel|call|scrap|postpone|pulled out|drop|shelved|put|defer|abandon|g[ai]ve up|"
                       r"chose|decided|opted|declin)", re.I)
 # "... if Putin came", "unless Netanyahu travels": the person is the subject of a condition only.
+_REPLACED = re.compile(r"\W*(?:(?:was|is|will be|has been|had been)\s+)(?:replaced|represented by)\b", re.I)
+_REFERENCE_REPLACED = re.compile(r"\W*(?:the\s+)?(?:[\w'’-]+\s+){1,4}(?:was|is|will be|has been|had been)\s+"
+                                 r"(?:replaced|represented by)\b", re.I)
+# "was replaced at the gathering by President Herzog, who travelled to Davos on Tuesday": the stand-in's day
+_STAND_IN_WHO = re.compile(r"\b(?:replaced|represented|stood in for|in (?:his|her) place)\b[^.;]*?,\s+who\b[^.;,]*$",
+                           re.I)
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,4}$", re.I)
 # Presence at an occasion the sentence does not place: "will also attend and speak at the event".
 _AT_THE_OCCASION = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:took|take|taking) part)\b[^.;]{0,40}?\b(?:the|this) "
@@ -973,7 +983,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             usable = dates if clause_future == future or kind == "arrest" else ctx.dates(sentence, clause_future)
             if place_kind == "cancelled":
                 # "pulled out on Sunday of the summit in Istanbul": the day of the calling-off, not of the trip
-                usable = [d for d in usable if not _called_off_on(sentence, d)]
+                usable = [d for d in usable if not _called_off_on(sentence, d) and not (
+                    ", who " in sentence and _STAND_IN_WHO.search(sentence[:d.start]))]
             if place_kind == "cancelled" and kind not in ("cancelled", "remote"):
                 # "Lavrov arrived on Tuesday ..., where he is representing Putin": the stand-in's arrival
                 # does not date the trip the person stays away from
