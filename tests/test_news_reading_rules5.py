@@ -93,3 +93,12 @@ def test_the_day_of_a_stand_in_told_in_a_relative_clause_is_not_the_trip_s(kb):
     events = _events(kb, "Benjamin Netanyahu was replaced at the gathering in Davos by President Isaac Herzog, who "
                          "travelled there on Tuesday.", "2026-01-23")
     assert {(e[1], e[3]) for e in events} == {("CHE", "cancelled")}
+
+
+def test_a_place_in_a_clause_of_another_subject_that_publishes_is_no_stop(kb):
+    # the first Anchorage is where Trump flies to meet Putin; the second is in the White House's clause
+    assert _events(kb, "Donald Trump took off from Washington for Anchorage to meet Vladimir Putin, and the White "
+                       "House has released a schedule for the bilateral events in Anchorage.", "2025-08-15") == set()
+    # the person's own clause still tells his trip
+    assert {e[1:4:2] for e in _events(kb, "Vladimir Putin landed in Anchorage, and the White House has released a "
+                                          "schedule for the talks.", "2025-08-15")} == {("USA", "occurred")}

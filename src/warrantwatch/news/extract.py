@@ -281,8 +281,11 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue  # "Putin sent Medinsky to Istanbul"
             clause = _clause(sentence, place.start) if _breaks(sentence) else sentence
             if clause is not sentence and not (clause.startswith(sentence[traveller.start:traveller.end]) or
-                    _mentions_person(clause, people, sentence)) and OTHER_SUBJECT.match(clause):
-                continue  # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg"
+                    _mentions_person(clause, people, sentence)) and (OTHER_SUBJECT.match(clause) or
+                                                                 _OTHER_SUBJECT_PUBLISHES.match(clause)):
+                # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg", "..., and the White
+                # House has released a schedule for the events in Anchorage"
+                continue
             stays_away = bool(STAND_IN_FOR.search(sentence, max(0, traveller.start - 40), traveller.start))
         if not scene and not stays_away and ("replaced" in sentence or "represented by" in sentence):
             # "The Israeli premier was replaced at the gathering by President Herzog": he stays away
@@ -373,6 +376,10 @@ _BETWEEN_VERB_AND_DAY = re.compile(r"\s*,?\s*(?:(?:late|early)\s+)?on\s+")
 _DECIDED = re.compile(r"(?:cancel|call|scrap|postpone|pulled out|drop|shelved|put|defer|abandon|g[ai]ve up|"
                       r"chose|decided|opted|declin)", re.I)
 # "... if Putin came", "unless Netanyahu travels": the person is the subject of a condition only.
+# a clause with its own subject that publishes or announces something: a place in it is no stop of the person
+_OTHER_SUBJECT_PUBLISHES = re.compile(r"^\W*(?:and|but)?\s*(?:the\s+)?(?:(?-i:[A-Z][\w'-]+)\s+){1,5}"
+                                      r"(?:has |have |had )?(?:released|published|issued|unveiled|posted|announced|"
+                                      r"drawn up)\b", re.I)
 _REPLACED = re.compile(r"\W*(?:(?:was|is|will be|has been|had been)\s+)(?:replaced|represented by)\b", re.I)
 _REFERENCE_REPLACED = re.compile(r"\W*(?:the\s+)?(?:[\w'’-]+\s+){1,4}(?:was|is|will be|has been|had been)\s+"
                                  r"(?:replaced|represented by)\b", re.I)
