@@ -102,3 +102,10 @@ def test_a_place_in_a_clause_of_another_subject_that_publishes_is_no_stop(kb):
     # the person's own clause still tells his trip
     assert {e[1:4:2] for e in _events(kb, "Vladimir Putin landed in Anchorage, and the White House has released a "
                                           "schedule for the talks.", "2025-08-15")} == {("USA", "occurred")}
+
+
+def test_bali_is_a_place_of_indonesia(kb):
+    # Bali is the province ID-BA of ISO 3166-2:ID (pycountry's subdivisions); the summit's day is told later
+    events = _events(kb, "Vladimir Putin has decided not to go to the coming G20 summit in Bali. The summit will be "
+                         "held on Bali on November 15-16.", "2022-11-10")
+    assert {e[:4] for e in events} == {("vladimir-putin", "IDN", "2022-11-15", "cancelled")}

@@ -30,6 +30,7 @@ VENUES = {
     "Davos": "CHE", "Hong Kong": "CHN", "Macau": "CHN", "Zintan": "LBY", "Kinshasa": "COD",
     "Brazzaville": "COG", "Democratic Republic of Congo": "COD", "Rio": "BRA", "Gaza": "PSE",
     "West Bank": "PSE", "Ramallah": "PSE",
+    "Bali": "IDN",  # ISO 3166-2:ID subdivision ID-BA, a province of Indonesia (pycountry.subdivisions)
 }
 # City names that are ordinary words or frequent names in this domain, not places.
 CITY_STOPLIST = {"Of", "Mary", "Male", "Deif", "Bashir", "Ongwen", "Kony", "Much", "Most", "Bar",
