@@ -109,3 +109,21 @@ def test_bali_is_a_place_of_indonesia(kb):
     events = _events(kb, "Vladimir Putin has decided not to go to the coming G20 summit in Bali. The summit will be "
                          "held on Bali on November 15-16.", "2022-11-10")
     assert {e[:4] for e in events} == {("vladimir-putin", "IDN", "2022-11-15", "cancelled")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list after a colon names the states of the class the verb governs
+        ("Since the court announced it, Vladimir Putin has left Russia only to visit states that are not parties "
+         "to the court: China and the former Soviet republics Belarus, Kazakhstan and Kyrgyzstan.",
+         {"CHN", "BLR", "KAZ", "KGZ"}),
+        # "the former Soviet republics Belarus, ...": the class noun before the names does not break the list
+        ("Vladimir Putin has left Russia only to visit China and the former Soviet republics Belarus and "
+         "Kazakhstan.", {"CHN", "BLR", "KAZ"}),
+        # a colon after a class the person avoids names no trip
+        ("Vladimir Putin has avoided states that are parties to the court: France and Germany among them.", set()),
+    ],
+)
+def test_a_list_after_a_colon_takes_the_role_of_the_class_before_it(kb, text, expected):
+    assert {e[1] for e in _events(kb, text, "2023-12-06") if e[3] == "occurred"} == expected

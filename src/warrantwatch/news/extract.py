@@ -259,7 +259,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if kind in ("planned", "occurred", MENTION) and \
                     not _TO_OR_IN.search(sentence, max(0, place.start - 12), place.start):
                 clause = _clause(sentence, place.start)
-                if not _mentions_person(clause, people, sentence) and not _travels_in(clause):
+                if not _mentions_person(clause, people, sentence) and not _travels_in(clause) and \
+                        not _listed_after_colon(sentence, place):
                     continue  # "..., and reports said Jerusalem had sought assurances from Paris": no trip there
         else:
             before = ""
@@ -494,7 +495,9 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
         if lower == "on":
             return bool(ON_LAND.match(after))
         if lower in _STOPS:
-            return False
+            # "has left Russia only to visit states that are not parties: China and ...": the list names them
+            return lower == ":" and bool(_CLASS_BEFORE_COLON.search(sentence, max(0, tokens[i].start() - 140),
+                                                                    tokens[i].start()))
         if lower in _COORDINATION:
             # "to Brazil, India and China", "in Anchorage, Alaska": the role of the name before
             before = next((p for p in places if p is not place and p.end <= tokens[i].start() and
@@ -506,7 +509,7 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
                 return None  # the word before "of" lies before these words
             if tokens[i - 1].group().lower() not in CONTAINERS:
                 return False  # "the leaders of Brazil", "a visit with Syria as its topic"
-        elif not (word[0].isupper() or lower in MODIFIERS or lower.endswith(("'s", "’s")) or
+        elif not (word[0].isupper() or lower in MODIFIERS or lower in _LIST_WORDS or lower.endswith(("'s", "’s")) or
                   _HYPHENATED_NAME.search(word)):  # "to non-Arab Eritrea", "pro-Western"
             return False  # a verb or another preposition: "avoiding France", "from Budapest"
         i -= 1
@@ -514,6 +517,18 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
 
 
 _HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
+# A class of places named before a list of them: "to visit states that are not parties to the court: China
+# and ...", "the former Soviet republics Belarus, Kazakhstan and Kyrgyzstan" (the list takes the class's role).
+_LIST_WORDS = frozenset(("states", "countries", "nations", "republics", "capitals", "former"))
+_CLASS_BEFORE_COLON = re.compile(r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trips? to|went to|gone to|"
+                                 r"been to|flown to)\s+(?:[\w'’-]+\s+){0,3}(?:states|countries|nations|capitals)\b"
+                                 r"[^:;.]{0,80}$", re.I)
+
+
+def _listed_after_colon(sentence: str, place: Hit) -> bool:
+    """Whether the place is in a list after a colon that names the places of a class before it."""
+    colon = sentence.rfind(":", 0, place.start)
+    return colon > 0 and bool(_CLASS_BEFORE_COLON.search(sentence, max(0, colon - 140), colon))
 # "..., and a few days later to Beijing": an elliptic clause whose verb is the one before.
 _TO_OR_IN = re.compile(r"\b(?:to|in|into|at)\s+(?:the\s+)?$", re.I)
 _HE = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
