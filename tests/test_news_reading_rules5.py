@@ -127,3 +127,21 @@ def test_bali_is_a_place_of_indonesia(kb):
 )
 def test_a_list_after_a_colon_takes_the_role_of_the_class_before_it(kb, text, expected):
     assert {e[1] for e in _events(kb, text, "2023-12-06") if e[3] == "occurred"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit in a quotation of the person's aide, with no person named in it, is the person's plan
+        ("Vladimir Putin's calendar of foreign visits is almost settled, presidential aide Yury Ushakov said. "
+         "\"As of today, it is important to pay a visit to China, and we will announce the date soon,\" Ushakov "
+         "said. \"A trip to Turkey is on the agenda,\" the aide went on.",
+         {("vladimir-putin", "CHN", "2024-05", "planned", "publication"),
+          ("vladimir-putin", "TUR", "2024-05", "planned", "publication")}),
+        # a speaker who is not the person's aide speaks of his own plans
+        ("Vladimir Putin's calendar of foreign visits is almost settled. \"It is important to pay a visit to "
+         "China,\" Zelensky said.", set()),
+    ],
+)
+def test_a_visit_quoted_from_the_person_s_aide_is_the_person_s_plan(kb, text, expected):
+    assert _events(kb, text, "2024-05-07") == expected

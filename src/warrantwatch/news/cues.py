@@ -175,7 +175,7 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 # ... and "since 2019" after the same words (the scan reads "since 2019" as one date).
 LAST_MEETING_BEFORE = re.compile(r"\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+$", re.I)
 NOT_TRIP_DATE_BEFORE = re.compile(r"(?:\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+since|"
-                                  r"\bby|\breturn\w*(?: home| to [A-Z][\w-]*(?: [A-Z][\w-]*)?)?|"
+                                  r"\bby|\bas of|\breturn\w*(?: home| to [A-Z][\w-]*(?: [A-Z][\w-]*)?)?|"
                                   r"\b(?:flew|flown|went|came|back) home)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
 # ... or from the words right after it: the day a statement was made ("On Friday the Kremlin announced
 # that Putin would visit India on December 4-5").

@@ -525,6 +525,21 @@ _CLASS_BEFORE_COLON = re.compile(r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|lin
                                  r"[^:;.]{0,80}$", re.I)
 
 
+# A visit told in a quotation of the person's aide, spokesman or adviser, with no person named in it.
+_AIDE_SAID = re.compile(r"[\"”],?\s+(?:the (?:aide|spokesman|spokeswoman|spokesperson|press secretary|adviser)|"
+                        r"(?P<name>(?-i:[A-Z][\w'’-]+)))\s+(?:said|says|added|went on|told)\b", re.I)
+_QUOTED_VISIT = re.compile(r"\b(?:pay|make) a visit to\b|^\W*(?:a|the) (?:visit|trip) to\b", re.I)
+
+
+def _aide_plans(text: str, sentence: str) -> bool:
+    said = _AIDE_SAID.search(sentence)
+    if said is None or not _QUOTED_VISIT.search(sentence, 0, said.start()):
+        return False
+    name = said.group("name")
+    return name is None or bool(re.search(r"\b(?:aide|spokes\w+|press secretary|adviser)\s+(?:[A-Z][\w'’-]+\s+){0,2}"
+                                          + re.escape(name) + r"\b", text))
+
+
 def _listed_after_colon(sentence: str, place: Hit) -> bool:
     """Whether the place is in a list after a colon that names the places of a class before it."""
     colon = sentence.rfind(":", 0, place.start)
@@ -839,6 +854,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                                                or _own_leader(kb, ctx.last_person, places, sentence)) \
                 and not _other_leader(kb, ctx.last_person, places, sentence):
             people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
+        if not people and ctx.last_person and ('"' in sentence or "”" in sentence) and _aide_plans(norm, sentence):
+            # '"It is important to pay a visit to China," Ushakov said' (the person's aide): the person's plan
+            people = [Hit(0, 0, "reference", ctx.last_person, "(the aide's quote)")]
         if people:
             # A pronoun in a later sentence refers to a subject, not to a person met or hosted
             # ("... hopes to meet Vladimir Putin. ... he sat beside Guelleh" is still al-Bashir).
