@@ -145,3 +145,12 @@ def test_a_list_after_a_colon_takes_the_role_of_the_class_before_it(kb, text, ex
 )
 def test_a_visit_quoted_from_the_person_s_aide_is_the_person_s_plan(kb, text, expected):
     assert _events(kb, text, "2024-05-07") == expected
+
+
+def test_that_morning_is_the_day_named_before(kb):
+    # "that morning" is the Tuesday named in the sentence before; the flight to The Hague is no other trip
+    events = _events(kb, "Rodrigo Duterte has left Manila on a plane bound for The Hague. President Marcos told a "
+                         "press conference late on Tuesday that the aircraft had taken off. The arrest itself came "
+                         "that morning. Duterte was detained at Manila's main airport after flying back from Hong "
+                         "Kong.", "2025-03-11")
+    assert {e[:4] for e in events} == {("rodrigo-duterte", "PHL", "2025-03-11", "arrest")}

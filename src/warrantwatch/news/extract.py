@@ -873,6 +873,9 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             _presence_told_after(ctx, places, sentence)
         if not places and people and ctx.last_event is not None and SCHEDULED.search(sentence):
             _refine(ctx, sentence, published)  # "..., Peskov said, adding that the meeting is scheduled for ..."
+        if not people and ctx.last_person and "that " in sentence and _THAT_DAY.search(sentence) and \
+                ANAPHORA.search(sentence):
+            _that_day(ctx, sentence)  # "The arrest itself came that morning": the day named before
         if not people and ctx.last_event is not None and (ANAPHORA.search(sentence) or (
                 not places and SCHEDULED.search(sentence))):
             _refine(ctx, sentence, published)
@@ -1291,6 +1294,22 @@ def _day_told(ctx: _Context, person: Hit, sentence: str) -> None:
             ctx.report_days.setdefault(person.value, {})[date.as_partial] = date.text
 
 
+_THAT_DAY = re.compile(r"\bthat (?:morning|afternoon|evening|night|day)\b", re.I)
+
+
+def _that_day(ctx: _Context, sentence: str) -> None:
+    """ "The arrest itself came that morning": the last day named before, told of the story's person."""
+    for earlier in reversed(ctx.raw_dates):
+        if earlier == sentence or not ctx.raw_dates[earlier][1]:
+            continue
+        days = [d for d in ctx.dates(earlier, False) if d.span_days == 0 and d.first <= ctx.published]
+        if days:
+            day = days[-1]
+            if (ctx.published - day.first).days <= 1 and ctx.last_person:
+                ctx.report_days.setdefault(ctx.last_person, {})[day.as_partial] = day.text
+            return
+
+
 def _report_day(ctx: _Context) -> None:
     """Give the report's day told of a person (`_day_told`) to their one trip of that report without a day."""
     for person, days in ctx.report_days.items():
@@ -1298,8 +1317,10 @@ def _report_day(ctx: _Context) -> None:
             continue
         ((day, text),) = days.items()
         undated = [i for i, e in enumerate(ctx.events) if e.person == person and e.date is None
-                   and e.kind in ("occurred", "remote", "arrest") and not EXPERIENTIAL.search(e.evidence[0])]
-        if len(undated) == 1 and not any(e.person == person and e.date == day for e in ctx.events):
+                   and e.host != COURT_SEAT and e.kind in ("occurred", "remote", "arrest")
+                   and not EXPERIENTIAL.search(e.evidence[0])]
+        if len(undated) == 1 and not any(e.person == person and e.date == day and e.host != COURT_SEAT
+                                         for e in ctx.events):  # (a surrender to the court is no other trip)
             event = ctx.events[undated[0]]
             ctx.events[undated[0]] = replace(event, date=day, date_text=text, confidence=round(min(
                 0.95, event.confidence + CONFIDENCE["dated"]), 2))
