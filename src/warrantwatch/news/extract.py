@@ -183,6 +183,7 @@ class _Context:
     # person → the days of the report told of them ("Putin and Kim have a string of meetings today", "On Friday
     # he was confronted", "announced on Thursday ..., just as Orban was hosting Netanyahu"): `_report_day`
     report_days: dict[str, dict[PartialDate, str]] = field(default_factory=dict)
+    told: list[tuple[Hit, str]] = field(default_factory=list)  # (person, sentence) with a date, for `_day_told`
     # (days, hosts): "The talks come a day after both men attended a summit in Tianjin" (`_after_presence`)
     presence_before: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
@@ -868,7 +869,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 ctx.last_person = (subjects or people)[-1].value
             if raw and not STAND_IN_FOR.search(sentence, max(0, (subjects or people)[-1].start - 60),
                                                   (subjects or people)[-1].start):
-                _day_told(ctx, (subjects or people)[-1], sentence)  # not "where he is representing President Putin"
+                # (read at the end, only for a person with a trip without a day: `_report_day`)
+                ctx.told.append(((subjects or people)[-1], sentence))  # not "where he is representing Putin"
         if places and " after " in sentence and "day" in sentence:
             _presence_told_after(ctx, places, sentence)
         if not places and people and ctx.last_event is not None and SCHEDULED.search(sentence):
@@ -1312,18 +1314,25 @@ def _that_day(ctx: _Context, sentence: str) -> None:
 
 def _report_day(ctx: _Context) -> None:
     """Give the report's day told of a person (`_day_told`) to their one trip of that report without a day."""
+    undated: dict[str, list[int]] = {}
+    for i, e in enumerate(ctx.events):
+        if e.date is None and e.host != COURT_SEAT and e.kind in ("occurred", "remote", "arrest") and \
+                not EXPERIENTIAL.search(e.evidence[0]):
+            undated.setdefault(e.person, []).append(i)
+    if not undated:
+        return
+    for person, sentence in ctx.told:
+        if len(undated.get(person.value, ())) == 1:
+            _day_told(ctx, person, sentence)
     for person, days in ctx.report_days.items():
-        if len(days) != 1:
+        if len(days) != 1 or len(undated.get(person, ())) != 1:
             continue
         ((day, text),) = days.items()
-        undated = [i for i, e in enumerate(ctx.events) if e.person == person and e.date is None
-                   and e.host != COURT_SEAT and e.kind in ("occurred", "remote", "arrest")
-                   and not EXPERIENTIAL.search(e.evidence[0])]
-        if len(undated) == 1 and not any(e.person == person and e.date == day and e.host != COURT_SEAT
-                                         for e in ctx.events):  # (a surrender to the court is no other trip)
-            event = ctx.events[undated[0]]
-            ctx.events[undated[0]] = replace(event, date=day, date_text=text, confidence=round(min(
-                0.95, event.confidence + CONFIDENCE["dated"]), 2))
+        if not any(e.person == person and e.date == day and e.host != COURT_SEAT for e in ctx.events):
+            # (a surrender to the court is no other trip)
+            i = undated[person][0]
+            ctx.events[i] = replace(ctx.events[i], date=day, date_text=text, confidence=round(min(
+                0.95, ctx.events[i].confidence + CONFIDENCE["dated"]), 2))
 
 
 # "The talks come a day after both men attended a summit in Tianjin": a stay in the same state that began a
