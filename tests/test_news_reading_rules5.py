@@ -154,3 +154,15 @@ def test_that_morning_is_the_day_named_before(kb):
                          "that morning. Duterte was detained at Manila's main airport after flying back from Hong "
                          "Kong.", "2025-03-11")
     assert {e[:4] for e in events} == {("rodrigo-duterte", "PHL", "2025-03-11", "arrest")}
+
+
+def test_next_month_s_meeting_dates_the_trip_told_before(kb):
+    # the remote attendance has no date of its own; "next month's meeting" gives it the month
+    events = _events(kb, "Vladimir Putin will take part in the BRICS summit in South Africa by video link, Dmitry "
+                         "Peskov said. Peskov said that Putin's part in next month's meeting would be full.",
+                     "2023-07-19")
+    assert events == {("vladimir-putin", "ZAF", "2023-08", "remote", "text")}
+    # a trip with its day keeps it
+    events = _events(kb, "Vladimir Putin will take part in the BRICS summit in South Africa by video link on August "
+                         "22. Putin's part in next month's meeting will be full.", "2023-07-19")
+    assert {e[2] for e in events} == {"2023-08-22"}

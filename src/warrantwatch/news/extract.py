@@ -882,6 +882,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 not places and SCHEDULED.search(sentence))):
             _refine(ctx, sentence, published)
             continue
+        if people and ctx.last_event is not None and raw and "'s " in sentence and all(p.demonym for p in places):
+            _month_of_the_meeting(ctx, people[-1].value, sentence)  # "Putin's part in next month's meeting"
         if people and not places and ctx.last_event is not None and _remote_attendance(sentence):
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
@@ -1449,6 +1451,22 @@ def _merge(old: Event, new: Event) -> Event:
     sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
     return replace(old, kind=kind, date=_precise(old.date, new.date), evidence=old.evidence + further,
                    confidence=round(min(0.99, sure), 2))
+
+
+_MEETING_OF_DATE = re.compile(r"['’]s (?:meeting|summit|talks|visit|trip|gathering)\b", re.I)
+
+
+def _month_of_the_meeting(ctx: _Context, person: str, sentence: str) -> None:
+    """ "Putin's part in next month's meeting would be full": the month of the person's latest trip, told
+    after it without a place (only for a trip without a date, never for one told as over)."""
+    event = ctx.events[ctx.last_event] if ctx.last_event is not None else None
+    if event is None or event.person != person or event.date is not None or event.kind == "occurred":
+        return
+    for date in ctx.dates(sentence, event.kind == "planned" or None):
+        if _MEETING_OF_DATE.match(sentence, date.end) and date.as_partial.month is not None:
+            ctx.events[ctx.last_event] = replace(event, date=date.as_partial, date_text=date.text,
+                                                 evidence=(*event.evidence, sentence))
+            return
 
 
 def _attended_remotely(ctx: _Context, person: str, sentence: str) -> None:
