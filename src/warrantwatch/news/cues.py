@@ -6,6 +6,8 @@ Each pattern is a rule of reading, kept here so the extraction logic in `extract
 import re
 from collections.abc import Iterator
 
+from warrantwatch.news.cue_index import index_patterns
+
 _LAST_LOWERED = ["", ""]
 
 
@@ -422,3 +424,5 @@ for _name, _value in list(globals().items()):
         globals()[_name] = _faster(_value)
     elif isinstance(_value, Prefiltered):
         _value.pattern = _faster(_value.pattern)
+
+index_patterns(globals())  # speed, not reading: news.cue_index
