@@ -18,13 +18,13 @@ SETS = ("news", "news-dev2", "news-dev3", "news-dev4")
 SEED = (Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt").read_text(encoding="utf-8")
 
 
-def _indexed() -> dict[str, Indexed]:
+def _indexed(holders: bool = False) -> dict:
     found = {}
     for module in (cues, ex):
         for name, value in vars(module).items():
             wrapped = value if isinstance(value, Indexed) else getattr(value, "pattern", None)
             if isinstance(wrapped, Indexed):
-                found[name] = wrapped
+                found[name] = value if holders else wrapped
     return found
 
 
@@ -70,10 +70,11 @@ def _same(a, b) -> bool:
 @pytest.mark.parametrize("name", sorted(_indexed()))
 def test_search_through_the_index_is_the_patterns_own(name):
     wrapped = _indexed()[name]
+    holder = _indexed(holders=True)[name]  # a cues.Prefiltered, or the pattern itself
     rng = random.Random(name)
     checked = 0
     for article in _articles():
-        read_article(article)
+        read_article(article, ex.sentence_spans(article))
         spans = ex.sentence_spans(article)
         texts = [article[a:b] for a, b in spans] + [article]
         texts += [article[a:b][: len(article[a:b]) // 2] for a, b in spans]  # a clause-like part
@@ -86,6 +87,9 @@ def test_search_through_the_index_is_the_patterns_own(name):
                 assert _same(ours, theirs), (name, text, pos, endpos)
                 assert [m.span() for m in wrapped.finditer(text, pos, endpos)] == \
                     [m.span() for m in wrapped.pattern.finditer(text, pos, endpos)], (name, text, pos, endpos)
+                if holder is not wrapped:  # the prefilter's plain answer: the search, where an anchor occurs
+                    plain = theirs if any(a in text.lower() for a in holder.anchors) else None
+                    assert _same(holder.search(text, pos, endpos), plain), (name, text, pos, endpos)
                 checked += 1
     cue_index.forget_article()
     assert checked > 1000
@@ -101,7 +105,7 @@ def test_a_text_with_letters_that_fold_apart_is_searched_without_the_index():
 def test_extraction_with_the_index_is_extraction_without_it(kb, monkeypatch):
     items = [item for name in SETS for item in load_items(DATA / name)]
     with_index = [[e.to_dict() for e in ex.extract(kb, i.text, i.published)] for i in items]
-    monkeypatch.setattr(ex, "read_article", lambda text: cue_index.forget_article())
+    monkeypatch.setattr(ex, "read_article", lambda text, spans: cue_index.forget_article())
     without = [[e.to_dict() for e in ex.extract(kb, i.text, i.published)] for i in items]
     assert with_index == without
     assert sum(map(len, with_index)) > 50

@@ -144,13 +144,15 @@ class Indexed:
         self.flags, self.groupindex = pattern.flags, pattern.groupindex
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        offset = _OFFSETS.get(text, _UNSEEN)
+        if offset < 0 and (offset == _ABSENT or min(endpos, len(text)) - max(pos, 0) < _SHORT or
+                           (offset := _ARTICLE.place(text)) < 0):
+            return self.pattern.search(text, pos, endpos)
         n = len(text)
         if endpos > n:
             endpos = n
         if pos < 0:
             pos = 0
-        if endpos - pos < _SHORT or (offset := _ARTICLE.offset(text)) is None:
-            return self.pattern.search(text, pos, endpos)
         starts = _ARTICLE.starts[self.id]
         i = bisect_left(starts, offset + pos)
         last = offset + endpos  # a match is never empty: it begins before the end
@@ -163,7 +165,8 @@ class Indexed:
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
-        if min(endpos, len(text)) - max(pos, 0) < _SHORT or _ARTICLE.offset(text) is None:
+        if _OFFSETS.get(text, _UNSEEN) < 0 and (min(endpos, len(text)) - max(pos, 0) < _SHORT or
+                                                 _ARTICLE.place(text) < 0):
             return self.pattern.finditer(text, pos, endpos)
         return self._each(text, pos, endpos)
 
@@ -174,65 +177,110 @@ class Indexed:
             pos = m.end()
 
 
+# Where each text searched lies in the article: a sentence (registered when the article is read), a
+# clause or a window of one (found on first use); _ABSENT for a text that is not in it.
+_OFFSETS: dict[str, int] = {}
+_UNSEEN, _ABSENT = -2, -1
+
+
 class _Article:
     """The article being read: where each literal start of each indexed pattern occurs in it."""
 
     def __init__(self) -> None:
         self.text = ""
         self.starts: list[list[int]] = []
-        self.offsets: dict[str, int | None] = {}
+        self.anchors: list[list[tuple[int, int]]] = []
 
-    def read(self, text: str) -> None:
-        self.text, self.offsets, self.starts = text, {}, []
+    def read(self, text: str, spans: list[tuple[int, int]]) -> None:
+        _OFFSETS.clear()
+        self.text, self.starts, self.anchors = "", [], []
         lowered = text.lower()
         if len(lowered) != len(text) or any(ch in text for ch in FOLD_TO_ASCII):
-            self.text = ""  # nothing is found in it: every search is the pattern's own
-            return
+            return  # nothing is placed in it: every search is the pattern's own
         automaton = _automaton()
         starts: list[list[int]] = [[] for _ in _INDEXED]
-        for end, (length, ids) in automaton.iter(lowered):
+        anchors: list[list[tuple[int, int]]] = [[] for _ in _ANCHORS]
+        for end, (length, ids, groups) in automaton.iter(lowered):
             at = end - length + 1
             for i in ids:
                 starts[i].append(at)
-        for s in starts:
-            if len(s) > 1:
-                s.sort()  # found in the order of their ends
-        self.starts = starts
+            for g in groups:
+                anchors[g].append((at, end + 1))
+        for found in (starts, anchors):
+            for s in found:
+                if len(s) > 1:
+                    s.sort()  # found in the order of their ends
+        self.text, self.starts, self.anchors = text, starts, anchors
+        for a, b in spans:
+            _OFFSETS.setdefault(text[a:b], a)
 
-    def offset(self, text: str) -> int | None:
-        """Where `text` lies in the article (a sentence, a clause, a window of one), or None."""
-        offsets = self.offsets
-        at = offsets.get(text, -1)
-        if at == -1:
-            found = self.text.find(text) if self.text else -1
-            at = offsets[text] = found if found >= 0 else None
+    def place(self, text: str) -> int:
+        """Where `text` lies in the article (found once), or _ABSENT."""
+        found = self.text.find(text) if self.text and text else -1
+        at = _OFFSETS[text] = found if found >= 0 else _ABSENT
         return at
 
 
 _ARTICLE = _Article()
 _INDEXED: list[Indexed] = []
+_ANCHORS: list[tuple[str, ...]] = []  # the words of each cues.Prefiltered
+
+
+def anchor_group(words: tuple[str, ...]) -> int:
+    """Register the words of a prefilter (lower case): `anchored` then says whether a part of the article
+    holds one of them without looking at its text."""
+    if not all(word.isascii() for word in words):
+        return -1  # (lowering a part could then differ from the part of the lowered article)
+    kept: list[str] = []
+    for word in sorted(set(words), key=len):  # a word that holds another adds nothing
+        if not any(k in word for k in kept):
+            kept.append(word)
+    _ANCHORS.append(tuple(kept))
+    _BUILT.clear()
+    return len(_ANCHORS) - 1
+
+
+def anchored(group: int, text: str) -> bool | None:
+    """Whether `text.lower()` holds one of the words of `group`, or None when `text` is not a part of the
+    article already placed in it. (Lowering a part gives the part of the lowered article: the article
+    is read only when lowering keeps every character's place, and the words are ASCII.)"""
+    offset = _OFFSETS.get(text, _UNSEEN)
+    if offset < 0 or group < 0:
+        return None
+    found = _ARTICLE.anchors[group]
+    last = offset + len(text)
+    i = bisect_left(found, (offset, 0))
+    while i < len(found) and found[i][0] < last:
+        if found[i][1] <= last:
+            return True
+        i += 1
+    return False
 _BUILT: list[ahocorasick.Automaton] = []
 
 
-def read_article(text: str) -> None:
-    """Index `text` (an article) for the searches that follow, until the next article."""
-    _ARTICLE.read(text)
+def read_article(text: str, sentences: list[tuple[int, int]] = ()) -> None:
+    """Index `text` (an article, with the spans of its sentences) for the searches that follow, until
+    the next article."""
+    _ARTICLE.read(text, sentences)
 
 
 def forget_article() -> None:
-    _ARTICLE.read("")
+    _ARTICLE.read("", [])
 
 
 def _automaton() -> ahocorasick.Automaton:
     if _BUILT:
         return _BUILT[0]
-    by_literal: dict[str, list[int]] = {}
+    by_literal: dict[str, tuple[list[int], list[int]]] = {}
     for p in _INDEXED:
         for literal in p.literals:
-            by_literal.setdefault(literal, []).append(p.id)
+            by_literal.setdefault(literal, ([], []))[0].append(p.id)
+    for g, words in enumerate(_ANCHORS):
+        for word in words:
+            by_literal.setdefault(word, ([], []))[1].append(g)
     automaton = ahocorasick.Automaton()
-    for literal, ids in by_literal.items():
-        automaton.add_word(literal, (len(literal), tuple(ids)))
+    for literal, (ids, groups) in by_literal.items():
+        automaton.add_word(literal, (len(literal), tuple(ids), tuple(groups)))
     automaton.make_automaton()
     _BUILT.append(automaton)
     return automaton

@@ -6,7 +6,7 @@ Each pattern is a rule of reading, kept here so the extraction logic in `extract
 import re
 from collections.abc import Iterator
 
-from warrantwatch.news.cue_index import index_patterns
+from warrantwatch.news.cue_index import anchor_group, anchored, index_patterns
 
 _LAST_LOWERED = ["", ""]
 
@@ -22,12 +22,16 @@ class Prefiltered:
     """A pattern tried only when the text holds one of the words every match contains: a substring
     test costs a fraction of a regular-expression search, and most sentences hold none of them."""
 
-    __slots__ = ("anchors", "pattern")
+    __slots__ = ("anchors", "group", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], *anchors: str):
         self.pattern, self.anchors = pattern, anchors
+        self.group = anchor_group(anchors)  # (in a sentence of the article, found by the cue index's scan)
 
     def _maybe(self, text: str) -> bool:
+        found = anchored(self.group, text)
+        if found is not None:
+            return found
         lowered = lowered_text(text)
         for anchor in self.anchors:  # noqa: SIM110 (a plain loop: a generator costs more than the test)
             if anchor in lowered:

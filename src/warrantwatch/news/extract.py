@@ -648,10 +648,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     all_hits = gazetteer.find(norm, published)
     if not any(hit.kind != "place" for hit in all_hits):
         return []  # no person of the record named or referred to: no event (most of a news feed)
-    read_article(norm)  # the cue patterns' searches in it answered from one scan (news.cue_index)
+    spans = sentence_spans(norm)
+    read_article(norm, spans)  # the cue patterns' searches in it answered from one scan (news.cue_index)
     all_dates = scan(norm)
     h = d = 0
-    for start, end in sentence_spans(norm):
+    for start, end in spans:
         sentence = norm[start:end]
         while h < len(all_hits) and all_hits[h].start < start:
             h += 1
