@@ -165,16 +165,28 @@ class Indexed:
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
-        if _OFFSETS.get(text, _UNSEEN) < 0 and (min(endpos, len(text)) - max(pos, 0) < _SHORT or
-                                                 _ARTICLE.place(text) < 0):
+        offset = _OFFSETS.get(text, _UNSEEN)
+        if offset < 0 and (offset == _ABSENT or min(endpos, len(text)) - max(pos, 0) < _SHORT or
+                           (offset := _ARTICLE.place(text)) < 0):
             return self.pattern.finditer(text, pos, endpos)
-        return self._each(text, pos, endpos)
+        return iter(self._all(text, offset, max(pos, 0), min(endpos, len(text))))
 
-    def _each(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
-        # a match is never empty, so the next one is searched from the end of the last
-        while (m := self.search(text, pos, endpos)) is not None:
-            yield m
-            pos = m.end()
+    def _all(self, text: str, offset: int, pos: int, endpos: int) -> list[re.Match[str]]:
+        # each match from the first candidate at or after the end of the last (a match is never empty)
+        found = []
+        starts = _ARTICLE.starts[self.id]
+        i = bisect_left(starts, offset + pos)
+        last = offset + endpos
+        match = self.pattern.match
+        while i < len(starts) and starts[i] < last:
+            m = match(text, starts[i] - offset, endpos)
+            i += 1
+            if m is not None:
+                found.append(m)
+                end = offset + m.end()
+                while i < len(starts) and starts[i] < end:
+                    i += 1
+        return found
 
 
 # Where each text searched lies in the article: a sentence (registered when the article is read), a
