@@ -144,15 +144,14 @@ class Indexed:
         self.flags, self.groupindex = pattern.flags, pattern.groupindex
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        offset = _OFFSETS.get(text, _UNSEEN)
-        if offset < 0 and (offset == _ABSENT or min(endpos, len(text)) - max(pos, 0) < _SHORT or
-                           (offset := _ARTICLE.place(text)) < 0):
-            return self.pattern.search(text, pos, endpos)
         n = len(text)
         if endpos > n:
             endpos = n
         if pos < 0:
             pos = 0
+        offset = _OFFSETS.get(text, _UNSEEN)
+        if offset < 0 and (offset == _ABSENT or endpos - pos < _SHORT or (offset := _ARTICLE.place(text)) < 0):
+            return self.pattern.search(text, pos, endpos)
         starts = _ARTICLE.starts[self.id]
         i = bisect_left(starts, offset + pos)
         last = offset + endpos  # a match is never empty: it begins before the end
@@ -193,6 +192,7 @@ class Indexed:
 # clause or a window of one (found on first use); _ABSENT for a text that is not in it.
 _OFFSETS: dict[str, int] = {}
 _UNSEEN, _ABSENT = -2, -1
+_NEAR = 400
 
 
 class _Article:
@@ -200,6 +200,7 @@ class _Article:
 
     def __init__(self) -> None:
         self.text = ""
+        self.near = 0
         self.starts: list[list[int]] = []
         self.anchors: list[list[tuple[int, int]]] = []
 
@@ -227,8 +228,16 @@ class _Article:
             _OFFSETS.setdefault(text[a:b], a)
 
     def place(self, text: str) -> int:
-        """Where `text` lies in the article (found once), or _ABSENT."""
-        found = self.text.find(text) if self.text and text else -1
+        """Where `text` lies in the article (found once, first near the last text placed: mostly a part
+        of the same sentence), or _ABSENT."""
+        if not self.text or not text:
+            found = -1
+        else:
+            found = self.text.find(text, max(0, self.near - _NEAR), self.near + _NEAR + len(text))
+            if found < 0:
+                found = self.text.find(text)
+        if found >= 0:
+            self.near = found
         at = _OFFSETS[text] = found if found >= 0 else _ABSENT
         return at
 
