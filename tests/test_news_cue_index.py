@@ -109,3 +109,28 @@ def test_extraction_with_the_index_is_extraction_without_it(kb, monkeypatch):
     without = [[e.to_dict() for e in ex.extract(kb, i.text, i.published)] for i in items]
     assert with_index == without
     assert sum(map(len, with_index)) > 50
+
+
+def test_articles_read_in_threads_at_once_give_the_events_read_one_by_one(kb):
+    import threading
+
+    items = [item for name in SETS for item in load_items(DATA / name)][:60]
+    alone = [[e.to_dict() for e in ex.extract(kb, i.text, i.published)] for i in items]
+    results: dict[int, list] = {}
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
+
+    def read(k: int) -> None:
+        for i, item in enumerate(items):
+            results[(k, i)] = [e.to_dict() for e in ex.extract(kb, item.text, item.published)]
+
+    try:
+        threads = [threading.Thread(target=read, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(before)
+    for (_, i), events in results.items():
+        assert events == alone[i], items[i].id

@@ -149,10 +149,11 @@ class Indexed:
             endpos = n
         if pos < 0:
             pos = 0
-        offset = _OFFSETS.get(text, _UNSEEN)
-        if offset < 0 and (offset == _ABSENT or endpos - pos < _SHORT or (offset := _ARTICLE.place(text)) < 0):
+        article = _ARTICLE  # (read once: another thread may begin another article meanwhile)
+        offset = article.offsets.get(text, _UNSEEN)
+        if offset < 0 and (offset == _ABSENT or endpos - pos < _SHORT or (offset := article.place(text)) < 0):
             return self.pattern.search(text, pos, endpos)
-        starts = _ARTICLE.starts[self.id]
+        starts = article.starts[self.id]
         i = bisect_left(starts, offset + pos)
         last = offset + endpos  # a match is never empty: it begins before the end
         match = self.pattern.match
@@ -164,16 +165,18 @@ class Indexed:
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
-        offset = _OFFSETS.get(text, _UNSEEN)
-        if offset < 0 and (offset == _ABSENT or min(endpos, len(text)) - max(pos, 0) < _SHORT or
-                           (offset := _ARTICLE.place(text)) < 0):
+        n = len(text)
+        if endpos > n:
+            endpos = n
+        if pos < 0:
+            pos = 0
+        article = _ARTICLE
+        offset = article.offsets.get(text, _UNSEEN)
+        if offset < 0 and (offset == _ABSENT or endpos - pos < _SHORT or (offset := article.place(text)) < 0):
             return self.pattern.finditer(text, pos, endpos)
-        return iter(self._all(text, offset, max(pos, 0), min(endpos, len(text))))
-
-    def _all(self, text: str, offset: int, pos: int, endpos: int) -> list[re.Match[str]]:
         # each match from the first candidate at or after the end of the last (a match is never empty)
         found = []
-        starts = _ARTICLE.starts[self.id]
+        starts = article.starts[self.id]
         i = bisect_left(starts, offset + pos)
         last = offset + endpos
         match = self.pattern.match
@@ -185,30 +188,28 @@ class Indexed:
                 end = offset + m.end()
                 while i < len(starts) and starts[i] < end:
                     i += 1
-        return found
+        return iter(found)
 
 
-# Where each text searched lies in the article: a sentence (registered when the article is read), a
-# clause or a window of one (found on first use); _ABSENT for a text that is not in it.
-_OFFSETS: dict[str, int] = {}
 _UNSEEN, _ABSENT = -2, -1
 _NEAR = 400
 
 
 class _Article:
-    """The article being read: where each literal start of each indexed pattern occurs in it."""
+    """An article being read: where each literal start of each indexed pattern and each prefilter's
+    word occurs in it, and where each text searched lies in it (a sentence, registered when the article
+    is read; a clause or a window of one, found on first use; _ABSENT for a text that is not in it).
+    Made whole before it replaces the last one, so that a search in another thread sees one article or
+    the other, never a mixture."""
 
-    def __init__(self) -> None:
-        self.text = ""
-        self.near = 0
+    __slots__ = ("anchors", "near", "offsets", "starts", "text")
+
+    def __init__(self, text: str = "", spans: list[tuple[int, int]] = ()) -> None:
+        self.text, self.near, self.offsets = "", 0, {}
         self.starts: list[list[int]] = []
         self.anchors: list[list[tuple[int, int]]] = []
-
-    def read(self, text: str, spans: list[tuple[int, int]]) -> None:
-        _OFFSETS.clear()
-        self.text, self.starts, self.anchors = "", [], []
         lowered = text.lower()
-        if len(lowered) != len(text) or any(ch in text for ch in FOLD_TO_ASCII):
+        if not text or len(lowered) != len(text) or any(ch in text for ch in FOLD_TO_ASCII):
             return  # nothing is placed in it: every search is the pattern's own
         automaton = _automaton()
         starts: list[list[int]] = [[] for _ in _INDEXED]
@@ -225,7 +226,7 @@ class _Article:
                     s.sort()  # found in the order of their ends
         self.text, self.starts, self.anchors = text, starts, anchors
         for a, b in spans:
-            _OFFSETS.setdefault(text[a:b], a)
+            self.offsets.setdefault(text[a:b], a)
 
     def place(self, text: str) -> int:
         """Where `text` lies in the article (found once, first near the last text placed: mostly a part
@@ -238,11 +239,10 @@ class _Article:
                 found = self.text.find(text)
         if found >= 0:
             self.near = found
-        at = _OFFSETS[text] = found if found >= 0 else _ABSENT
+        at = self.offsets[text] = found if found >= 0 else _ABSENT
         return at
 
 
-_ARTICLE = _Article()
 _INDEXED: list[Indexed] = []
 _ANCHORS: list[tuple[str, ...]] = []  # the words of each cues.Prefiltered
 
@@ -265,10 +265,11 @@ def anchored(group: int, text: str) -> bool | None:
     """Whether `text.lower()` holds one of the words of `group`, or None when `text` is not a part of the
     article already placed in it. (Lowering a part gives the part of the lowered article: the article
     is read only when lowering keeps every character's place, and the words are ASCII.)"""
-    offset = _OFFSETS.get(text, _UNSEEN)
+    article = _ARTICLE
+    offset = article.offsets.get(text, _UNSEEN)
     if offset < 0 or group < 0:
         return None
-    found = _ARTICLE.anchors[group]
+    found = article.anchors[group]
     last = offset + len(text)
     i = bisect_left(found, (offset, 0))
     while i < len(found) and found[i][0] < last:
@@ -276,17 +277,24 @@ def anchored(group: int, text: str) -> bool | None:
             return True
         i += 1
     return False
+
+
 _BUILT: list[ahocorasick.Automaton] = []
 
 
 def read_article(text: str, sentences: list[tuple[int, int]] = ()) -> None:
     """Index `text` (an article, with the spans of its sentences) for the searches that follow, until
     the next article."""
-    _ARTICLE.read(text, sentences)
+    global _ARTICLE
+    _ARTICLE = _Article(text, sentences)
 
 
 def forget_article() -> None:
-    _ARTICLE.read("", [])
+    global _ARTICLE
+    _ARTICLE = _Article()
+
+
+_ARTICLE = _Article()
 
 
 def _automaton() -> ahocorasick.Automaton:

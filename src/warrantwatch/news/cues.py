@@ -8,14 +8,18 @@ from collections.abc import Iterator
 
 from warrantwatch.news.cue_index import anchor_group, anchored, index_patterns
 
-_LAST_LOWERED = ["", ""]
+_LAST_LOWERED = ("", "")
 
 
 def lowered_text(text: str) -> str:
-    """`text.lower()`, kept for the last text: the patterns of a sentence are tried one after another."""
-    if _LAST_LOWERED[0] is not text:
-        _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
-    return _LAST_LOWERED[1]
+    """`text.lower()`, kept for the last text: the patterns of a sentence are tried one after another.
+    (The pair is replaced whole: a thread reading another article never takes one text's lower case
+    for another's.)"""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is not text:
+        last = _LAST_LOWERED = (text, text.lower())
+    return last[1]
 
 
 class Prefiltered:
