@@ -424,3 +424,25 @@ def test_a_trip_the_article_does_not_date_is_not_said_to_be_dated_by_it(kb):
     (item,) = build(kb, Article(dated, dt.date(2024, 8, 20)), dt.date(2024, 8, 20), with_maps=False).items
     assert item.event.date.isoformat() == "2024-09" and item.event.date_from == "text"
     assert item.date_note.startswith("The article dates this only to 2024-09 (month)")
+
+
+def test_an_undated_item_matches_only_an_event_placed_in_the_month_of_the_report(kb, tmp_path):
+    # "will visit Mongolia" (no date) is placed by the rules in the report's month, date_from
+    # "publication": it matches an item with no date, not one dated to that month, and an item with
+    # no date is not matched by a trip the text dates ("in September")
+    from warrantwatch.news.evaluate import evaluate, load_items
+
+    undated = "MOSCOW, Aug 20, 2024 — Russian President Vladimir Putin will visit Mongolia, the Kremlin said."
+    dated = "MOSCOW, Aug 20, 2024 — Russian President Vladimir Putin will visit Mongolia in September."
+
+    def score(text: str, date: str | None) -> tuple[int, int, int]:
+        event = {"person": "vladimir-putin", "host": "MNG", "kind": "planned"} | ({"date": date} if date else {})
+        item = {"id": "x", "source": "s", "published": "2024-08-20", "title": "t", "text": text, "expected": [event]}
+        (tmp_path / "x.yaml").write_text(json.dumps(item), encoding="utf-8")
+        s = evaluate(kb, load_items(tmp_path)).scores["event"]
+        return s.true_positives, s.predicted, s.expected
+
+    assert score(undated, None) == (1, 1, 1)
+    assert score(undated, "2024-08") == (0, 1, 1)  # the article does not give August
+    assert score(dated, None) == (0, 1, 1)
+    assert score(dated, "2024-09") == (1, 1, 1)

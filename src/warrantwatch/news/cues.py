@@ -59,7 +59,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
 
 # A report's opening dateline ("KHARTOUM, July 10 (Reuters) - "): where and when it was filed,
 # not a trip.
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?\s+[-–—]+\s+")
+# Also the forms "September 22, 2009 (WASHINGTON) –" and "BUDAPEST, April 3. /TASS/.".
+DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?|"
+                      r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\))\s+[-–—]+\s+|"
+                      r"[A-Z][A-Z .'-]{2,40}, [A-Z][a-z]{2,8}\.? \d{1,2}\. /[A-Z]{2,8}/\.\s+)")
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
@@ -68,6 +71,7 @@ TRAVEL = re.compile(
     r"came to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
+    r"took off (?:for|from)|set off for|boarded|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be received|received (?:him|her|the)|(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
@@ -76,8 +80,11 @@ TRAVEL = re.compile(
     r"stop(?:s|ped)? (?:over |off )?in|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
-    r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped)?|postpone[ds]?|"
-    r"(?:will|would|did|does|do) not (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
+    r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped|ping)?|postpone[ds]?|"
+    r"suspend(?:s|ed)? (?:the |a |his |her |its )?(?:[\w-]+ )?(?:summit|visit|trip|meeting|talks)|"
+    # "will probably not travel": an adverb of likelihood between the auxiliary and "not"
+    r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not "
+    r"(?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
     r"be (?:in|at|part of|present|attending|travell?ing|going))|won't (?:attend|travel|go|take part|lead|head)|"
     r"(?:put|placed|is|was|were|been) on hold|"
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
@@ -89,10 +96,12 @@ CANCELLED = Prefiltered(re.compile(
     r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved|put(?:s|ting)? off|defer(?:s|red)?|"
     r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation|"
     r"(?:will|would|is to|to) be represented (?:at|by|in))\b", re.I),
-    'cancel', 'call', 'scrap', 'skip', 'postpone', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
+    'cancel', 'call', 'scrap', 'skip', 'postpone', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
     'be represented')
+# "will not address it remotely either", "no plans for a video address": video participation denied.
+REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
     'video', 'virtual', 'remote', 'online')
@@ -100,7 +109,9 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?cu
                     # "after his arrest in Manila" (not "a warrant for his arrest in November")
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
                     r"August|September|October|November|December)\b)|"
-                    r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ )?(?:authorities|police)|"
+                    r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ ){0,2}(?:authorities|police)|"
+                    # "the prosecutor's office announced the arrest of Osama Almasri": the arrest as a noun
+                    r"(?:announced|announces|confirmed|confirms|reported|ordered|orders) the arrest of|"
                     r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
     'handed herself')
@@ -110,13 +121,15 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
                      r"(?:be |have been )|"
-                     r"wants? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |"
+                     r"wants? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |to have (?:him|her) |"
                      # "unconcerned about the Russian leader being arrested": a gerund, not an event
-                     r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )being )$", re.I)
+                     r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )"
+                     r"(?<!\bbefore )being )$", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
                      r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
-                     r" (?:visit|travel|go|attend|come|fly|make)|"
+                     # (not "is not planning to make a video address": that is about taking part remotely)
+                     r" (?:visit|travel|go|attend|come|fly|make (?:a |an |the )?(?:trip|visit|journey))|"
                      # "has not travelled to a member state since ...", "never set foot in": an absence
                      r"(?:has|have|had) (?:not|never) (?:since )?(?:travell?ed|visited|been to|set foot)|"
                      r"never (?:travell?ed|visited|set foot)|not set foot)", re.I),
@@ -141,12 +154,17 @@ FUTURE = Prefiltered(re.compile(
                     r"plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
-                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of)\b", re.I),
+                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of|"
+                    # "the date of the visit has not been agreed yet", "a trip to Turkey is on the agenda"
+                    r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
+                    re.I),
     'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
     'was set', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
-    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of')
+    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
+    ' set', 'fixed', 'announced', 'determined', 'agenda')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
+                  r"took off|set off|boarded|"
                   r"stopped|addressed|spoke|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
@@ -154,10 +172,25 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
-                           r"convicted|sentenced|born|elected|inaugurat|sworn in|since the court)\w*[^,;.—]{0,40}$|"
+                           r"convicted|sentenced|born|elected|inaugurat|sworn in|took office|came to power|"
+                           r"since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
                            r"(?: \w+)?(?: in an? (?:statement|press release|post|interview|briefing|"
-                           r"televised address|press conference))?\W+(?:on |late |earlier |last )?$", re.I)
+                           r"televised address|press conference))?(?: on social media)?\W+"
+                           r"(?:on |late |earlier |last )?$", re.I)
+# A date that is not the trip's, read from the words right before it: the last meeting before this one
+# ("saw him for the first time since 2019", "the second meeting of the two since September"; but "held
+# in Bangui since October 29" and "his second trip to Tehran since early August" date a stay), a deadline
+# ("provide, by March 17, all information"), the end of the trip ("returns to Israel on Wednesday").
+# ... and "since 2019" after the same words (the scan reads "since 2019" as one date).
+LAST_MEETING_BEFORE = re.compile(r"\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+$", re.I)
+NOT_TRIP_DATE_BEFORE = re.compile(r"(?:\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+since|"
+                                  r"\bby|\breturn\w*(?: home| to [A-Z][\w-]*(?: [A-Z][\w-]*)?)?|"
+                                  r"\b(?:flew|flown|went|came|back) home)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+# ... or from the words right after it: the day a statement was made ("On Friday the Kremlin announced
+# that Putin would visit India on December 4-5").
+STATEMENT_AFTER_DATE = re.compile(r"^\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){1,4}(?:has\s+|had\s+)?"
+                                  r"(?:announced|said|says|told|confirmed|reported|stated|declared)\b", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
@@ -168,7 +201,10 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"
-                          r"on the (?:future|fate|situation|subject|question) of)\s+(?:the\s+)?$", re.I)
+                          r"on the (?:future|fate|situation|subject|question) of)\s+(?:the\s+)?$|"
+                          # "are expected to discuss Iran's attempts to set up military bases in Syria": a
+                          # place inside what is discussed
+                          r"\bto discuss\b[^.;:,]{1,60}\b(?:in|to|on|of|with|from|over)\s+(?:the\s+)?$", re.I)
 # The place a trip starts from: not the destination, except for a summit attended remotely
 # ("chaired from New Delhi").
 ORIGIN_BEFORE = re.compile(r"\b(from|left|leaving|departed|departing)\W+(?:the\W+)?$", re.I)
@@ -216,8 +252,11 @@ TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him|her) over|hande
     'surrender', 'handed', 'transferr', 'extradit')
 # "runs until Thursday": the end of something, not the day a trip starts.
 END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
-PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there|the resort|the island)\b", re.I)
-ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting)\b", re.I)
+# (not the "there" of "there are no plans")
+PLACE_ANAPHORA = re.compile(r"\b(the city|the capital|the country|there(?! (?:is|are|was|were|will be|has been|"
+                            r"have been|had been|would be)\b)|the resort|the island)\b", re.I)
+ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|journey|meeting|arrest|detention|"
+                      r"capture)\b", re.I)
 OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
                      r"(president|leader|prime minister|premier|minister|commander|general|chief|head of state|"
@@ -228,7 +267,14 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
                      re.I)
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.
 SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
-                               r"(?:president|leader|prime minister|premier)\b(?!['’]s)", re.I)
+                               r"(?:president|leader|prime minister|premier)\b(?!['’]s)|"
+                               # "a source told Reuters that the commander ... had surrendered"
+                               r"\bthat the (?:commander|general|militia leader|former \w+)\b(?!['’]s)|"
+                               # "today and tomorrow the president will visit Belarus": the office as the
+                               # subject of a trip
+                               r"\bthe (?:president|leader|prime minister|premier|head of state) (?:will|would|is to|"
+                               r"was to|is due to|is expected to|plans to) (?:also )?(?:visit|travel|fly|go|attend|"
+                               r"arrive|be in|pay)\b", re.I)
 # "The court said he was surrendered": an institution speaks of the story's person.
 INSTITUTION_SAID_HE = Prefiltered(re.compile(
     r"\b(?:court|prosecutors?|police|officials|ministry|government|authorities|Kremlin|statement) "
@@ -246,7 +292,8 @@ CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\b(?:and the
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
-DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|side|"
+DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|"
+                           r"side(?= of the border)|"
                             r"town|island|countryside)\b", re.I)
 # A word that makes the place after it a destination or the scene of the visit: "to Mongolia",
 # "arrived in Kazan", "visit India", "at the Kremlin".
@@ -254,7 +301,7 @@ DESTINATION_CUE = re.compile(r"\b(?:to|in|into|at|visit(?:s|ed|ing)?|tour(?:s|ed
                              r"land(?:s|ed)? in|arriv\w* in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 # "the meeting, which is scheduled for November 22-23": a later sentence that dates the trip's event.
 SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
-                       r"\b(?:will|is to) (?:take place|be held) on\b", re.I)
+                       r"\b(?:will|is to) (?:take place|be held)(?: (?:at|in) [^.;,]{1,30}?)? on\b", re.I)
 # "Germany has arrested a Libyan militia leader", "Italian authorities detained him": the state where an
 # arrest happened, named as the one who made it (the person may be named only in the next sentence).
 PLACE_ARRESTS = re.compile(r"(?:'s|’s)?(?:\s+(?:authorities|police|officers|officials|security forces))?\s+"
@@ -339,7 +386,9 @@ PLACE_BEFORE_TRIP = re.compile(r"^(?:'s|’s)?\s+(?:state\s+|official\s+|working
 PLACE_HOSTS = re.compile(r"^(?:'s|’s)?(?:\s+[\w-]+){0,3}?\s+(?:hosted|hosts|hosting|welcomed|welcomes|received|"
                          r"receives|gave|gives|greeted|greets|rolled out|organi[sz]ed|organi[sz]es|laid on)\b")
 # "on the Jordanian shore", "on Turkish soil", "on Turkey's Mediterranean coast": "on" a stretch of land.
-ON_LAND = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]+)?\s+(?:shore|coast|soil|territory|side|island|border)\b")
+# (not "attended on the Sudanese side by ...": a party to the talks)
+ON_LAND = re.compile(r"^(?:'s|’s)?(?:\s+[A-Z][\w-]+)?\s+(?:shore|coast|soil|territory|side(?= of the border)|island|"
+                     r"border)\b")
 # "Maria Lvova-Belova said on Thursday": the person named after a place is the one who speaks of it.
 SPEAKER_AFTER = re.compile(r"^\W*(?:said|says|told|announced|added|stated|confirmed|wrote|noted|explained|"
                            r"declared|insisted|claimed)\b", re.I)
@@ -352,7 +401,7 @@ THE_BEFORE_VISIT = re.compile(r"\b(?:the|this|his|her|that) (?:planned |proposed
                               re.I)
 # "would not arrest him if he came to Johannesburg": a place in a condition is no trip.
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:if|unless|whether|should (?:he|she)|were (?:he|she) to|in case|in the event)\b"
-                                 r"[^.;:,]{0,60}$", re.I)
+                                 r"[^.;:,]{0,90}$", re.I)
 # "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or
 # expels the person is where the arrest told with it happened.
 PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials))?(?:\s+[\w-]+){0,3}?\s+"

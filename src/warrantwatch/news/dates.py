@@ -49,7 +49,7 @@ _ALTERNATIVES = [
     ("month_year", rf"\b(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
     ("relative", r"\b(?P<rel>tomorrow|today|tonight|overnight|this (?:morning|afternoon|evening)|yesterday|"
                  r"last night|(?:next|this|last|later this|"
-                 r"earlier this) (?:week|month|year))\b"),
+                 r"earlier this) (?:weekend|week|month|year))\b"),
     # "arrived in Tehran on the 5th": a day of the month of publication, or of the month next to it
     ("month_day_only", r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?! (?:of|anniversary|century|time|round|day|year|week))"),
     ("within", r"\b(?:within|coming|next) (?P<count>a|one|two|three|four|few|\d+) (?P<unit>days?|weeks?)\b"),
@@ -194,6 +194,11 @@ def _relative(rel: str, published: dt.date) -> tuple[dt.date, dt.date]:
         return day, day
     which, unit = rel.rsplit(" ", 1)
     offset = {"next": 1, "last": -1}.get(which, 0)
+    if unit == "weekend":
+        # "this weekend": the Saturday of the report's week (on a Sunday, the weekend now ending); a trip
+        # over the weekend is dated by its first day, as a range is; "last" and "next" the week before or after
+        saturday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=5, weeks=offset)
+        return saturday, saturday
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
         if which == "later this":

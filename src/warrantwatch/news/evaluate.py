@@ -3,6 +3,11 @@
 Per field, an extracted value counts as correct when the item's expected events hold it with the
 fields before it: person; person+host; person+host+date; person+host+kind. Whole events need all
 four.
+
+An item whose article gives no date for a trip has no `date` (scored as the empty date). The extractor
+places such a trip in the month of the report and says so (`date_from: "publication"`); that event is
+scored with the empty date too, so it matches the undated item and nothing else: not an item dated to
+that month, and an undated item is not matched by an event that claims a date from the text.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from warrantwatch.errors import WarrantWatchError
-from warrantwatch.news.extract import ALERT_CONFIDENCE, KINDS, extract, is_background
+from warrantwatch.news.extract import ALERT_CONFIDENCE, KINDS, Event, extract, is_background
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
 
@@ -94,6 +99,13 @@ class Report:
                            for i, m, s in self.misses]}
 
 
+def _scored_date(event: Event) -> str:
+    """The date an event is scored with: none when the article gave none (`date_from` "publication")."""
+    if event.date is None or event.date_from == "publication":
+        return ""
+    return event.date.isoformat()
+
+
 def evaluate(kb: KnowledgeBase, items: list[Item]) -> Report:
     totals = {f: [0, 0, 0] for f in FIELDS}
     kinds = {k: [0, 0, 0] for k in KINDS}
@@ -101,7 +113,7 @@ def evaluate(kb: KnowledgeBase, items: list[Item]) -> Report:
     misses = []
     for item in items:
         events = [e for e in extract(kb, item.text, item.published) if not is_background(e.date, item.published)]
-        found = tuple((e.person, e.host, e.date.isoformat() if e.date else "", e.kind) for e in events)
+        found = tuple((e.person, e.host, _scored_date(e), e.kind) for e in events)
         for f in FIELDS:
             got, want = _keys(found, f), _keys(item.expected, f)
             totals[f][0] += len(got & want)

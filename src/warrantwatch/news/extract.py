@@ -46,6 +46,7 @@ from warrantwatch.news.cues import (
     INSTITUTION_BEFORE,
     INSTITUTION_SAID_HE,
     INTO_THE_SITUATION,
+    LAST_MEETING_BEFORE,
     LEADER_AFTER_DEMONYM,
     LEAVES_HOME,
     MEETING_WORD,
@@ -56,6 +57,7 @@ from warrantwatch.news.cues import (
     NOT_DESTINATION_BEFORE,
     NOT_TRIP_CALLED_OFF,
     NOT_TRIP_DATE,
+    NOT_TRIP_DATE_BEFORE,
     OBJECT_PRONOUN,
     ON_LAND,
     ORIGIN_BEFORE,
@@ -73,6 +75,7 @@ from warrantwatch.news.cues import (
     PRESENT_IN,
     PRONOUN,
     REMOTE,
+    REMOTE_DENIED,
     SCENE_BEFORE,
     SCHEDULED,
     SENDER_AFTER,
@@ -80,6 +83,7 @@ from warrantwatch.news.cues import (
     SENTENCE_END,
     SPEAKER_AFTER,
     STAND_IN_FOR,
+    STATEMENT_AFTER_DATE,
     SUBJECT_REFERENCE,
     SURRENDERED_BY,
     THE_BEFORE_VISIT,
@@ -160,6 +164,7 @@ class _Context:
     last_places: list[Hit] = field(default_factory=list)  # "in Kampala", "to Sochi" in the previous sentence
     last_scene: str = ""  # the sentence `last_places` came from (it dates a presence told through the occasion)
     venue: list[Hit] = field(default_factory=list)  # the last scene named in the article (for remote attendance)
+    dateline: list[Hit] = field(default_factory=list)  # "JUBA - ...": where the report was filed
     arrest_places: list[Hit] = field(default_factory=list)  # "Germany has arrested ..." in the previous sentence
     last_person: str | None = None
     host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
@@ -172,6 +177,10 @@ class _Context:
     handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
     visit_days: list[DateMention] = field(default_factory=list)  # "the visit planned for 19 October"
+    # (person, day, sentence number): "defied the court last night by turning up at an Arab summit", told
+    # before the sentence that names the place ("His arrival in the Qatari capital, Doha, ...")
+    pending_day: tuple[str, PartialDate, int] | None = None
+    sentence_no: int = 0
 
     def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
         """The sentence's date expressions (found by the one scan over the article), resolved."""
@@ -225,8 +234,12 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue
             if PLACE_AS_SUBJECT.match(sentence[place.end:]) or PLACE_OF_PERSON.match(sentence[place.end:]):
                 continue
+            if place.start > 0 and (sentence[place.start - 1] == "-" or (
+                    (sentence.find("-", max(0, place.start - 30), place.start) != -1 or place.text == "America") and
+                    _IN_COMPOUND.search(sentence, max(0, place.start - 30), place.start))):
+                continue  # "the Africa-South America summit", "the Sudan-Chad border": a compound, not a goal
             head = _head_of_list(sentence, place, places)
-            if HYPOTHETICAL_BEFORE.search(sentence, max(0, head.start - 60), head.start):
+            if HYPOTHETICAL_BEFORE.search(sentence, max(0, head.start - 90), head.start):
                 continue  # "if he came to Johannesburg", "if he travels to France, Germany ...": a condition
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
@@ -247,6 +260,8 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         else:
             before = ""
         traveller = _traveller(people, place, sentence) if not scene else people[-1]
+        if traveller is None:
+            continue
         person = kb.person_by_id[traveller.value]
         stays_away = False
         if not scene and traveller.end > 0:
@@ -283,16 +298,78 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if _mentions_person(part, people, sentence):
                 place_kind = _clause_kind(sentence, place.start) or MENTION
             # else: "Leaders met in Johannesburg; Putin did not attend": the venue he stayed away from
+        if kind == "remote" and place.start < len(sentence) and \
+                _AFTER_GERUND_BEFORE.search(sentence, max(0, place.start - 100), place.start) and \
+                CANCELLED.search(_clause(sentence, place.start)):
+            place_kind = "cancelled"  # "will take part in a virtual summit, after skipping the one in New Delhi"
         if place_kind in ("planned", "occurred", MENTION):
             place_kind = _clause_kind(sentence, place.start) or place_kind
+        if place_kind in ("planned", MENTION) and ("arrival" in before or "presence" in before) and \
+                _ARRIVAL_NOUN.search(before):
+            place_kind = "occurred"  # "His arrival in the Qatari capital, Doha, looked set to embarrass ...": a fact
+        if place_kind in ("planned", MENTION) and ("since" in before or "after" in before) and \
+                _PAST_MEETING_BEFORE.search(before):
+            place_kind = "occurred"  # "the progress made since their meeting in Addis Ababa": a meeting before
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
+        if place_kind == "cancelled" and _NOW_IN.search(sentence, max(0, place.start - 40), place.start):
+            place_kind = "occurred"  # "Netanyahu, who is now in the United States, had planned to go on to ..."
         if stays_away and place_kind in ("planned", "occurred", MENTION):
             place_kind = "cancelled"  # "Lavrov will represent Putin at the summit in Rio": he stays away
         found.append((person.id, place, place_kind))
     return found
 
 
+# "after skipping the summit": a clause whose time lies before the main verb's.
+_AFTER_GERUND = re.compile(r"^\W*after\s+[a-z]+ing\b", re.I)
+_AFTER_GERUND_BEFORE = re.compile(r"\bafter\s+[a-z]+ing\b[^.;:—,]{0,80}$", re.I)
+# "his arrival in the Qatari capital", "her presence in Kampala": a trip told as a fact by its noun.
+_ARRIVAL_NOUN = re.compile(r"\b(?:his|her)\s+(?:arrival|presence)\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+                           re.I)
+# "Africa-South America", "South America", "Latin America": a name inside a compound or a continent's name.
+_IN_COMPOUND = re.compile(r"(?:\b[A-Z][a-z]+-[A-Z][a-z]+|\b(?:South|North|Latin|Central))\s+$")
+# "since their meeting in Addis Ababa", "after his visit to Minsk": a meeting told as before the main verb.
+_PAST_MEETING_BEFORE = re.compile(r"\b(?:since|after) (?:their|his|her|the) (?:last )?(?:meeting|visit|talks|summit|"
+                                  r"trip)s? (?:in|at|to) (?:the )?(?:[\w'’-]+ ){0,2}$", re.I)
+# "had surrendered to local military police": custody at home.
+_HOME_ARREST = re.compile(r"\b(?:local|national|home) (?:[\w-]+ )?(?:police|authorities|forces)\b", re.I)
+# "Asked by reporters whether Putin would attend ...": a question about the trip.
+_ASKED_WHETHER = re.compile(r"\basked\b[^.;]{0,40}\bwhether\b", re.I)
+# "the state visit begins", "the summit opens": a trip told in the present on the day it starts.
+_BEGINS = re.compile(r"\b(?:visit|trip|tour|journey)\b[^.;]{0,60}?\b(?:begins|starts|kicks off|gets under way)\b",
+                     re.I)
+# "Netanyahu, who is now in the United States": a presence told in a relative clause.
+_NOW_IN = re.compile(r"\b(?:who|which) (?:is|was|are) (?:now |currently |already |still )?in (?:the )?$", re.I)
+# "from President Vladimir Putin", "of Putin": a person in a prepositional phrase is no subject for a
+# pronoun in the next sentence.
+_OBJECT_OF = re.compile(r"\b(?:from|of|by|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _is_object(sentence: str, person: Hit) -> bool:
+    """Whether a person is named as the one met, hosted or invited ("his invitation to Putin")."""
+    return bool(_MET.search(sentence, max(0, person.start - 40), person.start))
+
+
+def _called_off_on(sentence: str, date: DateMention) -> bool:
+    """Whether the date is written right after a calling-off told as done ("pulled out on Sunday",
+    "cancelled on Monday"; not "will not attend on Saturday" nor "will not attend Saturday's summit")."""
+    m = None
+    for m in CANCELLED.finditer(sentence, max(0, date.start - 40), date.start):  # noqa: B007 (the last one)
+        pass
+    return m is not None and _DECIDED.match(m.group(0)) is not None and \
+        _BETWEEN_VERB_AND_DAY.fullmatch(sentence, m.end(), date.start) is not None
+
+
+_BETWEEN_VERB_AND_DAY = re.compile(r"\s*,?\s*(?:(?:late|early)\s+)?on\s+")
+# a decision to call off (its day is the decision's), not an absence ("stayed home on Monday": that day)
+_DECIDED = re.compile(r"(?:cancel|call|scrap|postpone|pulled out|drop|shelved|put|defer|abandon|g[ai]ve up|"
+                      r"chose|decided|opted|declin)", re.I)
+# "... if Putin came", "unless Netanyahu travels": the person is the subject of a condition only.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,4}$", re.I)
+# Presence at an occasion the sentence does not place: "will also attend and speak at the event".
+_AT_THE_OCCASION = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:took|take|taking) part)\b[^.;]{0,40}?\b(?:the|this) "
+                              r"(?:event|ceremony|celebrations?|festivities|inauguration|summit|meeting|funeral|"
+                              r"conference|parade)\b", re.I)
 # A visit verb that can govern a place of the person's own case ("visited troops ... in the Donetsk region").
 _VISITED = re.compile(r"\b(?:visited|toured|inspected|travell?ed to|flew to|arrived in)\b", re.I)
 
@@ -314,12 +391,14 @@ def _visited(sentence: str, place: Hit, places: list[Hit]) -> bool:
 _NOT_GOVERNED = re.compile(r"\b(?:where|who|whom|which|whose|that|when|wounded|injured|killed|captured|deported|"
                            r"abducted|taken|born|evacuated|displaced|held|freed|released)\b", re.I)
 # Presence at an occasion, in a sentence without a place: it dates the trip told before.
-_PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at)\b", re.I)
+_PRESENT_AT = re.compile(r"\b(?:took part in|attended|was (?:still )?at|was present at|turn(?:ed|ing) up|"
+                         r"show(?:ed|ing) up)\b", re.I)
 # "could visit India next year", "may attend": a possibility, read with less confidence (alone, below the
 # alert threshold).
 _SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|likely to|considering|mulling)\b[^.;,]*$", re.I)
 # A person named after a place only for comparison: "more often than Benjamin Netanyahu", "unlike Putin".
-_COMPARED = re.compile(r"\b(?:than|unlike|like|including|such as|as well as|except|besides)\s+(?:the\s+)?"
+# (not "a ceremony attended by dignitaries including ... al-Bashir": those included were there)
+_COMPARED = re.compile(r"\b(?:than|unlike|like|except|besides)\s+(?:the\s+)?"
                        r"(?:[\w'’-]+\s+){0,3}$", re.I)
 _STRONG_BREAK = re.compile(r"[;:—]")
 _STOPS = frozenset((";", ":", "—", "–"))
@@ -406,12 +485,14 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
                 return None  # the word before "of" lies before these words
             if tokens[i - 1].group().lower() not in CONTAINERS:
                 return False  # "the leaders of Brazil", "a visit with Syria as its topic"
-        elif not (word[0].isupper() or lower in MODIFIERS or lower.endswith(("'s", "’s"))):
+        elif not (word[0].isupper() or lower in MODIFIERS or lower.endswith(("'s", "’s")) or
+                  _HYPHENATED_NAME.search(word)):  # "to non-Arab Eritrea", "pro-Western"
             return False  # a verb or another preposition: "avoiding France", "from Budapest"
         i -= 1
     return None
 
 
+_HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
 # "..., and a few days later to Beijing": an elliptic clause whose verb is the one before.
 _TO_OR_IN = re.compile(r"\b(?:to|in|into|at)\s+(?:the\s+)?$", re.I)
 _HE = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
@@ -438,10 +519,12 @@ def _other_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: s
                for p in places)
 
 
-def _names_places(places: list[Hit], sentence: str) -> bool:
-    """Whether the sentence names a place of its own (not "Sudan's Omar al-Bashir", not "Chinese"):
+def _names_places(places: list[Hit], sentence: str, home: str | None = None) -> bool:
+    """Whether the sentence names a place of its own (not "Sudan's Omar al-Bashir", not "Chinese", not
+    "Kenya's new constitution"):
     then it is about that place ("he plays host as leaders gather in Kazan"), not the one before."""
-    return any(not p.demonym and not PLACE_OF_PERSON.match(sentence[p.end:]) for p in places)
+    return any(not p.demonym and p.value != home and not PLACE_OF_PERSON.match(sentence[p.end:]) and
+               not NOT_DESTINATION_AFTER.match(sentence[p.end:]) for p in places)
 
 
 @lru_cache(maxsize=512)
@@ -489,6 +572,8 @@ def _tense_before(clause: str, position: int) -> bool | None:
              if not m.group(0).lower().startswith(_WEAK_FUTURE)]
     marks += [(m.start(), False) for m in PAST.finditer(clause, low, position)]
     if not marks:
+        if _AFTER_GERUND.match(clause):
+            return False  # "after skipping the meeting in New Delhi": before the main verb's time
         return _tense(clause)
     return max(marks)[1]
 
@@ -525,8 +610,22 @@ def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
 
 @lru_cache(maxsize=512)
 def _travels(sentence: str) -> bool:
-    return bool(TRAVEL.search(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence)
-                or AMONG_PRESENT.search(sentence))
+    return bool(_travel_word(sentence) or CANCELLED.search(sentence) or REMOTE.search(sentence)
+                or AMONG_PRESENT.search(sentence) or _arrested(sentence))
+
+
+def _travel_word(sentence: str) -> bool:
+    """A travel word, not counting an arrest word that tells no arrest ("would be arrested if he came")."""
+    m = TRAVEL.search(sentence)
+    while m is not None:
+        if m.group(0).lower() not in _ARREST_WORDS or not NEGATED.search(sentence, max(0, m.start() - 40), m.start()):
+            return True
+        m = TRAVEL.search(sentence, m.end())
+    return False
+
+
+_ARREST_WORDS = frozenset(("arrested", "detained", "custody", "apprehended"))
+_THEN = re.compile(r"\b(?:and )?then\b", re.I)
 
 
 @lru_cache(maxsize=512)
@@ -547,6 +646,7 @@ def _tense(sentence: str) -> bool | None:
 
 
 def _kind_from_dates(dates: list[DateMention], published: dt.date) -> str:
+    # (a day that is the report's own, "On Tuesday, the state visit begins", tells neither)
     if any(d.last <= published for d in dates):
         return "occurred"
     if any(d.first > published for d in dates):
@@ -562,13 +662,24 @@ def _arrested(sentence: str) -> bool:
 def _kind(sentence: str) -> str:
     if _arrested(sentence):
         return "arrest"
-    if REMOTE.search(sentence):
+    remote = REMOTE.search(sentence)
+    if remote and _remote_attendance(sentence):
         return "remote"
     called_off = CANCELLED.search(sentence)
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()) \
             and not _CALL_OFF_URGED.search(sentence, max(0, called_off.start() - 90), called_off.start()):
         return "cancelled"
+    if remote:
+        return "cancelled"  # "will not address it remotely either": neither there nor by video
     return _KIND_OF_TENSE[_tense(sentence)]
+
+
+def _remote_attendance(sentence: str) -> bool:
+    """Video participation told as a fact or a plan: not denied ("will not address it remotely either") and
+    not asked about ("asked whether he would make a video address")."""
+    remote = REMOTE.search(sentence)
+    return remote is not None and not REMOTE_DENIED.search(sentence, max(0, remote.start() - 45), remote.start()) \
+        and not HYPOTHETICAL_BEFORE.search(sentence, max(0, remote.start() - 60), remote.start())
 
 
 def _call_off_urged(sentence: str) -> bool:
@@ -588,6 +699,10 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
     """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
     warrant was to Washington in February")."""
     before = sentence[:date.start]
+    if NOT_TRIP_DATE_BEFORE.search(before, max(0, len(before) - 40)) or (
+            date.text[:6].lower() == "since " and LAST_MEETING_BEFORE.search(before, max(0, len(before) - 40))) or \
+            STATEMENT_AFTER_DATE.match(sentence, date.end, min(len(sentence), date.end + 60)):
+        return False  # "since 2019", "by March 17", "returns to Israel on Wednesday", "On Friday the Kremlin said"
     m = NOT_TRIP_DATE.search(before, max(0, len(before) - 90))
     return m is None or bool(TRIP_AFTER.search(before, m.start()))
 
@@ -613,8 +728,11 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
     # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
     # the one written nearest the place, after it rather than before it at equal precision ("arrived
     # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
+    # (not across "and then": "at the launch in Djibouti on July 5 and then went on to Uganda" does not date
+    # the second stop)
     usable = [d for d in usable if _same_clause(sentence, anchor, d.start)] or \
-        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))]
+        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))
+         and not (d.start < anchor and _THEN.search(sentence, d.end, anchor))]
     if not usable:
         return None  # "It will be his third trip to the United States: he was first hosted in February"
     usable = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])] or usable
@@ -634,14 +752,14 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         memo.cache_clear()
     _ROLES.clear()
     dateline = DATELINE.match(text)
-    if dateline:
+    if dateline and "/" not in dateline.group(0):  # (an agency's bureau, "NEW YORK, August 15. /TASS/.", is no scene)
         # "KAMPALA, May 12 —": where the report was filed is the scene of the first sentence when it names
         # none of its own ("Museveni was sworn in ... Among the guests was al-Bashir"), and the venue of a
         # summit attended by video; its offsets lie outside every sentence
         far = len(text) + 1
-        ctx.last_places = ctx.venue = [Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
-                                       for h in gazetteer.find(dateline.group(0).title(), published)
-                                       if h.kind == "place" and not h.demonym]
+        ctx.last_places = ctx.venue = ctx.dateline = [
+            Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
+            for h in gazetteer.find(dateline.group(0).title(), published) if h.kind == "place" and not h.demonym]
     norm = normalise(DATELINE.sub("", text, count=1))
     # One pass of the name automata and one of the date scan over the whole article; each sentence
     # takes its share.
@@ -654,6 +772,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     h = d = 0
     for start, end in spans:
         sentence = norm[start:end]
+        ctx.sentence_no += 1
         while h < len(all_hits) and all_hits[h].start < start:
             h += 1
         hits = []
@@ -670,7 +789,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 raw.append(all_dates[d])
             d += 1
         ctx.raw_dates[sentence] = (start, raw)
-        people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)]
+        # "Zelensky had said he would not go if Putin came": a person named only in a condition travels nowhere
+        conditional = "if " in sentence or "If " in sentence or "unless" in sentence
+        people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)
+                  and not (conditional and _CONDITION_BEFORE.search(sentence, max(0, p.start - 30), p.start))]
         if not people:
             # "Netanyahu's office said he would travel to Washington": the pronoun is the office's owner
             senders = [p for p in _persons(hits) if _HE.search(sentence, p.end)]
@@ -686,8 +808,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if people:
             # A pronoun in a later sentence refers to a subject, not to a person met or hosted
             # ("... hopes to meet Vladimir Putin. ... he sat beside Guelleh" is still al-Bashir).
+            # nor to one named after a preposition ("on special instructions from President Vladimir Putin")
             subjects = [p for p in people
-                        if p.end == 0 or not HOSTED_PERSON.search(sentence, max(0, p.start - 25), p.start)]
+                        if p.end == 0 or not (HOSTED_PERSON.search(sentence, max(0, p.start - 25), p.start) or
+                                              _OBJECT_OF.search(sentence, max(0, p.start - 45), p.start))]
             if subjects or not ctx.last_person:
                 ctx.last_person = (subjects or people)[-1].value
         if not places and people and ctx.last_event is not None and SCHEDULED.search(sentence):
@@ -696,11 +820,13 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 not places and SCHEDULED.search(sentence))):
             _refine(ctx, sentence, published)
             continue
-        if people and not places and ctx.last_event is not None and REMOTE.search(sentence):
+        if people and not places and ctx.last_event is not None and _remote_attendance(sentence):
             _attended_remotely(ctx, people[-1].value, sentence)
             continue
-        if people and not places and PLACE_ANAPHORA.search(sentence) and _travels(sentence) and \
+        if people and PLACE_ANAPHORA.search(sentence) and _travels(sentence) and not _arrested(sentence) and \
+                not _names_places(places, sentence, kb.person_by_id[people[-1].value].nationality) and \
                 not ("had been" in sentence and UNREALISED_PLAN.search(sentence)):
+            # "According to the Kremlin, the president will travel there on September 3"
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         meeting, ctx.meeting = ctx.meeting, None
@@ -753,7 +879,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
         if kind in ("planned", "occurred", MENTION) and "had been" in sentence and UNREALISED_PLAN.search(sentence):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         kind_from_dates = kind == MENTION
-        if kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
+        if kind == MENTION and ("begin" in sentence or "start" in sentence or "kick" in sentence or "under way" in
+                                sentence) and _BEGINS.search(sentence):
+            kind = "planned"  # "On Tuesday, the state visit ... begins": told on the day it starts, ahead
+        elif kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
         borrowed = False
@@ -766,15 +895,39 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             # "Germany has arrested a Libyan militia leader ... El Hishri, who was detained on Wednesday"
             candidates = _destinations(kb, people, arrest_scene, sentence, kind, scene=True)
             borrowed = True
+        if not candidates and kind == "arrest" and not any(not p.demonym for p in places) and (
+                _HOME_ARREST.search(sentence) or any(p.value == kb.person_by_id[people[-1].value].nationality and
+                                                     DEMONYM_ARRESTS.match(sentence[p.end:]) for p in places)):
+            # "had surrendered to local military police", "Libyan authorities detained him": an arrest at home,
+            # told without a place (read with the confidence of a borrowed place)
+            person = kb.person_by_id[people[-1].value]
+            home = Hit(len(sentence) + 1, len(sentence) + 2, "place", person.nationality, "(home)")
+            candidates = _destinations(kb, people, [home], sentence, kind, scene=True)
+            borrowed = True
         if not candidates and kind == "remote" and not scene and ctx.venue:
             scene = ctx.venue  # "the President will take part via videoconference in ... this summit"
-        if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)):
+        if not candidates and not scene and ctx.dateline and kind in ("planned", "occurred") and \
+                _AT_THE_OCCASION.search(sentence) and not _names_places(places, sentence):
+            # "JUBA - ... Sudanese President Omar al-Bashir will also attend and speak at the event": the
+            # occasion the report was filed from (read with the confidence of a borrowed place)
+            scene = ctx.dateline
+        if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)) and \
+                not all(p.end > 0 and _is_object(sentence, p) for p in people):
+            # (not "The Kyrgyz leader renewed his invitation to Putin": the person is no subject there)
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
             borrowed = True
+        if not candidates and "whether" in sentence and _ASKED_WHETHER.search(sentence):
+            # "Asked whether Putin would attend the New Delhi summit on September 9-10, Peskov said: 'No'":
+            # the question names the day of the trip the article reports
+            _date_from_host(ctx, places, sentence, published)
         if not candidates and kind == "occurred" and (ARRIVAL.search(sentence) or _PRESENT_AT.search(sentence)):
             # "The Russian president's plane landed late on Monday night, making Mongolia the first ICC
             # member state he has set foot in": no destination of its own, the day of the arrival
+            if not any(e.person == people[-1].value for e in ctx.events):
+                days = [d for d in ctx.dates(sentence, False) if d.span_days == 0 and _trip_date(sentence, d)]
+                if len(days) == 1:  # ... or of a presence whose place the next sentence names
+                    ctx.pending_day = (people[-1].value, days[0].as_partial, ctx.sentence_no)
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         named = any(p.end > 0 for p in people)
@@ -796,15 +949,24 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
             if arrests and arrest_at is None:
                 stay = True
                 if place.value == kb.person_by_id[traveller].nationality or not DESTINATION_CUE.search(
-                        sentence, max(0, place.start - 40), place.start):
-                    continue  # sent home after an arrest elsewhere, or a place that is not a stop: not a trip
+                        sentence, max(0, place.start - 40), place.start) or \
+                        not _destination_role(sentence, place, places, "occurred"):
+                    # sent home after an arrest elsewhere, a place that is not a stop, or where the flight came
+                    # from ("arrested after he arrived in the Philippines from Hong Kong"): not a trip
+                    continue
                 place_kind = "occurred"  # arrested in Manila "after several days in Hong Kong"
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
             clause_future = True if place_kind == "planned" else future
+            if place_kind == "cancelled" and anchor == place.start and \
+                    _AFTER_GERUND_BEFORE.search(sentence, max(0, anchor - 100), anchor):
+                clause_future = False  # "will join the virtual summit, after skipping the meeting in New Delhi in …"
             # "left for Washington on Sunday and will meet Trump at the White House on Tuesday": each
             # clause's days are read in its own tense
             usable = dates if clause_future == future or kind == "arrest" else ctx.dates(sentence, clause_future)
+            if place_kind == "cancelled":
+                # "pulled out on Sunday of the summit in Istanbul": the day of the calling-off, not of the trip
+                usable = [d for d in usable if not _called_off_on(sentence, d)]
             if place_kind == "cancelled" and kind not in ("cancelled", "remote"):
                 # "Lavrov arrived on Tuesday ..., where he is representing Putin": the stand-in's arrival
                 # does not date the trip the person stays away from
@@ -832,7 +994,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 place_kind = "occurred"  # "is in Pyongyang and is scheduled to meet Kim": under way
                 if partial is None:
                     partial = PartialDate(published.year, published.month, published.day)
-            if partial is None and place_kind == "occurred" and UNDER_WAY.search(sentence):
+            if partial is None and place_kind == "occurred" and (UNDER_WAY.search(sentence) or _NOW_IN.search(
+                    sentence, max(0, place.start - 40), place.start)):  # "has landed in", "who is now in"
                 partial = PartialDate(published.year, published.month, published.day)
             if partial is None and place_kind == "occurred" and DAY_BEFORE.search(sentence) and \
                     ARRIVAL.search(sentence):
@@ -843,6 +1006,10 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 scene_dates = ctx.dates(scene_sentence, future)
                 scene_date = min(scene_dates, key=lambda d: (d.span_days, d.start)) if scene_dates else None
                 partial = scene_date.as_partial if scene_date else None
+            if place_kind == "occurred" and ctx.pending_day and ctx.pending_day[0] == traveller and \
+                    ctx.pending_day[2] == ctx.sentence_no - 1 and (partial is None or (
+                    not partial.is_exact and partial.first_day <= ctx.pending_day[1].first_day <= partial.last_day)):
+                partial = ctx.pending_day[1]  # "... last night by turning up at an Arab summit. His arrival in Doha"
             sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
                 sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
                 borrowed=borrowed, kind_from_dates=kind_from_dates,
@@ -1056,13 +1223,23 @@ def _in_aside(sentence: str, hit: Hit, people: list[Hit]) -> bool:
 
 def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
     """The wanted person a place belongs to: the nearest one mentioned before it who is not the
-    one being met or hosted, else the nearest before it, else the first."""
+    one being met or hosted, else the nearest before it, else the first after it who is not the one met
+    ("... for Anchorage to meet Putin" has none)."""
     before = [p for p in people if p.start <= place.start]
     travelling = [p for p in before if not HOSTED_PERSON.search(sentence[max(0, p.start - 25):p.start])
                   and not _in_aside(sentence, p, before)]
     if travelling:
         return travelling[-1]
-    return before[-1] if before else people[0]
+    if before:
+        return before[-1]
+    after = [p for p in people if p.end == 0 or not _MET.search(sentence, max(0, p.start - 40), p.start)]
+    # "Trump took off for Anchorage to meet Putin": the only wanted person after the place is the one met
+    return after[0] if after else None
+
+
+# "to meet Putin", "will welcome the Russian president": the person named after it is the one met or hosted.
+_MET = re.compile(r"\b(?:meet|meets|met|meeting|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
+                  r"greet(?:s|ed|ing)?|invit(?:e|es|ed|ing|ations?)(?: to)?)\W+(?:the\W+)?(?:[\w-]+\W+){0,3}$", re.I)
 
 
 def _add(ctx: _Context, event: Event) -> None:
@@ -1130,11 +1307,12 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
         gap = dt.timedelta(days=TRIP_GAP_DAYS)
         if event.date is None:
             better = event.kind == "occurred" and dt.timedelta(0) <= published - day <= gap
-        elif event.date.is_exact:
-            better = dt.timedelta(0) < event.date.first_day - day <= gap
+        elif event.date.is_exact:  # an arrival before the day told (not for a trip called off)
+            better = event.kind in ("occurred", "planned") and dt.timedelta(0) < event.date.first_day - day <= gap
         else:
-            better = event.date.month is not None and event.date.first_day <= day <= min(event.date.last_day,
-                                                                                        published)
+            # (a plan's day may lie after the report: "the president will travel there on September 3")
+            last = event.date.last_day if event.kind == "planned" else min(event.date.last_day, published)
+            better = event.date.month is not None and event.date.first_day <= day <= last
         if better:
             ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day),
                                     evidence=(*event.evidence, sentence))
@@ -1148,8 +1326,11 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
     for i, event in enumerate(ctx.events):
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
-        future = {"planned": True, "cancelled": True}.get(event.kind, False)
+        # a summit joined by video may lie either side of the report ("Italy hosts the summit on October 30-31")
+        # (a trip under way is not dated by a later day of it: "Thursday's meeting", told on Wednesday)
+        future = {"planned": True, "cancelled": True, "remote": None, "occurred": None}.get(event.kind, False)
         days = [d for d in ctx.dates(sentence, future) if d.span_days == 0 and
+                (event.kind != "occurred" or d.first <= published) and
                 not NOT_TRIP_DATE.search(sentence[:d.start]) and
                 (event.date is None or event.date.first_day <= d.first <= event.date.last_day)]
         if days:
@@ -1161,7 +1342,7 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     """ "The visit, scheduled for September 3, ..." dates the event the article is about."""
     assert ctx.last_event is not None
     event = ctx.events[ctx.last_event]
-    future = {"planned": True, "occurred": False}.get(event.kind)
+    future = {"planned": True, "occurred": False, "arrest": False}.get(event.kind)
     dates = [d for d in ctx.dates(sentence, future)
              if d.span_days == 0 and not END_DATE.search(sentence[max(0, d.start - 12):d.start])]
     if not dates:
