@@ -192,6 +192,72 @@ def test_a_store_from_before_file_provenance_is_migrated(tmp_path, route):
     assert con.execute("SELECT id, origin FROM files").fetchall() == [(1, SYNTHETIC)]
 
 
+def _text_address_store(db: Path, table) -> None:
+    """A store as warrantwatch wrote it before addresses were kept as numbers (icao24 VARCHAR)."""
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE positions (icao24 VARCHAR, time DOUBLE, lat DOUBLE, lon DOUBLE, alt_ft DOUBLE, "
+                "gs_kt DOUBLE, track DOUBLE, vrate_fpm DOUBLE, on_ground BOOLEAN, callsign VARCHAR, new_leg BOOLEAN, "
+                "file_id INTEGER)")
+    con.execute("CREATE TABLE files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR, rows BIGINT, "
+                "bad_rows BIGINT, duplicates BIGINT, ingested_at TIMESTAMP, id INTEGER, origin VARCHAR)")
+    con.execute("CREATE TABLE registrations (icao24 VARCHAR PRIMARY KEY, registration VARCHAR)")
+    con.execute("CREATE TABLE alerts (id VARCHAR PRIMARY KEY, time DOUBLE, alert VARCHAR)")
+    con.register("flight", table)
+    con.execute("INSERT INTO positions SELECT *, 1 FROM flight")
+    con.execute("INSERT INTO files VALUES ('0', 'old.parquet', 'csv', 1, 0, 0, now()::TIMESTAMP, 1, NULL)")
+    con.close()
+
+
+def test_a_store_with_addresses_as_text_is_read_then_converted_without_loss(tmp_path, route):
+    import pyarrow as pa
+
+    flight = sy.flight("00f0a1", *route, DEPART)  # leading zeros: the text must come back exactly
+    other = sy.flight(PUTIN_IL96, route[1], route[0], DEPART + dt.timedelta(days=1))
+    db = tmp_path / "old.duckdb"
+    _text_address_store(db, pa.concat_tables([flight, other.select(flight.column_names)]))
+    expected = [(e.icao24, e.kind, e.airport, e.time) for e in _events(flight) + _events(other)]
+    expected.sort(key=lambda e: (e[3], e[0], e[1]))
+
+    def found():
+        return [(e.icao24, e.kind, e.airport, e.time) for e in events(db=db)]
+
+    assert found() == expected  # read as it is (read-only: nothing converted yet)
+    con = duckdb.connect(str(db), read_only=True)
+    before = con.execute("SELECT icao24, time, lat FROM positions ORDER BY ALL").fetchall()
+    assert con.execute("SELECT typeof(icao24) FROM positions LIMIT 1").fetchone() == ("VARCHAR",)
+    con.close()
+    with Store.open(db) as store:  # opened to write: converted
+        assert store.counts()["positions"] == len(before)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT typeof(icao24) FROM positions LIMIT 1").fetchone() == ("UINTEGER",)
+    assert con.execute("SELECT printf('%06x', icao24), time, lat FROM positions ORDER BY ALL").fetchall() == before
+    con.close()
+    assert found() == expected and {e[0] for e in expected} == {"00f0a1", PUTIN_IL96}
+    import pyarrow.parquet as pq
+
+    pq.write_table(other, tmp_path / "again.parquet")  # the same positions, from another file: nothing added
+    again = ingest([tmp_path / "again.parquet"], db=db)
+    assert (again.rows, again.duplicates) == (0, other.num_rows) and found() == expected
+
+
+def test_a_store_that_cannot_be_converted_is_refused_unchanged(tmp_path, route):
+    db = tmp_path / "odd.duckdb"
+    _text_address_store(db, sy.flight(PUTIN_IL96, *route, DEPART))
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE positions SET icao24 = '~1577' WHERE time = (SELECT min(time) FROM positions)")
+    con.close()
+    size = db.stat().st_size
+    from warrantwatch.errors import WarrantWatchError
+
+    with pytest.raises(WarrantWatchError, match=r"cannot be converted.*1 stored positions.*'~1577'.*Nothing was"):
+        Store.open(db)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT typeof(icao24), count(*) FILTER (icao24 = '~1577') FROM positions GROUP BY 1"
+                       ).fetchall() == [("VARCHAR", 1)]
+    con.close()
+    assert db.stat().st_size == size
+
+
 def test_no_alert_when_the_host_has_no_duty_or_the_aircraft_is_not_watched(route):
     kb = bundled()
     pek = sy.airport("ZBAA")
@@ -244,7 +310,7 @@ def _formats(tmp_path: Path) -> Path:
 def test_only_six_lowercase_hex_digits_are_a_valid_address():
     import re
 
-    from warrantwatch.tracks.formats import VALID
+    from warrantwatch.tracks.formats import ADDRESS_IF_VALID, VALID
 
     candidates = ["abcdef", "157716", "000000", "ffffff", "ABCDEF", "12_345", "1_2345", " 12345", "12345 ",
                   "+12345", "-12345", "00000g", "0x1234", "0b1010", "1e5000", "12.345", "１２３４５６", "abcde",
@@ -255,6 +321,9 @@ def test_only_six_lowercase_hex_digits_are_a_valid_address():
     kept = sorted(r[0] for r in con.execute(f"SELECT icao24 FROM t WHERE {VALID}").fetchall())
     assert kept == sorted(c for c in candidates if c is not None and re.fullmatch(r"[0-9a-f]{6}", c))
     assert kept == ["000000", "0b1010", "157716", "1e5000", "abcdef", "ffffff"]
+    # the store's form of the same check gives the number of exactly these addresses
+    numbers = con.execute(f"SELECT icao24, {ADDRESS_IF_VALID} AS n FROM t WHERE n IS NOT NULL").fetchall()
+    assert sorted(numbers) == [(a, int(a, 16)) for a in kept]
 
 
 def test_every_format_is_read_and_bad_rows_and_files_are_counted(tmp_path):
@@ -265,8 +334,8 @@ def test_every_format_is_read_and_bad_rows_and_files_are_counted(tmp_path):
     assert report.bad_rows == 4  # a non-object aircraft, latitude 999, a bad time, a line that is not JSON
     assert sorted(Path(p).name for p, _ in report.bad_files) == ["broken.json", "empty.csv"]
     con = connect(db, read_only=True)
-    rows = con.execute("SELECT icao24, round(alt_ft), round(gs_kt), on_ground FROM positions ORDER BY icao24, time"
-                       ).fetchall()
+    rows = con.execute("SELECT printf('%06x', icao24), round(alt_ft), round(gs_kt), on_ground FROM positions "
+                       "ORDER BY icao24, time").fetchall()
     con.close()
     assert (PUTIN_IL96, None, 12.0, True) in rows and ("3c6444", 32808.0, 389.0, False) in rows
     assert ("40621d", 38000.0, None, None) in rows and ("a1b2c3", 35000.0, 450.0, False) in rows
@@ -303,6 +372,40 @@ def many_traces(tmp_path_factory, route):
         t = sy.flight(f"{0xa00000 + k:06x}", *route, DEPART, step_s=4)
         (folder / f"trace_full_{k:02d}.json").write_text(json.dumps(sy.to_trace(t)))
     return folder
+
+
+def test_rows_already_stored_from_another_file_are_not_stored_again(tmp_path, route):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    a = sy.flight(PUTIN_IL96, *route, DEPART)
+    b = sy.flight(PUTIN_IL96_B, route[1], route[0], DEPART + dt.timedelta(hours=2))
+    pq.write_table(a, tmp_path / "a.parquet")
+    half = a.slice(a.num_rows // 2)  # the second half of a, then a later flight: a wider time span
+    pq.write_table(pa.concat_tables([half, b.select(a.column_names)]), tmp_path / "b.parquet")
+    db = tmp_path / "t.duckdb"
+    ingest([tmp_path / "a.parquet"], db=db)
+    report = ingest([tmp_path / "b.parquet"], db=db)
+    assert (report.rows, report.duplicates) == (b.num_rows, half.num_rows)
+    with Store.open(db, read_only=True) as store:
+        assert store.counts()["positions"] == a.num_rows + b.num_rows
+
+
+def test_ingest_then_events_on_one_connection_equals_the_two_steps(tmp_path, route):
+    from warrantwatch.tracks.pipeline import ingest_then_events
+
+    first = tmp_path / "trace_full_157716.json"
+    first.write_text(json.dumps(sy.to_trace(sy.flight(PUTIN_IL96, *route, DEPART))))
+    second = tmp_path / "trace_full_14fc08.json"
+    second.write_text(json.dumps(sy.to_trace(sy.flight(PUTIN_IL96_B, route[1], route[0], DEPART))))
+    report, found = ingest_then_events([first], db=tmp_path / "a.duckdb")
+    assert report.files_new == 1 and [e.kind for e in found if e.is_landing] == ["landing"]
+    assert found == events(db=tmp_path / "a.duckdb")
+    # a later file: the events are over the whole store, not the new file alone
+    report, found = ingest_then_events([first, second], db=tmp_path / "a.duckdb", progress=lambda *a: None)
+    assert (report.files_new, report.files_already) == (1, 1)
+    ingest([first, second], db=tmp_path / "b.duckdb")
+    assert found == events(db=tmp_path / "b.duckdb") and sum(e.is_landing for e in found) == 2
 
 
 def test_kill_9_during_ingest_loses_nothing_stored_and_a_rerun_completes(tmp_path, many_traces):
@@ -417,8 +520,14 @@ def test_follow_replays_recorded_snapshots_and_alerts_once(tmp_path, route):
     got = []
     from warrantwatch.tracks.follow import follow
 
-    counts = follow(str(snaps), tmp_path / "live.duckdb", on_alert=got.append, sleep=lambda s: None)
+    db = tmp_path / "live.duckdb"
+    counts = follow(str(snaps), db, on_alert=got.append, sleep=lambda s: None)
     assert counts["polls"] == 20 and counts["alerts"] == 1 and got[0].event.airport == "ZMCK"
+    # like every alert, it says where its track comes from: here a replay, not live data
+    assert got[0].track == "Track: recorded snapshots replayed from recorded/, not live (15 positions in 15 snapshots)"
+    assert got[0].to_dict()["track"] == got[0].track
+    with Store.open(db, read_only=True) as store:
+        assert store.saved_alerts()[0]["track"] == got[0].track  # the Atom feed's copy too
 
 
 def test_api_serves_the_watchlist_and_the_atom_feed(tmp_path, route, monkeypatch):
@@ -543,7 +652,8 @@ def test_follow_polls_a_live_endpoint_with_backoff(tmp_path):
     waits: list[float] = []
     got = []
     try:
-        counts = follow(f"http://127.0.0.1:{server.server_port}/data/aircraft.json", tmp_path / "live.duckdb",
+        counts = follow(f"http://127.0.0.1:{server.server_port}/data/aircraft.json?key=secret#x",
+                        tmp_path / "live.duckdb",
                         interval_s=2, polls=4, sleep=waits.append, on_alert=got.append)
     finally:
         server.shutdown()
@@ -551,6 +661,9 @@ def test_follow_polls_a_live_endpoint_with_backoff(tmp_path):
     # on the ground at Ulaanbaatar, arrival not seen: an alert, at low confidence, saying so
     assert (got[0].kind, got[0].confidence, got[0].event.airport) == ("on-ground", "low", "ZMCK")
     assert "when it arrived was not observed" in " ".join(got[0].notes)
+    # where the positions come from, without the key in the query string
+    assert got[0].track == (f"Track: live positions from http://127.0.0.1:{server.server_port}/data/aircraft.json "
+                            "(1 positions in 1 snapshots)")
     assert waits == [4, 8, 2, 2]  # doubled after the 503, then at least Retry-After, then the interval
 
 

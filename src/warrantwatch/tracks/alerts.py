@@ -23,6 +23,7 @@ from warrantwatch.errors import WarrantWatchError
 from warrantwatch.law.assessment import Assessment
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import Aircraft, Association
+from warrantwatch.tracks.formats import address_sql
 from warrantwatch.tracks.landings import Event
 from warrantwatch.tracks.watchlist import callsign_matches, lower, watched
 
@@ -97,8 +98,9 @@ def _evidence(connection, icao24: str, at: float, source: str, before_s: float =
     """Positions around the event: the approach and the first ground points, as plain rows."""
     if connection is None:
         return ()
+    key, _ = address_sql(connection, source)
     rows = connection.execute(
-        f"SELECT time, lat, lon, alt_ft, gs_kt, on_ground FROM {source} WHERE icao24 = ? AND time BETWEEN ? AND ? "
+        f"SELECT time, lat, lon, alt_ft, gs_kt, on_ground FROM {source} WHERE icao24 = {key} AND time BETWEEN ? AND ? "
         "ORDER BY time", [icao24, at - before_s, at + after_s]).fetchall()
     step = max(1, len(rows) // 12)
     picked = rows[::step][:12]
@@ -186,11 +188,12 @@ def heading(kb: KnowledgeBase, connection, *, source: str = "positions", horizon
     wanted = sorted(kb.aircraft_by_icao24)
     if not wanted:
         return []
+    key, text = address_sql(connection, source)
     rows = connection.execute(f"""
-        SELECT icao24, arg_max(time, time), arg_max(lat, time), arg_max(lon, time), arg_max(gs_kt, time),
+        SELECT {text}, arg_max(time, time), arg_max(lat, time), arg_max(lon, time), arg_max(gs_kt, time),
                arg_max(coalesce(on_ground, gs_kt < 40), time), arg_max(callsign, time),
                list(struct_pack(t := time, la := lat, lo := lon) ORDER BY time DESC)[1:5]
-        FROM {source} WHERE icao24 IN ({', '.join('?' * len(wanted))}) GROUP BY icao24""", wanted).fetchall()
+        FROM {source} WHERE icao24 IN ({', '.join([key] * len(wanted))}) GROUP BY icao24""", wanted).fetchall()
     dest_code = resolver_for(kb).state(destination) if destination else None
     alerts = []
     for icao24, t, lat, lon, gs, ground, callsign, recent in rows:

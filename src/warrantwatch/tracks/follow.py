@@ -9,8 +9,11 @@ doubles (up to `MAX_BACKOFF_S`) and a server's `Retry-After` is obeyed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -43,6 +46,42 @@ def fetch(url: str, timeout_s: float = 10.0) -> Poll:
         return Poll(False, error=str(getattr(exc, "reason", exc)))
 
 
+def endpoint_words(source: str) -> str:
+    """How an alert names where its live positions came from: the endpoint without user, password,
+    query or fragment (they may hold a key), or the replayed folder's name."""
+    if Path(source).is_dir():
+        return f"recorded snapshots replayed from {Path(source).name}/, not live"
+    parts = urllib.parse.urlsplit(source)
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    return f"live positions from {urllib.parse.urlunsplit((parts.scheme, host, parts.path, '', ''))}"
+
+
+def _tag(source: str) -> str:
+    """Snapshots are named after their endpoint (a short hash), so that an alert can tell this
+    session's snapshots from other files in the store, from other endpoints or sessions."""
+    return hashlib.sha256(source.encode()).hexdigest()[:8]
+
+
+def track_line(connection, alert, source: str) -> str:
+    """The alert's provenance line (as `trackmap.provenance` gives other alerts): the endpoint the
+    track's positions were polled from, and any other stored files that contributed to it."""
+    from warrantwatch.tracks.store import sources
+    from warrantwatch.tracks.trackmap import TRACK_HOURS, provenance
+
+    until = alert.event.time.timestamp()
+    found = sources(connection, alert.event.icao24, until - TRACK_HOURS * 3600, until + 600)
+    mine = re.compile(rf"aircraft-{_tag(source)}-\d{{8}}T\d{{12}}-\d{{6}}\.json")
+    live = [s for s in found if s.name and mine.fullmatch(s.name)]
+    other = [s for s in found if not (s.name and mine.fullmatch(s.name))]
+    line = (f"Track: {endpoint_words(source)} ({sum(s.positions for s in live):,} positions in "
+            f"{len(live)} snapshots)")
+    if other:
+        line += "; also " + provenance(other).removeprefix("Track: ")
+    return line
+
+
 def replay(folder: Path) -> Iterator[Poll]:
     """Recorded snapshots in name order, as if polled."""
     files = sorted(p for p in Path(folder).iterdir() if p.is_file() and p.suffix in (".json", ".gz"))
@@ -56,6 +95,8 @@ def follow(source: str, db: Path, *, interval_s: float = 10.0, polls: int | None
            on_alert: Callable | None = None, on_poll: Callable[[int, str], None] | None = None,
            sleep: Callable[[float], None] = time.sleep) -> dict:
     """Poll `source` (a URL, or a folder to replay), ingest, alert. Returns counts."""
+    from dataclasses import replace
+
     from warrantwatch.records.canonical import write_atomically_bytes
     from warrantwatch.records.knowledge import bundled
     from warrantwatch.tracks import alerts as alerting
@@ -88,7 +129,7 @@ def follow(source: str, db: Path, *, interval_s: float = 10.0, polls: int | None
             sleep(wait)
             continue
         wait = interval_s
-        name = f"aircraft-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%f}-{counts['polls']:06d}.json"
+        name = f"aircraft-{_tag(source)}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%f}-{counts['polls']:06d}.json"
         snapshot = spool / name
         write_atomically_bytes(snapshot, poll.data)
         with Store.open(db) as store:
@@ -97,7 +138,8 @@ def follow(source: str, db: Path, *, interval_s: float = 10.0, polls: int | None
             counts["snapshots"] += report.files_new
             events = confirm(raw_events(store.connection, "positions"),
                              registrations(kb, store.registrations()))
-            new_alerts = [a for a in alerting.build(kb, events, connection=store.connection)
+            new_alerts = [replace(a, track=track_line(store.connection, a, source))
+                          for a in alerting.build(kb, events, connection=store.connection)
                           if not store.connection.execute("SELECT 1 FROM alerts WHERE id = ?", [a.id]).fetchall()]
             store.save_alerts(new_alerts)
         counts["alerts"] += len(new_alerts)

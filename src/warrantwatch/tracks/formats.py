@@ -38,12 +38,33 @@ SQL_COLUMNS = ("icao24 VARCHAR, time DOUBLE, lat DOUBLE, lon DOUBLE, alt_ft DOUB
 # A row is kept only if this holds (SQL over the columns above). The address: six lowercase hex
 # digits, tested by parsing it as hexadecimal (DuckDB's cast also takes capitals and "_" between
 # digits, hence the last two tests). Alone, on 10 M addresses in one thread, it takes 0.24 s of CPU
-# where `ltrim(icao24, '0123456789abcdef') = ''` took 0.62 s; inside the ingest's INSERT (about 5 s of
-# CPU for 10 M rows) the difference is lost in the noise of a shared machine.
-VALID = ("length(icao24) = 6 AND try_cast('0x' || icao24 AS UINTEGER) IS NOT NULL AND strpos(icao24, '_') = 0 "
-         "AND icao24 = lower(icao24) AND time IS NOT NULL "
-         "AND isfinite(time) AND time > 0 AND lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180")
+# where `ltrim(icao24, '0123456789abcdef') = ''` took 0.62 s. (The DuckDB store's ingest applies the
+# same address test as one expression, ADDRESS_IF_VALID below, which is cheaper there.)
+VALID_ADDRESS = ("length(icao24) = 6 AND try_cast('0x' || icao24 AS UINTEGER) IS NOT NULL AND strpos(icao24, '_') = 0 "
+                 "AND icao24 = lower(icao24)")
+VALID_POSITION = ("time IS NOT NULL AND isfinite(time) AND time > 0 AND lat BETWEEN -90 AND 90 "
+                  "AND lon BETWEEN -180 AND 180")
+VALID = f"{VALID_ADDRESS} AND {VALID_POSITION}"
 HEX = re.compile(r"^[0-9a-f]{6}$")
+# The DuckDB store keeps the address as the 24-bit number it is (`UINTEGER`: 4 bytes instead of six
+# characters; less to write and cheaper to group and join on), Parquet archives and stores written
+# before 2026-12 as text. A valid address (VALID) converts both ways without loss.
+ADDRESS_NUMBER = "CAST('0x' || {} AS UINTEGER)"
+ADDRESS_TEXT = "printf('%06x', {})"
+# The number when VALID_ADDRESS holds, else NULL: what the store's ingest selects and filters on. As one
+# expression in the projection (not four tests in the filter) DuckDB evaluates it once per distinct
+# address of a dictionary-encoded column: about 0.3-0.6 s less CPU on 10 M rows (same rows kept; tested).
+ADDRESS_IF_VALID = ("if(length(icao24) = 6 AND strpos(icao24, '_') = 0 AND icao24 = lower(icao24), "
+                    "try_cast('0x' || icao24 AS UINTEGER), NULL)")
+
+
+def address_sql(connection, source: str) -> tuple[str, str]:
+    """For a relation with an `icao24` column, numeric or text: SQL comparing the column with a `?`
+    parameter holding a 6-hex-digit address, and SQL giving the column as that text."""
+    kind = next((str(row[1]) for row in connection.execute(f"DESCRIBE SELECT icao24 FROM {source}").fetchall()), "")
+    if "INT" in kind.upper():
+        return ADDRESS_NUMBER.format("?"), ADDRESS_TEXT.format("icao24")
+    return "?", "icao24"
 M_TO_FT = 3.280839895
 MS_TO_KT = 1.943844492
 MS_TO_FPM = 196.8503937

@@ -151,8 +151,12 @@ FROM e WHERE liftoff AND NOT (contact AND t1 - t0 < {TOUCH_S} AND coalesce(gs1, 
 
 
 def raw_events(connection, source: str):
-    """Run the rules over `source` (a table name or a parenthesised query); a pandas DataFrame."""
-    return connection.execute(events_sql(source)).df()
+    """Run the rules over `source` (a table name or a parenthesised query); a pandas DataFrame, the
+    address as text (the DuckDB store keeps it as a number: `formats.ADDRESS_NUMBER`)."""
+    frame = connection.execute(events_sql(source)).df()
+    if len(frame) and frame["icao24"].dtype.kind in "iu":
+        frame["icao24"] = [f"{v:06x}" for v in frame["icao24"].tolist()]
+    return frame
 
 
 # --- airports ---------------------------------------------------------------------------------

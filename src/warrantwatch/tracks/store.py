@@ -23,13 +23,27 @@ from pathlib import Path
 from types import TracebackType
 
 from warrantwatch.errors import WarrantWatchError
-from warrantwatch.tracks.formats import SQL_COLUMNS, VALID, BadFile, Table, read_path
+from warrantwatch.tracks.formats import (
+    ADDRESS_IF_VALID,
+    ADDRESS_NUMBER,
+    SQL_COLUMNS,
+    VALID,
+    VALID_ADDRESS,
+    VALID_POSITION,
+    BadFile,
+    Table,
+    address_sql,
+    read_path,
+)
 
 POSITIONS = "icao24, time, lat, lon, alt_ft, gs_kt, track, vrate_fpm, on_ground, callsign, new_leg"
+# The address is stored as its 24-bit number (formats.ADDRESS_NUMBER), read back as text by
+# `formats.address_sql` and `landings.raw_events`.
+STORE_COLUMNS = SQL_COLUMNS.replace("icao24 VARCHAR", "icao24 UINTEGER", 1)
 # Each position keeps the id of the file it came from (`files.id`), so that a track map can say
 # where its positions come from (`sources`); `files.origin` says when a file is synthetic.
 SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS positions ({SQL_COLUMNS}, file_id INTEGER);
+CREATE TABLE IF NOT EXISTS positions ({STORE_COLUMNS}, file_id INTEGER);
 CREATE TABLE IF NOT EXISTS files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR,
     rows BIGINT, bad_rows BIGINT, duplicates BIGINT, ingested_at TIMESTAMP, id INTEGER, origin VARCHAR);
 CREATE TABLE IF NOT EXISTS registrations (icao24 VARCHAR PRIMARY KEY, registration VARCHAR);
@@ -84,6 +98,7 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_W
                 if not con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'positions' "
                                    "AND column_name = 'file_id' AND database_name = current_database()").fetchone()[0]:
                     con.execute(MIGRATE)
+                _addresses_as_numbers(con, path)
                 # rows may be written in any order (every reader sorts): lets both threads write
                 con.execute("SET preserve_insertion_order = false")
             return con
@@ -94,6 +109,33 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_W
             raise WarrantWatchError(f"{path}: not a track store ({exc})") from exc
         time.sleep(pause)
         pause = min(pause * 2, READER_WINDOW_S * 0.8)  # short enough to catch a writer's pause
+
+
+def _addresses_as_numbers(con, path: Path) -> None:
+    """Stores written before 2026-12 keep the address as text: converted in one transaction (every
+    stored address passed VALID, so the conversion is exact). A store holding any other address is
+    refused, unchanged, rather than have a position lost or its address misread."""
+    kind = con.execute("SELECT data_type FROM duckdb_columns() WHERE table_name = 'positions' "
+                       "AND column_name = 'icao24' AND database_name = current_database()").fetchone()[0]
+    if kind == "UINTEGER":
+        return
+    odd = con.execute(f"SELECT count(*) FILTER (NOT coalesce({VALID_ADDRESS}, false)), "
+                      "any_value(icao24) FILTER (NOT coalesce(" + VALID_ADDRESS + ", false)) FROM positions").fetchone()
+    if kind != "VARCHAR" or odd[0]:
+        con.close()
+        why = (f"{odd[0]:,} stored positions have an address that is not six lowercase hex digits "
+               f"(e.g. {odd[1]!r})" if odd[0] else f"its positions' address column is {kind}")
+        raise WarrantWatchError(f"{path}: this track store cannot be converted to the current format: {why}. "
+                                "Nothing was changed; read it with the warrantwatch that wrote it, or ingest "
+                                "the original files into a new store.")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("ALTER TABLE positions ALTER icao24 SET DATA TYPE UINTEGER "
+                    f"USING {ADDRESS_NUMBER.format('icao24')}")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 def _relation(con, table: Table) -> str:
@@ -120,8 +162,9 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
                 f"SELECT min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
             overlap = t_min is not None and con.execute(
                 "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
-        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.icao24 = s.icao24 AND p.time = s.time)"
-                if overlap else "")
+        # only stored rows in the file's time span can match: the hash table is built from those alone
+        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.time BETWEEN ? AND ? "
+                "AND p.icao24 = s.address AND p.time = s.time)" if overlap else "")
         # Within a JSON file (small), a position repeated at the same time is stored once. Within a
         # CSV or Parquet table (large) repeats are kept: removing them would cost more than the rest
         # of the ingest, and the landing rules read a repeated position as no change.
@@ -129,8 +172,12 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
                 if table.arrow is not None else "")
         file_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM files").fetchone()[0]
         # the rows are read, validated and written in this one statement (DuckDB's threads, no Python)
-        stored = con.execute(f"INSERT INTO positions ({POSITIONS}, file_id) SELECT {POSITIONS}, {int(file_id)} "
-                             f"FROM {rel} s WHERE {VALID} {anti} {once}").fetchone()[0]
+        # (the address as a number, NULL unless valid: formats.ADDRESS_IF_VALID)
+        stored = con.execute(f"INSERT INTO positions ({POSITIONS}, file_id) SELECT address"
+                             f"{POSITIONS.removeprefix('icao24')}, {int(file_id)} "
+                             f"FROM (SELECT {ADDRESS_IF_VALID} AS address, * FROM {rel}) s "
+                             f"WHERE address IS NOT NULL AND {VALID_POSITION} {anti} {once}",
+                             [t_min, t_max] if anti else []).fetchone()[0]
         valid = (con.execute(f"SELECT count(*) FILTER ({VALID}) FROM {rel}").fetchone()[0]
                  if anti or once else stored)  # without them every valid row was stored
         bad = table.skipped + (total - valid)
@@ -204,7 +251,8 @@ def sources(connection, icao24: str, t0: float, t1: float, source: str = "positi
     DuckDB store (`file_id` → `files`) or a Parquet archive read with `filename = true` (each
     partition file is named after its source's SHA-256, whose marker in `_files/` names it)."""
     columns = {row[0] for row in connection.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
-    where = "WHERE icao24 = ? AND time BETWEEN ? AND ?"
+    key, _ = address_sql(connection, source)
+    where = f"WHERE icao24 = {key} AND time BETWEEN ? AND ?"
     if "file_id" in columns:
         rows = connection.execute(f"""
             SELECT f.path, f.format, f.origin, count(*) FROM (SELECT file_id FROM {source} {where}) p
@@ -260,10 +308,16 @@ class Store:
 
     def ingest(self, paths: Iterable[Path], *, progress: Callable[[Path, str], None] | None = None,
                hold_s: float = 1.0) -> IngestReport:
-        """Store every file not stored before; one transaction per file; bad files are reported."""
+        """Store every file not stored before; one transaction per file; bad files are reported.
+        Between files, once the store has been held `hold_s`, it is released for a moment so that
+        readers waiting for it get in (not after the last file: the caller may go on reading)."""
         report = IngestReport()
         held_since = time.monotonic()
         for label, sha, load in _units(paths, report):
+            if time.monotonic() - held_since > hold_s:  # let readers in between transactions
+                self.release()
+                time.sleep(READER_WINDOW_S)  # a reader waiting for the lock gets it now
+                held_since = time.monotonic()
             con = self.connection
             if con.execute("SELECT 1 FROM files WHERE sha256 = ?", [sha]).fetchall():
                 report.files_already += 1
@@ -282,10 +336,6 @@ class Store:
                         raise
                     report.bad_files.append((str(label), f"unreadable: {exc}"))
                     status = "bad file"
-            if time.monotonic() - held_since > hold_s:  # let readers in between transactions
-                self.release()
-                time.sleep(READER_WINDOW_S)  # a reader waiting for the lock gets it now
-                held_since = time.monotonic()
             if progress:
                 progress(Path(str(label)), status)
         return report

@@ -99,6 +99,9 @@ def track_map(alert, track: list[tuple[float, float]], *, width: int = 1600, hei
 
 def track_of(connection, icao24: str, until: float, hours: float = TRACK_HOURS, source: str = "positions"):
     """The aircraft's positions in the hours up to (and a little after) `until`, as (lon, lat)."""
-    rows = connection.execute(f"SELECT lon, lat FROM {source} WHERE icao24 = ? AND time BETWEEN ? AND ? "
+    from warrantwatch.tracks.formats import address_sql
+
+    key, _ = address_sql(connection, source)
+    rows = connection.execute(f"SELECT lon, lat FROM {source} WHERE icao24 = {key} AND time BETWEEN ? AND ? "
                               "ORDER BY time", [icao24, until - hours * 3600, until + 600]).fetchall()
     return [(float(lon), float(lat)) for lon, lat in rows]
