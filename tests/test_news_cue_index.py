@@ -37,6 +37,9 @@ def test_the_sentence_patterns_are_indexed():
     names = _indexed()
     for name in ("TRAVEL", "CANCELLED", "FUTURE", "PAST", "ARREST"):
         assert name in names, name
+    travel = names["TRAVEL"]  # and read like the compiled pattern
+    assert travel.pattern == travel.regex.pattern and travel.flags == travel.regex.flags
+    assert travel.findall("He will visit Mongolia.") == travel.regex.findall("He will visit Mongolia.")
 
 
 def test_literal_starts_of_written_patterns():
@@ -83,10 +86,10 @@ def test_search_through_the_index_is_the_patterns_own(name):
                                            for _ in range(4)] + [(rng.randrange(len(text) + 1), len(text) + 5)]
             for pos, endpos in windows:
                 ours = wrapped.search(text, pos, endpos)
-                theirs = wrapped.pattern.search(text, pos, endpos)
+                theirs = wrapped.regex.search(text, pos, endpos)
                 assert _same(ours, theirs), (name, text, pos, endpos)
                 assert [m.span() for m in wrapped.finditer(text, pos, endpos)] == \
-                    [m.span() for m in wrapped.pattern.finditer(text, pos, endpos)], (name, text, pos, endpos)
+                    [m.span() for m in wrapped.regex.finditer(text, pos, endpos)], (name, text, pos, endpos)
                 if holder is not wrapped:  # the prefilter's plain answer: the search, where an anchor occurs
                     plain = theirs if any(a in text.lower() for a in holder.anchors) else None
                     assert _same(holder.search(text, pos, endpos), plain), (name, text, pos, endpos)
@@ -98,7 +101,7 @@ def test_search_through_the_index_is_the_patterns_own(name):
 def test_a_text_with_letters_that_fold_apart_is_searched_without_the_index():
     article = "Putin will viſit Mongolia. He was ın Ulaanbaatar."
     read_article(article)
-    assert cues.TRAVEL.search(article).group() == cues.TRAVEL.pattern.search(article).group() == "viſit"
+    assert cues.TRAVEL.search(article).group() == cues.TRAVEL.regex.search(article).group() == "viſit"
     cue_index.forget_article()
 
 

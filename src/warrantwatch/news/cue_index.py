@@ -134,14 +134,18 @@ _SHORT = 48
 
 class Indexed:
     """A compiled pattern whose `search` and `finditer` over the article being read (or a part of it)
-    try the pattern only where one of its literal starts begins; everything else is the pattern's own."""
+    try it only where one of its literal starts begins; everything else is the compiled pattern's own
+    (`regex`), and it reads like one (`pattern` is its text)."""
 
-    __slots__ = ("flags", "fullmatch", "groupindex", "id", "literals", "match", "pattern", "sub")
+    __slots__ = ("flags", "fullmatch", "groupindex", "id", "literals", "match", "pattern", "regex", "sub")
 
-    def __init__(self, pattern: re.Pattern[str], literals: frozenset[str]):
-        self.pattern, self.literals, self.id = pattern, literals, -1
-        self.match, self.fullmatch, self.sub = pattern.match, pattern.fullmatch, pattern.sub
-        self.flags, self.groupindex = pattern.flags, pattern.groupindex
+    def __init__(self, regex: re.Pattern[str], literals: frozenset[str]):
+        self.regex, self.literals, self.id = regex, literals, -1
+        self.match, self.fullmatch, self.sub = regex.match, regex.fullmatch, regex.sub
+        self.pattern, self.flags, self.groupindex = regex.pattern, regex.flags, regex.groupindex
+
+    def __getattr__(self, name: str):
+        return getattr(self.regex, name)  # the rest of re.Pattern (findall, split, groups, ...)
 
     def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
         n = len(text)
@@ -152,11 +156,11 @@ class Indexed:
         article = _ARTICLE  # (read once: another thread may begin another article meanwhile)
         offset = article.offsets.get(text, _UNSEEN)
         if offset < 0 and (offset == _ABSENT or endpos - pos < _SHORT or (offset := article.place(text)) < 0):
-            return self.pattern.search(text, pos, endpos)
+            return self.regex.search(text, pos, endpos)
         starts = article.starts[self.id]
         i = bisect_left(starts, offset + pos)
         last = offset + endpos  # a match is never empty: it begins before the end
-        match = self.pattern.match
+        match = self.regex.match
         while i < len(starts) and starts[i] < last:
             m = match(text, starts[i] - offset, endpos)
             if m is not None:
@@ -173,13 +177,13 @@ class Indexed:
         article = _ARTICLE
         offset = article.offsets.get(text, _UNSEEN)
         if offset < 0 and (offset == _ABSENT or endpos - pos < _SHORT or (offset := article.place(text)) < 0):
-            return self.pattern.finditer(text, pos, endpos)
+            return self.regex.finditer(text, pos, endpos)
         # each match from the first candidate at or after the end of the last (a match is never empty)
         found = []
         starts = article.starts[self.id]
         i = bisect_left(starts, offset + pos)
         last = offset + endpos
-        match = self.pattern.match
+        match = self.regex.match
         while i < len(starts) and starts[i] < last:
             m = match(text, starts[i] - offset, endpos)
             i += 1
