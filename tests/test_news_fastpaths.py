@@ -1,6 +1,6 @@
 """The fast paths of the news pipeline give exactly what the plain ones give: the JSON line of a
-brief equals `json.dumps` of its dict, and an assessment reused for a second article is the one
-`assess` gives."""
+brief (its assessments' records and maps' texts from cached fragments) equals `json.dumps` of its
+dict, and an assessment reused for a second article is the one `assess` gives."""
 
 import datetime as dt
 import json
@@ -21,6 +21,10 @@ def test_json_line_is_json_dumps_of_the_dict(kb):
     briefs += [build(kb, Article(i.text, i.published), i.published, maps=m)
                for i, m in zip(load_items(DATA), ["text", "none"] * 40, strict=False)]
     assert any(b.background for b in briefs) and any(not b.items for b in briefs)
+    # the host's record is put together from its entries' JSON: every kind of entry, before and after the day
+    records = [i.assessment.record for b in briefs for i in b.items + b.background]
+    for part in ("visits", "findings", "positions", "later_visits", "later_findings", "later_positions"):
+        assert any(getattr(r, part) for r in records), part
     for b in briefs * 2:  # the second time from the cached fragments
         assert b.to_json_line() == json.dumps(b.to_dict(), ensure_ascii=False, default=str)
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from msgspec.structs import replace as replace_struct
+
 from warrantwatch.errors import WarrantWatchError
-from warrantwatch.law import Assessment, assess
+from warrantwatch.law import Assessment, HostRecord, assess
 from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
@@ -123,11 +125,57 @@ def _item_json(item: BriefItem, with_map: bool) -> str:
                    "evidence": list(e.evidence),
                    "person_name": item.person_name, "host_name": item.host_name,
                    "assessed_on": item.assessed_on.isoformat(), "date_note": item.date_note})
-    text = (head[:-1] + ', "assessment": ' + _encoded(item.assessment, lambda a: _dumps(a.to_dict()))
+    text = (head[:-1] + ', "assessment": ' + _encoded(item.assessment, _assessment_json)
             + ', "warrants": ' + _encoded(item.warrants, lambda ws: _dumps([w.dump() for w in ws])))
     if with_map:
-        text += ', "map": ' + _dumps({"caption": item.map.caption, "alt": item.map.alt} if item.map else None)
+        text += ', "map": ' + (_map_json(item.map) if item.map else "null")
     return text + "}"
+
+
+def _map_json(image: MapImage) -> str:
+    """`_dumps` of the map's caption and alt text: the same two strings for every event with one home,
+    host and outcome (`_text_of`), encoded once."""
+    key = (id(image.caption), id(image.alt))
+    hit = _MAPS.get(key)
+    if hit is None or hit[0] is not image.caption or hit[1] is not image.alt:
+        if len(_MAPS) >= _ENCODED_MAX:
+            del _MAPS[next(iter(_MAPS))]  # the oldest
+        hit = _MAPS[key] = (image.caption, image.alt, _dumps({"caption": image.caption, "alt": image.alt}))
+    return hit[2]
+
+
+_MAPS: dict[tuple[int, int], tuple[str, str, str]] = {}
+
+
+def _assessment_json(a: Assessment) -> str:
+    """`_dumps(a.to_dict())`, the host's record (most of it: the visits, findings and positions of the
+    record, the same in every assessment of that host) put together from each entry's JSON, encoded
+    once per process. The entries are immutable records of the knowledge base."""
+    record = a.record
+    parts = ('"visits": ', record.visits, ', "findings": ', record.findings, ', "stated_positions": ',
+             record.positions, ', "later": {"visits": ', record.later_visits, ', "findings": ',
+             record.later_findings, ', "stated_positions": ', record.later_positions)
+    text = "{" + "".join(p if isinstance(p, str) else "[" + ", ".join(_entry_json(record, e) for e in p) + "]"
+                         for p in parts) + "}}"
+    rest = _dumps(replace_struct(a, record=_NO_RECORD).to_dict())
+    return rest.replace(_NO_RECORD_JSON, '"record": ' + text, 1)
+
+
+def _entry_json(record: HostRecord, entry: object) -> str:
+    name = record.name(getattr(entry, "person", None))
+    key = (id(entry), name)
+    hit = _ENTRIES.get(key)
+    if hit is None or hit[0] is not entry:
+        if len(_ENTRIES) >= _ENCODED_MAX:
+            del _ENTRIES[next(iter(_ENTRIES))]  # the oldest
+        hit = _ENTRIES[key] = (entry, _dumps(record._dump(entry)))
+    return hit[1]
+
+
+_ENTRIES: dict[tuple[int, str | None], tuple[object, str]] = {}
+_NO_RECORD = HostRecord()
+# (a key of the top level only: in a string value its quotes would be escaped)
+_NO_RECORD_JSON = '"record": ' + _dumps(_NO_RECORD.to_dict())
 
 
 # Assessments by (knowledge base, person, host, day), kept for the process: articles about one trip

@@ -6,26 +6,36 @@ Each pattern is a rule of reading, kept here so the extraction logic in `extract
 import re
 from collections.abc import Iterator
 
-_LAST_LOWERED = ["", ""]
+from warrantwatch.news.cue_index import anchor_group, anchored, index_patterns
+
+_LAST_LOWERED = ("", "")
 
 
 def lowered_text(text: str) -> str:
-    """`text.lower()`, kept for the last text: the patterns of a sentence are tried one after another."""
-    if _LAST_LOWERED[0] is not text:
-        _LAST_LOWERED[0], _LAST_LOWERED[1] = text, text.lower()
-    return _LAST_LOWERED[1]
+    """`text.lower()`, kept for the last text: the patterns of a sentence are tried one after another.
+    (The pair is replaced whole: a thread reading another article never takes one text's lower case
+    for another's.)"""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is not text:
+        last = _LAST_LOWERED = (text, text.lower())
+    return last[1]
 
 
 class Prefiltered:
     """A pattern tried only when the text holds one of the words every match contains: a substring
     test costs a fraction of a regular-expression search, and most sentences hold none of them."""
 
-    __slots__ = ("anchors", "pattern")
+    __slots__ = ("anchors", "group", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], *anchors: str):
         self.pattern, self.anchors = pattern, anchors
+        self.group = anchor_group(anchors)  # (in a sentence of the article, found by the cue index's scan)
 
     def _maybe(self, text: str) -> bool:
+        found = anchored(self.group, text)
+        if found is not None:
+            return found
         lowered = lowered_text(text)
         for anchor in self.anchors:  # noqa: SIM110 (a plain loop: a generator costs more than the test)
             if anchor in lowered:
@@ -471,3 +481,5 @@ for _name, _value in list(globals().items()):
         globals()[_name] = _faster(_value)
     elif isinstance(_value, Prefiltered):
         _value.pattern = _faster(_value.pattern)
+
+index_patterns(globals())  # speed, not reading: news.cue_index

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from warrantwatch.news.cue_index import index_patterns, read_article
 from warrantwatch.news.cues import (
     AMONG_PRESENT,
     ANAPHORA,
@@ -818,9 +819,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     all_hits = gazetteer.find(norm, published)
     if not any(hit.kind != "place" for hit in all_hits):
         return []  # no person of the record named or referred to: no event (most of a news feed)
+    spans = sentence_spans(norm)
+    read_article(norm, spans)  # the cue patterns' searches in it answered from one scan (news.cue_index)
     all_dates = scan(norm)
     h = d = 0
-    for start, end in sentence_spans(norm):
+    for start, end in spans:
         sentence = norm[start:end]
         ctx.sentence_no += 1
         while h < len(all_hits) and all_hits[h].start < start:
@@ -1538,3 +1541,6 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     if event.date is None or (not event.date.is_exact and event.date.first_day - dt.timedelta(days=7)
                               <= date.first_day <= event.date.last_day + dt.timedelta(days=7)):
         ctx.events[ctx.last_event] = replace(event, date=date, evidence=(*event.evidence, sentence))
+
+
+index_patterns(globals())  # speed, not reading: news.cue_index

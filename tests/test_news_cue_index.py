@@ -1,0 +1,139 @@
+"""The cue index (news.cue_index) answers every search exactly as the pattern's own search does, and
+extraction with it gives the events extraction without it gives."""
+
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from warrantwatch.news import cue_index, cues
+from warrantwatch.news import extract as ex
+from warrantwatch.news.cue_index import FOLD_TO_ASCII, Indexed, literal_starts, read_article
+from warrantwatch.news.evaluate import load_items
+
+DATA = Path(__file__).parent / "data"
+SETS = ("news", "news-dev2", "news-dev3", "news-dev4")
+SEED = (Path(__file__).resolve().parents[1] / "examples" / "seed-article.txt").read_text(encoding="utf-8")
+
+
+def _indexed(holders: bool = False) -> dict:
+    found = {}
+    for module in (cues, ex):
+        for name, value in vars(module).items():
+            wrapped = value if isinstance(value, Indexed) else getattr(value, "pattern", None)
+            if isinstance(wrapped, Indexed):
+                found[name] = value if holders else wrapped
+    return found
+
+
+def _articles() -> list[str]:
+    texts = [SEED] + [item.text for name in SETS for item in load_items(DATA / name)]
+    return [ex.normalise(t) for t in texts]
+
+
+def test_the_sentence_patterns_are_indexed():
+    names = _indexed()
+    for name in ("TRAVEL", "CANCELLED", "FUTURE", "PAST", "ARREST"):
+        assert name in names, name
+    travel = names["TRAVEL"]  # and read like the compiled pattern
+    assert travel.pattern == travel.regex.pattern and travel.flags == travel.regex.flags
+    assert travel.findall("He will visit Mongolia.") == travel.regex.findall("He will visit Mongolia.")
+
+
+def test_literal_starts_of_written_patterns():
+    assert literal_starts(re.compile(r"\b(?:visit(?:s|ed)?|trip)\b", re.I)) == {"visit", "trip"}
+    assert literal_starts(re.compile(r"\b(?:the )?(?:visit|tour)", re.I)) == {"the vi", "the to", "visit", "tour"}
+    assert literal_starts(re.compile(r"(?<!\w)(?-i:Rec)eived [A-Z]", re.I)) == {"receiv"}
+    assert literal_starts(re.compile(r"fl(?:y|ew)s?", re.I)) == {"fly", "flew"}
+    assert literal_starts(re.compile(r"\w+ visit", re.I)) is None  # begins anywhere
+    assert literal_starts(re.compile(r"(?:the )?visit|\bin\b", re.I)) is None  # "in": too short to help
+    assert literal_starts(re.compile(r"(?=visit)", re.I)) is None  # matches the empty string
+
+
+def test_the_letters_that_fold_to_ascii_unlike_lower():
+    # every character that re.IGNORECASE matches to an ASCII letter while str.lower() does not give it
+    letters = [(letter, re.compile(letter, re.I)) for letter in "abcdefghijklmnopqrstuvwxyz"]
+    found = set()
+    for code in range(128, sys.maxunicode + 1):
+        ch = chr(code)
+        if ch.lower() == ch and ch.upper() == ch:
+            continue  # no case: matches only itself
+        found.update(ch for letter, pattern in letters if pattern.fullmatch(ch) and ch.lower() != letter)
+    assert found == set(FOLD_TO_ASCII)
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.span() == b.span() and a.groups() == b.groups()
+
+
+@pytest.mark.parametrize("name", sorted(_indexed()))
+def test_search_through_the_index_is_the_patterns_own(name):
+    wrapped = _indexed()[name]
+    holder = _indexed(holders=True)[name]  # a cues.Prefiltered, or the pattern itself
+    rng = random.Random(name)
+    checked = 0
+    for article in _articles():
+        read_article(article, ex.sentence_spans(article))
+        spans = ex.sentence_spans(article)
+        texts = [article[a:b] for a, b in spans] + [article]
+        texts += [article[a:b][: len(article[a:b]) // 2] for a, b in spans]  # a clause-like part
+        for text in texts:
+            windows = [(0, len(text))] + [tuple(sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1))))
+                                           for _ in range(4)] + [(rng.randrange(len(text) + 1), len(text) + 5)]
+            for pos, endpos in windows:
+                ours = wrapped.search(text, pos, endpos)
+                theirs = wrapped.regex.search(text, pos, endpos)
+                assert _same(ours, theirs), (name, text, pos, endpos)
+                assert [m.span() for m in wrapped.finditer(text, pos, endpos)] == \
+                    [m.span() for m in wrapped.regex.finditer(text, pos, endpos)], (name, text, pos, endpos)
+                if holder is not wrapped:  # the prefilter's plain answer: the search, where an anchor occurs
+                    plain = theirs if any(a in text.lower() for a in holder.anchors) else None
+                    assert _same(holder.search(text, pos, endpos), plain), (name, text, pos, endpos)
+                checked += 1
+    cue_index.forget_article()
+    assert checked > 1000
+
+
+def test_a_text_with_letters_that_fold_apart_is_searched_without_the_index():
+    article = "Putin will viſit Mongolia. He was ın Ulaanbaatar."
+    read_article(article)
+    assert cues.TRAVEL.search(article).group() == cues.TRAVEL.regex.search(article).group() == "viſit"
+    cue_index.forget_article()
+
+
+def test_extraction_with_the_index_is_extraction_without_it(kb, monkeypatch):
+    items = [item for name in SETS for item in load_items(DATA / name)]
+    with_index = [[e.to_dict() for e in ex.extract(kb, i.text, i.published)] for i in items]
+    monkeypatch.setattr(ex, "read_article", lambda text, spans: cue_index.forget_article())
+    without = [[e.to_dict() for e in ex.extract(kb, i.text, i.published)] for i in items]
+    assert with_index == without
+    assert sum(map(len, with_index)) > 50
+
+
+def test_articles_read_in_threads_at_once_give_the_events_read_one_by_one(kb):
+    import threading
+
+    items = [item for name in SETS for item in load_items(DATA / name)][:60]
+    alone = [[e.to_dict() for e in ex.extract(kb, i.text, i.published)] for i in items]
+    results: dict[int, list] = {}
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can
+
+    def read(k: int) -> None:
+        for i, item in enumerate(items):
+            results[(k, i)] = [e.to_dict() for e in ex.extract(kb, item.text, item.published)]
+
+    try:
+        threads = [threading.Thread(target=read, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(before)
+    for (_, i), events in results.items():
+        assert events == alone[i], items[i].id
