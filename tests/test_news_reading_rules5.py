@@ -166,3 +166,13 @@ def test_next_month_s_meeting_dates_the_trip_told_before(kb):
     events = _events(kb, "Vladimir Putin will take part in the BRICS summit in South Africa by video link on August "
                          "22. Putin's part in next month's meeting will be full.", "2023-07-19")
     assert {e[2] for e in events} == {"2023-08-22"}
+
+
+def test_the_day_scheduled_in_a_sentence_that_names_only_the_person_s_own_state(kb):
+    # "Russia will be represented" names the person's own state, not a place of the trip: the meeting's
+    # scheduled day still dates the summit he stays away from
+    events = _events(kb, "The Kremlin has confirmed that Vladimir Putin will not attend next month's G20 summit in "
+                         "Johannesburg in person. \"Putin will not participate personally, but Russia will be "
+                         "represented,\" Peskov said, adding that the meeting is scheduled for November 22-23.",
+                     "2025-10-22")
+    assert {e[:4] for e in events} == {("vladimir-putin", "ZAF", "2025-11-22", "cancelled")}

@@ -876,8 +876,11 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 ctx.told.append(((subjects or people)[-1], sentence))  # not "where he is representing Putin"
         if places and " after " in sentence and "day" in sentence:
             _presence_told_after(ctx, places, sentence)
-        if not places and people and ctx.last_event is not None and SCHEDULED.search(sentence):
-            _refine(ctx, sentence, published)  # "..., Peskov said, adding that the meeting is scheduled for ..."
+        if people and ctx.last_event is not None and SCHEDULED.search(sentence) and (not places or not _names_places(
+                places, sentence, kb.person_by_id[people[-1].value].nationality)):
+            # "..., Peskov said, adding that the meeting is scheduled for ..." (and "Russia will be represented
+            # ...": the person's own state is no place of its own)
+            _refine(ctx, sentence, published)
         if not people and ctx.last_person and "that " in sentence and _THAT_DAY.search(sentence) and \
                 ANAPHORA.search(sentence):
             _that_day(ctx, sentence)  # "The arrest itself came that morning": the day named before
