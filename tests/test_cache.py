@@ -378,3 +378,21 @@ def test_what_the_cache_derives_is_what_the_records_give(cache_env, kb):
         for record in getattr(cached, name):
             assert cached.grader.of(record) is graded.of(record)
     assert any(cached.grader.of(v).value == "single_source" for v in cached.visits)
+
+
+def test_old_caches_are_pruned_so_edits_do_not_fill_the_disk(cache_env, kb):
+    cache_env.mkdir(parents=True)
+    stale = []
+    for age in range(cache.MAX_CACHES + 5):  # caches of earlier edits, the oldest last
+        old = cache_env / f"kb-{age:024x}.json"
+        old.write_bytes(b"{}\n")
+        os.utime(old, ns=(1_000_000_000 * (10_000 - age),) * 2)
+        stale.append(old)
+    unrelated = cache_env / "notes.json"
+    unrelated.write_text("{}")
+    assert _same_records(bundled.__wrapped__(), kb)  # builds and writes this checkout's cache
+    left = sorted(cache_env.glob("kb-*.json"))
+    assert len(left) == cache.MAX_CACHES
+    assert _cache_file() in left
+    assert [p for p in stale if p.exists()] == stale[:cache.MAX_CACHES - 1]  # the newest stay
+    assert unrelated.exists()

@@ -32,6 +32,8 @@ file, `kb-<stamp>.json`:
 - The payload is read by msgspec into the record Structs with their declared types (an enum
   must be one of its values, a date must be a day of the calendar); JSON has no way to name code
   to run.
+- At most `MAX_CACHES` caches are kept (the least recently written go first): each edit of the
+  data makes a new one.
 - Anything in doubt (missing, unreadable, too large, another format, a wrong checksum, wrong
   types) means the files are validated again and the cache rewritten, silently. A cache can slow
   a command down; it can never run code or break one.
@@ -66,38 +68,16 @@ except ImportError:
     except ImportError:  # another interpreter
         from hashlib import sha256
 
-from warrantwatch.records.models import (
-    Aircraft,
-    Declaration,
-    Finding,
-    Membership,
-    Person,
-    Place,
-    Request,
-    Resolution,
-    Review,
-    Situation,
-    SourceRule,
-    State,
-    StatedPosition,
-    Territory,
-    Visit,
-    Warrant,
-    Withdrawal,
-)
+from warrantwatch.records.files import FILE_KINDS
 
 FORMAT = 5
 # Inputs changed less than this before the cache was built are checked by their contents (above).
 RACY_NS = 5_000_000_000
 MAX_BYTES = 64 * 1024 * 1024  # the payload is about 1 MB; anything far larger is not ours
-# The knowledge base's tables, each a tuple of one kind of record (records.knowledge.KnowledgeBase;
-# a test checks that every table of it is here).
-TABLES: dict[str, type] = {
-    "states": State, "memberships": Membership, "withdrawals": Withdrawal, "declarations": Declaration,
-    "situations": Situation, "resolutions": Resolution, "persons": Person, "warrants": Warrant,
-    "visits": Visit, "findings": Finding, "requests": Request, "territories": Territory, "places": Place,
-    "positions": StatedPosition, "reviews": Review, "source_rules": SourceRule, "aircraft": Aircraft,
-}
+MAX_CACHES = 16  # one per checkout and Python in use at once, with room to spare
+# The knowledge base's tables, each a tuple of one kind of record, one per data file
+# (records.knowledge.KnowledgeBase; a test checks that every table of it is here).
+TABLES: dict[str, type] = {kind.table: kind.model for kind in FILE_KINDS}
 
 
 class Header(msgspec.Struct, forbid_unknown_fields=True):
@@ -302,8 +282,24 @@ def _write_bytes(path: Path, blob: bytes) -> None:
         write_atomically_bytes(path, blob)
         for legacy in path.parent.glob("kb-*.pickle"):  # the unsafe format of earlier versions
             legacy.unlink(missing_ok=True)
+        _prune(path)
     except OSError:
         pass
+
+
+def _prune(kept: Path) -> None:
+    """Keep the `MAX_CACHES` most recently written caches: every edit of a data file writes a new
+    one, and without this a lawyer correcting the YAML would fill the disk a megabyte at a time. A
+    cache still in use that is pruned costs one rebuild (a reader that finds it gone builds anew)."""
+    def written(path: Path) -> int:
+        try:
+            return path.stat().st_mtime_ns
+        except OSError:  # removed meanwhile by another process's pruning
+            return -1
+
+    others = sorted((p for p in kept.parent.glob("kb-*.json") if p != kept), key=written, reverse=True)
+    for old in others[MAX_CACHES - 1:]:
+        old.unlink(missing_ok=True)
 
 
 def load(data_dir: Path, build: Any) -> tuple[dict[str, Any] | None, Any]:

@@ -47,6 +47,7 @@ def _sortable(value: Any) -> Any:
 
 class FileKind(msgspec.Struct, frozen=True):
     pattern: str  # a file name, or a glob under data/
+    table: str  # the KnowledgeBase field that holds its records
     model: type[Record]
     sort_fields: tuple[str, ...]
     label: Callable[[Record], str]
@@ -63,30 +64,30 @@ class FileKind(msgspec.Struct, frozen=True):
 
 
 FILE_KINDS: tuple[FileKind, ...] = (
-    FileKind("states.yaml", State, ("iso3",), lambda r: r.iso3),
-    FileKind("membership.yaml", Membership, ("state",), lambda r: r.state),
-    FileKind("withdrawals.yaml", Withdrawal, ("state", "notified"),
+    FileKind("states.yaml", "states", State, ("iso3",), lambda r: r.iso3),
+    FileKind("membership.yaml", "memberships", Membership, ("state",), lambda r: r.state),
+    FileKind("withdrawals.yaml", "withdrawals", Withdrawal, ("state", "notified"),
              lambda r: f"{r.state} withdrawal notified {r.notified}"),
-    FileKind("declarations.yaml", Declaration, ("state", "lodged"),
+    FileKind("declarations.yaml", "declarations", Declaration, ("state", "lodged"),
              lambda r: f"{r.state} art. 12(3) declaration {r.lodged}"),
-    FileKind("situations.yaml", Situation, ("id",), lambda r: r.id),
-    FileKind("resolutions.yaml", Resolution, ("resolution",),
+    FileKind("situations.yaml", "situations", Situation, ("id",), lambda r: r.id),
+    FileKind("resolutions.yaml", "resolutions", Resolution, ("resolution",),
              lambda r: f"resolution {r.resolution}"),
-    FileKind("persons.yaml", Person, ("id",), lambda r: r.id),
-    FileKind("warrants.yaml", Warrant, ("id",), lambda r: r.id),
-    FileKind("visits/*.yaml", Visit, ("start", "host"),
+    FileKind("persons.yaml", "persons", Person, ("id",), lambda r: r.id),
+    FileKind("warrants.yaml", "warrants", Warrant, ("id",), lambda r: r.id),
+    FileKind("visits/*.yaml", "visits", Visit, ("start", "host"),
              lambda r: f"{r.person} in {r.host} {r.start}"),
-    FileKind("findings.yaml", Finding, ("date", "state"), lambda r: r.id),
-    FileKind("aircraft.yaml", Aircraft, ("icao24", "valid_from"),
+    FileKind("findings.yaml", "findings", Finding, ("date", "state"), lambda r: r.id),
+    FileKind("aircraft.yaml", "aircraft", Aircraft, ("icao24", "valid_from"),
              lambda r: f"{r.icao24} {r.registration}", header=AIRCRAFT_HEADER),
-    FileKind("requests.yaml", Request, ("warrant", "state"),
+    FileKind("requests.yaml", "requests", Request, ("warrant", "state"),
              lambda r: f"request under {r.warrant} to {r.state}"),
-    FileKind("territories.yaml", Territory, ("state", "code"), lambda r: f"{r.code} ({r.state})"),
-    FileKind("places.yaml", Place, ("id",), lambda r: r.id),
-    FileKind("positions.yaml", StatedPosition, ("date", "state", "person"),
+    FileKind("territories.yaml", "territories", Territory, ("state", "code"), lambda r: f"{r.code} ({r.state})"),
+    FileKind("places.yaml", "places", Place, ("id",), lambda r: r.id),
+    FileKind("positions.yaml", "positions", StatedPosition, ("date", "state", "person"),
              lambda r: f"{r.state} on {r.person} {r.date}"),
-    FileKind("reviews.yaml", Review, ("kind",), lambda r: f"review of {r.kind}", facts=False),
-    FileKind("source_rules.yaml", SourceRule, ("grade",), lambda r: f"{r.grade.value} sources",
+    FileKind("reviews.yaml", "reviews", Review, ("kind",), lambda r: f"review of {r.kind}", facts=False),
+    FileKind("source_rules.yaml", "source_rules", SourceRule, ("grade",), lambda r: f"{r.grade.value} sources",
              facts=False),
 )
 

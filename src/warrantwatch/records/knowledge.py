@@ -229,27 +229,11 @@ def load(data_dir: Path | str | None = None) -> KnowledgeBase:
     problems += check_all(loaded)
     if problems:
         raise RecordInvalid(problems)
-    records = {kind.model.__name__: tuple(i.record for i in loaded[kind]) for kind in FILE_KINDS}
+    records = {kind.table: tuple(i.record for i in loaded[kind]) for kind in FILE_KINDS}
     return KnowledgeBase(
-        states=records["State"],
-        memberships=records["Membership"],
-        withdrawals=records["Withdrawal"],
-        declarations=records["Declaration"],
-        situations=records["Situation"],
-        resolutions=records["Resolution"],
-        persons=records["Person"],
-        warrants=records["Warrant"],
-        visits=records["Visit"],
-        findings=records["Finding"],
-        aircraft=records["Aircraft"],
-        requests=records["Request"],
-        territories=records["Territory"],
-        places=records["Place"],
-        positions=records["StatedPosition"],
-        reviews=records["Review"],
-        source_rules=records["SourceRule"],
+        **records,
         source_dir=path,
-        country_forms=MappingProxyType({s.iso3: tuple(country_forms(s.iso3)) for s in records["State"]}),
+        country_forms=MappingProxyType({s.iso3: tuple(country_forms(s.iso3)) for s in records["states"]}),
     )
 
 
