@@ -121,7 +121,7 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
                      r"(?:be |have been )|"
-                     r"wants? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |to have (?:him|her) |"
+                     r"want(?:s|ed|ing)? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |to have (?:him|her) |"
                      # "unconcerned about the Russian leader being arrested": a gerund, not an event
                      r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )"
                      r"(?<!\bbefore )being )$", re.I)
@@ -402,6 +402,14 @@ THE_BEFORE_VISIT = re.compile(r"\b(?:the|this|his|her|that) (?:planned |proposed
 # "would not arrest him if he came to Johannesburg": a place in a condition is no trip.
 HYPOTHETICAL_BEFORE = re.compile(r"\b(?:if|unless|whether|should (?:he|she)|were (?:he|she) to|in case|in the event)\b"
                                  r"[^.;:,]{0,90}$", re.I)
+# "he would not be arrested in Brazil if he came to the G20 summit": a condition that holds the sentence's only
+# travel word; the place before it is in a main clause that tells no trip (round six).
+HYPOTHETICAL_AFTER = re.compile(r"\b(?:if|unless|should (?:he|she)|were (?:he|she) to)\b", re.I)
+# "would invite Israeli Prime Minister Benjamin Netanyahu to visit Hungary": an invitation, not a trip (round six).
+INVITED_BEFORE = re.compile(r"\binvit(?:e|es|ed|ing)\b(?:[^.;:]|\b(?:Mr|Mrs|Ms|Dr)\.){0,70}?"
+                            r"\b(?:to (?:visit|come to|travel to|go to)|"
+                            r"for (?:a |an )?(?:[\w-]+ )?visit to)\b"
+                            r"[^.;:]{0,30}$", re.I)
 # "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or
 # expels the person is where the arrest told with it happened.
 PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials))?(?:\s+[\w-]+){0,3}?\s+"

@@ -41,11 +41,13 @@ from warrantwatch.news.cues import (
     GOAL_FOR,
     GOVERNOR_TOKEN,
     HOSTED_PERSON,
+    HYPOTHETICAL_AFTER,
     HYPOTHETICAL_BEFORE,
     INSTITUTION_AFTER,
     INSTITUTION_BEFORE,
     INSTITUTION_SAID_HE,
     INTO_THE_SITUATION,
+    INVITED_BEFORE,
     LAST_MEETING_BEFORE,
     LEADER_AFTER_DEMONYM,
     LEAVES_HOME,
@@ -247,6 +249,11 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             head = _head_of_list(sentence, place, places)
             if HYPOTHETICAL_BEFORE.search(sentence, max(0, head.start - 90), head.start):
                 continue  # "if he came to Johannesburg", "if he travels to France, Germany ...": a condition
+            if ("if " in sentence or "unless " in sentence or "should " in sentence or "were " in sentence) \
+                    and _only_travel_in_condition(sentence, place):
+                continue  # "he would not be arrested in Brazil if he came to ...": no trip outside the condition
+            if "nvit" in sentence and INVITED_BEFORE.search(sentence, max(0, place.start - 120), place.start):
+                continue  # "would invite Netanyahu to visit Hungary": an invitation, not a trip
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
             if INSTITUTION_BEFORE.search(before) or INSTITUTION_AFTER.match(sentence[place.end:]):
@@ -357,6 +364,20 @@ _NOW_IN = re.compile(r"\b(?:who|which) (?:is|was|are) (?:now |currently |already
 # "from President Vladimir Putin", "of Putin": a person in a prepositional phrase is no subject for a
 # pronoun in the next sentence.
 _OBJECT_OF = re.compile(r"\b(?:from|of|by|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _only_travel_in_condition(sentence: str, place: Hit) -> bool:
+    """Whether a place stands before a condition ("if he came to ...") in a clause with no travel word of its
+    own, the condition holding the sentence's travel ("he would not be arrested in Brazil if he came to Rio")."""
+    m = HYPOTHETICAL_AFTER.search(sentence, place.end)
+    if m is not None and m.start() - place.end <= 60:
+        return not _travel_word(sentence[:m.start()]) and _travel_word(sentence[m.start():])
+    # "if he comes, the ICC ruling will have no effect in Hungary": the consequence after the condition
+    for m in HYPOTHETICAL_AFTER.finditer(sentence, max(0, place.start - 120), place.start):
+        comma = sentence.find(",", m.end(), place.start)
+        if comma != -1 and not _travel_word(sentence[comma:]):
+            return True
+    return False
 
 
 def _is_object(sentence: str, person: Hit) -> bool:

@@ -1,0 +1,66 @@
+"""The reading rules of the sixth issue-11 round, one short story each, written for the test (no test item
+was written or changed). Round six asks of each false event on news-final4 which general reading would have
+avoided it, precision first: a wish for an arrest is no arrest, a place in a clause that a condition governs
+is no trip, and an invitation is no trip. Each case states the events the rules must read, no more."""
+
+import datetime as dt
+
+import pytest
+
+from warrantwatch.news.extract import extract
+
+
+def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
+    return {(e.person, e.host, e.date.isoformat() if e.date and e.date_from == "text" else "", e.kind)
+            for e in extract(kb, text, dt.date.fromisoformat(published))}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # campaigners who wanted him arrested: a wish, the trip was called off
+        ("Omar al-Bashir has called off his journey to Indonesia. Human rights groups had protested against his "
+         "planned attendance and wanted him arrested.", "2015-04-21",
+         {("omar-al-bashir", "IDN", "", "cancelled")}),
+        ("Omar al-Bashir has called off his trip to Kenya. Activists wanting him arrested had gone to court.",
+         "2015-04-21", {("omar-al-bashir", "KEN", "", "cancelled")}),
+    ],
+)
+def test_a_wish_for_an_arrest_is_no_arrest(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the place stands in a main clause with no travel word; the condition holds the travel
+        ("Lula assured Vladimir Putin that he would not be arrested in Brazil if he came to the summit in Rio "
+         "next year.", "2023-09-10", set()),
+        # the place stands in the consequence of a condition
+        ("Viktor Orban said that if Benjamin Netanyahu comes, the ruling will have no effect in Hungary.",
+         "2024-11-22", set()),
+        # but a trip told in the main clause itself stays a trip
+        ("Vladimir Putin will travel to Brazil next month if his health allows.", "2023-09-10",
+         {("vladimir-putin", "BRA", "2023-10", "planned")}),
+        ("If all goes to plan, Vladimir Putin will visit Brazil next month.", "2023-09-10",
+         {("vladimir-putin", "BRA", "2023-10", "planned")}),
+    ],
+)
+def test_a_place_in_a_clause_a_condition_governs_is_no_trip(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Viktor Orban said he would invite Israel's prime minister, Mr. Benjamin Netanyahu, for a visit to "
+         "Hungary.", "2024-11-22", set()),
+        ("The Hungarian leader said on Friday that he would invite Benjamin Netanyahu to visit Hungary.",
+         "2024-11-22", set()),
+        # a trip the person is said to make stays one
+        ("Benjamin Netanyahu will visit Hungary in December, the government said.", "2024-11-22",
+         {("benjamin-netanyahu", "HUN", "2024-12", "planned")}),
+    ],
+)
+def test_an_invitation_is_no_trip(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
