@@ -64,3 +64,18 @@ def test_a_place_in_a_clause_a_condition_governs_is_no_trip(kb, text, published,
 )
 def test_an_invitation_is_no_trip(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a file photo's caption: its full date, not "this July" of the report's year
+        ("In this July 9, 2018, photo, Omar al-Bashir attends a ceremony at the Presidential Palace in Ankara, "
+         "Turkey.", "2020-02-11", {("omar-al-bashir", "TUR", "2018-07-09", "occurred")}),
+        # "this July" alone is still the month of the report's year
+        ("Omar al-Bashir will visit Turkey this July.", "2020-02-11",
+         {("omar-al-bashir", "TUR", "2020-07", "planned")}),
+    ],
+)
+def test_this_month_followed_by_a_day_is_a_full_date(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

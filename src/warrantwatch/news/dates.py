@@ -58,7 +58,8 @@ _ALTERNATIVES = [
     # "next Thursday and Friday": a run of days dated by its first
     ("weekday", rf"\b(?:(?P<which>next|last|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"
                 rf"(?:\s*(?:and|to|-|–)\s*(?:next )?(?:{_WEEKDAY_WORDS})\b)?"),
-    ("which_month", rf"\b(?P<which>last|next|this) (?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
+    # (not "In this July 9, 2018, photo": a day follows, the full date is read at the month)
+    ("which_month", rf"\b(?P<which>last|next|this) (?P<month>{_MONTH_WORDS})\.?(?![\w-])(?!\s*[0-3]?\d\b)"),
     ("bare_month", rf"\b(?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
     ("year", r"\b(?P<year>(?:19|20)\d\d)\b"),
 ]
