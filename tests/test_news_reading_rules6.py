@@ -79,3 +79,18 @@ def test_an_invitation_is_no_trip(kb, text, published, expected):
 )
 def test_this_month_followed_by_a_day_is_a_full_date(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a meeting held on the trip; an event of the trip called off does not call off the trip
+        ("Yoav Gallant met Brett McGurk at the White House in Washington on Tuesday. Gallant had been due to speak "
+         "at an event in Washington on Wednesday, but it was cancelled after protests.", "2024-12-12",
+         {("yoav-gallant", "USA", "2024-12-10", "occurred")}),
+        ("Vladimir Putin visited Turkey on Tuesday. He had been due to attend a dinner in Ankara on Wednesday, but "
+         "it was called off.", "2024-12-12", {("vladimir-putin", "TUR", "2024-12-10", "occurred")}),
+    ],
+)
+def test_a_trip_told_as_made_is_not_undone_by_a_part_called_off(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

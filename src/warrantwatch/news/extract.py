@@ -1474,6 +1474,8 @@ def _precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None
 
 def _merge(old: Event, new: Event) -> Event:
     kind = max(old.kind, new.kind, key=_KIND_STRENGTH.__getitem__)
+    if {old.kind, new.kind} == {"occurred", "cancelled"}:
+        kind = "occurred"  # a trip told as made is not undone by a part of it called off (an event, a stop)
     further = tuple(e for e in new.evidence if e not in old.evidence)
     sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
     return replace(old, kind=kind, date=_precise(old.date, new.date), evidence=old.evidence + further,
