@@ -94,3 +94,22 @@ def test_this_month_followed_by_a_day_is_a_full_date(kb, text, published, expect
 )
 def test_a_trip_told_as_made_is_not_undone_by_a_part_called_off(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the n-th day of a trip: the trip is dated by its first day
+        ("Vladimir Putin met Narendra Modi in Delhi on Friday, on the final day of his two-day trip to India.",
+         "2025-12-05", {("vladimir-putin", "IND", "2025-12-04", "occurred")}),
+        ("Vladimir Putin met Xi Jinping in Beijing on Wednesday, the second day of his visit to China.",
+         "2025-12-05", {("vladimir-putin", "CHN", "2025-12-02", "occurred")}),
+        # the first day, or a final day of a trip of unknown length, is left as told
+        ("Vladimir Putin met Xi Jinping in Beijing on Wednesday, the first day of his visit to China.",
+         "2025-12-05", {("vladimir-putin", "CHN", "2025-12-03", "occurred")}),
+        ("Vladimir Putin met Xi Jinping in Beijing on Wednesday, the final day of his visit to China.",
+         "2025-12-05", {("vladimir-putin", "CHN", "2025-12-03", "occurred")}),
+    ],
+)
+def test_a_day_told_as_the_nth_of_a_trip_dates_the_trip_by_its_first_day(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

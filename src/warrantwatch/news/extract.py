@@ -1116,6 +1116,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     _visit_told_apart(ctx)
     _report_day(ctx)
     _after_presence(ctx)
+    _day_of_the_trip(ctx)
     arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
         e.host == COURT_SEAT and (e.person in arrested or any("Hague" in s or _arrested(s) or TRANSFER.search(s)
@@ -1362,6 +1363,34 @@ def _report_day(ctx: _Context) -> None:
             i = undated[person][0]
             ctx.events[i] = replace(ctx.events[i], date=day, date_text=text, confidence=round(min(
                 0.95, ctx.events[i].confidence + CONFIDENCE["dated"]), 2))
+
+
+# "is set on Friday to meet Modi, on the final day of his two-day trip to India": a day told as the n-th of a
+# trip of known length; the trip is dated by its first day (round six).
+_NTH_DAY = re.compile(r"\b(?:on )?the (?P<nth>first|second|third|fourth|final|last) day of (?:his|her|the) "
+                      r"(?:[\w-]+ ){0,2}?(?:(?P<length>two|three|four|five)-day )?(?:[\w-]+ )?(?:visit|trip|tour)\b",
+                      re.I)
+_COUNT = {"first": 1, "second": 2, "third": 3, "fourth": 4, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _day_of_the_trip(ctx: _Context) -> None:
+    for i, event in enumerate(ctx.events):
+        if event.date is None or not event.date.is_exact or event.kind not in ("occurred", "planned"):
+            continue
+        for sentence in event.evidence:
+            m = _NTH_DAY.search(sentence) if "day of" in sentence else None
+            if m is None:
+                continue
+            nth = m.group("nth").lower()
+            days = _COUNT.get(m.group("length").lower()) if m.group("length") and nth in ("final", "last") \
+                else _COUNT.get(nth)
+            if not days or days == 1:
+                break
+            told = [d for d in ctx.dates(sentence) if d.span_days == 0]
+            if len(told) == 1 and told[0].first == event.date.first_day:
+                first = told[0].first - dt.timedelta(days=days - 1)
+                ctx.events[i] = replace(event, date=PartialDate(first.year, first.month, first.day))
+            break
 
 
 # "The talks come a day after both men attended a summit in Tianjin": a stay in the same state that began a
