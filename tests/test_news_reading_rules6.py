@@ -113,3 +113,12 @@ def test_a_trip_told_as_made_is_not_undone_by_a_part_called_off(kb, text, publis
 )
 def test_a_day_told_as_the_nth_of_a_trip_dates_the_trip_by_its_first_day(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+def test_a_visit_begun_is_told_in_the_past(kb):
+    # "began his visit ... early this month": the month of the report, but a trip under way, not a mention
+    assert _events(kb, "Yoav Gallant began his visit to the United States early this month.", "2024-12-12") == \
+        {("yoav-gallant", "USA", "2024-12", "occurred")}
+    # a plan told before it is still a plan
+    assert _events(kb, "Yoav Gallant will begin his visit to the United States next month.", "2024-12-12") == \
+        {("yoav-gallant", "USA", "2025-01", "planned")}

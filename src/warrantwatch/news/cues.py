@@ -169,6 +169,8 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
+                  # "began his visit to the US early this month" (round six)
+                  r"(?:began|started) (?:his|her|a|an|the) (?:[\w-]+ )?(?:visit|trip|tour)|"
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
