@@ -122,3 +122,18 @@ def test_a_visit_begun_is_told_in_the_past(kb):
     # a plan told before it is still a plan
     assert _events(kb, "Yoav Gallant will begin his visit to the United States next month.", "2024-12-12") == \
         {("yoav-gallant", "USA", "2025-01", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # told on Friday 28 February: the week runs into March, the meeting lies before the report
+        ("Sergei Shoigu met Indonesian President Prabowo Subianto in Jakarta this week.", "2025-02-28",
+         {("sergei-shoigu", "IDN", "2025-02", "occurred")}),
+        # told on Tuesday 4 March: the week began in March too
+        ("Sergei Shoigu met Indonesian President Prabowo Subianto in Jakarta this week.", "2025-03-04",
+         {("sergei-shoigu", "IDN", "2025-03", "occurred")}),
+    ],
+)
+def test_a_trip_made_this_week_lies_before_the_report(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

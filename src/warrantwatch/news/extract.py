@@ -1072,6 +1072,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                 if after_arrest and (date is None or date.start < arrest_at):
                     date = min(after_arrest, key=lambda d: d.start)
             partial = date.as_partial if date else None
+            if date is not None and place_kind in ("occurred", "arrest") and date.first <= published < date.last \
+                    and date.span_days <= 7 and partial is not None and partial.month is None:
+                # "met Prabowo in Jakarta this week", told on a Friday of a week that ends in the next month:
+                # a trip made lies before the report, so in the report's month (round six)
+                partial = PartialDate(published.year, published.month) if date.first.month == published.month \
+                    else partial
             if stay and partial is not None and partial.month is not None:
                 partial = PartialDate(partial.year, partial.month)
             after = DAYS_AFTER_ARRIVAL.search(sentence)
