@@ -90,6 +90,10 @@ def test_this_month_followed_by_a_day_is_a_full_date(kb, text, published, expect
          {("yoav-gallant", "USA", "2024-12-10", "occurred")}),
         ("Vladimir Putin visited Turkey on Tuesday. He had been due to attend a dinner in Ankara on Wednesday, but "
          "it was called off.", "2024-12-12", {("vladimir-putin", "TUR", "2024-12-10", "occurred")}),
+        # the trip made takes its own day, not the year of a visit called off before it
+        ("Indonesia's president on Monday held talks with Omar al-Bashir. Bashir met President Joko Widodo on the "
+         "sidelines of a summit in Jakarta. Bashir had been due to visit Indonesia last year but cancelled at the "
+         "last minute.", "2016-03-07", {("omar-al-bashir", "IDN", "2016-03-07", "occurred")}),
     ],
 )
 def test_a_trip_told_as_made_is_not_undone_by_a_part_called_off(kb, text, published, expected):

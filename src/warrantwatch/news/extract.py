@@ -1509,11 +1509,16 @@ def _precise(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None
 
 def _merge(old: Event, new: Event) -> Event:
     kind = max(old.kind, new.kind, key=_KIND_STRENGTH.__getitem__)
+    date = _precise(old.date, new.date)
     if {old.kind, new.kind} == {"occurred", "cancelled"}:
-        kind = "occurred"  # a trip told as made is not undone by a part of it called off (an event, a stop)
+        # a trip told as made is not undone by a part of it called off (an event, a stop), and the day of
+        # what was called off does not date it ("met Widodo at the summit in Jakarta"; "had been due to
+        # visit Indonesia last year but cancelled")
+        kind = "occurred"
+        date = old.date if old.kind == "occurred" else new.date
     further = tuple(e for e in new.evidence if e not in old.evidence)
     sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
-    return replace(old, kind=kind, date=_precise(old.date, new.date), evidence=old.evidence + further,
+    return replace(old, kind=kind, date=date, evidence=old.evidence + further,
                    confidence=round(min(0.99, sure), 2))
 
 
