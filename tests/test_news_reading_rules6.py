@@ -141,3 +141,18 @@ def test_a_visit_begun_is_told_in_the_past(kb):
 )
 def test_a_trip_made_this_week_lies_before_the_report(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the month told as the trip's own, not the week of the report about it
+        ("A report earlier this week said that Benjamin Netanyahu's December trip to India had been postponed.",
+         "2025-11-25", {("benjamin-netanyahu", "IND", "2025-12", "cancelled")}),
+        # a trip made in a month already past
+        ("Benjamin Netanyahu's December visit to Hungary was his first.", "2026-02-10",
+         {("benjamin-netanyahu", "HUN", "2025-12", "occurred")}),
+    ],
+)
+def test_a_month_told_as_the_trips_own_dates_it(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

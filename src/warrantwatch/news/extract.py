@@ -1123,6 +1123,7 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     _report_day(ctx)
     _after_presence(ctx)
     _day_of_the_trip(ctx)
+    _month_of_the_trip(ctx, published)
     arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
         e.host == COURT_SEAT and (e.person in arrested or any("Hague" in s or _arrested(s) or TRANSFER.search(s)
@@ -1396,6 +1397,33 @@ def _day_of_the_trip(ctx: _Context) -> None:
             if len(told) == 1 and told[0].first == event.date.first_day:
                 first = told[0].first - dt.timedelta(days=days - 1)
                 ctx.events[i] = replace(event, date=PartialDate(first.year, first.month, first.day))
+            break
+
+
+# "Netanyahu's December trip had been postponed": a month told as the trip's own (round six).
+_MONTH_TRIP = re.compile(r"(?:['’]s|\b(?:his|her|the)) (?P<month>January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December) (?:trip|visit|tour|journey)\b")
+_MONTH_NUMBER = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August",
+                                             "September", "October", "November", "December"), 1)}
+
+
+def _month_of_the_trip(ctx: _Context, published: dt.date) -> None:
+    for i, event in enumerate(ctx.events):
+        if event.date is not None and event.date.is_exact:
+            continue
+        for sentence in event.evidence:
+            m = _MONTH_TRIP.search(sentence) if " trip" in sentence or " visit" in sentence else None
+            if m is None:
+                continue
+            month = _MONTH_NUMBER[m.group("month")]
+            # a plan or a trip called off lies ahead of the report unless its month has passed; a trip made, behind
+            year = published.year
+            if event.kind in ("planned", "cancelled") and month < published.month:
+                year += 1
+            elif event.kind not in ("planned", "cancelled") and month > published.month:
+                year -= 1
+            if event.date is None or (event.date.year, event.date.month) != (year, month):
+                ctx.events[i] = replace(event, date=PartialDate(year, month))
             break
 
 
