@@ -156,3 +156,16 @@ def test_a_trip_made_this_week_lies_before_the_report(kb, text, published, expec
 )
 def test_a_month_told_as_the_trips_own_dates_it(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Vladimir Putin was received with honours in Mongolia in September.", "2024-11-22",
+         {("vladimir-putin", "MNG", "2024-09", "occurred")}),
+        ("In September Vladimir Putin defied the court by being received with full military honors in Mongolia.",
+         "2024-11-22", {("vladimir-putin", "MNG", "2024-09", "occurred")}),
+    ],
+)
+def test_received_with_honours_is_a_presence(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
