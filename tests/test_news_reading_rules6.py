@@ -169,3 +169,19 @@ def test_a_month_told_as_the_trips_own_dates_it(kb, text, published, expected):
 )
 def test_received_with_honours_is_a_presence(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # words said after a meeting: the meeting has happened, whatever the tense of the words
+        ("Viktor Orban stressed that there would be no tolerance for anti-Semitic crimes after his meeting with "
+         "Benjamin Netanyahu today, Tuesday, in the capital, Budapest.", "2017-07-18",
+         {("benjamin-netanyahu", "HUN", "2017-07-18", "occurred")}),
+        # a meeting still ahead stays a plan
+        ("Viktor Orban will hold a press conference after his meeting with Benjamin Netanyahu in Budapest next "
+         "week.", "2017-07-18", {("benjamin-netanyahu", "HUN", "2017-07", "planned")}),
+    ],
+)
+def test_a_meeting_told_before_the_words_said_after_it_has_happened(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

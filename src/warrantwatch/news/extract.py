@@ -331,6 +331,12 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         if place_kind in ("planned", MENTION) and ("since" in before or "after" in before) and \
                 _PAST_MEETING_BEFORE.search(before):
             place_kind = "occurred"  # "the progress made since their meeting in Addis Ababa": a meeting before
+        if place_kind in ("planned", MENTION) and (" meeting with" in sentence or " talks with" in sentence):
+            m = _PAST_MEETING_WITH_BEFORE.search(sentence, max(0, place.start - 120), place.start)
+            if m and not _LATER_WORD.search(sentence, m.start()):
+                # "no tolerance ... after his meeting with Netanyahu today, Tuesday, in the capital, Budapest":
+                # the meeting lies before the words said after it (round six)
+                place_kind = "occurred"
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
         if place_kind == "cancelled" and _NOW_IN.search(sentence, max(0, place.start - 40), place.start):
@@ -352,6 +358,10 @@ _IN_COMPOUND = re.compile(r"(?:\b[A-Z][a-z]+-[A-Z][a-z]+|\b(?:South|North|Latin|
 # "since their meeting in Addis Ababa", "after his visit to Minsk": a meeting told as before the main verb.
 _PAST_MEETING_BEFORE = re.compile(r"\b(?:since|after) (?:their|his|her|the) (?:last )?(?:meeting|visit|talks|summit|"
                                   r"trip)s? (?:in|at|to) (?:the )?(?:[\w'’-]+ ){0,2}$", re.I)
+# "after his meeting with Netanyahu today, Tuesday, in the capital, Budapest": a meeting told as before.
+_PAST_MEETING_WITH_BEFORE = re.compile(r"\b(?:since|after) (?:their|his|her|the) (?:meeting|talks) with [^.;]{0,60}?"
+                                       r"\b(?:in|at) (?:the )?(?:[\w'’-]+,? ){0,2}$", re.I)
+_LATER_WORD = re.compile(r"\b(?:next|tomorrow|later|coming|upcoming|will)\b", re.I)
 # "had surrendered to local military police": custody at home.
 _HOME_ARREST = re.compile(r"\b(?:local|national|home) (?:[\w-]+ )?(?:police|authorities|forces)\b", re.I)
 # "Asked by reporters whether Putin would attend ...": a question about the trip.
