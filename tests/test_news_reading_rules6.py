@@ -185,3 +185,18 @@ def test_received_with_honours_is_a_presence(kb, text, published, expected):
 )
 def test_a_meeting_told_before_the_words_said_after_it_has_happened(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # airspace skipped on the way: a route, the trip was made
+        ("Benjamin Netanyahu's official jet took off for New York on Thursday, but its route skipped a large part "
+         "of European airspace.", "2025-09-26", {("benjamin-netanyahu", "USA", "2025-09-25", "occurred")}),
+        # a summit skipped is still called off
+        ("Benjamin Netanyahu skipped the summit in Brazil, flying over French airspace instead.", "2025-09-26",
+         {("benjamin-netanyahu", "BRA", "", "cancelled")}),
+    ],
+)
+def test_airspace_skipped_is_a_route_not_a_trip_called_off(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

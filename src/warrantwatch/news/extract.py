@@ -751,7 +751,8 @@ def _kind(sentence: str) -> str:
         return "remote"
     called_off = CANCELLED.search(sentence)
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()) \
-            and not _CALL_OFF_URGED.search(sentence, max(0, called_off.start() - 90), called_off.start()):
+            and not _CALL_OFF_URGED.search(sentence, max(0, called_off.start() - 90), called_off.start()) \
+            and not ("airspace" in sentence and _SKIPPED_ROUTE.match(sentence, called_off.end())):
         return "cancelled"
     if remote:
         return "cancelled"  # "will not address it remotely either": neither there nor by video
@@ -773,6 +774,9 @@ def _call_off_urged(sentence: str) -> bool:
 
 
 # "Ukraine called for the visit to be cancelled", "no plans to cancel": a calling-off urged or ruled out.
+# "skipped a large part of European airspace": a route, not a trip called off (round six).
+_SKIPPED_ROUTE = re.compile(r"\s+(?:(?:a|the|much|most|large|big|good|part|parts|of|[\w-]+an)\s+){0,5}"
+                            r"(?:[\w-]+\s+)?airspace\b", re.I)
 _CALL_OFF_URGED = re.compile(r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand\w*|should(?: be)?|must(?: be)?|"
                              r"no plans to|den(?:y|ies|ied)|refus\w* to|calls to|(?:would|will) not be|rumou?r\w*)\b"
                              r"[^.;]*$", re.I)
