@@ -200,3 +200,19 @@ def test_a_meeting_told_before_the_words_said_after_it_has_happened(kb, text, pu
 )
 def test_airspace_skipped_is_a_route_not_a_trip_called_off(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the day is the appearance's; "days after his arrest" does not tell the arrest's day
+        ("Former Philippine President Rodrigo Duterte appeared on Friday by videoconference before judges of the "
+         "court, days after his arrest in Manila on murder charges.", "2025-03-14",
+         {("rodrigo-duterte", "PHL", "", "arrest")}),
+        # an arrest told with its own day keeps it
+        ("Rodrigo Duterte was arrested in Manila on Tuesday, days after his return from Hong Kong.", "2025-03-14",
+         {("rodrigo-duterte", "PHL", "2025-03-11", "arrest")}),
+    ],
+)
+def test_an_arrest_told_as_days_before_another_event_is_undated(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

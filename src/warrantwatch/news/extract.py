@@ -362,6 +362,9 @@ _PAST_MEETING_BEFORE = re.compile(r"\b(?:since|after) (?:their|his|her|the) (?:l
 _PAST_MEETING_WITH_BEFORE = re.compile(r"\b(?:since|after) (?:their|his|her|the) (?:meeting|talks) with [^.;]{0,60}?"
                                        r"\b(?:in|at) (?:the )?(?:[\w'’-]+,? ){0,2}$", re.I)
 _LATER_WORD = re.compile(r"\b(?:next|tomorrow|later|coming|upcoming|will)\b", re.I)
+# "days after his arrest in Manila": an arrest dated only from another event.
+_SOME_TIME_AFTER_ARREST = re.compile(r"\b(?:days|weeks|months|hours|shortly|soon|some time) after (?:his|her) "
+                                     r"(?:arrest|capture|detention)\b", re.I)
 # "had surrendered to local military police": custody at home.
 _HOME_ARREST = re.compile(r"\b(?:local|national|home) (?:[\w-]+ )?(?:police|authorities|forces)\b", re.I)
 # "Asked by reporters whether Putin would attend ...": a question about the trip.
@@ -1085,6 +1088,12 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                                 and _trip_date(sentence, d)]
                 if after_arrest and (date is None or date.start < arrest_at):
                     date = min(after_arrest, key=lambda d: d.start)
+            if date is not None and place_kind == "arrest" and " after " in sentence:
+                m = _SOME_TIME_AFTER_ARREST.search(sentence, date.end)
+                if m and m.start() < place.start:
+                    # "appeared on Friday by video ..., days after his arrest in Manila": Friday is the
+                    # appearance's day; the arrest's is not told (round six)
+                    date = None
             partial = date.as_partial if date else None
             if date is not None and place_kind in ("occurred", "arrest") and date.first <= published < date.last \
                     and date.span_days <= 7 and partial is not None and partial.month is None:
@@ -1368,7 +1377,8 @@ def _report_day(ctx: _Context) -> None:
     undated: dict[str, list[int]] = {}
     for i, e in enumerate(ctx.events):
         if e.date is None and e.host != COURT_SEAT and e.kind in ("occurred", "remote", "arrest") and \
-                not EXPERIENTIAL.search(e.evidence[0]):
+                not EXPERIENTIAL.search(e.evidence[0]) and \
+                not (e.kind == "arrest" and _SOME_TIME_AFTER_ARREST.search(e.evidence[0])):
             undated.setdefault(e.person, []).append(i)
     if not undated:
         return
