@@ -113,11 +113,19 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?cu
                     r"surrender(?:ed|ing|s)? (?:himself |herself )?to (?:the )?(?:[\w-]+ ){0,2}(?:authorities|police)|"
                     # "the prosecutor's office announced the arrest of Osama Almasri": the arrest as a noun
                     r"(?:announced|announces|confirmed|confirms|reported|ordered|orders) the arrest of|"
-                    r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in))\b", re.I),
+                    r"gave (?:himself|herself) up|handed (?:himself|herself) (?:over|in)|"
+                    # round seven: a surrender or capture told with other verbs ("surrendered on Monday to
+                    # Ugandan troops", "surrendered in the Central African Republic", "was surrendered to the
+                    # Court", "after being captured", "handed over to the ICC", "transferred to ICC custody")
+                    r"surrendered (?:himself |herself )?(?:on [A-Z]\w+ )?(?:to|in)|"
+                    r"(?:was|were|been|being|is) (?:[a-z]+ly )?(?:captured|surrendered|handed over to)|"
+                    r"handed over to (?:the )?(?:ICC|[Cc]ourt|International Criminal Court|Hague)|"
+                    r"transferred to (?:the )?(?:ICC(?:'s|’s)? |[Cc]ourt(?:'s|’s)? )(?:custody|detention))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
-    'handed herself')
+    'handed herself', 'captured', 'handed over', 'transferred')
 # "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
-NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
+NEGATED = re.compile(r"\b(without (?:being )?|(?:almost|nearly) (?:been |being )?|"  # "was almost arrested"
+                     r"not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
@@ -126,6 +134,14 @@ NEGATED = re.compile(r"\b(without (?:being )?|not (?:be(?:en)? )?|never (?:been 
                      # "unconcerned about the Russian leader being arrested": a gerund, not an event
                      r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )"
                      r"(?<!\bbefore )being )$", re.I)
+# "Five people have been arrested", "police detained dozens of protesters": an arrest of others, not of the
+# person (round seven). Tried on the words before the arrest word, and on the words after it.
+OTHERS_BEFORE_ARREST = re.compile(r"\b(?:people|persons|protesters|demonstrators|activists|others|students|"
+                                  r"supporters|journalists|men|women)\s+(?:have |has |had |were |are |was )?"
+                                  r"(?:also )?(?:been |being )?$", re.I)
+OTHERS_AFTER_ARREST = re.compile(r"\s+(?:at least |some |about |more than |nearly |around )?(?:\d+|dozens|hundreds|"
+                                 r"scores|several|many|two|three|four|five|six|seven|eight|nine|ten|a number|a group)\b"
+                                 r"|\s+(?:the )?(?:protesters|demonstrators|activists|people|students)\b", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
                      r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"

@@ -64,6 +64,8 @@ from warrantwatch.news.cues import (
     ON_LAND,
     ORIGIN_BEFORE,
     OTHER_SUBJECT,
+    OTHERS_AFTER_ARREST,
+    OTHERS_BEFORE_ARREST,
     PAST,
     PLACE_ANAPHORA,
     PLACE_ARRESTS,
@@ -260,6 +262,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue  # "judges in The Hague issued a warrant": the court's seat
             if ARRIVED_FROM.search(before) and not WHERE_HE.match(sentence[place.end:]):
                 continue  # "flew in from Budapest": where the trip began
+            if kind == "arrest" and len(places) > 1 and _FROM_BEFORE.search(before):
+                continue  # "a militia leader from the Central African Republic, had been surrendered ... by Chad"
+            if kind == "arrest" and _TROOPS_AFTER.match(sentence, place.end):
+                continue  # "surrendered to Ugandan and U.S. troops ... in the Central African Republic": who, not where
             if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
@@ -677,18 +683,25 @@ def _situation_states(kb: KnowledgeBase, person: str) -> frozenset[str]:
                      for state in kb.situation_by_id[w.situation].states)
 
 
+def _tells_arrest(sentence: str, m: re.Match[str]) -> bool:
+    """An arrest word that tells an arrest, not one denied or wished ("was not arrested") nor one of others
+    ("Five people have been arrested", "police arrested dozens of protesters")."""
+    before = sentence[max(0, m.start() - 40):m.start()]
+    return not (NEGATED.search(before) or OTHERS_BEFORE_ARREST.search(before)
+                or OTHERS_AFTER_ARREST.match(sentence, m.end(), m.end() + 40))
+
+
 @lru_cache(maxsize=512)
 def _arrest_position(sentence: str) -> int | None:
     for m in ARREST.finditer(sentence):
-        if not NEGATED.search(sentence[max(0, m.start() - 40):m.start()]):
+        if _tells_arrest(sentence, m):
             return m.start()
     return None
 
 
 @lru_cache(maxsize=512)
 def _arrest_positions(sentence: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in ARREST.finditer(sentence)
-                 if not NEGATED.search(sentence[max(0, m.start() - 40):m.start()]))
+    return tuple(m.start() for m in ARREST.finditer(sentence) if _tells_arrest(sentence, m))
 
 
 def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
@@ -711,6 +724,10 @@ def _travel_word(sentence: str) -> bool:
     return False
 
 
+# "U.S. troops", "Ugandan and U.S. forces": the ones an arrest or surrender was made to, not its place (round seven).
+_FROM_BEFORE = re.compile(r"\b(?:leader|commander|national|native|citizen|man|woman|politician|lawyer) from (?:the )?$",
+                          re.I)
+_TROOPS_AFTER = re.compile(r"\s+(?:troops|soldiers|forces|special forces|army|military)\b", re.I)
 _ARREST_WORDS = frozenset(("arrested", "detained", "custody", "apprehended"))
 _THEN = re.compile(r"\b(?:and )?then\b", re.I)
 

@@ -1,0 +1,56 @@
+"""The reading rules of the seventh issue-11 round, one short story each, written for the test (no test item
+was written or changed). Round seven reads arrests told with other verbs (a surrender, a capture, a hand-over
+to the court), and no arrest where it was only almost made or was made of other people. Each case states the
+events the rules must read, no more."""
+
+import datetime as dt
+
+import pytest
+
+from warrantwatch.news.extract import extract
+
+
+def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
+    return {(e.person, e.host, e.date.isoformat() if e.date and e.date_from == "text" else "", e.kind)
+            for e in extract(kb, text, dt.date.fromisoformat(published))}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Dominic Ongwen surrendered in the Central African Republic on Monday.", "2015-01-07",
+         {("dominic-ongwen", "CAF", "2015-01-05", "arrest")}),
+        ("Dominic Ongwen was captured in the Central African Republic on Monday.", "2015-01-07",
+         {("dominic-ongwen", "CAF", "2015-01-05", "arrest")}),
+        ("Dominic Ongwen was transferred to ICC custody from the Central African Republic on Monday.", "2015-01-07",
+         {("dominic-ongwen", "CAF", "2015-01-05", "arrest")}),
+        ("Al Hassan was handed over to the court by the Malian authorities on Saturday.", "2018-04-04",
+         {("al-hassan", "MLI", "2018-03-31", "arrest")}),
+        ("Al Hassan was surrendered to the Court by the Malian authorities on Saturday.", "2018-04-04",
+         {("al-hassan", "MLI", "2018-03-31", "arrest")}),
+        # the troops he surrendered to are not where he surrendered
+        ("Dominic Ongwen surrendered on Monday to Ugandan and U.S. troops in the Central African Republic.",
+         "2015-01-07", {("dominic-ongwen", "CAF", "2015-01-05", "arrest")}),
+    ],
+)
+def test_a_surrender_or_capture_is_an_arrest(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Omar al-Bashir was almost arrested in South Africa.", "2016-03-04", set()),
+        ("Omar al-Bashir was nearly detained in South Africa last year.", "2016-03-04", set()),
+        # others arrested while the person was there: his presence, not his arrest
+        ("Police arrested dozens of protesters as Benjamin Netanyahu spoke in Washington on Wednesday.",
+         "2024-07-24", {("benjamin-netanyahu", "USA", "2024-07-24", "occurred")}),
+        ("Five people have been arrested as Benjamin Netanyahu spoke in Washington on Wednesday.",
+         "2024-07-24", {("benjamin-netanyahu", "USA", "2024-07-24", "occurred")}),
+        # his own arrest stays one
+        ("Benjamin Netanyahu was arrested in Washington on Wednesday.", "2024-07-24",
+         {("benjamin-netanyahu", "USA", "2024-07-24", "arrest")}),
+    ],
+)
+def test_an_arrest_almost_made_or_made_of_others_is_not_the_persons(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
