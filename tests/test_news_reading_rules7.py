@@ -54,3 +54,16 @@ def test_a_surrender_or_capture_is_an_arrest(kb, text, published, expected):
 )
 def test_an_arrest_almost_made_or_made_of_others_is_not_the_persons(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("President Rodrigo Duterte's pre-recorded message was played at the UN General Assembly in New York on "
+         "Tuesday.", "2020-09-23", {("rodrigo-duterte", "USA", "2020-09-22", "remote")}),
+        ("Vladimir Putin addressed the summit in Johannesburg on Wednesday in a recorded video message.",
+         "2023-08-24", {("vladimir-putin", "ZAF", "2023-08-23", "remote")}),
+    ],
+)
+def test_a_recorded_message_played_is_video_participation(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

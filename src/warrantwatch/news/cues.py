@@ -104,8 +104,12 @@ CANCELLED = Prefiltered(re.compile(
 # "will not address it remotely either", "no plans for a video address": video participation denied.
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
-                    r"videoconference|video conference|addressed .{0,40} by video)\b", re.I),
-    'video', 'virtual', 'remote', 'online')
+                    r"videoconference|video conference|addressed .{0,40} by video|"
+                    # round seven: "his pre-recorded message was played" (not "the virtual summit": on
+                    # news-final3 that names members and venues the person never addressed)
+                    r"pre-?recorded|recorded (?:video |televised )?(?:message|address|speech|statement|remarks))\b",
+                    re.I),
+    'video', 'virtual', 'remote', 'online', 'recorded')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
                     # "after his arrest in Manila" (not "a warrant for his arrest in November")
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
