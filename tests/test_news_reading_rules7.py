@@ -67,3 +67,25 @@ def test_an_arrest_almost_made_or_made_of_others_is_not_the_persons(kb, text, pu
 )
 def test_a_recorded_message_played_is_video_participation(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the means to a trip sought, not the trip
+        ("Friedrich Merz said on Monday that he would find a way for Benjamin Netanyahu to come, and vowed to find "
+         "ways for him to visit Germany without being arrested.", "2025-02-24", set()),
+        ("Merz said he had told Benjamin Netanyahu by phone that they would find ways and means for him to visit "
+         "Germany and leave again.", "2025-02-24", set()),
+        # an invitation with a relative clause between the invited and the visit
+        ("Friedrich Merz has invited Benjamin Netanyahu, who faces an arrest warrant of the International "
+         "Criminal Court, to come on a visit to Germany.", "2025-02-24", set()),
+        # a trip told as made stays one, whatever it makes possible
+        ("Benjamin Netanyahu will visit Germany next week, a trip that makes it possible for him to meet Merz.",
+         "2025-02-24", {("benjamin-netanyahu", "DEU", "2025-03", "planned")}),
+        ("Benjamin Netanyahu, who was invited by Merz last year, will visit Germany next week.", "2025-02-24",
+         {("benjamin-netanyahu", "DEU", "2025-03", "planned")}),
+    ],
+)
+def test_an_invitation_or_the_means_to_a_trip_is_no_trip(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

@@ -429,8 +429,11 @@ HYPOTHETICAL_BEFORE = re.compile(r"\b(?:if|unless|whether|should (?:he|she)|were
 # travel word; the place before it is in a main clause that tells no trip (round six).
 HYPOTHETICAL_AFTER = re.compile(r"\b(?:if|unless|should (?:he|she)|were (?:he|she) to)\b", re.I)
 # "would invite Israeli Prime Minister Benjamin Netanyahu to visit Hungary": an invitation, not a trip (round six).
-INVITED_BEFORE = re.compile(r"\binvit(?:e|es|ed|ing)\b(?:[^.;:]|\b(?:Mr|Mrs|Ms|Dr)\.){0,70}?"
+# Round seven: "has invited Netanyahu, who faces an arrest warrant of the ICC, to come on a visit to Germany" (a
+# relative clause between: up to 110 characters).
+INVITED_BEFORE = re.compile(r"\binvit(?:e|es|ed|ing)\b(?:[^.;:]|\b(?:Mr|Mrs|Ms|Dr)\.){0,110}?"
                             r"\b(?:to (?:visit|come to|travel to|go to)|"
+                            r"to come (?:on|for) (?:a |an )?(?:[\w-]+ )?visit to|"
                             r"for (?:a |an )?(?:[\w-]+ )?visit to)\b"
                             r"[^.;:]{0,30}$", re.I)
 # "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or

@@ -256,6 +256,9 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue  # "he would not be arrested in Brazil if he came to ...": no trip outside the condition
             if "nvit" in sentence and INVITED_BEFORE.search(sentence, max(0, place.start - 120), place.start):
                 continue  # "would invite Netanyahu to visit Hungary": an invitation, not a trip
+            if (" for him to " in sentence or " for her to " in sentence) and \
+                    _MEANS_FOR_TRIP.search(sentence, max(0, place.start - 90), place.start):
+                continue  # "vowed to find a way for him to visit Germany": a means sought, not a trip
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
             if INSTITUTION_BEFORE.search(before) or INSTITUTION_AFTER.match(sentence[place.end:]):
@@ -725,6 +728,11 @@ def _travel_word(sentence: str) -> bool:
 
 
 # "U.S. troops", "Ugandan and U.S. forces": the ones an arrest or surrender was made to, not its place (round seven).
+# "find ways and means for him to visit Germany", "it would be difficult for her to travel to": a trip's
+# possibility or the means to it, not the trip (round seven).
+_MEANS_FOR_TRIP = re.compile(r"\b(?:ways?|means|possible|impossible|difficult|hard|easier|safe|unsafe|risky|"
+                             r"chance|opportunity)\b[^.;:]{0,20}? for (?:him|her) to (?:visit|come to|travel to|"
+                             r"go to|fly to)\b[^.;:]{0,30}$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:leader|commander|national|native|citizen|man|woman|politician|lawyer) from (?:the )?$",
                           re.I)
 _TROOPS_AFTER = re.compile(r"\s+(?:troops|soldiers|forces|special forces|army|military)\b", re.I)
