@@ -89,3 +89,17 @@ def test_a_recorded_message_played_is_video_participation(kb, text, published, e
 )
 def test_an_invitation_or_the_means_to_a_trip_is_no_trip(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Paul Gicheru surrendered to the authorities of the Netherlands on Monday.", "2020-11-03",
+         {("paul-gicheru", "NLD", "2020-11-02", "arrest")}),
+        # taken to the court's seat after an arrest elsewhere: the arrest is there, not in the Netherlands
+        ("Paul Gicheru was flown to The Hague on Monday after his arrest in Kenya.", "2020-11-03",
+         {("paul-gicheru", "KEN", "2020-11-02", "arrest")}),
+    ],
+)
+def test_a_surrender_to_the_dutch_authorities_is_an_arrest_in_the_netherlands(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
