@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
+from newsread import read_events
 from warrantwatch.news.extract import extract
 
 
-def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
-    return {(e.person, e.host, e.date.isoformat() if e.date else "", e.kind)
-            for e in extract(kb, text, dt.date.fromisoformat(published))}
+def _events(kb, text: str, published: str) -> set[tuple[str, ...]]:
+    return read_events(kb, text, published)
 
 
 @pytest.mark.parametrize(

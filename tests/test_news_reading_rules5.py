@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
+from newsread import read_events
 from warrantwatch.news.extract import extract
 
 
-def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str, str]]:
-    return {(e.person, e.host, e.date.isoformat() if e.date else "", e.kind, e.date_from)
-            for e in extract(kb, text, dt.date.fromisoformat(published))}
+def _events(kb, text: str, published: str) -> set[tuple[str, ...]]:
+    return read_events(kb, text, published, with_date_from=True)
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,13 @@ was written or changed). Round seven reads arrests told with other verbs (a surr
 to the court), and no arrest where it was only almost made or was made of other people. Each case states the
 events the rules must read, no more."""
 
-import datetime as dt
-
 import pytest
 
-from warrantwatch.news.extract import extract
+from newsread import read_events
 
 
-def _events(kb, text: str, published: str) -> set[tuple[str, str, str, str]]:
-    return {(e.person, e.host, e.date.isoformat() if e.date and e.date_from == "text" else "", e.kind)
-            for e in extract(kb, text, dt.date.fromisoformat(published))}
+def _events(kb, text: str, published: str) -> set[tuple[str, ...]]:
+    return read_events(kb, text, published, dated_by_text=True)
 
 
 @pytest.mark.parametrize(
