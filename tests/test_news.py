@@ -277,11 +277,13 @@ def test_a_folder_run_goes_past_a_bad_item(tmp_path, capsys):
 
 
 def test_confidence_and_evidence_per_event(kb):
+    from warrantwatch.news.extract import ALERT_CONFIDENCE
+
     (event,) = [e for e in extract(kb, SEED, PUBLISHED) if e.host == "MNG"]
-    assert event.confidence >= 0.7 and len(event.evidence) >= 2
-    # A place borrowed from the sentence before, a trip without a date: read, but not sure
+    assert event.confidence >= ALERT_CONFIDENCE and len(event.evidence) >= 2
+    # A place borrowed from the sentence before: read, but not sure enough to alert
     (weak,) = extract(kb, "The summit opens in Ulaanbaatar on September 3. Putin is expected to attend.", PUBLISHED)
-    assert weak.confidence < 0.7
+    assert weak.confidence < ALERT_CONFIDENCE
 
 
 def test_watch_alerts_only_above_the_threshold(tmp_path, capsys):
@@ -294,7 +296,9 @@ def test_watch_alerts_only_above_the_threshold(tmp_path, capsys):
                  "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert [(a["person"], a["host"]) for a in document["alerts"]] == [("vladimir-putin", "MNG")]
-    assert document["alert_confidence"] == 0.7 and document["below_confidence"] == 1
+    from warrantwatch.news.extract import ALERT_CONFIDENCE
+
+    assert document["alert_confidence"] == ALERT_CONFIDENCE and document["below_confidence"] == 1
     assert document["stored"]["events"] >= 2
 
 

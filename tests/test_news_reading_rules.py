@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsread import read_events
-from warrantwatch.news.extract import extract
+from warrantwatch.news.extract import ALERT_CONFIDENCE, extract
 
 
 def _events(kb, text: str, published: str) -> set[tuple[str, ...]]:
@@ -172,7 +172,7 @@ def test_a_trip_without_a_date_in_the_text_says_where_its_month_comes_from(kb):
     # "pulled out on Sunday": the day is the decision's, so the trip has no date of its own; it is placed in
     # the month of the report and marked so, below the alert threshold
     (event,) = extract(kb, "Omar al-Bashir pulled out on Sunday of a summit in Istanbul.", dt.date(2009, 11, 9))
-    assert event.date_from == "publication" and event.confidence < 0.8
+    assert event.date_from == "publication" and event.confidence < ALERT_CONFIDENCE
     (event,) = extract(kb, "Omar al-Bashir stayed home on Monday when leaders gathered in Sharm el-Sheikh.",
                        dt.date(2025, 10, 14))
     assert event.date_from == "text"

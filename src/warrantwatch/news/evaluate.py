@@ -13,6 +13,7 @@ that month, and an undated item is not matched by an event that claims a date fr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,11 +91,12 @@ class Report:
     misses: list[tuple[str, set, set]]  # item id, missing, spurious (whole events)
     by_kind: dict[str, Score]  # whole events of each kind (planned, occurred, ...)
     alerting: Score  # whole events at or above the alert confidence
+    alert: float = ALERT_CONFIDENCE
 
     def to_dict(self) -> dict:
         return {"fields": {f: _score(s) for f, s in self.scores.items()},
                 "kinds": {k: _score(s) for k, s in self.by_kind.items()},
-                "alert_confidence": {"threshold": ALERT_CONFIDENCE, **_score(self.alerting)},
+                "alert_confidence": {"threshold": self.alert, **_score(self.alerting)},
                 "errors": [{"item": i, "missing": sorted(map(list, m)), "spurious": sorted(map(list, s))}
                            for i, m, s in self.misses]}
 
@@ -106,13 +108,16 @@ def _scored_date(event: Event) -> str:
     return event.date.isoformat()
 
 
-def evaluate(kb: KnowledgeBase, items: list[Item]) -> Report:
+def evaluate(kb: KnowledgeBase, items: list[Item], read: Callable[[KnowledgeBase, str, dt.date], list[Event]] = extract,
+             alert: float = ALERT_CONFIDENCE) -> Report:
+    """Scores of `read` (by default `extract`: the rules and the learned decision) on `items`; `alert`
+    is the confidence from which an event counts as alerting."""
     totals = {f: [0, 0, 0] for f in FIELDS}
     kinds = {k: [0, 0, 0] for k in KINDS}
     alerting = [0, 0, 0]
     misses = []
     for item in items:
-        events = [e for e in extract(kb, item.text, item.published) if not is_background(e.date, item.published)]
+        events = [e for e in read(kb, item.text, item.published) if not is_background(e.date, item.published)]
         found = tuple((e.person, e.host, _scored_date(e), e.kind) for e in events)
         for f in FIELDS:
             got, want = _keys(found, f), _keys(item.expected, f)
@@ -125,11 +130,11 @@ def evaluate(kb: KnowledgeBase, items: list[Item]) -> Report:
             kinds[k][0] += len(got_k & want_k)
             kinds[k][1] += len(got_k)
             kinds[k][2] += len(want_k)
-        sure = {key for key, e in zip(found, events, strict=True) if e.confidence >= ALERT_CONFIDENCE}
+        sure = {key for key, e in zip(found, events, strict=True) if e.confidence >= alert}
         alerting[0] += len(sure & want)
         alerting[1] += len(sure)
         alerting[2] += len(want)
         if got != want:
             misses.append((item.id, want - got, got - want))
     return Report({f: Score(*t) for f, t in totals.items()}, misses, {k: Score(*t) for k, t in kinds.items()},
-                  Score(*alerting))
+                  Score(*alerting), alert)

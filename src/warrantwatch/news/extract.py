@@ -105,6 +105,8 @@ from warrantwatch.news.cues import (
 )
 from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
+from warrantwatch.news.model import Model, Reading
+from warrantwatch.news.model import load as load_model
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
 
@@ -134,6 +136,8 @@ class Event:
     # "text" when the article gives the date; "publication" when it gives none and the trip is dated
     # to the report's month (`_undated`): a brief must not say the article dated it
     date_from: str = "text"
+    # how the rules read it (the learned decision stage's input, `news.model`); not part of its identity
+    reading: Reading | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {"person": self.person, "host": self.host,
@@ -148,8 +152,25 @@ class Event:
 CONFIDENCE_BASE = 0.55
 CONFIDENCE = {"named": 0.15, "direct": 0.15, "dated": 0.1, "pronoun": -0.1, "borrowed": -0.2,
               "kind_from_dates": -0.15, "undated_plan": -0.1, "each_further_sentence": 0.05, "speculative": -0.35}
-# `watch` raises an alert only for events at or above this confidence (README: calibration).
-ALERT_CONFIDENCE = 0.7
+# The learned decision stage (`news.model`): its probability is each event's confidence; `watch` raises
+# an alert only for events at or above ALERT_CONFIDENCE, chosen by cross-validation (README: Confidence).
+MODEL = load_model()
+ALERT_CONFIDENCE = MODEL.alert
+
+
+def _reading(kb: KnowledgeBase, ctx: _Context, sentence: str, traveller: str, people: list[Hit], place: Hit,
+             places: list[Hit], *, named: bool, direct: bool, borrowed: bool, kind_from_dates: bool = False,
+             speculative: bool = False) -> Reading:
+    """The rules' signals about one candidate event, for the learned decision stage (`news.model`)."""
+    inside = place.end <= len(sentence) and sentence[place.start:place.end] == place.text
+    state = kb.state_by_code.get(place.value)
+    home = kb.person_by_id[traveller].nationality
+    return Reading(named, direct, borrowed, kind_from_dates, speculative,
+                   (place.start, place.end) if inside else None,
+                   inside and state is not None and (place.text == state.name or place.text in state.other_names),
+                   next((p.start for p in people if p.value == traveller and p.end > 0), None),
+                   len({p.value for p in places if not p.demonym} - {place.value, home}), ctx.sentence_no,
+                   ctx.dateline[0].value if ctx.dateline else None, sentence)
 
 
 def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_from_dates: bool,
@@ -860,8 +881,18 @@ def _persons(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.kind in ("person", "reference")]
 
 
-def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
-    """The events in `text`, a news article published on `published`."""
+def extract(kb: KnowledgeBase, text: str, published: dt.date, model: Model | None = MODEL) -> list[Event]:
+    """The events in `text`, a news article published on `published`: the candidates the rules read, each
+    scored by the learned decision stage (`news.model`: its probability is the event's confidence) and
+    kept when at or above its threshold. `model=None`: the rules' candidates with their rule confidence."""
+    events = _read_events(kb, text, published)
+    if model is None or not events:
+        return events
+    return model.decide(events, [kb.person_by_id[e.person].nationality for e in events], published)
+
+
+def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
+    """The rules' candidate events (`extract` without the learned decision)."""
     gazetteer: Gazetteer = gazetteer_for(kb)
     ctx = _Context(published=published)
     for memo in _MEMOS:  # per article: nothing carries over between articles
@@ -1156,12 +1187,14 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
                     ctx.pending_day[2] == ctx.sentence_no - 1 and (partial is None or (
                     not partial.is_exact and partial.first_day <= ctx.pending_day[1].first_day <= partial.last_day)):
                 partial = ctx.pending_day[1]  # "... last night by turning up at an Arab summit. His arrival in Doha"
-            sure = confidence(named=named, direct=not borrowed and bool(DESTINATION_CUE.search(
-                sentence, max(0, place.start - 40), place.start)), dated=partial is not None,
-                borrowed=borrowed, kind_from_dates=kind_from_dates,
-                speculative=bool(_SPECULATIVE.search(sentence, max(0, place.start - 60), place.start)))
+            direct = not borrowed and bool(DESTINATION_CUE.search(sentence, max(0, place.start - 40), place.start))
+            speculative = bool(_SPECULATIVE.search(sentence, max(0, place.start - 60), place.start))
+            sure = confidence(named=named, direct=direct, dated=partial is not None, borrowed=borrowed,
+                              kind_from_dates=kind_from_dates, speculative=speculative)
             _add(ctx, Event(traveller, place.value, place_kind, partial, (sentence,), date.text if date else None,
-                            sure))
+                            sure, reading=_reading(kb, ctx, sentence, traveller, people, place, places, named=named,
+                                                   direct=direct, borrowed=borrowed, kind_from_dates=kind_from_dates,
+                                                   speculative=speculative)))
     for places, sentence in ctx.host_days:  # "the G20 summit in Rio on November 18 and 19", said earlier
         _date_from_host(ctx, places, sentence, published)
     for people, places, sentence in ctx.departures:
@@ -1211,7 +1244,9 @@ def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
             date = ctx.handover[1]  # "The Central African Republic on Sunday handed an alleged commander over"
         sure = confidence(named=person.end > 0, direct=False, dated=date is not None, borrowed=False,
                           kind_from_dates=False)
-        _add(ctx, Event(person.value, place.value, "arrest", date, (sentence,), None, sure))
+        _add(ctx, Event(person.value, place.value, "arrest", date, (sentence,), None, sure,
+                        reading=_reading(kb, ctx, sentence, person.value, people, place, places,
+                                         named=person.end > 0, direct=False, borrowed=False)))
         return
 
 
@@ -1232,7 +1267,9 @@ def _venue_told_next(kb: KnowledgeBase, ctx: _Context, meeting: tuple[str, str],
         date = min(dates, key=lambda d: (d.span_days, d.start)) if dates else None
         sure = confidence(named=False, direct=True, dated=date is not None, borrowed=True, kind_from_dates=False)
         _add(ctx, Event(person, place.value, place_kind, date.as_partial if date else None, (before, sentence),
-                        date.text if date else None, sure))
+                        date.text if date else None, sure,
+                        reading=_reading(kb, ctx, sentence, person, [], place, places, named=False, direct=True,
+                                         borrowed=True)))
         return
 
 

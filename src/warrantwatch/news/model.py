@@ -1,0 +1,155 @@
+"""The learned decision stage of event extraction: how likely a candidate event the rules read is right.
+
+The rules (`news.extract`) find candidate events and say how they read each one (`Reading`: a named
+traveller or a pronoun, a word that makes the place a destination, a place borrowed from the sentence
+before, a kind guessed from dates, a possibility, where the person and the place stand in the
+sentence). A logistic regression over those signals, a few structural facts (the host is the person's
+own state, the place named as a country or a city, other states in the sentence, a dateline) and the
+words around the place gives the probability that the event is right as a whole (person, host, date
+and kind). That probability is the event's `confidence`; an event below `Model.threshold` is dropped
+(a false event is worse than a missed one) and `watch` alerts from `Model.alert`.
+
+The weights are a derived artefact: `scripts/train_event_model.py` fits them on the labelled sets it is
+given (tests/data/news*) and writes `event_model.json` beside this module, with the sets it was
+trained on and the thresholds leave-one-set-out cross-validation chose. Scoring is a dot product over
+a few dozen named features, in pure Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+MODEL_FILE = Path(__file__).with_name("event_model.json")
+# Trips ending this long before the report are background (the rules' BACKGROUND_DAYS): not scored.
+_BACKGROUND = dt.timedelta(days=90)
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+_WINDOW_WORDS = 4  # words each side of the place read as its context
+_FUTURE = re.compile(r"\b(?:will|would|to visit|plans?|planned|planning|expected|scheduled|due|set to|next|"
+                     r"upcoming|tomorrow)\b", re.I)
+_PAST = re.compile(r"\b(?:visited|arrived|landed|met|held|attended|went|flew|travell?ed|was|were|had|did|"
+                   r"yesterday|last)\b", re.I)
+
+
+class Reading(NamedTuple):
+    """How the rules read a candidate event in its first evidence sentence (offsets in that sentence)."""
+
+    named: bool  # the traveller is named there (not a pronoun or title carried over)
+    direct: bool  # a word before the place makes it a destination ("to", "in", "visit", "arrived in")
+    borrowed: bool  # the place comes from another sentence (the one before, the dateline, the home state)
+    kind_from_dates: bool  # no tense or kind cue: the kind was guessed from the dates
+    speculative: bool  # "could visit", "may attend"
+    place: tuple[int, int] | None  # the place's span, when it is in the sentence
+    place_is_country: bool  # named as the state ("Mongolia"), not a city or a venue ("Ulaanbaatar")
+    person: int | None  # where the traveller's name or reference starts, when it is in the sentence
+    others: int  # other states named in the sentence (neither the host nor the person's own)
+    sentence_no: int  # 1 for the article's first sentence
+    dateline: str | None  # the state of the dateline's place, when the article has one
+    sentence: str  # the sentence read
+
+
+def features(event, reading: Reading, home: str | None, published: dt.date) -> dict[str, float]:
+    """Named features of a candidate event (0/1 flags, a few bounded numbers, and words)."""
+    rule = min(0.99, max(0.01, event.confidence))
+    f: dict[str, float] = {"rule_logit": math.log(rule / (1 - rule)), f"kind:{event.kind}": 1.0,
+                           "named" if reading.named else "pronoun": 1.0}
+    for flag in ("direct", "borrowed", "kind_from_dates", "speculative"):
+        if getattr(reading, flag):
+            f[flag] = 1.0
+    date = event.date
+    if event.date_from == "publication":
+        f["date:publication"] = 1.0
+    elif date is None:
+        f["date:none"] = 1.0
+    else:
+        f["date:day" if date.day else "date:month" if date.month else "date:year"] = 1.0
+        if date.first_day > published:
+            f["date:ahead"] = 1.0
+    f["sentences"] = min(len(event.evidence), 4) - 1.0
+    if event.host == home:
+        f["host_is_home"] = 1.0
+    if reading.others:
+        f["other_states"] = min(reading.others, 3) / 3
+    if reading.sentence_no <= 1:
+        f["first_sentence"] = 1.0
+    f["late_sentence"] = min(reading.sentence_no, 30) / 30
+    if reading.dateline:
+        f["dateline_is_host" if reading.dateline == event.host else "dateline_elsewhere"] = 1.0
+    sentence = reading.sentence
+    lowered = sentence.lower()
+    if _FUTURE.search(sentence):
+        f["future_word"] = 1.0
+    if _PAST.search(sentence):
+        f["past_word"] = 1.0
+    if reading.place is None:
+        f["place_absent"] = 1.0
+        words = _WORD.findall(lowered)
+        before, after = words[-_WINDOW_WORDS:], []
+    else:
+        start, end = reading.place
+        f["place_is_country" if reading.place_is_country else "place_is_city"] = 1.0
+        before = _WORD.findall(lowered, max(0, start - 40), start)[-_WINDOW_WORDS:]
+        after = _WORD.findall(lowered, end, end + 40)[:_WINDOW_WORDS]
+        if reading.person is not None:
+            gap = start - reading.person
+            f["person_place_distance"] = min(abs(gap), 300) / 300
+            if gap < 0:
+                f["place_before_person"] = 1.0
+    for w in before:
+        f[f"before:{w}"] = 1.0
+    for w in after:
+        f[f"after:{w}"] = 1.0
+    for w in set(_WORD.findall(lowered)):
+        f[f"word:{w}"] = 1.0
+    return f
+
+
+@dataclass(frozen=True)
+class Model:
+    intercept: float
+    weights: dict[str, float]
+    threshold: float  # events below this probability are dropped
+    alert: float  # `watch` alerts at or above this probability
+    trained_on: tuple[str, ...]
+
+    def probability(self, feats: dict[str, float]) -> float:
+        w = self.weights
+        z = self.intercept + sum(w.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    def decide(self, events: list, homes: list[str | None], published: dt.date) -> list:
+        """Each event scored by the model (its `confidence`), those below the threshold dropped. A trip
+        recalled from long before (background, never scored in training) and an event without a reading
+        keep the rules' confidence."""
+        kept = []
+        background_before = published - _BACKGROUND
+        for event, home in zip(events, homes, strict=True):
+            reading = event.reading
+            if reading is None or (event.date is not None and event.date.last_day < background_before):
+                kept.append(event)
+                continue
+            p = self.probability(features(event, reading, home, published))
+            if p >= self.threshold:
+                kept.append(replace(event, confidence=round(p, 2)))
+        return kept
+
+    def to_json(self, **training: float) -> str:
+        return json.dumps({"about": "Logistic regression over candidate events' features; built by "
+                                    "scripts/train_event_model.py, do not edit by hand.",
+                           "trained_on": list(self.trained_on), "training": training,
+                           "threshold": self.threshold, "alert": self.alert,
+                           "intercept": self.intercept, "weights": dict(sorted(self.weights.items()))},
+                          indent=1, ensure_ascii=False) + "\n"
+
+
+@cache
+def load(path: Path = MODEL_FILE) -> Model:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return Model(float(raw["intercept"]), {k: float(v) for k, v in raw["weights"].items()},
+                 float(raw["threshold"]), float(raw["alert"]), tuple(raw["trained_on"]))
