@@ -22,7 +22,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -54,14 +54,21 @@ class Reading(NamedTuple):
     sentence: str  # the sentence read
 
 
-def features(event, reading: Reading, home: str | None, published: dt.date) -> dict[str, float]:
-    """Named features of a candidate event (0/1 flags, a few bounded numbers, and words)."""
+def _parts(event, reading: Reading, home: str | None,
+           published: dt.date) -> tuple[dict[str, float], list[str], list[str], frozenset[str]]:
+    """The features of a candidate event: named flags and bounded numbers; the words before and after
+    the place; the words of its sentence."""
     rule = min(0.99, max(0.01, event.confidence))
-    f: dict[str, float] = {"rule_logit": math.log(rule / (1 - rule)), f"kind:{event.kind}": 1.0,
+    f: dict[str, float] = {"rule_logit": math.log(rule / (1 - rule)), _KIND[event.kind]: 1.0,
                            "named" if reading.named else "pronoun": 1.0}
-    for flag in ("direct", "borrowed", "kind_from_dates", "speculative"):
-        if getattr(reading, flag):
-            f[flag] = 1.0
+    if reading.direct:
+        f["direct"] = 1.0
+    if reading.borrowed:
+        f["borrowed"] = 1.0
+    if reading.kind_from_dates:
+        f["kind_from_dates"] = 1.0
+    if reading.speculative:
+        f["speculative"] = 1.0
     date = event.date
     if event.date_from == "publication":
         f["date:publication"] = 1.0
@@ -81,16 +88,11 @@ def features(event, reading: Reading, home: str | None, published: dt.date) -> d
     f["late_sentence"] = min(reading.sentence_no, 30) / 30
     if reading.dateline:
         f["dateline_is_host" if reading.dateline == event.host else "dateline_elsewhere"] = 1.0
-    sentence = reading.sentence
-    lowered = sentence.lower()
-    if _FUTURE.search(sentence):
-        f["future_word"] = 1.0
-    if _PAST.search(sentence):
-        f["past_word"] = 1.0
+    lowered, words, tense = _sentence(reading.sentence)
+    f.update(tense)
     if reading.place is None:
         f["place_absent"] = 1.0
-        words = _WORD.findall(lowered)
-        before, after = words[-_WINDOW_WORDS:], []
+        before, after = _WORD.findall(lowered)[-_WINDOW_WORDS:], []
     else:
         start, end = reading.place
         f["place_is_country" if reading.place_is_country else "place_is_city"] = 1.0
@@ -101,13 +103,38 @@ def features(event, reading: Reading, home: str | None, published: dt.date) -> d
             f["person_place_distance"] = min(abs(gap), 300) / 300
             if gap < 0:
                 f["place_before_person"] = 1.0
+    return f, before, after, words
+
+
+_KIND = {k: f"kind:{k}" for k in ("planned", "occurred", "cancelled", "remote", "arrest", "mention")}
+
+
+@lru_cache(maxsize=1024)
+def _sentence(sentence: str) -> tuple[str, frozenset[str], dict[str, float]]:
+    """A sentence lowered, its words, and its tense words (several candidates share a sentence)."""
+    lowered = sentence.lower()
+    tense = {}
+    if _FUTURE.search(sentence):
+        tense["future_word"] = 1.0
+    if _PAST.search(sentence):
+        tense["past_word"] = 1.0
+    return lowered, frozenset(_WORD.findall(lowered)), tense
+
+
+def features(event, reading: Reading, home: str | None, published: dt.date) -> dict[str, float]:
+    """Named features of a candidate event (0/1 flags, a few bounded numbers, and words), as trained on."""
+    f, before, after, words = _parts(event, reading, home, published)
     for w in before:
         f[f"before:{w}"] = 1.0
     for w in after:
         f[f"after:{w}"] = 1.0
-    for w in set(_WORD.findall(lowered)):
+    for w in words:
         f[f"word:{w}"] = 1.0
     return f
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
 @dataclass(frozen=True)
@@ -118,10 +145,38 @@ class Model:
     alert: float  # `watch` alerts at or above this probability
     trained_on: tuple[str, ...]
 
+    @cached_property
+    def _by_prefix(self) -> tuple[dict[str, float], dict[str, float], dict[str, float], dict[str, float]]:
+        """The weights split as `_parts` gives the features: the words' without their prefixes, so that
+        scoring builds no feature name."""
+        plain: dict[str, float] = {}
+        split: dict[str, dict[str, float]] = {"before": {}, "after": {}, "word": {}}
+        for name, w in self.weights.items():
+            prefix, _, word = name.partition(":")
+            if prefix in split:
+                split[prefix][word] = w
+            else:
+                plain[name] = w
+        return plain, split["before"], split["after"], split["word"]
+
     def probability(self, feats: dict[str, float]) -> float:
         w = self.weights
-        z = self.intercept + sum(w.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+        return _sigmoid(self.intercept + sum(w.get(k, 0.0) * v for k, v in feats.items()))
+
+    def score(self, event, reading: Reading, home: str | None, published: dt.date) -> float:
+        """`probability(features(...))`, without building the words' feature names."""
+        f, before, after, words = _parts(event, reading, home, published)
+        plain, w_before, w_after, w_word = self._by_prefix
+        z = self.intercept
+        for k, v in f.items():
+            z += plain.get(k, 0.0) * v
+        for w in set(before):
+            z += w_before.get(w, 0.0)
+        for w in set(after):
+            z += w_after.get(w, 0.0)
+        for w in words:
+            z += w_word.get(w, 0.0)
+        return _sigmoid(z)
 
     def decide(self, events: list, homes: list[str | None], published: dt.date) -> list:
         """Each event scored by the model (its `confidence`), those below the threshold dropped. A trip
@@ -134,7 +189,7 @@ class Model:
             if reading is None or (event.date is not None and event.date.last_day < background_before):
                 kept.append(event)
                 continue
-            p = self.probability(features(event, reading, home, published))
+            p = self.score(event, reading, home, published)
             if p >= self.threshold:
                 kept.append(replace(event, confidence=round(p, 2)))
         return kept
