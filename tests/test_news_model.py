@@ -31,7 +31,7 @@ def test_the_shipped_model_names_its_development_sets_and_thresholds():
     assert raw["trained_on"] and all(s.startswith("tests/data/news") for s in raw["trained_on"])
     assert not any("final6" in s for s in raw["trained_on"])  # the untouched set is never trained on
     assert raw["weights"]["rule_logit"] == 1.0  # the rules' confidence is the offset
-    # nested cross-validation found that dropping events drops right ones only: the model drops nothing
+    # nested cross-validation found that dropping events drops right ones: the model drops nothing
     assert MODEL.threshold == 0.0 and 0.5 < MODEL.alert == ALERT_CONFIDENCE < 1
 
 

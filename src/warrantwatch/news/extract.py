@@ -139,6 +139,11 @@ class Event:
     # how the rules read it (the learned decision stage's input, `news.model`); not part of its identity
     reading: Reading | None = field(default=None, compare=False, repr=False)
 
+    def with_confidence(self, confidence: float) -> Event:
+        """This event with another confidence (`replace` without its cost, for the decision stage)."""
+        return Event(self.person, self.host, self.kind, self.date, self.evidence, self.date_text, confidence,
+                     self.date_from, self.reading)
+
     def to_dict(self) -> dict:
         return {"person": self.person, "host": self.host,
                 "date": self.date.isoformat() if self.date else None, "date_from": self.date_from,

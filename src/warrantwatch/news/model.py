@@ -21,7 +21,7 @@ import datetime as dt
 import json
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -31,10 +31,6 @@ MODEL_FILE = Path(__file__).with_name("event_model.json")
 _BACKGROUND = dt.timedelta(days=90)
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _WINDOW_WORDS = 4  # words each side of the place read as its context
-_FUTURE = re.compile(r"\b(?:will|would|to visit|plans?|planned|planning|expected|scheduled|due|set to|next|"
-                     r"upcoming|tomorrow)\b", re.I)
-_PAST = re.compile(r"\b(?:visited|arrived|landed|met|held|attended|went|flew|travell?ed|was|were|had|did|"
-                   r"yesterday|last)\b", re.I)
 
 
 class Reading(NamedTuple):
@@ -88,8 +84,7 @@ def _parts(event, reading: Reading, home: str | None,
     f["late_sentence"] = min(reading.sentence_no, 30) / 30
     if reading.dateline:
         f["dateline_is_host" if reading.dateline == event.host else "dateline_elsewhere"] = 1.0
-    lowered, words, tense = _sentence(reading.sentence)
-    f.update(tense)
+    lowered, words = _sentence(reading.sentence)
     if reading.place is None:
         f["place_absent"] = 1.0
         before, after = _WORD.findall(lowered)[-_WINDOW_WORDS:], []
@@ -109,16 +104,11 @@ def _parts(event, reading: Reading, home: str | None,
 _KIND = {k: f"kind:{k}" for k in ("planned", "occurred", "cancelled", "remote", "arrest", "mention")}
 
 
-@lru_cache(maxsize=1024)
-def _sentence(sentence: str) -> tuple[str, frozenset[str], dict[str, float]]:
-    """A sentence lowered, its words, and its tense words (several candidates share a sentence)."""
+@lru_cache(maxsize=256)
+def _sentence(sentence: str) -> tuple[str, frozenset[str]]:
+    """A sentence lowered and its words (several candidates share a sentence)."""
     lowered = sentence.lower()
-    tense = {}
-    if _FUTURE.search(sentence):
-        tense["future_word"] = 1.0
-    if _PAST.search(sentence):
-        tense["past_word"] = 1.0
-    return lowered, frozenset(_WORD.findall(lowered)), tense
+    return lowered, frozenset(_WORD.findall(lowered))
 
 
 def features(event, reading: Reading, home: str | None, published: dt.date) -> dict[str, float]:
@@ -191,7 +181,7 @@ class Model:
                 continue
             p = self.score(event, reading, home, published)
             if p >= self.threshold:
-                kept.append(replace(event, confidence=round(p, 2)))
+                kept.append(event.with_confidence(round(p, 2)))
         return kept
 
     def to_json(self, **training: float) -> str:
