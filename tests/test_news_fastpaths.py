@@ -35,3 +35,21 @@ def test_reused_assessments_are_the_engine_answers(kb):
     for one, two in zip(first.items + first.background, again.items + again.background, strict=True):
         assert two.assessment is one.assessment
         assert one.assessment == assess(kb, one.event.person, one.event.host, one.assessed_on)
+
+
+def test_assessment_json_is_json_dumps_of_its_dict(kb):
+    """Every field an assessment can carry, written field by field, as `json.dumps` writes its dict:
+    a place and its name, no review stamp, contested and plain caveats, text that JSON escapes."""
+    from msgspec.structs import replace
+
+    from warrantwatch.law import Caveat
+    from warrantwatch.news.brief import _assessment_parts
+
+    base = assess(kb, "vladimir-putin", "MNG", dt.date(2024, 9, 3))
+    variants = [base, replace(base, reviewed=None, place="UKR-43", place_name="Crimea \"occupied\" ü\n"),
+                replace(base, caveats=(Caveat("x", "a \\ b \u2028 </script>", contested=True), Caveat("y", "")),
+                        basis=(), sources=(), warrants=())]
+    for a in variants:
+        parts: list[str] = []
+        _assessment_parts(a, parts)
+        assert "".join(parts) == json.dumps(a.to_dict(), ensure_ascii=False, default=str)

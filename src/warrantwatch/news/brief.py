@@ -81,14 +81,25 @@ class Brief:
 
     def to_json_line(self) -> str:
         """`json.dumps(self.to_dict(), ensure_ascii=False)`, character for character, made faster for a
-        run over many articles: each assessment's and warrant list's JSON (the bulk of a brief, and the
-        same for every article about the same trip) is encoded once per process, not once per article."""
+        run over many articles: the parts that repeat between articles (a host's record, the bulk of an
+        assessment; legal bases; warrants; a map's texts) are encoded once per process, and the line is
+        put together in one join (adding long strings one to another copies them again each time)."""
         a = self.article
         head = _dumps({"article": {"title": a.title, "url": a.url, "origin": a.origin,
                                    "published": self.published.isoformat(), "published_from": self.published_from},
                        "reviewed": self.reviewed.isoformat() if self.reviewed else None})
-        return (head[:-1] + ', "events": [' + ", ".join(_item_json(i, True) for i in self.items)
-                + '], "background": [' + ", ".join(_item_json(i, False) for i in self.background) + "]}")
+        parts = [head[:-1], ', "events": [']
+        for n, item in enumerate(self.items):
+            if n:
+                parts.append(", ")
+            _item_parts(item, True, parts)
+        parts.append('], "background": [')
+        for n, item in enumerate(self.background):
+            if n:
+                parts.append(", ")
+            _item_parts(item, False, parts)
+        parts.append("]}")
+        return "".join(parts)
 
 
 # `json.dumps(value, ensure_ascii=False, default=str)` makes this encoder anew on every call.
@@ -102,8 +113,8 @@ def _dumps(value: Any) -> str:
 
 class _Fragments:
     """JSON text made from an immutable object, by the object's identity: the object is kept beside
-    its text, so that its id is never reused while it is in the table. Bounded: the least recently
-    used goes first."""
+    its text, so that its id is never reused while it is in the table. Bounded (the oldest goes
+    first); the objects are few (a host's records, one per span of days; a person's warrants)."""
 
     __slots__ = ("limit", "table")
 
@@ -112,38 +123,36 @@ class _Fragments:
         self.limit = limit
 
     def get(self, obj: object, encode) -> str:
-        table = self.table
-        hit = table.pop(id(obj), None)
+        hit = self.table.get(id(obj))
         if hit is None or hit[0] is not obj:
-            if len(table) >= self.limit:
-                del table[next(iter(table))]
-            hit = (obj, encode(obj))
-        table[id(obj)] = hit  # (re)inserted last: the most recently used
+            if len(self.table) >= self.limit:
+                del self.table[next(iter(self.table))]
+            hit = self.table[id(obj)] = (obj, encode(obj))
         return hit[1]
 
 
-# The parts of a brief item that repeat between articles: an assessment (reused for each question
-# asked again, `_assess`), its host's record (one object per host and span of days, law.host_record),
-# its legal bases and a person's warrants (objects of the engine and the knowledge base), a map's
-# caption and alt text (`_text_of`).
-_ASSESSMENTS = _Fragments(4096)
+# The parts of a brief item that repeat between articles: an assessment's host record (one object per
+# host and span of days, law.host_record: most of an assessment's text), its legal bases and a person's
+# warrants (objects of the engine and the knowledge base), a map's caption and alt text (`_text_of`).
+# Not a whole assessment's text: each names its day, and keeping thousands of them (each with its
+# record) cost more memory than encoding the rest again costs time.
 _RECORDS = _Fragments(1024)
 _BASES = _Fragments(256)
 _MAPS = _Fragments(1024)
 
 
-def _item_json(item: BriefItem, with_map: bool) -> str:
-    """`_dumps(item.to_dict())` (without "map" for a background item): the event's own dict encoded
-    (its fields are the extractor's), then the item's fields in the order of `BriefItem.to_dict`, the
-    repeating parts from cached fragments."""
-    text = (_dumps(item.event.to_dict())[:-1] + ', "person_name": ' + _string(item.person_name)
-            + ', "host_name": ' + _string(item.host_name) + ', "assessed_on": "' + item.assessed_on.isoformat()
-            + '", "date_note": ' + _optional(item.date_note)
-            + ', "assessment": ' + _ASSESSMENTS.get(item.assessment, _assessment_json)
-            + ', "warrants": ' + _WARRANTS.get(item.warrants, _warrants_json))
+def _item_parts(item: BriefItem, with_map: bool, parts: list[str]) -> None:
+    """The parts of `_dumps(item.to_dict())` (without "map" for a background item), added to `parts`:
+    the event's own dict encoded (its fields are the extractor's), then the item's fields in the order
+    of `BriefItem.to_dict`, the repeating parts from cached fragments."""
+    parts += (_dumps(item.event.to_dict())[:-1], ', "person_name": ', _string(item.person_name),
+              ', "host_name": ', _string(item.host_name), ', "assessed_on": "', item.assessed_on.isoformat(),
+              '", "date_note": ', _optional(item.date_note), ', "assessment": ')
+    _assessment_parts(item.assessment, parts)
+    parts += (', "warrants": ', _WARRANTS.get(item.warrants, _warrants_json))
     if with_map:
-        text += ', "map": ' + (_MAPS.get(item.map, _map_json) if item.map else "null")
-    return text + "}"
+        parts += (', "map": ', _MAPS.get(item.map, _map_json) if item.map else "null")
+    parts.append("}")
 
 
 _WARRANTS = _Fragments(256)  # a person's warrants: the same tuple of the knowledge base for every item
@@ -161,21 +170,21 @@ def _strings(values: tuple[str, ...]) -> str:
     return "[" + ", ".join(map(_string, values)) + "]"
 
 
-def _assessment_json(a: Assessment) -> str:
-    """`_dumps(a.to_dict())`, written field by field in its order: the host's record (most of the text:
-    the visits, findings and positions of the record) and the legal bases from their cached JSON; the
-    summary, caveats and sources, which name the day, encoded here."""
-    return ('{"person": ' + _string(a.person) + ', "person_name": ' + _string(a.person_name)
-            + ', "state": ' + _string(a.state) + ', "state_name": ' + _string(a.state_name)
-            + ', "place": ' + _optional(a.place) + ', "place_name": ' + _optional(a.place_name)
-            + ', "on": "' + a.on.isoformat() + '", "outcome": ' + _string(a.outcome.name)
-            + ', "outcome_text": ' + _string(a.outcome.value) + ', "summary": ' + _string(a.summary)
-            + ', "standing": ' + _string(a.standing)
-            + ', "basis": [' + ", ".join([_BASES.get(b, _basis_json) for b in a.basis])
-            + '], "caveats": [' + ", ".join([_caveat_json(c) for c in a.caveats])
-            + '], "warrants": ' + _strings(a.warrants) + ', "record": ' + _RECORDS.get(a.record, _record_json)
-            + ', "sources": ' + _strings(a.sources)
-            + ', "reviewed": ' + (f'"{a.reviewed.isoformat()}"' if a.reviewed else "null") + "}")
+def _assessment_parts(a: Assessment, parts: list[str]) -> None:
+    """The parts of `_dumps(a.to_dict())`, field by field in its order, added to `parts`: the host's
+    record (most of the text: the visits, findings and positions of the record) and the legal bases
+    from their cached JSON; the summary, caveats and sources, which name the day, encoded here."""
+    parts += ('{"person": ', _string(a.person), ', "person_name": ', _string(a.person_name),
+              ', "state": ', _string(a.state), ', "state_name": ', _string(a.state_name),
+              ', "place": ', _optional(a.place), ', "place_name": ', _optional(a.place_name),
+              ', "on": "', a.on.isoformat(), '", "outcome": ', _string(a.outcome.name),
+              ', "outcome_text": ', _string(a.outcome.value), ', "summary": ', _string(a.summary),
+              ', "standing": ', _string(a.standing),
+              ', "basis": [', ", ".join([_BASES.get(b, _basis_json) for b in a.basis]),
+              '], "caveats": [', ", ".join([_caveat_json(c) for c in a.caveats]),
+              '], "warrants": ', _strings(a.warrants), ', "record": ', _RECORDS.get(a.record, _record_json),
+              ', "sources": ', _strings(a.sources),
+              ', "reviewed": ', f'"{a.reviewed.isoformat()}"}}' if a.reviewed else "null}")
 
 
 def _optional(value: str | None) -> str:
@@ -196,10 +205,10 @@ def _record_json(record: HostRecord) -> str:
     def entries(part: tuple) -> str:
         return "[" + ", ".join([_entry_json(record, e) for e in part]) + "]"
 
-    return ('{"visits": ' + entries(record.visits) + ', "findings": ' + entries(record.findings)
-            + ', "stated_positions": ' + entries(record.positions) + ', "later": {"visits": '
-            + entries(record.later_visits) + ', "findings": ' + entries(record.later_findings)
-            + ', "stated_positions": ' + entries(record.later_positions) + "}}")
+    return "".join(('{"visits": ', entries(record.visits), ', "findings": ', entries(record.findings),
+                    ', "stated_positions": ', entries(record.positions), ', "later": {"visits": ',
+                    entries(record.later_visits), ', "findings": ', entries(record.later_findings),
+                    ', "stated_positions": ', entries(record.later_positions), "}}"))
 
 
 def _entry_json(record: HostRecord, entry: object) -> str:
