@@ -20,6 +20,8 @@ def test_json_line_is_json_dumps_of_the_dict(kb):
                     maps="text")]
     briefs += [build(kb, Article(i.text, i.published), i.published, maps=m)
                for i, m in zip(load_items(DATA), ["text", "none"] * 40, strict=False)]
+    briefs.append(build(kb, Article(SEED, None), dt.date(2024, 8, 30), maps="draw"))  # a drawn map: not cached
+    assert briefs[-1].items[0].map.svg
     assert any(b.background for b in briefs) and any(not b.items for b in briefs)
     # the host's record is put together from its entries' JSON: every kind of entry, before and after the day
     records = [i.assessment.record for b in briefs for i in b.items + b.background]

@@ -178,7 +178,7 @@ def watch(
     alerts: list[dict] = []
     problems: list = []
     new = seen = below = 0
-    out = console()
+    out = None if as_json else console()  # rich is imported only to print text
     with Store.open(db) as store:
         known = store.keys()
         batch: list = []

@@ -151,7 +151,9 @@ def _item_parts(item: BriefItem, with_map: bool, parts: list[str]) -> None:
     _assessment_parts(item.assessment, parts)
     parts += (', "warrants": ', _WARRANTS.get(item.warrants, _warrants_json))
     if with_map:
-        parts += (', "map": ', _MAPS.get(item.map, _map_json) if item.map else "null")
+        image = item.map
+        parts += (', "map": ', "null" if image is None else _map_json(image) if image.svg is not None
+                  else _MAPS.get(image, _map_json))  # (a drawn map is not kept: its SVG is large)
     parts.append("}")
 
 
