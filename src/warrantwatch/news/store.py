@@ -248,12 +248,14 @@ class Store:
         return count
 
     def planned_events(self) -> list[dict]:
-        """Every stored planned visit with the outcome recorded when it was read, newest article first."""
+        """Every stored planned visit with the outcome recorded when it was read, newest article first
+        (articles stored in the same batch by their origin, so that the order does not depend on where
+        the batches fell)."""
         rows = self._query(
             "SELECT a.origin, a.url, a.published, e.person, e.host, e.date, e.kind, e.outcome, e.evidence, "
             "e.confidence "
             "FROM events e JOIN articles a ON a.key = e.article_key WHERE e.kind = 'planned' "
-            "ORDER BY a.stored_at DESC, e.person, e.host")
+            "ORDER BY a.stored_at DESC, a.origin, a.key, e.person, e.host, e.date")
         names = ("article", "url", "published", "person", "host", "date", "kind", "outcome", "evidence", "confidence")
         out = []
         for row in rows:
