@@ -22,7 +22,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,10 +50,10 @@ class Reading(NamedTuple):
     sentence: str  # the sentence read
 
 
-def _parts(event, reading: Reading, home: str | None,
-           published: dt.date) -> tuple[dict[str, float], list[str], list[str], frozenset[str]]:
-    """The features of a candidate event: named flags and bounded numbers; the words before and after
-    the place; the words of its sentence."""
+def _parts(event, reading: Reading, home: str | None, published: dt.date,
+           lowered: str) -> tuple[dict[str, float], list[str], list[str]]:
+    """The features of a candidate event but its sentence's words (`lowered`, the sentence in lower
+    case): named flags and bounded numbers; the words before and after the place."""
     rule = min(0.99, max(0.01, event.confidence))
     f: dict[str, float] = {"rule_logit": math.log(rule / (1 - rule)), _KIND[event.kind]: 1.0,
                            "named" if reading.named else "pronoun": 1.0}
@@ -84,7 +84,6 @@ def _parts(event, reading: Reading, home: str | None,
     f["late_sentence"] = min(reading.sentence_no, 30) / 30
     if reading.dateline:
         f["dateline_is_host" if reading.dateline == event.host else "dateline_elsewhere"] = 1.0
-    lowered, words = _sentence(reading.sentence)
     if reading.place is None:
         f["place_absent"] = 1.0
         before, after = _WORD.findall(lowered)[-_WINDOW_WORDS:], []
@@ -98,27 +97,23 @@ def _parts(event, reading: Reading, home: str | None,
             f["person_place_distance"] = min(abs(gap), 300) / 300
             if gap < 0:
                 f["place_before_person"] = 1.0
-    return f, before, after, words
+    return f, before, after
 
 
 _KIND = {k: f"kind:{k}" for k in ("planned", "occurred", "cancelled", "remote", "arrest", "mention")}
 
 
-@lru_cache(maxsize=256)
-def _sentence(sentence: str) -> tuple[str, frozenset[str]]:
-    """A sentence lowered and its words (several candidates share a sentence)."""
-    lowered = sentence.lower()
-    return lowered, frozenset(_WORD.findall(lowered))
 
 
 def features(event, reading: Reading, home: str | None, published: dt.date) -> dict[str, float]:
     """Named features of a candidate event (0/1 flags, a few bounded numbers, and words), as trained on."""
-    f, before, after, words = _parts(event, reading, home, published)
+    lowered = reading.sentence.lower()
+    f, before, after = _parts(event, reading, home, published, lowered)
     for w in before:
         f[f"before:{w}"] = 1.0
     for w in after:
         f[f"after:{w}"] = 1.0
-    for w in words:
+    for w in set(_WORD.findall(lowered)):
         f[f"word:{w}"] = 1.0
     return f
 
@@ -153,19 +148,27 @@ class Model:
         w = self.weights
         return _sigmoid(self.intercept + sum(w.get(k, 0.0) * v for k, v in feats.items()))
 
-    def score(self, event, reading: Reading, home: str | None, published: dt.date) -> float:
-        """`probability(features(...))`, without building the words' feature names."""
-        f, before, after, words = _parts(event, reading, home, published)
+    def score(self, event, reading: Reading, home: str | None, published: dt.date,
+              sentences: dict[str, tuple[str, float]] | None = None) -> float:
+        """`probability(features(...))`, without building the words' feature names. `sentences`: the
+        sentences of the article read so far (lowered, and the weight of their words), as several
+        candidates share a sentence."""
         plain, w_before, w_after, w_word = self._by_prefix
-        z = self.intercept
+        known = sentences.get(reading.sentence) if sentences is not None else None
+        if known is None:
+            lowered = reading.sentence.lower()
+            known = lowered, sum(w_word.get(w, 0.0) for w in set(_WORD.findall(lowered)))
+            if sentences is not None:
+                sentences[reading.sentence] = known
+        lowered, z = known
+        f, before, after = _parts(event, reading, home, published, lowered)
+        z += self.intercept
         for k, v in f.items():
             z += plain.get(k, 0.0) * v
         for w in set(before):
             z += w_before.get(w, 0.0)
         for w in set(after):
             z += w_after.get(w, 0.0)
-        for w in words:
-            z += w_word.get(w, 0.0)
         return _sigmoid(z)
 
     def decide(self, events: list, homes: list[str | None], published: dt.date) -> list:
@@ -173,13 +176,14 @@ class Model:
         recalled from long before (background, never scored in training) and an event without a reading
         keep the rules' confidence."""
         kept = []
+        sentences: dict[str, tuple[str, float]] = {}
         background_before = published - _BACKGROUND
         for event, home in zip(events, homes, strict=True):
             reading = event.reading
             if reading is None or (event.date is not None and event.date.last_day < background_before):
                 kept.append(event)
                 continue
-            p = self.score(event, reading, home, published)
+            p = self.score(event, reading, home, published, sentences)
             if p >= self.threshold:
                 kept.append(event.with_confidence(round(p, 2)))
         return kept
