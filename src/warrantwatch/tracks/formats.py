@@ -75,9 +75,12 @@ RESOLUTION = {column: 1 / scale for column, _, _, scale in FIXED}
 
 
 def fixed_sql(column: str, expr: str | None = None) -> str:
-    """SQL giving `expr` (by default the column itself) as the store's integer for `column`."""
+    """SQL giving `expr` (by default the column itself) as the store's integer for `column`: DuckDB's
+    cast rounds to the nearest integer (a tie to the even one), NULL when out of range or not finite
+    (an explicit `round` first gives the same values within the resolution and costs 0.1-0.2 s more
+    CPU on 10 M positions)."""
     _, _, kind, scale = next(f for f in FIXED if f[0] == column)
-    return f"try_cast(round({expr or column} * {scale}) AS {kind})"
+    return f"try_cast({expr or column} * {scale} AS {kind})"
 
 
 def unfixed_sql(column: str, stored: str) -> str:
