@@ -178,7 +178,7 @@ def watch(
     alerts: list[dict] = []
     problems: list = []
     new = seen = below = 0
-    out = console()
+    out = None if as_json else console()  # rich is imported only to print text
     with Store.open(db) as store:
         known = store.keys()
         batch: list = []
@@ -219,8 +219,8 @@ def watch(
             new += 1
             if len(batch) >= batch_size or time.monotonic() - last > COMMIT_SECONDS:
                 commit()
-        commit()
-        with store.writing():
+        with store.writing():  # the last batch and the counts in one opening of the database
+            commit()
             articles, events = store.counts()
     if as_json:
         print_json({"new_articles": new, "already_stored": seen, "alerts": alerts,

@@ -189,9 +189,22 @@ def _context(kb: KnowledgeBase, person: Person, on: dt.date, states: tuple[Warra
 
 
 def person_on(kb: KnowledgeBase, person_id: str, on: dt.date) -> PersonOn:
-    person = kb.person_by_id[person_id]
-    states = tuple(warrant_on(w, on) for w in kb.warrants_of.get(person_id, ()))
-    return _context(kb, person, on, states, tuple(s.warrant for s in states if s.active))
+    """The person's context on the day, made once per (person, day) for the last few thousand asked
+    (a run over many articles asks about one person and day for several hosts, and again and again)."""
+    made = kb.tables("law.person_on")
+    key = (person_id, on)
+    found = made.get(key)
+    if found is None:
+        person = kb.person_by_id[person_id]
+        states = tuple(warrant_on(w, on) for w in kb.warrants_of.get(person_id, ()))
+        found = _context(kb, person, on, states, tuple(s.warrant for s in states if s.active))
+        if len(made) >= PERSON_ON_KEPT:
+            del made[next(iter(made))]  # the oldest
+        made[key] = found
+    return found
+
+
+PERSON_ON_KEPT = 2048
 
 
 def host_record(kb: KnowledgeBase, state: str, on: dt.date) -> HostRecord:

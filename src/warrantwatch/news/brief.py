@@ -8,13 +8,12 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any
 from urllib.parse import urlsplit
 
-from msgspec.structs import replace as replace_struct
-
 from warrantwatch.errors import WarrantWatchError
-from warrantwatch.law import Assessment, HostRecord, assess
+from warrantwatch.law import Assessment, Basis, Caveat, HostRecord, assess
 from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
 from warrantwatch.news.reading import Article
@@ -82,115 +81,169 @@ class Brief:
 
     def to_json_line(self) -> str:
         """`json.dumps(self.to_dict(), ensure_ascii=False)`, character for character, made faster for a
-        run over many articles: each assessment's and warrant list's JSON (the bulk of a brief, and the
-        same for every article about the same trip) is encoded once per process, not once per article."""
+        run over many articles: the parts that repeat between articles (a host's record, the bulk of an
+        assessment; legal bases; warrants; a map's texts) are encoded once per process, and the line is
+        put together in one join (adding long strings one to another copies them again each time)."""
         a = self.article
         head = _dumps({"article": {"title": a.title, "url": a.url, "origin": a.origin,
                                    "published": self.published.isoformat(), "published_from": self.published_from},
                        "reviewed": self.reviewed.isoformat() if self.reviewed else None})
-        return (head[:-1] + ', "events": [' + ", ".join(_item_json(i, True) for i in self.items)
-                + '], "background": [' + ", ".join(_item_json(i, False) for i in self.background) + "]}")
+        parts = [head[:-1], ', "events": [']
+        for n, item in enumerate(self.items):
+            if n:
+                parts.append(", ")
+            _item_parts(item, True, parts)
+        parts.append('], "background": [')
+        for n, item in enumerate(self.background):
+            if n:
+                parts.append(", ")
+            _item_parts(item, False, parts)
+        parts.append("]}")
+        return "".join(parts)
 
 
 # `json.dumps(value, ensure_ascii=False, default=str)` makes this encoder anew on every call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
+_string = encode_basestring  # a string as JSON text, as that encoder writes it (quotes included)
 
 
 def _dumps(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
-# JSON of the parts of a brief item that repeat between articles, by the identity of the object
-# (kept alive beside its text, so that an id is never reused while it is in the table); bounded.
-_ENCODED: dict[int, tuple[object, str]] = {}
-_ENCODED_MAX = 2048
+class _Fragments:
+    """JSON text made from an immutable object, by the object's identity: the object is kept beside
+    its text, so that its id is never reused while it is in the table. Bounded (the oldest goes
+    first); the objects are few (a host's records, one per span of days; a person's warrants)."""
 
+    __slots__ = ("limit", "table")
 
-def _encoded(obj: object, encode) -> str:
-    hit = _ENCODED.get(id(obj))
-    if hit is not None and hit[0] is obj:
+    def __init__(self, limit: int) -> None:
+        self.table: dict[int, tuple[object, str]] = {}
+        self.limit = limit
+
+    def get(self, obj: object, encode) -> str:
+        hit = self.table.get(id(obj))
+        if hit is None or hit[0] is not obj:
+            if len(self.table) >= self.limit:
+                del self.table[next(iter(self.table))]
+            hit = self.table[id(obj)] = (obj, encode(obj))
         return hit[1]
-    if len(_ENCODED) >= _ENCODED_MAX:
-        del _ENCODED[next(iter(_ENCODED))]  # the oldest
-    text = encode(obj)
-    _ENCODED[id(obj)] = (obj, text)
-    return text
 
 
-def _item_json(item: BriefItem, with_map: bool) -> str:
-    """`_dumps(item.to_dict())` (without "map" for a background item), from cached fragments."""
-    e = item.event
-    head = _dumps({"person": e.person, "host": e.host, "date": e.date.isoformat() if e.date else None,
-                   "date_from": e.date_from, "kind": e.kind, "confidence": round(e.confidence, 2),
-                   "evidence": list(e.evidence),
-                   "person_name": item.person_name, "host_name": item.host_name,
-                   "assessed_on": item.assessed_on.isoformat(), "date_note": item.date_note})
-    text = (head[:-1] + ', "assessment": ' + _encoded(item.assessment, _assessment_json)
-            + ', "warrants": ' + _encoded(item.warrants, lambda ws: _dumps([w.dump() for w in ws])))
+# The parts of a brief item that repeat between articles: an assessment's host record (one object per
+# host and span of days, law.host_record: most of an assessment's text), its legal bases and a person's
+# warrants (objects of the engine and the knowledge base), a map's caption and alt text (`_text_of`).
+# Not a whole assessment's text: each names its day, and keeping thousands of them (each with its
+# record) cost more memory than encoding the rest again costs time.
+_RECORDS = _Fragments(1024)
+_BASES = _Fragments(256)
+_MAPS = _Fragments(1024)
+
+
+def _item_parts(item: BriefItem, with_map: bool, parts: list[str]) -> None:
+    """The parts of `_dumps(item.to_dict())` (without "map" for a background item), added to `parts`:
+    the event's own dict encoded (its fields are the extractor's), then the item's fields in the order
+    of `BriefItem.to_dict`, the repeating parts from cached fragments."""
+    parts += (_dumps(item.event.to_dict())[:-1], ', "person_name": ', _string(item.person_name),
+              ', "host_name": ', _string(item.host_name), ', "assessed_on": "', item.assessed_on.isoformat(),
+              '", "date_note": ', _optional(item.date_note), ', "assessment": ')
+    _assessment_parts(item.assessment, parts)
+    parts += (', "warrants": ', _WARRANTS.get(item.warrants, _warrants_json))
     if with_map:
-        text += ', "map": ' + (_map_json(item.map) if item.map else "null")
-    return text + "}"
+        image = item.map
+        parts += (', "map": ', "null" if image is None else _map_json(image) if image.svg is not None
+                  else _MAPS.get(image, _map_json))  # (a drawn map is not kept: its SVG is large)
+    parts.append("}")
+
+
+_WARRANTS = _Fragments(256)  # a person's warrants: the same tuple of the knowledge base for every item
+
+
+def _warrants_json(warrants: tuple[Warrant, ...]) -> str:
+    return _dumps([w.dump() for w in warrants])
 
 
 def _map_json(image: MapImage) -> str:
-    """`_dumps` of the map's caption and alt text: the same two strings for every event with one home,
-    host and outcome (`_text_of`), encoded once."""
-    key = (id(image.caption), id(image.alt))
-    hit = _MAPS.get(key)
-    if hit is None or hit[0] is not image.caption or hit[1] is not image.alt:
-        if len(_MAPS) >= _ENCODED_MAX:
-            del _MAPS[next(iter(_MAPS))]  # the oldest
-        hit = _MAPS[key] = (image.caption, image.alt, _dumps({"caption": image.caption, "alt": image.alt}))
-    return hit[2]
+    return _dumps({"caption": image.caption, "alt": image.alt})
 
 
-_MAPS: dict[tuple[int, int], tuple[str, str, str]] = {}
+def _strings(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(map(_string, values)) + "]"
 
 
-def _assessment_json(a: Assessment) -> str:
-    """`_dumps(a.to_dict())`, the host's record (most of it: the visits, findings and positions of the
-    record, the same in every assessment of that host) put together from each entry's JSON, encoded
-    once per process. The entries are immutable records of the knowledge base."""
-    record = a.record
-    parts = ('"visits": ', record.visits, ', "findings": ', record.findings, ', "stated_positions": ',
-             record.positions, ', "later": {"visits": ', record.later_visits, ', "findings": ',
-             record.later_findings, ', "stated_positions": ', record.later_positions)
-    text = "{" + "".join(p if isinstance(p, str) else "[" + ", ".join(_entry_json(record, e) for e in p) + "]"
-                         for p in parts) + "}}"
-    rest = _dumps(replace_struct(a, record=_NO_RECORD).to_dict())
-    return rest.replace(_NO_RECORD_JSON, '"record": ' + text, 1)
+def _assessment_parts(a: Assessment, parts: list[str]) -> None:
+    """The parts of `_dumps(a.to_dict())`, field by field in its order, added to `parts`: the host's
+    record (most of the text: the visits, findings and positions of the record) and the legal bases
+    from their cached JSON; the summary, caveats and sources, which name the day, encoded here."""
+    parts += ('{"person": ', _string(a.person), ', "person_name": ', _string(a.person_name),
+              ', "state": ', _string(a.state), ', "state_name": ', _string(a.state_name),
+              ', "place": ', _optional(a.place), ', "place_name": ', _optional(a.place_name),
+              ', "on": "', a.on.isoformat(), '", "outcome": ', _string(a.outcome.name),
+              ', "outcome_text": ', _string(a.outcome.value), ', "summary": ', _string(a.summary),
+              ', "standing": ', _string(a.standing),
+              ', "basis": [', ", ".join([_BASES.get(b, _basis_json) for b in a.basis]),
+              '], "caveats": [', ", ".join([_caveat_json(c) for c in a.caveats]),
+              '], "warrants": ', _strings(a.warrants), ', "record": ', _RECORDS.get(a.record, _record_json),
+              ', "sources": ', _strings(a.sources),
+              ', "reviewed": ', f'"{a.reviewed.isoformat()}"}}' if a.reviewed else "null}")
+
+
+def _optional(value: str | None) -> str:
+    return "null" if value is None else _string(value)
+
+
+def _basis_json(b: Basis) -> str:
+    return '{"ref": ' + _string(b.ref) + ', "why": ' + _string(b.why) + "}"
+
+
+def _caveat_json(c: Caveat) -> str:
+    return ('{"kind": ' + _string(c.kind) + ', "text": ' + _string(c.text) + ', "contested": '
+            + ("true" if c.contested else "false") + "}")
+
+
+def _record_json(record: HostRecord) -> str:
+    """`_dumps(record.to_dict())`, from each entry's JSON (an entry is in the records of many spans)."""
+    def entries(part: tuple) -> str:
+        return "[" + ", ".join([_entry_json(record, e) for e in part]) + "]"
+
+    return "".join(('{"visits": ', entries(record.visits), ', "findings": ', entries(record.findings),
+                    ', "stated_positions": ', entries(record.positions), ', "later": {"visits": ',
+                    entries(record.later_visits), ', "findings": ', entries(record.later_findings),
+                    ', "stated_positions": ', entries(record.later_positions), "}}"))
 
 
 def _entry_json(record: HostRecord, entry: object) -> str:
+    """An entry's JSON with the name of its person as the record gives it."""
     name = record.name(getattr(entry, "person", None))
     key = (id(entry), name)
-    hit = _ENTRIES.get(key)
+    hit = _ENTRY_TEXT.get(key)
     if hit is None or hit[0] is not entry:
-        if len(_ENTRIES) >= _ENCODED_MAX:
-            del _ENTRIES[next(iter(_ENTRIES))]  # the oldest
-        hit = _ENTRIES[key] = (entry, _dumps(record._dump(entry)))
+        if len(_ENTRY_TEXT) >= _ENTRY_MAX:
+            del _ENTRY_TEXT[next(iter(_ENTRY_TEXT))]  # the oldest
+        hit = _ENTRY_TEXT[key] = (entry, _dumps(record._dump(entry)))
     return hit[1]
 
 
-_ENTRIES: dict[tuple[int, str | None], tuple[object, str]] = {}
-_NO_RECORD = HostRecord()
-# (a key of the top level only: in a string value its quotes would be escaped)
-_NO_RECORD_JSON = '"record": ' + _dumps(_NO_RECORD.to_dict())
+_ENTRY_TEXT: dict[tuple[int, str | None], tuple[object, str]] = {}
+_ENTRY_MAX = 4096
 
 
 # Assessments by (knowledge base, person, host, day), kept for the process: articles about one trip
-# ask the same question again and again, and `assess` is a pure function of these. Bounded.
+# ask the same question again and again, and `assess` is a pure function of these. Bounded: the least
+# recently used goes first (1,000 full-length articles ask about 5,000 such days).
 _ASSESSED: dict[tuple, Assessment] = {}
-_ASSESSED_MAX = 2048
+_ASSESSED_MAX = 4096
 
 
 def _assess(kb: KnowledgeBase, person: str, host: str, day: dt.date) -> Assessment:
     key = (kb, person, host, day)
-    found = _ASSESSED.get(key)
+    found = _ASSESSED.pop(key, None)
     if found is None:
         if len(_ASSESSED) >= _ASSESSED_MAX:
-            del _ASSESSED[next(iter(_ASSESSED))]  # the oldest
-        found = _ASSESSED[key] = assess(kb, person, host, day)
+            del _ASSESSED[next(iter(_ASSESSED))]
+        found = assess(kb, person, host, day)
+    _ASSESSED[key] = found  # (re)inserted last: the most recently used
     return found
 
 
@@ -256,15 +309,16 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
                  reviewed=kb.reviewed, person_names=dict(kb.person_names))
 
 
-_TEXTS: dict[tuple[str, str, str], tuple[str, str]] = {}
+_TEXTS: dict[tuple[str, str, str], MapImage] = {}
 
 
-def _text_of(locator_text, home: str, host: str, outcome: str) -> tuple[str, str]:
-    """The caption and alt text for ISO codes and an outcome, looked up once per triple (a few hundred
-    at most)."""
-    if (home, host, outcome) not in _TEXTS:
-        _TEXTS[(home, host, outcome)] = locator_text(home, host, outcome=outcome)
-    return _TEXTS[(home, host, outcome)]
+def _text_of(locator_text, home: str, host: str, outcome: str) -> MapImage:
+    """The caption and alt text for ISO codes and an outcome, made once per triple (a few hundred at
+    most): one MapImage, shared by every event with them."""
+    image = _TEXTS.get((home, host, outcome))
+    if image is None:
+        image = _TEXTS[(home, host, outcome)] = MapImage(None, *locator_text(home, host, outcome=outcome))
+    return image
 
 
 def _map(home: str | None, host: str, mode: str, outcome: str) -> MapImage | None:
@@ -279,8 +333,7 @@ def _map(home: str | None, host: str, mode: str, outcome: str) -> MapImage | Non
         return None
     try:
         if mode == "text":
-            caption, alt = _text_of(locator_text, home, host, outcome)
-            return MapImage(None, caption, alt)
+            return _text_of(locator_text, home, host, outcome)
         result = locator_map(home, host, outcome=outcome)
     except WarrantWatchError:
         return None  # a state the boundaries do not draw: the brief goes on without a map

@@ -51,6 +51,10 @@ _INSERT_EVENTS = (f"INSERT INTO events {EVENT_COLUMNS} SELECT unnest(?::VARCHAR[
                   "unnest(?::VARCHAR[]), unnest(?::DOUBLE[])")
 
 
+# `json.dumps(evidence, ensure_ascii=False)`, whose encoder is made anew on each call
+_evidence = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _columns(rows: list[list]) -> list[list]:
     return [list(column) for column in zip(*rows, strict=True)]
 
@@ -198,11 +202,14 @@ class Store:
         if not briefs:
             return
         now = _now().replace(tzinfo=None)
-        articles = [[b.article.key, b.article.url, b.article.title, b.published, b.article.origin, b.article.text,
-                     now] for b in briefs]
-        events = [[b.article.key, i.event.person, i.event.host, i.event.date.isoformat() if i.event.date else None,
-                   i.event.kind, i.assessment.outcome.name, json.dumps(list(i.event.evidence), ensure_ascii=False),
-                   i.event.confidence] for b in briefs for i in b.items]
+        articles, events = [], []
+        for b in briefs:
+            a = b.article
+            key = a.key  # a digest of the URL or text: made once per article
+            articles.append([key, a.url, a.title, b.published, a.origin, a.text, now])
+            events += [[key, i.event.person, i.event.host, i.event.date.isoformat() if i.event.date else None,
+                        i.event.kind, i.assessment.outcome.name, _evidence(list(i.event.evidence)),
+                        i.event.confidence] for i in b.items]
         with self.writing() as c:
             c.execute("BEGIN TRANSACTION")
             try:
@@ -241,12 +248,14 @@ class Store:
         return count
 
     def planned_events(self) -> list[dict]:
-        """Every stored planned visit with the outcome recorded when it was read, newest article first."""
+        """Every stored planned visit with the outcome recorded when it was read, newest article first
+        (articles stored in the same batch by their origin, so that the order does not depend on where
+        the batches fell)."""
         rows = self._query(
             "SELECT a.origin, a.url, a.published, e.person, e.host, e.date, e.kind, e.outcome, e.evidence, "
             "e.confidence "
             "FROM events e JOIN articles a ON a.key = e.article_key WHERE e.kind = 'planned' "
-            "ORDER BY a.stored_at DESC, e.person, e.host")
+            "ORDER BY a.stored_at DESC, a.origin, a.key, e.person, e.host, e.date")
         names = ("article", "url", "published", "person", "host", "date", "kind", "outcome", "evidence", "confidence")
         out = []
         for row in rows:
