@@ -230,8 +230,12 @@ def test_a_store_with_addresses_as_text_is_read_then_converted_without_loss(tmp_
         assert store.counts()["positions"] == len(before)
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT typeof(icao24) FROM positions LIMIT 1").fetchone() == ("UINTEGER",)
-    assert con.execute("SELECT printf('%06x', icao24), time, lat FROM positions ORDER BY ALL").fetchall() == before
+    after = con.execute("SELECT printf('%06x', icao24), time, lat FROM positions ORDER BY ALL").fetchall()
     con.close()
+    # the numbers now in the store's fixed point (formats.FIXED): within its step of what they were
+    assert [a for a, _, _ in after] == [a for a, _, _ in before]
+    assert max(abs(x[1] - y[1]) for x, y in zip(after, before, strict=True)) < 1e-6
+    assert max(abs(x[2] - y[2]) for x, y in zip(after, before, strict=True)) < 1e-7
     assert found() == expected and {e[0] for e in expected} == {"00f0a1", PUTIN_IL96}
     import pyarrow.parquet as pq
 
@@ -256,6 +260,66 @@ def test_a_store_that_cannot_be_converted_is_refused_unchanged(tmp_path, route):
                        ).fetchall() == [("VARCHAR", 1)]
     con.close()
     assert db.stat().st_size == size
+
+
+def test_a_store_with_numbers_beyond_the_fixed_point_is_refused_unchanged(tmp_path, route):
+    db = tmp_path / "odd.duckdb"
+    _text_address_store(db, sy.flight(PUTIN_IL96, *route, DEPART))
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE positions SET alt_ft = 1e12 WHERE time = (SELECT min(time) FROM positions)")
+    con.close()
+    from warrantwatch.errors import WarrantWatchError
+
+    with pytest.raises(WarrantWatchError, match=r"cannot be converted.*1 stored values are beyond.*Nothing was"):
+        Store.open(db)
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT typeof(icao24), count(*) FILTER (alt_ft = 1e12) FROM positions GROUP BY 1"
+                       ).fetchall() == [("VARCHAR", 1)]
+    con.close()
+
+
+def test_positions_read_back_within_the_stated_resolution(tmp_path):
+    """The store keeps numbers in fixed units (formats.FIXED); every value read back (through the
+    `positions` view, and from a Parquet archive) differs from what the file said by less than a step, both
+    paths read identical numbers, and values no integer holds are stored as unknown."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from warrantwatch.tracks.formats import RESOLUTION, SCHEMA
+
+    rng = np.random.default_rng(7)
+    n = 5000
+    t = pa.table({
+        "icao24": [f"{i:06x}" for i in rng.integers(0, 1 << 24, n)],
+        "time": 1.7e9 + rng.random(n) * 1e6, "lat": rng.uniform(-90, 90, n), "lon": rng.uniform(-180, 180, n),
+        "alt_ft": rng.uniform(-1500, 60000, n), "gs_kt": rng.uniform(0, 700, n), "track": rng.uniform(0, 360, n),
+        "vrate_fpm": rng.uniform(-8000, 8000, n), "on_ground": rng.random(n) < 0.5, "callsign": ["RSD001"] * n,
+        "new_leg": [False] * n}, schema=SCHEMA)
+    odd = pa.table({c: [t[c][0].as_py()] for c in SCHEMA.names}, schema=SCHEMA)
+    odd = odd.set_column(0, "icao24", pa.array(["abcdef"])).set_column(4, "alt_ft", pa.array([1e12]))
+    pq.write_table(pa.concat_tables([t, odd]), tmp_path / "p.parquet")
+    ingest([tmp_path / "p.parquet"], db=tmp_path / "s.duckdb")
+    ingest([tmp_path / "p.parquet"], parquet=tmp_path / "archive")
+    columns = [c for c in RESOLUTION]
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{tmp_path / 's.duckdb'}' AS s (READ_ONLY)")
+    con.register("given", t)
+    order = "ORDER BY icao24, time, lat"
+    stored = con.execute(f"SELECT printf('%06x', icao24) AS icao24, {', '.join(columns)} FROM s.positions "
+                         f"WHERE icao24 <> 11259375 {order}").df()
+    archived = con.execute(f"SELECT icao24, {', '.join(columns)} FROM read_parquet("
+                           f"'{tmp_path / 'archive'}/day=*/prefix=*/*.parquet', hive_partitioning = false) "
+                           f"WHERE icao24 <> 'abcdef' {order}").df()
+    given = con.execute(f"SELECT icao24, {', '.join(columns)} FROM given {order}").df()
+    assert len(stored) == len(given) == n and stored.equals(archived)
+    for c, step in RESOLUTION.items():
+        error = (stored[c] - given[c]).abs().max()
+        assert error < step, (c, error, step)
+        assert error < {"time": 1e-5, "lat": 1e-6, "lon": 1e-6, "alt_ft": 25, "gs_kt": 1, "track": 0.1,
+                        "vrate_fpm": 64}[c]  # finer than ADS-B's own resolution
+    # an altitude no integer holds: the position is kept, its altitude unknown
+    assert con.execute("SELECT alt_ft FROM s.positions WHERE icao24 = 11259375").fetchall() == [(None,)]
 
 
 def test_no_alert_when_the_host_has_no_duty_or_the_aircraft_is_not_watched(route):

@@ -26,24 +26,34 @@ from warrantwatch.errors import WarrantWatchError
 from warrantwatch.tracks.formats import (
     ADDRESS_IF_VALID,
     ADDRESS_NUMBER,
-    SQL_COLUMNS,
+    FIXED,
     VALID,
     VALID_ADDRESS,
     VALID_POSITION,
     BadFile,
     Table,
     address_sql,
+    fixed_sql,
+    quantized_sql,
     read_path,
+    unfixed_sql,
 )
 
 POSITIONS = "icao24, time, lat, lon, alt_ft, gs_kt, track, vrate_fpm, on_ground, callsign, new_leg"
 # The address is stored as its 24-bit number (formats.ADDRESS_NUMBER), read back as text by
-# `formats.address_sql` and `landings.raw_events`.
-STORE_COLUMNS = SQL_COLUMNS.replace("icao24 VARCHAR", "icao24 UINTEGER", 1)
+# `formats.address_sql` and `landings.raw_events`; the numbers as integers in fixed units
+# (formats.FIXED) in the table `position_rows`, read through the view `positions`, which gives
+# every column in its unit (seconds, degrees, feet, knots) as before. Readers use the view.
+STORED = {column: stored for column, stored, _, _ in FIXED}
+ROW_COLUMNS = ", ".join(["icao24 UINTEGER"] + [f"{stored} {kind}" for _, stored, kind, _ in FIXED]
+                        + ["on_ground BOOLEAN", "callsign VARCHAR", "new_leg BOOLEAN", "file_id INTEGER"])
+ROW_NAMES = ", ".join(["icao24", *STORED.values(), "on_ground", "callsign", "new_leg", "file_id"])
+VIEW = ("CREATE VIEW IF NOT EXISTS positions AS SELECT icao24, "
+        + ", ".join(f"{unfixed_sql(column, stored)} AS {column}" for column, stored in STORED.items())
+        + ", on_ground, callsign, new_leg, file_id FROM position_rows")
 # Each position keeps the id of the file it came from (`files.id`), so that a track map can say
 # where its positions come from (`sources`); `files.origin` says when a file is synthetic.
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS positions ({STORE_COLUMNS}, file_id INTEGER);
+SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR,
     rows BIGINT, bad_rows BIGINT, duplicates BIGINT, ingested_at TIMESTAMP, id INTEGER, origin VARCHAR);
 CREATE TABLE IF NOT EXISTS registrations (icao24 VARCHAR PRIMARY KEY, registration VARCHAR);
@@ -94,11 +104,7 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_W
         try:
             con = duckdb.connect(str(path), read_only=read_only)
             if not read_only:
-                con.execute(SCHEMA)
-                if not con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'positions' "
-                                   "AND column_name = 'file_id' AND database_name = current_database()").fetchone()[0]:
-                    con.execute(MIGRATE)
-                _addresses_as_numbers(con, path)
+                _schema(con, path)
                 # rows may be written in any order (every reader sorts): lets both threads write
                 con.execute("SET preserve_insertion_order = false")
             return con
@@ -109,6 +115,57 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = LOCK_W
             raise WarrantWatchError(f"{path}: not a track store ({exc})") from exc
         time.sleep(pause)
         pause = min(pause * 2, READER_WINDOW_S * 0.8)  # short enough to catch a writer's pause
+
+
+def _schema(con, path: Path) -> None:
+    """Create the tables of a new store, or bring a store written by an earlier version up to date."""
+    con.execute(SCHEMA)
+    kind = con.execute("SELECT any_value(table_type) FROM information_schema.tables WHERE table_name = 'positions' "
+                       "AND table_catalog = current_database() AND table_schema = 'main'").fetchone()[0]
+    if kind == "BASE TABLE":  # positions stored as doubles (before 2026-12-07)
+        _check_fixed_point(con, path)  # before any change: a store refused is left as it was
+        if not con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'positions' "
+                           "AND column_name = 'file_id' AND database_name = current_database()").fetchone()[0]:
+            con.execute(MIGRATE)
+        _addresses_as_numbers(con, path)
+        _numbers_as_fixed_point(con, path)
+    elif kind is None:
+        con.execute("BEGIN TRANSACTION")
+        con.execute(f"CREATE TABLE IF NOT EXISTS position_rows ({ROW_COLUMNS})")
+        con.execute(VIEW)
+        con.execute("COMMIT")
+
+
+def _numbers_as_fixed_point(con, path: Path) -> None:
+    """Stores written before 2026-12-07 keep the numbers as doubles: converted to the fixed units of
+    formats.FIXED in one transaction (every position then reads back within that resolution; a NaN or
+    infinite value becomes unknown, as it would at ingest). A store holding a finite value the fixed
+    point cannot hold (an altitude beyond 200 million feet, a time after year 9999) is refused, unchanged."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(f"CREATE TABLE position_rows ({ROW_COLUMNS})")
+        con.execute(f"INSERT INTO position_rows ({ROW_NAMES}) SELECT icao24, "
+                    + ", ".join(fixed_sql(column) for column, _, _, _ in FIXED)
+                    + ", on_ground, callsign, new_leg, file_id FROM positions")
+        con.execute("DROP TABLE positions")
+        con.execute(VIEW)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _check_fixed_point(con, path: Path) -> None:
+    """Refuse (see `_numbers_as_fixed_point`) a store with a finite number the fixed point cannot hold."""
+    lost = " + ".join(f"count(*) FILTER ({column} IS NOT NULL AND isfinite({column}) AND {fixed_sql(column)} IS NULL)"
+                      for column, _, _, _ in FIXED)
+    odd = con.execute(f"SELECT {lost} FROM positions").fetchone()[0]
+    if odd:
+        con.close()
+        raise WarrantWatchError(f"{path}: this track store cannot be converted to the current format: {odd:,} "
+                                "stored values are beyond the range of its fixed-point numbers. Nothing was changed; "
+                                "read it with the warrantwatch that wrote it, or ingest the original files into a "
+                                "new store.")
 
 
 def _addresses_as_numbers(con, path: Path) -> None:
@@ -154,29 +211,32 @@ def _store_file(con, path: Path, sha: str, table: Table, report: IngestReport) -
         # The file's size (Parquet: from its footer, no pass over the rows).
         total = con.execute(f"SELECT count(*) FROM {rel}").fetchone()[0]
         overlap = False
-        if con.execute("SELECT EXISTS (SELECT 1 FROM positions)").fetchone()[0]:
+        if con.execute("SELECT EXISTS (SELECT 1 FROM position_rows)").fetchone()[0]:
             # rows already stored can only be in this file's time span (one pass over its time
             # column; invalid rows only widen the span, which makes the check stricter); the
             # anti-join below is skipped when none are, and for a store still empty
-            t_min, t_max = con.execute(
-                f"SELECT min(time) FILTER (time > 0), max(time) FILTER (time > 0) FROM {rel}").fetchone()
+            t_min, t_max = con.execute(f"SELECT min({fixed_sql('time')}) FILTER (time > 0), "
+                                       f"max({fixed_sql('time')}) FILTER (time > 0) FROM {rel}").fetchone()
             overlap = t_min is not None and con.execute(
-                "SELECT count(*) FROM positions WHERE time BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
+                "SELECT count(*) FROM position_rows WHERE time_us BETWEEN ? AND ?", [t_min, t_max]).fetchone()[0]
         # only stored rows in the file's time span can match: the hash table is built from those alone
-        anti = ("AND NOT EXISTS (SELECT 1 FROM positions p WHERE p.time BETWEEN ? AND ? "
-                "AND p.icao24 = s.address AND p.time = s.time)" if overlap else "")
+        # (the same time: the same microsecond, as stored)
+        anti = ("AND NOT EXISTS (SELECT 1 FROM position_rows p WHERE p.time_us BETWEEN ? AND ? "
+                "AND p.icao24 = s.icao24 AND p.time_us = s.time_us)" if overlap else "")
         # Within a JSON file (small), a position repeated at the same time is stored once. Within a
         # CSV or Parquet table (large) repeats are kept: removing them would cost more than the rest
         # of the ingest, and the landing rules read a repeated position as no change.
-        once = ("QUALIFY row_number() OVER (PARTITION BY icao24, time ORDER BY lat, lon, alt_ft) = 1"
+        once = ("QUALIFY row_number() OVER (PARTITION BY icao24, time_us ORDER BY lat_e7, lon_e7, alt_dft) = 1"
                 if table.arrow is not None else "")
         file_id = con.execute("SELECT coalesce(max(id), 0) + 1 FROM files").fetchone()[0]
-        # the rows are read, validated and written in this one statement (DuckDB's threads, no Python)
-        # (the address as a number, NULL unless valid: formats.ADDRESS_IF_VALID)
-        stored = con.execute(f"INSERT INTO positions ({POSITIONS}, file_id) SELECT address"
-                             f"{POSITIONS.removeprefix('icao24')}, {int(file_id)} "
-                             f"FROM (SELECT {ADDRESS_IF_VALID} AS address, * FROM {rel}) s "
-                             f"WHERE address IS NOT NULL AND {VALID_POSITION} {anti} {once}",
+        # the rows are read, validated, put in the store's fixed point (formats.FIXED) and written in
+        # this one statement (DuckDB's threads, no Python) (the address as a number, NULL unless
+        # valid: formats.ADDRESS_IF_VALID)
+        numbers = ", ".join(f"{fixed_sql(column)} AS {stored}" for column, stored, _, _ in FIXED)
+        stored = con.execute(f"INSERT INTO position_rows ({ROW_NAMES}) SELECT * FROM ("
+                             f"SELECT address AS icao24, {numbers}, on_ground, callsign, new_leg, {int(file_id)} "
+                             f"FROM (SELECT {ADDRESS_IF_VALID} AS address, * FROM {rel}) "
+                             f"WHERE address IS NOT NULL AND {VALID_POSITION}) s WHERE true {anti} {once}",
                              [t_min, t_max] if anti else []).fetchone()[0]
         valid = (con.execute(f"SELECT count(*) FILTER ({VALID}) FROM {rel}").fetchone()[0]
                  if anti or once else stored)  # without them every valid row was stored
@@ -395,11 +455,13 @@ class ParquetArchive:
                 table = load(con)
                 rel = _relation(con, table)
                 total, valid = con.execute(f"SELECT count(*), count(*) FILTER ({VALID}) FROM {rel}").fetchone()
-                # repeated positions are kept here and read once by the analysis (`scale._events_for`)
+                # repeated positions are kept here and read once by the analysis (`scale._events_for`);
+                # the numbers rounded as the DuckDB store keeps them (formats.FIXED), so that both read the same
+                numbers = ", ".join(f"{quantized_sql(column)} AS {column}" for column, _, _, _ in FIXED)
                 con.execute(f"""
-                    COPY (SELECT {POSITIONS}, strftime(to_timestamp(time), '%Y-%m-%d') AS day,
-                                 left(icao24, 1) AS prefix
-                          FROM {rel} WHERE {VALID})
+                    COPY (SELECT icao24, {numbers}, on_ground, callsign, new_leg,
+                                 strftime(to_timestamp(time), '%Y-%m-%d') AS day, left(icao24, 1) AS prefix
+                          FROM (SELECT * FROM {rel} WHERE {VALID}))
                     TO '{tmp}' (FORMAT PARQUET, PARTITION_BY (day, prefix), FILENAME_PATTERN 'part{{i}}')""")
             except BadFile as exc:
                 report.bad_files.append((str(path), str(exc)))
