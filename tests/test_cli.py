@@ -54,6 +54,11 @@ def test_world_table(capsys):
         (("state", "Atlantis"), "unknown state"),
         (("data", "export", "--format", "csv"), "-o DIR"),
         (("data", "export", "--kind", "nonsense"), "unknown kind"),
+        # a date given as a third argument or as --date: the error says how to give it
+        (("check", "putin", "mongolia", "2024-09-02"), "give the date as --on 2024-09-02"),
+        (("world", "putin", "2024-09"), "give the date as --on 2024-09"),
+        (("check", "putin", "mongolia", "--date=2024-09-02"), "give the date as --on 2024-09-02"),
+        (("check", "putin", "mongolia", "--date", "2024-09-02"), "give the date as --on"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(capsys, argv, expected):
@@ -129,3 +134,11 @@ def test_data_stats_and_person_use_words_not_keys_or_codes(capsys):
     assert "art. 12(3) declarations: " in out and "declarations 12 3" not in out
     assert main(["person", "bashir"]) == 0
     assert "national of Sudan" in capsys.readouterr().out
+
+
+def test_no_date_hint_where_it_does_not_apply(capsys):
+    # an extra word that is not a date, and a command without --on, get the plain usage error
+    for argv in (("check", "putin", "mongolia", "--on", "2024-09-02", "xx"), ("persons", "--date", "2024")):
+        code, _, err = run(capsys, *argv)
+        assert code == 2
+        assert "--on" not in err.split("(see")[0]

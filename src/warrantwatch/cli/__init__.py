@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
+from itertools import pairwise
 
 # One BLAS thread: the commands do no large matrix work, and starting OpenBLAS's pool of threads
 # costs every command that loads numpy (maps, routes) about 0.02 s. A user's own setting wins.
@@ -82,6 +84,24 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'warrantwatch.cli' has no attribute {name!r}")
 
 
+_DATE_LIKE = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_DATE_OPTIONS = ("--date", "--day", "--when", "--at")
+
+
+def _date_hint(ctx, args: list[str]) -> str:
+    """The commands take their date as `--on`: say so when a date was given another way (as a third
+    argument, or as --date), the mistake a reader of `check PERSON STATE DATE`-style tools makes."""
+    if ctx is None or not any("--on" in getattr(p, "opts", ()) for p in ctx.command.params):
+        return ""
+    for arg in args:
+        name, _, value = arg.partition("=")
+        if _DATE_LIKE.match(arg) and f"--on={arg}" not in args and ("--on", arg) not in pairwise(args):
+            return f"; give the date as --on {arg}"
+        if name in _DATE_OPTIONS:
+            return f"; give the date as --on{' ' + value if value else ''}"
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: 0 ok, 2 bad input (one line, with suggestions), 1 anything else.
 
@@ -114,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         code = exc.exit_code
     except click_exceptions.ClickException as exc:  # usage errors: bad option, missing argument
-        hint = f" (see '{exc.ctx.command_path} --help')" if getattr(exc, "ctx", None) else ""
-        code = fail(one_line(exc.format_message()) + hint, exc.exit_code)
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx else ""
+        code = fail(one_line(exc.format_message()) + _date_hint(ctx, args) + hint, exc.exit_code)
     except typer.Abort:
         code = fail("aborted", 1)
     except RecordInvalid as exc:
