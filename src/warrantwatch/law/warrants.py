@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 
 import msgspec
@@ -86,3 +87,10 @@ def warrant_on(warrant: Warrant, on: dt.date) -> WarrantOn:
             current.status is WarrantStatusKind.in_custody and current.held_by is not None):
         return WarrantOn(warrant, WarrantState.ACTIVE, current)
     return WarrantOn(warrant, WarrantState.ENDED, current)
+
+
+def reported_death(warrants: Iterable[Warrant]) -> WarrantStatus | None:
+    """The earliest death recorded in a person's warrants (a `deceased` status, dated by the report of
+    the death), or None."""
+    deaths = [s for w in warrants for s in w.status if s.status is WarrantStatusKind.deceased]
+    return min(deaths, key=lambda s: s.since.first_day, default=None)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from warrantwatch.law.warrants import reported_death
 from warrantwatch.news.cue_index import index_patterns, read_article
 from warrantwatch.news.cues import (
     AMONG_PRESENT,
@@ -890,10 +891,20 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date, model: Model | Non
     """The events in `text`, a news article published on `published`: the candidates the rules read, each
     scored by the learned decision stage (`news.model`: its probability is the event's confidence) and
     kept when at or above its threshold. `model=None`: the rules' candidates with their rule confidence."""
-    events = _read_events(kb, text, published)
+    events = [e for e in _read_events(kb, text, published) if not _after_death(kb, e)]
     if model is None or not events:
         return events
     return model.decide(events, [kb.person_by_id[e.person].nationality for e in events], published)
+
+
+def _after_death(kb: KnowledgeBase, event: Event) -> bool:
+    """A trip or an arrest dated after the person's recorded death cannot be theirs: the article speaks of
+    someone else under the same name ("Gaddafi's former right-hand man", a son), or of the dead person's
+    past without a date. Deaths are facts of the record (a warrant's `deceased` status), not of the text."""
+    if event.date is None:
+        return False
+    death = reported_death(kb.warrants_of.get(event.person, ()))
+    return death is not None and event.date.first_day > death.since.last_day
 
 
 def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
