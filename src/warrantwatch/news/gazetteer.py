@@ -142,23 +142,33 @@ class Gazetteer:
         # alone ("Banda had warned ..."), unless the wanted person is named in full.
         others: set[str] = set()
         named: set[str] = set()
-        for automaton, kind in ((self.places, "place"), (self.persons, "person")):
-            for end, (name, value, flag) in automaton.iter(text):
-                start = end - len(name) + 1
-                if not _is_word(text, start, end + 1):
-                    continue
-                if kind == "person":
-                    if " " in name:
-                        named.add(value)
-                    elif (other := _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)) and \
-                            not _own_word(other.group().split()[0], self.name_words.get(value, frozenset())):
-                        others.add(value)
-                        continue
-                    elif value in others and value not in named:
-                        continue
-                    if _COMPOUND.search(text, max(0, start - 5), start):
-                        continue
-                hits.append(Hit(start, end + 1, kind, value, name, flag))
+        # places: the most frequent matches, so `_is_word` is written out here
+        n = len(text)
+        append = hits.append
+        for end, (name, value, flag) in self.places.iter(text):
+            start = end - len(name) + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            after = end + 1
+            if after < n and text[after].isalnum() and not (
+                    text[after] == "s" and (after + 1 == n or not text[after + 1].isalnum())):
+                continue
+            append(Hit(start, after, "place", value, name, flag))
+        for end, (name, value, flag) in self.persons.iter(text):
+            start = end - len(name) + 1
+            if not _is_word(text, start, end + 1):
+                continue
+            if " " in name:
+                named.add(value)
+            elif (other := _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)) and \
+                    not _own_word(other.group().split()[0], self.name_words.get(value, frozenset())):
+                others.add(value)
+                continue
+            elif value in others and value not in named:
+                continue
+            if _COMPOUND.search(text, max(0, start - 5), start):
+                continue
+            append(Hit(start, end + 1, "person", value, name, flag))
         lowered = text.lower()
         for end, (phrase, holders) in self.references.iter(lowered):
             start = end - len(phrase) + 1
