@@ -158,14 +158,12 @@ class Indexed:
         if offset < 0 and (offset == _ABSENT or endpos - pos < _SHORT or (offset := article.place(text)) < 0):
             return self.regex.search(text, pos, endpos)
         starts = article.starts[self.id]
-        i = bisect_left(starts, offset + pos)
         last = offset + endpos  # a match is never empty: it begins before the end
         match = self.regex.match
-        while i < len(starts) and starts[i] < last:
+        for i in range(bisect_left(starts, offset + pos), bisect_left(starts, last)):
             m = match(text, starts[i] - offset, endpos)
             if m is not None:
                 return m
-            i += 1
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:

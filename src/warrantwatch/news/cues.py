@@ -43,7 +43,10 @@ class Prefiltered:
         return False
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        return self.pattern.search(text, *bounds) if self._maybe(text) else None
+        found = anchored(self.group, text)  # (`_maybe` written out: tried some 200 times an article)
+        if found is None:
+            found = self._maybe(text)
+        return self.pattern.search(text, *bounds) if found else None
 
     def finditer(self, text: str, *bounds: int) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, *bounds) if self._maybe(text) else iter(())
