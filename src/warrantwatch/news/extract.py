@@ -219,10 +219,19 @@ class _Context:
     # (days, hosts): "The talks come a day after both men attended a summit in Tianjin" (`_after_presence`)
     presence_before: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
+    # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
+    resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
+        default_factory=dict)
+
     def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
         """The sentence's date expressions (found by the one scan over the article), resolved."""
-        offset, raw = self.raw_dates.get(sentence) or (0, scan(sentence))
-        return resolve_all(raw, self.published, future, offset)
+        told = self.raw_dates.get(sentence)
+        if told is None:  # (not a sentence of the article read so far: scanned on its own, kept for none)
+            return resolve_all(scan(sentence), self.published, future)
+        kept = self.resolved.get((sentence, future))
+        if kept is None or kept[0] is not told:  # (a sentence written twice: the dates of its latest place)
+            kept = self.resolved[sentence, future] = (told, resolve_all(told[1], self.published, future, told[0]))
+        return list(kept[1])  # (a caller may change its list)
 
 
 def normalise(text: str) -> str:
@@ -266,10 +275,15 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
     found = []
     for place in places:
         if not scene:
+            # (each test below only rules the place out: the cheapest and most often decisive come first)
+            after = sentence[place.end:]
+            if place.demonym and not DEMONYM_PLACE.match(after) and not (
+                    kind == "arrest" and DEMONYM_ARRESTS.match(after)):
+                continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
             before = sentence[max(0, place.start - 60):place.start]
-            if NOT_DESTINATION_BEFORE.search(before) or NOT_DESTINATION_AFTER.match(sentence[place.end:]):
+            if NOT_DESTINATION_BEFORE.search(before) or NOT_DESTINATION_AFTER.match(after):
                 continue
-            if PLACE_AS_SUBJECT.match(sentence[place.end:]) or PLACE_OF_PERSON.match(sentence[place.end:]):
+            if PLACE_AS_SUBJECT.match(after) or PLACE_OF_PERSON.match(after):
                 continue
             if place.start > 0 and (sentence[place.start - 1] == "-" or (
                     (sentence.find("-", max(0, place.start - 30), place.start) != -1 or place.text == "America") and
@@ -288,17 +302,14 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 continue  # "vowed to find a way for him to visit Germany": a means sought, not a trip
             if TOPIC_BEFORE.search(before):
                 continue  # "talks on Iran": the subject of the talks
-            if INSTITUTION_BEFORE.search(before) or INSTITUTION_AFTER.match(sentence[place.end:]):
+            if INSTITUTION_BEFORE.search(before) or INSTITUTION_AFTER.match(after):
                 continue  # "judges in The Hague issued a warrant": the court's seat
-            if ARRIVED_FROM.search(before) and not WHERE_HE.match(sentence[place.end:]):
+            if ARRIVED_FROM.search(before) and not WHERE_HE.match(after):
                 continue  # "flew in from Budapest": where the trip began
             if kind == "arrest" and len(places) > 1 and _FROM_BEFORE.search(before):
                 continue  # "a militia leader from the Central African Republic, had been surrendered ... by Chad"
             if kind == "arrest" and _TROOPS_AFTER.match(sentence, place.end):
                 continue  # "surrendered to Ugandan and U.S. troops ... in the Central African Republic": who, not where
-            if place.demonym and not DEMONYM_PLACE.match(sentence[place.end:]) and not (
-                    kind == "arrest" and DEMONYM_ARRESTS.match(sentence[place.end:])):
-                continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
             if kind not in ("arrest", "remote") and not _destination_role(sentence, place, places, kind):
                 continue  # "the summit of Brazil, Russia ...", "overflew Greece", "told Austin": not a goal
             if kind in ("planned", "occurred", MENTION) and \
