@@ -284,6 +284,9 @@ def test_brief_has_sources_record_warrants_exact_days_and_downloads(desk, server
     assert ("Omar al-Bashir → South Africa, 2015 (visit that took place): state party: bound to arrest "
             "on 13 June 2015") in text
     assert "Mongolia (in green, state party: bound to arrest)" in text  # the locator map: host by outcome
+    # the events are a machine's reading: said once above them, with each event's confidence
+    assert "read from the article by machine" in desk.inner_text("#brief .reading-note")
+    assert re.search(r"Confidence of this reading: 0\.\d\d\.", text)
     status = desk.inner_text("#brief-status")  # where the publication date came from, and the review stamp
     assert "Published 30 August 2024 (published date: from the date given)" in status
     assert "Record reviewed to " in status

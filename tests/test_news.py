@@ -1,13 +1,14 @@
 """News → events → brief, on the seed story and on inputs of every supported kind."""
 
 import datetime as dt
+import html
 import json
 from pathlib import Path
 
 import pytest
 
 from warrantwatch.cli import main
-from warrantwatch.news.brief import build, to_html, to_markdown
+from warrantwatch.news.brief import READING_NOTE, build, to_html, to_markdown
 from warrantwatch.news.dates import find_dates
 from warrantwatch.news.extract import extract, sentences
 from warrantwatch.news.reading import Article, read_path
@@ -43,6 +44,10 @@ def test_seed_brief_has_one_event_and_recalls_two_precedents(kb):
         ("omar-al-bashir", "ZAF"), ("vladimir-putin", "ZAF")}
     markdown = to_markdown(brief)
     assert "Vladimir Putin → Mongolia" in markdown and "OBLIGED" in markdown
+    # the events are a machine's reading, said once above them in both briefs (not in one without events)
+    assert markdown.count(READING_NOTE) == 1 and to_html(brief).count(html.escape(READING_NOTE)) == 1
+    empty = build(kb, Article("The weather in Paris was fine.", PUBLISHED), PUBLISHED)
+    assert READING_NOTE not in to_markdown(empty)
 
 
 @pytest.mark.parametrize(

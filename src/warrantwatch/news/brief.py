@@ -365,6 +365,14 @@ def safe_href(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
+# Shown above the events of every brief: the events are a machine's reading of the text, and on reports not
+# used to build the rules about half of them were wrong in at least one of person, place, date or kind
+# (README, News → Measured); the legal assessment of each is exact for the event as read.
+READING_NOTE = ("The events below were read from the article by machine: any of them may be wrong in its person, "
+                "place, date or kind. Check each against the evidence quoted with it before relying on it; "
+                "the legal assessment is for the event as read.")
+
+
 def to_markdown(brief: Brief) -> str:
     a = brief.article
     lines = [f"# Brief: {md(a.title) if a.title else 'article'}", ""]
@@ -375,6 +383,8 @@ def to_markdown(brief: Brief) -> str:
     lines.append("")
     if not brief.items:
         lines.append("No visit by a person wanted by the ICC was found in this article.")
+    else:
+        lines.append(f"_{READING_NOTE}_")
     for n, item in enumerate(brief.items, start=1):
         e, s = item.event, item.assessment
         lines += ["", f"## {n}. {item.person_name} → {item.host_name} ({e.host}), "
@@ -433,6 +443,8 @@ def to_html(brief: Brief) -> str:
              f"<p class='reviewed'>{esc(reviewed_line(brief.reviewed).capitalize())}.</p>"]
     if not brief.items:
         parts.append("<p>No visit by a person wanted by the ICC was found in this article.</p>")
+    else:
+        parts.append(f"<p class='reading-note'><em>{esc(READING_NOTE)}</em></p>")
     for n, item in enumerate(brief.items, start=1):
         e, s = item.event, item.assessment
         parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.host_name)}, "

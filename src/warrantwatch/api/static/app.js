@@ -685,6 +685,10 @@ function showBrief(b, push) {
   const out = $("brief");
   out.replaceChildren();
   if (!b.events.length) out.append(el("p", {}, "No visit by a person wanted by the ICC was found in this article."));
+  // as news.brief.READING_NOTE says it in the Markdown and HTML briefs
+  else out.append(el("p", { class: "note reading-note" }, "The events below were read from the article by machine: any of them " +
+    "may be wrong in its person, place, date or kind. Check each against the evidence quoted with it before relying on it; " +
+    "the legal assessment is for the event as read."));
   for (const e of b.events) {
     const a = e.assessment;
     const rough = e.date && e.date.length < 10;
@@ -692,6 +696,7 @@ function showBrief(b, push) {
       el("h3", {}, `${e.person_name} → ${e.host_name}, ${dayWords(e.date)} (${KIND_WORDS[e.kind] || e.kind})`),
       rough ? el("p", { class: "flag" }, `Date known only to the ${e.date.length === 7 ? "month" : "year"}: ${e.date}.`) : "",
       e.date_note ? el("p", { class: "note" }, e.date_note) : "",
+      typeof e.confidence === "number" ? el("p", { class: "note" }, `Confidence of this reading: ${e.confidence.toFixed(2)}.`) : "",
       outcomeLine(a), el("p", {}, a.summary),
       block("Legal basis", el("ul", {}, ...a.basis.map((x) => el("li", {}, el("strong", {}, x.ref), ` — ${x.why}`)))),
       block("Caveats", a.caveats.length ? el("ul", {}, ...a.caveats.map((c) => el("li", {}, c.contested ? el("span", { class: "tag" }, "contested") : "", c.text))) : null),
