@@ -244,38 +244,26 @@ def test_a_store_with_addresses_as_text_is_read_then_converted_without_loss(tmp_
     assert (again.rows, again.duplicates) == (0, other.num_rows) and found() == expected
 
 
-def test_a_store_that_cannot_be_converted_is_refused_unchanged(tmp_path, route):
+@pytest.mark.parametrize(("spoil", "message"), [
+    ("icao24 = '~1577'", r"1 stored positions.*'~1577'"),  # not a 24-bit address
+    ("alt_ft = 1e12", r"1 stored values are beyond"),  # no fixed-point integer holds it
+])
+def test_a_store_that_cannot_be_converted_is_refused_unchanged(tmp_path, route, spoil, message):
+    from warrantwatch.errors import WarrantWatchError
+
     db = tmp_path / "odd.duckdb"
     _text_address_store(db, sy.flight(PUTIN_IL96, *route, DEPART))
     con = duckdb.connect(str(db))
-    con.execute("UPDATE positions SET icao24 = '~1577' WHERE time = (SELECT min(time) FROM positions)")
+    con.execute(f"UPDATE positions SET {spoil} WHERE time = (SELECT min(time) FROM positions)")
     con.close()
     size = db.stat().st_size
-    from warrantwatch.errors import WarrantWatchError
-
-    with pytest.raises(WarrantWatchError, match=r"cannot be converted.*1 stored positions.*'~1577'.*Nothing was"):
+    with pytest.raises(WarrantWatchError, match=rf"cannot be converted.*{message}.*Nothing was"):
         Store.open(db)
     con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT typeof(icao24), count(*) FILTER (icao24 = '~1577') FROM positions GROUP BY 1"
+    assert con.execute(f"SELECT typeof(icao24), count(*) FILTER ({spoil}) FROM positions GROUP BY 1"
                        ).fetchall() == [("VARCHAR", 1)]
     con.close()
     assert db.stat().st_size == size
-
-
-def test_a_store_with_numbers_beyond_the_fixed_point_is_refused_unchanged(tmp_path, route):
-    db = tmp_path / "odd.duckdb"
-    _text_address_store(db, sy.flight(PUTIN_IL96, *route, DEPART))
-    con = duckdb.connect(str(db))
-    con.execute("UPDATE positions SET alt_ft = 1e12 WHERE time = (SELECT min(time) FROM positions)")
-    con.close()
-    from warrantwatch.errors import WarrantWatchError
-
-    with pytest.raises(WarrantWatchError, match=r"cannot be converted.*1 stored values are beyond.*Nothing was"):
-        Store.open(db)
-    con = duckdb.connect(str(db), read_only=True)
-    assert con.execute("SELECT typeof(icao24), count(*) FILTER (alt_ft = 1e12) FROM positions GROUP BY 1"
-                       ).fetchall() == [("VARCHAR", 1)]
-    con.close()
 
 
 def test_positions_read_back_within_the_stated_resolution(tmp_path):
