@@ -248,6 +248,11 @@ def cross_validate(kb: KnowledgeBase, sets: list[Labelled], held_out: list[str] 
         print(f"| {k} | {fmt(Score(*kinds['rules'][k]))} | {fmt(Score(*kinds['model'][k]))} |")
 
 
+# The test set kept untouched until its one evaluation at the end of the current round. A set is added
+# here when it is written and stays: once evaluated it is spent, and it may be named on the command line.
+UNTOUCHED_SETS = frozenset({"news-final7"})
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sets", nargs="+", type=Path, help="folders of labelled items to train on")
@@ -259,7 +264,7 @@ def main(argv: list[str]) -> int:
                         help="with --cv: hold out only these sets (folder names)")
     args = parser.parse_args(argv)
     for folder in args.sets:
-        if "final6" in folder.name:
+        if folder.resolve().name in UNTOUCHED_SETS:
             parser.error(f"{folder}: an untouched test set is never trained on")
         if not folder.is_dir():
             parser.error(f"{folder}: no such folder")

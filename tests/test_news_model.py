@@ -54,10 +54,11 @@ def test_the_trainer_takes_named_sets_and_never_the_untouched_one(tmp_path):
     trainer = _trainer()
     with pytest.raises(SystemExit):
         trainer.main([])  # no set: nothing is trained on by default
-    final6 = tmp_path / "news-final6"
-    final6.mkdir()
-    with pytest.raises(SystemExit):
-        trainer.main([str(final6)])
+    for name in trainer.UNTOUCHED_SETS:
+        untouched = tmp_path / name
+        untouched.mkdir()
+        with pytest.raises(SystemExit):
+            trainer.main([str(untouched)])
 
 
 def test_real_sentences_are_scored_sensibly(kb):
