@@ -332,8 +332,10 @@ SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
 # arrest happened, named as the one who made it (the person may be named only in the next sentence).
 PLACE_ARRESTS = re.compile(r"(?:'s|’s)?(?:\s+(?:authorities|police|officers|officials|security forces))?\s+"
                            r"(?:has |have |had )?(?:arrested|detained|apprehended)\b", re.I)
-# "He had been due to arrive late on Tuesday": a plan that did not happen as planned; its day is not the trip's.
-UNREALISED_PLAN = re.compile(r"\bhad been (?:due|expected|scheduled|set|supposed|planned|slated) to\b", re.I)
+# "He had been due to arrive late on Tuesday", "had been due back as guest speaker": a plan that did not happen
+# as planned; its day is not the trip's.
+UNREALISED_PLAN = re.compile(r"\bhad been (?:due|expected|scheduled|set|supposed|planned|slated) (?:to|back)\b",
+                             re.I)
 # "Netanyahu, who flew into Florida the day before": the arrival, a day before the day the story tells.
 DAY_BEFORE = re.compile(r"\b(?:the (?:day|night|evening) before|a day earlier|the previous (?:day|night|evening)|"
                         r"the eve)\b", re.I)

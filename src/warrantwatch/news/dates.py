@@ -24,6 +24,9 @@ WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "t
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(WEEKDAYS)
 _DAY_END = r"(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?!\d))?"
+# The year of a day: written ("Oct. 9, 2024") or told ("on October 25 to 27 last year": the year before
+# the report's, whatever the tense of the sentence).
+_YEAR = r"(?:,? (?P<year>(?:19|20)\d\d)\b|,? (?P<which_year>last|this|next) year\b)?\b"
 
 
 def _alt(kind: str, body: str) -> str:
@@ -39,9 +42,9 @@ def _alt(kind: str, body: str) -> str:
 _ALTERNATIVES = [
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("month_day", rf"\b(?P<month>{_MONTH_WORDS})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-                  rf"{_DAY_END}(?:,? (?P<year>(?:19|20)\d\d))?\b"),
+                  rf"{_DAY_END}{_YEAR}"),
     ("day_month", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END} (?:of )?(?P<month>{_MONTH_WORDS})"
-                  rf"\.?(?:,? (?P<year>(?:19|20)\d\d))?\b"),
+                  rf"\.?{_YEAR}"),
     # "on Mon. 4-5", "Tuesday 9": a weekday and a day of an unnamed month near publication
     ("weekday_day", rf"\b(?P<weekday>{_WEEKDAY_WORDS}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,? "
                     rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){_DAY_END}"
@@ -301,7 +304,12 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
             return day, day
         if kind in ("month_day", "day_month"):
             month, day_num = _month(groups["month"]), int(groups["day"])
-            year = int(groups["year"]) if groups.get("year") else _infer_year(month, day_num, published, future)
+            if groups.get("year"):
+                year = int(groups["year"])
+            elif groups.get("which_year"):
+                year = published.year + {"last": -1, "next": 1}.get(groups["which_year"].lower(), 0)
+            else:
+                year = _infer_year(month, day_num, published, future)
             if year is None:
                 return None
             day = dt.date(year, month, day_num)

@@ -207,6 +207,9 @@ class _Context:
     meeting: tuple[str, str] | None = None  # (person, sentence): "the meeting between Putin and Trump ..."
     handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
+    # "He had been due back as guest speaker at a forum, but that trip was called off": the visit called off
+    # is the plan told in the past perfect before it, not a visit the article announces ahead of the report
+    earlier_plan_called_off: bool = False
     visit_days: list[DateMention] = field(default_factory=list)  # "the visit planned for 19 October"
     # (person, day, sentence number): "defied the court last night by turning up at an Arab summit", told
     # before the sentence that names the place ("His arrival in the Qatari capital, Doha, ...")
@@ -1314,7 +1317,10 @@ def _the_visit(ctx: _Context, sentence: str) -> None:
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, at - 80), at) \
             and not _CALL_OFF_DOUBTED.search(sentence, max(0, min(start, at) - 60), at) \
             and not _RESCHEDULED.match(sentence, called_off.end()):
-        ctx.visit_called_off = True
+        if UNREALISED_PLAN.search(sentence, 0, start):
+            ctx.earlier_plan_called_off = True
+        else:
+            ctx.visit_called_off = True
     if scheduled:
         ctx.visit_days += [d for d in ctx.dates(sentence, True) if d.span_days == 0 and d.start > start]
 
@@ -1364,10 +1370,12 @@ def _visit_told_apart(ctx: _Context) -> None:
         return  # nothing left to learn
     for sentence in ctx.raw_dates:  # every sentence, in order (read only when there is one such visit)
         _the_visit(ctx, sentence)
-    if not (ctx.visit_called_off or ctx.visit_days):
-        return
     i = announced[0]
     event = ctx.events[i]
+    if ctx.earlier_plan_called_off and not (event.date is not None and event.date.first_day > ctx.published):
+        ctx.visit_called_off = True  # the plan told before may be this visit: called off (as before)
+    if not (ctx.visit_called_off or ctx.visit_days):
+        return
     kind = "cancelled" if ctx.visit_called_off else event.kind
     date = event.date
     days = {d.first for d in ctx.visit_days}
@@ -1621,7 +1629,12 @@ _MET = re.compile(r"\b(?:meet|meets|met|meeting|welcom(?:e|es|ed|ing)|host(?:s|e
 
 
 def _add(ctx: _Context, event: Event) -> None:
-    for i, old in enumerate(ctx.events):
+    # A mention without a date of its own is of the trip told last ("His first visit to Japan took place on
+    # October 25 to 27 last year. He had been due back ..., but that trip was called off" is not the visit
+    # announced for October 29): the nearest antecedent, as a pronoun's is.
+    order = range(len(ctx.events) - 1, -1, -1) if event.date is None else range(len(ctx.events))
+    for i in order:
+        old = ctx.events[i]
         if old.person == event.person and old.host == event.host and _compatible(old, event):
             ctx.events[i] = _merge(old, event)
             ctx.last_event = i

@@ -1,0 +1,54 @@
+"""The date and kind readings of the eighth issue-11 round ("Round eight: dates"), one short story each,
+written for the test (no test item was written or changed). Each case states the events the rules must read,
+no more; the negative cases hold each rule's limits."""
+
+import datetime as dt
+
+import pytest
+
+from newsread import read_events
+from warrantwatch.news.dates import find_dates
+
+
+def _events(kb, text: str, published: str) -> set[tuple[str, ...]]:
+    return read_events(kb, text, published, dated_by_text=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "future", "first"),
+    [
+        # a day told with "last year" is of the year before the report's, whatever the tense around it
+        ("His first visit took place on October 25 to 27 last year.", None, dt.date(2016, 10, 25)),
+        ("He was there on 5 March last year.", None, dt.date(2016, 3, 5)),
+        ("He will return on March 5 next year.", True, dt.date(2018, 3, 5)),
+        ("He was there on 5 March this year.", False, dt.date(2017, 3, 5)),
+        # without it, the nearest such day in the direction of the tense (as before)
+        ("He was there on October 5.", False, dt.date(2017, 10, 5)),
+        ("He will be there on October 5.", True, dt.date(2018, 10, 5)),
+    ],
+)
+def test_a_day_with_last_or_next_year(sentence, future, first):
+    found = find_dates(sentence, dt.date(2017, 10, 26), future)
+    assert [d.first for d in found] == [first]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the called-off plan told in the past perfect after an earlier visit is that visit's return, not
+        # the visit announced for March
+        ("Benjamin Netanyahu will travel to Argentina from March 12 to 14. His first visit to Argentina took "
+         "place on September 11 to 13 last year. He had been due back to speak at a forum, but that trip was "
+         "called off.", "2018-03-01",
+         {("benjamin-netanyahu", "ARG", "2018-03-12", "planned"),
+          ("benjamin-netanyahu", "ARG", "2017-09-11", "occurred")}),
+        # with no other trip told, the plan called off may be the one announced: called off, as before
+        ("Benjamin Netanyahu will travel to Argentina. He had been due back to speak at a forum, but that trip "
+         "was called off.", "2018-03-01", {("benjamin-netanyahu", "ARG", "", "cancelled")}),
+        # a called-off trip told without "had been due" still calls off the one announced visit
+        ("Benjamin Netanyahu will travel to Argentina next month. The president decided to cancel this visit.",
+         "2018-03-01", {("benjamin-netanyahu", "ARG", "2018-04", "cancelled")}),
+    ],
+)
+def test_a_mention_without_a_date_is_of_the_trip_told_last(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
