@@ -52,3 +52,26 @@ def test_a_day_with_last_or_next_year(sentence, future, first):
 )
 def test_a_mention_without_a_date_is_of_the_trip_told_last(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the place an invitation names is no trip; the meeting where it was made is
+        ("Abe invited Rodrigo Duterte to Japan when the two last met, in Laos last month.", "2016-10-11",
+         {("rodrigo-duterte", "LAO", "2016-09", "occurred")}),
+        ("Abe invited him to Japan.", "2016-10-11", set()),
+        # an invitation accepted is a plan of the one invited, not of the one who invites (who is wanted too)
+        ("Rodrigo Duterte has accepted Benjamin Netanyahu's invitation to visit Israel on November 2 to 5.",
+         "2016-10-11", {("rodrigo-duterte", "ISR", "2016-11-02", "planned")}),
+        # the day given in that sentence dates the visit announced before it for "next month"
+        ("Rodrigo Duterte will visit Israel next month, his office said. The President has accepted Benjamin "
+         "Netanyahu's invitation to visit Israel on November 2 to 5.", "2016-10-11",
+         {("rodrigo-duterte", "ISR", "2016-11-02", "planned")}),
+        # a trip he makes, with the invitation told after it, stays his trip
+        ("Rodrigo Duterte will fly to Japan on Oct. 25 to meet Abe, who invited him to Tokyo in September.",
+         "2016-10-11", {("rodrigo-duterte", "JPN", "2016-10-25", "planned")}),
+    ],
+)
+def test_an_invitation_is_no_trip_and_an_accepted_one_is_a_plan(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

@@ -441,6 +441,13 @@ INVITED_BEFORE = re.compile(r"\binvit(?:e|es|ed|ing)\b(?:[^.;:]|\b(?:Mr|Mrs|Ms|D
                             r"to come (?:on|for) (?:a |an )?(?:[\w-]+ )?visit to|"
                             r"for (?:a |an )?(?:[\w-]+ )?visit to)\b"
                             r"[^.;:]{0,30}$", re.I)
+# "Abe invited him to Japan", "invited President Duterte to Tokyo": the place the invitation names, no trip made
+# or planned (round eight). (An invitation accepted is a plan: "accepted Abe's invitation to visit Japan".)
+_NAME_WORD = r"(?-i:[A-Z][\w'’.-]*)"
+INVITED_TO = re.compile(rf"\binvit(?:e|es|ed|ing)\s+(?:him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+                        r"\s+to\s+(?:the\s+)?$", re.I)
+# "Netanyahu's invitation to visit Israel": the one who invites, not the one invited.
+INVITER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?invitation\b", re.I)
 # "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or
 # expels the person is where the arrest told with it happened.
 PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials))?(?:\s+[\w-]+){0,3}?\s+"

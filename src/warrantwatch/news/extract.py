@@ -49,6 +49,8 @@ from warrantwatch.news.cues import (
     INSTITUTION_SAID_HE,
     INTO_THE_SITUATION,
     INVITED_BEFORE,
+    INVITED_TO,
+    INVITER,
     LAST_MEETING_BEFORE,
     LEADER_AFTER_DEMONYM,
     LEAVES_HOME,
@@ -298,8 +300,9 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if ("if " in sentence or "unless " in sentence or "should " in sentence or "were " in sentence) \
                     and _only_travel_in_condition(sentence, place):
                 continue  # "he would not be arrested in Brazil if he came to ...": no trip outside the condition
-            if "nvit" in sentence and INVITED_BEFORE.search(sentence, max(0, place.start - 120), place.start):
-                continue  # "would invite Netanyahu to visit Hungary": an invitation, not a trip
+            if "nvit" in sentence and (INVITED_BEFORE.search(sentence, max(0, place.start - 120), place.start) or
+                                       INVITED_TO.search(sentence, max(0, place.start - 80), place.start)):
+                continue  # "would invite Netanyahu to visit Hungary", "invited him to Japan": an invitation
             if (" for him to " in sentence or " for her to " in sentence) and \
                     _MEANS_FOR_TRIP.search(sentence, max(0, place.start - 90), place.start):
                 continue  # "vowed to find a way for him to visit Germany": a means sought, not a trip
@@ -968,8 +971,11 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         ctx.raw_dates[sentence] = (start, raw)
         # "Zelensky had said he would not go if Putin came": a person named only in a condition travels nowhere
         conditional = "if " in sentence or "If " in sentence or "unless" in sentence
+        # "accepted Netanyahu's invitation to visit Israel": the one who invites is not the one who travels
+        inviting = "nvitation" in sentence
         people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)
-                  and not (conditional and _CONDITION_BEFORE.search(sentence, max(0, p.start - 30), p.start))]
+                  and not (conditional and _CONDITION_BEFORE.search(sentence, max(0, p.start - 30), p.start))
+                  and not (inviting and INVITER.match(sentence, p.end))]
         if not people:
             # "Netanyahu's office said he would travel to Washington": the pronoun is the office's owner
             senders = [p for p in _persons(hits) if _HE.search(sentence, p.end)]
