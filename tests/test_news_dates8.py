@@ -75,3 +75,17 @@ def test_a_mention_without_a_date_is_of_the_trip_told_last(kb, text, published, 
 )
 def test_an_invitation_is_no_trip_and_an_accepted_one_is_a_plan(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "were due to", "were supposed to": a plan, as "was due to" is (the prefilter lacked the plural)
+        ("Benjamin Netanyahu and his delegation were due to fly to Japan on Monday.",
+         {("benjamin-netanyahu", "JPN", "2019-08-12", "planned")}),
+        ("Benjamin Netanyahu and his wife were supposed to visit Japan.",
+         {("benjamin-netanyahu", "JPN", "", "planned")}),
+    ],
+)
+def test_a_plural_plan_is_a_plan(kb, text, expected):
+    assert _events(kb, text, "2019-08-12") == expected

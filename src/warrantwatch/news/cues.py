@@ -183,6 +183,7 @@ FUTURE = Prefiltered(re.compile(
                     r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
                     re.I),
     'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
+    'were due', 'were supposed',
     'was set', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
