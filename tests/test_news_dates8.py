@@ -89,3 +89,35 @@ def test_an_invitation_is_no_trip_and_an_accepted_one_is_a_plan(kb, text, publis
 )
 def test_a_plural_plan_is_a_plan(kb, text, expected):
     assert _events(kb, text, "2019-08-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "next week" told on Thursday January 22, 2026: January 26 to February 1, most of it in January
+        ("Vladimir Putin will visit Mongolia next week.", "2026-01-22",
+         {("vladimir-putin", "MNG", "2026-01", "planned")}),
+        # told on Wednesday January 28: February 2 to 8, all in February (as before)
+        ("Vladimir Putin will visit Mongolia next week.", "2026-01-28",
+         {("vladimir-putin", "MNG", "2026-02", "planned")}),
+        # a day told later dates it even in the week's other month (the whole week is kept while reading)
+        ("Vladimir Putin will visit Mongolia next week. The visit is scheduled for February 1.", "2026-01-22",
+         {("vladimir-putin", "MNG", "2026-02-01", "planned")}),
+    ],
+)
+def test_a_week_across_two_months_is_dated_to_the_month_of_most_of_it(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a mention without its own date is the trip told last: the video link is the summit's, told just before
+        ("Vladimir Putin visited South Africa in 2019. Vladimir Putin will not attend next month's summit in "
+         "South Africa, the presidency said. Vladimir Putin will take part in the summit by video link from Russia.",
+         "2023-07-19", {("vladimir-putin", "ZAF", "2019", "occurred"),
+                        ("vladimir-putin", "ZAF", "2023-08", "remote")}),
+    ],
+)
+def test_a_mention_without_a_date_goes_to_the_nearest_trip(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

@@ -106,7 +106,7 @@ from warrantwatch.news.cues import (
     WHERE_HE,
     lowered_text,
 )
-from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
+from warrantwatch.news.dates import DateMention, RawDate, find_dates, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
 from warrantwatch.news.model import Model, Reading
 from warrantwatch.news.model import load as load_model
@@ -1597,7 +1597,20 @@ def _undated(event: Event, published: dt.date) -> Event:
                        confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
     if event.kind == "occurred" and event.date is not None and event.date.first_day > published:
         return replace(event, kind="planned")  # a trip cannot have happened after the report: it is ahead
+    if event.date is not None and event.date.month is None and event.date_text and "week" in event.date_text:
+        return _week_month(event, published)
     return event
+
+
+def _week_month(event: Event, published: dt.date) -> Event:
+    """A trip dated only by a week that runs across two months ("next week", told on Thursday January 22:
+    January 26 to February 1) is in the month that holds most of the week's days, not just in its year.
+    (Done at the end: while reading, the week's whole range lets a later "scheduled for February 1" date it.)"""
+    weeks = [d for d in find_dates(event.date_text, published) if d.span_days <= 7]
+    if len(weeks) != 1 or weeks[0].first.month == weeks[0].last.month or weeks[0].first.year != event.date.year:
+        return event
+    middle = weeks[0].first + dt.timedelta(days=weeks[0].span_days // 2)
+    return replace(event, date=PartialDate(middle.year, middle.month))
 
 
 
