@@ -121,3 +121,18 @@ def test_a_week_across_two_months_is_dated_to_the_month_of_most_of_it(kb, text, 
 )
 def test_a_mention_without_a_date_goes_to_the_nearest_trip(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb of a "since" clause is the time a count runs from, not the tense of the trip
+        ("Benjamin Netanyahu flies to Washington on Tuesday. It is his sixth trip since Trump returned to office.",
+         {("benjamin-netanyahu", "USA", "2026-02-10", "planned")}),
+        # a past verb outside the clause still tells the past
+        ("Benjamin Netanyahu flew to Washington on Tuesday. It was his sixth trip since Trump returned to office.",
+         {("benjamin-netanyahu", "USA", "2026-02-10", "occurred")}),
+    ],
+)
+def test_the_verb_of_a_since_clause_is_not_the_tense_of_the_trip(kb, text, expected):
+    assert _events(kb, text, "2026-02-10") == expected

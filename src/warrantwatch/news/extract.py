@@ -796,9 +796,16 @@ _KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
 def _tense(sentence: str) -> bool | None:
     """True for the future, False for the past, None when the sentence does not say."""
     future, past = FUTURE.search(sentence), PAST.search(sentence)
+    while past and "since " in sentence and _IN_SINCE_CLAUSE.search(sentence, max(0, past.start() - 60), past.start()):
+        # "It is his sixth trip since Trump returned to office": the verb of a "since" clause tells the time
+        # the count runs from, not the tense of the trip
+        past = PAST.search(sentence, past.end())
     if future and (not past or future.start() <= past.start()):  # "was to visit": a plan
         return True
     return False if past else None
+
+
+_IN_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:.]*$", re.I)
 
 
 def _kind_from_dates(dates: list[DateMention], published: dt.date) -> str:
