@@ -136,3 +136,18 @@ def test_a_mention_without_a_date_goes_to_the_nearest_trip(kb, text, published, 
 )
 def test_the_verb_of_a_since_clause_is_not_the_tense_of_the_trip(kb, text, expected):
     assert _events(kb, text, "2026-02-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day he came back from a stop is not the day of the stay: the stay is told without its day
+        ("On Monday Omar al-Bashir returned from Saudi Arabia, where he performed the Hajj and held talks with "
+         "the Crown Prince.", {("omar-al-bashir", "SAU", "", "occurred")}),
+        # a day told inside the "where" clause is the stay's own
+        ("Omar al-Bashir returned from Saudi Arabia, where he held talks with the Crown Prince on Monday.",
+         {("omar-al-bashir", "SAU", "2014-10-06", "occurred")}),
+    ],
+)
+def test_the_day_of_a_return_from_a_stop_is_not_the_stays(kb, text, expected):
+    assert _events(kb, text, "2014-10-09") == expected

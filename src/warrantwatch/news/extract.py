@@ -1180,6 +1180,13 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 # does not date the trip the person stays away from
                 usable = [d for d in usable if not ARRIVAL.search(sentence, max(0, d.start - 30), d.start)]
             date = _pick_date(usable, anchor, sentence, place.end if anchor == place.start else None)
+            if date is not None and date.start < place.start and anchor == place.start and "from" in sentence and \
+                    ARRIVED_FROM.search(sentence, max(0, place.start - 40), place.start) and \
+                    WHERE_HE.match(sentence[place.end:place.end + 20]):
+                # "returned on Thursday from Saudi Arabia, where he performed the Hajj": the day he left the
+                # stop (or arrived from it), not the day of the stay ("where he met Prabowo earlier this week"
+                # dates it)
+                date = None
             if arrest_at is not None and place_kind == "arrest":
                 # "transferred to the Court on Monday from Chad, where he was arrested at the end of
                 # February": the day of the arrest, written after its verb, not the hand-over's
