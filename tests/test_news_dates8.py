@@ -151,3 +151,26 @@ def test_the_verb_of_a_since_clause_is_not_the_tense_of_the_trip(kb, text, expec
 )
 def test_the_day_of_a_return_from_a_stop_is_not_the_stays(kb, text, expected):
     assert _events(kb, text, "2014-10-09") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the occasion a trip dated to its week is for, dated in another sentence: before its noun or after it
+        ("Benjamin Netanyahu cancelled his trip to Colombia next week for the inauguration of the new president. "
+         "Many presidents are due at the August 7 inauguration.",
+         {("benjamin-netanyahu", "COL", "2018-08-07", "cancelled")}),
+        ("Benjamin Netanyahu will travel to Colombia next week for the inauguration of the new president. "
+         "The inauguration will be held in Bogota on August 7.",
+         {("benjamin-netanyahu", "COL", "2018-08-07", "planned")}),
+        # an occasion in another state is another occasion
+        ("Benjamin Netanyahu will travel to Colombia next week for the inauguration of the new president. "
+         "The inauguration in Peru is on August 7.", {("benjamin-netanyahu", "COL", "2018-08", "planned")}),
+        # a day outside the trip's week is not its day
+        ("Benjamin Netanyahu will travel to Colombia next week for the inauguration of the new president. "
+         "Presidents will attend the August 27 inauguration.",
+         {("benjamin-netanyahu", "COL", "2018-08", "planned")}),
+    ],
+)
+def test_a_trip_takes_the_day_of_the_occasion_it_is_for(kb, text, expected):
+    assert _events(kb, text, "2018-08-02") == expected

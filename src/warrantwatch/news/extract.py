@@ -209,6 +209,7 @@ class _Context:
     meeting: tuple[str, str] | None = None  # (person, sentence): "the meeting between Putin and Trump ..."
     handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
+    hosts_named: dict[str, set[str]] = field(default_factory=dict)  # sentence → the states its places are in
     # "He had been due back as guest speaker at a forum, but that trip was called off": the visit called off
     # is the plan told in the past perfect before it, not a visit the article announces ahead of the report
     earlier_plan_called_off: bool = False
@@ -805,7 +806,9 @@ def _tense(sentence: str) -> bool | None:
     return False if past else None
 
 
-_IN_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:.]*$", re.I)
+# (the verb right after a named or pronoun subject: "since Trump returned", "since he took office"; not "since the
+# warrant was to Washington", where "since" heads a phrase and the verb is the sentence's)
+_IN_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:(?-i:[A-Z][\w'’.-]+)\s+){1,3}|(?:he|she|they|we|it)\s+)$", re.I)
 
 
 def _kind_from_dates(dates: list[DateMention], published: dt.date) -> str:
@@ -989,6 +992,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             if senders:
                 people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
         places = [h for h in hits if h.kind == "place"]
+        ctx.hosts_named[sentence] = {p.value for p in places if not p.demonym}
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
                                                or INSTITUTION_SAID_HE.search(sentence)
@@ -1251,6 +1255,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         # "He left Tel Aviv on Wednesday evening": the trip told before or after begins that day
         _left_home(kb, ctx, people, places, sentence)
     _visit_told_apart(ctx)
+    if any(e.date is not None and not e.date.is_exact for e in ctx.events):
+        _occasion_day(ctx)
     _report_day(ctx)
     _after_presence(ctx)
     _day_of_the_trip(ctx)
@@ -1403,6 +1409,53 @@ def _visit_told_apart(ctx: _Context) -> None:
         day = min(days)
         date = PartialDate(day.year, day.month, day.day)
     ctx.events[i] = replace(event, kind=kind, date=date)
+
+
+# The occasion a trip is for ("cancelled his trip to Colombia for the inauguration of the new president"), dated in
+# another sentence ("the August 7 inauguration", "the enthronement ceremony on Oct. 22"): `_occasion_day`.
+_OCCASION = re.compile(r"\b(inauguration|enthronement|coronation|funeral|swearing-in|summit|conference|forum|"
+                       r"ceremony|ceremonies|commemoration|parade|celebrations?|jubilee|wedding)\b", re.I)
+# (its first day: "the ceremonies on Oct. 22", "the summit, which opens on", "will be held in Rio on"; not "ends on")
+_OCCASION_ON = re.compile(r",?\s+(?:(?:which|that)\s+)?(?:(?:is|was|will be|are|were)\s+)?"
+                          r"(?:(?:held|scheduled|set|due|planned|takes place|took place|opens|opened|begins|began|"
+                          r"starts|started)\s+)?(?:(?:in|at)\s+[^.;:,]{1,30}?\s+)?(?:on|for)\s+$", re.I)
+_ATTRIBUTIVE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?$")
+
+
+def _occasion_day(ctx: _Context) -> None:
+    """A trip dated only to its week or month takes the day of the occasion it is for when another sentence dates
+    that occasion: "cancelled his trip to Colombia next week for the inauguration ... due at the August 7
+    inauguration". The same occasion word in both, the day inside the trip's own week or month, and one such day
+    only. (Not a trip without a date or dated to a year: "the summit" of another sentence may be another one.)"""
+    for i, event in enumerate(ctx.events):
+        if event.date is None or event.date.is_exact or event.kind not in ("planned", "cancelled", "occurred") or \
+                event.date_from != "text" or (event.date.last_day - event.date.first_day).days > 31:
+            continue
+        nouns = {m.group(1).lower() for m in _OCCASION.finditer(event.evidence[0])}
+        if not nouns:
+            continue
+        future = event.kind != "occurred"
+        low, high = event.date.first_day, event.date.last_day
+        told = find_dates(event.date_text, ctx.published, future) if event.date_text else []
+        if len(told) == 1 and low <= told[0].first <= told[0].last <= high:
+            low, high = told[0].first, told[0].last  # "next week": that week, not the month it is stated in
+        days = set()
+        for sentence in ctx.raw_dates:
+            if sentence in event.evidence or not any(n in sentence.lower() for n in nouns) or \
+                    not ctx.hosts_named.get(sentence, set()) <= {event.host}:
+                continue  # (an occasion in another state is another occasion)
+            occasions = [m for m in _OCCASION.finditer(sentence) if m.group(1).lower() in nouns]
+            for d in ctx.dates(sentence, future):
+                if d.span_days != 0 or not low <= d.first <= high:
+                    continue
+                # "the August 7 inauguration" (the date before its noun), "the ceremonies on Oct. 22" (after it)
+                if any((m.start() >= d.end and sentence[max(0, d.start - 4):d.start].lower() == "the " and
+                        _ATTRIBUTIVE.match(sentence, d.end, m.start())) or
+                       (m.end() <= d.start and _OCCASION_ON.match(sentence, m.end(), d.start)) for m in occasions):
+                    days.add(d.first)
+        if len(days) == 1:
+            day = days.pop()
+            ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day))
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
