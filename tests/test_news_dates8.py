@@ -174,3 +174,23 @@ def test_the_day_of_a_return_from_a_stop_is_not_the_stays(kb, text, expected):
 )
 def test_a_trip_takes_the_day_of_the_occasion_it_is_for(kb, text, expected):
     assert _events(kb, text, "2018-08-02") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "days"),
+    [
+        # "earlier in the day": the day told before it in the sentence (a statement's), else the report's
+        ("Shoigu said on Tuesday after talks in Pyongyang, where he had arrived earlier in the day.", "2025-06-18",
+         [dt.date(2025, 6, 17), dt.date(2025, 6, 17)]),
+        ("He arrived in Pyongyang earlier in the day.", "2025-06-18", [dt.date(2025, 6, 18)]),
+        ("He will land in Khartoum later in the day.", "2015-06-15", [dt.date(2015, 6, 15)]),
+    ],
+)
+def test_earlier_or_later_in_the_day_is_the_day_told(sentence, published, days):
+    assert [d.first for d in find_dates(sentence, dt.date.fromisoformat(published))] == days
+
+
+def test_a_stay_told_earlier_in_the_day_of_a_statement_is_dated(kb):
+    text = ("North Korea will send workers to Russia, Sergei Shoigu said on Tuesday after talks with Kim Jong Un in "
+            "Pyongyang, where he had arrived earlier in the day.")
+    assert _events(kb, text, "2025-06-18") == {("sergei-shoigu", "PRK", "2025-06-17", "occurred")}

@@ -50,6 +50,8 @@ _ALTERNATIVES = [
                     rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){_DAY_END}"
                     r"(?=\s*(?:[,.;:)]|$|(?:in|at|and|for|to|with|when|while|the)\b))"),
     ("month_year", rf"\b(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
+    # "where he had arrived earlier in the day": the day the sentence tells before it, else the report's
+    ("same_day", r"\b(?:earlier|later) (?:in the day|that day|on the same day)\b"),
     ("relative", r"\b(?P<rel>tomorrow|today|tonight|overnight|this (?:morning|afternoon|evening)|yesterday|"
                  r"last night|(?:next|this|last|later this|"
                  r"earlier this) (?:weekend|week|month|year))\b"),
@@ -245,8 +247,13 @@ def find_dates(sentence: str, published: dt.date, future: bool | None = None) ->
 def resolve_all(raw: list[RawDate], published: dt.date, future: bool | None,
                 offset: int = 0) -> list[DateMention]:
     """The scanned expressions resolved against the publication date, offsets shifted back by `offset`."""
-    found = []
+    found: list[DateMention] = []
     for r in raw:
+        if r.kind == "same_day":
+            days = [d.first for d in found if d.first == d.last]
+            day = days[-1] if days else published
+            found.append(DateMention(r.start - offset, r.end - offset, day, day, r.text))
+            continue
         resolved = _resolve(r.kind, r.groups, published, future)
         if resolved is not None:
             found.append(DateMention(r.start - offset, r.end - offset, resolved[0], resolved[1], r.text))
