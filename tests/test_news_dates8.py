@@ -191,6 +191,6 @@ def test_earlier_or_later_in_the_day_is_the_day_told(sentence, published, days):
 
 
 def test_a_stay_told_earlier_in_the_day_of_a_statement_is_dated(kb):
-    text = ("North Korea will send workers to Russia, Sergei Shoigu said on Tuesday after talks with Kim Jong Un in "
-            "Pyongyang, where he had arrived earlier in the day.")
+    text = ("Sergei Shoigu said on Tuesday after talks with Kim Jong Un in Pyongyang, where he had arrived earlier in "
+            "the day, that workers would be sent to Kursk.")
     assert _events(kb, text, "2025-06-18") == {("sergei-shoigu", "PRK", "2025-06-17", "occurred")}
