@@ -194,3 +194,19 @@ def test_a_stay_told_earlier_in_the_day_of_a_statement_is_dated(kb):
     text = ("Sergei Shoigu said on Tuesday after talks with Kim Jong Un in Pyongyang, where he had arrived earlier in "
             "the day, that workers would be sent to Kursk.")
     assert _events(kb, text, "2025-06-18") == {("sergei-shoigu", "PRK", "2025-06-17", "occurred")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a video message recorded for a conference is taking part by video (an article before "message")
+        ("Vladimir Putin will not speak at the conference in Glasgow on Tuesday, but he has recorded a video "
+         "message for its participants.", {("vladimir-putin", "GBR", "2021-11-02", "remote")}),
+        ("Vladimir Putin has recorded a message for the summit in Glasgow on Tuesday.",
+         {("vladimir-putin", "GBR", "2021-11-02", "remote")}),
+        # a message not recorded is no video participation (and tells no trip)
+        ("Vladimir Putin has not recorded a video message for the summit in Glasgow on Tuesday.", set()),
+    ],
+)
+def test_a_recorded_video_message_is_remote(kb, text, expected):
+    assert _events(kb, text, "2021-11-01") == expected

@@ -110,7 +110,8 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"videoconference|video conference|addressed .{0,40} by video|"
                     # round seven: "his pre-recorded message was played" (not "the virtual summit": on
                     # news-final3 that names members and venues the person never addressed)
-                    r"pre-?recorded|recorded (?:video |televised )?(?:message|address|speech|statement|remarks))\b",
+                    r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
+                    r"(?:message|address|speech|statement|remarks))\b",
                     re.I),
     'video', 'virtual', 'remote', 'online', 'recorded')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
