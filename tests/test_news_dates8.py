@@ -210,3 +210,38 @@ def test_a_stay_told_earlier_in_the_day_of_a_statement_is_dated(kb):
 )
 def test_a_recorded_video_message_is_remote(kb, text, expected):
     assert _events(kb, text, "2021-11-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline that is a date alone is the report's day, not the day of the trip told after it
+        ("27 November 2018 - Benjamin Netanyahu will soon fly to Chad, his office said.",
+         {("benjamin-netanyahu", "TCD", "", "planned")}),
+        ("Tuesday, 27 November 2018 - Benjamin Netanyahu will soon fly to Chad, his office said.",
+         {("benjamin-netanyahu", "TCD", "", "planned")}),
+        ("November 27, 2018 - Benjamin Netanyahu will soon fly to Chad, his office said.",
+         {("benjamin-netanyahu", "TCD", "", "planned")}),
+        # a date in the sentence itself still dates the trip
+        ("Benjamin Netanyahu will fly to Chad on 27 November 2018, his office said.",
+         {("benjamin-netanyahu", "TCD", "2018-11-27", "planned")}),
+    ],
+)
+def test_a_dateline_of_a_date_alone_dates_no_trip(kb, text, expected):
+    assert _events(kb, text, "2018-11-27") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a calling-off said earlier and reversed later in the sentence calls nothing off
+        ("Rodrigo Duterte will fly to Japan on Tuesday for the enthronement. His office had earlier said that he "
+         "would skip the event; Duterte later said he would attend with a small delegation.",
+         {("rodrigo-duterte", "JPN", "2019-10-22", "planned")}),
+        # without the later word, it still does
+        ("Rodrigo Duterte will fly to Japan on Tuesday for the enthronement. His office has now said that he "
+         "would skip the event.", {("rodrigo-duterte", "JPN", "2019-10-22", "cancelled")}),
+    ],
+)
+def test_a_calling_off_reversed_later_calls_nothing_off(kb, text, expected):
+    assert _events(kb, text, "2019-10-21") == expected

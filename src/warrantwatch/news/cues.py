@@ -62,9 +62,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
 
 # A report's opening dateline ("KHARTOUM, July 10 (Reuters) - "): where and when it was filed,
 # not a trip.
-# Also the forms "September 22, 2009 (WASHINGTON) –" and "BUDAPEST, April 3. /TASS/.".
+# Also the forms "September 22, 2009 (WASHINGTON) –" and "BUDAPEST, April 3. /TASS/.", and a date alone: "October 21,
+# 2019 - ", "Tuesday, 26 September 2023 - " (the day of the report, not of a trip told after it; round eight).
 DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?|"
-                      r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\))\s+[-–—]+\s+|"
+                      r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\)|"
+                      r"(?:[A-Z][a-z]{5,8},\s+)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? |\d{1,2} [A-Z][a-z]{2,8}\.? )"
+                      r"(?:19|20)\d\d)"
+                      r"\s+[-–—]+\s+|"
                       r"[A-Z][A-Z .'-]{2,40}, [A-Z][a-z]{2,8}\.? \d{1,2}\. /[A-Z]{2,8}/\.\s+)")
 
 TRAVEL = re.compile(

@@ -834,11 +834,25 @@ def _kind(sentence: str) -> str:
     called_off = CANCELLED.search(sentence)
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()) \
             and not _CALL_OFF_URGED.search(sentence, max(0, called_off.start() - 90), called_off.start()) \
-            and not ("airspace" in sentence and _SKIPPED_ROUTE.match(sentence, called_off.end())):
+            and not ("airspace" in sentence and _SKIPPED_ROUTE.match(sentence, called_off.end())) \
+            and not (("earlier" in sentence or "initially" in sentence or "first" in sentence or "previously" in
+                      sentence) and _call_off_reversed(sentence, called_off.start())):
         return "cancelled"
     if remote:
         return "cancelled"  # "will not address it remotely either": neither there nor by video
     return _KIND_OF_TENSE[_tense(sentence)]
+
+
+# "Malacañang had earlier said that he would skip the event ...; Duterte later said he would attend": a calling-off
+# told as an earlier word that a later one reversed is no calling-off.
+_EARLIER_WORD = re.compile(r"\b(?:had|has) (?:earlier|initially|first|previously) (?:said|announced|indicated|stated)\b"
+                           r"[^.;]{0,80}$", re.I)
+_LATER_WORD = re.compile(r"\b(?:later|since|now|then) (?:said|says|announced|confirmed|decided|agreed)\b[^.;]{0,30}?"
+                         r"\b(?:would|will|to) (?:attend|go|travel|visit|come|fly|join)\b", re.I)
+
+
+def _call_off_reversed(sentence: str, at: int) -> bool:
+    return bool(_EARLIER_WORD.search(sentence, max(0, at - 120), at) and _LATER_WORD.search(sentence, at))
 
 
 def _remote_attendance(sentence: str) -> bool:
