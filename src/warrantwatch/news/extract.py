@@ -845,14 +845,15 @@ def _kind(sentence: str) -> str:
 
 # "Malacañang had earlier said that he would skip the event ...; Duterte later said he would attend": a calling-off
 # told as an earlier word that a later one reversed is no calling-off.
-_EARLIER_WORD = re.compile(r"\b(?:had|has) (?:earlier|initially|first|previously) (?:said|announced|indicated|stated)\b"
-                           r"[^.;]{0,80}$", re.I)
-_LATER_WORD = re.compile(r"\b(?:later|since|now|then) (?:said|says|announced|confirmed|decided|agreed)\b[^.;]{0,30}?"
-                         r"\b(?:would|will|to) (?:attend|go|travel|visit|come|fly|join)\b", re.I)
+_CALL_OFF_SAID_EARLIER = re.compile(r"\b(?:had|has) (?:earlier|initially|first|previously) "
+                                    r"(?:said|announced|indicated|stated)\b[^.;]{0,80}$", re.I)
+_REVERSED_LATER = re.compile(r"\b(?:later|since|now|then) (?:said|says|announced|confirmed|decided|agreed)\b"
+                             r"[^.;]{0,30}?\b(?:would|will|to) (?:attend|go|travel|visit|come|fly|join)\b", re.I)
 
 
 def _call_off_reversed(sentence: str, at: int) -> bool:
-    return bool(_EARLIER_WORD.search(sentence, max(0, at - 120), at) and _LATER_WORD.search(sentence, at))
+    return bool(_CALL_OFF_SAID_EARLIER.search(sentence, max(0, at - 120), at) and
+                _REVERSED_LATER.search(sentence, at))
 
 
 def _remote_attendance(sentence: str) -> bool:
