@@ -245,3 +245,18 @@ def test_a_dateline_of_a_date_alone_dates_no_trip(kb, text, expected):
 )
 def test_a_calling_off_reversed_later_calls_nothing_off(kb, text, expected):
     assert _events(kb, text, "2019-10-21") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the stop after "and then" is after the dated one: known to its month, not to its day
+        ("Omar al-Bashir sat beside Guelleh at the launch in Djibouti on July 5 and then went on to Uganda.",
+         {("omar-al-bashir", "DJI", "2018-07-05", "occurred"), ("omar-al-bashir", "UGA", "2018-07", "occurred")}),
+        # a stop with a day of its own keeps it
+        ("Omar al-Bashir was in Djibouti on July 5 and then went on to Uganda on July 7.",
+         {("omar-al-bashir", "DJI", "2018-07-05", "occurred"), ("omar-al-bashir", "UGA", "2018-07-07", "occurred")}),
+    ],
+)
+def test_the_stop_after_a_dated_one_is_known_to_its_month(kb, text, expected):
+    assert _events(kb, text, "2018-07-12") == expected

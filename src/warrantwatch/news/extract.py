@@ -11,6 +11,7 @@ Sentence-level rules over gazetteer hits, explained where they are not obvious:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -915,10 +916,18 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
     # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
     # (not across "and then": "at the launch in Djibouti on July 5 and then went on to Uganda" does not date
     # the second stop)
+    near = [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))]
     usable = [d for d in usable if _same_clause(sentence, anchor, d.start)] or \
-        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))
-         and not (d.start < anchor and _THEN.search(sentence, d.end, anchor))]
+        [d for d in near if not (d.start < anchor and _THEN.search(sentence, d.end, anchor))]
     if not usable:
+        before = [d for d in near if d.start < anchor and d.span_days == 0 and "then" in sentence]
+        if before:
+            # the next stop, after "on July 5 and then went on to Uganda": a later day that the text does not
+            # give, known to the month of the stop before it (as a stay before a dated leg is)
+            day = max(before, key=lambda d: d.start)
+            last_day = calendar.monthrange(day.first.year, day.first.month)[1]
+            first, last = day.first.replace(day=1), day.first.replace(day=last_day)
+            return DateMention(day.start, day.end, first, last, day.text)
         return None  # "It will be his third trip to the United States: he was first hosted in February"
     usable = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])] or usable
     return min(usable, key=lambda d: (d.span_days > 0, d.span_days > 31,
