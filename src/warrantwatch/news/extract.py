@@ -210,7 +210,7 @@ class _Context:
     meeting: tuple[str, str] | None = None  # (person, sentence): "the meeting between Putin and Trump ..."
     handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
-    hosts_named: dict[str, set[str]] = field(default_factory=dict)  # sentence → the states its places are in
+    places_of: dict[str, list[Hit]] = field(default_factory=dict)  # sentence → the places named in it
     # "He had been due back as guest speaker at a forum, but that trip was called off": the visit called off
     # is the plan told in the past perfect before it, not a visit the article announces ahead of the report
     earlier_plan_called_off: bool = False
@@ -1016,7 +1016,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             if senders:
                 people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
         places = [h for h in hits if h.kind == "place"]
-        ctx.hosts_named[sentence] = {p.value for p in places if not p.demonym}
+        ctx.places_of[sentence] = places  # (read only by `_occasion_day`)
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
                                                or INSTITUTION_SAID_HE.search(sentence)
@@ -1465,8 +1465,9 @@ def _occasion_day(ctx: _Context) -> None:
             low, high = told[0].first, told[0].last  # "next week": that week, not the month it is stated in
         days = set()
         for sentence in ctx.raw_dates:
-            if sentence in event.evidence or not any(n in sentence.lower() for n in nouns) or \
-                    not ctx.hosts_named.get(sentence, set()) <= {event.host}:
+            lowered = sentence.lower()
+            if sentence in event.evidence or not any(n in lowered for n in nouns) or \
+                    any(p.value != event.host and not p.demonym for p in ctx.places_of.get(sentence, ())):
                 continue  # (an occasion in another state is another occasion)
             occasions = [m for m in _OCCASION.finditer(sentence) if m.group(1).lower() in nouns]
             for d in ctx.dates(sentence, future):
