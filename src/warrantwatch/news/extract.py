@@ -916,9 +916,10 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
     # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
     # (not across "and then": "at the launch in Djibouti on July 5 and then went on to Uganda" does not date
     # the second stop)
-    near = [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))]
-    usable = [d for d in usable if _same_clause(sentence, anchor, d.start)] or \
-        [d for d in near if not (d.start < anchor and _THEN.search(sentence, d.end, anchor))]
+    own_clause = [d for d in usable if _same_clause(sentence, anchor, d.start)]
+    near = [] if own_clause else \
+        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))]
+    usable = own_clause or [d for d in near if not (d.start < anchor and _THEN.search(sentence, d.end, anchor))]
     if not usable:
         before = [d for d in near if d.start < anchor and d.span_days == 0 and "then" in sentence]
         if before:
