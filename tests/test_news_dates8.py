@@ -260,3 +260,11 @@ def test_a_calling_off_reversed_later_calls_nothing_off(kb, text, expected):
 )
 def test_the_stop_after_a_dated_one_is_known_to_its_month(kb, text, expected):
     assert _events(kb, text, "2018-07-12") == expected
+
+
+def test_earlier_in_the_day_is_not_ahead_in_a_sentence_about_the_future(kb):
+    # "will send" makes the sentence's days read ahead; "had arrived earlier in the day" is the statement's
+    # Tuesday, which is past
+    text = ("North Korea will send workers to Russia, Sergei Shoigu said on Tuesday after talks with Kim Jong Un in "
+            "Pyongyang, where he had arrived earlier in the day.")
+    assert _events(kb, text, "2025-06-18") == {("sergei-shoigu", "PRK", "2025-06-17", "occurred")}

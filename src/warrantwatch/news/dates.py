@@ -248,10 +248,16 @@ def resolve_all(raw: list[RawDate], published: dt.date, future: bool | None,
                 offset: int = 0) -> list[DateMention]:
     """The scanned expressions resolved against the publication date, offsets shifted back by `offset`."""
     found: list[DateMention] = []
-    for r in raw:
+    for i, r in enumerate(raw):
         if r.kind == "same_day":
-            days = [d.first for d in found if d.first == d.last]
-            day = days[-1] if days else published
+            # the day told before it, read in its own direction ("had arrived earlier in the day": not ahead of
+            # the report even in a sentence about the future), else the report's
+            day = published
+            for before in reversed(raw[:i]):
+                told = _resolve(before.kind, before.groups, published, r.text[:7].lower() != "earlier")
+                if told is not None and told[0] == told[1]:
+                    day = told[0]
+                    break
             found.append(DateMention(r.start - offset, r.end - offset, day, day, r.text))
             continue
         resolved = _resolve(r.kind, r.groups, published, future)
