@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import math
 import re
 import sys
 from pathlib import Path
@@ -101,6 +102,68 @@ def _arrest(kb, text: str, published: dt.date, events: list[Event]) -> list[Even
 READINGS = {"kind": _kind, "arrest": _arrest}
 
 
+def parse_features(event: Event) -> dict[str, float]:
+    """What the parse says of a candidate's place in its evidence sentence, as features of the learned stage."""
+    reading = event.reading
+    if reading is None or reading.place is None:
+        return {"parse:no_place": 1.0}
+    doc = _doc(reading.sentence)
+    start, end = reading.place
+    place = parse.read_place(doc, start, end)
+    if place is None or not place.verb:
+        return {"parse:no_verb": 1.0}
+    f = {f"parse:prep={place.preposition or '-'}": 1.0}
+    for name in ("modal", "negated", "past", "direct", "passive"):
+        if getattr(place, name):
+            f[f"parse:{name}"] = 1.0
+    if parse.remote(doc, start, end):
+        f["parse:remote"] = 1.0
+    if parse.kind_of(doc, start, end, event.kind) is not None:
+        f["parse:kind_disagrees"] = 1.0
+    if event.kind == "arrest" and any((start, end) in a.places for a in parse.arrests(doc, [(start, end)])):
+        f["parse:arrest_at_place"] = 1.0
+    return f
+
+
+def model_cv(sets: list[Path]) -> None:
+    """Leave-one-set-out figures of the learned stage with and without the parse features (C and the alert
+    threshold chosen by a nested leave-one-set-out on the training sets, as `train_event_model.py --cv`)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from sklearn.metrics import roc_auc_score
+    from train_event_model import _counts, _scored, alert_threshold, choose, fit, label
+
+    kb = bundled()
+    labelled = [label(kb, s) for s in sets]
+    base = {id(c): dict(c.features) for s in labelled for c in s.candidates}
+    extra = {id(c): {**base[id(c)], **parse_features(c.event)} for s in labelled for c in s.candidates}
+    for name, table in (("learned stage as shipped", base), ("+ parse features", extra)):
+        for s in labelled:
+            for c in s.candidates:
+                c.features = table[id(c)]
+        probabilities, alerting, rows = {}, [0, 0, 0], []
+        for held in labelled:
+            train = [s for s in labelled if s is not held]
+            c, _, inner = choose(train)
+            alert = alert_threshold(train, inner, 0.0)
+            model = fit([cand for s in train for cand in s.candidates], c)
+            for cand in held.candidates:
+                probabilities[id(cand)] = model.probability(cand.features)
+            expected = sum(len(set(i.expected)) for i in held.items)
+            tp, found, exp = _counts(_scored([held], probabilities), expected, alert)
+            for i, v in enumerate((tp, found, exp)):
+                alerting[i] += v
+            rows.append(f"{held.name} {tp}/{found}/{exp} (C {c}, alert {alert:.2f})")
+        cands = [c for s in labelled for c in s.candidates]
+        y = [c.right for c in cands]
+        p = [probabilities[id(c)] for c in cands]
+        loss = -sum(math.log(max(1e-12, q if r else 1 - q)) for q, r in zip(p, y, strict=True)) / len(y)
+        tp, found, exp = alerting
+        print(f"{name}: {len(cands)} candidates ({sum(y)} right); held-out log-loss {loss:.4f}, "
+              f"ROC AUC {roc_auc_score(y, p):.3f}; alerting precision {tp / found:.3f}, recall {tp / exp:.3f} "
+              f"({tp}/{found}/{exp})")
+        print("   " + "; ".join(rows))
+
+
 def reader(names: tuple[str, ...]):
     def read(kb, text: str, published: dt.date) -> list[Event]:
         events = extract(kb, text, published)
@@ -114,11 +177,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sets", nargs="*", type=Path)
     parser.add_argument("--errors", choices=[*READINGS, "all"], help="print the items whose events change")
+    parser.add_argument("--model-cv", action="store_true",
+                        help="the learned stage with and without parse features, leave-one-set-out")
     args = parser.parse_args()
     sets = args.sets or sorted(p for p in (ROOT / "tests" / "data").glob("news*") if p.is_dir())
     sets = [s for s in sets if UNTOUCHED not in s.name]
     if not sets:
         sys.exit("no set")
+    if args.model_cv:
+        model_cv(sets)
+        return
     kb = bundled()
     variants = {"rules (today)": (), "+ kind": ("kind",), "+ arrest": ("arrest",), "+ both": ("kind", "arrest")}
     print("| set | " + " | ".join(variants) + " |")
