@@ -1,7 +1,7 @@
 """Issue 11's parse experiment: does a dependency parse of the candidate sentences improve extraction?
 
 Runs `extract` (the rules and the learned stage, as shipped) on every development set and, beside it,
-`extract` followed by the readings of `news.parse` (spaCy, en_core_web_sm 3.8.0), each alone and all
+`extract` followed by the readings of `readings.py` (spaCy, en_core_web_sm 3.8.0), each alone and all
 together, and prints whole-event precision / recall / F1 (correct/found/expected) per set:
 
 - `kind`: the kind of a planned / occurred / cancelled event from the parse of the place in its
@@ -14,7 +14,7 @@ together, and prints whole-event precision / recall / F1 (correct/found/expected
 Only sentences that hold a place and a person, title or pronoun (kind), or an arrest verb (arrest) are
 parsed. Never a `*final7*` set (the untouched set; the lead evaluates it).
 
-    python scripts/parse_experiment.py [--errors READING] [SET ...]
+    python experiments/parse/evaluate.py [--errors READING] [SET ...]
 """
 
 from __future__ import annotations
@@ -27,15 +27,17 @@ import re
 import sys
 from pathlib import Path
 
-from warrantwatch.news import parse
 from warrantwatch.news.dates import resolve_all, scan
 from warrantwatch.news.evaluate import evaluate, load_items
 from warrantwatch.news.extract import _OBJECT_OF, COURT_SEAT, Event, _undated, extract, normalise, sentence_spans
 from warrantwatch.news.gazetteer import gazetteer_for
 from warrantwatch.records.knowledge import bundled
 
-ROOT = Path(__file__).resolve().parents[1]
-UNTOUCHED = "final7"
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(ROOT / "scripts")]
+import readings as parse  # noqa: E402
+from train_event_model import UNTOUCHED_SETS  # noqa: E402
+
 _ARREST_WORD = re.compile(r"\b(?:arrest|detain|captur|apprehend|surrender|seiz|handed)", re.I)
 _DOCS: dict[str, object] = {}
 
@@ -128,7 +130,6 @@ def parse_features(event: Event) -> dict[str, float]:
 def model_cv(sets: list[Path]) -> None:
     """Leave-one-set-out figures of the learned stage with and without the parse features (C and the alert
     threshold chosen by a nested leave-one-set-out on the training sets, as `train_event_model.py --cv`)."""
-    sys.path.insert(0, str(ROOT / "scripts"))
     from sklearn.metrics import roc_auc_score
     from train_event_model import _counts, _scored, alert_threshold, choose, fit, label
 
@@ -181,7 +182,7 @@ def main() -> None:
                         help="the learned stage with and without parse features, leave-one-set-out")
     args = parser.parse_args()
     sets = args.sets or sorted(p for p in (ROOT / "tests" / "data").glob("news*") if p.is_dir())
-    sets = [s for s in sets if UNTOUCHED not in s.name]
+    sets = [s for s in sets if s.resolve().name not in UNTOUCHED_SETS]
     if not sets:
         sys.exit("no set")
     if args.model_cv:

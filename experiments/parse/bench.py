@@ -11,13 +11,13 @@ articles per second, each over the same articles:
 - parse (c): only the sentences with an arrest, surrender or video cue (`news.cues.ARREST`,
   `TRANSFER`, `REMOTE`);
 - (d) `extract` and then a parse of the evidence sentence of each planned, occurred or cancelled event
-  it found (what the `kind` reading of scripts/parse_experiment.py costs, the cheapest use measured).
+  it found (what the `kind` reading of experiments/parse/evaluate.py costs, the cheapest use measured).
 
 The sentences for (b) and (c) are chosen outside the timing (finding them costs what extraction's own
 first stages cost, which `extract` pays anyway). The pipeline runs with only what a parse needs
 (tok2vec, tagger, parser, attribute_ruler): ner and lemmatizer are excluded at load.
 
-    python benchmarks/bench_parse.py [--n 1000] [--rounds 3] [--batch 64]
+    python experiments/parse/bench.py [--n 1000] [--rounds 3] [--batch 64]
 """
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parents[1] / "benchmarks")]
 
-from news_corpus import articles
+from news_corpus import articles  # noqa: E402
 
 
 def _best(fn, rounds: int) -> float:
@@ -71,8 +72,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=64)
     args = parser.parse_args()
 
+    from readings import load
+
     from warrantwatch.news.extract import extract
-    from warrantwatch.news.parse import load
     from warrantwatch.records.knowledge import bundled
 
     kb = bundled()

