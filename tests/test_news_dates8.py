@@ -268,3 +268,34 @@ def test_earlier_in_the_day_is_not_ahead_in_a_sentence_about_the_future(kb):
     text = ("North Korea will send workers to Russia, Sergei Shoigu said on Tuesday after talks with Kim Jong Un in "
             "Pyongyang, where he had arrived earlier in the day.")
     assert _events(kb, text, "2025-06-18") == {("sergei-shoigu", "PRK", "2025-06-17", "occurred")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last"),
+    [
+        # "the first half of the year": January to June of the report's year, stated as the year
+        ("Xi invited him to visit China in the first half of the year.", dt.date(2026, 1, 1), dt.date(2026, 6, 30)),
+        ("He will go in the second half of 2027.", dt.date(2027, 7, 1), dt.date(2027, 12, 31)),
+        ("He will go in the first half of next year.", dt.date(2027, 1, 1), dt.date(2027, 6, 30)),
+    ],
+)
+def test_a_half_of_the_year(sentence, first, last):
+    found = find_dates(sentence, dt.date(2026, 2, 4), True)
+    assert [(d.first, d.last) for d in found] == [(first, last)]
+    assert found[0].as_partial.month is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the anniversary of the "Russian-Chinese" treaty is no day of a trip to China
+        ("Vladimir Putin accepted an invitation to make an official visit to China in the first half of the year. "
+         "July 16 will mark the 25th anniversary of the Russian-Chinese Treaty of Friendship.",
+         {("vladimir-putin", "CHN", "2026", "planned")}),
+        # a host named as a state still dates the trip ("China hosts the leaders on ...")
+        ("Vladimir Putin will make an official visit to China this year. China hosts the leaders on July 16.",
+         {("vladimir-putin", "CHN", "2026-07-16", "planned")}),
+    ],
+)
+def test_a_demonym_in_a_compound_is_no_host(kb, text, expected):
+    assert _events(kb, text, "2026-02-04") == expected

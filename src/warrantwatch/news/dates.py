@@ -52,6 +52,9 @@ _ALTERNATIVES = [
     ("month_year", rf"\b(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
     # "where he had arrived earlier in the day": the day the sentence tells before it, else the report's
     ("same_day", r"\b(?:earlier|later) (?:in the day|that day|on the same day)\b"),
+    # "in the first half of the year", "the second half of 2026": six months
+    # (anchored on "half": "first" and "second" are too common to anchor on; the word before is read by _NEEDS_WORD)
+    ("half", r"\bhalf of (?:(?P<rel>the|this|next|last) year|(?P<year>(?:19|20)\d\d))\b"),
     ("relative", r"\b(?P<rel>tomorrow|today|tonight|overnight|this (?:morning|afternoon|evening)|yesterday|"
                  r"last night|(?:next|this|last|later this|"
                  r"earlier this) (?:weekend|week|month|year))\b"),
@@ -79,6 +82,7 @@ _NEEDS_WORD = {
     "year": re.compile(r"\b(?:in|since|during|of|by|until|back in) $", re.I),
     "ago": re.compile(r"\b(?P<count>a|one|two|three|four|five|six|\d+) (?P<unit>days?|weeks?) $", re.I),
     "month_day_only": re.compile(r"\b(?:on|since|from|until|by) the $", re.I),
+    "half": re.compile(r"\b(?P<which>first|second) $", re.I),
 }
 
 
@@ -87,7 +91,7 @@ def _anchors():
 
     words = {*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "overnight", "yesterday", "next",
              "this",
-             "last", "later", "earlier", "within", "coming", "ago", *"0123456789"}
+             "last", "later", "earlier", "within", "coming", "ago", "half", *"0123456789"}
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, len(word))
@@ -133,6 +137,8 @@ def scan(text: str, offset: int = 0) -> list[RawDate]:
                 continue
             start = word.start()
         groups = word.groupdict() if kind == "ago" else {short: m.group(name) for name, short in _GROUPS[kind]}
+        if kind == "half":
+            groups["which"] = word.group("which")
         found.append(RawDate(start + offset, m.end() + offset, kind, groups, text[start:m.end()]))
         done = m.end()
     return found
@@ -354,6 +360,12 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
             elif which == "next":
                 year += 1 if month <= published.month else 0
             return _month_range(year, month)
+        if kind == "half":
+            year = int(groups["year"]) if groups.get("year") else \
+                published.year + {"next": 1, "last": -1}.get((groups.get("rel") or "").lower(), 0)
+            if groups["which"].lower() == "first":
+                return dt.date(year, 1, 1), dt.date(year, 6, 30)
+            return dt.date(year, 7, 1), dt.date(year, 12, 31)
         if kind == "relative":
             return _relative(groups["rel"], published)
         if kind == "within":

@@ -1848,7 +1848,9 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
 def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: dt.date) -> None:
     """ "India hosts the leaders on September 9 and 10": a later sentence that names an event's host
     and a day inside the event's known period dates the event more precisely."""
-    hosts = {p.value for p in places}
+    # (not a demonym inside a compound: "the Russian-Chinese Treaty", whose anniversary "July 16 will mark", is
+    # no event of China)
+    hosts = {p.value for p in places if not (p.demonym and "-" in sentence[max(0, p.start - 1):p.end + 1])}
     for i, event in enumerate(ctx.events):
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
