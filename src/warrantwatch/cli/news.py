@@ -60,7 +60,7 @@ def _briefs(kb, items, published: str | None, maps: str, problems: list, known: 
 # --jobs: folders and feeds on several cores (news/parallel.py). Workers read each article and make its
 # brief, and for `brief` its text (JSON line, Markdown, HTML, or the files of -o); for `watch` its rows and
 # alerts. The parent writes them, and alone owns the store, in the input's order.
-Jobs = Annotated[int | None, typer.Option("--jobs", "-j", parser=whole_number, show_default=False,
+Jobs = Annotated[int | None, typer.Option("--jobs", "-j", parser=whole_number, show_default=False, metavar="N",
                                           help="Worker processes for a folder or feed (default: the CPUs "
                                           "this process may use; 1: none). The output is the same.")]
 

@@ -18,15 +18,18 @@ elsewhere a worker notices at its next chunk). A worker that dies makes the run 
 
 Start method. On Linux the workers are forked from the parent once it has loaded the knowledge base
 and read one short article (which builds the gazetteer, the cue-word index and the learned stage):
-each worker starts with all of it, shared copy-on-write, at no cost. Measured on the 2-core machine
-(benchmarks/bench_jobs_start.py, scratch: 2 workers, from the pool's creation to both workers having
-returned a first chunk of one article): fork 0.01–0.02 s, forkserver 0.5–0.6 s, spawn 0.9–1.0 s
-(each of the latter imports warrantwatch, loads the knowledge base and builds the gazetteer again in
-every worker). Fork is safe only in a process with one thread and no open database: `Workers` forks
-every worker as it is entered (the executor launches them all at its first submission when it
-forks), callers enter it before opening the store, and where another thread
-is already running (a test runner's server, say) or on another system, the workers are spawned
-instead, each building its task from `args`.
+each worker starts with all of it, shared copy-on-write, at no cost of its own. Measured on the
+2-core machine (2026-12-07, load 2.4-2.6; a scratch script starting 2 workers with
+`multiprocessing` and timing until both had briefed one article, 3 runs each): fork 0.11 s, all
+of it the parent's loading and warm-up, which `--jobs 1` pays too on its first article, and no CPU
+time in the workers; forkserver 0.33-0.35 s and spawn 0.35-0.39 s, each worker spending 0.15-0.17 s
+of CPU importing warrantwatch, loading the knowledge base and building the gazetteer again. Fork is
+safe only in a process with one thread and no open database: `Workers` forks every worker as it is
+entered (a forking executor launches them all at its first submission, before its own threads
+start, and never forks again), callers enter it before opening the store (`watch`), and where
+another thread is already running (a test runner's server, say) or on another system, the workers
+are spawned instead, each building its task from `args`. A run of fewer than `SMALL_RUN` units
+starts no workers at all.
 """
 
 from __future__ import annotations
