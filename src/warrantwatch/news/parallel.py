@@ -19,11 +19,11 @@ elsewhere a worker notices at its next chunk). A worker that dies makes the run 
 Start method. On Linux the workers are forked from the parent once it has loaded the knowledge base
 and read one short article (which builds the gazetteer, the cue-word index and the learned stage):
 each worker starts with all of it, shared copy-on-write, at no cost of its own. Measured on the
-2-core machine (2026-12-07, load 2.4-2.6; a scratch script starting 2 workers with
-`multiprocessing` and timing until both had briefed one article, 3 runs each): fork 0.11 s, all
-of it the parent's loading and warm-up, which `--jobs 1` pays too on its first article, and no CPU
-time in the workers; forkserver 0.33-0.35 s and spawn 0.35-0.39 s, each worker spending 0.15-0.17 s
-of CPU importing warrantwatch, loading the knowledge base and building the gazetteer again. Fork is
+2-core machine (2026-12-07, load 2.1-2.6; benchmarks/bench_jobs_start.py and a scratch run before
+it: 2 workers, until each has briefed one article): fork 0.11-0.15 s, all of it the parent's loading
+and warm-up, which `--jobs 1` pays too on its first article, and no CPU time in the workers;
+forkserver 0.33-0.37 s and spawn 0.19-0.39 s, each worker spending 0.15-0.17 s of CPU importing
+warrantwatch, loading the knowledge base and building the gazetteer again. Fork is
 safe only in a process with one thread and no open database: `Workers` forks every worker as it is
 entered (a forking executor launches them all at its first submission, before its own threads
 start, and never forks again), callers enter it before opening the store (`watch`), and where
