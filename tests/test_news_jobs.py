@@ -87,6 +87,14 @@ def test_brief_over_a_real_folder_is_byte_for_byte_that_of_jobs_1(real_folder, c
         assert len(json.loads(one[1])) >= 55
 
 
+@pytest.mark.parametrize("form", [["--json"], []])
+def test_brief_over_a_feed_is_byte_for_byte_that_of_jobs_1(real_folder, capsys, form):
+    argv = ["brief", str(real_folder / "feed.jsonl"), *form]
+    one = _run(capsys, [*argv, "--jobs", "1"])
+    assert one[0] == 2 and "feed.jsonl:" in one[2]  # the line that is not JSON
+    assert _run(capsys, [*argv, "--jobs", "2"]) == one
+
+
 def test_brief_files_with_jobs_are_the_same_files(real_folder, tmp_path, capsys):
     small = tmp_path / "small"
     small.mkdir()
@@ -330,3 +338,30 @@ def test_kill_9_of_the_parent_takes_its_workers(big_feed):
     os.kill(process.pid, signal.SIGKILL)
     process.communicate(timeout=60)
     assert _gone(workers)
+
+
+def test_a_killed_worker_stops_watch_and_a_rerun_stores_everything_once(big_feed, tmp_path):
+    db = tmp_path / "n.duckdb"
+    argv = [*CLI, "watch", str(big_feed), "--db", str(db), "--json", "--batch", "50", "--jobs", "2"]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not db.exists() and time.monotonic() < deadline:  # the store is opened once the workers run
+        time.sleep(0.02)
+    time.sleep(0.5)
+    workers = _children(process.pid)
+    assert len(workers) == 2 and process.poll() is None
+    os.kill(min(workers), signal.SIGKILL)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 1 and "a worker process stopped" in err.decode() and "Traceback" not in err.decode()
+    assert _gone(workers)
+    with duckdb.connect(str(db), read_only=True) as c:
+        stored = c.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert stored < 1500
+    rerun = subprocess.run(argv, capture_output=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert json.loads(rerun.stdout)["already_stored"] == stored
+    with duckdb.connect(str(db), read_only=True) as c:
+        articles, keys = c.execute("SELECT count(*), count(DISTINCT key) FROM articles").fetchone()
+        per_article = c.execute("SELECT min(c), max(c) FROM (SELECT a.key, count(e.article_key) AS c FROM "
+                                "articles a LEFT JOIN events e ON e.article_key = a.key GROUP BY a.key)").fetchone()
+    assert articles == keys == 1500 and per_article[0] == per_article[1] >= 1
