@@ -307,7 +307,8 @@ def test_watch_alerts_only_above_the_threshold(tmp_path, capsys):
     assert document["stored"]["events"] >= 2
 
 
-def test_watch_loses_nothing_on_kill_9(tmp_path):
+@pytest.mark.parametrize("jobs", [[], ["--jobs", "1"], ["--jobs", "2"]])
+def test_watch_loses_nothing_on_kill_9(tmp_path, jobs):
     import os
     import signal
     import subprocess
@@ -324,7 +325,7 @@ def test_watch_loses_nothing_on_kill_9(tmp_path):
                                      "text": f"Story {i}. " + SEED.split("\n\n")[1]}) + "\n")
     db = tmp_path / "n.duckdb"
     argv = [sys.executable, "-c", "import sys; from warrantwatch.cli import main; sys.exit(main(sys.argv[1:]))",
-            "watch", str(feed), "--db", str(db), "--json", "--batch", "100"]
+            "watch", str(feed), "--db", str(db), "--json", "--batch", "100", *jobs]
     process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
@@ -334,8 +335,18 @@ def test_watch_loses_nothing_on_kill_9(tmp_path):
         time.sleep(0.05)
     time.sleep(0.1)
     assert process.poll() is None, "watch finished before it could be killed; give it more articles"
+    workers = {int(c) for task in Path(f"/proc/{process.pid}/task").glob("*")
+               for c in (task / "children").read_text().split()} if Path("/proc").is_dir() else set()
+    from warrantwatch.news.parallel import cpus
+
+    expected = {"1": 0, "2": 2}.get(jobs[-1] if jobs else "", cpus() if cpus() > 1 else 0)
+    assert len(workers) == expected or not Path("/proc").is_dir()
     os.kill(process.pid, signal.SIGKILL)
     assert process.wait() == -signal.SIGKILL
+    deadline = time.monotonic() + 10  # the workers die with their parent: none is left behind
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
     assert subprocess.run(argv, capture_output=True, check=False).returncode == 0
     with duckdb.connect(str(db), read_only=True) as c:
         articles, keys = c.execute("SELECT count(*), count(DISTINCT key) FROM articles").fetchone()

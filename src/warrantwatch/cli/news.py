@@ -22,16 +22,27 @@ def _dates(published: str | None):
     return (parse_day(published) if published else None), today()
 
 
-def _briefs(kb, items, published: str | None, maps: str, problems: list, known: set[str] | None = None):
-    """The brief of each article among `items` (read by `news.reading.read_items`), one at a time:
-    nothing is kept, so memory does not grow with the run. An item that cannot be read or briefed
-    goes to `problems` (a `Rejected`) and the run goes on. With `known` (watch), an item already
-    stored or rejected gives None and is not briefed again."""
+def _brief_of(kb, item, given, today, maps: str):
+    """(the brief of an article, None) or (None, a `Rejected`) for an item that cannot be read or briefed."""
     from warrantwatch.errors import WarrantWatchError
     from warrantwatch.news.brief import build
     from warrantwatch.news.published import published_date
     from warrantwatch.news.reading import Rejected
 
+    if isinstance(item, Rejected):
+        return None, item
+    day, origin = published_date(item, given, today)
+    try:
+        return build(kb, item, day, maps=maps, published_from=origin), None
+    except WarrantWatchError as exc:
+        return None, Rejected(item.origin, str(exc).removeprefix(f"{item.origin}: "), item.key)
+
+
+def _briefs(kb, items, published: str | None, maps: str, problems: list, known: set[str] | None = None):
+    """The brief of each article among `items` (read by `news.reading.read_items`), one at a time:
+    nothing is kept, so memory does not grow with the run. An item that cannot be read or briefed
+    goes to `problems` (a `Rejected`) and the run goes on. With `known` (watch), an item already
+    stored or rejected gives None and is not briefed again."""
     given, today = _dates(published)
     for item in items:
         if known is not None:
@@ -39,14 +50,96 @@ def _briefs(kb, items, published: str | None, maps: str, problems: list, known: 
                 yield None
                 continue
             known.add(item.key)
-        if isinstance(item, Rejected):
-            problems.append(item)
-            continue
-        day, origin = published_date(item, given, today)
-        try:
-            yield build(kb, item, day, maps=maps, published_from=origin)
-        except WarrantWatchError as exc:
-            problems.append(Rejected(item.origin, str(exc).removeprefix(f"{item.origin}: "), item.key))
+        brief, problem = _brief_of(kb, item, given, today, maps)
+        if problem is not None:
+            problems.append(problem)
+        else:
+            yield brief
+
+
+# --jobs: folders and feeds on several cores (news/parallel.py). Workers read each article and make its
+# brief, and for `brief` its text (JSON line, Markdown, HTML, or the files of -o); for `watch` its rows and
+# alerts. The parent writes them, and alone owns the store, in the input's order.
+Jobs = Annotated[int | None, typer.Option("--jobs", "-j", parser=whole_number, show_default=False, metavar="N",
+                                          help="Worker processes for a folder or feed (default: the CPUs "
+                                          "this process may use; 1: none). The output is the same.")]
+
+_WARM_UP = "Vladimir Putin will visit Mongolia on September 3, the Kremlin said."
+
+
+def _jobs(jobs: int | None) -> int:
+    from warrantwatch.news.parallel import cpus
+
+    if jobs is None:
+        return cpus()
+    if jobs < 1:
+        raise typer.BadParameter("give 1 or more", param_hint="'--jobs'")
+    return jobs
+
+
+def _split(source, jobs: int):
+    """(units, True) to give to workers, or (items, False) to read here: a run of fewer than
+    `SMALL_RUN` units (or --jobs 1) does not pay for starting workers."""
+    import itertools
+
+    from warrantwatch.news.parallel import SMALL_RUN, read_unit, units
+    from warrantwatch.news.reading import read_items
+
+    if jobs == 1:
+        return read_items(source), False
+    found = units(source)
+    head = list(itertools.islice(found, SMALL_RUN))
+    if len(head) < SMALL_RUN:
+        return (item for unit in head for item in read_unit(unit)), False
+    return itertools.chain(head, found), True
+
+
+def _warm(task) -> None:
+    """Read one short article, so that the gazetteer, the cue index and the learned stage are built
+    before the workers are forked (each then starts with them)."""
+    from warrantwatch.news.reading import Article
+
+    task(Article(_WARM_UP, None, origin="<warm-up>"))
+
+
+def _brief_task(given, today, maps: str, form: str):
+    """A worker's task for `brief`: an item → (its text, None) or (None, a `Rejected`)."""
+    from warrantwatch.news.brief import Brief, to_html, to_markdown
+    from warrantwatch.records.knowledge import bundled
+
+    kb = bundled()
+    render = {"json": Brief.to_json_line, "markdown": to_markdown, "html": to_html, "files": _files}[form]
+
+    def each(item):
+        brief, problem = _brief_of(kb, item, given, today, maps)
+        return (None, problem) if brief is None else (render(brief), None)
+
+    _warm(each)
+    return each
+
+
+def _watch_task(given, today, known_file: str):
+    """A worker's task for `watch`: an item → (its key, its record (`_record`) or None, a `Rejected` or
+    None); an item whose key was stored before the run is neither read further nor briefed."""
+    from warrantwatch.records.knowledge import bundled
+
+    kb = bundled()
+    known: frozenset[str] | None = None
+
+    def each(item):
+        nonlocal known
+        if known is None:  # written by the parent once the store is open, before the first chunk
+            known = frozenset(Path(known_file).read_text(encoding="ascii").split())
+        key = item.key
+        if key in known:
+            return key, None, None
+        brief, problem = _brief_of(kb, item, given, today, "none")
+        return key, (None if brief is None else _record(brief)), problem
+
+    known = frozenset()
+    _warm(each)
+    known = None
+    return each
 
 
 def _report(problems) -> None:
@@ -66,76 +159,138 @@ def brief(
                                                 "brief.html and maps into this folder.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     as_html: Annotated[bool, typer.Option("--html", help="Print a self-contained HTML page.")] = False,
+    jobs: Jobs = None,
 ) -> None:
     """Read an article; find visits by ICC-wanted persons; assess each; print or write the brief.
 
     The publication date is the article's own (HTML meta, feed, dateline), else --published, else
     today; each brief says which. Items that cannot be read or briefed are reported on stderr
-    (file:line: reason) and skipped (exit status 2 at the end); the others are written as they are read.
+    (file:line: reason) and skipped (exit status 2 at the end); the others are written as they are read,
+    in the input's order. A folder or feed of 20 or more items is read and briefed by --jobs worker
+    processes (default: one per CPU); the output is the same as with --jobs 1.
     """
     import itertools
-    import sys
 
-    from warrantwatch.news.brief import to_html, to_markdown
-    from warrantwatch.news.reading import UnreadableInput, read_items
+    from warrantwatch.news.reading import UnreadableInput
 
-    items = read_items(article)
-    head = next(items, None)  # the first read (bounded) fails fast, before anything heavy is loaded
+    jobs = _jobs(jobs)
+    items, parallel = _split(article, jobs)
+    head = None if parallel else next(items, None)  # the first read (bounded) fails fast, before anything heavy
     from warrantwatch.records.knowledge import bundled
 
-    kb = bundled()
     problems: list = []
     maps = "draw" if output is not None or as_html else "text"
-    briefs = _briefs(kb, itertools.chain([head] if head is not None else [], items), published, maps, problems)
+    if parallel:
+        from warrantwatch.news.parallel import Workers
+
+        form = "files" if output is not None else "json" if as_json else "html" if as_html else "markdown"
+        given, today = _dates(published)
+        with Workers(_brief_task, (given, today, maps, form), jobs) as workers:
+            _print_briefs(_kept(workers.map(items), problems), problems, article, output, as_json, as_html,
+                          rendered=True)
+    else:
+        kb = bundled()
+        briefs = _briefs(kb, itertools.chain([head] if head is not None else [], items), published, maps, problems)
+        _print_briefs(briefs, problems, article, output, as_json, as_html, rendered=False)
+    if problems:
+        _report(problems)
+        raise UnreadableInput(f"{len(problems)} item(s) could not be read (listed above)")
+
+
+def _kept(results, problems: list):
+    """The texts of the workers' results, in order; the items they could not brief go to `problems`."""
+    for text, problem in results:
+        if problem is not None:
+            problems.append(problem)
+        else:
+            yield text
+
+
+def _print_briefs(briefs, problems: list, article: Path, output: Path | None, as_json: bool, as_html: bool, *,
+                  rendered: bool) -> None:
+    """Write the briefs (`Brief`s, or with `rendered` the texts the workers made of them) as asked."""
+    import json
+
+    from warrantwatch.news.brief import to_html, to_markdown
+    from warrantwatch.news.reading import UnreadableInput
+
     first = next(briefs, None)
     second = next(briefs, None) if first is not None else None
     if first is None:
         _report(problems[1:])
         raise UnreadableInput(str(problems[0]) if len(problems) == 1 else f"{article}: no article could be read"
                               + (f" ({len(problems)} skipped)" if problems else ""))
-    everything = itertools.chain([first], [second] if second is not None else [], briefs)
+    everything = _chain(first, second, briefs)
     if output is not None:
-        _write(everything, output, single=second is None)
+        _write(everything if rendered else map(_files, everything), output, single=second is None)
     elif as_json:
         if second is None:
-            print_json(first.to_dict())
+            print_json(json.loads(first) if rendered else first.to_dict())
         else:  # one JSON document (an array), written brief by brief, one brief a line
-            write = sys.stdout.write
             for n, b in enumerate(everything):
-                write(("[" if n == 0 else ",\n") + b.to_json_line())
-            write("]\n")
+                _whole(("[" if n == 0 else ",\n") + (b if rendered else b.to_json_line()))
+            _whole("]\n")
     elif as_html:
         for n, b in enumerate(everything):
-            print(("\n" if n else "") + to_html(b))
+            _whole(("\n" if n else "") + (b if rendered else to_html(b)) + "\n")
     else:
         for n, b in enumerate(everything):
-            print(("\n" if n else "") + to_markdown(b), end="")
-    if problems:
-        _report(problems)
-        raise UnreadableInput(f"{len(problems)} item(s) could not be read (listed above)")
+            _whole(("\n" if n else "") + (b if rendered else to_markdown(b)))
 
 
-def _write(briefs, output: Path, *, single: bool) -> None:
-    from warrantwatch.errors import WarrantWatchError
+def _whole(text: str) -> None:
+    """Write `text` to standard output in one piece: a Ctrl-C during the write (which may wait on a
+    slow reader) takes effect once it is done, so that no brief is cut short."""
+    import signal
+    import sys
+
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        sys.stdout.write(text)
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        sys.stdout.write(text)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+def _chain(first, second, rest):
+    import itertools
+
+    return itertools.chain([first], [second] if second is not None else [], rest)
+
+
+def _files(b) -> tuple:
+    """What `-o` writes of a brief: (Markdown, JSON, HTML, [(map file stem, SVG, PNG or None)], number of
+    events, where its publication date came from)."""
     from warrantwatch.news.brief import to_html, to_markdown
+
+    maps = []
+    for i, item in enumerate(b.items, start=1):
+        if item.map and item.map.svg:
+            png = item.map.source.png() if item.map.source is not None else None
+            maps.append((f"map-{i}-{item.event.host.lower()}", item.map.svg, png))
+    return to_markdown(b), b.to_json() + "\n", to_html(b), maps, len(b.items), b.published_from
+
+
+def _write(files, output: Path, *, single: bool) -> None:
+    from warrantwatch.errors import WarrantWatchError
     from warrantwatch.records.canonical import write_atomically, write_atomically_bytes
 
     try:
         output.mkdir(parents=True, exist_ok=True)
-        for n, b in enumerate(briefs, start=1):
+        for n, (markdown, document, page, maps, events, published_from) in enumerate(files, start=1):
             folder = output if single else output / f"{n:03d}"
             folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(folder / "brief.md", to_markdown(b))
-            write_atomically(folder / "brief.json", b.to_json() + "\n")
-            write_atomically(folder / "brief.html", to_html(b))
-            for i, item in enumerate(b.items, start=1):
-                if item.map and item.map.svg:
-                    stem = folder / f"map-{i}-{item.event.host.lower()}"
-                    write_atomically(stem.with_suffix(".svg"), item.map.svg)
-                    if item.map.source is not None:
-                        write_atomically_bytes(stem.with_suffix(".png"), item.map.source.png())
+            write_atomically(folder / "brief.md", markdown)
+            write_atomically(folder / "brief.json", document)
+            write_atomically(folder / "brief.html", page)
+            for stem, svg, png in maps:
+                write_atomically((folder / stem).with_suffix(".svg"), svg)
+                if png is not None:
+                    write_atomically_bytes((folder / stem).with_suffix(".png"), png)
             console().print(line(f"wrote {folder}/brief.md, brief.json, brief.html "
-                                 f"({len(b.items)} event(s); published date: from {b.published_from})"))
+                                 f"({events} event(s); published date: from {published_from})"))
     except OSError as exc:
         raise WarrantWatchError(f"cannot write to {exc.filename or output}: {exc.strerror or exc}") from exc
 
@@ -154,6 +309,7 @@ def watch(
     as_json: Annotated[bool, typer.Option("--json", help="Print alerts as one JSON document.")] = False,
     batch_size: Annotated[int, typer.Option("--batch", parser=whole_number,
                                             help="Articles committed per transaction (1 or more).")] = 500,
+    jobs: Jobs = None,
 ) -> None:
     """Process new articles, store them with their events, alert on planned visits to states with a duty.
 
@@ -165,23 +321,36 @@ def watch(
     Between batches the database is closed, so that readers (`alerts`) can read while watch runs.
     An item that cannot be read is reported (file:line: reason), stored as rejected so that a rerun
     neither stops on it nor reports it again, and the rest goes in; the exit status is then 2.
+    A folder or feed of 20 or more items is read and briefed by --jobs worker processes (default: one
+    per CPU); this process alone writes the store, in the input's order, and the result is the same.
     """
+    import contextlib
+    import tempfile
     import time
 
     from warrantwatch.news.extract import ALERT_CONFIDENCE
-    from warrantwatch.news.reading import Rejected, UnreadableInput, read_items
+    from warrantwatch.news.reading import Rejected, UnreadableInput
     from warrantwatch.news.store import Store
     from warrantwatch.palette import OUTCOME_LABELS
     from warrantwatch.records.knowledge import bundled
 
     if batch_size < 1:
         raise typer.BadParameter("give 1 or more", param_hint="'--batch'")
+    jobs = _jobs(jobs)
+    items, parallel = _split(source, jobs)
     kb = bundled()
     alerts: list[dict] = []
     problems: list = []
     new = seen = below = 0
     out = None if as_json else console()  # rich is imported only to print text
-    with Store.open(db) as store:
+    with contextlib.ExitStack() as stack:
+        if parallel:  # the workers are started (forked) before the store is opened: see news/parallel.py
+            from warrantwatch.news.parallel import Workers
+
+            given, today = _dates(published)
+            known_file = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="warrantwatch-"))) / "keys"
+            workers = stack.enter_context(Workers(_watch_task, (given, today, str(known_file)), jobs))
+        store = stack.enter_context(Store.open(db))
         known = store.keys()
         batch: list = []
         last = time.monotonic()
@@ -190,21 +359,13 @@ def watch(
             nonlocal below, last
             rejected = [p for p in problems if isinstance(p, Rejected) and p not in committed]
             with store.writing():
-                store.add_batch(batch)
+                store.add_rows([rows for rows, _, _ in batch])
                 store.reject_all(rejected)
             committed.update(rejected)
             last = time.monotonic()
-            for b in batch:
-                for item in b.items:
-                    if item.event.kind != "planned" or not item.assessment.outcome.duty:
-                        continue
-                    if item.event.confidence < ALERT_CONFIDENCE:
-                        below += 1
-                        continue
-                    alert = {"article": b.article.origin, **item.event.to_dict(),
-                             "person_name": item.person_name, "host_name": item.host_name,
-                             "outcome": item.assessment.outcome.name, "summary": item.assessment.summary,
-                             "published": b.published.isoformat(), "published_from": b.published_from}
+            for _, found, under in batch:
+                below += under
+                for alert in found:
                     alerts.append(alert)
                     if not as_json:
                         out.print(line(("ALERT ", "bold red"), f"{alert['person_name']} → {alert['host_name']} "
@@ -212,12 +373,30 @@ def watch(
                                        f"confidence {alert['confidence']:.2f}): {alert['summary']}"))
             batch.clear()
 
+        def records():
+            """Each new article's record (`_record`), in order; None for one already stored."""
+            nonlocal seen
+            if not parallel:
+                for b in _briefs(kb, items, published, "none", problems, known):
+                    yield None if b is None else _record(b)
+                return
+            known_file.write_text("\n".join(known), encoding="ascii")
+            for key, record, problem in workers.map(items):
+                if key in known:
+                    yield None
+                    continue
+                known.add(key)
+                if problem is not None:
+                    problems.append(problem)
+                else:
+                    yield record
+
         committed: set = set()
-        for b in _briefs(kb, read_items(source), published, "none", problems, known):
-            if b is None:
+        for record in records():
+            if record is None:
                 seen += 1
                 continue
-            batch.append(b)
+            batch.append(record)
             new += 1
             if len(batch) >= batch_size or time.monotonic() - last > COMMIT_SECONDS:
                 commit()
@@ -239,6 +418,27 @@ def watch(
     if problems:
         raise UnreadableInput(f"{len(problems)} new item(s) could not be read (listed above; stored as "
                               "rejected, not reported again)")
+
+
+def _record(b) -> tuple:
+    """What `watch` keeps of a brief: its rows for the store (`store.rows_of`), its alerts (planned
+    visits to a state with a duty, at or above the alert confidence) and how many such visits were
+    below it."""
+    from warrantwatch.news.extract import ALERT_CONFIDENCE
+    from warrantwatch.news.store import rows_of
+
+    found, below = [], 0
+    for item in b.items:
+        if item.event.kind != "planned" or not item.assessment.outcome.duty:
+            continue
+        if item.event.confidence < ALERT_CONFIDENCE:
+            below += 1
+            continue
+        found.append({"article": b.article.origin, **item.event.to_dict(),
+                      "person_name": item.person_name, "host_name": item.host_name,
+                      "outcome": item.assessment.outcome.name, "summary": item.assessment.summary,
+                      "published": b.published.isoformat(), "published_from": b.published_from})
+    return rows_of(b), found, below
 
 
 def alerts(

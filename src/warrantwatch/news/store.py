@@ -59,6 +59,16 @@ def _columns(rows: list[list]) -> list[list]:
     return [list(column) for column in zip(*rows, strict=True)]
 
 
+def rows_of(brief: Brief) -> tuple[list, list[list]]:
+    """A brief's rows for the store: its article's (without the time it is stored) and its events'."""
+    a = brief.article
+    key = a.key  # a digest of the URL or text: made once per article
+    return ([key, a.url, a.title, brief.published, a.origin, a.text],
+            [[key, i.event.person, i.event.host, i.event.date.isoformat() if i.event.date else None,
+              i.event.kind, i.assessment.outcome.name, _evidence(list(i.event.evidence)), i.event.confidence]
+             for i in brief.items])
+
+
 WAIT_SECONDS = 10.0  # how long to wait for the database while another process has it open
 
 
@@ -199,17 +209,17 @@ class Store:
     def add_batch(self, briefs: list[Brief]) -> None:
         """Store new articles with their events in one transaction: all of the batch or none of it
         (a kill -9 loses at most the batch being written, which a rerun reads again)."""
-        if not briefs:
+        self.add_rows([rows_of(b) for b in briefs])
+
+    def add_rows(self, rows: list[tuple[list, list[list]]]) -> None:
+        """`add_batch` from each brief's `rows_of` (made where the brief was made: `watch --jobs`)."""
+        if not rows:
             return
         now = _now().replace(tzinfo=None)
         articles, events = [], []
-        for b in briefs:
-            a = b.article
-            key = a.key  # a digest of the URL or text: made once per article
-            articles.append([key, a.url, a.title, b.published, a.origin, a.text, now])
-            events += [[key, i.event.person, i.event.host, i.event.date.isoformat() if i.event.date else None,
-                        i.event.kind, i.assessment.outcome.name, _evidence(list(i.event.evidence)),
-                        i.event.confidence] for i in b.items]
+        for article, article_events in rows:
+            articles.append([*article, now])
+            events += article_events
         with self.writing() as c:
             c.execute("BEGIN TRANSACTION")
             try:
