@@ -143,9 +143,16 @@ NEGATED = re.compile(r"\b(without (?:being )?|(?:almost|nearly) (?:been |being )
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
                      r"(?:be |have been )|"
                      r"want(?:s|ed|ing)? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |to have (?:him|her) |"
+                     # "unless he is arrested", "no justice until he is detained": awaited, not made
+                     r"unless (?:[\w'’-]+ ){0,4}(?:is |was |were |gets |got |has been |had been )?|"
+                     r"(?:until|till) (?:[\w'’-]+ ){0,4}(?:is |are |gets |get |has been )|"
                      # "unconcerned about the Russian leader being arrested": a gerund, not an event
                      r"(?<!\bafter )(?<!\bsince )(?<!\bupon )(?<!\bon )(?<!\bfollowing )(?<!\bwhile )"
                      r"(?<!\bbefore )being )$", re.I)
+# "would not stop until the Libyan leader was arrested" (awaited) against "remained at large until he was
+# arrested in 2010" (made): a past "until" clause is awaited only after a future, modal or negated verb.
+UNTIL_PAST = re.compile(r"\b(?:until|till) (?:[\w'’-]+ ){0,4}(?:was |were |had been |got )$", re.I)
+AWAITING = re.compile(r"\b(?:would|will|won't|wouldn't|not|no|never|cannot|can't|should|must)\b", re.I)
 # "Five people have been arrested", "police detained dozens of protesters": an arrest of others, not of the
 # person (round seven). Tried on the words before the arrest word, and on the words after it.
 OTHERS_BEFORE_ARREST = re.compile(r"\b(?:people|persons|protesters|demonstrators|activists|others|students|"

@@ -25,6 +25,7 @@ from warrantwatch.news.cues import (
     ARREST,
     ARRIVAL,
     ARRIVED_FROM,
+    AWAITING,
     CANCELLED,
     CLAUSE_BREAK,
     CONTAINERS,
@@ -101,6 +102,7 @@ from warrantwatch.news.cues import (
     TRIP_AFTER,
     UNDER_WAY,
     UNREALISED_PLAN,
+    UNTIL_PAST,
     VENUE_NEXT,
     VISIT_OF_SUBJECT,
     VISIT_WORD,
@@ -200,6 +202,7 @@ class _Context:
     venue: list[Hit] = field(default_factory=list)  # the last scene named in the article (for remote attendance)
     dateline: list[Hit] = field(default_factory=list)  # "JUBA - ...": where the report was filed
     arrest_places: list[Hit] = field(default_factory=list)  # "Germany has arrested ..." in the previous sentence
+    arrested_many: tuple[list[Hit], str] | None = None  # "Police detained several officials in Khartoum" (last)
     last_person: str | None = None
     host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
     last_event: int | None = None
@@ -675,6 +678,59 @@ def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence))
 
 
+# "Among them, the source said, were Ahmed Haroun, ...": the persons of an arrest of several told just before
+AMONG_THEM = re.compile(r"^\W*Among (?:them|those (?:detained|arrested|held|seized)|"
+                        r"the (?:detainees|detained|arrested))\b(?=.*\b(?:were|was|are|is)\b)", re.I)
+
+
+@lru_cache(maxsize=512)
+def _arrest_of_many(sentence: str) -> bool:
+    """An arrest told of several, not of one: "police detained several officials", "dozens were arrested"."""
+    for m in ARREST.finditer(sentence):
+        before = sentence[max(0, m.start() - 40):m.start()]
+        if not NEGATED.search(before) and (OTHERS_BEFORE_ARREST.search(before) or
+                                           OTHERS_AFTER_ARREST.match(sentence, m.end(), m.end() + 40)):
+            return True
+    return False
+
+
+def _among_arrested(kb: KnowledgeBase, ctx: _Context, many: tuple[list[Hit], str], people: list[Hit],
+                    places: list[Hit], sentence: str) -> None:
+    """ "Sudan's authorities detained several leading members late on Saturday. Among them, the source said,
+    were Ahmed Haroun, ...": an arrest of each person listed (not of one named in an apposition, "once deputy to
+    President Omar al-Bashir"), where and when the sentence before tells it."""
+    at, before = many
+    days = [d for d in ctx.dates(before, False) if _trip_date(before, d)]
+    date = days[0] if days else None
+    for person in people:
+        if person.end == 0 or _OBJECT_OF.search(sentence, max(0, person.start - 45), person.start):
+            continue
+        for place in at:
+            sure = confidence(named=True, direct=False, dated=date is not None, borrowed=True, kind_from_dates=False)
+            _add(ctx, Event(person.value, place.value, "arrest", date.as_partial if date else None, (before, sentence),
+                            date.text if date else None, sure,
+                            reading=_reading(kb, ctx, sentence, person.value, people, place, places, named=True,
+                                             direct=False, borrowed=True)))
+
+
+_ALSO_BEFORE = re.compile(r"\balso (?:been |being )?$")
+
+
+def _arrest_clause_date(sentence: str, dates: list[DateMention], arrest_at: int,
+                        date: DateMention) -> DateMention | None:
+    """The day of an arrest whose sentence dates another clause: a day of the arrest's own clause ("In November
+    he was arrested in Sebha, and in December ... announced that he held him"); none when the arrest is told
+    as the time of another, earlier than it ("His surrender in December came weeks after X had been detained in
+    ..."; not "fired twice on October 29 before police detained him")."""
+    own = [d for d in dates if _same_clause(sentence, arrest_at, d.start) and _trip_date(sentence, d)]
+    if own:
+        return min(own, key=lambda d: abs(d.start - arrest_at))
+    opening = max((b for b in _breaks(sentence) if b[1] <= arrest_at), default=None)
+    if opening is not None and sentence[opening[0]:opening[1]].strip().lower() == "after":
+        return None
+    return date
+
+
 def _same_clause(sentence: str, a: int, b: int) -> bool:
     low, high = sorted((a, b))
     return not any(low <= start and end <= high for start, end in _breaks(sentence))
@@ -735,7 +791,11 @@ def _situation_states(kb: KnowledgeBase, person: str) -> frozenset[str]:
 def _tells_arrest(sentence: str, m: re.Match[str]) -> bool:
     """An arrest word that tells an arrest, not one denied or wished ("was not arrested") nor one of others
     ("Five people have been arrested", "police arrested dozens of protesters")."""
-    before = sentence[max(0, m.start() - 40):m.start()]
+    base = max(0, m.start() - 40)
+    before = sentence[base:m.start()]
+    if "til" in before and (until := UNTIL_PAST.search(before)) is not None and AWAITING.search(
+            sentence, max(0, base + until.start() - 40), base + until.start()):
+        return False  # "the crimes would not stop until the Libyan leader was arrested": awaited
     return not (NEGATED.search(before) or OTHERS_BEFORE_ARREST.search(before)
                 or OTHERS_AFTER_ARREST.match(sentence, m.end(), m.end() + 40))
 
@@ -1089,6 +1149,16 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))]
         if ctx.arrest_places and not _arrested(sentence):
             ctx.arrest_places = []
+        many, ctx.arrested_many = ctx.arrested_many, None
+        if many is not None and people and AMONG_THEM.match(sentence) and not _arrested(sentence):
+            _among_arrested(kb, ctx, many, people, places, sentence)
+            continue
+        if places and _arrest_of_many(sentence):
+            # "Sudan's authorities detained several leading members ... late on Saturday": those listed next
+            at = [p for p in places if PLACE_ARRESTS.match(sentence, p.end) and (
+                not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))] or \
+                [p for p in places if not p.demonym and sentence[max(0, p.start - 3):p.start] == "in "]
+            ctx.arrested_many = (at[:1], sentence) if at else None
         if people and places:
             ctx.departures.append((people, places, sentence))  # read at the end (`_left_home`)
         if not people and places and TRANSFER.search(sentence):
@@ -1223,6 +1293,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                                 and _trip_date(sentence, d)]
                 if after_arrest and (date is None or date.start < arrest_at):
                     date = min(after_arrest, key=lambda d: d.start)
+            if arrest_at is not None and place_kind == "arrest" and date is not None and \
+                    not _same_clause(sentence, arrest_at, date.start):
+                date = _arrest_clause_date(sentence, dates, arrest_at, date)
             if date is not None and place_kind == "arrest" and " after " in sentence:
                 m = _SOME_TIME_AFTER_ARREST.search(sentence, date.end)
                 if m and m.start() < place.start:
@@ -1266,6 +1339,12 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                     ctx.pending_day[2] == ctx.sentence_no - 1 and (partial is None or (
                     not partial.is_exact and partial.first_day <= ctx.pending_day[1].first_day <= partial.last_day)):
                 partial = ctx.pending_day[1]  # "... last night by turning up at an Arab summit. His arrival in Doha"
+            if partial is None and place_kind == "arrest" and arrest_at is not None and \
+                    _ALSO_BEFORE.search(sentence, max(0, arrest_at - 12), arrest_at):
+                # "Abdel Rehim Mohamed Hussein ... were also arrested": on the day of the arrest told before
+                prior = next((e for e in reversed(ctx.events) if e.kind == "arrest" and e.host == place.value and
+                              e.person != traveller), None)
+                partial = prior.date if prior is not None else None
             direct = not borrowed and bool(DESTINATION_CUE.search(sentence, max(0, place.start - 40), place.start))
             speculative = bool(_SPECULATIVE.search(sentence, max(0, place.start - 60), place.start))
             sure = confidence(named=named, direct=direct, dated=partial is not None, borrowed=borrowed,
