@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from warrantwatch.news.names import fold, spellings
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.resolve import SURNAME_MIN_LENGTH
 
@@ -154,7 +155,8 @@ class Gazetteer:
                     text[after] == "s" and (after + 1 == n or not text[after + 1].isalnum())):
                 continue
             append(Hit(start, after, "place", value, name, flag))
-        for end, (name, value, flag) in self.persons.iter(text):
+        # persons: read in the text folded to ASCII letter for letter ("Beïna" as "Beina", same offsets)
+        for end, (name, value, flag) in self.persons.iter(fold(text)):
             start = end - len(name) + 1
             if not _is_word(text, start, end + 1):
                 continue
@@ -270,27 +272,48 @@ def _cached_place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
 
 @cache
 def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    place_names = _cached_place_names(kb)
     places = ahocorasick.Automaton()
-    for name, (iso3, demonym) in _cached_place_names(kb).items():
+    for name, (iso3, demonym) in place_names.items():
         places.add_word(name, (name, iso3, demonym))
     places.make_automaton()
 
     persons = ahocorasick.Automaton()
     words: dict[str, set[str]] = {}
     name_words: dict[str, frozenset[str]] = {}
+    # The spellings the transliteration rules make (news/names.py), by the persons they spell: one that
+    # spells two persons' names spells neither.
+    spelled: dict[str, set[str]] = {}
+    given = {v for g in GIVEN_NAMES for v in spellings(g)}
     for p in kb.persons:
         forms = [f for f in (p.name, p.full_name, *p.aliases) if f]
-        name_words[p.id] = frozenset(w for f in forms for w in re.split(r"[\s-]+", f) if len(w) >= 3)
+        variants = {v for f in forms for v in spellings(f)}
+        name_words[p.id] = frozenset(w for f in variants for w in re.split(r"[\s-]+", f) if len(w) >= 3)
         for form in {v for f in forms for v in _spellings(f)}:
             if len(form) >= 3 and form[0].isupper():
                 persons.add_word(form, (form, p.id, False))
+        for form in variants:
+            if len(form) >= 3 and form[0].isupper():
+                spelled.setdefault(form, set()).add(p.id)
         # The surname alone ("Putin", "Bashir") finds the person; a first name ("Mohammed") does not.
         surname = p.name.replace("-", " ").split()[-1]
         if len(surname) >= SURNAME_MIN_LENGTH and surname[0].isupper() and surname not in GIVEN_NAMES:
             words.setdefault(surname, set()).add(p.id)
+            for variant in spellings(surname):
+                if variant != surname and variant not in given:
+                    spelled.setdefault(variant, set()).add(p.id)
     for word, ids in words.items():
         if len(ids) == 1 and word not in persons:
             persons.add_word(word, (word, next(iter(ids)), False))
+    # A spelled surname must not be another person's name word ("Hasan" of one, the given name of
+    # another) nor a place ("Harar" is a city).
+    for form, ids in spelled.items():
+        if len(ids) != 1 or form in persons or form in place_names:
+            continue
+        (pid,) = ids
+        if " " not in form and "-" not in form and any(form in w for other, w in name_words.items() if other != pid):
+            continue
+        persons.add_word(form, (form, pid, False))
     persons.make_automaton()
 
     holders: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
