@@ -40,10 +40,10 @@ import itertools
 import re
 import unicodedata
 
-# At most this many spellings of one name form: the product of its words' spellings is cut here, the
-# last words varied first and the first keeping their own spelling longest (a long full name such as
-# "Al Hassan Ag Abdoul Aziz Ag Mohamed Ag Mahmoud" is written in full only by the court, in its spelling).
-MAX_SPELLINGS = 256
+# At most this many spellings of one name form, those that change fewest words first (a long full name
+# such as "Al Hassan Ag Abdoul Aziz Ag Mohamed Ag Mahmoud" is written in full only by the court, in its
+# own spelling).
+MAX_SPELLINGS = 512
 
 _VOWELS = "aeiouy"
 
@@ -176,33 +176,37 @@ def spellings(form: str) -> set[str]:
     words = tokens[0::2]
     if not all(words):
         return {form}
-    per_word: list[list[tuple[str, str]]] = []  # (joint before, word) choices
+    per_word: list[list[tuple[str, str]]] = []  # (joint before, word) choices, the form's own first
     for i, word in enumerate(words):
-        choices: list[tuple[str, str]] = []
         if _ARTICLE.match(word) and i + 1 < len(words):
             # the article: lower or capital, joined by hyphen or space; left out after a given name
-            for article in {word.lower(), word.lower().capitalize()}:
-                for joint in _JOINTS:
-                    choices.append((" " if i else "", article + joint))
+            own = (" " if i else "", word + tokens[2 * i + 1])
+            choices = [(" " if i else "", article + joint)
+                       for article in ("al", "Al", "el", "El") for joint in _JOINTS]
             if i > 0:
                 choices.append((" ", ""))
-            per_word.append(choices)
-            continue
-        variants = sorted(_word_spellings(word), key=lambda w: (w != word, w))
-        if "'" in word:
-            variants += sorted({v.replace("'", "") for v in variants} | {v.replace("'", "\u2019") for v in variants})
-        before = "" if i == 0 else ("" if words[i - 1] and _ARTICLE.match(words[i - 1]) else None)
-        joints = ("",) if before == "" else _JOINTS
-        if i > 0 and before is None:
-            original = tokens[2 * i - 1]
-            joints = (" ",) if original.strip() == "" else _JOINTS  # a hyphen may be a space; not the reverse
-        for v in variants:
-            for joint in joints:
-                choices.append((joint, v))
-        per_word.append(choices)
+        else:
+            own = ("" if i == 0 or _ARTICLE.match(words[i - 1]) else tokens[2 * i - 1], word)
+            variants = sorted(_word_spellings(word))
+            if "'" in word:
+                variants += sorted({v.replace("'", "") for v in variants}
+                                   | {v.replace("'", "\u2019") for v in variants})
+            # after an article the joint is the article's; a hyphen may be written as a space, not the reverse
+            joints = (own[0],) if own[0] in ("", " ") else _JOINTS
+            choices = [(joint, v) for v in variants for joint in joints]
+        per_word.append([own, *(c for c in choices if c != own)])
+    # Fewest changes first: the form, then every spelling with one word changed, then two, ... (each
+    # word's own spelling is its first choice), up to MAX_SPELLINGS.
     out: set[str] = set()
-    for combo in itertools.product(*per_word):
-        out.add("".join(joint + word for joint, word in combo).strip())
+    for changed in range(len(per_word) + 1):
+        for where in itertools.combinations(range(len(per_word)), changed):
+            options = [choices[1:] if i in where else choices[:1] for i, choices in enumerate(per_word)]
+            for combo in itertools.product(*options):
+                out.add("".join(joint + word for joint, word in combo).strip())
+                if len(out) >= MAX_SPELLINGS:
+                    break
+            if len(out) >= MAX_SPELLINGS:
+                break
         if len(out) >= MAX_SPELLINGS:
             break
     out.add(form)
