@@ -56,17 +56,22 @@ def _fold_char(ch: str) -> str:
 # Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A/B) → their base letter, one for
 # one, so offsets in the folded text are those of the original. Other characters (curly quotes, dashes,
 # non-Latin scripts) stay as they are.
-_FOLD = {cp: _fold_char(chr(cp)) for cp in range(0xC0, 0x250) if _fold_char(chr(cp)) != chr(cp)}
-_NEEDS_FOLD = re.compile("[\u00c0-\u024f]")
+_FOLD = {chr(cp): _fold_char(chr(cp)) for cp in range(0xC0, 0x250) if _fold_char(chr(cp)) != chr(cp)}
+_FOLDED = re.compile("[" + "".join(sorted(_FOLD)) + "]")
 _APOSTROPHES = {"\u2019": "'", "\u02bc": "'", "\u02bf": "'", "\u02be": "'"}
+
+
+def _folded(match: re.Match[str]) -> str:
+    return _FOLD[match.group()]
 
 
 def fold(text: str) -> str:
     """`text` with the diacritics of Latin letters dropped, letter for letter (the same length and
-    offsets): "Edmond Beïna" → "Edmond Beina". Text without such letters is returned as it is."""
-    if text.isascii() or not _NEEDS_FOLD.search(text):
+    offsets): "Edmond Beïna" → "Edmond Beina". Text without such letters is returned as it is. (A
+    substitution over the few such letters: `str.translate` would look up every character.)"""
+    if text.isascii():
         return text
-    return text.translate(_FOLD)
+    return _FOLDED.sub(_folded, text)
 
 
 def _word_spellings(word: str) -> set[str]:
