@@ -39,6 +39,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import cache
 
 # At most this many spellings of one name form, those that change fewest words first (a long full name
 # such as "Al Hassan Ag Abdoul Aziz Ag Mohamed Ag Mahmoud" is written in full only by the court, in its
@@ -74,7 +75,8 @@ def fold(text: str) -> str:
     return _FOLDED.sub(_folded, text)
 
 
-def _word_spellings(word: str) -> set[str]:
+@cache
+def _word_spellings(word: str) -> frozenset[str]:
     """The spellings of one word of a name under the vowel, "Abd al-", final-h, -ad and doubled-consonant
     rules (the module's docstring); the word's own spelling first among them."""
     out = {word}
@@ -88,7 +90,7 @@ def _word_spellings(word: str) -> set[str]:
             new |= step(w)
         out |= new
         frontier = sorted(out)
-    return out
+    return frozenset(out)
 
 
 def _alternatives(word: str, pattern: re.Pattern[str], choices: tuple[str, ...]) -> set[str]:
@@ -215,4 +217,4 @@ def spellings(form: str) -> set[str]:
         if len(out) >= MAX_SPELLINGS:
             break
     out.add(form)
-    return {re.sub(r"\s+", " ", s) for s in out if s}
+    return out
