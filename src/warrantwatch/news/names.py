@@ -76,7 +76,7 @@ def fold(text: str) -> str:
 
 
 @cache
-def _word_spellings(word: str) -> frozenset[str]:
+def word_spellings(word: str) -> frozenset[str]:
     """The spellings of one word of a name under the vowel, "Abd al-", final-h, -ad and doubled-consonant
     rules (the module's docstring); the word's own spelling first among them."""
     out = {word}
@@ -194,7 +194,7 @@ def spellings(form: str) -> set[str]:
                 choices.append((" ", ""))
         else:
             own = ("" if i == 0 or _ARTICLE.match(words[i - 1]) else tokens[2 * i - 1], word)
-            variants = sorted(_word_spellings(word))
+            variants = sorted(word_spellings(word))
             if "'" in word:
                 variants += sorted({v.replace("'", "") for v in variants}
                                    | {v.replace("'", "\u2019") for v in variants})
