@@ -62,9 +62,13 @@ SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
 
 # A report's opening dateline ("KHARTOUM, July 10 (Reuters) - "): where and when it was filed,
 # not a trip.
-# Also the forms "September 22, 2009 (WASHINGTON) –" and "BUDAPEST, April 3. /TASS/.".
+# Also the forms "September 22, 2009 (WASHINGTON) –" and "BUDAPEST, April 3. /TASS/.", and a date alone: "October 21,
+# 2019 - ", "Tuesday, 26 September 2023 - " (the day of the report, not of a trip told after it; round eight).
 DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?|"
-                      r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\))\s+[-–—]+\s+|"
+                      r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\)|"
+                      r"(?:[A-Z][a-z]{5,8},\s+)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? |\d{1,2} [A-Z][a-z]{2,8}\.? )"
+                      r"(?:19|20)\d\d)"
+                      r"\s+[-–—]+\s+|"
                       r"[A-Z][A-Z .'-]{2,40}, [A-Z][a-z]{2,8}\.? \d{1,2}\. /[A-Z]{2,8}/\.\s+)")
 
 TRAVEL = re.compile(
@@ -110,7 +114,8 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"videoconference|video conference|addressed .{0,40} by video|"
                     # round seven: "his pre-recorded message was played" (not "the virtual summit": on
                     # news-final3 that names members and venues the person never addressed)
-                    r"pre-?recorded|recorded (?:video |televised )?(?:message|address|speech|statement|remarks))\b",
+                    r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
+                    r"(?:message|address|speech|statement|remarks))\b",
                     re.I),
     'video', 'virtual', 'remote', 'online', 'recorded')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
@@ -183,6 +188,7 @@ FUTURE = Prefiltered(re.compile(
                     r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
                     re.I),
     'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
+    'were due', 'were supposed',
     'was set', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
@@ -332,8 +338,10 @@ SCHEDULED = re.compile(r"\b(?:scheduled|set|due|planned|slated) (?:for|on)\b|"
 # arrest happened, named as the one who made it (the person may be named only in the next sentence).
 PLACE_ARRESTS = re.compile(r"(?:'s|’s)?(?:\s+(?:authorities|police|officers|officials|security forces))?\s+"
                            r"(?:has |have |had )?(?:arrested|detained|apprehended)\b", re.I)
-# "He had been due to arrive late on Tuesday": a plan that did not happen as planned; its day is not the trip's.
-UNREALISED_PLAN = re.compile(r"\bhad been (?:due|expected|scheduled|set|supposed|planned|slated) to\b", re.I)
+# "He had been due to arrive late on Tuesday", "had been due back as guest speaker": a plan that did not happen
+# as planned; its day is not the trip's.
+UNREALISED_PLAN = re.compile(r"\bhad been (?:due|expected|scheduled|set|supposed|planned|slated) (?:to|back)\b",
+                             re.I)
 # "Netanyahu, who flew into Florida the day before": the arrival, a day before the day the story tells.
 DAY_BEFORE = re.compile(r"\b(?:the (?:day|night|evening) before|a day earlier|the previous (?:day|night|evening)|"
                         r"the eve)\b", re.I)
@@ -439,6 +447,13 @@ INVITED_BEFORE = re.compile(r"\binvit(?:e|es|ed|ing)\b(?:[^.;:]|\b(?:Mr|Mrs|Ms|D
                             r"to come (?:on|for) (?:a |an )?(?:[\w-]+ )?visit to|"
                             r"for (?:a |an )?(?:[\w-]+ )?visit to)\b"
                             r"[^.;:]{0,30}$", re.I)
+# "Abe invited him to Japan", "invited President Duterte to Tokyo": the place the invitation names, no trip made
+# or planned (round eight). (An invitation accepted is a plan: "accepted Abe's invitation to visit Japan".)
+_NAME_WORD = r"(?-i:[A-Z][\w'’.-]*)"
+INVITED_TO = re.compile(rf"\binvit(?:e|es|ed|ing)\s+(?:him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+                        r"\s+to\s+(?:the\s+)?$", re.I)
+# "Netanyahu's invitation to visit Israel": the one who invites, not the one invited.
+INVITER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?invitation\b", re.I)
 # "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or
 # expels the person is where the arrest told with it happened.
 PLACE_HOLDS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials))?(?:\s+[\w-]+){0,3}?\s+"

@@ -24,6 +24,9 @@ WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "t
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(WEEKDAYS)
 _DAY_END = r"(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?!\d))?"
+# The year of a day: written ("Oct. 9, 2024") or told ("on October 25 to 27 last year": the year before
+# the report's, whatever the tense of the sentence).
+_YEAR = r"(?:,? (?P<year>(?:19|20)\d\d)\b|,? (?P<which_year>last|this|next) year\b)?\b"
 
 
 def _alt(kind: str, body: str) -> str:
@@ -39,14 +42,19 @@ def _alt(kind: str, body: str) -> str:
 _ALTERNATIVES = [
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("month_day", rf"\b(?P<month>{_MONTH_WORDS})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
-                  rf"{_DAY_END}(?:,? (?P<year>(?:19|20)\d\d))?\b"),
+                  rf"{_DAY_END}{_YEAR}"),
     ("day_month", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END} (?:of )?(?P<month>{_MONTH_WORDS})"
-                  rf"\.?(?:,? (?P<year>(?:19|20)\d\d))?\b"),
+                  rf"\.?{_YEAR}"),
     # "on Mon. 4-5", "Tuesday 9": a weekday and a day of an unnamed month near publication
     ("weekday_day", rf"\b(?P<weekday>{_WEEKDAY_WORDS}|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,? "
                     rf"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d){_DAY_END}"
                     r"(?=\s*(?:[,.;:)]|$|(?:in|at|and|for|to|with|when|while|the)\b))"),
     ("month_year", rf"\b(?P<month>{_MONTH_WORDS})\.?,? (?P<year>(?:19|20)\d\d)\b"),
+    # "where he had arrived earlier in the day": the day the sentence tells before it, else the report's
+    ("same_day", r"\b(?:earlier|later) (?:in the day|that day|on the same day)\b"),
+    # "in the first half of the year", "the second half of 2026": six months
+    # (anchored on "half": "first" and "second" are too common to anchor on; the word before is read by _NEEDS_WORD)
+    ("half", r"\bhalf of (?:(?P<rel>the|this|next|last) year|(?P<year>(?:19|20)\d\d))\b"),
     ("relative", r"\b(?P<rel>tomorrow|today|tonight|overnight|this (?:morning|afternoon|evening)|yesterday|"
                  r"last night|(?:next|this|last|later this|"
                  r"earlier this) (?:weekend|week|month|year))\b"),
@@ -74,6 +82,7 @@ _NEEDS_WORD = {
     "year": re.compile(r"\b(?:in|since|during|of|by|until|back in) $", re.I),
     "ago": re.compile(r"\b(?P<count>a|one|two|three|four|five|six|\d+) (?P<unit>days?|weeks?) $", re.I),
     "month_day_only": re.compile(r"\b(?:on|since|from|until|by) the $", re.I),
+    "half": re.compile(r"\b(?P<which>first|second) $", re.I),
 }
 
 
@@ -82,7 +91,7 @@ def _anchors():
 
     words = {*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "overnight", "yesterday", "next",
              "this",
-             "last", "later", "earlier", "within", "coming", "ago", *"0123456789"}
+             "last", "later", "earlier", "within", "coming", "ago", "half", *"0123456789"}
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, len(word))
@@ -128,6 +137,8 @@ def scan(text: str, offset: int = 0) -> list[RawDate]:
                 continue
             start = word.start()
         groups = word.groupdict() if kind == "ago" else {short: m.group(name) for name, short in _GROUPS[kind]}
+        if kind == "half":
+            groups["which"] = word.group("which")
         found.append(RawDate(start + offset, m.end() + offset, kind, groups, text[start:m.end()]))
         done = m.end()
     return found
@@ -242,8 +253,19 @@ def find_dates(sentence: str, published: dt.date, future: bool | None = None) ->
 def resolve_all(raw: list[RawDate], published: dt.date, future: bool | None,
                 offset: int = 0) -> list[DateMention]:
     """The scanned expressions resolved against the publication date, offsets shifted back by `offset`."""
-    found = []
-    for r in raw:
+    found: list[DateMention] = []
+    for i, r in enumerate(raw):
+        if r.kind == "same_day":
+            # the day told before it, read in its own direction ("had arrived earlier in the day": not ahead of
+            # the report even in a sentence about the future), else the report's
+            day = published
+            for before in reversed(raw[:i]):
+                told = _resolve(before.kind, before.groups, published, r.text[:7].lower() != "earlier")
+                if told is not None and told[0] == told[1]:
+                    day = told[0]
+                    break
+            found.append(DateMention(r.start - offset, r.end - offset, day, day, r.text))
+            continue
         resolved = _resolve(r.kind, r.groups, published, future)
         if resolved is not None:
             found.append(DateMention(r.start - offset, r.end - offset, resolved[0], resolved[1], r.text))
@@ -301,7 +323,12 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
             return day, day
         if kind in ("month_day", "day_month"):
             month, day_num = _month(groups["month"]), int(groups["day"])
-            year = int(groups["year"]) if groups.get("year") else _infer_year(month, day_num, published, future)
+            if groups.get("year"):
+                year = int(groups["year"])
+            elif groups.get("which_year"):
+                year = published.year + {"last": -1, "next": 1}.get(groups["which_year"].lower(), 0)
+            else:
+                year = _infer_year(month, day_num, published, future)
             if year is None:
                 return None
             day = dt.date(year, month, day_num)
@@ -333,6 +360,12 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
             elif which == "next":
                 year += 1 if month <= published.month else 0
             return _month_range(year, month)
+        if kind == "half":
+            year = int(groups["year"]) if groups.get("year") else \
+                published.year + {"next": 1, "last": -1}.get((groups.get("rel") or "").lower(), 0)
+            if groups["which"].lower() == "first":
+                return dt.date(year, 1, 1), dt.date(year, 6, 30)
+            return dt.date(year, 7, 1), dt.date(year, 12, 31)
         if kind == "relative":
             return _relative(groups["rel"], published)
         if kind == "within":

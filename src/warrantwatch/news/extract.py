@@ -11,6 +11,7 @@ Sentence-level rules over gazetteer hits, explained where they are not obvious:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -49,6 +50,8 @@ from warrantwatch.news.cues import (
     INSTITUTION_SAID_HE,
     INTO_THE_SITUATION,
     INVITED_BEFORE,
+    INVITED_TO,
+    INVITER,
     LAST_MEETING_BEFORE,
     LEADER_AFTER_DEMONYM,
     LEAVES_HOME,
@@ -104,7 +107,7 @@ from warrantwatch.news.cues import (
     WHERE_HE,
     lowered_text,
 )
-from warrantwatch.news.dates import DateMention, RawDate, resolve_all, scan
+from warrantwatch.news.dates import DateMention, RawDate, find_dates, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
 from warrantwatch.news.model import Model, Reading
 from warrantwatch.news.model import load as load_model
@@ -207,6 +210,10 @@ class _Context:
     meeting: tuple[str, str] | None = None  # (person, sentence): "the meeting between Putin and Trump ..."
     handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
+    places_of: dict[str, list[Hit]] = field(default_factory=dict)  # sentence → the places named in it
+    # "He had been due back as guest speaker at a forum, but that trip was called off": the visit called off
+    # is the plan told in the past perfect before it, not a visit the article announces ahead of the report
+    earlier_plan_called_off: bool = False
     visit_days: list[DateMention] = field(default_factory=list)  # "the visit planned for 19 October"
     # (person, day, sentence number): "defied the court last night by turning up at an Arab summit", told
     # before the sentence that names the place ("His arrival in the Qatari capital, Doha, ...")
@@ -295,8 +302,9 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if ("if " in sentence or "unless " in sentence or "should " in sentence or "were " in sentence) \
                     and _only_travel_in_condition(sentence, place):
                 continue  # "he would not be arrested in Brazil if he came to ...": no trip outside the condition
-            if "nvit" in sentence and INVITED_BEFORE.search(sentence, max(0, place.start - 120), place.start):
-                continue  # "would invite Netanyahu to visit Hungary": an invitation, not a trip
+            if "nvit" in sentence and (INVITED_BEFORE.search(sentence, max(0, place.start - 120), place.start) or
+                                       INVITED_TO.search(sentence, max(0, place.start - 80), place.start)):
+                continue  # "would invite Netanyahu to visit Hungary", "invited him to Japan": an invitation
             if (" for him to " in sentence or " for her to " in sentence) and \
                     _MEANS_FOR_TRIP.search(sentence, max(0, place.start - 90), place.start):
                 continue  # "vowed to find a way for him to visit Germany": a means sought, not a trip
@@ -790,9 +798,18 @@ _KIND_OF_TENSE = {True: "planned", False: "occurred", None: MENTION}
 def _tense(sentence: str) -> bool | None:
     """True for the future, False for the past, None when the sentence does not say."""
     future, past = FUTURE.search(sentence), PAST.search(sentence)
+    while past and "since " in sentence and _IN_SINCE_CLAUSE.search(sentence, max(0, past.start() - 60), past.start()):
+        # "It is his sixth trip since Trump returned to office": the verb of a "since" clause tells the time
+        # the count runs from, not the tense of the trip
+        past = PAST.search(sentence, past.end())
     if future and (not past or future.start() <= past.start()):  # "was to visit": a plan
         return True
     return False if past else None
+
+
+# (the verb right after a named or pronoun subject: "since Trump returned", "since he took office"; not "since the
+# warrant was to Washington", where "since" heads a phrase and the verb is the sentence's)
+_IN_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:(?-i:[A-Z][\w'’.-]+)\s+){1,3}|(?:he|she|they|we|it)\s+)$", re.I)
 
 
 def _kind_from_dates(dates: list[DateMention], published: dt.date) -> str:
@@ -818,11 +835,26 @@ def _kind(sentence: str) -> str:
     called_off = CANCELLED.search(sentence)
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, called_off.start() - 80), called_off.start()) \
             and not _CALL_OFF_URGED.search(sentence, max(0, called_off.start() - 90), called_off.start()) \
-            and not ("airspace" in sentence and _SKIPPED_ROUTE.match(sentence, called_off.end())):
+            and not ("airspace" in sentence and _SKIPPED_ROUTE.match(sentence, called_off.end())) \
+            and not (("earlier" in sentence or "initially" in sentence or "first" in sentence or "previously" in
+                      sentence) and _call_off_reversed(sentence, called_off.start())):
         return "cancelled"
     if remote:
         return "cancelled"  # "will not address it remotely either": neither there nor by video
     return _KIND_OF_TENSE[_tense(sentence)]
+
+
+# "Malacañang had earlier said that he would skip the event ...; Duterte later said he would attend": a calling-off
+# told as an earlier word that a later one reversed is no calling-off.
+_CALL_OFF_SAID_EARLIER = re.compile(r"\b(?:had|has) (?:earlier|initially|first|previously) "
+                                    r"(?:said|announced|indicated|stated)\b[^.;]{0,80}$", re.I)
+_REVERSED_LATER = re.compile(r"\b(?:later|since|now|then) (?:said|says|announced|confirmed|decided|agreed)\b"
+                             r"[^.;]{0,30}?\b(?:would|will|to) (?:attend|go|travel|visit|come|fly|join)\b", re.I)
+
+
+def _call_off_reversed(sentence: str, at: int) -> bool:
+    return bool(_CALL_OFF_SAID_EARLIER.search(sentence, max(0, at - 120), at) and
+                _REVERSED_LATER.search(sentence, at))
 
 
 def _remote_attendance(sentence: str) -> bool:
@@ -884,10 +916,19 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
     # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
     # (not across "and then": "at the launch in Djibouti on July 5 and then went on to Uganda" does not date
     # the second stop)
-    usable = [d for d in usable if _same_clause(sentence, anchor, d.start)] or \
-        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))
-         and not (d.start < anchor and _THEN.search(sentence, d.end, anchor))]
+    own_clause = [d for d in usable if _same_clause(sentence, anchor, d.start)]
+    near = [] if own_clause else \
+        [d for d in usable if not _STRONG_BREAK.search(sentence, min(anchor, d.start), max(anchor, d.start))]
+    usable = own_clause or [d for d in near if not (d.start < anchor and _THEN.search(sentence, d.end, anchor))]
     if not usable:
+        before = [d for d in near if d.start < anchor and d.span_days == 0 and "then" in sentence]
+        if before:
+            # the next stop, after "on July 5 and then went on to Uganda": a later day that the text does not
+            # give, known to the month of the stop before it (as a stay before a dated leg is)
+            day = max(before, key=lambda d: d.start)
+            last_day = calendar.monthrange(day.first.year, day.first.month)[1]
+            first, last = day.first.replace(day=1), day.first.replace(day=last_day)
+            return DateMention(day.start, day.end, first, last, day.text)
         return None  # "It will be his third trip to the United States: he was first hosted in February"
     usable = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])] or usable
     return min(usable, key=lambda d: (d.span_days > 0, d.span_days > 31,
@@ -965,14 +1006,18 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         ctx.raw_dates[sentence] = (start, raw)
         # "Zelensky had said he would not go if Putin came": a person named only in a condition travels nowhere
         conditional = "if " in sentence or "If " in sentence or "unless" in sentence
+        # "accepted Netanyahu's invitation to visit Israel": the one who invites is not the one who travels
+        inviting = "nvitation" in sentence
         people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)
-                  and not (conditional and _CONDITION_BEFORE.search(sentence, max(0, p.start - 30), p.start))]
+                  and not (conditional and _CONDITION_BEFORE.search(sentence, max(0, p.start - 30), p.start))
+                  and not (inviting and INVITER.match(sentence, p.end))]
         if not people:
             # "Netanyahu's office said he would travel to Washington": the pronoun is the office's owner
             senders = [p for p in _persons(hits) if _HE.search(sentence, p.end)]
             if senders:
                 people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
         places = [h for h in hits if h.kind == "place"]
+        ctx.places_of[sentence] = places  # (read only by `_occasion_day`)
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
                                                or INSTITUTION_SAID_HE.search(sentence)
@@ -1164,6 +1209,13 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 # does not date the trip the person stays away from
                 usable = [d for d in usable if not ARRIVAL.search(sentence, max(0, d.start - 30), d.start)]
             date = _pick_date(usable, anchor, sentence, place.end if anchor == place.start else None)
+            if date is not None and date.start < place.start and anchor == place.start and "from" in sentence and \
+                    ARRIVED_FROM.search(sentence, max(0, place.start - 40), place.start) and \
+                    WHERE_HE.match(sentence[place.end:place.end + 20]):
+                # "returned on Thursday from Saudi Arabia, where he performed the Hajj": the day he left the
+                # stop (or arrived from it), not the day of the stay ("where he met Prabowo earlier this week"
+                # dates it)
+                date = None
             if arrest_at is not None and place_kind == "arrest":
                 # "transferred to the Court on Monday from Chad, where he was arrested at the end of
                 # February": the day of the arrest, written after its verb, not the hand-over's
@@ -1228,6 +1280,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         # "He left Tel Aviv on Wednesday evening": the trip told before or after begins that day
         _left_home(kb, ctx, people, places, sentence)
     _visit_told_apart(ctx)
+    if any(e.date is not None and not e.date.is_exact for e in ctx.events):
+        _occasion_day(ctx)
     _report_day(ctx)
     _after_presence(ctx)
     _day_of_the_trip(ctx)
@@ -1314,7 +1368,10 @@ def _the_visit(ctx: _Context, sentence: str) -> None:
     if called_off and not NOT_TRIP_CALLED_OFF.search(sentence, max(0, at - 80), at) \
             and not _CALL_OFF_DOUBTED.search(sentence, max(0, min(start, at) - 60), at) \
             and not _RESCHEDULED.match(sentence, called_off.end()):
-        ctx.visit_called_off = True
+        if UNREALISED_PLAN.search(sentence, 0, start):
+            ctx.earlier_plan_called_off = True
+        else:
+            ctx.visit_called_off = True
     if scheduled:
         ctx.visit_days += [d for d in ctx.dates(sentence, True) if d.span_days == 0 and d.start > start]
 
@@ -1364,10 +1421,12 @@ def _visit_told_apart(ctx: _Context) -> None:
         return  # nothing left to learn
     for sentence in ctx.raw_dates:  # every sentence, in order (read only when there is one such visit)
         _the_visit(ctx, sentence)
-    if not (ctx.visit_called_off or ctx.visit_days):
-        return
     i = announced[0]
     event = ctx.events[i]
+    if ctx.earlier_plan_called_off and not (event.date is not None and event.date.first_day > ctx.published):
+        ctx.visit_called_off = True  # the plan told before may be this visit: called off (as before)
+    if not (ctx.visit_called_off or ctx.visit_days):
+        return
     kind = "cancelled" if ctx.visit_called_off else event.kind
     date = event.date
     days = {d.first for d in ctx.visit_days}
@@ -1375,6 +1434,54 @@ def _visit_told_apart(ctx: _Context) -> None:
         day = min(days)
         date = PartialDate(day.year, day.month, day.day)
     ctx.events[i] = replace(event, kind=kind, date=date)
+
+
+# The occasion a trip is for ("cancelled his trip to Colombia for the inauguration of the new president"), dated in
+# another sentence ("the August 7 inauguration", "the enthronement ceremony on Oct. 22"): `_occasion_day`.
+_OCCASION = re.compile(r"\b(inauguration|enthronement|coronation|funeral|swearing-in|summit|conference|forum|"
+                       r"ceremony|ceremonies|commemoration|parade|celebrations?|jubilee|wedding)\b", re.I)
+# (its first day: "the ceremonies on Oct. 22", "the summit, which opens on", "will be held in Rio on"; not "ends on")
+_OCCASION_ON = re.compile(r",?\s+(?:(?:which|that)\s+)?(?:(?:is|was|will be|are|were)\s+)?"
+                          r"(?:(?:held|scheduled|set|due|planned|takes place|took place|opens|opened|begins|began|"
+                          r"starts|started)\s+)?(?:(?:in|at)\s+[^.;:,]{1,30}?\s+)?(?:on|for)\s+$", re.I)
+_ATTRIBUTIVE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?$")
+
+
+def _occasion_day(ctx: _Context) -> None:
+    """A trip dated only to its week or month takes the day of the occasion it is for when another sentence dates
+    that occasion: "cancelled his trip to Colombia next week for the inauguration ... due at the August 7
+    inauguration". The same occasion word in both, the day inside the trip's own week or month, and one such day
+    only. (Not a trip without a date or dated to a year: "the summit" of another sentence may be another one.)"""
+    for i, event in enumerate(ctx.events):
+        if event.date is None or event.date.is_exact or event.kind not in ("planned", "cancelled", "occurred") or \
+                event.date_from != "text" or (event.date.last_day - event.date.first_day).days > 31:
+            continue
+        nouns = {m.group(1).lower() for m in _OCCASION.finditer(event.evidence[0])}
+        if not nouns:
+            continue
+        future = event.kind != "occurred"
+        low, high = event.date.first_day, event.date.last_day
+        told = find_dates(event.date_text, ctx.published, future) if event.date_text else []
+        if len(told) == 1 and low <= told[0].first <= told[0].last <= high:
+            low, high = told[0].first, told[0].last  # "next week": that week, not the month it is stated in
+        days = set()
+        for sentence in ctx.raw_dates:
+            lowered = sentence.lower()
+            if sentence in event.evidence or not any(n in lowered for n in nouns) or \
+                    any(p.value != event.host and not p.demonym for p in ctx.places_of.get(sentence, ())):
+                continue  # (an occasion in another state is another occasion)
+            occasions = [m for m in _OCCASION.finditer(sentence) if m.group(1).lower() in nouns]
+            for d in ctx.dates(sentence, future):
+                if d.span_days != 0 or not low <= d.first <= high:
+                    continue
+                # "the August 7 inauguration" (the date before its noun), "the ceremonies on Oct. 22" (after it)
+                if any((m.start() >= d.end and sentence[max(0, d.start - 4):d.start].lower() == "the " and
+                        _ATTRIBUTIVE.match(sentence, d.end, m.start())) or
+                       (m.end() <= d.start and _OCCASION_ON.match(sentence, m.end(), d.start)) for m in occasions):
+                    days.add(d.first)
+        if len(days) == 1:
+            day = days.pop()
+            ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day))
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
@@ -1583,7 +1690,20 @@ def _undated(event: Event, published: dt.date) -> Event:
                        confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
     if event.kind == "occurred" and event.date is not None and event.date.first_day > published:
         return replace(event, kind="planned")  # a trip cannot have happened after the report: it is ahead
+    if event.date is not None and event.date.month is None and event.date_text and "week" in event.date_text:
+        return _week_month(event, published)
     return event
+
+
+def _week_month(event: Event, published: dt.date) -> Event:
+    """A trip dated only by a week that runs across two months ("next week", told on Thursday January 22:
+    January 26 to February 1) is in the month that holds most of the week's days, not just in its year.
+    (Done at the end: while reading, the week's whole range lets a later "scheduled for February 1" date it.)"""
+    weeks = [d for d in find_dates(event.date_text, published) if d.span_days <= 7]
+    if len(weeks) != 1 or weeks[0].first.month == weeks[0].last.month or weeks[0].first.year != event.date.year:
+        return event
+    middle = weeks[0].first + dt.timedelta(days=weeks[0].span_days // 2)
+    return replace(event, date=PartialDate(middle.year, middle.month))
 
 
 
@@ -1621,7 +1741,12 @@ _MET = re.compile(r"\b(?:meet|meets|met|meeting|welcom(?:e|es|ed|ing)|host(?:s|e
 
 
 def _add(ctx: _Context, event: Event) -> None:
-    for i, old in enumerate(ctx.events):
+    # A mention without a date of its own is of the trip told last ("His first visit to Japan took place on
+    # October 25 to 27 last year. He had been due back ..., but that trip was called off" is not the visit
+    # announced for October 29): the nearest antecedent, as a pronoun's is.
+    order = range(len(ctx.events) - 1, -1, -1) if event.date is None else range(len(ctx.events))
+    for i in order:
+        old = ctx.events[i]
         if old.person == event.person and old.host == event.host and _compatible(old, event):
             ctx.events[i] = _merge(old, event)
             ctx.last_event = i
@@ -1723,7 +1848,9 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
 def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: dt.date) -> None:
     """ "India hosts the leaders on September 9 and 10": a later sentence that names an event's host
     and a day inside the event's known period dates the event more precisely."""
-    hosts = {p.value for p in places}
+    # (not a demonym inside a compound: "the Russian-Chinese Treaty", whose anniversary "July 16 will mark", is
+    # no event of China)
+    hosts = {p.value for p in places if not (p.demonym and "-" in sentence[max(0, p.start - 1):p.end + 1])}
     for i, event in enumerate(ctx.events):
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
