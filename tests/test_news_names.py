@@ -77,3 +77,15 @@ def test_spellings_are_bounded_and_hold_the_form():
     assert len(forms) <= 513
     # the article is kept where a name starts with it: "Hassan" alone is a given name
     assert not any(f.startswith("Hassan") for f in spellings("Al Hassan"))
+
+
+@pytest.mark.parametrize("written", ["Kipseng’erya", "Kipsengerya"])
+def test_an_apostrophe_curled_or_dropped(kb, written):
+    assert ("philip-kipkoech-bett", written) in persons(kb, f"Officials said {written} had been moved.")
+
+
+def test_a_sourced_title_names_its_holder_only_while_held(kb):
+    text = "Officials said the executive secretary of the FDLR had been moved to a cell."
+    held = [h.value for h in gazetteer_for(kb).find(text, dt.date(2010, 10, 12)) if h.kind == "reference"]
+    before = [h.value for h in gazetteer_for(kb).find(text, dt.date(2007, 6, 1)) if h.kind == "reference"]
+    assert held == ["callixte-mbarushimana"] and before == []
