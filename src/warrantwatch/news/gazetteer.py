@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from warrantwatch.news.names import fold, spellings, word_spellings
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.resolve import SURNAME_MIN_LENGTH
 
@@ -154,7 +155,8 @@ class Gazetteer:
                     text[after] == "s" and (after + 1 == n or not text[after + 1].isalnum())):
                 continue
             append(Hit(start, after, "place", value, name, flag))
-        for end, (name, value, flag) in self.persons.iter(text):
+        # persons: read in the text folded to ASCII letter for letter ("Beïna" as "Beina", same offsets)
+        for end, (name, value, flag) in self.persons.iter(fold(text)):
             start = end - len(name) + 1
             if not _is_word(text, start, end + 1):
                 continue
@@ -268,29 +270,101 @@ def _cached_place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
     return names
 
 
+def _name_forms(kb: KnowledgeBase) -> list[str]:
+    """Every name form whose spellings the gazetteer needs: names, aliases, surnames, GIVEN_NAMES."""
+    forms = set(GIVEN_NAMES)
+    for p in kb.persons:
+        forms.update(f for f in (p.name, p.full_name, *p.aliases) if f)
+        forms.add(p.name.replace("-", " ").split()[-1])
+    return sorted(forms)
+
+
+def _cached_spellings(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """`names.spellings` of every name form (`_name_forms`), kept on disk as plain JSON beside the places
+    (making them takes about 40 ms, reading them back a few), under a hash of the forms and of
+    news/names.py; any doubt about the file makes them again."""
+    import hashlib
+    import json
+    from pathlib import Path
+
+    from warrantwatch.news import names
+    from warrantwatch.records.cache import cache_dir
+
+    forms = _name_forms(kb)
+    digest = hashlib.sha256(Path(names.__file__).read_bytes())
+    digest.update(json.dumps(forms, ensure_ascii=False).encode())
+    folder = cache_dir()
+    path = None if folder is None else folder / f"spellings-{digest.hexdigest()[:24]}.json"
+    if path is not None:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(raw, dict) and set(raw) == set(forms) and all(
+                    isinstance(v, list) and all(isinstance(x, str) for x in v) for v in raw.values()):
+                return raw
+        except (OSError, ValueError):
+            pass
+    made = {form: sorted(spellings(form)) for form in forms}
+    if path is not None:
+        try:
+            from warrantwatch.records.canonical import write_atomically
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, json.dumps(made, ensure_ascii=False))
+        except OSError:
+            pass  # a read-only home: make them every time
+    return made
+
+
 @cache
 def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    place_names = _cached_place_names(kb)
     places = ahocorasick.Automaton()
-    for name, (iso3, demonym) in _cached_place_names(kb).items():
+    for name, (iso3, demonym) in place_names.items():
         places.add_word(name, (name, iso3, demonym))
     places.make_automaton()
 
     persons = ahocorasick.Automaton()
     words: dict[str, set[str]] = {}
     name_words: dict[str, frozenset[str]] = {}
+    # The spellings the transliteration rules make (news/names.py), by the persons they spell: one that
+    # spells two persons' names spells neither.
+    spelled: dict[str, set[str]] = {}
+    spellings_of = _cached_spellings(kb)
+    given = {v for g in GIVEN_NAMES for v in spellings_of[g]}
     for p in kb.persons:
         forms = [f for f in (p.name, p.full_name, *p.aliases) if f]
-        name_words[p.id] = frozenset(w for f in forms for w in re.split(r"[\s-]+", f) if len(w) >= 3)
+        variants = {v for f in forms for v in spellings_of[f]}
+        name_words[p.id] = frozenset(v for f in forms for w in re.split(r"[\s-]+", fold(f)) if len(w) >= 3
+                                     for v in word_spellings(w))
         for form in {v for f in forms for v in _spellings(f)}:
             if len(form) >= 3 and form[0].isupper():
                 persons.add_word(form, (form, p.id, False))
+        for form in variants:
+            if len(form) >= 3 and form[0].isupper():
+                spelled.setdefault(form, set()).add(p.id)
         # The surname alone ("Putin", "Bashir") finds the person; a first name ("Mohammed") does not.
         surname = p.name.replace("-", " ").split()[-1]
         if len(surname) >= SURNAME_MIN_LENGTH and surname[0].isupper() and surname not in GIVEN_NAMES:
             words.setdefault(surname, set()).add(p.id)
+            for variant in spellings_of[surname]:
+                if variant != surname and variant not in given:
+                    spelled.setdefault(variant, set()).add(p.id)
     for word, ids in words.items():
         if len(ids) == 1 and word not in persons:
             persons.add_word(word, (word, next(iter(ids)), False))
+    # A spelled surname must not be another person's name word ("Hasan" of one, the given name of
+    # another) nor a place ("Harar" is a city).
+    whose: dict[str, set[str]] = {}
+    for pid, ws in name_words.items():
+        for w in ws:
+            whose.setdefault(w, set()).add(pid)
+    for form, ids in spelled.items():
+        if len(ids) != 1 or form in persons or form in place_names:
+            continue
+        (pid,) = ids
+        if " " not in form and "-" not in form and whose.get(form, {pid}) != {pid}:
+            continue
+        persons.add_word(form, (form, pid, False))
     persons.make_automaton()
 
     holders: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
