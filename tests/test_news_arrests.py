@@ -96,3 +96,38 @@ def test_those_arrested_listed_in_the_next_sentence(kb, text, expected):
 )
 def test_also_arrested_takes_the_day_of_the_arrest_before(kb, text, expected):
     assert _events(kb, text, "2019-04-11") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day told of the arrest's state in a sentence with no arrest ("A Malian jihadist will appear on
+        # Wednesday") is not the arrest's day
+        ("A Malian jihadist will make a first appearance on Wednesday before the International Criminal Court, the "
+         "tribunal said. Al Hassan Ag Abdoul Aziz was arrested over the weekend and handed over by the Malian "
+         "authorities.", {("al-hassan", "MLI", "", "arrest")}),
+        # (limit) a sentence that tells the arrest with its day still dates it
+        ("Al Hassan Ag Abdoul Aziz was arrested by the Malian authorities, the court said. Malian soldiers detained "
+         "the suspect in Timbuktu on Saturday.", {("al-hassan", "MLI", "2018-03-31", "arrest")}),
+    ],
+)
+def test_a_day_of_the_state_without_an_arrest_does_not_date_it(kb, text, expected):
+    assert _events(kb, text, "2018-04-04") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "His arrest in December" dates the arrest of the person told before (known to its year), whoever the
+        # sentence names after it
+        ("Patrice-Edouard Ngaissona was arrested in France last year. His arrest in December came a few weeks "
+         "after Alfred Yekatom had been detained in the Central African Republic.",
+         {("patrice-edouard-ngaissona", "FRA", "2018-12", "arrest"), ("alfred-yekatom", "CAF", "", "arrest")}),
+        # (limit) a day outside what was known changes nothing
+        ("Patrice-Edouard Ngaissona was arrested in France in 2017. His arrest in December came a few weeks after "
+         "Alfred Yekatom had been detained in the Central African Republic.",
+         {("patrice-edouard-ngaissona", "FRA", "2017", "arrest"), ("alfred-yekatom", "CAF", "", "arrest")}),
+    ],
+)
+def test_his_arrest_in_a_month_dates_the_arrest_told_before(kb, text, expected):
+    assert _events(kb, text, "2019-01-25") == expected

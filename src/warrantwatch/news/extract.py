@@ -713,6 +713,27 @@ def _among_arrested(kb: KnowledgeBase, ctx: _Context, many: tuple[list[Hit], str
                                              direct=False, borrowed=True)))
 
 
+# "His arrest in December came a few weeks after another leader, Alfred Yekatom, had been detained": the day of
+# the arrest of the person told before, whoever the sentence names after it
+_HIS_ARREST_IN = re.compile(r"^\W*(?:His|Her) (?:arrest|capture|detention) (?:in|on) ")
+
+
+def _possessive_arrest_day(ctx: _Context, sentence: str) -> None:
+    """Refine the arrest of the person told before (known to its year or month) to the day or month "His arrest
+    in <date>" gives, when it lies inside what was known."""
+    head = _HIS_ARREST_IN.match(sentence)
+    assert head is not None
+    days = [d for d in ctx.dates(sentence, False) if head.end() - 4 <= d.start <= head.end() + 4]
+    if not days:
+        return
+    date = days[0].as_partial
+    for i, event in enumerate(ctx.events):
+        if event.person == ctx.last_person and event.kind == "arrest" and event.date is not None and \
+                not event.date.is_exact and event.date.first_day <= date.first_day <= event.date.last_day and \
+                date != event.date:
+            ctx.events[i] = replace(event, date=date, evidence=(*event.evidence, sentence))
+
+
 _ALSO_BEFORE = re.compile(r"\balso (?:been |being )?$")
 
 
@@ -1087,6 +1108,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         if not people and ctx.last_person and ('"' in sentence or "”" in sentence) and _aide_plans(norm, sentence):
             # '"It is important to pay a visit to China," Ushakov said' (the person's aide): the person's plan
             people = [Hit(0, 0, "reference", ctx.last_person, "(the aide's quote)")]
+        if people and ctx.last_person and ("His " in sentence or "Her " in sentence) and \
+                _HIS_ARREST_IN.match(sentence):
+            _possessive_arrest_day(ctx, sentence)  # "His arrest in December came weeks after Yekatom had been ..."
         if people:
             # A pronoun in a later sentence refers to a subject, not to a person met or hosted
             # ("... hopes to meet Vladimir Putin. ... he sat beside Guelleh" is still al-Bashir).
@@ -1933,6 +1957,8 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
     for i, event in enumerate(ctx.events):
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
+        if event.kind == "arrest" and not _arrested(sentence):
+            continue  # "A Malian jihadist will appear on Wednesday": an arrest's day is told with the arrest
         # a summit joined by video may lie either side of the report ("Italy hosts the summit on October 30-31")
         # (a trip under way is not dated by a later day of it: "Thursday's meeting", told on Wednesday)
         future = {"planned": True, "cancelled": True, "remote": None, "occurred": None}.get(event.kind, False)
