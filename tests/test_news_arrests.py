@@ -131,3 +131,20 @@ def test_a_day_of_the_state_without_an_arrest_does_not_date_it(kb, text, expecte
 )
 def test_his_arrest_in_a_month_dates_the_arrest_told_before(kb, text, expected):
     assert _events(kb, text, "2019-01-25") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X, who was taken into custody in ..., and Y, a witness, who was arrested by the French authorities":
+        # each arrest is of the person its relative clause is told of
+        ("The other two are Fidèle Babala Wandu, a member of parliament, who was taken into custody in Kinshasa, "
+         "and Narcisse Arido, a defence witness, who was arrested by the French authorities.",
+         {("fidele-babala-wandu", "COD", "", "arrest"), ("narcisse-arido", "FRA", "", "arrest")}),
+        # (limit) a place outside any such clause keeps the nearest person before it
+        ("Fidèle Babala Wandu was taken into custody in Kinshasa on Friday.",
+         {("fidele-babala-wandu", "COD", "2013-11-22", "arrest")}),
+    ],
+)
+def test_an_arrest_told_in_a_relative_clause_is_of_its_antecedent(kb, text, expected):
+    assert _events(kb, text, "2013-11-23") == expected

@@ -1827,6 +1827,14 @@ def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
     one being met or hosted, else the nearest before it, else the first after it who is not the one met
     ("... for Anchorage to meet Putin" has none)."""
     before = [p for p in people if p.start <= place.start]
+    if ", who " in sentence and len(before) > 1:
+        # "..., and Narcisse Arido, a defence witness, who was arrested by the French authorities": the person
+        # the relative clause of the arrest is told of (not the one before him in the list)
+        who = max((m for m in _WHO_ARRESTED.finditer(sentence, 0, place.start)), key=lambda m: m.start(),
+                  default=None)
+        antecedent = [p for p in before if p.end <= who.start()] if who is not None else []
+        if antecedent and antecedent[-1].end > 0:
+            return antecedent[-1]
     travelling = [p for p in before if not HOSTED_PERSON.search(sentence[max(0, p.start - 25):p.start])
                   and not _in_aside(sentence, p, before)]
     if travelling:
@@ -1838,6 +1846,8 @@ def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
     return after[0] if after else None
 
 
+_WHO_ARRESTED = re.compile(r", who (?:was|had been|has been|were) (?:[a-z]+ly )?(?:arrested|detained|apprehended|"
+                           r"captured|taken into (?:[\w-]+ )?custody)\b")
 # "to meet Putin", "will welcome the Russian president": the person named after it is the one met or hosted.
 _MET = re.compile(r"\b(?:meet|meets|met|meeting|welcom(?:e|es|ed|ing)|host(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|"
                   r"greet(?:s|ed|ing)?|invit(?:e|es|ed|ing|ations?)(?: to)?)\W+(?:the\W+)?(?:[\w-]+\W+){0,3}$", re.I)
