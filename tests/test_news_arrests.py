@@ -106,6 +106,9 @@ def test_also_arrested_takes_the_day_of_the_arrest_before(kb, text, expected):
         ("A Malian jihadist will make a first appearance on Wednesday before the International Criminal Court, the "
          "tribunal said. Al Hassan Ag Abdoul Aziz was arrested over the weekend and handed over by the Malian "
          "authorities.", {("al-hassan", "MLI", "", "arrest")}),
+        # (limit) a sentence that tells a capture or a hand-over with its day still dates it
+        ("Al Hassan Ag Abdoul Aziz was arrested by the Malian authorities, the court said. Malian troops seized "
+         "the suspect in Timbuktu on Saturday.", {("al-hassan", "MLI", "2018-03-31", "arrest")}),
         # (limit) a sentence that tells the arrest with its day still dates it
         ("Al Hassan Ag Abdoul Aziz was arrested by the Malian authorities, the court said. Malian soldiers detained "
          "the suspect in Timbuktu on Saturday.", {("al-hassan", "MLI", "2018-03-31", "arrest")}),

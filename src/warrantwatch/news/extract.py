@@ -1958,6 +1958,12 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
         return
 
 
+# a sentence whose day may date an arrest in its state: it tells the arrest, a capture or a hand-over ("Troops
+# seized Gbagbo in Abidjan on Monday", "The Central African Republic on Sunday handed a commander over")
+_TELLS_CUSTODY = re.compile(r"\b(?:arrest\w*|detain\w*|custody|seiz\w+|captur\w+|caught|surrender\w*|"
+                            r"hand(?:ed|s|ing) (?:[\w-]+ ){0,5}?over)\b", re.I)
+
+
 def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: dt.date) -> None:
     """ "India hosts the leaders on September 9 and 10": a later sentence that names an event's host
     and a day inside the event's known period dates the event more precisely."""
@@ -1967,7 +1973,7 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
     for i, event in enumerate(ctx.events):
         if event.host not in hosts or (event.date is not None and event.date.is_exact):
             continue
-        if event.kind == "arrest" and not _arrested(sentence):
+        if event.kind == "arrest" and not _TELLS_CUSTODY.search(sentence):
             continue  # "A Malian jihadist will appear on Wednesday": an arrest's day is told with the arrest
         # a summit joined by video may lie either side of the report ("Italy hosts the summit on October 30-31")
         # (a trip under way is not dated by a later day of it: "Thursday's meeting", told on Wednesday)
