@@ -784,3 +784,27 @@ def test_landing_sql_on_run_candidates_finds_what_sorting_every_position_finds()
     shortcut, reference = found(True), found(False)
     assert len(reference) > 50
     assert shortcut == reference
+
+
+def test_a_position_is_filed_under_the_day_its_stored_time_falls_on(tmp_path):
+    """The archive keeps time to the microsecond (formats.FIXED); a position 0.4 µs before midnight is
+    stored as midnight, and its `day=` folder is the next day's, the day every reader sees (the folder's
+    day comes from the unrounded time, which DuckDB's `to_timestamp` rounds to the same microsecond)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from warrantwatch.tracks.formats import SCHEMA
+
+    midnight = dt.datetime(2024, 9, 3, tzinfo=dt.UTC).timestamp()
+    rows = {"icao24": ["155f01", "155f01"], "time": [midnight - 0.0000004, midnight - 60.0],
+            "lat": [47.84, 47.84], "lon": [106.76, 106.76], "alt_ft": [0.0, 0.0], "gs_kt": [0.0, 0.0],
+            "track": [0.0, 0.0], "vrate_fpm": [0.0, 0.0], "on_ground": [True, True],
+            "callsign": ["RSD001", "RSD001"], "new_leg": [False, False]}
+    pq.write_table(pa.table(rows, schema=SCHEMA), tmp_path / "p.parquet")
+    ingest([tmp_path / "p.parquet"], parquet=tmp_path / "archive")
+    con = duckdb.connect()
+    filed = con.execute(
+        f"SELECT regexp_extract(filename, 'day=([0-9-]+)', 1) AS day, time FROM read_parquet("
+        f"'{tmp_path / 'archive'}/day=*/prefix=*/*.parquet', hive_partitioning = false, filename = true) "
+        "ORDER BY time").fetchall()
+    assert filed == [("2024-09-02", midnight - 60.0), ("2024-09-03", midnight)]
