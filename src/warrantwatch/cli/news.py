@@ -480,17 +480,35 @@ def eval_news(
     errors: Annotated[bool, typer.Option("--errors", help="List the items with mistakes.")] = False,
 ) -> None:
     """Precision, recall and F1 per field (person, host, date, kind) and for whole events."""
-    from rich.table import Table
-
     from warrantwatch.news.evaluate import evaluate, load_items
-    from warrantwatch.news.extract import ALERT_CONFIDENCE
     from warrantwatch.records.knowledge import bundled
 
     report = evaluate(bundled(), load_items(folder))
+    _print_report(report, f"Event extraction on {folder}", as_json, errors)
+
+
+@eval_app.command("agreement")
+def eval_agreement(
+    reference: Annotated[Path, typer.Argument(help="Folder of labelled items: the reference.")],
+    other: Annotated[Path, typer.Argument(help="The same items labelled by someone else.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List the items labelled differently.")] = False,
+) -> None:
+    """How far two people's labels of the same items agree, scored as `eval news` scores the extractor
+    (the second labelling's events counted as found): the ceiling the set's conventions allow."""
+    from warrantwatch.news.evaluate import agreement, load_items
+
+    report = agreement(load_items(reference), load_items(other))
+    _print_report(report, f"Agreement of {other} with {reference}", as_json, errors)
+
+
+def _print_report(report, title: str, as_json: bool, errors: bool) -> None:
+    from rich.table import Table
+
     if as_json:
         print_json(report.to_dict())
         return
-    table = Table(title=f"Event extraction on {folder}")
+    table = Table(title=title)
     for column in ("field", "precision", "recall", "F1", "correct", "found", "expected"):
         table.add_column(column, justify="right" if column != "field" else "left")
     for name, s in report.scores.items():
@@ -500,7 +518,10 @@ def eval_news(
     kinds = Table(title="Whole events by kind")
     for column in ("kind", "precision", "recall", "F1", "correct", "found", "expected"):
         kinds.add_column(column, justify="right" if column != "kind" else "left")
-    for name, s in [*report.by_kind.items(), (f"confidence ≥ {ALERT_CONFIDENCE}", report.alerting)]:
+    rows = [*report.by_kind.items()]
+    if report.alerting is not None:
+        rows.append((f"confidence ≥ {report.alert}", report.alerting))
+    for name, s in rows:
         kinds.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
                       str(s.true_positives), str(s.predicted), str(s.expected))
     console().print(kinds)

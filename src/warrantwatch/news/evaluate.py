@@ -90,15 +90,44 @@ class Report:
     scores: dict[str, Score]
     misses: list[tuple[str, set, set]]  # item id, missing, spurious (whole events)
     by_kind: dict[str, Score]  # whole events of each kind (planned, occurred, ...)
-    alerting: Score  # whole events at or above the alert confidence
+    alerting: Score | None  # whole events at or above the alert confidence (None: labels have none)
     alert: float = ALERT_CONFIDENCE
 
     def to_dict(self) -> dict:
+        alerting = {"alert_confidence": {"threshold": self.alert, **_score(self.alerting)}} if self.alerting else {}
         return {"fields": {f: _score(s) for f, s in self.scores.items()},
                 "kinds": {k: _score(s) for k, s in self.by_kind.items()},
-                "alert_confidence": {"threshold": self.alert, **_score(self.alerting)},
+                **alerting,
                 "errors": [{"item": i, "missing": sorted(map(list, m)), "spurious": sorted(map(list, s))}
                            for i, m, s in self.misses]}
+
+
+class _Tally:
+    """Counts of found against expected events, per field, per kind and item by item."""
+
+    def __init__(self):
+        self.totals = {f: [0, 0, 0] for f in FIELDS}
+        self.kinds = {k: [0, 0, 0] for k in KINDS}
+        self.misses: list[tuple[str, set, set]] = []
+
+    def add(self, item: Item, found: tuple[tuple[str, str, str, str], ...]) -> None:
+        for f in FIELDS:
+            got, want = _keys(found, f), _keys(item.expected, f)
+            self.totals[f][0] += len(got & want)
+            self.totals[f][1] += len(got)
+            self.totals[f][2] += len(want)
+        got, want = set(found), set(item.expected)
+        for k in KINDS:
+            got_k, want_k = {e for e in got if e[3] == k}, {e for e in want if e[3] == k}
+            self.kinds[k][0] += len(got_k & want_k)
+            self.kinds[k][1] += len(got_k)
+            self.kinds[k][2] += len(want_k)
+        if got != want:
+            self.misses.append((item.id, want - got, got - want))
+
+    def report(self, alerting: Score | None, alert: float = ALERT_CONFIDENCE) -> Report:
+        return Report({f: Score(*t) for f, t in self.totals.items()}, self.misses,
+                      {k: Score(*t) for k, t in self.kinds.items()}, alerting, alert)
 
 
 def _scored_date(event: Event) -> str:
@@ -112,29 +141,40 @@ def evaluate(kb: KnowledgeBase, items: list[Item], read: Callable[[KnowledgeBase
              alert: float = ALERT_CONFIDENCE) -> Report:
     """Scores of `read` (by default `extract`: the rules and the learned decision) on `items`; `alert`
     is the confidence from which an event counts as alerting."""
-    totals = {f: [0, 0, 0] for f in FIELDS}
-    kinds = {k: [0, 0, 0] for k in KINDS}
+    tally = _Tally()
     alerting = [0, 0, 0]
-    misses = []
     for item in items:
         events = [e for e in read(kb, item.text, item.published) if not is_background(e.date, item.published)]
         found = tuple((e.person, e.host, _scored_date(e), e.kind) for e in events)
-        for f in FIELDS:
-            got, want = _keys(found, f), _keys(item.expected, f)
-            totals[f][0] += len(got & want)
-            totals[f][1] += len(got)
-            totals[f][2] += len(want)
-        got, want = set(found), set(item.expected)
-        for k in KINDS:
-            got_k, want_k = {e for e in got if e[3] == k}, {e for e in want if e[3] == k}
-            kinds[k][0] += len(got_k & want_k)
-            kinds[k][1] += len(got_k)
-            kinds[k][2] += len(want_k)
+        tally.add(item, found)
         sure = {key for key, e in zip(found, events, strict=True) if e.confidence >= alert}
-        alerting[0] += len(sure & want)
+        alerting[0] += len(sure & set(item.expected))
         alerting[1] += len(sure)
-        alerting[2] += len(want)
-        if got != want:
-            misses.append((item.id, want - got, got - want))
-    return Report({f: Score(*t) for f, t in totals.items()}, misses, {k: Score(*t) for k, t in kinds.items()},
-                  Score(*alerting), alert)
+        alerting[2] += len(item.expected)
+    return tally.report(Score(*alerting), alert)
+
+
+def _number(item_id: str) -> str:
+    """An item's number, the part of its id before the first hyphen ("1233" of "1233-qna-doha-…")."""
+    return item_id.split("-", 1)[0]
+
+
+def agreement(reference: list[Item], other: list[Item]) -> Report:
+    """How far a second labelling of the same items (matched by id, or by the number before the id's
+    first hyphen) agrees with the reference, scored as `evaluate` scores the extractor: the second
+    labelling's events are the "found" ones. The same items must be in both."""
+    theirs = {_number(item.id): item for item in other}
+    ours = {_number(item.id) for item in reference}
+    if ours != set(theirs) or len(theirs) != len(other) or len(ours) != len(reference):
+        only_ours, only_theirs = sorted(ours - set(theirs)), sorted(set(theirs) - ours)
+        raise WarrantWatchError("the two labellings must hold the same items, each once"
+                                + (f"; only in the reference: {', '.join(only_ours[:5])}" if only_ours else "")
+                                + (f"; only in the other: {', '.join(only_theirs[:5])}" if only_theirs else ""))
+    tally = _Tally()
+    for item in reference:
+        second = theirs[_number(item.id)]
+        if second.published != item.published:
+            raise WarrantWatchError(f"item {item.id}: published {second.published} in the other labelling, "
+                                    f"{item.published} in the reference")
+        tally.add(item, second.expected)
+    return tally.report(None)
