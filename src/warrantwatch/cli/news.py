@@ -314,8 +314,9 @@ def watch(
     """Process new articles, store them with their events, alert on planned visits to states with a duty.
 
     Alerts are raised only for events at or above the alert confidence (the learned decision stage's
-    probability that the event is right, `news/model.py`; the threshold, 0.92, was chosen by
-    leave-one-set-out cross-validation for precision, and `eval news` shows the precision at it); the
+    probability that the event is right, `news/model.py`; the threshold, printed at the end of each run,
+    is chosen with the model by leave-one-set-out cross-validation for precision, and `eval news` shows the
+    precision at it); the
     others are stored with their confidence. Articles are committed in batches
     (--batch, 500, or every 2 seconds); an alert is printed only once its article is stored.
     Between batches the database is closed, so that readers (`alerts`) can read while watch runs.
