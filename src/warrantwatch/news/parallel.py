@@ -51,7 +51,7 @@ from warrantwatch.news.reading import (
     TEXT_SUFFIXES,
     Article,
     Rejected,
-    UnreadableInput,
+    read_folder_file,
     read_items,
 )
 
@@ -89,25 +89,14 @@ def units(source: Path | str) -> Iterator[Unit]:
     for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
                         | FEED_SUFFIXES and not p.is_dir()):
         if child.suffix.lower() in FEED_SUFFIXES:
-            yield from _read_child(child)  # a feed inside the folder: its lines are read here
+            yield from read_folder_file(child)  # a feed inside the folder: its lines are read here
         else:
             yield child
 
 
-def _read_child(child: Path) -> Iterator[Article | Rejected]:
-    """`read_items(child)` for a file in a folder, as `read_items` reads it (an unreadable file is
-    one rejected item)."""
-    from warrantwatch.news.reading import _digest, _reason  # the folder's own rule, shared
-
-    try:
-        yield from read_items(child)
-    except UnreadableInput as exc:
-        yield Rejected(str(child), _reason(exc, str(child)), _digest(str(child).encode()))
-
-
 def read_unit(unit: Unit) -> list[Article | Rejected]:
     """The items of one unit (a file of a folder gives one)."""
-    return list(_read_child(unit)) if isinstance(unit, Path) else [unit]
+    return list(read_folder_file(unit)) if isinstance(unit, Path) else [unit]
 
 
 def start_method() -> str:

@@ -190,10 +190,7 @@ def read_items(path: Path | str) -> Iterator[Article | Rejected]:
     if stat.S_ISDIR(info.st_mode):
         for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
                             | FEED_SUFFIXES and not p.is_dir()):
-            try:
-                yield from read_items(child)
-            except UnreadableInput as exc:  # a FIFO or unreadable file inside a folder: one bad item
-                yield Rejected(str(child), _reason(exc, str(child)), _digest(str(child).encode()))
+            yield from read_folder_file(child)
         return
     suffix = path.suffix.lower()
     with _open_regular(path) as handle:
@@ -210,6 +207,15 @@ def read_items(path: Path | str) -> Iterator[Article | Rejected]:
 
 def _reason(exc: Exception, origin: str) -> str:
     return str(exc).removeprefix(f"{origin}: ")
+
+
+def read_folder_file(child: Path) -> Iterator[Article | Rejected]:
+    """The items of one file found in a folder: a file that cannot be read (a FIFO, no permission) is
+    one rejected item, so that the rest of the folder is still read."""
+    try:
+        yield from read_items(child)
+    except UnreadableInput as exc:
+        yield Rejected(str(child), _reason(exc, str(child)), _digest(str(child).encode()))
 
 
 def read_path(path: Path | str) -> Iterator[Article]:
