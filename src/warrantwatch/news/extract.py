@@ -1212,6 +1212,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         if kind == MENTION and ("begin" in sentence or "start" in sentence or "kick" in sentence or "under way" in
                                 sentence) and _BEGINS.search(sentence):
             kind = "planned"  # "On Tuesday, the state visit ... begins": told on the day it starts, ahead
+        elif kind == MENTION and any(p.end > 0 for p in people) and not _DAY_NAMED.search(sentence) and \
+                _told_in_present(sentence):
+            kind = "occurred"  # "Putin is staying in Ulaanbaatar": under way, told of a person named (round ten)
         elif kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(ctx.dates(sentence), published)
         candidates = _destinations(kb, people, places, sentence, kind)
@@ -1697,6 +1700,43 @@ def _report_day(ctx: _Context) -> None:
             i = undated[person][0]
             ctx.events[i] = replace(ctx.events[i], date=day, date_text=text, confidence=round(min(
                 0.95, ctx.events[i].confidence + CONFIDENCE["dated"]), 2))
+    for person, indices in undated.items():
+        if len(indices) != 1 or ctx.report_days.get(person):
+            continue
+        event = ctx.events[indices[0]]
+        if event.kind == "occurred" and _told_in_present(event.evidence[-1]):
+            # "Abe welcomes Putin in Nagato", "has landed at Ezeiza": the trip told in its own present or
+            # present perfect is one of the report's day (tests/data/CONVENTIONS.md, round ten)
+            day = PartialDate(ctx.published.year, ctx.published.month, ctx.published.day)
+            if not any(e.person == person and e.date == day for e in ctx.events):
+                ctx.events[indices[0]] = replace(event, date=day, date_text="(told in the present)")
+
+
+# The trip verb in the present or present perfect: "is visiting", "arrives", "has arrived", "has landed", "is
+# staying", "hosts" (round ten). A past ("visited") or a plan ("will visit") without a day stays undated.
+_PRESENT_TRIP = re.compile(
+    r"\b(?:(?:is|are) (?:now |currently |already |still )?(?:visiting|staying|touring|attending|hosting|"
+    r"welcoming|receiving|holding talks)|"
+    r"(?:has|have) (?:just |now |already )?(?:arrived|landed|touched down|come)|"
+    r"arrives|lands|touches down|is welcomed|is received|is hosted|hosts|welcomes|receives)\b", re.I)
+
+
+# (a present with a day named is read by the day: "is staying on for a summit on Friday")
+_DAY_NAMED = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December|today|tonight|\d{1,2})\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|whose|which|that|where)\b[^,;]*$", re.I)
+
+
+def _told_in_present(sentence: str) -> bool:
+    """The sentence tells its trip in the present or present perfect, with no plan word and no past trip verb
+    before that present (not a quotation: what someone said is not the report's narration)."""
+    told = _QUOTED.sub("", sentence) if '"' in sentence or "“" in sentence else sentence
+    present = _PRESENT_TRIP.search(told)
+    if present is None or FUTURE.search(told) or _RELATIVE_BEFORE.search(told, max(0, present.start() - 30),
+                                                                          present.start()):
+        return False  # (not "whose country hosts the summit": a clause about another subject)
+    past = PAST.search(told, 0, present.start())
+    return past is None
 
 
 # "is set on Friday to meet Modi, on the final day of his two-day trip to India": a day told as the n-th of a

@@ -1,0 +1,44 @@
+"""Round ten: the test sets' conventions (tests/data/CONVENTIONS.md) read as mechanisms, one short story each,
+written for the test (no test item was written or changed). Each case states the events the rules must read,
+no more."""
+
+import pytest
+
+from newsread import read_events
+
+
+def _events(kb, text: str, published: str) -> set[tuple[str, ...]]:
+    return read_events(kb, text, published, dated_by_text=True)
+
+
+# Same-day trips: the trip verb in the present or present perfect dates the trip by the report's day.
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Vladimir Putin is visiting Mongolia, where he was met by an honour guard.", "2024-09-03",
+         {("vladimir-putin", "MNG", "2024-09-03", "occurred")}),
+        ("Vladimir Putin is staying in Mongolia for talks with its president.", "2024-09-03",
+         {("vladimir-putin", "MNG", "2024-09-03", "occurred")}),
+        ("Russian President Vladimir Putin has come to Mongolia for talks with its president.", "2024-09-03",
+         {("vladimir-putin", "MNG", "2024-09-03", "occurred")}),
+    ],
+)
+def test_a_trip_told_in_its_present_is_of_the_reports_day(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the past tense without a day, and a plan without a day, stay undated
+        ("Vladimir Putin visited Mongolia for talks with its president.", "2024-09-03",
+         {("vladimir-putin", "MNG", "", "occurred")}),
+        ("Vladimir Putin will visit Mongolia for talks with its president.", "2024-09-03",
+         {("vladimir-putin", "MNG", "", "planned")}),
+        # a present told of another subject is not the person's trip of that day
+        ("Xi Jinping, who is on his first trip abroad, is attending the summit in Samarkand.", "2022-09-16",
+         set()),
+    ],
+)
+def test_a_past_or_planned_trip_without_a_day_stays_undated(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
