@@ -42,3 +42,34 @@ def test_a_trip_told_in_its_present_is_of_the_reports_day(kb, text, published, e
 )
 def test_a_past_or_planned_trip_without_a_day_stays_undated(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+# A hand-over by the custodial state is an arrest there on the day of the hand-over; the transfer is no trip.
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Ivory Coast handed Charles Ble Goude, a youth leader and ally of the former president, over to the "
+         "International Criminal Court on Saturday.", "2014-03-24",
+         {("charles-ble-goude", "CIV", "2014-03-22", "arrest")}),
+        ("On Friday, Thomas Lubanga was turned over to the International Criminal Court by the government of the "
+         "Democratic Republic of the Congo.", "2006-03-20",
+         {("thomas-lubanga-dyilo", "COD", "2006-03-17", "arrest")}),
+        ("The Congolese authorities turned Thomas Lubanga over to the ICC on Friday.", "2006-03-20",
+         {("thomas-lubanga-dyilo", "COD", "2006-03-17", "arrest")}),
+        ("The Ivorian army handed Charles Ble Goude over to the Court on Saturday.", "2014-03-24",
+         {("charles-ble-goude", "CIV", "2014-03-22", "arrest")}),
+    ],
+)
+def test_a_hand_over_by_the_custodial_state_is_an_arrest_there(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Charles Ble Goude was flown to The Hague on Saturday.", "2014-03-24", set()),
+        ("The court asked Ivory Coast to hand Charles Ble Goude over.", "2014-03-24", set()),
+    ],
+)
+def test_no_hand_over_no_arrest(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

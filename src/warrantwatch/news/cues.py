@@ -286,9 +286,11 @@ NOT_DESTINATION_AFTER = re.compile(
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
                                 r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
 SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
-TRANSFER = Prefiltered(re.compile(r"\b(surrendered|handed (?:him|her) over|handed over(?= to\b)|transferred|"
+# (a hand-over names its person between the verb and "over": "handed Charles Ble Goude, a youth leader, over to
+# the ICC", "turned Lubanga over to the Court"; round ten)
+TRANSFER = Prefiltered(re.compile(r"\b(surrendered|(?:handed|turned)(?: [^.;]{0,90}?)? over(?= to\b)|transferred|"
                                   r"extradited)\b", re.I),
-    'surrender', 'handed', 'transferr', 'extradit')
+    'surrender', 'handed', 'turned', 'transferr', 'extradit')
 # "runs until Thursday": the end of something, not the day a trip starts.
 END_DATE = re.compile(r"\b(until|till|through|to|ends?|ending)\s+$", re.I)
 # (not the "there" of "there are no plans")
@@ -479,11 +481,14 @@ PLACE_VISITED_AFTER = re.compile(r"^,?\s+(?:which|where)\s+(?:the\s+)?(?:[\w'’
                                  r"(?:visited|toured|travell?ed|went|flew|arrived|landed|stayed)\b")
 # "Central African authorities surrendered Said to the ICC": the state that hands a person over held him;
 # that custody is his arrest there.
-PLACE_SURRENDERS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials|security forces))?"
-                              r"(?:\s+[\w-]+){0,2}?\s+(?:surrendered|handed(?: \w+)? over|transferred|extradited)\b")
+PLACE_SURRENDERS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|government|officials|security forces|army|"
+                              r"military|forces))?(?:\s+[\w-]+){0,2}?\s+"
+                              r"(?:surrendered|(?:handed|turned)(?: [^.;]{0,90}?)? over(?= to\b)|transferred|"
+                              r"extradited)\b")
 # "he was surrendered by the authorities in Bangui": the passive, the state named after "by".
-SURRENDERED_BY = re.compile(r"\b(?:surrendered|handed(?: \w+)? over|transferred|extradited)\b[^.;]{0,40}?\bby (?:the )?"
-                            r"(?:[\w-]+ )?(?:authorities|police|government)(?: of| in)? (?:the )?$")
+SURRENDERED_BY = re.compile(r"\b(?:surrendered|(?:handed|turned)(?: \w+)? over|transferred|extradited)\b[^.;]{0,60}?"
+                            r"\bby (?:the )?(?:(?:[\w-]+ )?(?:authorities|police|government|army|military|forces)"
+                            r"(?: of| in)? (?:the )?)?$")
 # "Mongolia will not arrest Putin when he visits next week", "asked Hungary why it had not arrested
 # Netanyahu during his visit in April": the state named as the one to arrest him is where his visit is.
 VISIT_OF_SUBJECT = re.compile(r"^(?:'s|’s)?\s[^.;]{0,80}?\b(?:(?:when|once|while) (?:he|she) (?:visits|visited|arrives|"
