@@ -73,3 +73,26 @@ def test_a_hand_over_by_the_custodial_state_is_an_arrest_there(kb, text, publish
 )
 def test_no_hand_over_no_arrest(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+# Video participation is remote, hosted by the venue or chair named for the meeting, also in a later sentence.
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("President Rodrigo Duterte will take part virtually in the summits of the Association of Southeast Asian "
+         "Nations. The summits will be held from Oct. 26 to 28 in Bandar Seri Begawan, the capital of Brunei.",
+         "2021-10-25", {("rodrigo-duterte", "BRN", "2021-10-26", "remote")}),
+        ("Rodrigo Duterte will join the ASEAN summit by videoconference on Friday. The summit is chaired this year "
+         "by Vietnam.", "2020-06-22", {("rodrigo-duterte", "VNM", "2020-06-26", "remote")}),
+        ("Vladimir Putin will take part in the APEC summit via video link on Friday. The meeting will be held under "
+         "the chairmanship of Malaysia.", "2020-11-16", {("vladimir-putin", "MYS", "2020-11-20", "remote")}),
+    ],
+)
+def test_video_participation_is_hosted_by_the_meetings_venue(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+def test_a_press_conference_is_no_venue_of_the_meeting(kb):
+    text = ("President Rodrigo Duterte will take part virtually in the summits of the Association of Southeast "
+            "Asian Nations, a spokesman told a press conference held in Manila.")
+    assert _events(kb, text, "2021-10-25") == set()

@@ -228,6 +228,10 @@ class _Context:
     told: list[tuple[Hit, str]] = field(default_factory=list)  # (person, sentence) with a date, for `_day_told`
     # (days, hosts): "The talks come a day after both men attended a summit in Tianjin" (`_after_presence`)
     presence_before: list[tuple[int, frozenset[str]]] = field(default_factory=list)
+    # round ten: video participation without a place of its own (person, sentence), and the venues or chairs
+    # named for a meeting anywhere in the article (place, sentence), read together by `_remote_venue`
+    remote_pending: list[tuple[Hit, str]] = field(default_factory=list)
+    meeting_venues: list[tuple[Hit, str]] = field(default_factory=list)
 
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
     resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
@@ -1099,6 +1103,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
         places = [h for h in hits if h.kind == "place"]
         ctx.places_of[sentence] = places  # (read only by `_occasion_day`)
+        if places and _MEETING_WORD.search(sentence):
+            ctx.meeting_venues += [(p, sentence) for p in places if p.value != COURT_SEAT and
+                                   _VENUE_BEFORE.search(sentence, max(0, p.start - 60), p.start)]
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
                                                or INSTITUTION_SAID_HE.search(sentence)
@@ -1250,6 +1257,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
             borrowed = True
+        if not candidates and kind == "remote":
+            ctx.remote_pending.append((people[-1], sentence))  # its venue may be named later (`_remote_venue`)
         if not candidates and "whether" in sentence and _ASKED_WHETHER.search(sentence):
             # "Asked whether Putin would attend the New Delhi summit on September 9-10, Peskov said: 'No'":
             # the question names the day of the trip the article reports
@@ -1385,6 +1394,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     for people, places, sentence in ctx.departures:
         # "He left Tel Aviv on Wednesday evening": the trip told before or after begins that day
         _left_home(kb, ctx, people, places, sentence)
+    if ctx.remote_pending and ctx.meeting_venues:
+        _remote_venue(kb, ctx)
     _visit_told_apart(ctx)
     if any(e.date is not None and not e.date.is_exact for e in ctx.events):
         _occasion_day(ctx)
@@ -1435,6 +1446,41 @@ def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
                         reading=_reading(kb, ctx, sentence, person.value, people, place, places,
                                          named=person.end > 0, direct=False, borrowed=False)))
         return
+
+
+# Round ten: video participation is hosted by the venue or chair named for the meeting, possibly in another
+# sentence ("Duterte will take part virtually in the ASEAN summits. ... The summits will be held from Oct. 26 to 28
+# in Bandar Seri Begawan"; "the summit, chaired this year by Vietnam"): the last venue named in the article.
+_MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|forum|(?<!press )conference|assembly|gathering)\b", re.I)
+_VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: this year| virtually)? by|"
+                           r"\bchair(?:man|woman)?ship of|\b(?:be|been|being|is|are|was|were) held\b[^;,]{0,40}?\bin|"
+                           r"\bhosts?\b[^.;,]{0,5})"
+                           r" (?:the )?$", re.I)
+
+
+def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
+    """Video participation told without a place: hosted by the last venue or chair named for a meeting in the
+    article, dated by the participation's sentence, else by the venue's."""
+    place, venue_sentence = ctx.meeting_venues[-1]
+    for person, sentence in ctx.remote_pending:
+        if any(e.person == person.value and e.kind == "remote" for e in ctx.events) or \
+                place.value == kb.person_by_id[person.value].nationality:
+            continue
+        future = _tense(sentence)
+        dates = [d for d in ctx.dates(sentence, future) if _trip_date(sentence, d) and not _SAID_ON.search(
+            sentence, max(0, d.start - 40), d.start)] or \
+            [d for d in ctx.dates(venue_sentence, future) if _trip_date(venue_sentence, d)]
+        date = min(dates, key=lambda d: (d.span_days, d.start)) if dates else None
+        sure = confidence(named=person.end > 0, direct=False, dated=date is not None, borrowed=True,
+                          kind_from_dates=False)
+        _add(ctx, Event(person.value, place.value, "remote", date.as_partial if date else None,
+                        (sentence, venue_sentence), date.text if date else None, sure,
+                        reading=_reading(kb, ctx, sentence, person.value, [person], place, [place],
+                                         named=person.end > 0, direct=False, borrowed=True)))
+
+
+# (the day something was said or confirmed, not the meeting's: "Malacañang confirmed on Monday, Oct. 25, that")
+_SAID_ON = re.compile(r"\b(?:said|says|confirmed|announced|told|reported)\s+(?:on\s+)?(?:[A-Z][a-z]+day,?\s+)?$")
 
 
 def _venue_told_next(kb: KnowledgeBase, ctx: _Context, meeting: tuple[str, str], places: list[Hit], sentence: str,
