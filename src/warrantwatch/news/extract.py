@@ -228,10 +228,9 @@ class _Context:
     told: list[tuple[Hit, str]] = field(default_factory=list)  # (person, sentence) with a date, for `_day_told`
     # (days, hosts): "The talks come a day after both men attended a summit in Tianjin" (`_after_presence`)
     presence_before: list[tuple[int, frozenset[str]]] = field(default_factory=list)
-    # round ten: video participation without a place of its own (person, sentence), and the venues or chairs
-    # named for a meeting anywhere in the article (place, sentence), read together by `_remote_venue`
+    # round ten: video participation without a place of its own (person, sentence), read with the venues or
+    # chairs named for a meeting anywhere in the article by `_remote_venue`
     remote_pending: list[tuple[Hit, str]] = field(default_factory=list)
-    meeting_venues: list[tuple[Hit, str]] = field(default_factory=list)
 
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
     resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
@@ -1102,10 +1101,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             if senders:
                 people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
         places = [h for h in hits if h.kind == "place"]
-        ctx.places_of[sentence] = places  # (read only by `_occasion_day`)
-        if places and _MEETING_WORD.search(sentence):
-            ctx.meeting_venues += [(p, sentence) for p in places if p.value != COURT_SEAT and
-                                   _VENUE_BEFORE.search(sentence, max(0, p.start - 60), p.start)]
+        ctx.places_of[sentence] = places  # (read only by `_occasion_day` and `_remote_venue`)
         if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
                                                or INSTITUTION_SAID_HE.search(sentence)
@@ -1394,7 +1390,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     for people, places, sentence in ctx.departures:
         # "He left Tel Aviv on Wednesday evening": the trip told before or after begins that day
         _left_home(kb, ctx, people, places, sentence)
-    if ctx.remote_pending and ctx.meeting_venues:
+    if ctx.remote_pending:
         _remote_venue(kb, ctx)
     _visit_told_apart(ctx)
     if any(e.date is not None and not e.date.is_exact for e in ctx.events):
@@ -1461,7 +1457,12 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: th
 def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
     """Video participation told without a place: hosted by the last venue or chair named for a meeting in the
     article, dated by the participation's sentence, else by the venue's."""
-    place, venue_sentence = ctx.meeting_venues[-1]
+    venues = [(p, sentence) for sentence, places in ctx.places_of.items() if _MEETING_WORD.search(sentence)
+              for p in places if p.value != COURT_SEAT and _VENUE_BEFORE.search(sentence, max(0, p.start - 60),
+                                                                                  p.start)]
+    if not venues:
+        return
+    place, venue_sentence = venues[-1]
     for person, sentence in ctx.remote_pending:
         if any(e.person == person.value and e.kind == "remote" for e in ctx.events) or \
                 place.value == kb.person_by_id[person.value].nationality:
