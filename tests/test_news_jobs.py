@@ -229,12 +229,17 @@ def test_in_flight_items_are_bounded(tmp_path):
 
     with parallel.Workers(_brief_task, (None, __import__("datetime").date(2024, 8, 30), "text", "json"), 2,
                           chunk=4) as workers:
-        done = 0
+        spool = Path(workers.spool)
+        done = files = 0
         for _ in workers.map(counted()):
             done += 1
             most = max(most, taken - done)
+            files = max(files, len(list(spool.iterdir())))
+        assert not any(spool.iterdir())  # each chunk's results file is deleted once read
     assert done == 300
     assert most <= parallel.WINDOW * 2 * 4
+    assert 0 < files <= parallel.WINDOW * 2
+    assert not spool.exists()
 
 
 def test_spawned_workers_give_the_same_output(real_folder, tmp_path, capsys, monkeypatch):
@@ -338,6 +343,58 @@ def test_kill_9_of_the_parent_takes_its_workers(big_feed):
     os.kill(process.pid, signal.SIGKILL)
     process.communicate(timeout=60)
     assert _gone(workers)
+
+
+# A worker killed while it writes a result bigger than a pipe holds. With results sent through the
+# executor's shared pipe, this left half a message in the pipe and the run hung (CI, 2026-12-07). Here
+# the worker given item 5 says so in a file, waits, then returns 50 MB; a thread of the parent, once it
+# sees the file, keeps the interpreter's lock for 1.5 s (so that nothing in the parent reads the pipe
+# and the worker's write stops when the pipe is full), kills that worker, and lets go.
+_KILLED_MID_WRITE = """
+import os, signal, sys, threading, time
+from pathlib import Path
+from warrantwatch.news.parallel import Workers, WorkerFailed
+
+said = Path(sys.argv[1])
+
+def factory():
+    def task(item):
+        if item == 5:
+            said.write_text(str(os.getpid()))
+            time.sleep(0.5)
+            return "x" * 50_000_000
+        return "small"
+    return task
+
+def kill_in_the_middle():
+    while not said.exists() or not said.read_text():
+        time.sleep(0.01)
+    sys.setswitchinterval(100)  # no other thread of this process runs until the loop below ends
+    start = time.monotonic()
+    while time.monotonic() < start + 1.5:
+        pass
+    os.kill(int(said.read_text()), signal.SIGKILL)
+    sys.setswitchinterval(0.005)
+
+try:
+    with Workers(factory, (), 2, chunk=1, method="fork") as workers:
+        threading.Thread(target=kill_in_the_middle, daemon=True).start()
+        for _ in workers.map(range(40)):
+            pass
+    print("finished")
+except WorkerFailed:
+    print("failed")
+    sys.exit(1)
+"""
+
+
+def test_a_worker_killed_while_it_writes_a_big_result_stops_the_run(tmp_path):
+    script = tmp_path / "killed.py"
+    script.write_text(_KILLED_MID_WRITE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "pid")], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 1 and done.stdout == "failed\n", (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
 
 
 def test_a_killed_worker_stops_watch_and_a_rerun_stores_everything_once(big_feed, tmp_path):

@@ -16,6 +16,16 @@ and dies with the parent even when the parent is killed with `kill -9` (Linux: P
 elsewhere a worker notices at its next chunk). A worker that dies makes the run stop with
 `WorkerFailed`; the others are stopped by the executor.
 
+Results come back through files, not through the executor's pipe. The executor's workers share one
+result pipe; a worker killed in the middle of writing a result larger than the pipe's atomic size
+(4 KB on Linux) leaves half a message in it, and the executor's reader then waits for the rest for
+ever while the other worker waits for the lock the dead one held: the run hung (CI, 2026-12-07;
+reproduced in tests/test_news_jobs.py with 2 MB results, four runs in five). So a worker pickles a
+chunk's results to a file of the run's spool folder and sends back only its name, a message far
+below 4 KB that is written whole or not at all: a dead worker is then always seen by its sentinel.
+The parent reads each file and deletes it; the folder goes when the run ends (after `kill -9` of the
+parent, at most `WINDOW * jobs` files are left in it, in the system's temporary folder).
+
 Start method. On Linux the workers are forked from the parent once it has loaded the knowledge base
 and read one short article (which builds the gazetteer, the cue-word index and the learned stage):
 each worker starts with all of it, shared copy-on-write, at no cost of its own. Measured on the
@@ -35,8 +45,11 @@ starts no workers at all.
 from __future__ import annotations
 
 import os
+import pickle
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -129,11 +142,29 @@ def _start(parent: int, factory: Callable, args: tuple) -> None:
         _TASK = factory(*args)
 
 
-def _run(parent: int, chunk: list[Unit]) -> list:
+_WRITTEN = 0  # chunks this worker has written to the spool (names its files)
+
+
+def _run(parent: int, spool: str, chunk: list[Unit]) -> str:
+    """Do one chunk; its results go to a file of `spool` (see the module's notes), named in the reply."""
+    global _WRITTEN
     if os.getppid() != parent:  # pragma: no cover - the parent is gone (systems without PDEATHSIG)
         os._exit(1)
     task = _TASK
-    return [task(item) for unit in chunk for item in read_unit(unit)]
+    results = [task(item) for unit in chunk for item in read_unit(unit)]
+    _WRITTEN += 1
+    path = os.path.join(spool, f"{os.getpid()}-{_WRITTEN}")
+    with open(path, "wb") as handle:
+        pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _collect(path: str) -> list:
+    """The results a worker wrote to `path`; the file is deleted."""
+    with open(path, "rb") as handle:
+        results = pickle.load(handle)
+    os.unlink(path)
+    return results
 
 
 def _ready() -> int:
@@ -152,6 +183,7 @@ class Workers:
         self.factory, self.args, self.jobs, self.chunk = factory, args, jobs, chunk
         self.method = method or start_method()
         self.pool = None
+        self.spool: str | None = None
 
     def __enter__(self) -> Workers:
         import concurrent.futures as cf
@@ -161,6 +193,7 @@ class Workers:
         if self.method == "fork":
             _TASK = self.factory(*self.args)  # built (and warmed) once, here, and inherited by every worker
         parent = os.getpid()
+        self.spool = tempfile.mkdtemp(prefix="warrantwatch-jobs-")
         self.pool = cf.ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(self.method),
                                            initializer=_start, initargs=(parent, self.factory, self.args))
         try:
@@ -178,6 +211,9 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=kind is not None)
             self.pool = None
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
         if self.method == "fork":
             _TASK = None
 
@@ -197,11 +233,11 @@ class Workers:
         feed = iter(source)
         try:
             for piece in iter(lambda: list(islice(feed, self.chunk)), []):
-                pending.append(self.pool.submit(_run, parent, piece))
+                pending.append(self.pool.submit(_run, parent, self.spool, piece))
                 if len(pending) >= WINDOW * self.jobs:
-                    yield from pending.popleft().result()
+                    yield from _collect(pending.popleft().result())
             while pending:
-                yield from pending.popleft().result()
+                yield from _collect(pending.popleft().result())
         except Exception as exc:
             failed = self._failed(exc)
             if failed is exc:
