@@ -968,13 +968,15 @@ _CALL_OFF_URGED = re.compile(r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|dem
 def _trip_date(sentence: str, date: DateMention) -> bool:
     """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
     warrant was to Washington in February")."""
-    before = sentence[:date.start]
-    if NOT_TRIP_DATE_BEFORE.search(before, max(0, len(before) - 40)) or (
-            date.text[:6].lower() == "since " and LAST_MEETING_BEFORE.search(before, max(0, len(before) - 40))) or \
+    # (the words before the date read in the sentence up to it, not in a copy: a search ends at `end` as if
+    # the text ended there, and the sentence's searches are answered from the article's scan)
+    end = min(date.start, len(sentence))
+    if NOT_TRIP_DATE_BEFORE.search(sentence, max(0, end - 40), end) or (
+            date.text[:6].lower() == "since " and LAST_MEETING_BEFORE.search(sentence, max(0, end - 40), end)) or \
             STATEMENT_AFTER_DATE.match(sentence, date.end, min(len(sentence), date.end + 60)):
         return False  # "since 2019", "by March 17", "returns to Israel on Wednesday", "On Friday the Kremlin said"
-    m = NOT_TRIP_DATE.search(before, max(0, len(before) - 90))
-    return m is None or bool(TRIP_AFTER.search(before, m.start()))
+    m = NOT_TRIP_DATE.search(sentence, max(0, end - 90), end)
+    return m is None or bool(TRIP_AFTER.search(sentence, m.start(), end))
 
 
 def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
@@ -2067,7 +2069,7 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
         future = {"planned": True, "cancelled": True, "remote": None, "occurred": None}.get(event.kind, False)
         days = [d for d in ctx.dates(sentence, future) if d.span_days == 0 and
                 (event.kind != "occurred" or d.first <= published) and
-                not NOT_TRIP_DATE.search(sentence[:d.start]) and
+                not NOT_TRIP_DATE.search(sentence, 0, d.start) and
                 (event.date is None or event.date.first_day <= d.first <= event.date.last_day)]
         if days:
             first = min(days, key=lambda d: d.first)
