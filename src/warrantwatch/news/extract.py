@@ -294,7 +294,7 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                     kind == "arrest" and DEMONYM_ARRESTS.match(after)):
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
             before = sentence[max(0, place.start - 60):place.start]
-            if NOT_DESTINATION_BEFORE.search(before) or NOT_DESTINATION_AFTER.match(after):
+            if _topic_or_origin(sentence, place):
                 continue
             if PLACE_AS_SUBJECT.match(after) or PLACE_OF_PERSON.match(after):
                 continue
@@ -550,6 +550,21 @@ def _destination_role(sentence: str, place: Hit, places: list[Hit], kind: str, d
 
 
 _ROLES: dict[tuple[str, int, bool], bool] = {}
+
+
+def _topic_or_origin(sentence: str, place: Hit) -> bool:
+    """Whether the words around a place make it a topic or an origin (cues.NOT_DESTINATION_BEFORE, _AFTER): asked
+    of a place for the scene and again for the trip, found once per place of an article (`_TOPICS`, emptied
+    with `_ROLES`)."""
+    key = (sentence, place.start, place.end)
+    found = _TOPICS.get(key)
+    if found is None:
+        found = _TOPICS[key] = bool(NOT_DESTINATION_BEFORE.search(sentence[max(0, place.start - 60):place.start]) or
+                                    NOT_DESTINATION_AFTER.match(sentence[place.end:]))
+    return found
+
+
+_TOPICS: dict[tuple[str, int, int], bool] = {}
 
 
 def _read_role(sentence: str, place: Hit, places: list[Hit], kind: str, depth: int) -> bool:
@@ -1052,6 +1067,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     for memo in _MEMOS:  # per article: nothing carries over between articles
         memo.cache_clear()
     _ROLES.clear()
+    _TOPICS.clear()
     dateline = DATELINE.match(text)
     if dateline and "/" not in dateline.group(0):  # (an agency's bureau, "NEW YORK, August 15. /TASS/.", is no scene)
         # "KAMPALA, May 12 —": where the report was filed is the scene of the first sentence when it names
@@ -1168,8 +1184,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         first = ctx.last_scene == ""
         ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
                                                                                       p.start)
-                           and not NOT_DESTINATION_BEFORE.search(sentence[max(0, p.start - 60):p.start])
-                           and not NOT_DESTINATION_AFTER.match(sentence[p.end:])
+                           and not _topic_or_origin(sentence, p)
                            and _destination_role(sentence, p, places, "occurred")] or (scene if first else [])
         ctx.last_scene = sentence or " "
         if ctx.last_places:
@@ -1278,6 +1293,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                   "cancelled": True if tense else None}.get(kind, tense)
         dates = ctx.dates(sentence, future)
         arrests = _arrest_positions(sentence) if kind == "arrest" else ()
+        days_after_arrival = DAYS_AFTER_ARRIVAL.search(sentence) if candidates else None  # (found once, not per place)
         for traveller, place, place_kind in candidates:
             # A stay before the leg the sentence dates ("will fly from Budapest to Washington on Sunday",
             # "arrested in Manila on Tuesday after several days in Hong Kong"): known to its month only
@@ -1345,7 +1361,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                     else partial
             if stay and partial is not None and partial.month is not None:
                 partial = PartialDate(partial.year, partial.month)
-            after = DAYS_AFTER_ARRIVAL.search(sentence)
+            after = days_after_arrival
             if after and partial is not None and partial.is_exact and date is not None and date.start < after.start():
                 # "hosted him on Monday, a day after he flew into Washington": he arrived on Sunday
                 days = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[after.group("count").lower()]
