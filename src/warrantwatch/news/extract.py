@@ -1977,12 +1977,12 @@ def _compatible(a: Event, b: Event) -> bool:
     """Two mentions of one trip: dates that overlap, or a missing date."""
     if a.date is None or b.date is None:
         return True
-    gap = dt.timedelta(days=TRIP_GAP_DAYS)
-    return a.date.first_day <= b.date.last_day + gap and b.date.first_day <= a.date.last_day + gap
+    return a.date.first_day <= b.date.last_day + _TRIP_GAP and b.date.first_day <= a.date.last_day + _TRIP_GAP
 
 
 # Mentions of one person in one host this close together are one trip (a four-day visit).
 TRIP_GAP_DAYS = 7
+_TRIP_GAP = dt.timedelta(days=TRIP_GAP_DAYS)
 _KIND_STRENGTH = {"arrest": 4, "remote": 3, "cancelled": 2, "occurred": 1, "planned": 0, MENTION: -1}
 
 
@@ -2006,8 +2006,9 @@ def _merge(old: Event, new: Event) -> Event:
         date = old.date if old.kind == "occurred" else new.date
     further = tuple(e for e in new.evidence if e not in old.evidence)
     sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
-    return replace(old, kind=kind, date=date, evidence=old.evidence + further,
-                   confidence=round(min(0.99, sure), 2))
+    # (`replace` written out: a merge is made for most sentences that tell a trip)
+    return Event(old.person, old.host, kind, date, old.evidence + further, old.date_text, round(min(0.99, sure), 2),
+                 old.date_from, old.reading)
 
 
 _MEETING_OF_DATE = re.compile(r"['’]s (?:meeting|summit|talks|visit|trip|gathering)\b", re.I)
