@@ -137,3 +137,21 @@ def test_articles_read_in_threads_at_once_give_the_events_read_one_by_one(kb):
         sys.setswitchinterval(before)
     for (_, i), events in results.items():
         assert events == alone[i], items[i].id
+
+
+def test_the_date_scan_of_the_article_read_finds_what_its_own_pass_finds():
+    from warrantwatch.news.dates import scan
+
+    edge = ("March 3 and mar. 4, 2024; the G20 on 5th, 12-13 May; next Tuesday at 10 tonight, 3 weeks ago. "
+            "Half of 2025: _9 June, 1st half. today")
+    for article in [*_articles()[:200], edge]:
+        read_article(article, ex.sentence_spans(article))
+        assert cue_index.word_starts(article) is not None
+        shared = scan(article)
+        assert cue_index.word_starts(article + " ") is None  # another text: its own pass
+        cue_index.forget_article()
+        assert scan(article) == shared, article[:60]
+    assert scan(edge)  # (and the edge cases do hold dates)
+    read_article("İstanbul, March 3")  # a letter whose lower case is longer: the article is not indexed
+    assert cue_index.word_starts("İstanbul, March 3") is None
+    cue_index.forget_article()

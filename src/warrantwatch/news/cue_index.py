@@ -11,6 +11,9 @@ places (`Pattern.match` at each, in order). The first that matches is the very m
 position tries exactly what `search` tries there (it sees the same text before the position and the
 same end).
 
+The same pass finds where the words that can begin a date expression (`dates.scan`'s anchors) begin a
+word of the article, so that the date scan of the article needs no pass of its own.
+
 A text that is not part of the article being read, or an article whose lower case is not letter for
 letter its own (and the three letters that `re.IGNORECASE` matches to ASCII letters but `str.lower`
 does not: "İ", "ı", "ſ"), is searched with the pattern itself.
@@ -204,29 +207,33 @@ class _Article:
     Made whole before it replaces the last one, so that a search in another thread sees one article or
     the other, never a mixture."""
 
-    __slots__ = ("anchors", "near", "offsets", "starts", "text")
+    __slots__ = ("anchors", "near", "offsets", "starts", "text", "word_starts")
 
     def __init__(self, text: str = "", spans: list[tuple[int, int]] = ()) -> None:
         self.text, self.near, self.offsets = "", 0, {}
         self.starts: list[list[int]] = []
         self.anchors: list[list[tuple[int, int]]] = []
+        self.word_starts: list[int] = []
         lowered = text.lower()
         if not text or len(lowered) != len(text) or any(ch in text for ch in FOLD_TO_ASCII):
             return  # nothing is placed in it: every search is the pattern's own
         automaton = _automaton()
         starts: list[list[int]] = [[] for _ in _INDEXED]
         anchors: list[list[tuple[int, int]]] = [[] for _ in _ANCHORS]
-        for end, (length, ids, groups) in automaton.iter(lowered):
+        words: set[int] = set()
+        for end, (length, ids, groups, word) in automaton.iter(lowered):
             at = end - length + 1
             for i in ids:
                 starts[i].append(at)
             for g in groups:
                 anchors[g].append((at, end + 1))
+            if word and (at == 0 or not lowered[at - 1].isalnum()):
+                words.add(at)  # (a word may begin with two of them: "mar", "march")
         for found in (starts, anchors):
             for s in found:
                 if len(s) > 1:
                     s.sort()  # found in the order of their ends
-        self.text, self.starts, self.anchors = text, starts, anchors
+        self.text, self.starts, self.anchors, self.word_starts = text, starts, anchors, sorted(words)
         for a, b in spans:
             self.offsets.setdefault(text[a:b], a)
 
@@ -281,6 +288,23 @@ def anchored(group: int, text: str) -> bool | None:
     return False
 
 
+_WORDS: list[str] = []  # (lower case) the words whose starts at the start of a word each article's pass keeps
+
+
+def collect_word_starts(words: set[str] | frozenset[str]) -> None:
+    """Have the article's pass also find where one of `words` (lower case) begins a word of it (not after a
+    letter or digit): `word_starts` then answers for the article without a pass of its own."""
+    _WORDS[:] = sorted(words)
+    _BUILT.clear()
+
+
+def word_starts(text: str) -> list[int] | None:
+    """The sorted offsets where a word of `collect_word_starts` begins a word of `text`, when `text` is the
+    article being read (the very string given to `read_article`); else None."""
+    article = _ARTICLE
+    return article.word_starts if text and text is article.text else None
+
+
 _BUILT: list[ahocorasick.Automaton] = []
 
 
@@ -309,9 +333,12 @@ def _automaton() -> ahocorasick.Automaton:
     for g, words in enumerate(_ANCHORS):
         for word in words:
             by_literal.setdefault(word, ([], []))[1].append(g)
+    for word in _WORDS:
+        by_literal.setdefault(word, ([], []))
+    words = set(_WORDS)
     automaton = ahocorasick.Automaton()
     for literal, (ids, groups) in by_literal.items():
-        automaton.add_word(literal, (len(literal), tuple(ids), tuple(groups)))
+        automaton.add_word(literal, (len(literal), tuple(ids), tuple(groups), literal in words))
     automaton.make_automaton()
     _BUILT.append(automaton)
     return automaton

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from warrantwatch.news.cue_index import collect_word_starts, word_starts
 from warrantwatch.records.dates import PartialDate
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -86,12 +87,17 @@ _NEEDS_WORD = {
 }
 
 
+_ANCHOR_WORDS = frozenset({*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "overnight", "yesterday",
+                           "next", "this", "last", "later", "earlier", "within", "coming", "ago", "half",
+                           *"0123456789"})
+# The article being read (`news.cue_index`) has its anchors found by the cue words' pass: one scan for both.
+collect_word_starts(_ANCHOR_WORDS)
+
+
 def _anchors():
     import ahocorasick
 
-    words = {*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "overnight", "yesterday", "next",
-             "this",
-             "last", "later", "earlier", "within", "coming", "ago", "half", *"0123456789"}
+    words = _ANCHOR_WORDS
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, len(word))
@@ -114,13 +120,15 @@ class RawDate(NamedTuple):  # a named tuple: made tens of times per article, fas
 
 def scan(text: str, offset: int = 0) -> list[RawDate]:
     """Every date expression in `text`, in order; offsets are shifted by `offset`."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character whose lower case is longer: scan every position
-        starts = [m.start() for m in re.finditer(r"\b\w", text)]
-    else:
-        # only anchors at the start of a word (the digits of "2024" are four anchors, one a start)
-        starts = sorted({at for end, length in _ANCHORS.iter(lowered)
-                         if (at := end - length + 1) == 0 or not lowered[at - 1].isalnum()})
+    starts = word_starts(text)  # the article being read: its anchors found by the cue index's pass over it
+    if starts is None:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a character whose lower case is longer: scan every position
+            starts = [m.start() for m in re.finditer(r"\b\w", text)]
+        else:
+            # only anchors at the start of a word (the digits of "2024" are four anchors, one a start)
+            starts = sorted({at for end, length in _ANCHORS.iter(lowered)
+                             if (at := end - length + 1) == 0 or not lowered[at - 1].isalnum()})
     found = []
     done = 0
     for at in starts:
