@@ -195,11 +195,42 @@ def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_f
     return round(min(0.99, max(0.05, score)), 2)
 
 
+class _Scene:
+    """The places a sentence names as its scene ("in Kampala", "to Sochi"), found when first asked for: most
+    sentences' scenes are never asked for (the next sentence borrows one only when it names no place of its
+    own that someone goes to).
+
+    Found later than the sentence is read, the scene is still the one found at once: its tests are pure, and
+    the one cache they fill, the places' roles (`_ROLES`), is keyed by the sentence, whose roles are asked for
+    elsewhere only after its pending scene is found (`_Context.scene_first`)."""
+
+    __slots__ = ("before", "found", "places", "sentence")
+
+    def __init__(self, sentence: str, places: list[Hit], before: _Scene | None = None,
+                 found: list[Hit] | None = None) -> None:
+        self.sentence, self.places, self.before, self.found = sentence, places, before, found
+
+    def get(self) -> list[Hit]:
+        if self.found is None:
+            sentence, places = self.sentence, self.places
+            self.found = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
+                                                                                     p.start)
+                          and not _topic_or_origin(sentence, p)
+                          and _destination_role(sentence, p, places, "occurred")] or \
+                (self.before.get() if self.before is not None else [])  # (the first sentence: the dateline's)
+        return self.found
+
+
 @dataclass
 class _Context:
-    last_places: list[Hit] = field(default_factory=list)  # "in Kampala", "to Sochi" in the previous sentence
+    # "in Kampala", "to Sochi" in the previous sentence (found when asked for)
+    last_places: _Scene = field(default_factory=lambda: _Scene("", [], found=[]))
     last_scene: str = ""  # the sentence `last_places` came from (it dates a presence told through the occasion)
-    venue: list[Hit] = field(default_factory=list)  # the last scene named in the article (for remote attendance)
+    # the last scene named in the article (for remote attendance): the latest of `scenes` that names a place,
+    # else this (the dateline's, or none): `the_venue`
+    venue: list[Hit] = field(default_factory=list)
+    scenes: list[_Scene] = field(default_factory=list)
+    pending: dict[str, list[_Scene]] = field(default_factory=dict)  # sentence → its scenes not found yet
     dateline: list[Hit] = field(default_factory=list)  # "JUBA - ...": where the report was filed
     arrest_places: list[Hit] = field(default_factory=list)  # "Germany has arrested ..." in the previous sentence
     arrested_many: tuple[list[Hit], str] | None = None  # "Police detained several officials in Khartoum" (last)
@@ -235,6 +266,18 @@ class _Context:
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
     resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
         default_factory=dict)
+
+    def the_venue(self) -> list[Hit]:
+        for scene in reversed(self.scenes):
+            if found := scene.get():
+                return found
+        return self.venue
+
+    def scene_first(self, sentence: str) -> None:
+        """Find the pending scenes of `sentence` before its places' roles are asked for otherwise (so that they
+        are found in the order of reading)."""
+        for scene in self.pending.pop(sentence, ()):
+            scene.get()
 
     def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
         """The sentence's date expressions (found by the one scan over the article), resolved."""
@@ -1074,9 +1117,10 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         # none of its own ("Museveni was sworn in ... Among the guests was al-Bashir"), and the venue of a
         # summit attended by video; its offsets lie outside every sentence
         far = len(text) + 1
-        ctx.last_places = ctx.venue = ctx.dateline = [
+        ctx.venue = ctx.dateline = [
             Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
             for h in gazetteer.find(dateline.group(0).title(), published) if h.kind == "place" and not h.demonym]
+        ctx.last_places = _Scene("", [], found=ctx.venue)
     norm = normalise(DATELINE.sub("", text, count=1))
     # One pass of the name automata and one of the date scan over the whole article; each sentence
     # takes its share.
@@ -1175,20 +1219,18 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 p.demonym or p.value == kb.person_by_id[people[-1].value].nationality for p in places):
             ctx.meeting = (people[-1].value, sentence)  # no venue yet ("22:00 Moscow time" is none)
         if meeting and not people and places and VENUE_NEXT.match(sentence):
+            ctx.scene_first(sentence)
             _venue_told_next(kb, ctx, meeting, places, sentence, published)
         if not people and places:
             ctx.host_days.append((places, sentence))
             if ctx.events:
                 _date_from_host(ctx, places, sentence, published)
-        scene, scene_sentence, arrest_scene = ctx.last_places, ctx.last_scene, ctx.arrest_places
+        last_scene, scene_sentence, arrest_scene = ctx.last_places, ctx.last_scene, ctx.arrest_places
         first = ctx.last_scene == ""
-        ctx.last_places = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
-                                                                                      p.start)
-                           and not _topic_or_origin(sentence, p)
-                           and _destination_role(sentence, p, places, "occurred")] or (scene if first else [])
+        ctx.last_places = _Scene(sentence, places, last_scene if first else None)  # (found when asked for)
+        ctx.scenes.append(ctx.last_places)
+        ctx.pending.setdefault(sentence, []).append(ctx.last_places)
         ctx.last_scene = sentence or " "
-        if ctx.last_places:
-            ctx.venue = ctx.last_places
         ctx.arrest_places = [p for p in places if PLACE_ARRESTS.match(sentence, p.end) and (
             not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))]
         if ctx.arrest_places and not _arrested(sentence):
@@ -1237,6 +1279,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             kind = "occurred"  # "Putin is staying in Ulaanbaatar": under way, told of a person named (round ten)
         elif kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(ctx.dates(sentence), published)
+        ctx.scene_first(sentence)
         candidates = _destinations(kb, people, places, sentence, kind)
         borrowed = False
         if not candidates and kind == "arrest":
@@ -1257,8 +1300,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             home = Hit(len(sentence) + 1, len(sentence) + 2, "place", person.nationality, "(home)")
             candidates = _destinations(kb, people, [home], sentence, kind, scene=True)
             borrowed = True
-        if not candidates and kind == "remote" and not scene and ctx.venue:
-            scene = ctx.venue  # "the President will take part via videoconference in ... this summit"
+        scene = last_scene.get() if not candidates else []  # (read below only when no candidate is found)
+        if not candidates and kind == "remote" and not scene and (venue := ctx.the_venue()):
+            scene = venue  # "the President will take part via videoconference in ... this summit"
         if not candidates and not scene and ctx.dateline and kind in ("planned", "occurred") and \
                 _AT_THE_OCCASION.search(sentence) and not _names_places(places, sentence):
             # "JUBA - ... Sudanese President Omar al-Bashir will also attend and speak at the event": the
