@@ -273,11 +273,17 @@ class _Context:
                 return found
         return self.venue
 
-    def scene_first(self, sentence: str) -> None:
+    def scene_first(self, sentence: str, but: _Scene | None = None) -> None:
         """Find the pending scenes of `sentence` before its places' roles are asked for otherwise (so that they
-        are found in the order of reading)."""
-        for scene in self.pending.pop(sentence, ()):
-            scene.get()
+        are found in the order of reading), but for `but`: the scene of this very sentence, whose roles are
+        the same whichever asks first (a role follows a list back at most `_LIST_DEPTH` names: a sentence of
+        no more places never reaches that bound, and the same places give the same roles)."""
+        pending = self.pending.pop(sentence, ())
+        for scene in pending:
+            if scene is not but:
+                scene.get()
+            else:
+                self.pending[sentence] = [scene]  # (still found before a later sentence of the same words)
 
     def dates(self, sentence: str, future: bool | None = None) -> list[DateMention]:
         """The sentence's date expressions (found by the one scan over the article), resolved."""
@@ -657,7 +663,7 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
             # "to Brazil, India and China", "in Anchorage, Alaska": the role of the name before
             before = next((p for p in places if p is not place and p.end <= tokens[i].start() and
                            not sentence[p.end:tokens[i].start()].strip(" ,")), None)
-            if before is not None and depth < 8:
+            if before is not None and depth < _LIST_DEPTH:
                 return _destination_role(sentence, before, places, kind, depth + 1)
         elif lower == "of":
             if i == 0:
@@ -672,6 +678,8 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
 
 
 _HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
+# How many names back a list is followed for the role of its first (`_Context.scene_first` relies on it).
+_LIST_DEPTH = 8
 # A class of places named before a list of them: "to visit states that are not parties to the court: China
 # and ...", "the former Soviet republics Belarus, Kazakhstan and Kyrgyzstan" (the list takes the class's role).
 _LIST_WORDS = frozenset(("states", "countries", "nations", "republics", "capitals", "former"))
@@ -1279,7 +1287,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             kind = "occurred"  # "Putin is staying in Ulaanbaatar": under way, told of a person named (round ten)
         elif kind == MENTION:  # no tense cue: the dates in the sentence tell past from future
             kind = _kind_from_dates(ctx.dates(sentence), published)
-        ctx.scene_first(sentence)
+        ctx.scene_first(sentence, but=ctx.last_places if len(places) <= _LIST_DEPTH else None)
         candidates = _destinations(kb, people, places, sentence, kind)
         borrowed = False
         if not candidates and kind == "arrest":
