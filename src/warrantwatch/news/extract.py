@@ -232,7 +232,8 @@ class _Context:
     scenes: list[_Scene] = field(default_factory=list)
     pending: dict[str, list[_Scene]] = field(default_factory=dict)  # sentence → its scenes not found yet
     dateline: list[Hit] = field(default_factory=list)  # "JUBA - ...": where the report was filed
-    arrest_places: list[Hit] = field(default_factory=list)  # "Germany has arrested ..." in the previous sentence
+    # "Germany has arrested ..." in the previous sentence: (sentence, its places), read by `_arrest_places` when asked
+    arrest_places: tuple[str, list[Hit]] = ("", [])
     arrested_many: tuple[list[Hit], str] | None = None  # "Police detained several officials in Khartoum" (last)
     last_person: str | None = None
     host_days: list[tuple[list[Hit], str]] = field(default_factory=list)  # places and days without a person
@@ -241,7 +242,8 @@ class _Context:
     published: dt.date = dt.date.min
     raw_dates: dict[str, tuple[int, list[RawDate]]] = field(default_factory=dict)  # sentence → (offset, dates)
     departures: list[tuple[list[Hit], list[Hit], str]] = field(default_factory=list)  # people, places, sentence
-    meeting: tuple[str, str] | None = None  # (person, sentence): "the meeting between Putin and Trump ..."
+    # (person, sentence, its places): "the meeting between Putin and Trump ...", when `_meeting_told` (asked next)
+    meeting: tuple[str, str, list[Hit]] | None = None
     handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
     places_of: dict[str, list[Hit]] = field(default_factory=dict)  # sentence → the places named in it
@@ -1087,6 +1089,19 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
                                       abs(d.start - anchor) + (0 if d.start >= anchor else 30), d.first))
 
 
+def _meeting_told(kb: KnowledgeBase, person: str, sentence: str, places: list[Hit]) -> bool:
+    """A meeting of the person told without a venue ("22:00 Moscow time" is none): the next sentence may name it."""
+    return bool(MEETING_WORD.search(sentence)) and all(
+        p.demonym or p.value == kb.person_by_id[person].nationality for p in places)
+
+
+def _arrest_places(sentence: str, places: list[Hit]) -> list[Hit]:
+    """The places a sentence tells an arrest in ("Germany has arrested ..."): the scene of the next one's."""
+    found = [p for p in places if PLACE_ARRESTS.match(sentence, p.end) and (
+        not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))]
+    return found if found and _arrested(sentence) else []
+
+
 def _persons(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.kind in ("person", "reference")]
 
@@ -1222,13 +1237,10 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # "According to the Kremlin, the president will travel there on September 3"
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
-        meeting, ctx.meeting = ctx.meeting, None
-        if people and MEETING_WORD.search(sentence) and all(
-                p.demonym or p.value == kb.person_by_id[people[-1].value].nationality for p in places):
-            ctx.meeting = (people[-1].value, sentence)  # no venue yet ("22:00 Moscow time" is none)
-        if meeting and not people and places and VENUE_NEXT.match(sentence):
+        meeting, ctx.meeting = ctx.meeting, (people[-1].value, sentence, places) if people else None
+        if meeting and not people and places and VENUE_NEXT.match(sentence) and _meeting_told(kb, *meeting):
             ctx.scene_first(sentence)
-            _venue_told_next(kb, ctx, meeting, places, sentence, published)
+            _venue_told_next(kb, ctx, meeting[:2], places, sentence, published)
         if not people and places:
             ctx.host_days.append((places, sentence))
             if ctx.events:
@@ -1239,10 +1251,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         ctx.scenes.append(ctx.last_places)
         ctx.pending.setdefault(sentence, []).append(ctx.last_places)
         ctx.last_scene = sentence or " "
-        ctx.arrest_places = [p for p in places if PLACE_ARRESTS.match(sentence, p.end) and (
-            not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))]
-        if ctx.arrest_places and not _arrested(sentence):
-            ctx.arrest_places = []
+        ctx.arrest_places = (sentence, places)  # (read only by the next sentence, and seldom: `_arrest_places`)
         many, ctx.arrested_many = ctx.arrested_many, None
         if many is not None and people and AMONG_THEM.match(sentence) and not _arrested(sentence):
             _among_arrested(kb, ctx, many, people, places, sentence)
@@ -1295,7 +1304,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             if holds:  # "Italy on Tuesday released Elmasry, who had been arrested on Sunday"
                 candidates = _destinations(kb, people, holds, sentence, kind, scene=True)
                 borrowed = True
-        if not candidates and kind == "arrest" and arrest_scene:
+        if not candidates and kind == "arrest" and (arrest_scene := _arrest_places(*arrest_scene)):
             # "Germany has arrested a Libyan militia leader ... El Hishri, who was detained on Wednesday"
             candidates = _destinations(kb, people, arrest_scene, sentence, kind, scene=True)
             borrowed = True
