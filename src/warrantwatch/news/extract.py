@@ -1208,10 +1208,10 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                                               _OBJECT_OF.search(sentence, max(0, p.start - 45), p.start))]
             if subjects or not ctx.last_person:
                 ctx.last_person = (subjects or people)[-1].value
-            if raw and not STAND_IN_FOR.search(sentence, max(0, (subjects or people)[-1].start - 60),
-                                                  (subjects or people)[-1].start):
-                # (read at the end, only for a person with a trip without a day: `_report_day`)
-                ctx.told.append(((subjects or people)[-1], sentence))  # not "where he is representing Putin"
+            if raw:
+                # (read at the end, only for a person with a trip without a day, and only then tested for a
+                # stand-in: `_report_day`)
+                ctx.told.append(((subjects or people)[-1], sentence))
         if places and " after " in sentence and "day" in sentence:
             _presence_told_after(ctx, places, sentence)
         if people and ctx.last_event is not None and SCHEDULED.search(sentence) and (not places or not _names_places(
@@ -1815,8 +1815,9 @@ def _report_day(ctx: _Context) -> None:
     if not undated:
         return
     for person, sentence in ctx.told:
-        if len(undated.get(person.value, ())) == 1:
-            _day_told(ctx, person, sentence)
+        if len(undated.get(person.value, ())) == 1 and \
+                not STAND_IN_FOR.search(sentence, max(0, person.start - 60), person.start):
+            _day_told(ctx, person, sentence)  # (not "where he is representing Putin")
     for person, days in ctx.report_days.items():
         if len(days) != 1 or len(undated.get(person, ())) != 1:
             continue
