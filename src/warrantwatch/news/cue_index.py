@@ -272,10 +272,12 @@ def anchor_group(words: tuple[str, ...]) -> int:
 
 def anchored(group: int, text: str) -> bool | None:
     """Whether `text.lower()` holds one of the words of `group`, or None when `text` is not a part of the
-    article already placed in it. (Lowering a part gives the part of the lowered article: the article
-    is read only when lowering keeps every character's place, and the words are ASCII.)"""
+    article (or a short one not yet placed in it). (Lowering a part gives the part of the lowered article:
+    the article is read only when lowering keeps every character's place, and the words are ASCII.)"""
     article = _ARTICLE
     offset = article.offsets.get(text, _UNSEEN)
+    if offset == _UNSEEN and len(text) >= _SHORT:
+        offset = article.place(text)  # (a clause of a sentence: found in the article once)
     if offset < 0 or group < 0:
         return None
     found = article.anchors[group]
