@@ -263,12 +263,17 @@ def _chain(first, second, rest):
 def _files(b) -> tuple:
     """What `-o` writes of a brief: (Markdown, JSON, HTML, [(map file stem, SVG, PNG or None)], number of
     events, where its publication date came from)."""
+    from warrantwatch.maps.layers import measuring
     from warrantwatch.news.brief import to_html, to_markdown
 
     maps = []
     for i, item in enumerate(b.items, start=1):
         if item.map and item.map.svg:
-            png = item.map.source.png() if item.map.source is not None else None
+            # Drawn afresh every time (maps/layers.py): a frame's first drawing differs from the recoloured
+            # later ones by a few levels, so a map's bytes would depend on which worker drew that frame
+            # before. So the same article gives the same PNG alone, in a folder and with any --jobs.
+            with measuring("never"):
+                png = item.map.source.png() if item.map.source is not None else None
             maps.append((f"map-{i}-{item.event.host.lower()}", item.map.svg, png))
     return to_markdown(b), b.to_json() + "\n", to_html(b), maps, len(b.items), b.published_from
 
