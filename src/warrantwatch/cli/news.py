@@ -523,10 +523,12 @@ def _print_report(report, title: str, as_json: bool, errors: bool) -> None:
     console().print(table)
     kinds = Table(title="Whole events by kind")
     for column in ("kind", "precision", "recall", "F1", "correct", "found", "expected"):
-        kinds.add_column(column, justify="right" if column != "kind" else "left")
+        kinds.add_column(column, justify="right" if column != "kind" else "left", no_wrap=column == "kind")
     rows = [*report.by_kind.items()]
     if report.alerting is not None:
         rows.append((f"confidence ≥ {report.alert}", report.alerting))
+    if report.planned_alerts is not None:  # watch's alerts, judged by the trip (person, state, planned)
+        rows.append((f"alert trips ≥ {report.alert}", report.planned_alerts))
     for name, s in rows:
         kinds.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
                       str(s.true_positives), str(s.predicted), str(s.expected))
