@@ -337,7 +337,14 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                   scene: bool = False) -> list[tuple[str, Hit, str]]:
     """(traveller, place, kind) for each place in the sentence that someone wanted travels to."""
     found = []
+    # (a place that is the home of each person who may travel to it is ruled out below whichever of them the
+    # traveller is: known at once; the roles of at most `_LIST_DEPTH` places are the same whichever asks first)
+    homes = {kb.person_by_id[p.value].nationality for p in people} if kind != "arrest" and \
+        len(places) <= _LIST_DEPTH else set()
+    home = next(iter(homes)) if len(homes) == 1 else None
     for place in places:
+        if place.value == home:
+            continue  # at home: no event (below)
         if not scene:
             # (each test below only rules the place out: the cheapest and most often decisive come first)
             after = sentence[place.end:]
