@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test lint bench experiment-parse bench-maps bench-load bench-readme bench-locate bench-tracks boundaries airspace clean serve chromium screenshots
+.PHONY: run test install install-test lint bench experiment-parse experiment-dates bench-maps bench-load bench-readme bench-locate bench-tracks boundaries airspace clean serve chromium screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ experiment-parse: install-test
 	$(BIN)/pytest -q experiments/parse
 	$(BIN)/python experiments/parse/bench.py
 	$(BIN)/python experiments/parse/evaluate.py
+
+# Issue 11's learned-date experiment (measured, not used by warrantwatch): leave one set out over the
+# labelled sets, the rules' dates beside a learned choice among the dates the evidence offers.
+experiment-dates: install-test
+	cd experiments/dates && ../../$(BIN)/python train.py
 
 bench-tracks: install-test
 	$(BIN)/python benchmarks/bench_tracks.py

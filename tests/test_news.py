@@ -466,3 +466,25 @@ def test_an_undated_item_matches_only_an_event_placed_in_the_month_of_the_report
     assert score(undated, "2024-08") == (0, 1, 1)  # the article does not give August
     assert score(dated, None) == (0, 1, 1)
     assert score(dated, "2024-09") == (1, 1, 1)
+
+
+def test_planned_alerts_are_judged_by_the_trip_as_well_as_by_the_whole_event(kb, tmp_path, capsys):
+    # The seed article's plan (Putin to Mongolia on 3 September, alerting): an item that expects another
+    # day counts it wrong as a whole event and right as a trip; an item that expects no plan, wrong in both
+    from warrantwatch.news.evaluate import evaluate, load_items
+
+    def scores(expected: list[dict]) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        item = {"id": "x", "source": "s", "published": "2024-08-30", "title": "t", "text": SEED, "expected": expected}
+        (tmp_path / "x.yaml").write_text(json.dumps(item), encoding="utf-8")
+        report = evaluate(kb, load_items(tmp_path))
+        return tuple((s.true_positives, s.predicted, s.expected) for s in (report.alerting, report.planned_alerts))
+
+    plan = {"person": "vladimir-putin", "host": "MNG", "kind": "planned"}
+    assert scores([{**plan, "date": "2024-09-03"}]) == ((1, 1, 1), (1, 1, 1))
+    assert scores([{**plan, "date": "2024-09-04"}]) == ((0, 1, 1), (1, 1, 1))
+    assert scores([{**plan, "date": "2024-09-03", "kind": "occurred"}]) == ((0, 1, 1), (0, 1, 0))
+    assert main(["eval", "news", str(tmp_path), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["planned_alerts_trip_right"]["tp"] == 0 and document["planned_alerts_trip_right"]["predicted"] == 1
+    assert main(["eval", "news", str(tmp_path)]) == 0
+    assert "alert trips ≥" in capsys.readouterr().out

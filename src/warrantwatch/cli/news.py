@@ -263,12 +263,17 @@ def _chain(first, second, rest):
 def _files(b) -> tuple:
     """What `-o` writes of a brief: (Markdown, JSON, HTML, [(map file stem, SVG, PNG or None)], number of
     events, where its publication date came from)."""
+    from warrantwatch.maps.layers import measuring
     from warrantwatch.news.brief import to_html, to_markdown
 
     maps = []
     for i, item in enumerate(b.items, start=1):
         if item.map and item.map.svg:
-            png = item.map.source.png() if item.map.source is not None else None
+            # Drawn afresh every time (maps/layers.py): a frame's first drawing differs from the recoloured
+            # later ones by a few levels, so a map's bytes would depend on which worker drew that frame
+            # before. So the same article gives the same PNG alone, in a folder and with any --jobs.
+            with measuring("never"):
+                png = item.map.source.png() if item.map.source is not None else None
             maps.append((f"map-{i}-{item.event.host.lower()}", item.map.svg, png))
     return to_markdown(b), b.to_json() + "\n", to_html(b), maps, len(b.items), b.published_from
 
@@ -518,10 +523,12 @@ def _print_report(report, title: str, as_json: bool, errors: bool) -> None:
     console().print(table)
     kinds = Table(title="Whole events by kind")
     for column in ("kind", "precision", "recall", "F1", "correct", "found", "expected"):
-        kinds.add_column(column, justify="right" if column != "kind" else "left")
+        kinds.add_column(column, justify="right" if column != "kind" else "left", no_wrap=column == "kind")
     rows = [*report.by_kind.items()]
     if report.alerting is not None:
         rows.append((f"confidence ≥ {report.alert}", report.alerting))
+    if report.planned_alerts is not None:  # watch's alerts, judged by the trip (person, state, planned)
+        rows.append((f"alert trips ≥ {report.alert}", report.planned_alerts))
     for name, s in rows:
         kinds.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
                       str(s.true_positives), str(s.predicted), str(s.expected))

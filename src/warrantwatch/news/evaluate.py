@@ -92,9 +92,14 @@ class Report:
     by_kind: dict[str, Score]  # whole events of each kind (planned, occurred, ...)
     alerting: Score | None  # whole events at or above the alert confidence (None: labels have none)
     alert: float = ALERT_CONFIDENCE
+    # What `watch` alerts on, judged as a reporter would: planned visits at or above the alert confidence
+    # whose person and state the item expects a planned visit of, on any date (a day wrong, the trip real)
+    planned_alerts: Score | None = None
 
     def to_dict(self) -> dict:
         alerting = {"alert_confidence": {"threshold": self.alert, **_score(self.alerting)}} if self.alerting else {}
+        if self.planned_alerts is not None:
+            alerting["planned_alerts_trip_right"] = {"threshold": self.alert, **_score(self.planned_alerts)}
         return {"fields": {f: _score(s) for f, s in self.scores.items()},
                 "kinds": {k: _score(s) for k, s in self.by_kind.items()},
                 **alerting,
@@ -125,9 +130,10 @@ class _Tally:
         if got != want:
             self.misses.append((item.id, want - got, got - want))
 
-    def report(self, alerting: Score | None, alert: float = ALERT_CONFIDENCE) -> Report:
+    def report(self, alerting: Score | None, alert: float = ALERT_CONFIDENCE,
+               planned_alerts: Score | None = None) -> Report:
         return Report({f: Score(*t) for f, t in self.totals.items()}, self.misses,
-                      {k: Score(*t) for k, t in self.kinds.items()}, alerting, alert)
+                      {k: Score(*t) for k, t in self.kinds.items()}, alerting, alert, planned_alerts)
 
 
 def _scored_date(event: Event) -> str:
@@ -143,6 +149,7 @@ def evaluate(kb: KnowledgeBase, items: list[Item], read: Callable[[KnowledgeBase
     is the confidence from which an event counts as alerting."""
     tally = _Tally()
     alerting = [0, 0, 0]
+    planned = [0, 0, 0]
     for item in items:
         events = [e for e in read(kb, item.text, item.published) if not is_background(e.date, item.published)]
         found = tuple((e.person, e.host, _scored_date(e), e.kind) for e in events)
@@ -151,7 +158,12 @@ def evaluate(kb: KnowledgeBase, items: list[Item], read: Callable[[KnowledgeBase
         alerting[0] += len(sure & set(item.expected))
         alerting[1] += len(sure)
         alerting[2] += len(item.expected)
-    return tally.report(Score(*alerting), alert)
+        trips = {(e[0], e[1]) for e in sure if e[3] == "planned"}
+        wanted = {(e[0], e[1]) for e in item.expected if e[3] == "planned"}
+        planned[0] += len(trips & wanted)
+        planned[1] += len(trips)
+        planned[2] += len(wanted)
+    return tally.report(Score(*alerting), alert, Score(*planned))
 
 
 def _number(item_id: str) -> str:
