@@ -82,8 +82,8 @@ def candidates(event: Event, published: dt.date) -> list[Candidate]:
     texts: dict[str, str | None] = {}
 
     def add(value: str, features: dict[str, float], text: str | None = None) -> None:
-        if value and kind in PAST_KINDS and PartialDate.parse(value).first_day > published:
-            return
+        if value and value != rule and kind in PAST_KINDS and PartialDate.parse(value).first_day > published:
+            return  # (the rules' own choice stays a candidate: it is what is replaced)
         have = found.setdefault(value, {})
         for name, weight in features.items():
             have[name] = max(have.get(name, 0.0), weight)
