@@ -311,3 +311,23 @@ def test_a_possible_trip_is_read_below_the_alert_threshold(kb):
     maybe = extract(kb, "Vladimir Putin could visit India next year, an aide said.", dt.date(2024, 10, 10))
     assert [(e.host, e.kind) for e in maybe] == [("IND", "planned")]
     assert sure[0].confidence >= ALERT_CONFIDENCE > maybe[0].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an occasion named by its leader's demonym is held in that state (news-final9 1405)
+        ("Sudanese President Omar al-Bashir will not attend the inauguration of South African President-elect "
+         "Jacob Zuma on Saturday, an official said on Thursday.", "2009-05-07",
+         {("omar-al-bashir", "ZAF", "2009-05-09", "cancelled")}),
+        ("Sudanese President Omar al-Bashir attended the inauguration of Ugandan President Yoweri Museveni on "
+         "Thursday.", "2016-05-13", {("omar-al-bashir", "UGA", "2016-05-12", "occurred")}),
+        ("Vladimir Putin did not attend the state funeral of Japanese former Prime Minister Shinzo Abe on Tuesday.",
+         "2022-09-28", {("vladimir-putin", "JPN", "2022-09-27", "cancelled")}),
+        # the occasion's host is no traveller, and words about an occasion are no trip to it
+        ("Putin sent condolences ahead of the funeral of Japanese former Prime Minister Shinzo Abe.", "2022-07-09",
+         set()),
+    ],
+)
+def test_an_occasion_named_by_its_leaders_demonym(kb, text, published, expected):
+    assert _events(kb, text, published) == expected

@@ -350,6 +350,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             after = sentence[place.end:]
             if place.demonym and not DEMONYM_PLACE.match(after) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(after)):
+                if kind in ("planned", "occurred", "cancelled") and \
+                        _occasion_of_leader(sentence, place.start, place.end):
+                    # "will not attend the inauguration of South African President-elect Jacob Zuma": held there
+                    found.extend(_occasion_trip(kb, people, place, sentence, kind))
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
             before = sentence[max(0, place.start - 60):place.start]
             if _topic_or_origin(sentence, place):
@@ -1107,6 +1111,40 @@ def _arrest_places(sentence: str, places: list[Hit]) -> list[Hit]:
     found = [p for p in places if PLACE_ARRESTS.match(sentence, p.end) and (
         not p.demonym or DEMONYM_ARRESTS.match(sentence[p.end:]))]
     return found if found and _arrested(sentence) else []
+
+
+# "the inauguration of South African President-elect Jacob Zuma", "the funeral of Japanese former Prime Minister
+# Abe": a state's occasion named by its leader's demonym is held in that state, so the demonym names a place there
+_OCCASION_OF = re.compile(r"\b(?:inauguration|swearing-in|investiture|funeral|state funeral|coronation|jubilee)"
+                          r" of (?:the )?$", re.I)
+_LEADER_AFTER = re.compile(r" (?:former |late |new |newly[- ]elected |re-elected )?(?:President|Prime Minister|"
+                           r"Premier|Chancellor|King|Queen|Emperor|Emir|Crown Prince|leader|President-elect|"
+                           r"head of state)\b")
+
+
+# what the traveller does about the occasion, just before it: "will not attend the inauguration of ..."
+_AT_OCCASION = re.compile(r"\b(?:attend|attends|attended|attending|skip|skips|skipped|skipping|miss|misses|missed|"
+                          r"missing|stay away from|stays away from|stayed away from|be at|was at|were at|go to|goes "
+                          r"to|went to|travel to|travels to|travelled to|traveled to|fly to|flew to)"
+                          r" (?:the )?(?:[A-Za-z'-]+ ){0,2}$", re.I)
+
+
+def _occasion_of_leader(sentence: str, start: int, end: int) -> bool:
+    """The demonym at `start`:`end` names the leader whose state holds an occasion that someone attends or
+    stays away from ("will not attend the inauguration of South African President-elect Jacob Zuma")."""
+    occasion = _OCCASION_OF.search(sentence, max(0, start - 40), start)
+    return bool(occasion and _LEADER_AFTER.match(sentence, end)
+                and _AT_OCCASION.search(sentence, max(0, occasion.start() - 60), occasion.start()))
+
+
+def _occasion_trip(kb: KnowledgeBase, people: list[Hit], place: Hit, sentence: str,
+                   kind: str) -> list[tuple[str, Hit, str]]:
+    """The trip to an occasion held by the leader of `place`'s state: the traveller is the last person of the
+    record named before the occasion (the leader named after it is its host, not a traveller)."""
+    before = [p for p in people if p.end <= place.start]
+    if not before or kb.person_by_id[before[-1].value].nationality == place.value:
+        return []
+    return [(before[-1].value, Hit(place.start, place.end, "place", place.value, place.text), kind)]
 
 
 def _persons(hits: list[Hit]) -> list[Hit]:
