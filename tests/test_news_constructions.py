@@ -331,3 +331,22 @@ def test_a_possible_trip_is_read_below_the_alert_threshold(kb):
 )
 def test_an_occasion_named_by_its_leaders_demonym(kb, text, published, expected):
     assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a visit "made" or "paid" is told in the past (news-final9 1401, 1415)
+        ("Israeli Prime Minister Benjamin Netanyahu has made official visits to Uganda, Rwanda and Kenya.",
+         "2016-07-06", {("benjamin-netanyahu", "UGA", "", "occurred"), ("benjamin-netanyahu", "RWA", "", "occurred"),
+                        ("benjamin-netanyahu", "KEN", "", "occurred")}),
+        ("Sergei Shoigu arrived in Hanoi on Tuesday. His tour also took him to Laos and Myanmar.", "2018-01-24",
+         {("sergei-shoigu", "VNM", "2018-01-23", "occurred"), ("sergei-shoigu", "LAO", "", "occurred"),
+          ("sergei-shoigu", "MMR", "", "occurred")}),
+        # and one to be paid is still a plan
+        ("Vladimir Putin will pay a state visit to India on Thursday, the Kremlin said.", "2025-12-01",
+         {("vladimir-putin", "IND", "2025-12-04", "planned")}),
+    ],
+)
+def test_a_visit_made_or_paid(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -208,6 +208,9 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
                   # "began his visit to the US early this month" (round six)
                   r"(?:began|started) (?:his|her|a|an|the) (?:[\w-]+ )?(?:visit|trip|tour)|"
+                  # "has already made official visits to Uganda, Rwanda and Kenya", "paid a state visit to"
+                  # (round eleven), "a tour which also took him to Laos and Myanmar"
+                  r"(?:made|paid) (?:a |an |his |her |their )?(?:[\w-]+ )?(?:visits?|trips?)|took (?:him|her) to|"
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
