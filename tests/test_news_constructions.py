@@ -350,3 +350,38 @@ def test_an_occasion_named_by_its_leaders_demonym(kb, text, published, expected)
 )
 def test_a_visit_made_or_paid(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # video participation whose host is named as the meeting's presidency, told before it (news-final8 1323)
+        ("The East Asia Summit begins on Wednesday under Brunei's presidency, again as a video conference. "
+         "Russian President Vladimir Putin will make an address via a video linkup, Kremlin spokesman Dmitry "
+         "Peskov said on Tuesday.", "2021-10-27", {("vladimir-putin", "BRN", "2021-10-27", "remote")}),
+        # the host named as "the summit's host" with a demonym (news-final9 1417)
+        ("Russian President Vladimir Putin took part in the virtual BRICS summit by video link from Sochi. The "
+         "video shows him at his table with the summit's host, Brazilian President Luiz Inacio Lula da Silva, "
+         "on the screen.", "2025-09-08", {("vladimir-putin", "BRA", "", "remote")}),
+    ],
+)
+def test_the_venue_of_video_participation(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "venue"),
+    [
+        ("The summit begins on Wednesday under Brunei's presidency.", "Brunei", True),
+        ("The summit was held under Brunei as a video conference.", "Brunei", False),  # "under" alone: no chair
+        ("The leaders' summit, which Malaysia is hosting, starts at 8 p.m.", "Malaysia", True),
+        ("It will be chaired by Malaysian Prime Minister Muhyiddin Yassin.", "Malaysian", True),
+        ("The summit will discuss Malaysia's economy.", "Malaysia", False),
+    ],
+)
+def test_a_meetings_host_or_chair(sentence, place, venue):
+    from warrantwatch.news.extract import _is_venue
+    from warrantwatch.news.gazetteer import Hit
+
+    start = sentence.index(place)
+    assert _is_venue(sentence, Hit(start, start + len(place), "place", "X", place)) is venue

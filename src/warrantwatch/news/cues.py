@@ -112,6 +112,8 @@ CANCELLED = Prefiltered(re.compile(
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video|"
+                    # round eleven: "will make an address via a video linkup"
+                    r"(?:via|by|through) an? video(?: ?link(?:up)?| conference| call)?|"
                     # round seven: "his pre-recorded message was played" (not "the virtual summit": on
                     # news-final3 that names members and venues the person never addressed)
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"

@@ -1574,16 +1574,23 @@ def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
 _MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|forum|(?<!press )conference|assembly|gathering)\b", re.I)
 _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: this year| virtually)? by|"
                            r"\bchair(?:man|woman)?ship of|\b(?:be|been|being|is|are|was|were) held\b[^;,]{0,40}?\bin|"
-                           r"\bhosts?\b[^.;,]{0,5})"
+                           r"\bhosts?\b[^.;,]{0,5}|"
+                           # round eleven: "with the summit's host, Brazilian President Lula, on the screen"
+                           r"\bhost,|\bunder)"
                            r" (?:the )?$", re.I)
+# round eleven: the chair or host named before its verb: "the summit, which Malaysia is hosting", "under Brunei's
+# presidency" (with `_VENUE_BEFORE`'s "under")
+_VENUE_AFTER = re.compile(r"(?:'s? (?:presidency|chairmanship|chairship)\b| (?:is|was|will be) (?:hosting|chairing)\b|"
+                          r" (?:hosts|chairs|hosted|chaired) (?:the|this|a)\b)", re.I)
+# "It will be chaired by Malaysian Prime Minister Muhyiddin Yassin": a chair told without the meeting's name
+_CHAIR_BEFORE = re.compile(r"\b(?:chaired|hosted) by (?:the )?$", re.I)
 
 
 def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
     """Video participation told without a place: hosted by the last venue or chair named for a meeting in the
     article, dated by the participation's sentence, else by the venue's."""
-    venues = [(p, sentence) for sentence, places in ctx.places_of.items() if _MEETING_WORD.search(sentence)
-              for p in places if p.value != COURT_SEAT and _VENUE_BEFORE.search(sentence, max(0, p.start - 60),
-                                                                                  p.start)]
+    venues = [(p, sentence) for sentence, places in ctx.places_of.items() for p in places
+              if p.value != COURT_SEAT and _is_venue(sentence, p)]
     if not venues:
         return
     place, venue_sentence = venues[-1]
@@ -1602,6 +1609,20 @@ def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
                         (sentence, venue_sentence), date.text if date else None, sure,
                         reading=_reading(kb, ctx, sentence, person.value, [person], place, [place],
                                          named=person.end > 0, direct=False, borrowed=True)))
+
+
+def _is_venue(sentence: str, place: Hit) -> bool:
+    """The place hosts or chairs a meeting the sentence names ("chaired by Malaysia", "which Malaysia is hosting",
+    "under Brunei's presidency"), or chairs one the sentence only refers to ("It will be chaired by Malaysian
+    Prime Minister ...")."""
+    before = max(0, place.start - 60)
+    if _MEETING_WORD.search(sentence):
+        if _VENUE_BEFORE.search(sentence, before, place.start):
+            return not sentence[max(0, place.start - 6):place.start].lower().endswith("under ") or \
+                bool(_VENUE_AFTER.match(sentence, place.end))  # ("under Brunei's presidency", not "under Russia")
+        if _VENUE_AFTER.match(sentence, place.end):
+            return True
+    return bool(_CHAIR_BEFORE.search(sentence, before, place.start))
 
 
 # (the day something was said or confirmed, not the meeting's: "Malacañang confirmed on Monday, Oct. 25, that")
