@@ -42,8 +42,8 @@ import numpy as np
 from scipy.optimize import minimize
 from sklearn.feature_extraction import DictVectorizer
 
-from warrantwatch.news.evaluate import Item, Report, Score, evaluate, load_items
-from warrantwatch.news.extract import KINDS, Event, extract, is_background
+from warrantwatch.news.evaluate import Item, Report, Score, evaluate, load_items, rules_events
+from warrantwatch.news.extract import KINDS, Event
 from warrantwatch.news.model import MODEL_FILE, Model, features
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
 
@@ -82,13 +82,10 @@ def _key(e: Event) -> tuple[str, str, str, str]:
 
 def label(kb: KnowledgeBase, folder: Path) -> Labelled:
     items = load_items(folder)
-    events, candidates = {}, []
+    events, candidates = rules_events(kb, items), []
     for item in items:
-        found = [e for e in extract(kb, item.text, item.published, model=None)
-                 if not is_background(e.date, item.published)]
-        events[item.id] = found
         want = set(item.expected)
-        for e in found:
+        for e in events[item.id]:
             home = kb.person_by_id[e.person].nationality
             candidates.append(Candidate(item.id, e, features(e, e.reading, home, item.published), _key(e) in want))
     return Labelled(folder.name, items, events, candidates)

@@ -343,6 +343,24 @@ def test_kill_9_of_the_parent_takes_its_workers(big_feed):
     assert _gone(workers)
 
 
+def test_the_spool_of_a_run_killed_with_kill_9_is_removed_by_the_next_run(big_feed, tmp_path, monkeypatch):
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    process = subprocess.Popen([*CLI, "brief", str(big_feed), "--json", "--jobs", "2"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "TMPDIR": str(spools)})
+    assert os.read(process.stdout.fileno(), 1) == b"["
+    os.kill(process.pid, signal.SIGKILL)
+    process.communicate(timeout=60)
+    (left,) = list(spools.glob("warrantwatch-jobs-*"))  # the killed run's spool, named by its process id
+    assert left.name.startswith(f"warrantwatch-jobs-{process.pid}-")
+    alive = spools / f"warrantwatch-jobs-{os.getpid()}-other"  # a live run's spool is left alone
+    alive.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spools))
+    monkeypatch.setattr(parallel.tempfile, "tempdir", None)  # (tempfile caches the folder it chose)
+    parallel._remove_stale_spools()
+    assert not left.exists() and alive.exists()
+
+
 # A worker killed while it writes a result bigger than a pipe holds. With results sent through the
 # executor's shared pipe, this left half a message in the pipe and the run hung (CI, 2026-12-07). Here
 # the worker given item 5 says so in a file, waits, then returns 50 MB; a thread of the parent, once it

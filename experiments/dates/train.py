@@ -24,8 +24,8 @@ from date_model import Candidate, DateModel, candidates
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from warrantwatch.news.evaluate import Item, Score, evaluate, load_items
-from warrantwatch.news.extract import Event, extract, is_background
+from warrantwatch.news.evaluate import Item, Score, evaluate, load_items, rules_events
+from warrantwatch.news.extract import Event
 from warrantwatch.records.knowledge import KnowledgeBase, bundled
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,12 +52,9 @@ class Labelled:
 
 def label(kb: KnowledgeBase, folder: Path) -> Labelled:
     items = load_items(folder)
-    events, trips = {}, []
+    events, trips = rules_events(kb, items), []
     for item in items:
-        found = [e for e in extract(kb, item.text, item.published, model=None)
-                 if not is_background(e.date, item.published)]
-        events[item.id] = found
-        for e in found:
+        for e in events[item.id]:
             right = {x[2] for x in item.expected if (x[0], x[1], x[3]) == (e.person, e.host, e.kind)}
             if right:
                 trips.append(Trip(candidates(e, item.published), right))

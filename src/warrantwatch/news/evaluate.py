@@ -74,6 +74,13 @@ def load_items(folder: Path) -> list[Item]:
     return items
 
 
+def rules_events(kb: KnowledgeBase, items: list[Item]) -> dict[str, list[Event]]:
+    """Each item's events as the rules read them (`extract` without the learned decision stage), trips
+    recalled from long before (background) left out: what the trainers of learned stages label."""
+    return {item.id: [e for e in extract(kb, item.text, item.published, model=None)
+                      if not is_background(e.date, item.published)] for item in items}
+
+
 def _keys(events: tuple[tuple[str, str, str, str], ...], field: str) -> set[tuple]:
     cut = {"person": lambda e: (e[0],), "host": lambda e: e[:2], "date": lambda e: e[:3],
            "kind": lambda e: (e[0], e[1], e[3]), "event": lambda e: e}[field]

@@ -23,8 +23,9 @@ ever while the other worker waits for the lock the dead one held: the run hung (
 reproduced in tests/test_news_jobs.py with 2 MB results, four runs in five). So a worker pickles a
 chunk's results to a file of the run's spool folder and sends back only its name, a message far
 below 4 KB that is written whole or not at all: a dead worker is then always seen by its sentinel.
-The parent reads each file and deletes it; the folder goes when the run ends (after `kill -9` of the
-parent, at most `WINDOW * jobs` files are left in it, in the system's temporary folder).
+The parent reads each file and deletes it; the folder goes when the run ends. The folder's name holds
+the parent's process id (`warrantwatch-jobs-<pid>-…`), so that the folder of a run killed with `kill -9`
+(at most `WINDOW * jobs` files) is removed by the next run that finds no such process.
 
 Start method. On Linux the workers are forked from the parent once it has loaded the knowledge base
 and read one short article (which builds the gazetteer, the cue-word index and the learned stage):
@@ -171,6 +172,28 @@ def _ready() -> int:
     return os.getpid()
 
 
+SPOOL_PREFIX = "warrantwatch-jobs-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _remove_stale_spools() -> None:
+    """Remove the spool folders of runs whose process is gone (killed with `kill -9`)."""
+    root = Path(tempfile.gettempdir())
+    for folder in root.glob(f"{SPOOL_PREFIX}*-*"):
+        pid = folder.name[len(SPOOL_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and folder.is_dir() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 class Workers:
     """`with Workers(factory, args, jobs) as workers: for result in workers.map(units): ...`: the
     worker processes of one run. Every worker is started on entering (forked, where that is safe,
@@ -193,7 +216,8 @@ class Workers:
         if self.method == "fork":
             _TASK = self.factory(*self.args)  # built (and warmed) once, here, and inherited by every worker
         parent = os.getpid()
-        self.spool = tempfile.mkdtemp(prefix="warrantwatch-jobs-")
+        _remove_stale_spools()
+        self.spool = tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{parent}-")
         self.pool = cf.ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(self.method),
                                            initializer=_start, initargs=(parent, self.factory, self.args))
         try:
