@@ -155,3 +155,36 @@ def test_the_date_scan_of_the_article_read_finds_what_its_own_pass_finds():
     read_article("İstanbul, March 3")  # a letter whose lower case is longer: the article is not indexed
     assert cue_index.word_starts("İstanbul, March 3") is None
     cue_index.forget_article()
+
+
+def _prefiltered() -> dict:
+    return {name: value for module in (cues, ex) for name, value in vars(module).items()
+            if isinstance(value, cues.Prefiltered)}
+
+
+@pytest.mark.parametrize("name", sorted(_prefiltered()))
+def test_a_prefilter_never_hides_a_match(name):
+    # every match of the pattern holds one of its words: on every sentence of the development sets and its
+    # halves (read with the article's index and without), the prefiltered search is the pattern's own
+    holder = _prefiltered()[name]
+    regex = getattr(holder.pattern, "regex", holder.pattern)
+    checked = 0
+    for article in _articles():
+        spans = ex.sentence_spans(article)
+        texts = [article[a:b] for a, b in spans]
+        texts += [t[: len(t) // 2] for t in texts] + [t[len(t) // 2:] for t in texts]
+        for indexed in (True, False):
+            read_article(article, spans) if indexed else cue_index.forget_article()
+            for text in texts:
+                ours, theirs = holder.search(text), regex.search(text)
+                assert _same(ours, theirs), (name, text)
+                checked += 1
+    cue_index.forget_article()
+    assert checked > 1000
+
+
+def test_a_prefilter_searches_a_text_with_letters_that_fold_apart():
+    # "ſtay" matches "stay" under re.IGNORECASE, though its lower case holds no "stay"
+    for text in ("Putin ſtayed away from the summit.", "Bashir will not attend: he ſtays home."):
+        assert cues.CANCELLED.search(text) is not None
+        assert cues.CANCELLED.search(text).span() == cues.CANCELLED.pattern.regex.search(text).span()

@@ -6,7 +6,7 @@ Each pattern is a rule of reading, kept here so the extraction logic in `extract
 import re
 from collections.abc import Iterator
 
-from warrantwatch.news.cue_index import anchor_group, anchored, index_patterns
+from warrantwatch.news.cue_index import FOLD_TO_ASCII, anchor_group, anchored, index_patterns
 
 _LAST_LOWERED = ("", "")
 
@@ -37,10 +37,12 @@ class Prefiltered:
         if found is not None:
             return found
         lowered = lowered_text(text)
-        for anchor in self.anchors:  # noqa: SIM110 (a plain loop: a generator costs more than the test)
+        for anchor in self.anchors:  # (a plain loop: a generator costs more than the test)
             if anchor in lowered:
                 return True
-        return False
+        # "İ", "ı", "ſ" match an ASCII letter of an anchor under re.IGNORECASE but not in the lower case:
+        # such a text is searched with the pattern itself
+        return any(ch in text for ch in FOLD_TO_ASCII)
 
     def search(self, text: str, *bounds: int) -> re.Match[str] | None:
         found = anchored(self.group, text)  # (`_maybe` written out: tried some 200 times an article)
@@ -312,7 +314,7 @@ PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0
                      r"[\w ]{0,25}? (he|she)\b",
                      re.I)
 # "... noted that the president had just attended ...": the person of the story, mid-sentence.
-SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
+SUBJECT_REFERENCE = Prefiltered(re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+the (?:\w+ )?"
                                r"(?:president|leader|prime minister|premier)\b(?!['’]s)|"
                                # "a source told Reuters that the commander ... had surrendered"
                                r"\bthat the (?:commander|general|militia leader|former \w+)\b(?!['’]s)|"
@@ -320,7 +322,9 @@ SUBJECT_REFERENCE = re.compile(r"\b(?:that|and|when|as|after|while|since|but)\s+
                                # subject of a trip
                                r"\bthe (?:president|leader|prime minister|premier|head of state) (?:will|would|is to|"
                                r"was to|is due to|is expected to|plans to) (?:also )?(?:visit|travel|fly|go|attend|"
-                               r"arrive|be in|pay)\b", re.I)
+                               r"arrive|be in|pay)\b", re.I),
+    # (every match names one of these offices: a sentence without one is not searched, speed)
+    'president', 'leader', 'prime minister', 'premier', 'commander', 'general', 'former', 'head of state')
 # "The court said he was surrendered": an institution speaks of the story's person.
 INSTITUTION_SAID_HE = Prefiltered(re.compile(
     r"\b(?:court|prosecutors?|police|officials|ministry|government|authorities|Kremlin|statement) "
