@@ -188,3 +188,73 @@ def test_a_prefilter_searches_a_text_with_letters_that_fold_apart():
     for text in ("Putin ſtayed away from the summit.", "Bashir will not attend: he ſtays home."):
         assert cues.CANCELLED.search(text) is not None
         assert cues.CANCELLED.search(text).span() == cues.CANCELLED.pattern.regex.search(text).span()
+
+
+def test_first_characters_of_written_patterns():
+    assert cue_index.first_chars(re.compile(r"\b(?:visit|Trip|tour)s?\b", re.I)) == "tv"
+    assert cue_index.first_chars(re.compile(r"(?<!\w)(?:in|at)\s+$", re.I)) == "ai"
+    assert cue_index.first_chars(re.compile(r"\b(?:(?-i:[A-C])\w+|to)", re.I)) == "abct"
+    assert cue_index.first_chars(re.compile(r"\s*(?:and )?visit")) is None  # begins with any space
+    assert cue_index.first_chars(re.compile(r"(?=ahead)|visit")) is None  # may match the empty string
+
+
+def _guarded() -> dict:
+    found = {}
+    for module in (cues, ex):
+        for name, value in vars(module).items():
+            pattern = value if isinstance(value, re.Pattern) else getattr(value, "pattern", None)
+            if pattern in cue_index.GUARDED:
+                found[name] = pattern
+    return found
+
+
+def test_the_patterns_that_begin_slowly_are_guarded():
+    names = _guarded()
+    for name in ("HYPOTHETICAL_BEFORE", "NOT_TRIP_DATE_BEFORE", "ARRIVED_FROM", "DESTINATION_CUE", "HOSTED_PERSON"):
+        assert name in names, name
+    assert "GOVERNOR_TOKEN" not in names  # (any letter may begin it: a look-ahead would only cost)
+
+
+_EVERY_CHARACTER = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+
+
+@pytest.mark.parametrize("name", sorted(_guarded()))
+def test_a_guard_holds_every_character_a_match_may_begin_with(name):
+    guarded = _guarded()[name]
+    plain = cue_index.GUARDED[guarded]
+    chars = cue_index.first_chars(plain)
+    ahead = re.compile("(?i:[" + "".join(re.escape(ch) for ch in chars) + "])")
+    allowed = set(ahead.findall(_EVERY_CHARACTER))
+    for ch in chars:
+        for form in {ch, ch.upper()}:  # what the first literal matches, under the pattern's own flags
+            assert set(re.findall(re.escape(form), _EVERY_CHARACTER, plain.flags & re.IGNORECASE)) <= allowed
+
+
+@pytest.mark.parametrize("name", sorted(_guarded()))
+def test_a_guarded_pattern_finds_what_the_pattern_finds(name):
+    guarded = _guarded()[name]
+    plain = cue_index.GUARDED[guarded]
+    assert guarded.groupindex == plain.groupindex and guarded.groups == plain.groups
+    rng = random.Random(name)
+    checked = 0
+    for article in _articles():
+        for a, b in ex.sentence_spans(article):
+            text = article[a:b]
+            windows = [(0, len(text))] + [tuple(sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1))))
+                                           for _ in range(3)]
+            for pos, endpos in windows:
+                for method in ("search", "match", "fullmatch"):
+                    assert _same(getattr(guarded, method)(text, pos, endpos), getattr(plain, method)(text, pos, endpos))
+                assert [(m.span(), m.groups()) for m in guarded.finditer(text, pos, endpos)] == \
+                    [(m.span(), m.groups()) for m in plain.finditer(text, pos, endpos)]
+                checked += 1
+    assert checked > 1000
+
+
+def test_clause_breaks_are_found_as_without_their_look_ahead():
+    plain = re.compile(cues.CLAUSE_BREAK.pattern.removeprefix("(?=[;:—,abw])(?:").removesuffix(")"))
+    assert plain.pattern.startswith("[;:—]|")
+    texts = [article[a:b] for article in _articles() for a, b in ex.sentence_spans(article)]
+    texts += ["ahead of the talks; and then, before", "Awhile, whereas and will"]
+    for text in texts:
+        assert [m.span() for m in cues.CLAUSE_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]

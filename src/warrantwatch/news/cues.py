@@ -336,9 +336,12 @@ LEADER_AFTER_DEMONYM = re.compile(r"^\s+(?:president|leader|prime minister|premi
 # ... and "left for Washington on Sunday and will meet Trump on Tuesday": a new verb in another tense
 # ("ahead of his meeting in Alaska" opens a clause and stays in it: its tense is the future). One word
 # boundary before the word alternatives, so the scan tries them only at the start of a word.
-CLAUSE_BREAK = re.compile(r"[;:—]|, (?:and |but |while |whereas )|\b(?:and then\b|after\b|before\b|(?=ahead of\b)|"
+# (The look-ahead in front holds the first character of every alternative: the same matches, found about twice
+# as fast, since `re` tries the alternatives in full only where one of those characters stands.)
+CLAUSE_BREAK = re.compile(r"(?=[;:—,abw])(?:"
+                          r"[;:—]|, (?:and |but |while |whereas )|\b(?:and then\b|after\b|before\b|(?=ahead of\b)|"
                           r"(?=while\b)|(?=whereas\b)|"
-                          r"and (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b))")
+                          r"and (?=(?:will|shall|is to|are to|is due to|plans to|is expected to)\b)))")
 # "French authorities detained ...": the state where the arrest happened.
 DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|officials)\b", re.I)
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
