@@ -258,3 +258,20 @@ def test_clause_breaks_are_found_as_without_their_look_ahead():
     texts += ["ahead of the talks; and then, before", "Awhile, whereas and will"]
     for text in texts:
         assert [m.span() for m in cues.CLAUSE_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_sentence_ends_are_found_as_with_a_look_behind_for_each_abbreviation():
+    one_each = re.compile(
+        r"(?<=[.!?])" + "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "No",
+                                                            "vs", "Sen", "Rep", "Gov", "Prof"))
+        + "(?!(?:" + "|".join(rf"(?<=\b{a}\.)" for a in (
+            "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun",
+            "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")) + r")\s+\d)"
+        + r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+    texts = [*_articles(), "Mr. Putin met Prof. Li and Gen. Ola. Mrs. Ng left on Thurs. 5 May. He went. On Sept. 4 Ms.",
+             "It ended on Tue. 4. Then Tues. 5, Thur. 6 and Thurs. 7! Dr. No. vs. Smith? Lt. Col. Abe."]
+    breaks = re.compile("[.!?]" + one_each.pattern.removeprefix("(?<=[.!?])") + r"|\n\n")  # (as extract's _BREAK)
+    for text in texts:
+        assert [m.span() for m in cues.SENTENCE_END.finditer(text)] == [m.span() for m in one_each.finditer(text)]
+        assert [m.span() for m in ex._BREAK.finditer(text)] == [m.span() for m in breaks.finditer(text)]
+    assert len(ex.sentences(texts[-1])) == 4
