@@ -415,19 +415,29 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def index_patterns(namespace: dict) -> None:
+def index_patterns(namespace: dict, plain: tuple[str, ...] = ()) -> None:
     """Put every compiled pattern of a module (`globals()`), and every pattern an object there holds as
     `pattern` (`cues.Prefiltered`), behind the index where its matches have literal starts; one without
-    them gets a look-ahead for its first characters where it has a short list of them (`guarded`)."""
+    them gets a look-ahead for its first characters where it has a short list of them (`guarded`). The
+    patterns named in `plain` are left out of the index (here and in a module that imports them): searched
+    seldom, for literal starts found often, they would cost each article's pass more than they save."""
     cache = _Literals()
+    _PLAIN.update(namespace[name] for name in plain)
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern):
+            if value in _PLAIN:
+                namespace[name] = made = guarded(value, cache.first(value))
+                _PLAIN.add(made)
+                continue
             wrapped = _indexed(value, cache)
             namespace[name] = wrapped if wrapped is not None else guarded(value, cache.first(value))
         elif not isinstance(value, Indexed) and isinstance(getattr(value, "pattern", None), re.Pattern):
             wrapped = _indexed(value.pattern, cache)
             value.pattern = wrapped if wrapped is not None else guarded(value.pattern, cache.first(value.pattern))
     cache.save()
+
+
+_PLAIN: set[re.Pattern[str]] = set()
 
 
 def _indexed(pattern: re.Pattern[str], cache: _Literals) -> Indexed | None:
