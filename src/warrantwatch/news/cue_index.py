@@ -222,8 +222,11 @@ class Indexed:
             return self.regex.search(text, pos, endpos)
         starts = article.starts[self.id]
         last = offset + endpos  # a match is never empty: it begins before the end
+        first = bisect_left(starts, offset + pos)
+        if first == len(starts) or starts[first] >= last:
+            return None  # (mostly: no literal start in the text searched)
         match = self.regex.match
-        for i in range(bisect_left(starts, offset + pos), bisect_left(starts, last)):
+        for i in range(first, bisect_left(starts, last, first)):
             m = match(text, starts[i] - offset, endpos)
             if m is not None:
                 return m
