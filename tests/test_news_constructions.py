@@ -311,3 +311,77 @@ def test_a_possible_trip_is_read_below_the_alert_threshold(kb):
     maybe = extract(kb, "Vladimir Putin could visit India next year, an aide said.", dt.date(2024, 10, 10))
     assert [(e.host, e.kind) for e in maybe] == [("IND", "planned")]
     assert sure[0].confidence >= ALERT_CONFIDENCE > maybe[0].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an occasion named by its leader's demonym is held in that state (news-final9 1405)
+        ("Sudanese President Omar al-Bashir will not attend the inauguration of South African President-elect "
+         "Jacob Zuma on Saturday, an official said on Thursday.", "2009-05-07",
+         {("omar-al-bashir", "ZAF", "2009-05-09", "cancelled")}),
+        ("Sudanese President Omar al-Bashir attended the inauguration of Ugandan President Yoweri Museveni on "
+         "Thursday.", "2016-05-13", {("omar-al-bashir", "UGA", "2016-05-12", "occurred")}),
+        ("Vladimir Putin did not attend the state funeral of Japanese former Prime Minister Shinzo Abe on Tuesday.",
+         "2022-09-28", {("vladimir-putin", "JPN", "2022-09-27", "cancelled")}),
+        # the occasion's host is no traveller, and words about an occasion are no trip to it
+        ("Putin sent condolences ahead of the funeral of Japanese former Prime Minister Shinzo Abe.", "2022-07-09",
+         set()),
+    ],
+)
+def test_an_occasion_named_by_its_leaders_demonym(kb, text, published, expected):
+    assert _events(kb, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a visit "made" or "paid" is told in the past (news-final9 1401, 1415)
+        ("Israeli Prime Minister Benjamin Netanyahu has made official visits to Uganda, Rwanda and Kenya.",
+         "2016-07-06", {("benjamin-netanyahu", "UGA", "", "occurred"), ("benjamin-netanyahu", "RWA", "", "occurred"),
+                        ("benjamin-netanyahu", "KEN", "", "occurred")}),
+        ("Sergei Shoigu arrived in Hanoi on Tuesday. His tour also took him to Laos and Myanmar.", "2018-01-24",
+         {("sergei-shoigu", "VNM", "2018-01-23", "occurred"), ("sergei-shoigu", "LAO", "", "occurred"),
+          ("sergei-shoigu", "MMR", "", "occurred")}),
+        # and one to be paid is still a plan
+        ("Vladimir Putin will pay a state visit to India on Thursday, the Kremlin said.", "2025-12-01",
+         {("vladimir-putin", "IND", "2025-12-04", "planned")}),
+    ],
+)
+def test_a_visit_made_or_paid(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # video participation whose host is named as the meeting's presidency, told before it (news-final8 1323)
+        ("The East Asia Summit begins on Wednesday under Brunei's presidency, again as a video conference. "
+         "Russian President Vladimir Putin will make an address via a video linkup, Kremlin spokesman Dmitry "
+         "Peskov said on Tuesday.", "2021-10-27", {("vladimir-putin", "BRN", "2021-10-27", "remote")}),
+        # the host named as "the summit's host" with a demonym (news-final9 1417)
+        ("Russian President Vladimir Putin took part in the virtual BRICS summit by video link from Sochi. The "
+         "video shows him at his table with the summit's host, Brazilian President Luiz Inacio Lula da Silva, "
+         "on the screen.", "2025-09-08", {("vladimir-putin", "BRA", "", "remote")}),
+    ],
+)
+def test_the_venue_of_video_participation(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "venue"),
+    [
+        ("The summit begins on Wednesday under Brunei's presidency.", "Brunei", True),
+        ("The summit was held under Brunei as a video conference.", "Brunei", False),  # "under" alone: no chair
+        ("The leaders' summit, which Malaysia is hosting, starts at 8 p.m.", "Malaysia", True),
+        ("It will be chaired by Malaysian Prime Minister Muhyiddin Yassin.", "Malaysian", True),
+        ("The summit will discuss Malaysia's economy.", "Malaysia", False),
+    ],
+)
+def test_a_meetings_host_or_chair(sentence, place, venue):
+    from warrantwatch.news.extract import _is_venue
+    from warrantwatch.news.gazetteer import Hit
+
+    start = sentence.index(place)
+    assert _is_venue(sentence, Hit(start, start + len(place), "place", "X", place)) is venue

@@ -112,6 +112,8 @@ CANCELLED = Prefiltered(re.compile(
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
                     r"videoconference|video conference|addressed .{0,40} by video|"
+                    # round eleven: "will make an address via a video linkup"
+                    r"(?:via|by|through) an? video(?: ?link(?:up)?| conference| call)?|"
                     # round seven: "his pre-recorded message was played" (not "the virtual summit": on
                     # news-final3 that names members and venues the person never addressed)
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
@@ -208,6 +210,9 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
                   # "began his visit to the US early this month" (round six)
                   r"(?:began|started) (?:his|her|a|an|the) (?:[\w-]+ )?(?:visit|trip|tour)|"
+                  # "has already made official visits to Uganda, Rwanda and Kenya", "paid a state visit to"
+                  # (round eleven), "a tour which also took him to Laos and Myanmar"
+                  r"(?:made|paid) (?:a |an |his |her |their )?(?:[\w-]+ )?(?:visits?|trips?)|took (?:him|her) to|"
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"

@@ -350,6 +350,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             after = sentence[place.end:]
             if place.demonym and not DEMONYM_PLACE.match(after) and not (
                     kind == "arrest" and DEMONYM_ARRESTS.match(after)):
+                if kind in ("planned", "occurred", "cancelled") and \
+                        _occasion_of_leader(sentence, place.start, place.end):
+                    # "will not attend the inauguration of South African President-elect Jacob Zuma": held there
+                    found.extend(_occasion_trip(kb, people, place, sentence, kind))
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
             before = sentence[max(0, place.start - 60):place.start]
             if _topic_or_origin(sentence, place):
@@ -1109,6 +1113,40 @@ def _arrest_places(sentence: str, places: list[Hit]) -> list[Hit]:
     return found if found and _arrested(sentence) else []
 
 
+# "the inauguration of South African President-elect Jacob Zuma", "the funeral of Japanese former Prime Minister
+# Abe": a state's occasion named by its leader's demonym is held in that state, so the demonym names a place there
+_OCCASION_OF = re.compile(r"\b(?:inauguration|swearing-in|investiture|funeral|state funeral|coronation|jubilee)"
+                          r" of (?:the )?$", re.I)
+_LEADER_AFTER = re.compile(r" (?:former |late |new |newly[- ]elected |re-elected )?(?:President|Prime Minister|"
+                           r"Premier|Chancellor|King|Queen|Emperor|Emir|Crown Prince|leader|President-elect|"
+                           r"head of state)\b")
+
+
+# what the traveller does about the occasion, just before it: "will not attend the inauguration of ..."
+_AT_OCCASION = re.compile(r"\b(?:attend|attends|attended|attending|skip|skips|skipped|skipping|miss|misses|missed|"
+                          r"missing|stay away from|stays away from|stayed away from|be at|was at|were at|go to|goes "
+                          r"to|went to|travel to|travels to|travelled to|traveled to|fly to|flew to)"
+                          r" (?:the )?(?:[A-Za-z'-]+ ){0,2}$", re.I)
+
+
+def _occasion_of_leader(sentence: str, start: int, end: int) -> bool:
+    """The demonym at `start`:`end` names the leader whose state holds an occasion that someone attends or
+    stays away from ("will not attend the inauguration of South African President-elect Jacob Zuma")."""
+    occasion = _OCCASION_OF.search(sentence, max(0, start - 40), start)
+    return bool(occasion and _LEADER_AFTER.match(sentence, end)
+                and _AT_OCCASION.search(sentence, max(0, occasion.start() - 60), occasion.start()))
+
+
+def _occasion_trip(kb: KnowledgeBase, people: list[Hit], place: Hit, sentence: str,
+                   kind: str) -> list[tuple[str, Hit, str]]:
+    """The trip to an occasion held by the leader of `place`'s state: the traveller is the last person of the
+    record named before the occasion (the leader named after it is its host, not a traveller)."""
+    before = [p for p in people if p.end <= place.start]
+    if not before or kb.person_by_id[before[-1].value].nationality == place.value:
+        return []
+    return [(before[-1].value, Hit(place.start, place.end, "place", place.value, place.text), kind)]
+
+
 def _persons(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.kind in ("person", "reference")]
 
@@ -1536,16 +1574,23 @@ def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
 _MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|forum|(?<!press )conference|assembly|gathering)\b", re.I)
 _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: this year| virtually)? by|"
                            r"\bchair(?:man|woman)?ship of|\b(?:be|been|being|is|are|was|were) held\b[^;,]{0,40}?\bin|"
-                           r"\bhosts?\b[^.;,]{0,5})"
+                           r"\bhosts?\b[^.;,]{0,5}|"
+                           # round eleven: "with the summit's host, Brazilian President Lula, on the screen"
+                           r"\bhost,|\bunder)"
                            r" (?:the )?$", re.I)
+# round eleven: the chair or host named before its verb: "the summit, which Malaysia is hosting", "under Brunei's
+# presidency" (with `_VENUE_BEFORE`'s "under")
+_VENUE_AFTER = re.compile(r"(?:'s? (?:presidency|chairmanship|chairship)\b| (?:is|was|will be) (?:hosting|chairing)\b|"
+                          r" (?:hosts|chairs|hosted|chaired) (?:the|this|a)\b)", re.I)
+# "It will be chaired by Malaysian Prime Minister Muhyiddin Yassin": a chair told without the meeting's name
+_CHAIR_BEFORE = re.compile(r"\b(?:chaired|hosted) by (?:the )?$", re.I)
 
 
 def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
     """Video participation told without a place: hosted by the last venue or chair named for a meeting in the
     article, dated by the participation's sentence, else by the venue's."""
-    venues = [(p, sentence) for sentence, places in ctx.places_of.items() if _MEETING_WORD.search(sentence)
-              for p in places if p.value != COURT_SEAT and _VENUE_BEFORE.search(sentence, max(0, p.start - 60),
-                                                                                  p.start)]
+    venues = [(p, sentence) for sentence, places in ctx.places_of.items() for p in places
+              if p.value != COURT_SEAT and _is_venue(sentence, p)]
     if not venues:
         return
     place, venue_sentence = venues[-1]
@@ -1564,6 +1609,20 @@ def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
                         (sentence, venue_sentence), date.text if date else None, sure,
                         reading=_reading(kb, ctx, sentence, person.value, [person], place, [place],
                                          named=person.end > 0, direct=False, borrowed=True)))
+
+
+def _is_venue(sentence: str, place: Hit) -> bool:
+    """The place hosts or chairs a meeting the sentence names ("chaired by Malaysia", "which Malaysia is hosting",
+    "under Brunei's presidency"), or chairs one the sentence only refers to ("It will be chaired by Malaysian
+    Prime Minister ...")."""
+    before = max(0, place.start - 60)
+    if _MEETING_WORD.search(sentence):
+        if _VENUE_BEFORE.search(sentence, before, place.start):
+            return not sentence[max(0, place.start - 6):place.start].lower().endswith("under ") or \
+                bool(_VENUE_AFTER.match(sentence, place.end))  # ("under Brunei's presidency", not "under Russia")
+        if _VENUE_AFTER.match(sentence, place.end):
+            return True
+    return bool(_CHAIR_BEFORE.search(sentence, before, place.start))
 
 
 # (the day something was said or confirmed, not the meeting's: "Malacañang confirmed on Monday, Oct. 25, that")

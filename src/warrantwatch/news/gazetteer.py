@@ -32,6 +32,9 @@ VENUES = {
     "Davos": "CHE", "Hong Kong": "CHN", "Macau": "CHN", "Zintan": "LBY", "Kinshasa": "COD",
     "Brazzaville": "COG", "Democratic Republic of Congo": "COD", "Rio": "BRA", "Gaza": "PSE",
     "West Bank": "PSE", "Ramallah": "PSE",
+    # the General Assembly sits at the United Nations' headquarters in New York (UN Charter art. 20; the
+    # Headquarters Agreement of 1947): an address to it, in person or recorded, is one to a session there
+    "United Nations General Assembly": "USA", "UN General Assembly": "USA", "U.N. General Assembly": "USA",
     "Bali": "IDN",  # ISO 3166-2:ID subdivision ID-BA, a province of Indonesia (pycountry.subdivisions)
     # Other spellings that GeoNames gives for these cities (Kyiv, Odesa, Bethlehem in the West Bank) but
     # that the rules below cannot take from it: "Kiev" is shorter than an other name may be, "Odessa" and
