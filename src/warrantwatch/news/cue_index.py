@@ -425,24 +425,19 @@ def index_patterns(namespace: dict, plain: tuple[str, ...] = ()) -> None:
     patterns named in `plain` are left out of the index (here and in a module that imports them): searched
     seldom, for literal starts found often, they would cost each article's pass more than they save."""
     cache = _Literals()
-    _PLAIN.update(value if isinstance(value, re.Pattern) else value.pattern
-                  for value in (namespace[name] for name in plain))
+    _PLAIN.update(namespace[name] for name in plain)
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern):
-            namespace[name] = _placed(value, cache)
+            if value in _PLAIN:
+                namespace[name] = made = guarded(value, cache.first(value))
+                _PLAIN.add(made)
+                continue
+            wrapped = _indexed(value, cache)
+            namespace[name] = wrapped if wrapped is not None else guarded(value, cache.first(value))
         elif not isinstance(value, Indexed) and isinstance(getattr(value, "pattern", None), re.Pattern):
-            value.pattern = _placed(value.pattern, cache)
+            wrapped = _indexed(value.pattern, cache)
+            value.pattern = wrapped if wrapped is not None else guarded(value.pattern, cache.first(value.pattern))
     cache.save()
-
-
-def _placed(pattern: re.Pattern[str], cache: _Literals) -> re.Pattern[str] | Indexed:
-    """The pattern behind the index, or guarded (`guarded`), or as it is."""
-    if pattern in _PLAIN:
-        made = guarded(pattern, cache.first(pattern))
-        _PLAIN.add(made)
-        return made
-    wrapped = _indexed(pattern, cache)
-    return wrapped if wrapped is not None else guarded(pattern, cache.first(pattern))
 
 
 _PLAIN: set[re.Pattern[str]] = set()

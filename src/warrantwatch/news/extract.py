@@ -2233,10 +2233,4 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
         ctx.events[ctx.last_event] = replace(event, date=date, evidence=(*event.evidence, sentence))
 
 
-# Speed, not reading: news.cue_index. Left out of its index as in news.cues: searched less than once in ten
-# articles of the news benchmark (behind a word test or a rare rule), or only matched at a place.
-index_patterns(globals(), plain=(
-    "_ARRIVAL_NOUN", "_PAST_MEETING_BEFORE", "_LATER_WORD", "_HOME_ARREST", "_BEGINS", "_DECIDED", "_STAND_IN_WHO",
-    "_VISITED", "_NOT_GOVERNED", "_CLASS_BEFORE_COLON", "_MEANS_FOR_TRIP", "_REVERSED_LATER", "_LEADER_AFTER",
-    "_AT_OCCASION", "_MEETING_WORD", "_VENUE_BEFORE", "_VENUE_AFTER", "_SAID_ON", "_SAID", "_UNDER_WAY_NOW",
-    "_RELATIVE_BEFORE", "_NTH_DAY", "_WHO_ARRESTED", "_TELLS_CUSTODY"))
+index_patterns(globals())  # speed, not reading: news.cue_index
