@@ -270,15 +270,13 @@ class _Article:
     Made whole before it replaces the last one, so that a search in another thread sees one article or
     the other, never a mixture."""
 
-    __slots__ = ("anchors", "held", "near", "offsets", "starts", "text", "word_starts")
+    __slots__ = ("anchors", "near", "offsets", "starts", "text", "word_starts")
 
     def __init__(self, text: str = "", spans: list[tuple[int, int]] = ()) -> None:
         self.text, self.near, self.offsets = "", 0, {}
         self.starts: list[list[int]] = []
         self.anchors: list[list[tuple[int, int]]] = []
         self.word_starts: list[int] = []
-        # each prefilter's answer for each text already asked of it (asked again for each place of a sentence)
-        self.held: list[dict[str, bool]] = []
         lowered = text.lower()
         if not text or len(lowered) != len(text) or any(ch in text for ch in FOLD_TO_ASCII):
             return  # nothing is placed in it: every search is the pattern's own
@@ -299,7 +297,6 @@ class _Article:
                 if len(s) > 1:
                     s.sort()  # found in the order of their ends
         self.text, self.starts, self.anchors, self.word_starts = text, starts, anchors, sorted(words)
-        self.held = [{} for _ in _ANCHORS]
         for a, b in spans:
             self.offsets.setdefault(text[a:b], a)
 
@@ -346,19 +343,13 @@ def anchored(group: int, text: str) -> bool | None:
         offset = article.place(text)  # (a clause of a sentence: found in the article once)
     if offset < 0 or group < 0:
         return None
-    held = article.held[group]
-    known = held.get(text)
-    if known is not None:
-        return known
     found = article.anchors[group]
     last = offset + len(text)
     i = bisect_left(found, (offset, 0))
     while i < len(found) and found[i][0] < last:
         if found[i][1] <= last:
-            held[text] = True
             return True
         i += 1
-    held[text] = False
     return False
 
 
