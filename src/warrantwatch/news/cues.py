@@ -125,12 +125,14 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"videoconference|video conference|addressed .{0,40} by video|"
                     # round eleven: "will make an address via a video linkup"
                     r"(?:via|by|through) an? video(?: ?link(?:up)?| conference| call)?|"
+                    # round twelve: "Netanyahu, via satellite, was among the speakers"
+                    r"(?:via|by|over) (?:a |live )?satellite(?: link| hook-?up| feed)?|"
                     # round seven: "his pre-recorded message was played" (not "the virtual summit": on
                     # news-final3 that names members and venues the person never addressed)
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
                     r"(?:message|address|speech|statement|remarks))\b",
                     re.I),
-    'video', 'virtual', 'remote', 'online', 'recorded')
+    'video', 'virtual', 'remote', 'online', 'recorded', 'satellite')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
                     # "after his arrest in Manila" (not "a warrant for his arrest in November")
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
