@@ -372,7 +372,7 @@ def test_the_venue_of_video_participation(kb, text, published, expected):
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        # round twelve (after news-final11 1624, 1628): a speech "via satellite" is video participation
+        # round twelve (after news-final11's evaluation): a speech "via satellite" is video participation (1624)
         ("Israeli Prime Minister Benjamin Netanyahu, via satellite, addressed the conference in Washington on "
          "Wednesday.", "2009-07-23", {("benjamin-netanyahu", "USA", "2009-07-22", "remote")}),
         # "satellite images" are no participation and no trip
@@ -385,13 +385,18 @@ def test_the_venue_of_video_participation(kb, text, published, expected):
         # without that sentence the trip keeps no day of its own
         ("Vladimir Putin will not attend the state funeral of former Japanese Prime Minister Shinzo Abe, the "
          "Kremlin said on Monday.", "2022-07-25", {("vladimir-putin", "JPN", "", "cancelled")}),
+        # "is expected in" a place is not yet there: a plan, on the report's day (news-final7 1252, news-final11 1609)
+        ("Russia's defence minister, Sergei Shoigu, is expected in Belgrade today for a working visit.", "2020-02-17",
+         {("sergei-shoigu", "SRB", "2020-02-17", "planned")}),
+        ("Benjamin Netanyahu is expected in Rome today.", "2023-03-09",
+         {("benjamin-netanyahu", "ITA", "2023-03-09", "planned")}),
         # a ceremony of another kind ("the summit") does not date it
         ("Vladimir Putin will not attend the state funeral of former Japanese Prime Minister Shinzo Abe, the "
          "Kremlin said on Monday. The Kremlin said a summit with Kishida is set for September 27.", "2022-07-25",
          {("vladimir-putin", "JPN", "", "cancelled")}),
     ],
 )
-def test_round_twelve_satellite_and_a_ceremony_dated_later(kb, text, published, expected):
+def test_round_twelve(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
 
 

@@ -90,7 +90,7 @@ TRAVEL = re.compile(
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"took off (?:for|from)|set off for|boarded|"
-    r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
+    r"(?:was|were|is|are|be)(?: also| already| still| back| last| expected)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be(?:ing)? received|received (?:him|her|the)|received with (?:[\w-]+ ){0,2}honou?rs|"
     r"(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
@@ -203,6 +203,8 @@ FUTURE = Prefiltered(re.compile(
                     r"\b(will|shall|is to|are to|(?:was|were) (?:due |supposed |scheduled |set )?to "
                     r"(?:visit|travel|go|attend|fly|arrive|come|lead|pay|make a|hold talks|be in)\b|"
                     r"plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
+                    # round twelve: "Shoigu is expected in Belgrade today" (not yet there)
+                    r"(?:is|are) expected (?:in|at)|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
                     r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of|"
@@ -211,7 +213,7 @@ FUTURE = Prefiltered(re.compile(
                     re.I),
     'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
     'were due', 'were supposed',
-    'was set', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
+    'was set', 'plan', 'schedul', 'expected to', 'expected in', 'expected at', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
     ' set', 'fixed', 'announced', 'determined', 'agenda')
