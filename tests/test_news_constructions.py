@@ -390,6 +390,11 @@ def test_the_venue_of_video_participation(kb, text, published, expected):
          {("sergei-shoigu", "SRB", "2020-02-17", "planned")}),
         ("Benjamin Netanyahu is expected in Rome today.", "2023-03-09",
          {("benjamin-netanyahu", "ITA", "2023-03-09", "planned")}),
+        # the day a trip lasts "until" is not its first day, even when the text gives no other (news-final11 1642)
+        ("During the trip, which will last until February 14, Sergei Shoigu will also visit Nicaragua, the spokesman "
+         "said.", "2015-02-10", {("sergei-shoigu", "NIC", "", "planned")}),
+        ("Sergei Shoigu will visit Nicaragua on February 12 and stay until February 14.", "2015-02-10",
+         {("sergei-shoigu", "NIC", "2015-02-12", "planned")}),
         # a ceremony of another kind ("the summit") does not date it
         ("Vladimir Putin will not attend the state funeral of former Japanese Prime Minister Shinzo Abe, the "
          "Kremlin said on Monday. The Kremlin said a summit with Kishida is set for September 27.", "2022-07-25",

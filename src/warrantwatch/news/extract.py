@@ -1095,9 +1095,18 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
             first, last = day.first.replace(day=1), day.first.replace(day=last_day)
             return DateMention(day.start, day.end, first, last, day.text)
         return None  # "It will be his third trip to the United States: he was first hosted in February"
-    usable = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])] or usable
+    # round twelve: a day "until" which a stay lasts is never its first, even when it is the only one ("During the
+    # trip, which will last until February 14, Shoigu will also visit Nicaragua": no day of its own); "moved to
+    # Wednesday" still dates what was moved
+    starts = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])]
+    if not starts and all(_UNTIL.search(sentence[max(0, d.start - 12):d.start]) for d in usable):
+        return None
+    usable = starts or usable
     return min(usable, key=lambda d: (d.span_days > 0, d.span_days > 31,
                                       abs(d.start - anchor) + (0 if d.start >= anchor else 30), d.first))
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 
 
 def _meeting_told(kb: KnowledgeBase, person: str, sentence: str, places: list[Hit]) -> bool:
