@@ -1576,10 +1576,10 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: th
                            r"\bchair(?:man|woman)?ship of|\b(?:be|been|being|is|are|was|were) held\b[^;,]{0,40}?\bin|"
                            r"\bhosts?\b[^.;,]{0,5}|"
                            # round eleven: "with the summit's host, Brazilian President Lula, on the screen"
-                           r"\bhost,|\bunder)"
+                           r"\bhost,)"
                            r" (?:the )?$", re.I)
 # round eleven: the chair or host named before its verb: "the summit, which Malaysia is hosting", "under Brunei's
-# presidency" (with `_VENUE_BEFORE`'s "under")
+# presidency" (not "under Brunei" alone)
 _VENUE_AFTER = re.compile(r"(?:'s? (?:presidency|chairmanship|chairship)\b| (?:is|was|will be) (?:hosting|chairing)\b|"
                           r" (?:hosts|chairs|hosted|chaired) (?:the|this|a)\b)", re.I)
 # "It will be chaired by Malaysian Prime Minister Muhyiddin Yassin": a chair told without the meeting's name
@@ -1616,12 +1616,9 @@ def _is_venue(sentence: str, place: Hit) -> bool:
     "under Brunei's presidency"), or chairs one the sentence only refers to ("It will be chaired by Malaysian
     Prime Minister ...")."""
     before = max(0, place.start - 60)
-    if _MEETING_WORD.search(sentence):
-        if _VENUE_BEFORE.search(sentence, before, place.start):
-            return not sentence[max(0, place.start - 6):place.start].lower().endswith("under ") or \
-                bool(_VENUE_AFTER.match(sentence, place.end))  # ("under Brunei's presidency", not "under Russia")
-        if _VENUE_AFTER.match(sentence, place.end):
-            return True
+    if _MEETING_WORD.search(sentence) and (_VENUE_BEFORE.search(sentence, before, place.start) or
+                                           _VENUE_AFTER.match(sentence, place.end)):
+        return True
     return bool(_CHAIR_BEFORE.search(sentence, before, place.start))
 
 

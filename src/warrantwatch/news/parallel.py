@@ -20,7 +20,8 @@ Results come back through files, not through the executor's pipe. The executor's
 result pipe; a worker killed in the middle of writing a result larger than the pipe's atomic size
 (4 KB on Linux) leaves half a message in it, and the executor's reader then waits for the rest for
 ever while the other worker waits for the lock the dead one held: the run hung (CI, 2026-12-07;
-reproduced in tests/test_news_jobs.py with 2 MB results, four runs in five). So a worker pickles a
+tests/test_news_jobs.py kills a worker while its 50 MB result is half written, which hung the old code
+every time). So a worker pickles a
 chunk's results to a file of the run's spool folder and sends back only its name, a message far
 below 4 KB that is written whole or not at all: a dead worker is then always seen by its sentinel.
 The parent reads each file and deletes it; the folder goes when the run ends. The folder's name holds
