@@ -90,7 +90,7 @@ TRAVEL = re.compile(
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"took off (?:for|from)|set off for|boarded|"
-    r"(?:was|were|is|are|be)(?: also| already| still| back| last)? in|on (?:the|his|her) way to|en route to|"
+    r"(?:was|were|is|are|be)(?: also| already| still| back| last| expected)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be(?:ing)? received|received (?:him|her|the)|received with (?:[\w-]+ ){0,2}honou?rs|"
     r"(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
@@ -125,12 +125,14 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"videoconference|video conference|addressed .{0,40} by video|"
                     # round eleven: "will make an address via a video linkup"
                     r"(?:via|by|through) an? video(?: ?link(?:up)?| conference| call)?|"
+                    # round twelve: "Netanyahu, via satellite, was among the speakers"
+                    r"(?:via|by|over) (?:a |live )?satellite(?: link| hook-?up| feed)?|"
                     # round seven: "his pre-recorded message was played" (not "the virtual summit": on
                     # news-final3 that names members and venues the person never addressed)
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
                     r"(?:message|address|speech|statement|remarks))\b",
                     re.I),
-    'video', 'virtual', 'remote', 'online', 'recorded')
+    'video', 'virtual', 'remote', 'online', 'recorded', 'satellite')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
                     # "after his arrest in Manila" (not "a warrant for his arrest in November")
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
@@ -201,6 +203,8 @@ FUTURE = Prefiltered(re.compile(
                     r"\b(will|shall|is to|are to|(?:was|were) (?:due |supposed |scheduled |set )?to "
                     r"(?:visit|travel|go|attend|fly|arrive|come|lead|pay|make a|hold talks|be in)\b|"
                     r"plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
+                    # round twelve: "Shoigu is expected in Belgrade today" (not yet there)
+                    r"(?:is|are) expected (?:in|at)|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
                     r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of|"
@@ -209,7 +213,7 @@ FUTURE = Prefiltered(re.compile(
                     re.I),
     'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
     'were due', 'were supposed',
-    'was set', 'plan', 'schedul', 'expected to', 'is due', 'set to', 'upcoming',
+    'was set', 'plan', 'schedul', 'expected to', 'expected in', 'expected at', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
     ' set', 'fixed', 'announced', 'determined', 'agenda')
@@ -249,6 +253,8 @@ STATEMENT_AFTER_DATE = re.compile(r"^\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
+    # round twelve: "in view of events in Bolivia"
+    r"events|developments|unrest|turmoil|"
     r"aggression|offensive|strikes?|front|between|airspace of|route over|flew over|crossing|"
     r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
     r"detention (?:centre|center)|"
