@@ -11,7 +11,7 @@ import warrantwatch.news.extract as ex
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_the_one_regex_baseline_reads_the_same_events_as_the_automaton(kb, monkeypatch):
+def test_the_regex_baseline_reads_the_same_events_as_the_automaton(kb, monkeypatch):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import baseline_news
@@ -23,7 +23,7 @@ def test_the_one_regex_baseline_reads_the_same_events_as_the_automaton(kb, monke
     ours = [ex.extract(kb, t, p) for t, p in zip(texts, published, strict=True)]
     monkeypatch.setattr(ex, "gazetteer_for", ex.gazetteer_for)  # restored after the test
     baseline_news.use_one_regex(kb)
-    assert ex.gazetteer_for(kb) is not None and type(ex.gazetteer_for(kb).names).__name__ == "OneRegex"
+    assert ex.gazetteer_for(kb) is not None and type(ex.gazetteer_for(kb).names).__name__ == "OneRegexPerKind"
     theirs = [ex.extract(kb, t, p) for t, p in zip(texts, published, strict=True)]
     assert [[(e.person, e.host, e.kind, e.date) for e in events] for events in ours] == \
         [[(e.person, e.host, e.kind, e.date) for e in events] for events in theirs]
