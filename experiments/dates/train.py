@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 from date_model import Candidate, DateModel, candidates
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from sparse import sparse_rows
 
 from warrantwatch.news.evaluate import Item, Score, evaluate, load_items, rules_events
 from warrantwatch.news.extract import Event
@@ -63,13 +63,7 @@ def label(kb: KnowledgeBase, folder: Path) -> Labelled:
 
 def fit(trips: list[Trip]) -> DateModel:
     rows = [(cand.features, cand.value in trip.right) for trip in trips for cand in trip.options]
-    counts: dict[str, int] = {}
-    for features, _ in rows:
-        for k in features:
-            counts[k] = counts.get(k, 0) + 1
-    keep = {k for k, n in counts.items() if n >= MIN_COUNT}
-    vectorizer = DictVectorizer(sparse=True, sort=True)
-    x = vectorizer.fit_transform([{k: v for k, v in f.items() if k in keep} for f, _ in rows])
+    vectorizer, x = sparse_rows([f for f, _ in rows], MIN_COUNT)
     y = np.array([right for _, right in rows], dtype=int)
     model = LogisticRegression(max_iter=10000, tol=1e-8).fit(x, y)
     weights = dict(zip(vectorizer.feature_names_, map(float, model.coef_[0]), strict=True))

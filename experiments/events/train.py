@@ -35,7 +35,6 @@ from pathlib import Path
 
 import numpy as np
 from pair_model import KINDS, NONE, Pair, PairModel, decided, pairs
-from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from warrantwatch.news.evaluate import Item, Score, load_items, rules_events
@@ -45,6 +44,8 @@ from warrantwatch.records.knowledge import KnowledgeBase, bundled
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "experiments" / "dates"))
+from sparse import sparse_rows  # noqa: E402  (experiments/dates: the matrix both experiments fit on)
+
 MIN_COUNT = 3
 UNTOUCHED_SETS = frozenset({"news-final13"})  # as scripts/train_event_model.py
 
@@ -76,13 +77,7 @@ def label(kb: KnowledgeBase, name: str, items: list[Item], rules: dict[str, list
 def fit(sets: list[Labelled], without_rule: bool) -> PairModel:
     rows = [({k: v for k, v in p.features.items() if not (without_rule and k.startswith("rule:"))}, y)
             for s in sets for item in s.items for p, y in zip(s.pairs[item.id], s.labels[item.id], strict=True)]
-    counts: dict[str, int] = {}
-    for features, _ in rows:
-        for k in features:
-            counts[k] = counts.get(k, 0) + 1
-    keep = {k for k, n in counts.items() if n >= MIN_COUNT}
-    vectorizer = DictVectorizer(sparse=True, sort=True)
-    x = vectorizer.fit_transform([{k: v for k, v in f.items() if k in keep} for f, _ in rows])
+    vectorizer, x = sparse_rows([f for f, _ in rows], MIN_COUNT)
     y = np.array([KINDS.index(label) for _, label in rows])
     model = LogisticRegression(max_iter=20000, tol=1e-8).fit(x, y)
     weights = {k: {} for k in KINDS}
