@@ -425,3 +425,24 @@ def test_a_meetings_host_or_chair(sentence, place, venue):
 
     start = sentence.index(place)
     assert _is_venue(sentence, Hit(start, start + len(place), "place", "X", place)) is venue
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round thirteen (after news-final12's evaluation, 1747): "Among those detained are ..." lists the persons of
+        # the arrest of many told before; its own "detained" is no other arrest; "have arrested" is the report's day;
+        # a person named in a possessive ("Bashir's former vice-president") is not one of those listed
+        ("Sudanese authorities have arrested more than 100 figures close to President Omar al-Bashir, sources said. "
+         "Among those detained are the former defence minister Abdel Rahim Mohamed Hussein and Bashir's former "
+         "first vice-president Ali Osman Taha.", "2019-04-11",
+         {("abdel-raheem-muhammad-hussein", "SDN", "2019-04-11", "arrest")}),
+        # an arrest of many on a day the text gives keeps that day
+        ("Sudan's authorities detained several leading members late on Saturday. Among those detained were Ahmed "
+         "Haroun and Abdel Rahim Mohamed Hussein.", "2019-04-08",
+         {("ahmad-harun", "SDN", "2019-04-06", "arrest"), ("abdel-raheem-muhammad-hussein", "SDN", "2019-04-06",
+                                                          "arrest")}),
+    ],
+)
+def test_round_thirteen_among_those_detained(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
