@@ -1881,8 +1881,14 @@ def _day_told(ctx: _Context, person: Hit, sentence: str) -> None:
         statement = False
     for date in ctx.dates(sentence, False):
         if date.span_days == 0 and 0 <= (ctx.published - date.first).days <= 1 and (
-                statement or _trip_date(sentence, date)) and not _DATELINE_DAY.match(sentence[:date.start]):
+                statement or _trip_date(sentence, date)) and not _DATELINE_DAY.match(sentence[:date.start]) and \
+                not _SINCE_OR_UNTIL.search(sentence[max(0, date.start - 8):date.start] + date.text[:6]):
             ctx.report_days.setdefault(person.value, {})[date.as_partial] = date.text
+
+
+# "which the group has occupied since Tuesday afternoon": where something else began or ends, not the person's day
+# (round thirteen, news-final12 1718)
+_SINCE_OR_UNTIL = re.compile(r"\b(?:since|until|till)\s", re.I)
 
 
 _THAT_DAY = re.compile(r"\bthat (?:morning|afternoon|evening|night|day)\b", re.I)
