@@ -19,7 +19,7 @@ class OneRegex:
     """Stand-in for an automaton: one alternation of every name, longest first, scanned once."""
 
     def __init__(self, automaton):
-        self.values = dict(automaton.items() if hasattr(automaton, "items") else automaton)
+        self.values = dict(automaton.items())
         names = sorted(self.values, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, names)))
 
@@ -34,6 +34,9 @@ class OneRegexPerKind:
     twice as slow), each scanned once, giving matches in the automaton's (place, person) shape."""
 
     def __init__(self, automaton):
+        from warrantwatch.news.names import fold  # (imported where the baseline is built, as `use_one_regex` does)
+
+        self.fold = fold
         names = dict(automaton.items())
         self.places = OneRegex({k: (place, None) for k, (place, _) in names.items() if place is not None})
         self.persons = OneRegex({k: (None, person) for k, (_, person) in names.items() if person is not None})
@@ -43,13 +46,11 @@ class OneRegexPerKind:
         # `Gazetteer.find` scans an ASCII text once for both kinds, and any other text twice: as written for the
         # places, then folded to ASCII for the persons. Each regex runs only on the scan whose matches are kept,
         # as the two automata of the code before did.
-        from warrantwatch.news.names import fold
-
         if self._folded_next is not None and text == self._folded_next:
             self._folded_next = None
             yield from self.persons.iter(text)
             return
-        folded = fold(text)
+        folded = self.fold(text)
         yield from self.places.iter(text)
         if folded is text:
             yield from self.persons.iter(text)
