@@ -370,6 +370,42 @@ def test_the_venue_of_video_participation(kb, text, published, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round twelve (after news-final11's evaluation): a speech "via satellite" is video participation (1624)
+        ("Israeli Prime Minister Benjamin Netanyahu, via satellite, addressed the conference in Washington on "
+         "Wednesday.", "2009-07-23", {("benjamin-netanyahu", "USA", "2009-07-22", "remote")}),
+        # "satellite images" are no participation and no trip
+        ("Satellite images show new barracks near Kharkiv, Putin said in Moscow on Monday.", "2022-07-25", set()),
+        # the occasion of a leader named with "former" before the demonym, dated by a later sentence that names
+        # the same ceremony and its day ahead of the report
+        ("Vladimir Putin will not attend the state funeral of former Japanese Prime Minister Shinzo Abe, the "
+         "Kremlin said on Monday. Tokyo has not yet sent invitations to the funeral, which is set for September "
+         "27.", "2022-07-25", {("vladimir-putin", "JPN", "2022-09-27", "cancelled")}),
+        # without that sentence the trip keeps no day of its own
+        ("Vladimir Putin will not attend the state funeral of former Japanese Prime Minister Shinzo Abe, the "
+         "Kremlin said on Monday.", "2022-07-25", {("vladimir-putin", "JPN", "", "cancelled")}),
+        # "is expected in" a place is not yet there: a plan, on the report's day (news-final7 1252, news-final11 1609)
+        ("Russia's defence minister, Sergei Shoigu, is expected in Belgrade today for a working visit.", "2020-02-17",
+         {("sergei-shoigu", "SRB", "2020-02-17", "planned")}),
+        ("Benjamin Netanyahu is expected in Rome today.", "2023-03-09",
+         {("benjamin-netanyahu", "ITA", "2023-03-09", "planned")}),
+        # the day a trip lasts "until" is not its first day, even when the text gives no other (news-final11 1642)
+        ("During the trip, which will last until February 14, Sergei Shoigu will also visit Nicaragua, the spokesman "
+         "said.", "2015-02-10", {("sergei-shoigu", "NIC", "", "planned")}),
+        ("Sergei Shoigu will visit Nicaragua on February 12 and stay until February 14.", "2015-02-10",
+         {("sergei-shoigu", "NIC", "2015-02-12", "planned")}),
+        # a ceremony of another kind ("the summit") does not date it
+        ("Vladimir Putin will not attend the state funeral of former Japanese Prime Minister Shinzo Abe, the "
+         "Kremlin said on Monday. The Kremlin said a summit with Kishida is set for September 27.", "2022-07-25",
+         {("vladimir-putin", "JPN", "", "cancelled")}),
+    ],
+)
+def test_round_twelve(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "place", "venue"),
     [
         ("The summit begins on Wednesday under Brunei's presidency.", "Brunei", True),

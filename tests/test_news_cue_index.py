@@ -155,3 +155,123 @@ def test_the_date_scan_of_the_article_read_finds_what_its_own_pass_finds():
     read_article("İstanbul, March 3")  # a letter whose lower case is longer: the article is not indexed
     assert cue_index.word_starts("İstanbul, March 3") is None
     cue_index.forget_article()
+
+
+def _prefiltered() -> dict:
+    return {name: value for module in (cues, ex) for name, value in vars(module).items()
+            if isinstance(value, cues.Prefiltered)}
+
+
+@pytest.mark.parametrize("name", sorted(_prefiltered()))
+def test_a_prefilter_never_hides_a_match(name):
+    # every match of the pattern holds one of its words: on every sentence of the development sets and its
+    # halves (read with the article's index and without), the prefiltered search is the pattern's own
+    holder = _prefiltered()[name]
+    regex = getattr(holder.pattern, "regex", holder.pattern)
+    checked = 0
+    for article in _articles():
+        spans = ex.sentence_spans(article)
+        texts = [article[a:b] for a, b in spans]
+        texts += [t[: len(t) // 2] for t in texts] + [t[len(t) // 2:] for t in texts]
+        for indexed in (True, False):
+            read_article(article, spans) if indexed else cue_index.forget_article()
+            for text in texts:
+                ours, theirs = holder.search(text), regex.search(text)
+                assert _same(ours, theirs), (name, text)
+                checked += 1
+    cue_index.forget_article()
+    assert checked > 1000
+
+
+def test_a_prefilter_searches_a_text_with_letters_that_fold_apart():
+    # "ſtay" matches "stay" under re.IGNORECASE, though its lower case holds no "stay"
+    for text in ("Putin ſtayed away from the summit.", "Bashir will not attend: he ſtays home."):
+        assert cues.CANCELLED.search(text) is not None
+        assert cues.CANCELLED.search(text).span() == cues.CANCELLED.pattern.regex.search(text).span()
+
+
+def test_first_characters_of_written_patterns():
+    assert cue_index.first_chars(re.compile(r"\b(?:visit|Trip|tour)s?\b", re.I)) == "tv"
+    assert cue_index.first_chars(re.compile(r"(?<!\w)(?:in|at)\s+$", re.I)) == "ai"
+    assert cue_index.first_chars(re.compile(r"\b(?:(?-i:[A-C])\w+|to)", re.I)) == "abct"
+    assert cue_index.first_chars(re.compile(r"\s*(?:and )?visit")) is None  # begins with any space
+    assert cue_index.first_chars(re.compile(r"(?=ahead)|visit")) is None  # may match the empty string
+
+
+def _guarded() -> dict:
+    found = {}
+    for module in (cues, ex):
+        for name, value in vars(module).items():
+            pattern = value if isinstance(value, re.Pattern) else getattr(value, "pattern", None)
+            if pattern in cue_index.GUARDED:
+                found[name] = pattern
+    return found
+
+
+def test_the_patterns_that_begin_slowly_are_guarded():
+    names = _guarded()
+    for name in ("HYPOTHETICAL_BEFORE", "NOT_TRIP_DATE_BEFORE", "ARRIVED_FROM", "DESTINATION_CUE", "HOSTED_PERSON"):
+        assert name in names, name
+    assert "GOVERNOR_TOKEN" not in names  # (any letter may begin it: a look-ahead would only cost)
+
+
+_EVERY_CHARACTER = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+
+
+@pytest.mark.parametrize("name", sorted(_guarded()))
+def test_a_guard_holds_every_character_a_match_may_begin_with(name):
+    guarded = _guarded()[name]
+    plain = cue_index.GUARDED[guarded]
+    chars = cue_index.first_chars(plain)
+    ahead = re.compile("(?i:[" + "".join(re.escape(ch) for ch in chars) + "])")
+    allowed = set(ahead.findall(_EVERY_CHARACTER))
+    for ch in chars:
+        for form in {ch, ch.upper()}:  # what the first literal matches, under the pattern's own flags
+            assert set(re.findall(re.escape(form), _EVERY_CHARACTER, plain.flags & re.IGNORECASE)) <= allowed
+
+
+@pytest.mark.parametrize("name", sorted(_guarded()))
+def test_a_guarded_pattern_finds_what_the_pattern_finds(name):
+    guarded = _guarded()[name]
+    plain = cue_index.GUARDED[guarded]
+    assert guarded.groupindex == plain.groupindex and guarded.groups == plain.groups
+    rng = random.Random(name)
+    checked = 0
+    for article in _articles():
+        for a, b in ex.sentence_spans(article):
+            text = article[a:b]
+            windows = [(0, len(text))] + [tuple(sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1))))
+                                           for _ in range(3)]
+            for pos, endpos in windows:
+                for method in ("search", "match", "fullmatch"):
+                    assert _same(getattr(guarded, method)(text, pos, endpos), getattr(plain, method)(text, pos, endpos))
+                assert [(m.span(), m.groups()) for m in guarded.finditer(text, pos, endpos)] == \
+                    [(m.span(), m.groups()) for m in plain.finditer(text, pos, endpos)]
+                checked += 1
+    assert checked > 1000
+
+
+def test_clause_breaks_are_found_as_without_their_look_ahead():
+    plain = re.compile(cues.CLAUSE_BREAK.pattern.removeprefix("(?=[;:—,abw])(?:").removesuffix(")"))
+    assert plain.pattern.startswith("[;:—]|")
+    texts = [article[a:b] for article in _articles() for a, b in ex.sentence_spans(article)]
+    texts += ["ahead of the talks; and then, before", "Awhile, whereas and will"]
+    for text in texts:
+        assert [m.span() for m in cues.CLAUSE_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_sentence_ends_are_found_as_with_a_look_behind_for_each_abbreviation():
+    one_each = re.compile(
+        r"(?<=[.!?])" + "".join(rf"(?<!\b{a}\.)" for a in ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "No",
+                                                            "vs", "Sen", "Rep", "Gov", "Prof"))
+        + "(?!(?:" + "|".join(rf"(?<=\b{a}\.)" for a in (
+            "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun",
+            "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")) + r")\s+\d)"
+        + r"(?<!\b[A-Z]\.)[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+    texts = [*_articles(), "Mr. Putin met Prof. Li and Gen. Ola. Mrs. Ng left on Thurs. 5 May. He went. On Sept. 4 Ms.",
+             "It ended on Tue. 4. Then Tues. 5, Thur. 6 and Thurs. 7! Dr. No. vs. Smith? Lt. Col. Abe."]
+    breaks = re.compile("[.!?]" + one_each.pattern.removeprefix("(?<=[.!?])") + r"|\n\n")  # (as extract's _BREAK)
+    for text in texts:
+        assert [m.span() for m in cues.SENTENCE_END.finditer(text)] == [m.span() for m in one_each.finditer(text)]
+        assert [m.span() for m in ex._BREAK.finditer(text)] == [m.span() for m in breaks.finditer(text)]
+    assert len(ex.sentences(texts[-1])) == 4

@@ -62,6 +62,64 @@ class _Unknown(Exception):
     pass
 
 
+def first_chars(pattern: re.Pattern[str]) -> str | None:
+    """The characters (lower case) one of which begins every match of `pattern`, or None when the parsed
+    pattern does not tell a short list of them (or a match may be empty)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if parsed.getwidth()[0] == 0:
+        return None
+    try:
+        open_, closed = _expand(parsed.data, {""}, set(), bool(pattern.flags & re.IGNORECASE), 1)
+    except _Unknown:
+        return None
+    found = open_ | closed
+    if not found or any(len(ch) != 1 for ch in found) or len(found) > _MAX_FIRST:
+        return None
+    return "".join(sorted(found))
+
+
+# A pattern that begins with a word boundary, a look-around or alternatives is tried by `re` at every
+# position of the text in full; a look-ahead for its first characters, tested first, fails at once where
+# none of them stands. (A pattern that begins with a character or a class `re` scans for by itself.)
+_MAX_FIRST = 20
+
+
+def guarded(pattern: re.Pattern[str], chars: str | None) -> re.Pattern[str]:
+    """`pattern` with a look-ahead for `chars` (`first_chars`) in front: the same matches, groups and spans
+    (the look-ahead reads nothing, and in any case holds the character every match begins with: case-
+    insensitively, so that it also holds the other case of a letter, as a case-insensitive pattern reads
+    it)."""
+    if not chars or pattern in GUARDED or not _opens_slowly(pattern):
+        return pattern
+    ahead = "".join(re.escape(ch) for ch in chars)
+    made = re.compile(f"(?=(?i:[{ahead}]))(?:{pattern.pattern})", pattern.flags)
+    GUARDED[made] = pattern
+    return made
+
+
+# each guarded pattern → the pattern it guards (a pattern imported by a second module is guarded once)
+GUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def _opens_slowly(pattern: re.Pattern[str]) -> bool:
+    """Whether the pattern begins with a word boundary, a look-around or alternatives (which `re` does not
+    scan for), not with a character or class (which it does)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    items = _parser.parse(pattern.pattern, pattern.flags).data
+    while items and items[0][0] is c.SUBPATTERN:
+        items = items[0][1][-1].data
+    if not items:
+        return False
+    op, av = items[0]
+    if op is c.BRANCH:  # (alternatives that each begin with a character of one case: `re` scans for those)
+        return bool(pattern.flags & re.IGNORECASE) or not all(b.data and b.data[0][0] is c.LITERAL for b in av[1])
+    return op in (c.AT, c.ASSERT, c.ASSERT_NOT)
+
+
 def _chars(op, av, ignorecase: bool) -> list[str] | None:
     """The lowered characters an item matches, or None when they are not a short list."""
     import _sre  # type: ignore[import-not-found]
@@ -90,8 +148,10 @@ def _chars(op, av, ignorecase: bool) -> list[str] | None:
     return sorted(out)
 
 
-def _expand(items, open_: set[str], closed: set[str], ignorecase: bool) -> tuple[set[str], set[str]]:
-    """The starts after the items of one sequence: `open_` may grow, `closed` are all that is known."""
+def _expand(items, open_: set[str], closed: set[str], ignorecase: bool,
+            longest: int = _MAX_LITERAL) -> tuple[set[str], set[str]]:
+    """The starts after the items of one sequence, at most `longest` characters each: `open_` may grow,
+    `closed` are all that is known."""
     from re import _constants as c  # type: ignore[attr-defined]
 
     for op, av in items:
@@ -104,21 +164,21 @@ def _expand(items, open_: set[str], closed: set[str], ignorecase: bool) -> tuple
             if chars is None:
                 return set(), closed | open_
             grown = {p + ch for p in open_ for ch in chars}
-            closed = closed | {p for p in grown if len(p) >= _MAX_LITERAL}
-            open_ = {p for p in grown if len(p) < _MAX_LITERAL}
+            closed = closed | {p for p in grown if len(p) >= longest}
+            open_ = {p for p in grown if len(p) < longest}
         elif op is c.BRANCH:
-            branches = [_expand(branch.data, open_, set(), ignorecase) for branch in av[1]]
+            branches = [_expand(branch.data, open_, set(), ignorecase, longest) for branch in av[1]]
             open_ = set().union(*(o for o, _ in branches))
             closed = closed.union(*(k for _, k in branches))
         elif op is c.SUBPATTERN:
             _, add, remove, sub = av
             flags = True if add & re.IGNORECASE else False if remove & re.IGNORECASE else ignorecase
-            open_, closed = _expand(sub.data, open_, closed, flags)
+            open_, closed = _expand(sub.data, open_, closed, flags, longest)
         elif op is c.ATOMIC_GROUP:
-            open_, closed = _expand(av.data, open_, closed, ignorecase)
+            open_, closed = _expand(av.data, open_, closed, ignorecase, longest)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
             low, high, sub = av
-            once_open, once_closed = _expand(sub.data, open_, set(), ignorecase)
+            once_open, once_closed = _expand(sub.data, open_, set(), ignorecase, longest)
             if high != 1:  # what follows may be the item again
                 once_closed, once_open = once_closed | once_open, set()
             open_ = once_open if low >= 1 else open_ | once_open
@@ -162,8 +222,11 @@ class Indexed:
             return self.regex.search(text, pos, endpos)
         starts = article.starts[self.id]
         last = offset + endpos  # a match is never empty: it begins before the end
+        first = bisect_left(starts, offset + pos)
+        if first == len(starts) or starts[first] >= last:
+            return None  # (mostly: no literal start in the text searched)
         match = self.regex.match
-        for i in range(bisect_left(starts, offset + pos), bisect_left(starts, last)):
+        for i in range(first, bisect_left(starts, last, first)):
             m = match(text, starts[i] - offset, endpos)
             if m is not None:
                 return m
@@ -207,13 +270,15 @@ class _Article:
     Made whole before it replaces the last one, so that a search in another thread sees one article or
     the other, never a mixture."""
 
-    __slots__ = ("anchors", "near", "offsets", "starts", "text", "word_starts")
+    __slots__ = ("anchors", "held", "near", "offsets", "starts", "text", "word_starts")
 
     def __init__(self, text: str = "", spans: list[tuple[int, int]] = ()) -> None:
         self.text, self.near, self.offsets = "", 0, {}
         self.starts: list[list[int]] = []
         self.anchors: list[list[tuple[int, int]]] = []
         self.word_starts: list[int] = []
+        # each prefilter's answer for each text already asked of it (asked again for each place of a sentence)
+        self.held: list[dict[str, bool]] = []
         lowered = text.lower()
         if not text or len(lowered) != len(text) or any(ch in text for ch in FOLD_TO_ASCII):
             return  # nothing is placed in it: every search is the pattern's own
@@ -234,6 +299,7 @@ class _Article:
                 if len(s) > 1:
                     s.sort()  # found in the order of their ends
         self.text, self.starts, self.anchors, self.word_starts = text, starts, anchors, sorted(words)
+        self.held = [{} for _ in _ANCHORS]
         for a, b in spans:
             self.offsets.setdefault(text[a:b], a)
 
@@ -280,13 +346,19 @@ def anchored(group: int, text: str) -> bool | None:
         offset = article.place(text)  # (a clause of a sentence: found in the article once)
     if offset < 0 or group < 0:
         return None
+    held = article.held[group]
+    known = held.get(text)
+    if known is not None:
+        return known
     found = article.anchors[group]
     last = offset + len(text)
     i = bisect_left(found, (offset, 0))
     while i < len(found) and found[i][0] < last:
         if found[i][1] <= last:
+            held[text] = True
             return True
         i += 1
+    held[text] = False
     return False
 
 
@@ -346,20 +418,29 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def index_patterns(namespace: dict) -> None:
+def index_patterns(namespace: dict, plain: tuple[str, ...] = ()) -> None:
     """Put every compiled pattern of a module (`globals()`), and every pattern an object there holds as
-    `pattern` (`cues.Prefiltered`), behind the index where its matches have literal starts."""
+    `pattern` (`cues.Prefiltered`), behind the index where its matches have literal starts; one without
+    them gets a look-ahead for its first characters where it has a short list of them (`guarded`). The
+    patterns named in `plain` are left out of the index (here and in a module that imports them): searched
+    seldom, for literal starts found often, they would cost each article's pass more than they save."""
     cache = _Literals()
+    _PLAIN.update(namespace[name] for name in plain)
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern):
+            if value in _PLAIN:
+                namespace[name] = made = guarded(value, cache.first(value))
+                _PLAIN.add(made)
+                continue
             wrapped = _indexed(value, cache)
-            if wrapped is not None:
-                namespace[name] = wrapped
+            namespace[name] = wrapped if wrapped is not None else guarded(value, cache.first(value))
         elif not isinstance(value, Indexed) and isinstance(getattr(value, "pattern", None), re.Pattern):
             wrapped = _indexed(value.pattern, cache)
-            if wrapped is not None:
-                value.pattern = wrapped
+            value.pattern = wrapped if wrapped is not None else guarded(value.pattern, cache.first(value.pattern))
     cache.save()
+
+
+_PLAIN: set[re.Pattern[str]] = set()
 
 
 def _indexed(pattern: re.Pattern[str], cache: _Literals) -> Indexed | None:
@@ -408,6 +489,15 @@ class _Literals:
             self.changed = True
         value = self.known[key]
         return frozenset(value) if value else None
+
+    def first(self, pattern: re.Pattern[str]) -> str | None:
+        key = f"first:{int(pattern.flags)}:{pattern.pattern}"
+        if key not in self.known:
+            found = first_chars(pattern)
+            self.known[key] = [found] if found else None
+            self.changed = True
+        value = self.known[key]
+        return value[0] if value else None
 
     def save(self) -> None:
         if not self.changed or self.path is None:

@@ -1095,9 +1095,18 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
             first, last = day.first.replace(day=1), day.first.replace(day=last_day)
             return DateMention(day.start, day.end, first, last, day.text)
         return None  # "It will be his third trip to the United States: he was first hosted in February"
-    usable = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])] or usable
+    # round twelve: a day "until" which a stay lasts is never its first, even when it is the only one ("During the
+    # trip, which will last until February 14, Shoigu will also visit Nicaragua": no day of its own); "moved to
+    # Wednesday" still dates what was moved
+    starts = [d for d in usable if not END_DATE.search(sentence[max(0, d.start - 12):d.start])]
+    if not starts and all(_UNTIL.search(sentence[max(0, d.start - 12):d.start]) for d in usable):
+        return None
+    usable = starts or usable
     return min(usable, key=lambda d: (d.span_days > 0, d.span_days > 31,
                                       abs(d.start - anchor) + (0 if d.start >= anchor else 30), d.first))
+
+
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 
 
 def _meeting_told(kb: KnowledgeBase, person: str, sentence: str, places: list[Hit]) -> bool:
@@ -1116,7 +1125,7 @@ def _arrest_places(sentence: str, places: list[Hit]) -> list[Hit]:
 # "the inauguration of South African President-elect Jacob Zuma", "the funeral of Japanese former Prime Minister
 # Abe": a state's occasion named by its leader's demonym is held in that state, so the demonym names a place there
 _OCCASION_OF = re.compile(r"\b(?:inauguration|swearing-in|investiture|funeral|state funeral|coronation|jubilee)"
-                          r" of (?:the )?$", re.I)
+                          r" of (?:the )?(?:former |late |outgoing )?$", re.I)
 _LEADER_AFTER = re.compile(r" (?:former |late |new |newly[- ]elected |re-elected )?(?:President|Prime Minister|"
                            r"Premier|Chancellor|King|Queen|Emperor|Emir|Crown Prince|leader|President-elect|"
                            r"head of state)\b")
@@ -1517,7 +1526,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     if ctx.remote_pending:
         _remote_venue(kb, ctx)
     _visit_told_apart(ctx)
-    if any(e.date is not None and not e.date.is_exact for e in ctx.events):
+    if any(e.date is None or not e.date.is_exact for e in ctx.events):
         _occasion_day(ctx)
     _report_day(ctx)
     _after_presence(ctx)
@@ -1742,20 +1751,33 @@ _OCCASION_ON = re.compile(r",?\s+(?:(?:which|that)\s+)?(?:(?:is|was|will be|are|
 _ATTRIBUTIVE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?$")
 
 
+_ONE_DAY_OCCASIONS = frozenset({"inauguration", "enthronement", "coronation", "funeral", "swearing-in"})
+_UNDATED_OCCASION_AHEAD = 183  # days: a ceremony told ahead of the report, within half a year (and one such day only)
+
+
 def _occasion_day(ctx: _Context) -> None:
     """A trip dated only to its week or month takes the day of the occasion it is for when another sentence dates
     that occasion: "cancelled his trip to Colombia next week for the inauguration ... due at the August 7
     inauguration". The same occasion word in both, the day inside the trip's own week or month, and one such day
     only. (Not a trip without a date or dated to a year: "the summit" of another sentence may be another one.)"""
     for i, event in enumerate(ctx.events):
-        if event.date is None or event.date.is_exact or event.kind not in ("planned", "cancelled", "occurred") or \
-                event.date_from != "text" or (event.date.last_day - event.date.first_day).days > 31:
+        undated = event.date is None and event.kind in ("planned", "cancelled")
+        if not undated and (event.date is None or event.date.is_exact or event.kind not in
+                            ("planned", "cancelled", "occurred") or event.date_from != "text" or
+                            (event.date.last_day - event.date.first_day).days > 31):
             continue
         nouns = {m.group(1).lower() for m in _OCCASION.finditer(event.evidence[0])}
+        if undated:
+            # round twelve: "will not attend the state funeral of ... Abe" and, later, "the funeral, which is set for
+            # September 27": a ceremony of one day, told ahead of the report (not "the summit": there are many)
+            nouns &= _ONE_DAY_OCCASIONS
         if not nouns:
             continue
         future = event.kind != "occurred"
-        low, high = event.date.first_day, event.date.last_day
+        if undated:
+            low, high = ctx.published, ctx.published + dt.timedelta(days=_UNDATED_OCCASION_AHEAD)
+        else:
+            low, high = event.date.first_day, event.date.last_day
         told = find_dates(event.date_text, ctx.published, future) if event.date_text else []
         if len(told) == 1 and low <= told[0].first <= told[0].last <= high:
             low, high = told[0].first, told[0].last  # "next week": that week, not the month it is stated in

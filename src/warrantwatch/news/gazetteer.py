@@ -132,8 +132,9 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    places: ahocorasick.Automaton
-    persons: ahocorasick.Automaton
+    # place names and person names in one automaton: name → (place or None, person or None), each as
+    # (name, value, flag); a text scanned once for both where folding leaves it as it is (an ASCII text)
+    names: ahocorasick.Automaton
     references: ahocorasick.Automaton  # lower-case office phrases → ((person, from, to), ...)
     # the words of each person's names ("Osama", "Masri", ...): a word before a surname that is one of
     # them, or a spelling of one ("Osema Almasri"), is the person's own name, not someone else's
@@ -147,34 +148,42 @@ class Gazetteer:
         # alone ("Banda had warned ..."), unless the wanted person is named in full.
         others: set[str] = set()
         named: set[str] = set()
-        # places: the most frequent matches, so `_is_word` is written out here
+        # places in the text, persons in the text folded to ASCII letter for letter ("Beïna" as "Beina", same
+        # offsets): one scan for both where folding leaves the text as it is, else a scan of each
+        folded = fold(text)
+        scans = ((text, True, True),) if folded is text else ((text, True, False), (folded, False, True))
+        people: list[Hit] = []  # (after the places, as they were found in scans of their own)
         n = len(text)
         append = hits.append
-        for end, (name, value, flag) in self.places.iter(text):
-            start = end - len(name) + 1
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            after = end + 1
-            if after < n and text[after].isalnum() and not (
-                    text[after] == "s" and (after + 1 == n or not text[after + 1].isalnum())):
-                continue
-            append(Hit(start, after, "place", value, name, flag))
-        # persons: read in the text folded to ASCII letter for letter ("Beïna" as "Beina", same offsets)
-        for end, (name, value, flag) in self.persons.iter(fold(text)):
-            start = end - len(name) + 1
-            if not _is_word(text, start, end + 1):
-                continue
-            if " " in name:
-                named.add(value)
-            elif (other := _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)) and \
-                    not _own_word(other.group().split()[0], self.name_words.get(value, frozenset())):
-                others.add(value)
-                continue
-            elif value in others and value not in named:
-                continue
-            if _COMPOUND.search(text, max(0, start - 5), start):
-                continue
-            append(Hit(start, end + 1, "person", value, name, flag))
+        for scanned, want_places, want_persons in scans:
+            for end, (place, person) in self.names.iter(scanned):
+                if place is not None and want_places:
+                    # places: the most frequent matches, so `_is_word` is written out here
+                    name, value, flag = place
+                    start = end - len(name) + 1
+                    after = end + 1
+                    if not (start > 0 and text[start - 1].isalnum()) and not (
+                            after < n and text[after].isalnum() and not (
+                            text[after] == "s" and (after + 1 == n or not text[after + 1].isalnum()))):
+                        append(Hit(start, after, "place", value, name, flag))
+                if person is None or not want_persons:
+                    continue
+                name, value, flag = person
+                start = end - len(name) + 1
+                if not _is_word(text, start, end + 1):
+                    continue
+                if " " in name:
+                    named.add(value)
+                elif (other := _OTHER_GIVEN_NAME.search(text, max(0, start - 30), start)) and \
+                        not _own_word(other.group().split()[0], self.name_words.get(value, frozenset())):
+                    others.add(value)
+                    continue
+                elif value in others and value not in named:
+                    continue
+                if _COMPOUND.search(text, max(0, start - 5), start):
+                    continue
+                people.append(Hit(start, end + 1, "person", value, name, flag))
+        hits += people
         lowered = text.lower()
         for end, (phrase, holders) in self.references.iter(lowered):
             start = end - len(phrase) + 1
@@ -329,12 +338,7 @@ def _cached_spellings(kb: KnowledgeBase) -> dict[str, list[str]]:
 @cache
 def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
     place_names = _cached_place_names(kb)
-    places = ahocorasick.Automaton()
-    for name, (iso3, demonym) in place_names.items():
-        places.add_word(name, (name, iso3, demonym))
-    places.make_automaton()
-
-    persons = ahocorasick.Automaton()
+    persons: dict[str, tuple[str, str, bool]] = {}  # (a later form of the same text replaces an earlier one)
     words: dict[str, set[str]] = {}
     name_words: dict[str, frozenset[str]] = {}
     # The spellings the transliteration rules make (news/names.py), by the persons they spell: one that
@@ -349,7 +353,7 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
                                      for v in word_spellings(w))
         for form in {v for f in forms for v in _spellings(f)}:
             if len(form) >= 3 and form[0].isupper():
-                persons.add_word(form, (form, p.id, False))
+                persons[form] = (form, p.id, False)
         for form in variants:
             if len(form) >= 3 and form[0].isupper():
                 spelled.setdefault(form, set()).add(p.id)
@@ -362,7 +366,7 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
                     spelled.setdefault(variant, set()).add(p.id)
     for word, ids in words.items():
         if len(ids) == 1 and word not in persons:
-            persons.add_word(word, (word, next(iter(ids)), False))
+            persons[word] = (word, next(iter(ids)), False)
     # A spelled surname must not be another person's name word ("Hasan" of one, the given name of
     # another) nor a place ("Harar" is a city).
     whose: dict[str, set[str]] = {}
@@ -375,8 +379,12 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
         (pid,) = ids
         if " " not in form and "-" not in form and whose.get(form, {pid}) != {pid}:
             continue
-        persons.add_word(form, (form, pid, False))
-    persons.make_automaton()
+        persons[form] = (form, pid, False)
+    names = ahocorasick.Automaton()
+    for name in {**place_names, **persons}:
+        place = place_names.get(name)
+        names.add_word(name, ((name, *place) if place is not None else None, persons.get(name)))
+    names.make_automaton()
 
     holders: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
     for p in kb.persons:
@@ -389,7 +397,7 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
     for phrase, who in holders.items():
         references.add_word(phrase, (phrase, tuple(who)))
     references.make_automaton()
-    return Gazetteer(places, persons, references, name_words)
+    return Gazetteer(names, references, name_words)
 
 
 _PARTICLE = re.compile(r"(?<=\s)([Aa]l|[Ee]l)([-\s])(?=[A-Z])")
