@@ -395,6 +395,10 @@ def test_the_venue_of_video_participation(kb, text, published, expected):
          "said.", "2015-02-10", {("sergei-shoigu", "NIC", "", "planned")}),
         ("Sergei Shoigu will visit Nicaragua on February 12 and stay until February 14.", "2015-02-10",
          {("sergei-shoigu", "NIC", "2015-02-12", "planned")}),
+        # "events in Bolivia" are a topic, not a destination (news-final11 1635)
+        ("Vladimir Putin has arrived in Brazil for the BRICS summit. He will also meet the host, President Jair "
+         "Bolsonaro, to discuss the main bilateral questions and the regional situation in view of events in Bolivia.",
+         "2019-11-13", {("vladimir-putin", "BRA", "2019-11-13", "occurred")}),
         # a ceremony of another kind ("the summit") does not date it
         ("Vladimir Putin will not attend the state funeral of former Japanese Prime Minister Shinzo Abe, the "
          "Kremlin said on Monday. The Kremlin said a summit with Kishida is set for September 27.", "2022-07-25",

@@ -1759,7 +1759,9 @@ def _occasion_day(ctx: _Context) -> None:
     """A trip dated only to its week or month takes the day of the occasion it is for when another sentence dates
     that occasion: "cancelled his trip to Colombia next week for the inauguration ... due at the August 7
     inauguration". The same occasion word in both, the day inside the trip's own week or month, and one such day
-    only. (Not a trip without a date or dated to a year: "the summit" of another sentence may be another one.)"""
+    only. (Not a trip dated to a year, nor one without a date unless it is planned or called off for a ceremony of
+    one day, a funeral or an inauguration, whose day is ahead of the report: "the summit" of another sentence may
+    be another one.)"""
     for i, event in enumerate(ctx.events):
         undated = event.date is None and event.kind in ("planned", "cancelled")
         if not undated and (event.date is None or event.date.is_exact or event.kind not in
