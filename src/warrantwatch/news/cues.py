@@ -102,8 +102,9 @@ CANCELLED = Prefiltered(re.compile(
     r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped|ping)?|postpone[ds]?|"
     r"suspend(?:s|ed)? (?:the |a |his |her |its )?(?:[\w-]+ )?(?:summit|visit|trip|meeting|talks)|"
     # "will probably not travel": an adverb of likelihood between the auxiliary and "not"
-    r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not "
-    r"(?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
+    # round fourteen: "will not, in the end, attend" (an aside between "not" and the verb)
+    r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not"
+    r"(?:,[^,.;]{1,30},)? (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
     r"be (?:in|at|part of|present|attending|travell?ing|going))|won't (?:attend|travel|go|take part|lead|head)|"
     r"(?:put|placed|is|was|were|been) on hold|"
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
@@ -112,13 +113,20 @@ CANCELLED = Prefiltered(re.compile(
     r"turned back|diverted|refused (?:permission|overflight)|was denied|"
     r"(?:had to )?abandon(?:ed|s)? (?:the |his |her |a |its |that )?(?:trip|visit|plans?|journey|tour|flight)|"
     r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
-    r"drop(?:s|ped)? (?:plans|a plan|the plan)|shelved|put(?:s|ting)? off|defer(?:s|red)?|"
+    r"drop(?:s|ped)? (?:(?:his|her|its|their) )?(?:plans|a plan|the plan)|shelved|put(?:s|ting)? off|defer(?:s|red)?|"
+    # round fourteen: "will be unable to attend", "could not be present", "his refusal to take part in the
+    # summit", "a trip to Santiago is not on Putin's agenda", "Gaddafi is a notable absence"
+    r"unable to (?:attend|travel|go|come|visit|take part|be (?:present|there))|"
+    r"(?:could|can)(?:not| not|n't) (?:attend|travel|go|come|take part|be present)|"
+    r"refus(?:al|ed|es|ing) to (?:attend|travel|go|come|visit|take part|join)|"
+    r"(?:is|was|are|were) not on (?:[\w'’.-]+ ){0,3}(?:agenda|schedule|itinerary)|"
+    r"(?:is|was|will be) (?:a |an |the )?(?:most )?(?:notable|conspicuous|glaring|striking) absen(?:ce|tee)|"
     r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation|"
     r"(?:will|would|is to|to) be represented (?:at|by|in))\b", re.I),
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
-    'be represented')
+    'be represented', 'not,', 'unable', 'refus', 'absen')
 # "will not address it remotely either", "no plans for a video address": video participation denied.
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
@@ -255,6 +263,10 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
     # round twelve: "in view of events in Bolivia"
     r"events|developments|unrest|turmoil|"
+    # round fourteen: "because of its engagement in Syria", "building up its ground forces in Syria": a state's
+    # part in a place, not a trip there (not "visited Russian forces in Syria": that is one)
+    r"engagement|involvement|intervention|influence|entrenchment|military presence|"
+    r"(?:its|their) (?:own )?(?:ground |military |armed |naval )?forces|"
     r"aggression|offensive|strikes?|front|between|airspace of|route over|flew over|crossing|"
     r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
     r"detention (?:centre|center)|"

@@ -342,6 +342,7 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
     homes = {kb.person_by_id[p.value].nationality for p in people} if kind != "arrest" and \
         len(places) <= _LIST_DEPTH else set()
     home = next(iter(homes)) if len(homes) == 1 else None
+    planned_visits: set[tuple[str, str]] = set()
     for place in places:
         if place.value == home:
             continue  # at home: no event (below)
@@ -460,6 +461,10 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                 # "no tolerance ... after his meeting with Netanyahu today, Tuesday, in the capital, Budapest":
                 # the meeting lies before the words said after it (round six)
                 place_kind = "occurred"
+        if place_kind in ("occurred", MENTION) and ("plan" in before or "prepar" in before) and \
+                _PLANS_FOR_VISIT_BEFORE.search(before):
+            place_kind = "planned"  # "confirmed on Thursday his plans for a visit to China in May" (round fourteen)
+            planned_visits.add((person.id, place.value))
         if place_kind in ("planned", MENTION) and ORIGIN_BEFORE.search(before):
             place_kind = "occurred"  # "will fly from Budapest to Washington": he is in Budapest now
         if place_kind == "cancelled" and _NOW_IN.search(sentence, max(0, place.start - 40), place.start):
@@ -467,7 +472,37 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
         if stays_away and place_kind in ("planned", "occurred", MENTION):
             place_kind = "cancelled"  # "Lavrov will represent Putin at the summit in Rio": he stays away
         found.append((person.id, place, place_kind))
+        if kind == "arrest" and not scene and traveller.end > 0:
+            # "Gicheru and Bett had already been arrested ... in Nairobi": each of those named together
+            found.extend((partner.value, place, place_kind) for partner in _coordinated(people, traveller, sentence))
+    if planned_visits:
+        # "... his plans for a visit to China in May to take part in the forum in Beijing": the planned visit's city
+        found = [(person, place, "planned" if (person, place.value) in planned_visits and place_kind == "occurred"
+                  else place_kind) for person, place, place_kind in found]
     return found
+
+
+# "Gicheru and Bett", "Yekatom, Ngaissona and Mokom": names joined by nothing but a comma or "and".
+_JOINED = re.compile(r"(?:\s*,)?\s+and\s+|\s*,\s*")
+
+
+def _coordinated(people: list[Hit], person: Hit, sentence: str) -> list[Hit]:
+    """The other wanted persons named in one list with `person` (round fourteen)."""
+    named = sorted((p for p in people if p.end > 0), key=lambda p: p.start)
+    at = next((i for i, p in enumerate(named) if p is person), None)
+    if at is None:
+        return []
+    partners = []
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(named):
+            a, b = (named[i + step], named[i]) if step < 0 else (named[i], named[i + step])
+            if not _JOINED.fullmatch(sentence, a.end, b.start):
+                break
+            i += step
+            if named[i].value != person.value and named[i].value not in {p.value for p in partners}:
+                partners.append(named[i])
+    return partners
 
 
 # "after skipping the summit": a clause whose time lies before the main verb's.
@@ -476,6 +511,9 @@ _AFTER_GERUND_BEFORE = re.compile(r"\bafter\s+[a-z]+ing\b[^.;:—,]{0,80}$", re.
 # "his arrival in the Qatari capital", "her presence in Kampala": a trip told as a fact by its noun.
 _ARRIVAL_NOUN = re.compile(r"\b(?:his|her)\s+(?:arrival|presence)\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
                            re.I)
+# "his plans for a visit to China", "preparations for the trip to Beijing": ahead, whatever the verb's tense.
+_PLANS_FOR_VISIT_BEFORE = re.compile(r"\b(?:plans?|preparations?) (?:for|of) (?:a |an |his |her |the |this )?"
+                                     r"(?:[\w-]+ )?(?:visit|trip|journey|tour) (?:to|in) (?:the )?$", re.I)
 # "Africa-South America", "South America", "Latin America": a name inside a compound or a continent's name.
 _IN_COMPOUND = re.compile(r"(?:\b[A-Z][a-z]+-[A-Z][a-z]+|\b(?:South|North|Latin|Central))\s+$")
 # "since their meeting in Addis Ababa", "after his visit to Minsk": a meeting told as before the main verb.
@@ -926,6 +964,22 @@ def _arrest_positions(sentence: str) -> tuple[int, ...]:
 
 def _nearest(candidates: list[tuple[str, Hit, str]], position: int) -> Hit:
     return min((place for _, place, _ in candidates), key=lambda p: abs(p.start - position))
+
+
+# ", which are hostile to Muslims in the Central African Republic, has just been detained": a relative clause
+# closed before the verb
+_RELATIVE_OPEN = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$")
+
+
+def _nearest_arrest_place(sentence: str, candidates: list[tuple[str, Hit, str]], at: int) -> Hit:
+    """The place of the arrest word at `at`: the nearest, but not one inside a relative clause closed before
+    the arrest word when another place is there to take ("the militias, which are hostile to Muslims in the
+    Central African Republic, has just been detained ... in the north of Congo": round fourteen)."""
+    def aside(place: Hit) -> bool:
+        return place.end <= at and "," in sentence[place.end:at] and \
+            _RELATIVE_OPEN.search(sentence, max(0, place.start - 120), place.start) is not None
+    kept = [c for c in candidates if not aside(c[1])]
+    return _nearest(kept or candidates, at)
 
 
 @lru_cache(maxsize=512)
@@ -1426,7 +1480,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 ORIGIN_BEFORE.search(sentence[max(0, place.start - 60):place.start]))
             # each arrest word takes the place nearest it ("who was arrested in Turin in January and flown
             # home to Tripoli, was detained in Tripoli on Wednesday": two arrests)
-            arrest_at = next((at for at in arrests if place is _nearest(candidates, at)), None)
+            arrest_at = next((at for at in arrests if place is _nearest_arrest_place(sentence, candidates, at)), None)
             if arrests and arrest_at is None:
                 stay = True
                 if place.value == kb.person_by_id[traveller].nationality or not DESTINATION_CUE.search(
@@ -1912,7 +1966,8 @@ def _report_day(ctx: _Context) -> None:
     undated: dict[str, list[int]] = {}
     for i, e in enumerate(ctx.events):
         if e.date is None and e.host != COURT_SEAT and e.kind in ("occurred", "remote", "arrest") and \
-                not EXPERIENTIAL.search(e.evidence[0]) and \
+                not (EXPERIENTIAL.search(e.evidence[0]) and not (  # ("has just been detained" is no experience)
+                    e.kind == "arrest" and _ARREST_JUST_TOLD.search(e.evidence[0]))) and \
                 not (e.kind == "arrest" and _SOME_TIME_AFTER_ARREST.search(e.evidence[0])):
             undated.setdefault(e.person, []).append(i)
     if not undated:
@@ -1931,7 +1986,18 @@ def _report_day(ctx: _Context) -> None:
             ctx.events[i] = replace(ctx.events[i], date=day, date_text=text, confidence=round(min(
                 0.95, ctx.events[i].confidence + CONFIDENCE["dated"]), 2))
     for person, indices in undated.items():
-        if len(indices) != 1 or ctx.report_days.get(person):
+        if ctx.report_days.get(person):
+            continue
+        just = [i for i in indices if ctx.events[i].kind == "arrest" and
+                _ARREST_JUST_TOLD.search(ctx.events[i].evidence[0]) and
+                not _SINCE_OR_FOR.search(ctx.events[i].evidence[0])]
+        if len(just) == 1:
+            # "has just been detained ... in the north of Congo": the arrest the report brings, of its day
+            day = PartialDate(ctx.published.year, ctx.published.month, ctx.published.day)
+            if not any(e.person == person and e.date == day and e.kind == "arrest" for e in ctx.events):
+                ctx.events[just[0]] = replace(ctx.events[just[0]], date=day, date_text="(told in the present perfect)")
+            continue
+        if len(indices) != 1:
             continue
         event = ctx.events[indices[0]]
         if event.kind == "occurred" and _told_in_present(event.evidence[-1]):
@@ -1940,6 +2006,14 @@ def _report_day(ctx: _Context) -> None:
             day = PartialDate(ctx.published.year, ctx.published.month, ctx.published.day)
             if not any(e.person == person and e.date == day for e in ctx.events):
                 ctx.events[indices[0]] = replace(event, date=day, date_text="(told in the present)")
+
+
+# "has just been detained": an arrest told as the report's news, of its day (tests/data/CONVENTIONS.md; round
+# fourteen). Not "has been arrested in Turin" alone (told the day after the arrest, news-final2 717), nor "has just been
+# detained since 2019", "for two weeks": a custody that lasts.
+_ARREST_JUST_TOLD = re.compile(r"\b(?:has|have) just (?:been )?(?:arrested|detained|apprehended|"
+                               r"captured|taken into (?:[\w-]+ )?custody)\b", re.I)
+_SINCE_OR_FOR = re.compile(r"\b(?:since|for (?:\w+ )?(?:days|weeks|months|years))\b", re.I)
 
 
 # The trip verb in the present or present perfect: "is visiting", "arrives", "has arrived", "has landed", "is
