@@ -464,6 +464,12 @@ def test_round_thirteen(kb, text, published, expected):
          {("vladimir-putin", "PER", "2024-11-15", "cancelled")}),
         ("The Kremlin explained Vladimir Putin's refusal to take part in the summit in Washington on Thursday.",
          "2016-03-29", {("vladimir-putin", "USA", "2016-03-31", "cancelled")}),
+        ("Muammar Gaddafi is a notable absence at the swearing-in in Khartoum on Thursday.", "2010-05-26",
+         {("muammar-gaddafi", "SDN", "2010-05-27", "cancelled")}),
+        ("Peskov said a trip to Santiago on Saturday is not on Vladimir Putin's agenda.", "2019-10-30",
+         {("vladimir-putin", "CHL", "2019-11-02", "cancelled")}),
+        ("Netanyahu has dropped his plans to attend the summit in Washington on Monday.", "2010-04-09",
+         {("benjamin-netanyahu", "USA", "2010-04-12", "cancelled")}),
         # persons arrested together: each of them
         ("Police said Gicheru and Bett were arrested in Nairobi on Friday.", "2015-08-03",
          {("paul-gicheru", "KEN", "2015-07-31", "arrest"), ("philip-kipkoech-bett", "KEN", "2015-07-31", "arrest")}),
