@@ -486,7 +486,25 @@ def test_round_thirteen(kb, text, published, expected):
         # a state's part in a place is no trip there
         ("Netanyahu flew to Moscow on Thursday, a sign of Russia's influence because of its engagement in Syria.",
          "2017-03-09", {("benjamin-netanyahu", "RUS", "2017-03-09", "occurred")}),
+        # from news-final12's errors: the state that announces a hand-over to the court made it (1701)
+        ("Charles Blé Goudé was handed over to the International Criminal Court on Saturday, the Ivorian government "
+         "announced.", "2014-03-22", {("charles-ble-goude", "CIV", "2014-03-22", "arrest")}),
+        # a pronoun after another subject's verb is that subject's (1746)
+        ("Netanyahu will meet Obama at the White House next Tuesday. Obama wants to meet Netanyahu soon, before "
+         "Mahmoud Abbas arrives in Washington for his own meeting in a few weeks.", "2010-05-25",
+         {("benjamin-netanyahu", "USA", "2010-06-01", "planned")}),
+        # "is due to set off today" is a plan of the report's day (1744); "support for Bashir" is no traveller
+        ("Omar al-Bashir is due to set off today on a two-day official visit to Libya. The summit in Kampala last "
+         "month reiterated its support for Bashir.", "2010-08-03",
+         {("omar-al-bashir", "LBY", "2010-08-03", "planned")}),
     ],
 )
 def test_round_fourteen(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+def test_a_dateline_with_the_outlet_after_the_year_is_no_part_of_the_evidence(kb):
+    # round fourteen (news-final12 1746): "Tuesday, May 25, 2010 (Haaretz) —" is where and when the report was filed
+    (event,) = extract(kb, "Tuesday, May 25, 2010 (Haaretz) — Netanyahu will fly to Paris on Thursday, officials said.",
+                       dt.date(2010, 5, 25))
+    assert event.evidence[0].startswith("Netanyahu will fly to Paris")

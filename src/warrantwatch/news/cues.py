@@ -78,7 +78,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
 DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?|"
                       r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\)|"
                       r"(?:[A-Z][a-z]{5,8},\s+)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? |\d{1,2} [A-Z][a-z]{2,8}\.? )"
-                      r"(?:19|20)\d\d)"
+                      r"(?:19|20)\d\d(?:\s*\([\w .]+\))?)"  # round fourteen: "Tuesday, May 25, 2010 (Haaretz) —"
                       r"\s+[-–—]+\s+|"
                       r"[A-Z][A-Z .'-]{2,40}, [A-Z][a-z]{2,8}\.? \d{1,2}\. /[A-Z]{2,8}/\.\s+)")
 
@@ -226,7 +226,8 @@ FUTURE = Prefiltered(re.compile(
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
     ' set', 'fixed', 'announced', 'determined', 'agenda')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
-                  r"took off|set off|boarded|"
+                  # ("is due to set off today": the base form, not the past; round fourteen)
+                  r"took off|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bshall )set off|boarded|"
                   r"stopped|addressed|spoke|"
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
@@ -528,6 +529,12 @@ PLACE_SURRENDERS = re.compile(r"^(?:'s|’s)?(?:\s+(?:authorities|police|governm
 SURRENDERED_BY = re.compile(r"\b(?:surrendered|(?:handed|turned)(?: \w+)? over|transferred|extradited)\b[^.;]{0,60}?"
                             r"\bby (?:the )?(?:(?:[\w-]+ )?(?:authorities|police|government|army|military|forces)"
                             r"(?: of| in)? (?:the )?)?$")
+# "Blé Goudé was handed over to the International Criminal Court on Saturday, the Ivorian government announced": the
+# state that says it handed him over did (round fourteen, news-final12 1701)
+HANDED_OVER_BEFORE = re.compile(r"\b(?:was|were|has been|had been) (?:surrendered|handed over|transferred|extradited) "
+                                r"to (?:the )?(?:ICC|International Criminal Court|[Cc]ourt|Hague)\b")
+ANNOUNCED_BY_AFTER = re.compile(r"\s+(?:government|authorities|presidency|foreign ministry|justice ministry)\s+"
+                                r"(?:announced|said|confirmed|stated)\b")
 # "Mongolia will not arrest Putin when he visits next week", "asked Hungary why it had not arrested
 # Netanyahu during his visit in April": the state named as the one to arrest him is where his visit is.
 VISIT_OF_SUBJECT = re.compile(r"^(?:'s|’s)?\s[^.;]{0,80}?\b(?:(?:when|once|while) (?:he|she) (?:visits|visited|arrives|"

@@ -22,6 +22,7 @@ from warrantwatch.news.cue_index import index_patterns, read_article
 from warrantwatch.news.cues import (
     AMONG_PRESENT,
     ANAPHORA,
+    ANNOUNCED_BY_AFTER,
     ARREST,
     ARRIVAL,
     ARRIVED_FROM,
@@ -43,6 +44,7 @@ from warrantwatch.news.cues import (
     GOAL_BEFORE,
     GOAL_FOR,
     GOVERNOR_TOKEN,
+    HANDED_OVER_BEFORE,
     HOSTED_PERSON,
     HYPOTHETICAL_AFTER,
     HYPOTHETICAL_BEFORE,
@@ -414,9 +416,14 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if traveller.end <= place.start and SENT_OTHER.search(sentence, traveller.end, place.start):
                 continue  # "Putin sent Medinsky to Istanbul"
             clause = _clause(sentence, place.start) if _breaks(sentence) else sentence
-            if clause is not sentence and not (clause.startswith(sentence[traveller.start:traveller.end]) or
-                    _mentions_person(clause, people, sentence)) and (OTHER_SUBJECT.match(clause) or
-                                                                 _OTHER_SUBJECT_PUBLISHES.match(clause)):
+            other = (OTHER_SUBJECT.match(clause) or _OTHER_SUBJECT_PUBLISHES.match(clause)) if clause is not sentence \
+                else None
+            # (a pronoun after the other subject's verb is that subject's: "before Abbas arrives in Washington for his
+            # own White House meeting", round fourteen)
+            if other and not (clause.startswith(sentence[traveller.start:traveller.end]) or
+                              _mentions_person(clause[:other.end()], people, sentence) or
+                              any(p.start >= sentence.find(clause) + other.end() and p.start < sentence.find(clause) +
+                                  len(clause) for p in people)):
                 # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg", "..., and the White
                 # House has released a schedule for the events in Anchorage"
                 continue
@@ -1390,7 +1397,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             days = [d for d in ctx.dates(sentence, False) if d.span_days == 0 and _trip_date(sentence, d)]
             if giver is not None and days:
                 ctx.handover = (giver.value, days[0].as_partial)
-        if people and places and TRANSFER.search(sentence) and not _arrested(sentence):
+        if people and places and TRANSFER.search(sentence) and (not _arrested(sentence) or any(
+                ANNOUNCED_BY_AFTER.match(sentence, p.end) and HANDED_OVER_BEFORE.search(sentence, 0, p.start)
+                for p in places)):
             # surrendered to The Hague from custody: not a trip to the custodial state, but the custody
             # itself when the sentence names the state that hands him over
             _handed_over(kb, ctx, people, places, sentence)
@@ -1623,7 +1632,8 @@ def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
         if place.value == COURT_SEAT:
             continue
         active = PLACE_SURRENDERS.match(sentence[place.end:])
-        if not active and not SURRENDERED_BY.search(sentence, max(0, place.start - 90), place.start):
+        if not active and not SURRENDERED_BY.search(sentence, max(0, place.start - 90), place.start) and not (
+                ANNOUNCED_BY_AFTER.match(sentence, place.end) and HANDED_OVER_BEFORE.search(sentence, 0, place.start)):
             continue
         person = next((p for p in people if p.start > place.start or p.end == 0), None) if active else \
             next((p for p in people if p.start < place.start), None)
@@ -2185,11 +2195,18 @@ def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
         return travelling[-1]
     if before:
         return before[-1]
-    after = [p for p in people if p.end == 0 or not _MET.search(sentence, max(0, p.start - 40), p.start)]
+    after = [p for p in people if p.end == 0 or not (
+        _MET.search(sentence, max(0, p.start - 40), p.start) or
+        _PREPOSITION_OBJECT.search(sentence, max(0, p.start - 40), p.start))]
     # "Trump took off for Anchorage to meet Putin": the only wanted person after the place is the one met
     return after[0] if after else None
 
 
+# "The summit in Kampala reiterated its support for Bashir": a person named after the place as the object of a
+# preposition is not its traveller (round fourteen; "attended by Bashir" still is)
+_PREPOSITION_OBJECT = re.compile(r"\b(?:support|solidarity|backing|sympathy|case|cases|warrants?|charges|indictment|"
+                                 r"trial|release|extradition)\s+(?:for|of|against|with|on)\s+"
+                                 r"(?:the\s+)?(?:(?-i:[A-Z][\w'’.-]*)\s+){0,3}$", re.I)
 _WHO_ARRESTED = re.compile(r", who (?:was|had been|has been|were) (?:[a-z]+ly )?(?:arrested|detained|apprehended|"
                            r"captured|taken into (?:[\w-]+ )?custody)\b")
 # "to meet Putin", "will welcome the Russian president": the person named after it is the one met or hosted.
