@@ -508,3 +508,11 @@ def test_a_dateline_with_the_outlet_after_the_year_is_no_part_of_the_evidence(kb
     (event,) = extract(kb, "Tuesday, May 25, 2010 (Haaretz) — Netanyahu will fly to Paris on Thursday, officials said.",
                        dt.date(2010, 5, 25))
     assert event.evidence[0].startswith("Netanyahu will fly to Paris")
+
+
+def test_a_dateline_closed_by_a_full_stop_after_the_agency_is_the_occasions_place(kb):
+    # round fourteen (news-final13 1807, 1830 write datelines so): "KAMPALA, May 12 (Reuters). " is a dateline, and
+    # the occasion the report was filed from is where "will also attend and speak at the event" is
+    assert read_events(kb, "KAMPALA, May 12 (Reuters). Sudanese President Omar al-Bashir will also attend and speak "
+                           "at the event, officials said.", "2016-05-12") == {("omar-al-bashir", "UGA", "2016-05",
+                                                                               "planned")}
