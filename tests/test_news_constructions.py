@@ -516,3 +516,23 @@ def test_a_dateline_closed_by_a_full_stop_after_the_agency_is_the_occasions_plac
     assert read_events(kb, "KAMPALA, May 12 (Reuters). Sudanese President Omar al-Bashir will also attend and speak "
                            "at the event, officials said.", "2016-05-12") == {("omar-al-bashir", "UGA", "2016-05",
                                                                                "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round fourteen (news-final11 1646, 1647, news-final13 1801): a called-off occasion told without its place
+        # takes the place a later sentence says the same occasion is held in, and that sentence's day
+        ("Vladimir Putin will not attend the funeral of the former king, the Kremlin said on Friday. Peskov gave no "
+         "reason. The state funeral is expected to take place on September 19 at Westminster Abbey.", "2022-09-09",
+         {("vladimir-putin", "GBR", "2022-09-19", "cancelled")}),
+        ("Netanyahu has dropped his plans to attend the nuclear security summit next week. It will be one of the "
+         "largest gatherings ever held in Washington. The summit takes place on Monday and Tuesday.", "2010-04-09",
+         {("benjamin-netanyahu", "USA", "2010-04-12", "cancelled")}),
+        # another occasion's venue is not this one's
+        ("Vladimir Putin will not attend the funeral, the Kremlin said. The summit will be held in Paris on Monday.",
+         "2022-09-09", set()),
+    ],
+)
+def test_a_called_off_occasions_venue_told_later(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

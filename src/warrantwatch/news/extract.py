@@ -266,6 +266,8 @@ class _Context:
     # round ten: video participation without a place of its own (person, sentence), read with the venues or
     # chairs named for a meeting anywhere in the article by `_remote_venue`
     remote_pending: list[tuple[Hit, str]] = field(default_factory=list)
+    # a called-off occasion told without its place: (person, sentence), its venue maybe told after (round fourteen)
+    called_off_pending: list[tuple[Hit, str]] = field(default_factory=list)
 
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
     resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
@@ -1460,6 +1462,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             borrowed = True
         if not candidates and kind == "remote":
             ctx.remote_pending.append((people[-1], sentence))  # its venue may be named later (`_remote_venue`)
+        if not candidates and kind == "cancelled" and _OCCASION.search(sentence):
+            ctx.called_off_pending.append((people[-1], sentence))  # "... will not attend the funeral of Queen ..."
         if not candidates and "whether" in sentence and _ASKED_WHETHER.search(sentence):
             # "Asked whether Putin would attend the New Delhi summit on September 9-10, Peskov said: 'No'":
             # the question names the day of the trip the article reports
@@ -1598,6 +1602,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         _left_home(kb, ctx, people, places, sentence)
     if ctx.remote_pending:
         _remote_venue(kb, ctx)
+    if ctx.called_off_pending:
+        _called_off_venue(kb, ctx)
     _visit_told_apart(ctx)
     if any(e.date is None or not e.date.is_exact for e in ctx.events):
         _occasion_day(ctx)
@@ -1692,6 +1698,65 @@ def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
                         (sentence, venue_sentence), date.text if date else None, sure,
                         reading=_reading(kb, ctx, sentence, person.value, [person], place, [place],
                                          named=person.end > 0, direct=False, borrowed=True)))
+
+
+# "The state funeral is expected to take place on September 19 at Westminster Abbey", "it will be one of the largest
+# gatherings ever held in Washington": where the occasion is held
+_HELD_AT = re.compile(r"\b(?:take|takes|took|taking) place\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$|"
+                      r"\b(?:held|hosted|staged|scheduled|set|due)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_CALLED_OFF_VENUE_WITHIN = 6  # sentences after the calling-off
+_SAME_OCCASION = re.compile(r"\bthe (?:ceremony|ceremonies|event|occasion|gathering)\b", re.I)
+
+
+def _called_off_venue(kb: KnowledgeBase, ctx: _Context) -> None:
+    """A called-off occasion told without its place ("Putin will not attend the funeral of Queen Elizabeth II")
+    takes the place one of the next few sentences says the occasion is held in ("The state funeral is expected to
+    take place on September 19 at Westminster Abbey"), dated by that sentence's day (round fourteen). Read with
+    the confidence of a borrowed place."""
+    order = list(ctx.places_of)
+    for person, sentence in ctx.called_off_pending:
+        if any(e.person == person.value and e.kind == "cancelled" for e in ctx.events) or sentence not in order:
+            continue
+        at = order.index(sentence)
+        nouns = {m.group(1).lower() for m in _OCCASION.finditer(sentence)}
+        window = order[at + 1:at + 1 + _CALLED_OFF_VENUE_WITHIN]
+        for later in window:
+            # the same occasion: its noun again, "the ceremony", "the event" or "it" (not "the summit" after "the
+            # funeral": another occasion)
+            same = later.lower().startswith("it ") or _SAME_OCCASION.search(later) is not None or any(
+                m.group(1).lower() in nouns for m in _OCCASION.finditer(later))
+            if not same:
+                continue
+            venues = [p for p in ctx.places_of[later] if not p.demonym and p.value != COURT_SEAT and
+                      p.value != kb.person_by_id[person.value].nationality and
+                      _HELD_AT.search(later, max(0, p.start - 60), p.start)]
+            if len({p.value for p in venues}) != 1:
+                continue
+            place = venues[0]
+            days = [d for d in ctx.dates(later, True) if d.span_days == 0 and _trip_date(later, d)]
+            date = days[0] if len(days) == 1 else _occasion_told_on(ctx, nouns, window)
+            sure = confidence(named=person.end > 0, direct=False, dated=date is not None, borrowed=True,
+                              kind_from_dates=False)
+            _add(ctx, Event(person.value, place.value, "cancelled", date.as_partial if date else None,
+                            (sentence, later), date.text if date else None, sure,
+                            reading=_reading(kb, ctx, later, person.value, [person], place, [place],
+                                             named=person.end > 0, direct=False, borrowed=True)))
+            break
+
+
+def _occasion_told_on(ctx: _Context, nouns: set[str], sentences: list[str]) -> DateMention | None:
+    """The one day ahead of the report these sentences give the occasion ("The summit takes place on Monday and
+    Tuesday"): its first."""
+    days = {}
+    for sentence in sentences:
+        for m in _OCCASION.finditer(sentence):
+            if m.group(1).lower() not in nouns:
+                continue
+            for d in ctx.dates(sentence, True):
+                if m.end() <= d.start and d.span_days <= 7 and d.first > ctx.published and \
+                        _OCCASION_ON.match(sentence, m.end(), d.start):
+                    days.setdefault(d.first, d)
+    return next(iter(days.values())) if len(days) == 1 else None
 
 
 def _is_venue(sentence: str, place: Hit) -> bool:
