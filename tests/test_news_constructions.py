@@ -470,6 +470,10 @@ def test_round_thirteen(kb, text, published, expected):
          {("vladimir-putin", "CHL", "2019-11-02", "cancelled")}),
         ("Netanyahu has dropped his plans to attend the summit in Washington on Monday.", "2010-04-09",
          {("benjamin-netanyahu", "USA", "2010-04-12", "cancelled")}),
+        ("Rodrigo Duterte said he is not likely to attend the summit in Washington on May 12.", "2022-04-28",
+         {("rodrigo-duterte", "USA", "2022-05-12", "cancelled")}),
+        ("Netanyahu won't join the conference in Vienna on Tuesday, his office said.", "2020-11-06",
+         {("benjamin-netanyahu", "AUT", "2020-11-10", "cancelled")}),
         # persons arrested together: each of them
         ("Police said Gicheru and Bett were arrested in Nairobi on Friday.", "2015-08-03",
          {("paul-gicheru", "KEN", "2015-07-31", "arrest"), ("philip-kipkoech-bett", "KEN", "2015-07-31", "arrest")}),

@@ -108,8 +108,11 @@ CANCELLED = Prefiltered(re.compile(
     # "will probably not travel": an adverb of likelihood between the auxiliary and "not"
     # round fourteen: "will not, in the end, attend" (an aside between "not" and the verb)
     r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not"
-    r"(?:,[^,.;]{1,30},)? (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|"
-    r"be (?:in|at|part of|present|attending|travell?ing|going))|won't (?:attend|travel|go|take part|lead|head)|"
+    r"(?:,[^,.;]{1,30},)? (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|join|address|"
+    r"be (?:in|at|part of|present|attending|travell?ing|going))|"
+    r"won't (?:attend|travel|go|take part|lead|head|join|address|visit|come)|"
+    # round fourteen: "is not likely to attend next month's summit" (news-final10 1532)
+    r"(?:is|are|was|were) (?:not likely|unlikely) to (?:attend|travel|go|take part|join|visit|come)|"
     r"(?:put|placed|is|was|were|been) on hold|"
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
@@ -212,7 +215,7 @@ DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after 
 # "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
 WHERE_HE = re.compile(r"^,?\s+where (?:he|she)\b", re.I)
 FUTURE = Prefiltered(re.compile(
-                    r"\b(will|shall|is to|are to|(?:was|were) (?:due |supposed |scheduled |set )?to "
+                    r"\b(will|won't|won’t|shall|is to|are to|(?:was|were) (?:due |supposed |scheduled |set )?to "
                     r"(?:visit|travel|go|attend|fly|arrive|come|lead|pay|make a|hold talks|be in)\b|"
                     r"plans? to|planning|(?<!than )(?<!as )planned|scheduled|expected to|"
                     # round twelve: "Shoigu is expected in Belgrade today" (not yet there)
@@ -223,8 +226,8 @@ FUTURE = Prefiltered(re.compile(
                     # "the date of the visit has not been agreed yet", "a trip to Turkey is on the agenda"
                     r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
                     re.I),
-    'will', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed', 'was scheduled',
-    'were due', 'were supposed',
+    'will', "won't", 'won’t', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed',
+    'was scheduled', 'were due', 'were supposed',
     'was set', 'plan', 'schedul', 'expected to', 'expected in', 'expected at', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
