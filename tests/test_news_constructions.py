@@ -474,6 +474,14 @@ def test_round_thirteen(kb, text, published, expected):
          {("rodrigo-duterte", "USA", "2022-05-12", "cancelled")}),
         ("Netanyahu won't join the conference in Vienna on Tuesday, his office said.", "2020-11-06",
          {("benjamin-netanyahu", "AUT", "2020-11-10", "cancelled")}),
+        # video participation: a conference "hosted by the Chancellor of Austria" (news-final10 1504); "take part in
+        # a virtual conference" hosted by a state, dated by the conference's day told after (news-final11 1622)
+        ("Benjamin Netanyahu took part on Tuesday in a video conference with other leaders. The conference was "
+         "hosted by the Chancellor of Austria, Sebastian Kurz.", "2020-11-10",
+         {("benjamin-netanyahu", "AUT", "2020-11-10", "remote")}),
+        ("Rodrigo Duterte will take part in a virtual conference hosted by Jordan's King Abdullah II, his office "
+         "confirmed on Sunday. The virtual conference will be held on Wednesday.", "2020-08-30",
+         {("rodrigo-duterte", "JOR", "2020-09-02", "remote")}),
         # persons arrested together: each of them
         ("Police said Gicheru and Bett were arrested in Nairobi on Friday.", "2015-08-03",
          {("paul-gicheru", "KEN", "2015-07-31", "arrest"), ("philip-kipkoech-bett", "KEN", "2015-07-31", "arrest")}),

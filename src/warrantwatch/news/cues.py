@@ -144,6 +144,9 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"(?:via|by|over) (?:a |live )?satellite(?: link| hook-?up| feed)?|"
                     # round seven: "his pre-recorded message was played" (not "the virtual summit": on
                     # news-final3 that names members and venues the person never addressed)
+                    # round fourteen: "will take part in a virtual conference ... hosted by Jordan's King" (not "the
+                    # virtual summit" named without the person taking part in it)
+                    r"(?:take|takes|took|taking) part in an? virtual|"
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
                     r"(?:message|address|speech|statement|remarks))\b",
                     re.I),

@@ -1662,6 +1662,9 @@ def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
 # in Bandar Seri Begawan"; "the summit, chaired this year by Vietnam"): the last venue named in the article.
 _MEETING_WORD = re.compile(r"\b(?:summits?|meetings?|forum|(?<!press )conference|assembly|gathering)\b", re.I)
 _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: this year| virtually)? by|"
+                           # round fourteen: "hosted by the Chancellor of Austria, Sebastian Kurz" (news-final10 1504)
+                           r"\b(?:chaired|hosted|organi[sz]ed|convened) by the (?:President|Prime Minister|Chancellor|"
+                           r"King|Queen|Emir|Sultan|government|leader)s? of|"
                            r"\bchair(?:man|woman)?ship of|\b(?:be|been|being|is|are|was|were) held\b[^;,]{0,40}?\bin|"
                            r"\bhosts?\b[^.;,]{0,5}|"
                            # round eleven: "with the summit's host, Brazilian President Lula, on the screen"
@@ -1692,10 +1695,18 @@ def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
             sentence, max(0, d.start - 40), d.start)] or \
             [d for d in ctx.dates(venue_sentence, future) if _trip_date(venue_sentence, d)]
         date = min(dates, key=lambda d: (d.span_days, d.start)) if dates else None
+        if date is None and future and sentence in ctx.places_of:
+            # "will take part in a virtual conference ... The virtual conference will be held on Wednesday" (round
+            # fourteen, news-final11 1622)
+            order = list(ctx.places_of)
+            at = order.index(sentence)
+            date = _occasion_told_on(ctx, {m.group(1).lower() for m in _OCCASION.finditer(sentence)},
+                                     order[at + 1:at + 1 + _CALLED_OFF_VENUE_WITHIN])
         sure = confidence(named=person.end > 0, direct=False, dated=date is not None, borrowed=True,
                           kind_from_dates=False)
         _add(ctx, Event(person.value, place.value, "remote", date.as_partial if date else None,
-                        (sentence, venue_sentence), date.text if date else None, sure,
+                        (sentence, venue_sentence) if venue_sentence != sentence else (sentence,),
+                        date.text if date else None, sure,
                         reading=_reading(kb, ctx, sentence, person.value, [person], place, [place],
                                          named=person.end > 0, direct=False, borrowed=True)))
 
