@@ -482,6 +482,9 @@ def test_round_thirteen(kb, text, published, expected):
         ("Rodrigo Duterte will take part in a virtual conference hosted by Jordan's King Abdullah II, his office "
          "confirmed on Sunday. The virtual conference will be held on Wednesday.", "2020-08-30",
          {("rodrigo-duterte", "JOR", "2020-09-02", "remote")}),
+        # a venue governed by "skip" or "attend" is where the trip goes (news-final9 1438)
+        ("Rodrigo Duterte will skip the United Nations General Assembly later this month.", "2017-09-01",
+         {("rodrigo-duterte", "USA", "2017-09", "cancelled")}),
         # persons arrested together: each of them
         ("Police said Gicheru and Bett were arrested in Nairobi on Friday.", "2015-08-03",
          {("paul-gicheru", "KEN", "2015-07-31", "arrest"), ("philip-kipkoech-bett", "KEN", "2015-07-31", "arrest")}),

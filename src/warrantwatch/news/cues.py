@@ -454,7 +454,11 @@ DESTINATION_GOVERNORS = frozenset((
     "tours", "toured", "touring", "reach", "reaches", "reached", "reaching", "enter", "enters", "entered",
     "entering", "across", "throughout", "around", "within", "outside",
     # "left Abuja on Monday": he was there
-    "left", "leave", "leaves", "leaving", "departed", "departs"))
+    "left", "leave", "leaves", "leaving", "departed", "departs",
+    # round fourteen: "will skip the United Nations General Assembly", "attended the Munich Security Conference": a
+    # venue or an occasion named by its place (news-final9 1438)
+    "attend", "attends", "attended", "attending", "skip", "skips", "skipped", "skipping", "address", "addresses",
+    "addressed", "addressing"))
 # "left for Washington", "bound for The Hague": "for" governs a goal only after these.
 GOAL_FOR = frozenset(("left", "leave", "leaves", "leaving", "bound", "headed", "heading", "heads", "head",
                       "depart", "departs", "departed", "departing", "flew", "fly", "flies", "flying", "set",
