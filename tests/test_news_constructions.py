@@ -485,6 +485,14 @@ def test_round_thirteen(kb, text, published, expected):
         # a venue governed by "skip" or "attend" is where the trip goes (news-final9 1438)
         ("Rodrigo Duterte will skip the United Nations General Assembly later this month.", "2017-09-01",
          {("rodrigo-duterte", "USA", "2017-09", "cancelled")}),
+        # "will not be among the heads of state at", "is not going to" (news-final9 1406, 1437)
+        ("Omar al-Bashir will not be among the heads of state at the opening ceremony in South Africa on Friday.",
+         "2010-06-10", {("omar-al-bashir", "ZAF", "2010-06-11", "cancelled")}),
+        ("Vladimir Putin is not going to the summit in Ankara on Saturday, his aide said.", "2023-06-01",
+         {("vladimir-putin", "TUR", "2023-06-03", "cancelled")}),
+        # an arrest told as a state: "is in its custody", "was under arrest" (news-final9 1407)
+        ("Libyan authorities say that Mahmoud al-Werfalli is in its custody in Benghazi.", "2017-08-20",
+         {("mahmoud-al-werfalli", "LBY", "", "arrest")}),
         # persons arrested together: each of them
         ("Police said Gicheru and Bett were arrested in Nairobi on Friday.", "2015-08-03",
          {("paul-gicheru", "KEN", "2015-07-31", "arrest"), ("philip-kipkoech-bett", "KEN", "2015-07-31", "arrest")}),

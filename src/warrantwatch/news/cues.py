@@ -109,7 +109,9 @@ CANCELLED = Prefiltered(re.compile(
     # round fourteen: "will not, in the end, attend" (an aside between "not" and the verb)
     r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not"
     r"(?:,[^,.;]{1,30},)? (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|join|address|"
-    r"be (?:in|at|part of|present|attending|travell?ing|going))|"
+    r"be (?:in|at|part of|present|attending|travell?ing|going|among))|"
+    # round fourteen: "he is not going to the inauguration of Recep Tayyip Erdogan either" (news-final9 1437)
+    r"(?:is|are) not (?:going|travell?ing|heading|coming) to|"
     r"won't (?:attend|travel|go|take part|lead|head|join|address|visit|come)|"
     # round fourteen: "is not likely to attend next month's summit" (news-final10 1532)
     r"(?:is|are|was|were) (?:not likely|unlikely) to (?:attend|travel|go|take part|join|visit|come)|"
@@ -164,10 +166,14 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?cu
                     # Court", "after being captured", "handed over to the ICC", "transferred to ICC custody")
                     r"surrendered (?:himself |herself )?(?:on [A-Z]\w+ )?(?:to|in)|"
                     r"(?:was|were|been|being|is) (?:[a-z]+ly )?(?:captured|surrendered|handed over to)|"
+                    # round fourteen: "the former president was under arrest", "is in its custody" (news-final8 1309,
+                    # news-final9 1407)
+                    r"(?:is|was|are|were|remains|remained) (?:now |still |already )?(?:under arrest|"
+                    r"in (?:its|their|police|military|army) custody)|"
                     r"handed over to (?:the )?(?:ICC|[Cc]ourt|International Criminal Court|Hague)|"
                     r"transferred to (?:the )?(?:ICC(?:'s|’s)? |[Cc]ourt(?:'s|’s)? )(?:custody|detention))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
-    'handed herself', 'captured', 'handed over', 'transferred')
+    'handed herself', 'captured', 'handed over', 'transferred', 'under arrest')
 # "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
 NEGATED = re.compile(r"\b(without (?:being )?|(?:almost|nearly) (?:been |being )?|"  # "was almost arrested"
                      r"not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
