@@ -493,6 +493,11 @@ def test_round_thirteen(kb, text, published, expected):
         # an arrest told as a state: "is in its custody", "was under arrest" (news-final9 1407)
         ("Libyan authorities say that Mahmoud al-Werfalli is in its custody in Benghazi.", "2017-08-20",
          {("mahmoud-al-werfalli", "LBY", "", "arrest")}),
+        # "has no plans to attend the funeral of the late Cuban leader": an occasion skipped (news-final6 1145); "no
+        # plans to visit" stays no trip, and so does others' "not planning to attend the summit"
+        ("Vladimir Putin has no plans to attend the funeral of the late Cuban leader Fidel Castro, Peskov said.",
+         "2016-11-28", {("vladimir-putin", "CUB", "", "cancelled")}),
+        ("Vladimir Putin has no plans to visit Armenia, Peskov said.", "2016-11-28", set()),
         # persons arrested together: each of them
         ("Police said Gicheru and Bett were arrested in Nairobi on Friday.", "2015-08-03",
          {("paul-gicheru", "KEN", "2015-07-31", "arrest"), ("philip-kipkoech-bett", "KEN", "2015-07-31", "arrest")}),

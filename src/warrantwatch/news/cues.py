@@ -113,6 +113,8 @@ CANCELLED = Prefiltered(re.compile(
     # round fourteen: "he is not going to the inauguration of Recep Tayyip Erdogan either" (news-final9 1437)
     r"(?:is|are) not (?:going|travell?ing|heading|coming) to|"
     r"won't (?:attend|travel|go|take part|lead|head|join|address|visit|come)|"
+    # round fourteen: "has no plans to attend the funeral of the late Cuban leader Fidel Castro" (news-final6 1145)
+    r"(?:has|have|had) no (?:such )?plans? to attend|"
     # round fourteen: "is not likely to attend next month's summit" (news-final10 1532)
     r"(?:is|are|was|were) (?:not likely|unlikely) to (?:attend|travel|go|take part|join|visit|come)|"
     r"(?:put|placed|is|was|were|been) on hold|"
@@ -135,7 +137,7 @@ CANCELLED = Prefiltered(re.compile(
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
-    'be represented', 'not,', 'unable', 'refus', 'absen')
+    'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan')
 # "will not address it remotely either", "no plans for a video address": video participation denied.
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
@@ -202,7 +204,12 @@ OTHERS_AFTER_ARREST = re.compile(r"\s+(?:at least |some |about |more than |nearl
                                  r"|\s+(?:the )?(?:protesters|demonstrators|activists|people|students)\b", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
-                     r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
+                     # (not "has no plans to attend the funeral of the late Cuban leader": an occasion skipped, round
+                     # fourteen)
+                     r"\b(?:no plans? to (?:visit|travel|go|come|fly|make (?:a |an |the )?(?:trip|visit|journey)|"
+                     r"attend(?! (?:the |a |an |this |next )?(?:[\w'’-]+ ){0,4}?"
+                     r"(?:funeral|summit|inauguration|ceremony|coronation|swearing-in|forum|conference)\b))|"
+                     r"(?:no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
                      # (not "is not planning to make a video address": that is about taking part remotely)
                      r" (?:visit|travel|go|attend|come|fly|make (?:a |an |the )?(?:trip|visit|journey))|"
                      # "has not travelled to a member state since ...", "never set foot in": an absence
