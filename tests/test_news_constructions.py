@@ -538,6 +538,14 @@ def test_a_dateline_with_the_outlet_after_the_year_is_no_part_of_the_evidence(kb
     assert event.evidence[0].startswith("Netanyahu will fly to Paris")
 
 
+def test_talks_told_first_under_a_dateline_are_held_where_the_report_was_filed(kb):
+    # round fourteen (news-final13 1807): an upper-case dateline's particles ("EL-SHEIKH"), two agencies in brackets
+    # (no bureau), and talks the report's first sentence tells, with no place of its own
+    assert read_events(kb, "SHARM EL-SHEIKH, Tuesday (DPA/IANS). Mahmoud Abbas and Benjamin Netanyahu held "
+                           "face-to-face talks, the US envoy said on Tuesday.", "2010-09-14") == {
+        ("benjamin-netanyahu", "EGY", "2010-09", "occurred")}
+
+
 def test_a_dateline_closed_by_a_full_stop_after_the_agency_is_the_occasions_place(kb):
     # round fourteen (news-final13 1807, 1830 write datelines so): "KAMPALA, May 12 (Reuters). " is a dateline, and
     # the occasion the report was filed from is where "will also attend and speak at the event" is
