@@ -40,6 +40,8 @@ VENUES = {
     # that the rules below cannot take from it: "Kiev" is shorter than an other name may be, "Odessa" and
     # "Bethlehem" are also the own names of cities elsewhere (Texas; Pennsylvania, South Africa).
     "Kiev": "UKR", "Odessa": "UKR", "Bethlehem": "PSE",
+    # round fourteen: where state funerals and papal ceremonies are held
+    "Westminster Abbey": "GBR", "St Peter's Square": "VAT", "St. Peter's Square": "VAT", "Vatican City": "VAT",
 }
 # City names that are ordinary words or frequent names in this domain, not places.
 CITY_STOPLIST = {"Of", "Mary", "Male", "Deif", "Bashir", "Ongwen", "Kony", "Much", "Most", "Bar",
