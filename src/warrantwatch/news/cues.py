@@ -242,7 +242,8 @@ FUTURE = Prefiltered(re.compile(
                     # "the date of the visit has not been agreed yet", "a trip to Turkey is on the agenda"
                     r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
                     re.I),
-    'will', "won't", 'won’t', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed',
+    'will', 'won',  # ("won't", "won’t": an ASCII anchor keeps the group in the article's one scan)
+    'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed',
     'was scheduled', 'were due', 'were supposed',
     'was set', 'plan', 'schedul', 'expected to', 'expected in', 'expected at', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
