@@ -575,3 +575,19 @@ def test_a_dateline_closed_by_a_full_stop_after_the_agency_is_the_occasions_plac
 )
 def test_a_called_off_occasions_venue_told_later(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round fifteen (after news-final14's evaluation; to be measured on news-final15): what the traveller will do
+        # where he has arrived does not date the arrival (1891), behind a dateline "BEIJING. Oct 20 (Interfax) - "
+        ("BEIJING. Oct 20 (Interfax) - Sergei Shoigu has arrived in China, where he will attend the forum on Monday, "
+         "his spokeswoman said.", "2019-10-20", {("sergei-shoigu", "CHN", "2019-10-20", "occurred")}),
+        # "through a live satellite link-up" (1872)
+        ("Muammar Gaddafi addressed students in Washington on Monday through a live satellite link-up.", "2007-10-25",
+         {("muammar-gaddafi", "USA", "2007-10-22", "remote")}),
+    ],
+)
+def test_round_fifteen(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -81,6 +81,9 @@ DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? 
                       r"(?:19|20)\d\d(?:\s*\([\w .]+\))?)"  # round fourteen: "Tuesday, May 25, 2010 (Haaretz) —"
                       r"\s+[-–—]+\s+|"
                       r"[A-Z][A-Z .'-]{2,40}, [A-Z][a-z]{2,8}\.? \d{1,2}\. /[A-Z]{2,8}/\.\s+|"
+                      # round fifteen: "BEIJING. Oct 20 (Interfax) - " (news-final14 1891)
+                      r"[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{1,20}){0,2}\.\s+[A-Z][a-z]{2,8}\.? \d{1,2}"
+                      r"(?:\s*\([\w ./-]+\))?\s+[-–—]+\s+|"
                       # round fourteen: "NEW DELHI, Dec 11 (Reuters). ", "SHARM EL-SHEIKH, Tuesday (DPA/IANS). ": the
                       # agency in brackets closed by a full stop
                       r"[A-Z][A-Z .'-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z][a-z]{2,5}day)\s*"
@@ -145,7 +148,8 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     # round eleven: "will make an address via a video linkup"
                     r"(?:via|by|through) an? video(?: ?link(?:up)?| conference| call)?|"
                     # round twelve: "Netanyahu, via satellite, was among the speakers"
-                    r"(?:via|by|over) (?:a |live )?satellite(?: link| hook-?up| feed)?|"
+                    # round fifteen: "through a live satellite link-up" (news-final14 1872)
+                    r"(?:via|by|over|through) (?:a |live |a live )?satellite(?: link(?:-?up)?| hook-?up| feed)?|"
                     # round seven: "his pre-recorded message was played" (not "the virtual summit": on
                     # news-final3 that names members and venues the person never addressed)
                     # round fourteen: "will take part in a virtual conference ... hosted by Jordan's King" (not "the

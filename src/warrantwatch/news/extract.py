@@ -523,6 +523,9 @@ _ARRIVAL_NOUN = re.compile(r"\b(?:his|her)\s+(?:arrival|presence)\s+(?:in|at)\s+
 # "his plans for a visit to China", "preparations for the trip to Beijing": ahead, whatever the verb's tense.
 _PLANS_FOR_VISIT_BEFORE = re.compile(r"\b(?:plans?|preparations?) (?:for|of) (?:a |an |his |her |the |this )?"
                                      r"(?:[\w-]+ )?(?:visit|trip|journey|tour) (?:to|in) (?:the )?$", re.I)
+# ", where he will attend the forum on Monday": what the traveller will do at a place reached, later.
+_WHERE_AHEAD = re.compile(r"[^.;]{0,30}?,\s+where\s+(?:he|she|they|the \w+)\s+(?:will|is to|is due to|is expected to|"
+                          r"plans to|is scheduled to)\b")
 # "Africa-South America", "South America", "Latin America": a name inside a compound or a continent's name.
 _IN_COMPOUND = re.compile(r"(?:\b[A-Z][a-z]+-[A-Z][a-z]+|\b(?:South|North|Latin|Central))\s+$")
 # "since their meeting in Addis Ababa", "after his visit to Minsk": a meeting told as before the main verb.
@@ -1547,6 +1550,11 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 # "Lavrov arrived on Tuesday ..., where he is representing Putin": the stand-in's arrival
                 # does not date the trip the person stays away from
                 usable = [d for d in usable if not ARRIVAL.search(sentence, max(0, d.start - 30), d.start)]
+            if place_kind == "occurred" and anchor == place.start and "where" in sentence and \
+                    (ahead := _WHERE_AHEAD.match(sentence, place.end)):
+                # "has arrived in China, where he will attend the forum on Monday": Monday is the forum's, ahead of
+                # the arrival (round fifteen, news-final14 1891)
+                usable = [d for d in usable if d.start < ahead.start()]
             date = _pick_date(usable, anchor, sentence, place.end if anchor == place.start else None)
             if date is not None and date.start < place.start and anchor == place.start and "from" in sentence and \
                     ARRIVED_FROM.search(sentence, max(0, place.start - 40), place.start) and \
