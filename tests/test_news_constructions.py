@@ -584,6 +584,9 @@ def test_a_called_off_occasions_venue_told_later(kb, text, published, expected):
         # where he has arrived does not date the arrival (1891), behind a dateline "BEIJING. Oct 20 (Interfax) - "
         ("BEIJING. Oct 20 (Interfax) - Sergei Shoigu has arrived in China, where he will attend the forum on Monday, "
          "his spokeswoman said.", "2019-10-20", {("sergei-shoigu", "CHN", "2019-10-20", "occurred")}),
+        # a plan undone: "his flight to Hong Kong was due at three in the morning, but ..." (1855)
+        ("Ronald dela Rosa said his flight to Hong Kong on Saturday was due at three in the morning, but someone "
+         "warned him.", "2025-03-17", set()),
         # "through a live satellite link-up" (1872)
         ("Muammar Gaddafi addressed students in Washington on Monday through a live satellite link-up.", "2007-10-25",
          {("muammar-gaddafi", "USA", "2007-10-22", "remote")}),
