@@ -587,6 +587,9 @@ def test_a_called_off_occasions_venue_told_later(kb, text, published, expected):
         # a plan undone: "his flight to Hong Kong was due at three in the morning, but ..." (1855)
         ("Ronald dela Rosa said his flight to Hong Kong on Saturday was due at three in the morning, but someone "
          "warned him.", "2025-03-17", set()),
+        # where a diplomat is posted is no destination ("Sudan's ambassador in Doha", 1898)
+        ("Sudan's ambassador in Doha, Yasser Youssef, told the news agency that the emir will be accompanied by a "
+         "delegation that will hold talks with President Omar al-Bashir on Wednesday.", "2014-03-29", set()),
         # "through a live satellite link-up" (1872)
         ("Muammar Gaddafi addressed students in Washington on Monday through a live satellite link-up.", "2007-10-25",
          {("muammar-gaddafi", "USA", "2007-10-22", "remote")}),

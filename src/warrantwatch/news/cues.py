@@ -222,7 +222,9 @@ NO_TRIP = Prefiltered(re.compile(
     'not ', 'never', 'no plan', 'no intention')
 # The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
 # "the Hague-based court".
+# (round fifteen: "Sudan's ambassador in Doha told SUNA", news-final14 1898: where a diplomat is posted)
 INSTITUTION_BEFORE = re.compile(r"\b(?:judges?|courts?|tribunal|ICC|prosecutors?|chambers?|registry|registrar|"
+                                r"ambassadors?|envoys?|"
                                 r"headquarters|detention (?:centre|center|unit)|seated|based)\W+(?:in|at)\W+$", re.I)
 INSTITUTION_AFTER = re.compile(r"^-based\b|^\W+(?:court|tribunal|judges)\b", re.I)
 # "flew in from Budapest", "arrived from Minsk": where a trip began, not where it went.
