@@ -421,11 +421,11 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             other = (OTHER_SUBJECT.match(clause) or _OTHER_SUBJECT_PUBLISHES.match(clause)) if clause is not sentence \
                 else None
             # (a pronoun after the other subject's verb is that subject's: "before Abbas arrives in Washington for his
-            # own White House meeting", round fourteen)
+            # own White House meeting", round fourteen; a name there is still a mention)
+            after_verb = sentence.find(clause) + other.end() if other else 0
             if other and not (clause.startswith(sentence[traveller.start:traveller.end]) or
                               _mentions_person(clause[:other.end()], people, sentence) or
-                              any(p.start >= sentence.find(clause) + other.end() and p.start < sentence.find(clause) +
-                                  len(clause) for p in people)):
+                              any(after_verb <= p.start < after_verb - other.end() + len(clause) for p in people)):
                 # "Putin will stay in Moscow while Lavrov attends the G20 in Johannesburg", "..., and the White
                 # House has released a schedule for the events in Anchorage"
                 continue
@@ -1421,9 +1421,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             days = [d for d in ctx.dates(sentence, False) if d.span_days == 0 and _trip_date(sentence, d)]
             if giver is not None and days:
                 ctx.handover = (giver.value, days[0].as_partial)
-        if people and places and TRANSFER.search(sentence) and (not _arrested(sentence) or any(
-                ANNOUNCED_BY_AFTER.match(sentence, p.end) and HANDED_OVER_BEFORE.search(sentence, 0, p.start)
-                for p in places)):
+        if people and places and TRANSFER.search(sentence) and (
+                not _arrested(sentence) or any(_announces_handover(sentence, p) for p in places)):
             # surrendered to The Hague from custody: not a trip to the custodial state, but the custody
             # itself when the sentence names the state that hands him over
             _handed_over(kb, ctx, people, places, sentence)
@@ -1479,8 +1478,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             scene = venue  # "the President will take part via videoconference in ... this summit"
         talks = ctx.dateline and not candidates and ctx.sentence_no <= 2 and kind in ("planned", "occurred", MENTION) \
             and _HELD_TALKS.search(sentence)
-        if talks and kind == MENTION and talks.group(0)[:1].lower() in "hm" and \
-                talks.group(0).lower().startswith(("held", "met")):
+        if talks and kind == MENTION and talks.group(0).lower().startswith(("held", "met")):
             kind = "occurred"  # "held talks ..., the envoy said on Tuesday" (told on the Tuesday of the report)
         if not candidates and not scene and ctx.dateline and kind in ("planned", "occurred") and \
                 (_AT_THE_OCCASION.search(sentence) or talks) and not _names_places(places, sentence):
@@ -1671,6 +1669,12 @@ _BY_DUTCH = re.compile(r"\b(?:Dutch (?:authorities|police|officers|officials)|au
 _MEMOS = (_tense, _travels, _kind, _arrest_position, _arrest_positions, _clause, _travels_in, _breaks, _trip_date)
 
 
+def _announces_handover(sentence: str, place: Hit) -> bool:
+    """ "Blé Goudé was handed over to the International Criminal Court on Saturday, the Ivorian government announced":
+    the state that says it handed him over (round fourteen)."""
+    return bool(ANNOUNCED_BY_AFTER.match(sentence, place.end) and HANDED_OVER_BEFORE.search(sentence, 0, place.start))
+
+
 def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
     """ "Central African authorities surrendered Mahamat Said to the ICC on Sunday": the arrest (custody) in
     that state, dated by the sentence."""
@@ -1678,8 +1682,8 @@ def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
         if place.value == COURT_SEAT:
             continue
         active = PLACE_SURRENDERS.match(sentence[place.end:])
-        if not active and not SURRENDERED_BY.search(sentence, max(0, place.start - 90), place.start) and not (
-                ANNOUNCED_BY_AFTER.match(sentence, place.end) and HANDED_OVER_BEFORE.search(sentence, 0, place.start)):
+        if not active and not SURRENDERED_BY.search(sentence, max(0, place.start - 90), place.start) and \
+                not _announces_handover(sentence, place):
             continue
         person = next((p for p in people if p.start > place.start or p.end == 0), None) if active else \
             next((p for p in people if p.start < place.start), None)
