@@ -482,6 +482,25 @@ def test_round_thirteen(kb, text, published, expected):
         ("Rodrigo Duterte will take part in a virtual conference hosted by Jordan's King Abdullah II, his office "
          "confirmed on Sunday. The virtual conference will be held on Wednesday.", "2020-08-30",
          {("rodrigo-duterte", "JOR", "2020-09-02", "remote")}),
+        # a venue governed by "skip" or "attend" is where the trip goes (news-final9 1438)
+        ("Rodrigo Duterte will skip the United Nations General Assembly later this month.", "2017-09-01",
+         {("rodrigo-duterte", "USA", "2017-09", "cancelled")}),
+        # "will not be among the heads of state at", "is not going to" (news-final9 1406, 1437)
+        ("Omar al-Bashir will not be among the heads of state at the opening ceremony in South Africa on Friday.",
+         "2010-06-10", {("omar-al-bashir", "ZAF", "2010-06-11", "cancelled")}),
+        ("Vladimir Putin is not going to the summit in Ankara on Saturday, his aide said.", "2023-06-01",
+         {("vladimir-putin", "TUR", "2023-06-03", "cancelled")}),
+        # an arrest told as a state: "is in its custody", "was under arrest" (news-final9 1407)
+        ("Libyan authorities say that Mahmoud al-Werfalli is in its custody in Benghazi.", "2017-08-20",
+         {("mahmoud-al-werfalli", "LBY", "", "arrest")}),
+        # "has no plans to attend the funeral of the late Cuban leader": an occasion skipped (news-final6 1145); "no
+        # plans to visit" stays no trip, and so does others' "not planning to attend the summit"
+        ("Vladimir Putin has no plans to attend the funeral of the late Cuban leader Fidel Castro, Peskov said.",
+         "2016-11-28", {("vladimir-putin", "CUB", "", "cancelled")}),
+        ("Vladimir Putin has no plans to visit Armenia, Peskov said.", "2016-11-28", set()),
+        # an arrest in a sentence that names no state but the person's own (news-final4 912)
+        ("Saif al-Islam was detained in the southern desert on Saturday, Libya's interim justice minister said.",
+         "2011-11-19", {("saif-al-islam-gaddafi", "LBY", "2011-11-19", "arrest")}),
         # persons arrested together: each of them
         ("Police said Gicheru and Bett were arrested in Nairobi on Friday.", "2015-08-03",
          {("paul-gicheru", "KEN", "2015-07-31", "arrest"), ("philip-kipkoech-bett", "KEN", "2015-07-31", "arrest")}),
@@ -520,6 +539,14 @@ def test_a_dateline_with_the_outlet_after_the_year_is_no_part_of_the_evidence(kb
     (event,) = extract(kb, "Tuesday, May 25, 2010 (Haaretz) — Netanyahu will fly to Paris on Thursday, officials said.",
                        dt.date(2010, 5, 25))
     assert event.evidence[0].startswith("Netanyahu will fly to Paris")
+
+
+def test_talks_told_first_under_a_dateline_are_held_where_the_report_was_filed(kb):
+    # round fourteen (news-final13 1807): an upper-case dateline's particles ("EL-SHEIKH"), two agencies in brackets
+    # (no bureau), and talks the report's first sentence tells, with no place of its own
+    assert read_events(kb, "SHARM EL-SHEIKH, Tuesday (DPA/IANS). Mahmoud Abbas and Benjamin Netanyahu held "
+                           "face-to-face talks, the US envoy said on Tuesday.", "2010-09-14") == {
+        ("benjamin-netanyahu", "EGY", "2010-09", "occurred")}
 
 
 def test_a_dateline_closed_by_a_full_stop_after_the_agency_is_the_occasions_place(kb):

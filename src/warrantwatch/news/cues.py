@@ -109,8 +109,12 @@ CANCELLED = Prefiltered(re.compile(
     # round fourteen: "will not, in the end, attend" (an aside between "not" and the verb)
     r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not"
     r"(?:,[^,.;]{1,30},)? (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|join|address|"
-    r"be (?:in|at|part of|present|attending|travell?ing|going))|"
+    r"be (?:in|at|part of|present|attending|travell?ing|going|among))|"
+    # round fourteen: "he is not going to the inauguration of Recep Tayyip Erdogan either" (news-final9 1437)
+    r"(?:is|are) not (?:going|travell?ing|heading|coming) to|"
     r"won't (?:attend|travel|go|take part|lead|head|join|address|visit|come)|"
+    # round fourteen: "has no plans to attend the funeral of the late Cuban leader Fidel Castro" (news-final6 1145)
+    r"(?:has|have|had) no (?:such )?plans? to attend|"
     # round fourteen: "is not likely to attend next month's summit" (news-final10 1532)
     r"(?:is|are|was|were) (?:not likely|unlikely) to (?:attend|travel|go|take part|join|visit|come)|"
     r"(?:put|placed|is|was|were|been) on hold|"
@@ -133,7 +137,7 @@ CANCELLED = Prefiltered(re.compile(
     'cancel', 'call', 'scrap', 'skip', 'postpone', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
-    'be represented', 'not,', 'unable', 'refus', 'absen')
+    'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan')
 # "will not address it remotely either", "no plans for a video address": video participation denied.
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
@@ -164,10 +168,14 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?cu
                     # Court", "after being captured", "handed over to the ICC", "transferred to ICC custody")
                     r"surrendered (?:himself |herself )?(?:on [A-Z]\w+ )?(?:to|in)|"
                     r"(?:was|were|been|being|is) (?:[a-z]+ly )?(?:captured|surrendered|handed over to)|"
+                    # round fourteen: "the former president was under arrest", "is in its custody" (news-final8 1309,
+                    # news-final9 1407)
+                    r"(?:is|was|are|were|remains|remained) (?:now |still |already )?(?:under arrest|"
+                    r"in (?:its|their|police|military|army) custody)|"
                     r"handed over to (?:the )?(?:ICC|[Cc]ourt|International Criminal Court|Hague)|"
                     r"transferred to (?:the )?(?:ICC(?:'s|’s)? |[Cc]ourt(?:'s|’s)? )(?:custody|detention))\b", re.I),
     'arrest', 'detain', 'custody', 'apprehend', 'surrender', 'gave himself', 'gave herself', 'handed himself',
-    'handed herself', 'captured', 'handed over', 'transferred')
+    'handed herself', 'captured', 'handed over', 'transferred', 'under arrest')
 # "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
 NEGATED = re.compile(r"\b(without (?:being )?|(?:almost|nearly) (?:been |being )?|"  # "was almost arrested"
                      r"not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
@@ -196,7 +204,12 @@ OTHERS_AFTER_ARREST = re.compile(r"\s+(?:at least |some |about |more than |nearl
                                  r"|\s+(?:the )?(?:protesters|demonstrators|activists|people|students)\b", re.I)
 # "had no plans to visit Armenia": no trip at all.
 NO_TRIP = Prefiltered(re.compile(
-                     r"\b(?:(?:no plans? to|no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
+                     # (not "has no plans to attend the funeral of the late Cuban leader": an occasion skipped, round
+                     # fourteen)
+                     r"\b(?:no plans? to (?:visit|travel|go|come|fly|make (?:a |an |the )?(?:trip|visit|journey)|"
+                     r"attend(?! (?:the |a |an |this |next )?(?:[\w'’-]+ ){0,4}?"
+                     r"(?:funeral|summit|inauguration|ceremony|coronation|swearing-in|forum|conference)\b))|"
+                     r"(?:no intention (?:of|to)|not planning to|does not plan to|did not plan to)"
                      # (not "is not planning to make a video address": that is about taking part remotely)
                      r" (?:visit|travel|go|attend|come|fly|make (?:a |an |the )?(?:trip|visit|journey))|"
                      # "has not travelled to a member state since ...", "never set foot in": an absence
@@ -229,7 +242,8 @@ FUTURE = Prefiltered(re.compile(
                     # "the date of the visit has not been agreed yet", "a trip to Turkey is on the agenda"
                     r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
                     re.I),
-    'will', "won't", 'won’t', 'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed',
+    'will', 'won',  # ("won't", "won’t": an ASCII anchor keeps the group in the article's one scan)
+    'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed',
     'was scheduled', 'were due', 'were supposed',
     'was set', 'plan', 'schedul', 'expected to', 'expected in', 'expected at', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
@@ -454,7 +468,11 @@ DESTINATION_GOVERNORS = frozenset((
     "tours", "toured", "touring", "reach", "reaches", "reached", "reaching", "enter", "enters", "entered",
     "entering", "across", "throughout", "around", "within", "outside",
     # "left Abuja on Monday": he was there
-    "left", "leave", "leaves", "leaving", "departed", "departs"))
+    "left", "leave", "leaves", "leaving", "departed", "departs",
+    # round fourteen: "will skip the United Nations General Assembly", "attended the Munich Security Conference": a
+    # venue or an occasion named by its place (news-final9 1438)
+    "attend", "attends", "attended", "attending", "skip", "skips", "skipped", "skipping", "address", "addresses",
+    "addressed", "addressing"))
 # "left for Washington", "bound for The Hague": "for" governs a goal only after these.
 GOAL_FOR = frozenset(("left", "leave", "leaves", "leaving", "bound", "headed", "heading", "heads", "head",
                       "depart", "departs", "departed", "departing", "flew", "fly", "flies", "flying", "set",

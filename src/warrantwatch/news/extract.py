@@ -535,6 +535,8 @@ _LATER_WORD = re.compile(r"\b(?:next|tomorrow|later|coming|upcoming|will)\b", re
 # "days after his arrest in Manila": an arrest dated only from another event.
 _SOME_TIME_AFTER_ARREST = re.compile(r"\b(?:days|weeks|months|hours|shortly|soon|some time) after (?:his|her) "
                                      r"(?:arrest|capture|detention)\b", re.I)
+_ARRESTED_HERE = re.compile(r"\b(?:has|have|had|was|were) (?:just |now )?(?:been )?(?:arrested|detained|captured|"
+                            r"apprehended)\b", re.I)
 # "had surrendered to local military police": custody at home.
 _HOME_ARREST = re.compile(r"\b(?:local|national|home) (?:[\w-]+ )?(?:police|authorities|forces)\b", re.I)
 # "Asked by reporters whether Putin would attend ...": a question about the trip.
@@ -598,6 +600,9 @@ _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){
 _AT_THE_OCCASION = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:took|take|taking) part)\b[^.;]{0,40}?\b(?:the|this) "
                               r"(?:event|ceremony|celebrations?|festivities|inauguration|summit|meeting|funeral|"
                               r"conference|parade)\b", re.I)
+_HELD_TALKS = re.compile(r"\b(?:held|hold|holds|holding) (?:[\w'’\"“”-]+ ){0,4}?"
+                         r"(?:talks|discussions?|meeting|summit)\b|"
+                         r"\b(?:met|meets) (?:with )?(?-i:[A-Z])", re.I)
 # A visit verb that can govern a place of the person's own case ("visited troops ... in the Donetsk region").
 _VISITED = re.compile(r"\b(?:visited|toured|inspected|travell?ed to|flew to|arrived in)\b", re.I)
 
@@ -1251,6 +1256,15 @@ def _after_death(kb: KnowledgeBase, event: Event) -> bool:
     return death is not None and event.date.first_day > death.since.last_day
 
 
+_BUREAU = re.compile(r"/[A-Z]{2,8}/")
+# "SHARM EL-SHEIKH", "DAR ES SALAAM": the particles of a place name in upper case are lower case in its own name
+_PARTICLE = re.compile(r"(?<=\w[ -])(El|Al|Es|De|Du|Da|La|Le|Of)(?=[ -])")
+
+
+def _title_case(dateline: str) -> str:
+    return _PARTICLE.sub(lambda m: m.group(1).lower(), dateline.title())
+
+
 def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     """The rules' candidate events (`extract` without the learned decision)."""
     gazetteer: Gazetteer = gazetteer_for(kb)
@@ -1260,14 +1274,15 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     _ROLES.clear()
     _TOPICS.clear()
     dateline = DATELINE.match(text)
-    if dateline and "/" not in dateline.group(0):  # (an agency's bureau, "NEW YORK, August 15. /TASS/.", is no scene)
+    if dateline and not _BUREAU.search(dateline.group(0)):  # (an agency's bureau, "NEW YORK, August 15. /TASS/.", is
+        # no scene; "(DPA/IANS)" names two agencies)
         # "KAMPALA, May 12 —": where the report was filed is the scene of the first sentence when it names
         # none of its own ("Museveni was sworn in ... Among the guests was al-Bashir"), and the venue of a
         # summit attended by video; its offsets lie outside every sentence
         far = len(text) + 1
         ctx.venue = ctx.dateline = [
             Hit(far, far + h.end - h.start, h.kind, h.value, h.text, h.demonym)
-            for h in gazetteer.find(dateline.group(0).title(), published) if h.kind == "place" and not h.demonym]
+            for h in gazetteer.find(_title_case(dateline.group(0)), published) if h.kind == "place" and not h.demonym]
         ctx.last_places = _Scene("", [], found=ctx.venue)
     norm = normalise(DATELINE.sub("", text, count=1))
     # One pass of the name automata and one of the date scan over the whole article; each sentence
@@ -1437,9 +1452,14 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # "Germany has arrested a Libyan militia leader ... El Hishri, who was detained on Wednesday"
             candidates = _destinations(kb, people, arrest_scene, sentence, kind, scene=True)
             borrowed = True
-        if not candidates and kind == "arrest" and not any(not p.demonym for p in places) and (
-                _HOME_ARREST.search(sentence) or any(p.value == kb.person_by_id[people[-1].value].nationality and
-                                                     DEMONYM_ARRESTS.match(sentence[p.end:]) for p in places)):
+        home_state = kb.person_by_id[people[-1].value].nationality if kind == "arrest" else None
+        if not candidates and kind == "arrest" and ((not any(not p.demonym for p in places) and (
+                _HOME_ARREST.search(sentence) or any(p.value == home_state and
+                                                     DEMONYM_ARRESTS.match(sentence[p.end:]) for p in places))) or (
+                # round fourteen: "Saif al-Islam has been detained in the southern desert, Libya's interim justice
+                # minister said": a sentence that names no state but his own (news-final4 912)
+                places and all(p.value == home_state for p in places) and people[-1].end > 0 and
+                _ARRESTED_HERE.search(sentence))):
             # "had surrendered to local military police", "Libyan authorities detained him": an arrest at home,
             # told without a place (read with the confidence of a borrowed place)
             person = kb.person_by_id[people[-1].value]
@@ -1449,8 +1469,15 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         scene = last_scene.get() if not candidates else []  # (read below only when no candidate is found)
         if not candidates and kind == "remote" and not scene and (venue := ctx.the_venue()):
             scene = venue  # "the President will take part via videoconference in ... this summit"
+        talks = ctx.dateline and not candidates and ctx.sentence_no <= 2 and kind in ("planned", "occurred", MENTION) \
+            and _HELD_TALKS.search(sentence)
+        if talks and kind == MENTION and talks.group(0)[:1].lower() in "hm" and \
+                talks.group(0).lower().startswith(("held", "met")):
+            kind = "occurred"  # "held talks ..., the envoy said on Tuesday" (told on the Tuesday of the report)
         if not candidates and not scene and ctx.dateline and kind in ("planned", "occurred") and \
-                _AT_THE_OCCASION.search(sentence) and not _names_places(places, sentence):
+                (_AT_THE_OCCASION.search(sentence) or talks) and not _names_places(places, sentence):
+            # (round fourteen: "SHARM EL-SHEIKH, Tuesday (DPA/IANS). Abbas and Netanyahu held a 'serious discussion' in
+            # face-to-face talks": the report's first sentence tells a meeting where it was filed)
             # "JUBA - ... Sudanese President Omar al-Bashir will also attend and speak at the event": the
             # occasion the report was filed from (read with the confidence of a borrowed place)
             scene = ctx.dateline
