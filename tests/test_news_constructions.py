@@ -597,3 +597,34 @@ def test_a_called_off_occasions_venue_told_later(kb, text, published, expected):
 )
 def test_round_fifteen(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round sixteen (after news-final15's evaluation): "in April last year" is the April of the year before
+        # the report's, also for a trip called off (it had been read as this year's April, 1940)
+        ("Al-Bashir travelled to Jakarta on Saturday; in April last year he cancelled at the last minute a trip to "
+         "Egypt for a summit.", "2016-03-07", {("omar-al-bashir", "IDN", "2016-03-05", "occurred"),
+                                               ("omar-al-bashir", "EGY", "2015-04", "cancelled")}),
+        ("Putin will visit Mongolia in April next year.", "2016-03-07", {("vladimir-putin", "MNG", "2017-04",
+                                                                           "planned")}),
+        # a trip the article says is denied is no trip, nor the reports it retells (1906)
+        ("A Russian military and diplomatic source has denied Turkish media reports that Valery Gerasimov plans to "
+         "visit Ankara on Friday. Turkish media had earlier reported that Gerasimov would hold talks in Ankara on "
+         "Friday.", "2016-08-25", set()),
+        # (a calling-off denied is still a trip; what comes before the denial is not denied)
+        ("The Kremlin denied reports that Putin would skip the summit in Ankara on Friday.", "2016-08-25",
+         {("vladimir-putin", "TUR", "2016-08-26", "planned")}),
+        # topics of talks: "the crises in and around Iraq and Iran" (1919)
+        ("Putin is to fly on to Qatar today, where he will meet the emir in Doha to discuss the crises in and around "
+         "Iraq and Iran.", "2007-02-12", {("vladimir-putin", "QAT", "2007-02-12", "planned")}),
+        # a dateline with its place in title case: "Milan, 8 February (LaPresse) - " dates no trip (1942)
+        # (it had dated the trip to Budapest by the report's day beside "next month")
+        ("Milan, 8 February (LaPresse) - Netanyahu is expected to travel to Hungary next month to speak at a "
+         "conference in Budapest, his office said.", "2026-02-08", {("benjamin-netanyahu", "HUN", "2026-03",
+                                                                     "planned")}),
+    ],
+)
+def test_round_sixteen(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

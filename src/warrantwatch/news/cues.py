@@ -87,7 +87,13 @@ DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? 
                       # round fourteen: "NEW DELHI, Dec 11 (Reuters). ", "SHARM EL-SHEIKH, Tuesday (DPA/IANS). ": the
                       # agency in brackets closed by a full stop
                       r"[A-Z][A-Z .'-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z][a-z]{2,5}day)\s*"
-                      r"\((?:[A-Z][\w./-]*)(?: [A-Z][\w./-]*){0,2}\)\.\s+)")
+                      r"\((?:[A-Z][\w./-]*)(?: [A-Z][\w./-]*){0,2}\)\.\s+|"
+                      # round sixteen: a place written in title case, "Milan, 8 February (LaPresse) - ", "Moscow,
+                      # August 25 (Interfax). " (news-final15 1942, 1906): with the agency, or closed by a dash
+                      r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|da|do|del|el|es|al)){0,3},\s*"
+                      r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)"
+                      r"(?:,? (?:19|20)\d\d)?(?:\s*\((?:[A-Z][\w./-]*)(?: [A-Z][\w./-]*){0,2}\)(?:\s+[-–—]+\s+|\.\s+)|"
+                      r"\s+[-–—]+\s+))")
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
@@ -291,7 +297,8 @@ STATEMENT_AFTER_DATE = re.compile(r"^\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){
                                   r"(?:announced|said|says|told|confirmed|reported|stated|declared)\b", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
-    r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
+    # (round sixteen: "the crises in and around Iraq and Iran", news-final15 1919)
+    r"\b(wars?|conflicts?|invasion|fighting|crisis|crises|peace|situation|deportation|children|occupied|ceasefire|"
     # round twelve: "in view of events in Bolivia"
     r"events|developments|unrest|turmoil|"
     # round fourteen: "because of its engagement in Syria", "building up its ground forces in Syria": a state's
@@ -302,7 +309,7 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
     r"detention (?:centre|center)|"
     r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from))"
-    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
+    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|around|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"
                           r"on the (?:future|fate|situation|subject|question) of)\s+(?:the\s+)?$|"

@@ -268,6 +268,9 @@ class _Context:
     remote_pending: list[tuple[Hit, str]] = field(default_factory=list)
     # a called-off occasion told without its place: (person, sentence), its venue maybe told after (round fourteen)
     called_off_pending: list[tuple[Hit, str]] = field(default_factory=list)
+    # (person, state) of a trip the article says was denied ("denied reports that Gerasimov plans to visit
+    # Ankara"): the reports it retells elsewhere are no trip either (round sixteen)
+    denied: set[tuple[str, str]] = field(default_factory=set)
 
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
     resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
@@ -1429,6 +1432,11 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             continue
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
+        denied_from = _denied_from(sentence) if places else -1
+        if denied_from >= 0 and any(place.start >= denied_from for place in places):
+            ctx.denied.update((p.value, place.value) for p in people for place in places
+                              if place.kind == "place" and place.start >= denied_from)
+            continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue
         kind = _kind(sentence)
@@ -1649,6 +1657,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     _after_presence(ctx)
     _day_of_the_trip(ctx)
     _month_of_the_trip(ctx, published)
+    if ctx.denied:
+        ctx.events = [e for e in ctx.events if not (e.kind in ("planned", "occurred", MENTION) and
+                                                    (e.person, e.host) in ctx.denied)]
     arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
         e.host == COURT_SEAT and not (e.kind == "arrest" and any(_BY_DUTCH.search(s) for s in e.evidence)) and (
@@ -1995,6 +2006,23 @@ def _occasion_day(ctx: _Context) -> None:
         if len(days) == 1:
             day = days.pop()
             ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day))
+
+
+# "A source has denied Turkish media reports that Gerasimov plans to visit Ankara on Friday", "the Kremlin
+# dismissed claims that Putin had flown to Tehran": the trip told is one the article says is not so
+_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|dismisses|refuted|refutes)\s+(?:(?:the\s+)?(?:[\w'’-]+\s+)"
+                     r"{0,3}?(?:reports?|claims?|rumou?rs?|speculation|suggestions?)\s+(?:that|of)|that)\b", re.I)
+# (not "denied reports that Putin would skip the summit": a calling-off denied is a trip still planned)
+_UNDONE_AFTER = re.compile(r"\b(?:not|n't|never|no longer|skip\w*|cancel\w*|call\w* off|stay\w* away|snub\w*|"
+                           r"boycott\w*)\b", re.I)
+
+
+def _denied_from(sentence: str) -> int:
+    """Where the report a sentence denies begins (its places are no destinations), or -1."""
+    if "den" not in sentence and "dismiss" not in sentence and "refut" not in sentence:
+        return -1
+    denial = _DENIED.search(sentence)
+    return denial.end() if denial is not None and not _UNDONE_AFTER.search(sentence, denial.end()) else -1
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
