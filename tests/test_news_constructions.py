@@ -628,3 +628,27 @@ def test_round_fifteen(kb, text, published, expected):
 )
 def test_round_sixteen(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round sixteen: "Vladimir V. Putin" is no Russian city of Vladimir, so the dateline is the scene (1933)
+        ("JERUSALEM - Russian President Vladimir V. Putin arrived on Wednesday night for a visit.", "2005-04-28",
+         {("vladimir-putin", "ISR", "2005-04-27", "occurred")}),
+        # "at the invitation of" is the visit's occasion, not a plan (1939)
+        ("Omer al-Bashir returned home on Tuesday afternoon after a visit to Turkey at the invitation of his Turkish "
+         "counterpart.", "2018-10-31", {("omar-al-bashir", "TUR", "", "occurred")}),
+        # a called-off summit held at "the annual gathering in the Tunisian capital" (1936)
+        ("SUNA said on Wednesday that al-Bashir would not attend the summit. It said the defence minister will lead "
+         "the Sudanese delegation to the annual gathering in the Tunisian capital on Sunday.", "2019-03-27",
+         {("omar-al-bashir", "TUN", "2019-03-31", "cancelled")}),
+        # "met Xi on Monday ... cooperation between China and the Philippines. The meeting took place ... in Beijing"
+        # (1938: the states of a topic are no venue of the meeting, and the meeting's tense is the one it was told in)
+        ("Rodrigo Duterte met Chinese President Xi Jinping on Monday, and Xi hoped for cooperation between China "
+         "and the Philippines. The meeting took place at a guesthouse in Beijing on Monday, Chinese media reported.",
+         "2023-07-17", {("rodrigo-duterte", "CHN", "2023-07-17", "occurred")}),
+    ],
+)
+def test_round_sixteen_scenes(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -250,7 +250,10 @@ FUTURE = Prefiltered(re.compile(
                     r"(?:is|are) expected (?:in|at)|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
-                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of|"
+                    # ("returned home after a visit to Turkey at the invitation of Erdogan": the visit's occasion,
+                    # not a plan; round sixteen, news-final15 1939)
+                    r"is going to|invited|(?<!at the )(?<!on the )invitation|next (?:week|month|year)|tomorrow|"
+                    r"later this|ahead of|"
                     # "the date of the visit has not been agreed yet", "a trip to Turkey is on the agenda"
                     r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
                     re.I),
@@ -554,7 +557,10 @@ GOAL_BEFORE = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’-]
 EN_ROUTE = re.compile(r"\b(?:en route|on (?:his|her|its|the) way) to (?:the )?$", re.I)
 # "The meeting between Putin and Trump is expected on August 15. It will take place at the base in
 # Anchorage": the venue of a meeting of the person, told in the next sentence.
-MEETING_WORD = Prefiltered(re.compile(r"\b(?:meeting|summit|talks)\b", re.I), 'meeting', 'summit', 'talks')
+# (round sixteen: "Duterte met Chinese President Xi Jinping on Monday. The meeting took place ... in Beijing",
+# news-final15 1938)
+MEETING_WORD = Prefiltered(re.compile(r"\b(?:meeting|summit|talks|met|meets)\b", re.I), 'meeting', 'summit', 'talks',
+                           'met', 'meets')
 VENUE_NEXT = re.compile(r"^\W*(?:it|the (?:meeting|summit|talks|encounter))\b[^.;]{0,40}?\b(?:take place|be held|"
                         r"is (?:to be )?held|was held|took place)\b", re.I)
 # "Mongolia, which Putin visited in September": the place is the object of the visit told after it.

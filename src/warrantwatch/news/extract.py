@@ -1197,8 +1197,10 @@ _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 
 def _meeting_told(kb: KnowledgeBase, person: str, sentence: str, places: list[Hit]) -> bool:
     """A meeting of the person told without a venue ("22:00 Moscow time" is none): the next sentence may name it."""
+    # (nor "friendly cooperation between China and the Philippines": a topic, round sixteen)
     return bool(MEETING_WORD.search(sentence)) and all(
-        p.demonym or p.value == kb.person_by_id[person].nationality for p in places)
+        p.demonym or p.value == kb.person_by_id[person].nationality or
+        NOT_DESTINATION_BEFORE.search(sentence, max(0, p.start - 60), p.start) for p in places)
 
 
 def _arrest_places(sentence: str, places: list[Hit]) -> list[Hit]:
@@ -1275,6 +1277,17 @@ def _title_case(dateline: str) -> str:
     return _PARTICLE.sub(lambda m: m.group(1).lower(), dateline.title())
 
 
+# "Vladimir V. Putin": a place's name (the Russian city of Vladimir) followed by a middle initial and a person
+# is that person's given name (round sixteen, news-final15 1933)
+_MIDDLE_INITIALS = re.compile(r"\s+(?:[A-Z]\.\s*){1,2}\s*$")
+
+
+def _given_names_kept(text: str, hits: list[Hit]) -> list[Hit]:
+    drop = {i for i in range(len(hits) - 1) if hits[i].kind == "place" and hits[i + 1].kind == "person" and
+            hits[i + 1].start - hits[i].end <= 8 and _MIDDLE_INITIALS.match(text, hits[i].end, hits[i + 1].start)}
+    return [hit for i, hit in enumerate(hits) if i not in drop] if drop else hits
+
+
 def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     """The rules' candidate events (`extract` without the learned decision)."""
     gazetteer: Gazetteer = gazetteer_for(kb)
@@ -1300,6 +1313,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     all_hits = gazetteer.find(norm, published)
     if not any(hit.kind != "place" for hit in all_hits):
         return []  # no person of the record named or referred to: no event (most of a news feed)
+    all_hits = _given_names_kept(norm, all_hits)
     spans = sentence_spans(norm)
     read_article(norm, spans)  # the cue patterns' searches in it answered from one scan (news.cue_index)
     all_dates = scan(norm)
@@ -1769,9 +1783,13 @@ def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
 # "The state funeral is expected to take place on September 19 at Westminster Abbey", "it will be one of the largest
 # gatherings ever held in Washington": where the occasion is held
 _HELD_AT = re.compile(r"\b(?:take|takes|took|taking) place\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$|"
-                      r"\b(?:held|hosted|staged|scheduled|set|due)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$", re.I)
+                      r"\b(?:held|hosted|staged|scheduled|set|due)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$|"
+                      # round sixteen: "will lead the delegation to the annual gathering in the Tunisian capital"
+                      # (news-final15 1936)
+                      r"\bthe (?:[\w-]+ ){0,2}(?:summit|conference|forum|ceremony|gathering|meeting|funeral|"
+                      r"inauguration)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _CALLED_OFF_VENUE_WITHIN = 6  # sentences after the calling-off
-_SAME_OCCASION = re.compile(r"\bthe (?:ceremony|ceremonies|event|occasion|gathering)\b", re.I)
+_SAME_OCCASION = re.compile(r"\bthe (?:annual |same )?(?:ceremony|ceremonies|event|occasion|gathering)\b", re.I)
 
 
 def _called_off_venue(kb: KnowledgeBase, ctx: _Context) -> None:
@@ -1793,7 +1811,8 @@ def _called_off_venue(kb: KnowledgeBase, ctx: _Context) -> None:
                 m.group(1).lower() in nouns for m in _OCCASION.finditer(later))
             if not same:
                 continue
-            venues = [p for p in ctx.places_of[later] if not p.demonym and p.value != COURT_SEAT and
+            venues = [p for p in ctx.places_of[later] if (not p.demonym or DEMONYM_PLACE.match(later[p.end:])) and
+                      p.value != COURT_SEAT and
                       p.value != kb.person_by_id[person.value].nationality and
                       _HELD_AT.search(later, max(0, p.start - 60), p.start)]
             if len({p.value for p in venues}) != 1:
@@ -1847,6 +1866,10 @@ def _venue_told_next(kb: KnowledgeBase, ctx: _Context, meeting: tuple[str, str],
     the confidence of a borrowed place (below the alert threshold)."""
     person, before = meeting
     kind = _kind(sentence)
+    if kind == MENTION:  # "The meeting took place at the guesthouse in Beijing": the tense of the meeting told
+        kind = _kind(before)
+        if kind == MENTION:
+            kind = _kind_from_dates(ctx.dates(sentence), published)
     if kind not in ("planned", "occurred"):
         return
     traveller = Hit(0, 0, "reference", person, "(the meeting)")
