@@ -652,3 +652,23 @@ def test_round_sixteen(kb, text, published, expected):
 )
 def test_round_sixteen_scenes(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round sixteen: "In press statements on Friday, ... said" is the statement's day, not the trip's (1913)
+        ("In press statements on Friday, Aror said the visit is part of a tour that al-Bashir started last week by "
+         "visiting Qatar.", "2019-01-25", {("omar-al-bashir", "QAT", "2019-01", "occurred")}),
+        # video participation told in the sentence after: "The meeting will be held in the format of a
+        # videoconference, it will be chaired by the Republic of Uzbekistan" (1916)
+        ("On December 18, Vladimir Putin will take part in a session of the Council of CIS Leaders. The meeting will "
+         "be held in the format of a videoconference, it will be chaired by the Republic of Uzbekistan.", "2020-12-16",
+         {("vladimir-putin", "UZB", "2020-12-18", "remote")}),
+        # (a meeting he takes part in that is held somewhere, not by video, is no video participation)
+        ("On December 18, Vladimir Putin will take part in a summit of CIS leaders. The summit will be held in "
+         "Tashkent.", "2020-12-16", {("vladimir-putin", "UZB", "2020-12-18", "planned")}),
+    ],
+)
+def test_round_sixteen_days_and_video(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

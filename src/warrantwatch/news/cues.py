@@ -293,7 +293,12 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 LAST_MEETING_BEFORE = re.compile(r"\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+$", re.I)
 NOT_TRIP_DATE_BEFORE = re.compile(r"(?:\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+since|"
                                   r"\bby|\bas of|\breturn\w*(?: home| to [A-Z][\w-]*(?: [A-Z][\w-]*)?)?|"
-                                  r"\b(?:flew|flown|went|came|back) home)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+                                  r"\b(?:flew|flown|went|came|back) home|"
+                                  # round sixteen: "In press statements on Friday, Aror said the visit ..." (the
+                                  # statement's day, news-final15 1913)
+                                  r"^\W*(?:In|At|During) (?:an? |his |her |their |the )?(?:[\w-]+ )?(?:statements?|"
+                                  r"remarks|comments|interview|briefing|press conference|news conference))"
+                                  r"\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
 # ... or from the words right after it: the day a statement was made ("On Friday the Kremlin announced
 # that Putin would visit India on December 4-5").
 STATEMENT_AFTER_DATE = re.compile(r"^\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){1,4}(?:has\s+|had\s+)?"

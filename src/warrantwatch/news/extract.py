@@ -1402,6 +1402,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         meeting, ctx.meeting = ctx.meeting, (people[-1].value, sentence, places) if people else None
+        if meeting and not people and REMOTE.search(sentence) and _HELD_REMOTELY.match(sentence) and \
+                _TAKES_PART.search(meeting[1]) and not REMOTE.search(meeting[1]):
+            ctx.remote_pending.append((Hit(0, 0, "reference", meeting[0], "(the meeting)"), meeting[1]))
         if meeting and not people and places and VENUE_NEXT.match(sentence) and _meeting_told(kb, *meeting):
             ctx.scene_first(sentence)
             _venue_told_next(kb, ctx, meeting[:2], places, sentence, published)
@@ -1744,7 +1747,13 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: th
 _VENUE_AFTER = re.compile(r"(?:'s? (?:presidency|chairmanship|chairship)\b| (?:is|was|will be) (?:hosting|chairing)\b|"
                           r" (?:hosts|chairs|hosted|chaired) (?:the|this|a)\b)", re.I)
 # "It will be chaired by Malaysian Prime Minister Muhyiddin Yassin": a chair told without the meeting's name
-_CHAIR_BEFORE = re.compile(r"\b(?:chaired|hosted) by (?:the )?$", re.I)
+_CHAIR_BEFORE = re.compile(r"\b(?:chaired|hosted) by (?:the )?(?:(?:Republic|Kingdom|State|Sultanate) of )?$", re.I)
+# "Putin will take part in a session of the Council of CIS Leaders. The meeting will be held in the format of a
+# videoconference": video participation told in the sentence after (round sixteen, news-final15 1916)
+_TAKES_PART = re.compile(r"\b(?:take|takes|taking|took) part\b|\bparticipat(?:e|es|ed|ing)\b|\battend(?:s|ed|ing)?\b",
+                         re.I)
+_HELD_REMOTELY = re.compile(r"^\W*(?:it|the (?:meeting|summit|session|talks|conference|forum|event))\b[^.;]{0,30}?"
+                            r"\b(?:be held|is held|was held|take place|takes place|took place)\b", re.I)
 
 
 def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
