@@ -296,7 +296,7 @@ NOT_TRIP_DATE_BEFORE = re.compile(r"(?:\b(?:time|meetings?|talks|encounter|summi
                                   r"\b(?:flew|flown|went|came|back) home|"
                                   # round sixteen: "In press statements on Friday, Aror said the visit ..." (the
                                   # statement's day, news-final15 1913)
-                                  r"^\W*(?:In|At|During) (?:an? |his |her |their |the )?(?:[\w-]+ )?(?:statements?|"
+                                  r"\b(?:in|at|during) (?:an? |his |her |their |the )?(?:[\w-]+ )?(?:statements?|"
                                   r"remarks|comments|interview|briefing|press conference|news conference))"
                                   r"\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
 # ... or from the words right after it: the day a statement was made ("On Friday the Kremlin announced
