@@ -672,3 +672,25 @@ def test_round_sixteen_scenes(kb, text, published, expected):
 )
 def test_round_sixteen_days_and_video(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round sixteen, from spent sets: "said at a Malacañang briefing on Friday, January 19" is the briefing's day
+        # (news-final10 1518)
+        ("President Rodrigo Duterte will fly to India on Wednesday, January 24, for his first foreign trip of the "
+         "year. The Philippine leader will attend the summit, de la Vega said at a Malacañang briefing on Friday, "
+         "January 19.", "2018-01-19", {("rodrigo-duterte", "IND", "2018-01-24", "planned")}),
+        # "worried by U.S. overtures to Iran and Syria" names topics (news-final12 1745)
+        ("Binyamin Netanyahu, worried by U.S. overtures to Iran and Syria, arrived in Washington yesterday for his "
+         "first visit with President Obama.", "2009-05-18", {("benjamin-netanyahu", "USA", "2009-05-17",
+                                                              "occurred")}),
+        # a party to the agreements a trip follows is not its traveller (news-final10 1537)
+        ("In line with the agreements between the presidents of the Russian Federation, Vladimir Putin, and of the "
+         "Republic of Turkey, Recep Tayyip Erdogan, the ministers Sergei Lavrov and Sergei Shoigu will arrive in "
+         "Turkey on 14 June.", "2020-06-12", {("sergei-shoigu", "TUR", "2020-06-14", "planned")}),
+    ],
+)
+def test_round_sixteen_spent_sets(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -282,8 +282,9 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
                            r"convicted|sentenced|born|elected|inaugurat|sworn in|took office|came to power|"
                            r"since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
-                           r"(?: \w+)?(?: in an? (?:statement|press release|post|interview|briefing|"
-                           r"televised address|press conference))?(?: on social media)?\W+"
+                           # (round sixteen: "said at a Malacañang briefing on Friday, January 19", news-final10 1518)
+                           r"(?: \w+)?(?: (?:in|at) (?:an?|the) (?:[\w-]+ )?(?:statement|press release|post|interview|"
+                           r"briefing|televised address|press conference|news conference))?(?: on social media)?\W+"
                            r"(?:on |late |earlier |last )?$", re.I)
 # A date that is not the trip's, read from the words right before it: the last meeting before this one
 # ("saw him for the first time since 2019", "the second meeting of the two since September"; but "held
@@ -309,6 +310,8 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"\b(wars?|conflicts?|invasion|fighting|crisis|crises|peace|situation|deportation|children|occupied|ceasefire|"
     # round twelve: "in view of events in Bolivia"
     r"events|developments|unrest|turmoil|"
+    # round sixteen: "worried by U.S. overtures to Iran and Syria" (news-final12 1745)
+    r"overtures?|outreach|sanctions|ties|relations|"
     # round fourteen: "because of its engagement in Syria", "building up its ground forces in Syria": a state's
     # part in a place, not a trip there (not "visited Russian forces in Syria": that is one)
     r"engagement|involvement|intervention|influence|entrenchment|military presence|"

@@ -1129,6 +1129,9 @@ _CALL_OFF_URGED = re.compile(r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|dem
                              r"[^.;]*$", re.I)
 
 
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), $")
+
+
 @lru_cache(maxsize=2048)  # asked again for each place of the sentence
 def _trip_date(sentence: str, date: DateMention) -> bool:
     """Not a date of the warrant, the treaty or a statement, unless a trip is named in between ("the
@@ -1136,6 +1139,8 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
     # (the words before the date read in the sentence up to it, not in a copy: a search ends at `end` as if
     # the text ended there, and the sentence's searches are answered from the article's scan)
     end = min(date.start, len(sentence))
+    if sentence[end - 2:end] == ", " and (weekday := _WEEKDAY_BEFORE.search(sentence, max(0, end - 12), end)):
+        end = weekday.start()  # "said at a briefing on Friday, January 19": the words before the weekday
     if NOT_TRIP_DATE_BEFORE.search(sentence, max(0, end - 40), end) or (
             date.text[:6].lower() == "since " and LAST_MEETING_BEFORE.search(sentence, max(0, end - 40), end)) or \
             STATEMENT_AFTER_DATE.match(sentence, date.end, min(len(sentence), date.end + 60)):
@@ -2356,11 +2361,19 @@ def _in_aside(sentence: str, hit: Hit, people: list[Hit]) -> bool:
     return aside is not None and any(p.end <= aside.start() and p.value != hit.value for p in people)
 
 
+_PARTY_BETWEEN = re.compile(r"\b(?:agreements?|accords?|deals?|understandings?|talks|conversations?|phone calls?|"
+                            r"contacts?)\s+between\s+(?:the\s+)?(?:[\w'’.-]+,?\s+){0,7}$", re.I)
+
+
 def _traveller(people: list[Hit], place: Hit, sentence: str) -> Hit | None:
     """The wanted person a place belongs to: the nearest one mentioned before it who is not the
     one being met or hosted, else the nearest before it, else the first after it who is not the one met
-    ("... for Anchorage to meet Putin" has none)."""
+    ("... for Anchorage to meet Putin" has none). Not a party to an agreement or talks the trip follows ("In line
+    with the agreements between the presidents of Russia, Vladimir Putin, and of Turkey, ... the ministers will
+    arrive in Turkey": round sixteen, news-final10 1537)."""
     before = [p for p in people if p.start <= place.start]
+    if " between " in sentence:
+        before = [p for p in before if p.end == 0 or not _PARTY_BETWEEN.search(sentence, max(0, p.start - 80), p.start)]
     if ", who " in sentence and len(before) > 1:
         # "..., and Narcisse Arido, a defence witness, who was arrested by the French authorities": the person
         # the relative clause of the arrest is told of (not the one before him in the list)
