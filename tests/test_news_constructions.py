@@ -597,3 +597,78 @@ def test_a_called_off_occasions_venue_told_later(kb, text, published, expected):
 )
 def test_round_fifteen(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round sixteen (after news-final15's evaluation): "in April last year" is the April of the year before
+        # the report's, also for a trip called off (it had been read as this year's April, 1940)
+        ("Al-Bashir travelled to Jakarta on Saturday; in April last year he cancelled at the last minute a trip to "
+         "Egypt for a summit.", "2016-03-07", {("omar-al-bashir", "IDN", "2016-03-05", "occurred"),
+                                               ("omar-al-bashir", "EGY", "2015-04", "cancelled")}),
+        ("Putin will visit Mongolia in April next year.", "2016-03-07", {("vladimir-putin", "MNG", "2017-04",
+                                                                           "planned")}),
+        # a trip the article says is denied is no trip, nor the reports it retells (1906)
+        ("A Russian military and diplomatic source has denied Turkish media reports that Valery Gerasimov plans to "
+         "visit Ankara on Friday. Turkish media had earlier reported that Gerasimov would hold talks in Ankara on "
+         "Friday.", "2016-08-25", set()),
+        # (a calling-off denied is still a trip; what comes before the denial is not denied)
+        ("The Kremlin denied reports that Putin would skip the summit in Ankara on Friday.", "2016-08-25",
+         {("vladimir-putin", "TUR", "2016-08-26", "planned")}),
+        # topics of talks: "the crises in and around Iraq and Iran" (1919)
+        ("Putin is to fly on to Qatar today, where he will meet the emir in Doha to discuss the crises in and around "
+         "Iraq and Iran.", "2007-02-12", {("vladimir-putin", "QAT", "2007-02-12", "planned")}),
+        # a dateline with its place in title case: "Milan, 8 February (LaPresse) - " dates no trip (1942)
+        # (it had dated the trip to Budapest by the report's day beside "next month")
+        ("Milan, 8 February (LaPresse) - Netanyahu is expected to travel to Hungary next month to speak at a "
+         "conference in Budapest, his office said.", "2026-02-08", {("benjamin-netanyahu", "HUN", "2026-03",
+                                                                     "planned")}),
+    ],
+)
+def test_round_sixteen(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round sixteen: "Vladimir V. Putin" is no Russian city of Vladimir, so the dateline is the scene (1933)
+        ("JERUSALEM - Russian President Vladimir V. Putin arrived on Wednesday night for a visit.", "2005-04-28",
+         {("vladimir-putin", "ISR", "2005-04-27", "occurred")}),
+        # "at the invitation of" is the visit's occasion, not a plan (1939)
+        ("Omer al-Bashir returned home on Tuesday afternoon after a visit to Turkey at the invitation of his Turkish "
+         "counterpart.", "2018-10-31", {("omar-al-bashir", "TUR", "", "occurred")}),
+        # a called-off summit held at "the annual gathering in the Tunisian capital" (1936)
+        ("SUNA said on Wednesday that al-Bashir would not attend the summit. It said the defence minister will lead "
+         "the Sudanese delegation to the annual gathering in the Tunisian capital on Sunday.", "2019-03-27",
+         {("omar-al-bashir", "TUN", "2019-03-31", "cancelled")}),
+        # "met Xi on Monday ... cooperation between China and the Philippines. The meeting took place ... in Beijing"
+        # (1938: the states of a topic are no venue of the meeting, and the meeting's tense is the one it was told in)
+        ("Rodrigo Duterte met Chinese President Xi Jinping on Monday, and Xi hoped for cooperation between China "
+         "and the Philippines. The meeting took place at a guesthouse in Beijing on Monday, Chinese media reported.",
+         "2023-07-17", {("rodrigo-duterte", "CHN", "2023-07-17", "occurred")}),
+    ],
+)
+def test_round_sixteen_scenes(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round sixteen: "In press statements on Friday, ... said" is the statement's day, not the trip's (1913)
+        ("In press statements on Friday, Aror said the visit is part of a tour that al-Bashir started last week by "
+         "visiting Qatar.", "2019-01-25", {("omar-al-bashir", "QAT", "2019-01", "occurred")}),
+        # video participation told in the sentence after: "The meeting will be held in the format of a
+        # videoconference, it will be chaired by the Republic of Uzbekistan" (1916)
+        ("On December 18, Vladimir Putin will take part in a session of the Council of CIS Leaders. The meeting will "
+         "be held in the format of a videoconference, it will be chaired by the Republic of Uzbekistan.", "2020-12-16",
+         {("vladimir-putin", "UZB", "2020-12-18", "remote")}),
+        # (a meeting he takes part in that is held somewhere, not by video, is no video participation)
+        ("On December 18, Vladimir Putin will take part in a summit of CIS leaders. The summit will be held in "
+         "Tashkent.", "2020-12-16", {("vladimir-putin", "UZB", "2020-12-18", "planned")}),
+    ],
+)
+def test_round_sixteen_days_and_video(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

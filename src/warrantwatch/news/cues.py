@@ -87,7 +87,13 @@ DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? 
                       # round fourteen: "NEW DELHI, Dec 11 (Reuters). ", "SHARM EL-SHEIKH, Tuesday (DPA/IANS). ": the
                       # agency in brackets closed by a full stop
                       r"[A-Z][A-Z .'-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z][a-z]{2,5}day)\s*"
-                      r"\((?:[A-Z][\w./-]*)(?: [A-Z][\w./-]*){0,2}\)\.\s+)")
+                      r"\((?:[A-Z][\w./-]*)(?: [A-Z][\w./-]*){0,2}\)\.\s+|"
+                      # round sixteen: a place written in title case, "Milan, 8 February (LaPresse) - ", "Moscow,
+                      # August 25 (Interfax). " (news-final15 1942, 1906): with the agency, or closed by a dash
+                      r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|da|do|del|el|es|al)){0,3},\s*"
+                      r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)"
+                      r"(?:,? (?:19|20)\d\d)?(?:\s*\((?:[A-Z][\w./-]*)(?: [A-Z][\w./-]*){0,2}\)(?:\s+[-–—]+\s+|\.\s+)|"
+                      r"\s+[-–—]+\s+))")
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
@@ -244,7 +250,10 @@ FUTURE = Prefiltered(re.compile(
                     r"(?:is|are) expected (?:in|at)|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
                     r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
-                    r"is going to|invited|invitation|next (?:week|month|year)|tomorrow|later this|ahead of|"
+                    # ("returned home after a visit to Turkey at the invitation of Erdogan": the visit's occasion,
+                    # not a plan; round sixteen, news-final15 1939)
+                    r"is going to|invited|(?<!at the )(?<!on the )invitation|next (?:week|month|year)|tomorrow|"
+                    r"later this|ahead of|"
                     # "the date of the visit has not been agreed yet", "a trip to Turkey is on the agenda"
                     r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
                     re.I),
@@ -284,14 +293,20 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
 LAST_MEETING_BEFORE = re.compile(r"\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+$", re.I)
 NOT_TRIP_DATE_BEFORE = re.compile(r"(?:\b(?:time|meetings?|talks|encounter|summit)\b(?:\s+[\w'’-]+){0,4}\s+since|"
                                   r"\bby|\bas of|\breturn\w*(?: home| to [A-Z][\w-]*(?: [A-Z][\w-]*)?)?|"
-                                  r"\b(?:flew|flown|went|came|back) home)\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
+                                  r"\b(?:flew|flown|went|came|back) home|"
+                                  # round sixteen: "In press statements on Friday, Aror said the visit ..." (the
+                                  # statement's day, news-final15 1913)
+                                  r"\b(?:in|at|during) (?:an? |his |her |their |the )?(?:[\w-]+ )?(?:statements?|"
+                                  r"remarks|comments|interview|briefing|press conference|news conference))"
+                                  r"\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
 # ... or from the words right after it: the day a statement was made ("On Friday the Kremlin announced
 # that Putin would visit India on December 4-5").
 STATEMENT_AFTER_DATE = re.compile(r"^\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){1,4}(?:has\s+|had\s+)?"
                                   r"(?:announced|said|says|told|confirmed|reported|stated|declared)\b", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
-    r"\b(war|conflict|invasion|fighting|crisis|peace|situation|deportation|children|occupied|ceasefire|"
+    # (round sixteen: "the crises in and around Iraq and Iran", news-final15 1919)
+    r"\b(wars?|conflicts?|invasion|fighting|crisis|crises|peace|situation|deportation|children|occupied|ceasefire|"
     # round twelve: "in view of events in Bolivia"
     r"events|developments|unrest|turmoil|"
     # round fourteen: "because of its engagement in Syria", "building up its ground forces in Syria": a state's
@@ -302,7 +317,7 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
     r"detention (?:centre|center)|"
     r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from))"
-    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
+    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|around|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"
                           r"on the (?:future|fate|situation|subject|question) of)\s+(?:the\s+)?$|"
@@ -547,7 +562,10 @@ GOAL_BEFORE = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?(?:[A-Z][\w'’-]
 EN_ROUTE = re.compile(r"\b(?:en route|on (?:his|her|its|the) way) to (?:the )?$", re.I)
 # "The meeting between Putin and Trump is expected on August 15. It will take place at the base in
 # Anchorage": the venue of a meeting of the person, told in the next sentence.
-MEETING_WORD = Prefiltered(re.compile(r"\b(?:meeting|summit|talks)\b", re.I), 'meeting', 'summit', 'talks')
+# (round sixteen: "Duterte met Chinese President Xi Jinping on Monday. The meeting took place ... in Beijing",
+# news-final15 1938)
+MEETING_WORD = Prefiltered(re.compile(r"\b(?:meeting|summit|talks|met|meets)\b", re.I), 'meeting', 'summit', 'talks',
+                           'met', 'meets')
 VENUE_NEXT = re.compile(r"^\W*(?:it|the (?:meeting|summit|talks|encounter))\b[^.;]{0,40}?\b(?:take place|be held|"
                         r"is (?:to be )?held|was held|took place)\b", re.I)
 # "Mongolia, which Putin visited in September": the place is the object of the visit told after it.

@@ -69,7 +69,8 @@ _ALTERNATIVES = [
                 rf"(?:\s*(?:and|to|-|–)\s*(?:next )?(?:{_WEEKDAY_WORDS})\b)?"),
     # (not "In this July 9, 2018, photo": a day follows, the full date is read at the month)
     ("which_month", rf"\b(?P<which>last|next|this) (?P<month>{_MONTH_WORDS})\.?(?![\w-])(?!\s*[0-3]?\d\b)"),
-    ("bare_month", rf"\b(?P<month>{_MONTH_WORDS})\.?(?![\w-])"),
+    # ("in April last year": the April of the year before the report's, whatever the tense)
+    ("bare_month", rf"\b(?P<month>{_MONTH_WORDS})\.?(?![\w-])(?:,? (?P<which_year>last|this|next) year\b)?"),
     ("year", r"\b(?P<year>(?:19|20)\d\d)\b"),
 ]
 SCAN = re.compile("|".join(_alt(kind, body) for kind, body in _ALTERNATIVES), re.I)
@@ -355,6 +356,9 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
             month = _month(groups["month"])
             if groups["month"][0].islower():
                 return None  # "in may", "by march": lower case is a verb or a word, not a month
+            if groups.get("which_year"):
+                return _month_range(published.year + {"last": -1, "next": 1}.get(groups["which_year"].lower(), 0),
+                                    month)
             year = _infer_year(month, 1, published.replace(day=1), future)
             return _month_range(year, month) if year else None
         if kind == "which_month":  # "last June": the latest June before the month of publication

@@ -268,6 +268,9 @@ class _Context:
     remote_pending: list[tuple[Hit, str]] = field(default_factory=list)
     # a called-off occasion told without its place: (person, sentence), its venue maybe told after (round fourteen)
     called_off_pending: list[tuple[Hit, str]] = field(default_factory=list)
+    # (person, state) of a trip the article says was denied ("denied reports that Gerasimov plans to visit
+    # Ankara"): the reports it retells elsewhere are no trip either (round sixteen)
+    denied: set[tuple[str, str]] = field(default_factory=set)
 
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
     resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
@@ -1194,8 +1197,10 @@ _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 
 def _meeting_told(kb: KnowledgeBase, person: str, sentence: str, places: list[Hit]) -> bool:
     """A meeting of the person told without a venue ("22:00 Moscow time" is none): the next sentence may name it."""
+    # (nor "friendly cooperation between China and the Philippines": a topic, round sixteen)
     return bool(MEETING_WORD.search(sentence)) and all(
-        p.demonym or p.value == kb.person_by_id[person].nationality for p in places)
+        p.demonym or p.value == kb.person_by_id[person].nationality or
+        NOT_DESTINATION_BEFORE.search(sentence, max(0, p.start - 60), p.start) for p in places)
 
 
 def _arrest_places(sentence: str, places: list[Hit]) -> list[Hit]:
@@ -1272,6 +1277,17 @@ def _title_case(dateline: str) -> str:
     return _PARTICLE.sub(lambda m: m.group(1).lower(), dateline.title())
 
 
+# "Vladimir V. Putin": a place's name (the Russian city of Vladimir) followed by a middle initial and a person
+# is that person's given name (round sixteen, news-final15 1933)
+_MIDDLE_INITIALS = re.compile(r"\s+(?:[A-Z]\.\s*){1,2}\s*$")
+
+
+def _given_names_kept(text: str, hits: list[Hit]) -> list[Hit]:
+    drop = {i for i in range(len(hits) - 1) if hits[i].kind == "place" and hits[i + 1].kind == "person" and
+            hits[i + 1].start - hits[i].end <= 8 and _MIDDLE_INITIALS.match(text, hits[i].end, hits[i + 1].start)}
+    return [hit for i, hit in enumerate(hits) if i not in drop] if drop else hits
+
+
 def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event]:
     """The rules' candidate events (`extract` without the learned decision)."""
     gazetteer: Gazetteer = gazetteer_for(kb)
@@ -1297,6 +1313,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     all_hits = gazetteer.find(norm, published)
     if not any(hit.kind != "place" for hit in all_hits):
         return []  # no person of the record named or referred to: no event (most of a news feed)
+    all_hits = _given_names_kept(norm, all_hits)
     spans = sentence_spans(norm)
     read_article(norm, spans)  # the cue patterns' searches in it answered from one scan (news.cue_index)
     all_dates = scan(norm)
@@ -1385,6 +1402,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             _earlier_arrival(ctx, people[-1].value, sentence, published)
             continue
         meeting, ctx.meeting = ctx.meeting, (people[-1].value, sentence, places) if people else None
+        if meeting and not people and REMOTE.search(sentence) and _HELD_REMOTELY.match(sentence) and \
+                _TAKES_PART.search(meeting[1]) and not REMOTE.search(meeting[1]):
+            ctx.remote_pending.append((Hit(0, 0, "reference", meeting[0], "(the meeting)"), meeting[1]))
         if meeting and not people and places and VENUE_NEXT.match(sentence) and _meeting_told(kb, *meeting):
             ctx.scene_first(sentence)
             _venue_told_next(kb, ctx, meeting[:2], places, sentence, published)
@@ -1428,6 +1448,11 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             _handed_over(kb, ctx, people, places, sentence)
             continue
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
+            continue
+        denied_from = _denied_from(sentence) if places else -1
+        if denied_from >= 0 and any(place.start >= denied_from for place in places):
+            ctx.denied.update((p.value, place.value) for p in people for place in places
+                              if place.kind == "place" and place.start >= denied_from)
             continue
         if TRANSFER.search(sentence) and not _arrested(sentence):
             continue
@@ -1649,6 +1674,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     _after_presence(ctx)
     _day_of_the_trip(ctx)
     _month_of_the_trip(ctx, published)
+    if ctx.denied:
+        ctx.events = [e for e in ctx.events if not (e.kind in ("planned", "occurred", MENTION) and
+                                                    (e.person, e.host) in ctx.denied)]
     arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
     return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
         e.host == COURT_SEAT and not (e.kind == "arrest" and any(_BY_DUTCH.search(s) for s in e.evidence)) and (
@@ -1719,7 +1747,13 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: th
 _VENUE_AFTER = re.compile(r"(?:'s? (?:presidency|chairmanship|chairship)\b| (?:is|was|will be) (?:hosting|chairing)\b|"
                           r" (?:hosts|chairs|hosted|chaired) (?:the|this|a)\b)", re.I)
 # "It will be chaired by Malaysian Prime Minister Muhyiddin Yassin": a chair told without the meeting's name
-_CHAIR_BEFORE = re.compile(r"\b(?:chaired|hosted) by (?:the )?$", re.I)
+_CHAIR_BEFORE = re.compile(r"\b(?:chaired|hosted) by (?:the )?(?:(?:Republic|Kingdom|State|Sultanate) of )?$", re.I)
+# "Putin will take part in a session of the Council of CIS Leaders. The meeting will be held in the format of a
+# videoconference": video participation told in the sentence after (round sixteen, news-final15 1916)
+_TAKES_PART = re.compile(r"\b(?:take|takes|taking|took) part\b|\bparticipat(?:e|es|ed|ing)\b|\battend(?:s|ed|ing)?\b",
+                         re.I)
+_HELD_REMOTELY = re.compile(r"^\W*(?:it|the (?:meeting|summit|session|talks|conference|forum|event))\b[^.;]{0,30}?"
+                            r"\b(?:be held|is held|was held|take place|takes place|took place)\b", re.I)
 
 
 def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
@@ -1758,9 +1792,13 @@ def _remote_venue(kb: KnowledgeBase, ctx: _Context) -> None:
 # "The state funeral is expected to take place on September 19 at Westminster Abbey", "it will be one of the largest
 # gatherings ever held in Washington": where the occasion is held
 _HELD_AT = re.compile(r"\b(?:take|takes|took|taking) place\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$|"
-                      r"\b(?:held|hosted|staged|scheduled|set|due)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$", re.I)
+                      r"\b(?:held|hosted|staged|scheduled|set|due)\b[^.;]{0,40}\b(?:in|at)\s+(?:the\s+)?$|"
+                      # round sixteen: "will lead the delegation to the annual gathering in the Tunisian capital"
+                      # (news-final15 1936)
+                      r"\bthe (?:[\w-]+ ){0,2}(?:summit|conference|forum|ceremony|gathering|meeting|funeral|"
+                      r"inauguration)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _CALLED_OFF_VENUE_WITHIN = 6  # sentences after the calling-off
-_SAME_OCCASION = re.compile(r"\bthe (?:ceremony|ceremonies|event|occasion|gathering)\b", re.I)
+_SAME_OCCASION = re.compile(r"\bthe (?:annual |same )?(?:ceremony|ceremonies|event|occasion|gathering)\b", re.I)
 
 
 def _called_off_venue(kb: KnowledgeBase, ctx: _Context) -> None:
@@ -1782,7 +1820,8 @@ def _called_off_venue(kb: KnowledgeBase, ctx: _Context) -> None:
                 m.group(1).lower() in nouns for m in _OCCASION.finditer(later))
             if not same:
                 continue
-            venues = [p for p in ctx.places_of[later] if not p.demonym and p.value != COURT_SEAT and
+            venues = [p for p in ctx.places_of[later] if (not p.demonym or DEMONYM_PLACE.match(later[p.end:])) and
+                      p.value != COURT_SEAT and
                       p.value != kb.person_by_id[person.value].nationality and
                       _HELD_AT.search(later, max(0, p.start - 60), p.start)]
             if len({p.value for p in venues}) != 1:
@@ -1836,6 +1875,10 @@ def _venue_told_next(kb: KnowledgeBase, ctx: _Context, meeting: tuple[str, str],
     the confidence of a borrowed place (below the alert threshold)."""
     person, before = meeting
     kind = _kind(sentence)
+    if kind == MENTION:  # "The meeting took place at the guesthouse in Beijing": the tense of the meeting told
+        kind = _kind(before)
+        if kind == MENTION:
+            kind = _kind_from_dates(ctx.dates(sentence), published)
     if kind not in ("planned", "occurred"):
         return
     traveller = Hit(0, 0, "reference", person, "(the meeting)")
@@ -1995,6 +2038,23 @@ def _occasion_day(ctx: _Context) -> None:
         if len(days) == 1:
             day = days.pop()
             ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day))
+
+
+# "A source has denied Turkish media reports that Gerasimov plans to visit Ankara on Friday", "the Kremlin
+# dismissed claims that Putin had flown to Tehran": the trip told is one the article says is not so
+_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|dismisses|refuted|refutes)\s+(?:(?:the\s+)?(?:[\w'’-]+\s+)"
+                     r"{0,3}?(?:reports?|claims?|rumou?rs?|speculation|suggestions?)\s+(?:that|of)|that)\b", re.I)
+# (not "denied reports that Putin would skip the summit": a calling-off denied is a trip still planned)
+_UNDONE_AFTER = re.compile(r"\b(?:not|n't|never|no longer|skip\w*|cancel\w*|call\w* off|stay\w* away|snub\w*|"
+                           r"boycott\w*)\b", re.I)
+
+
+def _denied_from(sentence: str) -> int:
+    """Where the report a sentence denies begins (its places are no destinations), or -1."""
+    if "den" not in sentence and "dismiss" not in sentence and "refut" not in sentence:
+        return -1
+    denial = _DENIED.search(sentence)
+    return denial.end() if denial is not None and not _UNDONE_AFTER.search(sentence, denial.end()) else -1
 
 
 def _left_home(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
