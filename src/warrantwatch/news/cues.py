@@ -112,7 +112,9 @@ TRAVEL = re.compile(
     r"stop(?:s|ped)? (?:over |off )?in|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
-    r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed)? off|scrap(?:s|ped)?|skip(?:s|ped|ping)?|postpone[ds]?|"
+    # (round seventeen: "after postponing a visit to Moscow", news-final16 1990; "calling off", "scrapping")
+    r"\b(cancel(?:s|led|ed|ling)?|call(?:s|ed|ing)? off|scrap(?:s|ped|ping)?|skip(?:s|ped|ping)?|"
+    r"postpon(?:e[ds]?|ing)|"
     r"suspend(?:s|ed)? (?:the |a |his |her |its )?(?:[\w-]+ )?(?:summit|visit|trip|meeting|talks)|"
     # "will probably not travel": an adverb of likelihood between the auxiliary and "not"
     # round fourteen: "will not, in the end, attend" (an aside between "not" and the verb)
@@ -143,7 +145,7 @@ CANCELLED = Prefiltered(re.compile(
     r"(?:is|was|will be) (?:a |an |the )?(?:most )?(?:notable|conspicuous|glaring|striking) absen(?:ce|tee)|"
     r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation|"
     r"(?:will|would|is to|to) be represented (?:at|by|in))\b", re.I),
-    'cancel', 'call', 'scrap', 'skip', 'postpone', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
+    'cancel', 'call', 'scrap', 'skip', 'postpon', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
     'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan')
@@ -153,7 +155,7 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     # (round sixteen: not "an online campaign about Joseph Kony", news-final6 1126)
                     r"online(?! (?:campaigns?|petitions?|posts?|videos?|articles?|news|editions?|platforms?|media|"
                     r"polls?|abuse|harassment|attacks?|threats?|content|presence|sales|shops?|stores?))|"
-                    r"videoconference|video conference|addressed .{0,40} by video|"
+                    r"videoconference|video conference|teleconference|addressed .{0,40} by video|"
                     # round eleven: "will make an address via a video linkup"
                     r"(?:via|by|through) an? video(?: ?link(?:up)?| conference| call)?|"
                     # round twelve: "Netanyahu, via satellite, was among the speakers"
@@ -167,7 +169,7 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
                     r"(?:message|address|speech|statement|remarks))\b",
                     re.I),
-    'video', 'virtual', 'remote', 'online', 'recorded', 'satellite')
+    'video', 'virtual', 'remote', 'online', 'recorded', 'satellite', 'teleconf')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
                     # "after his arrest in Manila" (not "a warrant for his arrest in November")
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
@@ -244,7 +246,9 @@ DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after 
                                 r"(?:his|her) (?:plane|jet|aircraft)|the (?:[\w-]+ ){1,3}|[A-Z][\w-]+ )?\s*(?:had )?"
                                 r"(?:arrived|flew|flown|landed|touched down|set down|reached)", re.I)
 # "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
-WHERE_HE = re.compile(r"^,?\s+where (?:he|she)\b", re.I)
+# (round seventeen: "flew to Baku from Yerevan, where in the morning he held talks", news-final16 1976)
+WHERE_HE = re.compile(r"^,?\s+where (?:(?:earlier |early |in the |that |this )?(?:morning|day|afternoon|evening|"
+                      r"night|today|yesterday|earlier)\s+)?(?:he|she)\b", re.I)
 FUTURE = Prefiltered(re.compile(
                     r"\b(will|won't|won’t|shall|is to|are to|(?:was|were) (?:due |supposed |scheduled |set )?to "
                     r"(?:visit|travel|go|attend|fly|arrive|come|lead|pay|make a|hold talks|be in)\b|"
@@ -286,8 +290,9 @@ NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|
                            r"since the court)\w*[^,;.—]{0,40}$|"
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
                            # (round sixteen: "said at a Malacañang briefing on Friday, January 19", news-final10 1518)
-                           r"(?: \w+)?(?: (?:in|at) (?:an?|the) (?:[\w-]+ )?(?:statement|press release|post|interview|"
-                           r"briefing|televised address|press conference|news conference))?(?: on social media)?\W+"
+                           r"(?: \w+)?(?: (?:(?:in|at|to) )?(?:an?|the) (?:[\w-]+ )?(?:statement|press release|post|"
+                           r"interview|briefing|televised address|press conference|news conference))?"
+                           r"(?: on social media)?\W+"
                            r"(?:on |late |earlier |last )?$", re.I)
 # A date that is not the trip's, read from the words right before it: the last meeting before this one
 # ("saw him for the first time since 2019", "the second meeting of the two since September"; but "held
@@ -305,7 +310,11 @@ NOT_TRIP_DATE_BEFORE = re.compile(r"(?:\b(?:time|meetings?|talks|encounter|summi
                                   r"\s+(?:on\s+|in\s+)?(?:the\s+)?$", re.I)
 # ... or from the words right after it: the day a statement was made ("On Friday the Kremlin announced
 # that Putin would visit India on December 4-5").
-STATEMENT_AFTER_DATE = re.compile(r"^\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){1,4}(?:has\s+|had\s+)?"
+STATEMENT_AFTER_DATE = re.compile(r"\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){1,4}"
+                                  # round seventeen: "Yesterday, Kremlin officials told Russian state media that the
+                                  # meeting had been put off" (news-final16 1990)
+                                  r"(?:(?:officials?|sources?|spokes(?:man|woman|person)|aides?|diplomats?)\s+)?"
+                                  r"(?:has\s+|had\s+|have\s+)?"
                                   r"(?:announced|said|says|told|confirmed|reported|stated|declared)\b", re.I)
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
@@ -352,6 +361,9 @@ PLACE_OF_PERSON = re.compile(r"^(?:'s|’s)\s+(?:(?:[a-z]+\s+){0,2}(?:president|
                              r"[A-Z][\w-]+\s+(?:[A-Z]|al-|el-|bin\s|ibn\s|da\s|de\s|dos\s|van\s|von\s))")
 # The traveller is not the person being met: "held talks with Vladimir Putin in Sochi".
 HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receives?|received|welcomed|"
+                           # round seventeen: "Netanyahu speaks to Putin on the phone after postponing a visit to
+                           # Moscow" (news-final16 1990)
+                           r"spoke to|speaks to|speaking to|talked to|talks to|phoned|telephoned|"
                            r"invited|and|stood in for|stands in for|standing in for|in place of|instead of|"
                            r"on behalf of|represent(?:s|ed|ing)?|warrants? (?:of arrest )?(?:for|against))\W+"
                            r"(?:the\W+)?(?:(?-i:[A-Z][\w-]+)\W+){0,3}$", re.I)

@@ -150,7 +150,14 @@ def scan(text: str, offset: int = 0) -> list[RawDate]:
             groups["which"] = word.group("which")
         found.append(RawDate(start + offset, m.end() + offset, kind, groups, text[start:m.end()]))
         done = m.end()
+        if kind == "weekday" and text.startswith(", ", m.end()) and _FULL_DAY_AHEAD.match(text, m.end() + 2):
+            groups["comma_day"] = "1"
     return found
+
+
+# "Wednesday, 21 August 2019", "Friday, January 19": a weekday written before the full day it names
+_FULL_DAY_AHEAD = re.compile(rf"(?:[0-3]?\d(?:st|nd|rd|th)? (?:of )?(?:{_MONTH_WORDS})\b|"
+                             rf"(?:{_MONTH_WORDS})\.? [0-3]?\d\b)", re.I)
 
 
 class DateMention(NamedTuple):
@@ -275,6 +282,8 @@ def resolve_all(raw: list[RawDate], published: dt.date, future: bool | None,
                     break
             found.append(DateMention(r.start - offset, r.end - offset, day, day, r.text))
             continue
+        if r.kind == "weekday" and r.groups.get("comma_day"):
+            continue  # "on Wednesday, 21 August 2019": the weekday of the day written next (round seventeen)
         resolved = _resolve(r.kind, r.groups, published, future)
         if resolved is not None:
             found.append(DateMention(r.start - offset, r.end - offset, resolved[0], resolved[1], r.text))

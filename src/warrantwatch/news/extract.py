@@ -1129,7 +1129,23 @@ _CALL_OFF_URGED = re.compile(r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|dem
                              r"[^.;]*$", re.I)
 
 
+# (round seventeen, news-final16 1955; not "cut his visit short": a trip made and ended early)
+_PLAN_CHANGED = re.compile(r"\b(?:cut|shortened|trimmed|curtailed|scaled back|reduced|brought forward|moved up|"
+                           r"pushed back|rescheduled)\s+(?:the|his|her|this)\s+(?:planned |official |state |working )?"
+                           r"(?:visit|trip|stay|tour)\b(?![^.;]{0,30}\bshort\b)", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), $")
+
+
+_SENTENCE_START = re.compile(r"\W*(?:(?:late|early|earlier|later) )?(?:on )?$", re.I)
+
+
+def _statement_day(sentence: str, date: DateMention) -> bool:
+    """A day that opens the sentence and is followed by who said something: the saying's day ("On Friday the
+    Kremlin announced that ...", "Yesterday, Kremlin officials told Russian state media that ..."), not the
+    trip's. (Until round seventeen the pattern began with "^", which `match` at a later position never
+    matches: the rule had never applied.)"""
+    return bool(_SENTENCE_START.match(sentence, 0, date.start)) and \
+        STATEMENT_AFTER_DATE.match(sentence, date.end, min(len(sentence), date.end + 60)) is not None
 
 
 @lru_cache(maxsize=2048)  # asked again for each place of the sentence
@@ -1143,7 +1159,7 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
         end = weekday.start()  # "said at a briefing on Friday, January 19": the words before the weekday
     if NOT_TRIP_DATE_BEFORE.search(sentence, max(0, end - 40), end) or (
             date.text[:6].lower() == "since " and LAST_MEETING_BEFORE.search(sentence, max(0, end - 40), end)) or \
-            STATEMENT_AFTER_DATE.match(sentence, date.end, min(len(sentence), date.end + 60)):
+            _statement_day(sentence, date):
         return False  # "since 2019", "by March 17", "returns to Israel on Wednesday", "On Friday the Kremlin said"
     m = NOT_TRIP_DATE.search(sentence, max(0, end - 90), end)
     return m is None or bool(TRIP_AFTER.search(sentence, m.start(), end))
@@ -1468,6 +1484,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         if kind in ("planned", "occurred", MENTION) and (("had been" in sentence and UNREALISED_PLAN.search(sentence))
                                                          or (" but " in sentence and _DUE_BUT.search(sentence))):
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
+        if kind in ("occurred", MENTION) and _PLAN_CHANGED.search(sentence):
+            kind = "planned"  # "had already cut the visit from 36 hours to a few hours on Thursday": the plan changed
         kind_from_dates = kind == MENTION
         if kind == MENTION and ("begin" in sentence or "start" in sentence or "kick" in sentence or "under way" in
                                 sentence) and _BEGINS.search(sentence):
@@ -1745,7 +1763,9 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: th
                            r"\bchair(?:man|woman)?ship of|\b(?:be|been|being|is|are|was|were) held\b[^;,]{0,40}?\bin|"
                            r"\bhosts?\b[^.;,]{0,5}|"
                            # round eleven: "with the summit's host, Brazilian President Lula, on the screen"
-                           r"\bhost,)"
+                           r"\bhost,|"
+                           # round seventeen: "The meeting in Brussels was already scheduled" (news-final16 1988)
+                           r"^\W*The (?:meeting|summit|conference|session|talks) in)"
                            r" (?:the )?$", re.I)
 # round eleven: the chair or host named before its verb: "the summit, which Malaysia is hosting", "under Brunei's
 # presidency" (not "under Brunei" alone)
@@ -2536,6 +2556,8 @@ def _date_from_host(ctx: _Context, places: list[Hit], sentence: str, published: 
         days = [d for d in ctx.dates(sentence, future) if d.span_days == 0 and
                 (event.kind != "occurred" or d.first <= published) and
                 not NOT_TRIP_DATE.search(sentence, 0, d.start) and
+                # ("Yesterday, Kremlin officials told Russian state media that ...": the day of the telling)
+                not _statement_day(sentence, d) and
                 (event.date is None or event.date.first_day <= d.first <= event.date.last_day)]
         if days:
             first = min(days, key=lambda d: d.first)
