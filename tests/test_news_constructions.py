@@ -694,3 +694,25 @@ def test_round_sixteen_days_and_video(kb, text, published, expected):
 )
 def test_round_sixteen_spent_sets(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round sixteen, from spent sets the learned stage is trained on: "an online campaign about Joseph Kony" is no
+        # video participation (news-final6 1126)
+        ("The verdict in The Hague comes as child soldiers are in the headlines after an online campaign about "
+         "Joseph Kony, who is also wanted by the court.", "2012-03-14", set()),
+        # "business ventures in Japan" and "the threat from Iran" are topics (news-final7 1214, 1251)
+        ("Asked about a dinner in December 2012, Netanyahu said they had met among dozens of economists and talked "
+         "about Elovitch's business ventures in Japan.", "2024-12-11", set()),
+        ("Mr Sunak greeted Benjamin Netanyahu outside Number 10 ahead of talks on security and the threat from Iran.",
+         "2023-03-24", set()),
+        # a day after a semicolon is of something else, not of "the visit" (news-final7 1251)
+        ("Rishi Sunak has met Benjamin Netanyahu at Downing Street. The visit comes as Israel is gripped by "
+         "demonstrations; on Thursday tens of thousands of Israelis again took to the streets.", "2023-03-24",
+         {("benjamin-netanyahu", "GBR", "", "occurred")}),
+    ],
+)
+def test_round_sixteen_learned_sets(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

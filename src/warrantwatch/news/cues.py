@@ -149,7 +149,10 @@ CANCELLED = Prefiltered(re.compile(
     'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan')
 # "will not address it remotely either", "no plans for a video address": video participation denied.
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
-REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|online|video address|"
+REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|video address|"
+                    # (round sixteen: not "an online campaign about Joseph Kony", news-final6 1126)
+                    r"online(?! (?:campaigns?|petitions?|posts?|videos?|articles?|news|editions?|platforms?|media|"
+                    r"polls?|abuse|harassment|attacks?|threats?|content|presence|sales|shops?|stores?))|"
                     r"videoconference|video conference|addressed .{0,40} by video|"
                     # round eleven: "will make an address via a video linkup"
                     r"(?:via|by|through) an? video(?: ?link(?:up)?| conference| call)?|"
@@ -312,6 +315,10 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"events|developments|unrest|turmoil|"
     # round sixteen: "worried by U.S. overtures to Iran and Syria" (news-final12 1745)
     r"overtures?|outreach|sanctions|ties|relations|"
+    # ("Elovitch's business ventures in Japan", news-final7 1214)
+    r"ventures?|businesses|business interests|investments?|assets|"
+    # ("ahead of talks on security and the threat from Iran", news-final7 1251)
+    r"threats?|"
     # round fourteen: "because of its engagement in Syria", "building up its ground forces in Syria": a state's
     # part in a place, not a trip there (not "visited Russian forces in Syria": that is one)
     r"engagement|involvement|intervention|influence|entrenchment|military presence|"

@@ -2547,8 +2547,12 @@ def _refine(ctx: _Context, sentence: str, published: dt.date) -> None:
     assert ctx.last_event is not None
     event = ctx.events[ctx.last_event]
     future = {"planned": True, "occurred": False, "arrest": False}.get(event.kind)
+    # (not a day told after a semicolon, of something else: "The visit comes as Israel is gripped by
+    # demonstrations; on Thursday tens of thousands took to the streets", round sixteen, news-final7 1251)
+    told = ANAPHORA.search(sentence) or SCHEDULED.search(sentence)
     dates = [d for d in ctx.dates(sentence, future)
-             if d.span_days == 0 and not END_DATE.search(sentence[max(0, d.start - 12):d.start])]
+             if d.span_days == 0 and not END_DATE.search(sentence[max(0, d.start - 12):d.start]) and
+             (told is None or ";" not in sentence[min(told.start(), d.start):max(told.start(), d.start)])]
     if not dates:
         return
     date = dates[0].as_partial
