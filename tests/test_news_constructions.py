@@ -757,3 +757,37 @@ def test_round_sixteen_learned_sets(kb, text, published, expected):
 )
 def test_round_seventeen(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round eighteen (after news-final17's evaluation): "the inauguration of Uhuru Kenyatta as Kenya's fourth Head
+        # of State" is held in Kenya (2019)
+        ("Sudan's President Omar al Bashir will not attend Tuesday's inauguration of Uhuru Kenyatta as Kenya's fourth "
+         "Head of State.", "2013-04-08", {("omar-al-bashir", "KEN", "2013-04-09", "cancelled")}),
+        # titles are no venues, and the chair named with two titles is the video meeting's host (2030)
+        ("An extraordinary session of the CSTO Collective Security Council, chaired by the Chairman of the Council, "
+         "Prime Minister of the Republic of Armenia Nikol Pashinyan, took place today. The session, held by video "
+         "conference, was attended by Russian President Vladimir Putin, President of Belarus Alexander Lukashenko "
+         "and President of Kazakhstan Kassym-Jomart Tokayev.", "2022-01-10",
+         {("vladimir-putin", "ARM", "2022-01-10", "remote")}),
+        # (a state named after a title's "of the ... to" is still a destination: "made his first State Visit as
+        # President of the Philippines to the Republic of Indonesia", news-final9 1403)
+        ("Rodrigo Duterte made his first State Visit as President of the Philippines to the Republic of Indonesia on "
+         "8 September.", "2016-09-10", {("rodrigo-duterte", "IDN", "2016-09-08", "occurred")}),
+        # "has welcomed Netanyahu in Berlin ahead of talks with Merkel": made, not planned (2047)
+        ("German President Horst Koehler has welcomed Israeli Prime Minister Benjamin Netanyahu in Berlin ahead of "
+         "talks with Chancellor Angela Merkel.", "2009-08-26", {("benjamin-netanyahu", "DEU", "", "occurred")}),
+        # "one of his key aides had travelled to Britain": the aide's trip, not his (2011)
+        ("Saif al-Islam Gaddafi is wanted by the court. Downing Street spoke after it emerged that one of his key "
+         "aides, Mohammed Ismail, had travelled to Britain earlier this week.", "2011-04-01", set()),
+        # a court's seat is no scene for the next sentence ("indicted by the war crimes court in The Hague", 2009)
+        ("Haroun, who has been indicted by the war crimes court in The Hague, told reporters that the president had "
+         "informed the meeting of his decision to make him acting chairman. The meeting \"took note\" of the "
+         "president's decision to delegate his powers to Haroun, set out in his speech to the nation last Friday.",
+         "2019-02-28", set()),
+    ],
+)
+def test_round_eighteen(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -278,6 +278,8 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   r"dropped|"
                   r"had been|was|were|did not|stayed|"
                   r"was received|was welcomed|left|departed|returned|spent|hosted|had visited|"
+                  # round eighteen: "Koehler has welcomed Netanyahu in Berlin ahead of talks" (news-final17 2047)
+                  r"(?:has|have) (?:welcomed|received|greeted)|"
                   # "began his visit to the US early this month" (round six)
                   r"(?:began|started) (?:his|her|a|an|the) (?:[\w-]+ )?(?:visit|trip|tour)|"
                   # "has already made official visits to Uganda, Rwanda and Kenya", "paid a state visit to"
@@ -335,7 +337,9 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"aggression|offensive|strikes?|front|between|airspace of|route over|flew over|crossing|"
     r"reporters|speaking|speech|interview|statement|press conference|briefing|embassy|consulate|near|prison|jail|"
     r"detention (?:centre|center)|"
-    r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from))"
+    r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from)|"
+    # round eighteen: a title, "President of Belarus Alexander Lukashenko" (news-final17 2030)
+    r"(?:President|Prime Minister|King|Emir|Sultan|Chancellor|Executive Office)s? of(?=\W+(?:the\W+)?$))"
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|around|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"

@@ -197,6 +197,9 @@ def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_f
     return round(min(0.99, max(0.05, score)), 2)
 
 
+_COURT_IN = re.compile(r"\b(?:judges?|courts?|tribunal|ICC|prosecutors?|chambers?)\W+(?:in|at)\W+(?:the\W+)?$", re.I)
+
+
 class _Scene:
     """The places a sentence names as its scene ("in Kampala", "to Sochi"), found when first asked for: most
     sentences' scenes are never asked for (the next sentence borrows one only when it names no place of its
@@ -218,6 +221,8 @@ class _Scene:
             self.found = [p for p in places if not p.demonym and SCENE_BEFORE.search(sentence, max(0, p.start - 12),
                                                                                      p.start)
                           and not _topic_or_origin(sentence, p)
+                          # (not a court's seat: "indicted by the war crimes court in The Hague", round eighteen)
+                          and not _COURT_IN.search(sentence, max(0, p.start - 30), p.start)
                           and _destination_role(sentence, p, places, "occurred")] or \
                 (self.before.get() if self.before is not None else [])  # (the first sentence: the dateline's)
         return self.found
@@ -364,6 +369,12 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
                     found.extend(_occasion_trip(kb, people, place, sentence, kind))
                 continue  # "Russian President ...", "Ukrainian children": a person or people, not a place
             before = sentence[max(0, place.start - 60):place.start]
+            if kind in ("planned", "occurred", "cancelled") and after[:2] in ("'s", "’s") and \
+                    _OCCASION_AS.search(sentence, max(0, place.start - 80), place.start):
+                # "will not attend Tuesday's inauguration of Uhuru Kenyatta as Kenya's fourth Head of State": held
+                # there (round eighteen, news-final17 2019)
+                found.extend(_occasion_trip(kb, people, place, sentence, kind))
+                continue
             if _topic_or_origin(sentence, place):
                 continue
             if PLACE_AS_SUBJECT.match(after) or PLACE_OF_PERSON.match(after):
@@ -1255,6 +1266,10 @@ def _occasion_of_leader(sentence: str, start: int, end: int) -> bool:
                 and _AT_OCCASION.search(sentence, max(0, occasion.start() - 60), occasion.start()))
 
 
+_OCCASION_AS = re.compile(r"\b(?:inauguration|swearing-in|investiture|enthronement|coronation) of "
+                          r"(?:(?-i:[A-Z][\w'’.-]+) ){1,4}as (?:the )?$", re.I)
+
+
 def _occasion_trip(kb: KnowledgeBase, people: list[Hit], place: Hit, sentence: str,
                    kind: str) -> list[tuple[str, Hit, str]]:
     """The trip to an occasion held by the leader of `place`'s state: the traveller is the last person of the
@@ -1301,6 +1316,19 @@ def _title_case(dateline: str) -> str:
 # "Vladimir V. Putin": a place's name (the Russian city of Vladimir) followed by a middle initial and a person
 # is that person's given name (round sixteen, news-final15 1933)
 _MIDDLE_INITIALS = re.compile(r"\s+(?:[A-Z]\.\s*){1,2}\s*$")
+
+
+# "one of his key aides, Mohammed Ismail, had travelled to Britain": someone of his, not he (round eighteen,
+# news-final17 2011)
+_HIS_PROXY = re.compile(r"\s+(?:(?:key|senior|close|top|chief|former|personal|special|own|two|three) )*"
+                        r"(?:aides?|advisers?|advisors?|envoys?|emissar(?:y|ies)|representatives?|spokes(?:man|woman|person)|lawyers?|"
+                        r"sons?|daughters?|wife|brothers?|delegation|officials?|ministers?|associates?)\b")
+
+
+def _object_pronoun(sentence: str) -> bool:
+    """A "him", "his" or "her" that may be the person's (not "his aides": they travel, not he)."""
+    return any(m.group(1).lower() == "him" or not _HIS_PROXY.match(sentence, m.end())
+               for m in OBJECT_PRONOUN.finditer(sentence))
 
 
 def _given_names_kept(text: str, hits: list[Hit]) -> list[Hit]:
@@ -1372,7 +1400,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
         places = [h for h in hits if h.kind == "place"]
         ctx.places_of[sentence] = places  # (read only by `_occasion_day` and `_remote_venue`)
-        if not people and ctx.last_person and (PRONOUN.search(sentence) or OBJECT_PRONOUN.search(sentence)
+        if not people and ctx.last_person and (PRONOUN.search(sentence) or _object_pronoun(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
                                                or INSTITUTION_SAID_HE.search(sentence)
                                                or _own_leader(kb, ctx.last_person, places, sentence)) \
@@ -1772,7 +1800,12 @@ _VENUE_BEFORE = re.compile(r"(?:\b(?:chaired|hosted|organi[sz]ed|convened)(?: th
 _VENUE_AFTER = re.compile(r"(?:'s? (?:presidency|chairmanship|chairship)\b| (?:is|was|will be) (?:hosting|chairing)\b|"
                           r" (?:hosts|chairs|hosted|chaired) (?:the|this|a)\b)", re.I)
 # "It will be chaired by Malaysian Prime Minister Muhyiddin Yassin": a chair told without the meeting's name
-_CHAIR_BEFORE = re.compile(r"\b(?:chaired|hosted) by (?:the )?(?:(?:Republic|Kingdom|State|Sultanate) of )?$", re.I)
+_CHAIR_BEFORE = re.compile(r"\b(?:chaired|hosted) by (?:the )?"
+                           # round eighteen: "chaired by the Chairman of the Council, Prime Minister of the Republic
+                           # of Armenia Nikol Pashinyan" (news-final17 2030)
+                           r"(?:(?:[\w-]+ ){1,5}?(?:of the [\w ]{1,30}, )?(?-i:President|Prime Minister|Chancellor|"
+                           r"King|Emir|Sultan) of (?:the )?)?"
+                           r"(?:(?:Republic|Kingdom|State|Sultanate) of )?$", re.I)
 # "Putin will take part in a session of the Council of CIS Leaders. The meeting will be held in the format of a
 # videoconference": video participation told in the sentence after (round sixteen, news-final15 1916)
 _TAKES_PART = re.compile(r"\b(?:take|takes|taking|took) part\b|\bparticipat(?:e|es|ed|ing)\b|\battend(?:s|ed|ing)?\b",
@@ -1886,7 +1919,7 @@ def _is_venue(sentence: str, place: Hit) -> bool:
     if _MEETING_WORD.search(sentence) and (_VENUE_BEFORE.search(sentence, before, place.start) or
                                            _VENUE_AFTER.match(sentence, place.end)):
         return True
-    return bool(_CHAIR_BEFORE.search(sentence, before, place.start))
+    return bool(_CHAIR_BEFORE.search(sentence, max(0, place.start - 90), place.start))
 
 
 # (the day something was said or confirmed, not the meeting's: "Malacañang confirmed on Monday, Oct. 25, that")
