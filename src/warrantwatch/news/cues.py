@@ -103,6 +103,8 @@ TRAVEL = re.compile(
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"took off (?:for|from)|set off for|boarded|"
+    # round nineteen: "Gbagbo and Soro signed a peace deal in Ouagadougou ... on Sunday" (news-final18 2086)
+    r"sign(?:ed|s)? (?:a|an|the) (?:[\w-]+ ){0,3}(?:deal|agreement|accord|treaty|declaration) in|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last| expected)? in|on (?:the|his|her) way to|en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be(?:ing)? received|received (?:him|her|the)|received with (?:[\w-]+ ){0,2}honou?rs|"
@@ -119,7 +121,7 @@ CANCELLED = Prefiltered(re.compile(
     # "will probably not travel": an adverb of likelihood between the auxiliary and "not"
     # round fourteen: "will not, in the end, attend" (an aside between "not" and the verb)
     r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not"
-    r"(?:,[^,.;]{1,30},)? (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|join|address|"
+    r"(?:,[^,.;]{1,30},)? (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|join|address|fly|"
     r"be (?:in|at|part of|present|attending|travell?ing|going|among))|"
     # round fourteen: "he is not going to the inauguration of Recep Tayyip Erdogan either" (news-final9 1437)
     r"(?:is|are) not (?:going|travell?ing|heading|coming) to|"
@@ -406,7 +408,10 @@ ANAPHORA = re.compile(r"^\W*(the|this|his|her|that) (visit|trip|tour|summit|jour
                       r"capture)\b", re.I)
 OBJECT_PRONOUN = re.compile(r"\b(him|his|her)\b", re.I)
 PRONOUN = re.compile(r"^\W*(?:[A-Z][\w ,]{0,40}, )?(he|she)\b|^\W*the (?:\w+ ){0,2}"
-                     r"(president|leader|prime minister|premier|minister|commander|general|chief|head of state|"
+                     # (round nineteen: "The two leaders met in Egypt's Red Sea resort", news-final18 2090)
+                     r"(president|leader|(?<=two )leaders(?= (?:last |first |have |had |also )?(?:met|meet|held talks|"
+                     r"hold talks)\b)|prime minister|premier|minister|commander|general|chief|"
+                     r"head of state|"
                      r"strongman|former \w+)\b|"
                      # "Last week he visited ...", "On Sunday he was in ...", "In August he ..."
                      r"^\W*(?:last|next|this|earlier|later|on|in|since|from|yesterday|today|then|meanwhile|also)\b"
@@ -446,7 +451,9 @@ DEMONYM_ARRESTS = re.compile(r"^\s*(authorities|police|officers|security forces|
 # "the Mongolian capital", "on Azerbaijani soil": a demonym that names a place.
 DEMONYM_PLACE = re.compile(r"^\s*(capital|city|soil|territory|resort|port|border|airport|coast|shore|"
                            r"side(?= of the border)|"
-                            r"town|island|countryside)\b", re.I)
+                            r"town|island|countryside|"
+                            # round nineteen: "arrived this morning for a three-day Canadian visit" (news-final18 2071)
+                            r"(?:state |official |working )?(?:visit|trip|tour|leg))\b", re.I)
 # A word that makes the place after it a destination or the scene of the visit: "to Mongolia",
 # "arrived in Kazan", "visit India", "at the Kremlin".
 DESTINATION_CUE = re.compile(r"\b(?:to|in|into|at|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?|"

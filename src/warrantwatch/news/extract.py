@@ -1144,6 +1144,7 @@ _CALL_OFF_URGED = re.compile(r"\b(?:call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|dem
 _PLAN_CHANGED = re.compile(r"\b(?:cut|shortened|trimmed|curtailed|scaled back|reduced|brought forward|moved up|"
                            r"pushed back|rescheduled)\s+(?:the|his|her|this)\s+(?:planned |official |state |working )?"
                            r"(?:visit|trip|stay|tour)\b(?![^.;]{0,30}\bshort\b)", re.I)
+_ON_THE_WAY_TO = re.compile(r"\bon (?:his|her|its|their|the) way to\b[^.;,]{0,80}$", re.I)
 _WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), $")
 
 
@@ -1612,6 +1613,12 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                     # from ("arrested after he arrived in the Philippines from Hong Kong"): not a trip
                     continue
                 place_kind = "occurred"  # arrested in Manila "after several days in Hong Kong"
+            if place_kind == "occurred" and " way to " in sentence and any(
+                    c[1].start < place.start and c[1].value != place.value for c in candidates) and \
+                    _ON_THE_WAY_TO.search(sentence, max(0, place.start - 90), place.start):
+                # "stopped over in Jakarta ... on his way to the summit of APEC in Sydney": the next leg, ahead
+                # (round nineteen, news-final18 2060)
+                place_kind = "planned"
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
             clause_future = True if place_kind == "planned" else future
