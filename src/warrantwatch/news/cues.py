@@ -236,9 +236,13 @@ NO_TRIP = Prefiltered(re.compile(
 # The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
 # "the Hague-based court".
 # (round fifteen: "Sudan's ambassador in Doha told SUNA", news-final14 1898: where a diplomat is posted)
-INSTITUTION_BEFORE = re.compile(r"\b(?:judges?|courts?|tribunal|ICC|prosecutors?|chambers?|registry|registrar|"
+_COURT_WORDS = r"judges?|courts?|tribunal|ICC|prosecutors?|chambers?"
+INSTITUTION_BEFORE = re.compile(rf"\b(?:{_COURT_WORDS}|registry|registrar|"
                                 r"ambassadors?|envoys?|"
                                 r"headquarters|detention (?:centre|center|unit)|seated|based)\W+(?:in|at)\W+$", re.I)
+# ... of them, the court's seat alone: no scene for the next sentence ("indicted by the war crimes court in The
+# Hague"; a body's headquarters may be one: "the organisation's headquarters in New York")
+COURT_IN = re.compile(rf"\b(?:{_COURT_WORDS})\W+(?:in|at)\W+(?:the\W+)?$", re.I)
 INSTITUTION_AFTER = re.compile(r"^-based\b|^\W+(?:court|tribunal|judges)\b", re.I)
 # "flew in from Budapest", "arrived from Minsk": where a trip began, not where it went.
 ARRIVED_FROM = re.compile(r"\b(?:in|arriv\w*|came|come|fresh|returned|returning|back|direct|straight)\s+from\s+"

@@ -30,6 +30,7 @@ from warrantwatch.news.cues import (
     CANCELLED,
     CLAUSE_BREAK,
     CONTAINERS,
+    COURT_IN,
     DATELINE,
     DAY_BEFORE,
     DAYS_AFTER_ARRIVAL,
@@ -197,9 +198,6 @@ def confidence(*, named: bool, direct: bool, dated: bool, borrowed: bool, kind_f
     return round(min(0.99, max(0.05, score)), 2)
 
 
-_COURT_IN = re.compile(r"\b(?:judges?|courts?|tribunal|ICC|prosecutors?|chambers?)\W+(?:in|at)\W+(?:the\W+)?$", re.I)
-
-
 class _Scene:
     """The places a sentence names as its scene ("in Kampala", "to Sochi"), found when first asked for: most
     sentences' scenes are never asked for (the next sentence borrows one only when it names no place of its
@@ -222,7 +220,7 @@ class _Scene:
                                                                                      p.start)
                           and not _topic_or_origin(sentence, p)
                           # (not a court's seat: "indicted by the war crimes court in The Hague", round eighteen)
-                          and not _COURT_IN.search(sentence, max(0, p.start - 30), p.start)
+                          and not COURT_IN.search(sentence, max(0, p.start - 30), p.start)
                           and _destination_role(sentence, p, places, "occurred")] or \
                 (self.before.get() if self.before is not None else [])  # (the first sentence: the dateline's)
         return self.found
