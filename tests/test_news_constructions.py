@@ -749,7 +749,7 @@ def test_round_sixteen_learned_sets(kb, text, published, expected):
         # "postponing" calls it off (1990)
         ("Benjamin Netanyahu speaks to Russian President Vladimir Putin on the phone after postponing a visit to "
          "Moscow.", "2019-02-21", {("benjamin-netanyahu", "RUS", "", "cancelled")}),
-        # a day that opens the sentence before who told something is the telling's day (a rule written in round eight
+        # a day that opens the sentence before who told something is the telling's day (a rule written in round four
         # whose "^" had kept it from ever applying)
         ("Netanyahu postponed his visit to Moscow. Yesterday, Kremlin officials told Russian state media that the "
          "meeting had been put off.", "2019-02-21", {("benjamin-netanyahu", "RUS", "", "cancelled")}),

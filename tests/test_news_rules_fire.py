@@ -2,7 +2,7 @@
 
 A rule whose pattern can never match is a rule that silently does nothing. Round seventeen found one: a
 pattern written with "^" and asked with `match(sentence, position)` (where "^" only matches at the real start
-of the string) had matched nothing since round eight. Reading every labelled article with each of the
+of the string) had matched nothing since round four. Reading every labelled article with each of the
 reader's patterns counted finds any such rule: a pattern asked and never matching is either a guard for a
 case the sets do not hold (listed below, with the reason) or a bug.
 """
