@@ -591,7 +591,8 @@ def _is_object(sentence: str, person: Hit) -> bool:
 
 def _called_off_on(sentence: str, date: DateMention) -> bool:
     """Whether the date is written right after a calling-off told as done ("pulled out on Sunday",
-    "cancelled on Monday"; not "will not attend on Saturday" nor "will not attend Saturday's summit")."""
+    "cancelled on Monday"; not "will not attend on Saturday" nor "will not attend Saturday's summit"), or right
+    before one ("on Tuesday called off a visit")."""
     m = None
     for m in CANCELLED.finditer(sentence, max(0, date.start - 40), date.start):  # noqa: B007 (the last one)
         pass
@@ -2517,18 +2518,18 @@ def _made_weakly(event: Event) -> bool:
 def _merge(old: Event, new: Event) -> Event:
     kind = max(old.kind, new.kind, key=_KIND_STRENGTH.__getitem__)
     date = _precise(old.date, new.date)
-    made, called_off = (old, new) if old.kind == "occurred" else (new, old)
-    if {old.kind, new.kind} == {"occurred", "cancelled"} and _made_weakly(made):
-        # round twenty: a trip read as made only weakly does not undo a calling-off told of it ("has called off
-        # his trip to Abu Dhabi and Bahrain next week ... Netanyahu had faced criticism over the trip", news-final19
-        # 2108)
-        kind, date = "cancelled", called_off.date
-    elif {old.kind, new.kind} == {"occurred", "cancelled"}:
-        # a trip told as made is not undone by a part of it called off (an event, a stop), and the day of
-        # what was called off does not date it ("met Widodo at the summit in Jakarta"; "had been due to
-        # visit Indonesia last year but cancelled")
-        kind = "occurred"
-        date = made.date
+    if {old.kind, new.kind} == {"occurred", "cancelled"}:
+        made, called_off = (old, new) if old.kind == "occurred" else (new, old)
+        if _made_weakly(made):
+            # round twenty: a trip read as made only weakly does not undo a calling-off told of it ("has called off
+            # his trip to Abu Dhabi and Bahrain next week ... Netanyahu had faced criticism over the trip",
+            # news-final19 2108)
+            kind, date = "cancelled", called_off.date
+        else:
+            # a trip told as made is not undone by a part of it called off (an event, a stop), and the day of
+            # what was called off does not date it ("met Widodo at the summit in Jakarta"; "had been due to
+            # visit Indonesia last year but cancelled")
+            kind, date = "occurred", made.date
     further = tuple(e for e in new.evidence if e not in old.evidence)
     sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
     # (`replace` written out: a merge is made for most sentences that tell a trip)
