@@ -332,6 +332,8 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"events|developments|unrest|turmoil|"
     # round sixteen: "worried by U.S. overtures to Iran and Syria" (news-final12 1745)
     r"overtures?|outreach|sanctions|ties|relations|"
+    # round 21: "close links to the United States", "border tensions with China" (news-final18 2060, 2069)
+    r"links|tensions|"
     # ("Elovitch's business ventures in Japan", news-final7 1214)
     r"ventures?|businesses|business interests|investments?|assets|"
     # ("ahead of talks on security and the threat from Iran", news-final7 1251)

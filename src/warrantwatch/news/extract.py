@@ -1199,6 +1199,14 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
             return own[0]
     if arrivals:
         return min(arrivals, key=lambda d: d.first)
+    # round 21: "rebuked South Africa on Thursday for failing to arrest al-Bashir when he came to Johannesburg
+    # in 2015": a state named before a clause that tells the trip ("when he came") is dated by that clause, not
+    # by the statement about it (news-final19 2117)
+    when = _WHEN_TRIP.search(sentence, anchor)
+    if when and not _TRAVEL_BETWEEN.search(sentence, anchor, when.start()):
+        told = [d for d in usable if d.start > when.end() and not _STRONG_BREAK.search(sentence, when.end(), d.start)]
+        if told:
+            return min(told, key=lambda d: d.start)
     # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
     # the one written nearest the place, after it rather than before it at equal precision ("arrived
     # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
@@ -1229,7 +1237,14 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
                                       abs(d.start - anchor) + (0 if d.start >= anchor else 30), d.first))
 
 
+_VISIT_ANNOUNCED = re.compile(r"\b(?:announc|disclos|reveal|unveil|criticis|criticiz|condemn|"
+                              r"defend|arrang|organis|organiz)\w*\s+(?:the|this|his|her|that|a|an)\s+"
+                              r"(?:(?:planned|upcoming|forthcoming|proposed|state|official|working)\s+)?"
+                              r"(?:visit|trip|tour|journey)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+_WHEN_TRIP = re.compile(r"\bwhen (?:he |she |(?:[A-Z][\w'’-]+ ){1,3}?)(?:had |has )?"
+                        r"(?:visited|came|went|travell?ed|flew|arrived|attended|landed|stopped|was in)\b")
+_TRAVEL_BETWEEN = re.compile(r"\b(?:visit|travel|trip|tour|flew|went|arriv|came|attend|land)", re.I)
 
 
 def _meeting_told(kb: KnowledgeBase, person: str, sentence: str, places: list[Hit]) -> bool:
@@ -1569,7 +1584,10 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # occasion the report was filed from (read with the confidence of a borrowed place)
             scene = ctx.dateline
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)) and \
-                not all(p.end > 0 and _is_object(sentence, p) for p in people):
+                not all(p.end > 0 and _is_object(sentence, p) for p in people) and \
+                not (kind in ("occurred", MENTION) and _VISIT_ANNOUNCED.search(sentence)):
+            # (round 21: not "He announced the visit at a faction meeting on Monday": the announcement was made,
+            # not the trip, news-final12 1721)
             # (not "The Kyrgyz leader renewed his invitation to Putin": the person is no subject there)
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
@@ -2515,9 +2533,34 @@ def _made_weakly(event: Event) -> bool:
     return reading is not None and (reading.borrowed or not reading.direct)
 
 
+def _dated_at_place(event: Event) -> bool:
+    """The event's day is written right after its place ("will leave for the UAE on Monday"), not shared by a
+    list of places or told of something else in the sentence."""
+    reading, text = event.reading, event.date_text
+    if reading is None or reading.place is None or not text:
+        return False
+    end = reading.place[1]
+    return 0 <= reading.sentence.find(text, end, end + 6 + len(text)) - end <= 4
+
+
+def _shared_day(event: Event, other: Event) -> bool:
+    """`event`'s day is not written at its place and its sentence names other states, while `other`'s day is
+    written at the place: the day may be another stop's."""
+    return event.reading is not None and event.reading.others > 0 and not _dated_at_place(event) and \
+        _dated_at_place(other)
+
+
 def _merge(old: Event, new: Event) -> Event:
     kind = max(old.kind, new.kind, key=_KIND_STRENGTH.__getitem__)
     date = _precise(old.date, new.date)
+    date_text = old.date_text
+    if old.date is not None and new.date is not None and old.date.is_exact and new.date.is_exact and \
+            old.date != new.date and old.kind == new.kind == "planned" and \
+            (_shared_day(old, new) or _shared_day(new, old)):
+        # round 21: two days for one planned stop: the day written at the place beats one read from a sentence that
+        # names other states ("will begin on Sunday a visit to Kuwait and the UAE ... will leave for the UAE on
+        # Monday", news-final8 1338; news-final12 1721); a trip made keeps its first day, its arrival's
+        date, date_text = (new.date, new.date_text) if _shared_day(old, new) else (old.date, old.date_text)
     if {old.kind, new.kind} == {"occurred", "cancelled"}:
         made, called_off = (old, new) if old.kind == "occurred" else (new, old)
         if _made_weakly(made):
@@ -2533,7 +2576,7 @@ def _merge(old: Event, new: Event) -> Event:
     further = tuple(e for e in new.evidence if e not in old.evidence)
     sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
     # (`replace` written out: a merge is made for most sentences that tell a trip)
-    return Event(old.person, old.host, kind, date, old.evidence + further, old.date_text, round(min(0.99, sure), 2),
+    return Event(old.person, old.host, kind, date, old.evidence + further, date_text, round(min(0.99, sure), 2),
                  old.date_from, old.reading)
 
 
