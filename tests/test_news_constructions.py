@@ -879,6 +879,27 @@ def test_round_twenty(kb, text, published, expected):
         ("Netanyahu's aircraft flew over Greece and Italy on its way to Washington, where he arrived on Tuesday. He "
          "is due to see Trump at the White House on Wednesday.", "2026-02-11",
          {("benjamin-netanyahu", "USA", "2026-02-10", "occurred")}),
+        # the person spoke to the press in a place, so was there (news-final16 1983, news-final10 1547); not another
+        # speaker's place, not by video
+        ("Boc spoke at a joint news conference with Netanyahu in the Romanian capital on Wednesday.", "2011-07-06",
+         {("benjamin-netanyahu", "ROU", "2011-07-06", "occurred")}),
+        ("Speaking at a news conference in Paris, Israeli Prime Minister Benjamin Netanyahu said he had spoken with "
+         "Donald Trump.", "2018-11-11", {("benjamin-netanyahu", "FRA", "", "occurred")}),
+        ("Vladimir Putin said at a joint news conference with Kassym-Jomart Tokayev in Astana on Wednesday that the "
+         "talks went well.", "2019-04-04", {("vladimir-putin", "KAZ", "2019-04-03", "occurred")}),
+        ("Lavrov told reporters in Ankara on Wednesday that the two ministers discussed Syria with Putin's approval.",
+         "2019-04-04", set()),
+        ("Vladimir Putin, speaking by video link, told a news conference in Astana that the talks went well.",
+         "2019-04-04", {("vladimir-putin", "KAZ", "", "remote")}),
+        # datelines with the year, and with the day before the month (news-final19 2131, news-final19 2109)
+        ("ASTANA, 23 May 2018 (Kazinform) - Head of State Nursultan Nazarbayev on Wednesday held a meeting with "
+         "Russia's Defense Minister Sergei Shoigu, the Akorda press service said.", "2018-05-23",
+         {("sergei-shoigu", "KAZ", "2018-05-23", "occurred")}),
+        ("TRIPOLI, May 28, 2009 (AFP) - Sudan's President Omar al-Beshir, who faces an international arrest warrant, "
+         "will attend a summit of African leaders in Libya at the weekend, a Libyan official said on Thursday. The "
+         "two-day summit of the 28-member Community of Sahel-Saharan States (Cen-Sad) opens on Friday in Sabratha, a "
+         "UNESCO World Heritage town west of Tripoli.", "2009-05-28",
+         {("omar-al-bashir", "LBY", "2009-05-29", "planned")}),
     ],
 )
 def test_round_twenty_one(kb, text, published, expected):

@@ -1516,6 +1516,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # itself when the sentence names the state that hands him over
             _handed_over(kb, ctx, people, places, sentence)
             continue
+        if people and places and ("conference" in sentence or "reporters" in sentence or "journalists" in sentence):
+            _spoke_there(kb, ctx, people, places, sentence)
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         denied_from = _denied_from(sentence) if places else -1
@@ -1781,6 +1783,58 @@ def _announces_handover(sentence: str, place: Hit) -> bool:
     """ "Blé Goudé was handed over to the International Criminal Court on Saturday, the Ivorian government announced":
     the state that says it handed him over (round fourteen)."""
     return bool(ANNOUNCED_BY_AFTER.match(sentence, place.end) and HANDED_OVER_BEFORE.search(sentence, 0, place.start))
+
+
+# Round 21: the person spoke to the press in a place, so was there: "Putin said at a joint news conference with
+# Tokayev in Astana", "Speaking to reporters in Bishkek, Putin said" (news-final16 1983: "at a joint news conference
+# with Netanyahu in the Romanian capital"). Only a speaker named right before the verb, or right after the opening
+# participle, and a news conference or the press in a place: "Lavrov told reporters in Ankara that Putin ..." is
+# Lavrov's, "Peskov told reporters in Moscow" no trip.
+_SPOKE_AT = (r"(?:(?:held|gave|addressed|told|spoke (?:at|to)|speaking (?:at|to)|said at|was speaking (?:at|to)) "
+             r"(?:a |an |the )?(?:joint |brief |short |final )?(?:news conference|press conference|reporters|"
+             r"journalists|the press)(?: with [^,;.()]{1,60}?)?|(?:said|told|spoke)[^,;.]{0,20}? (?:after|at) "
+             r"(?:a |the )?(?:joint )?(?:news conference|press conference))")
+_SPOKE_THERE = re.compile(rf"(?:,[^,;]{{1,80}},)?\s+(?:(?:also|later|then|on \w+(?:, \w+ \d+,)?|yesterday|today)\s+)?"
+                          rf"{_SPOKE_AT}\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_SPEAKING_IN = re.compile(r"\W*(?:Speaking|Addressing)\s+(?:at|to)\s+(?:a |an |the )?(?:joint |brief )?"
+                          r"(?:news conference|press conference|reporters|journalists|the press)"
+                          r"(?: with [^,;.()]{1,60}?)?\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_SPEAKER_NEXT = re.compile(r",\s+(?:[\w'’-]+\s+){0,4}")
+# "at a joint news conference with Netanyahu in the Romanian capital": the other speaker was there too
+_JOINT_WITH = re.compile(r"\bjoint (?:news|press) conference with (?:[\w'’.-]+ ){0,4}$", re.I)
+_AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_ON_THE_LINE = re.compile(r"\b(?:by|via|over) (?:video|videolink|video link|phone|telephone|satellite)\b|"
+                          r"\bvideo(?:conference| link| call)\b|\bonline\b|"
+                          r"\bfrom (?:his|her|the) (?:residence|office)\b", re.I)
+
+
+def _spoke_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
+    """A trip made, read from the person speaking to the press in a place (`_SPOKE_THERE`)."""
+    if _ON_THE_LINE.search(sentence) or FUTURE.search(sentence):
+        return
+    for place in places:
+        if (place.demonym and not DEMONYM_PLACE.match(sentence[place.end:])) or place.value == COURT_SEAT or \
+                place.end > len(sentence) or sentence[place.start:place.end] != place.text:
+            continue  # (but "in the Romanian capital")
+        opening = _SPEAKING_IN.match(sentence)
+        if opening is not None and opening.end() == place.start:
+            speaker = next((p for p in people if p.end > 0 and place.end < p.start and
+                            _SPEAKER_NEXT.fullmatch(sentence, place.end, p.start) is not None), None)
+        else:
+            speaker = next((p for p in reversed(people) if p.end > 0 and p.end < place.start and (
+                ((m := _SPOKE_THERE.match(sentence, p.end)) is not None and m.end() == place.start) or (
+                    _JOINT_WITH.search(sentence, max(0, p.start - 80), p.start) is not None and
+                    _AT_PLACE.fullmatch(sentence, p.end, place.start) is not None))), None)
+        if speaker is None or kb.person_by_id[speaker.value].nationality == place.value:
+            continue
+        dates = ctx.dates(sentence, False)
+        date = _pick_date(dates, place.start, sentence, place.end) if dates else None
+        partial = date.as_partial if date is not None else None
+        sure = confidence(named=True, direct=False, dated=partial is not None, borrowed=False, kind_from_dates=False)
+        _add(ctx, Event(speaker.value, place.value, "occurred", partial, (sentence,), date.text if date else None,
+                        sure, reading=_reading(kb, ctx, sentence, speaker.value, people, place, places, named=True,
+                                               direct=False, borrowed=False)))
+        return
 
 
 def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
