@@ -900,6 +900,16 @@ def test_round_twenty(kb, text, published, expected):
          "two-day summit of the 28-member Community of Sahel-Saharan States (Cen-Sad) opens on Friday in Sabratha, a "
          "UNESCO World Heritage town west of Tripoli.", "2009-05-28",
          {("omar-al-bashir", "LBY", "2009-05-29", "planned")}),
+        # "the visiting Defence Minister of Russia, Sergei Shoigu": visiting the place of the report (news-final19 2132,
+        # news-final14 1886); not the host who receives a visitor
+        ("NUR-SULTAN, 16 October 2020 (Kazinform) - Kazakhstan's Defence Minister Nurlan Yermekbayev and the visiting "
+         "Defence Minister of Russia, Sergei Shoigu, confirmed at today's meeting their readiness to develop further "
+         "the strategic partnership.", "2020-10-16", {("sergei-shoigu", "KAZ", "2020-10-16", "occurred")}),
+        ("MINSK, Belarus (AP) - Belarus President Alexander Lukashenko greeted the visiting Libyan leader, Moammar "
+         "Gadhafi, on Sunday and said he hoped to boost ties.", "2008-11-02",
+         {("muammar-gaddafi", "BLR", "2008-11-02", "occurred")}),
+        ("MOSCOW, May 5 (Reuters) - Vladimir Putin received the visiting Turkish president on Monday.", "2019-05-06",
+         set()),
     ],
 )
 def test_round_twenty_one(kb, text, published, expected):

@@ -1518,6 +1518,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             continue
         if people and places and ("conference" in sentence or "reporters" in sentence or "journalists" in sentence):
             _spoke_there(kb, ctx, people, places, sentence)
+        if people and "visiting" in sentence:
+            _visiting(kb, ctx, people, places, sentence)
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         denied_from = _denied_from(sentence) if places else -1
@@ -1806,6 +1808,42 @@ _AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?", re.I)
 _ON_THE_LINE = re.compile(r"\b(?:by|via|over) (?:video|videolink|video link|phone|telephone|satellite)\b|"
                           r"\bvideo(?:conference| link| call)\b|\bonline\b|"
                           r"\bfrom (?:his|her|the) (?:residence|office)\b", re.I)
+
+
+# Round 21: "the visiting Defence Minister of Russia, Sergei Shoigu", "his visiting Russian counterpart Vladimir
+# Putin": the person is visiting the place of the report (news-final19 2132)
+_VISITING_BEFORE = re.compile(r"\bvisiting (?:(?:[A-Z][\w'’.-]*|(?i:of|the|counterpart|minister|president|leader|"
+                              r"premier|chief|head|defen[cs]e|foreign|prime|general|staff|deputy|first))[ ,]+){0,8}$")
+
+
+def _visiting(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
+    """A trip made (or, in a sentence about the future, planned), read from "visiting" before the person's name or
+    title: to the state of the dateline, else to the one state other than the person's that the sentence names."""
+    if REMOTE.search(sentence) or _ON_THE_LINE.search(sentence):
+        return
+    for person in people:
+        if person.end == 0 or not _VISITING_BEFORE.search(sentence, max(0, person.start - 90), person.start):
+            continue
+        home = kb.person_by_id[person.value].nationality
+        if ctx.dateline:
+            hosts = [p for p in ctx.dateline if p.value != home]
+        else:
+            hosts = [p for p in places if not p.demonym and p.value not in (home, COURT_SEAT)]
+            hosts = hosts if len({p.value for p in hosts}) == 1 else []
+        if not hosts:
+            return
+        host = hosts[0]
+        kind = "planned" if FUTURE.search(sentence) else "occurred"
+        dates = [d for d in ctx.dates(sentence, kind == "planned") if d.span_days == 0 and (
+            _trip_date(sentence, d) or sentence[d.end:d.end + 2] in ("'s", "’s"))]  # "at today's meeting"
+        date = dates[0] if dates else None
+        partial = date.as_partial if date is not None else None
+        sure = confidence(named=True, direct=False, dated=partial is not None, borrowed=bool(ctx.dateline),
+                          kind_from_dates=False)
+        _add(ctx, Event(person.value, host.value, kind, partial, (sentence,), date.text if date else None, sure,
+                        reading=_reading(kb, ctx, sentence, person.value, people, host, places, named=True,
+                                         direct=False, borrowed=bool(ctx.dateline))))
+        return
 
 
 def _spoke_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
