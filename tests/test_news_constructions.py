@@ -910,6 +910,11 @@ def test_round_twenty(kb, text, published, expected):
          {("muammar-gaddafi", "BLR", "2008-11-02", "occurred")}),
         ("MOSCOW, May 5 (Reuters) - Vladimir Putin received the visiting Turkish president on Monday.", "2019-05-06",
          set()),
+        # a visit discussed or prepared for is ahead (news-final11 1623)
+        ("Officials on Tuesday discussed a visit to Budapest by Russian President Vladimir Putin on October 30.",
+         "2019-09-26", {("vladimir-putin", "HUN", "2019-10-30", "planned")}),
+        ("Hungarian officials are preparing for a state visit to Budapest by Vladimir Putin.", "2019-09-26",
+         {("vladimir-putin", "HUN", "", "planned")}),
     ],
 )
 def test_round_twenty_one(kb, text, published, expected):

@@ -271,15 +271,19 @@ FUTURE = Prefiltered(re.compile(
                     r"is going to|invited|(?<!at the )(?<!on the )invitation|next (?:week|month|year)|tomorrow|"
                     r"later this|ahead of|"
                     # "the date of the visit has not been agreed yet", "a trip to Turkey is on the agenda"
-                    r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda)\b",
-                    re.I),
+                    r"(?:not (?:yet )?(?:been )?|yet to be )(?:agreed|set|fixed|announced|determined)|on the agenda|"
+                    # round 21: "discussed a visit to Budapest by Putin on October 30 when they met" (news-final11
+                    # 1623): a visit discussed or prepared for is ahead
+                    r"discuss(?:ed|es|ing)? (?:an?|the|his|her) (?:(?:possible|planned|future|upcoming|forthcoming|"
+                    r"new|next) )?(?:visit|trip)|prepar(?:e|es|ed|ing|ations?) for (?:an?|the|his|her) "
+                    r"(?:[\w-]+ )?(?:visit|trip))\b", re.I),
     'will', 'won',  # ("won't", "won’t": an ASCII anchor keeps the group in the article's one scan)
     'shall', 'is to', 'are to', 'was to', 'were to', 'was due', 'was supposed',
     'was scheduled', 'were due', 'were supposed',
     'was set', 'plan', 'schedul', 'expected to', 'expected in', 'expected at', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
     'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
-    ' set', 'fixed', 'announced', 'determined', 'agenda')
+    ' set', 'fixed', 'announced', 'determined', 'agenda', 'discuss', 'prepar')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
                   # ("is due to set off today": the base form, not the past; round fourteen)
                   r"took off|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bshall )set off|boarded|"
