@@ -915,6 +915,15 @@ def test_round_twenty(kb, text, published, expected):
          "2019-09-26", {("vladimir-putin", "HUN", "2019-10-30", "planned")}),
         ("Hungarian officials are preparing for a state visit to Budapest by Vladimir Putin.", "2019-09-26",
          {("vladimir-putin", "HUN", "", "planned")}),
+        # "Before leaving for Greece, Netanyahu said": the opening clause is his, and he has left (news-final11 1641,
+        # news-final13 1837: not dated by "a Friday address" told after it)
+        ("Before leaving for Greece, Netanyahu said the summit would focus on innovation and energy.", "2017-06-15",
+         {("benjamin-netanyahu", "GRC", "", "occurred")}),
+        ("Before leaving for New York, Netanyahu told reporters he would refute the lies, a reference to a Friday "
+         "address by Mahmoud Abbas.", "2014-09-29", {("benjamin-netanyahu", "USA", "", "occurred")}),
+        # (not "deter warplanes from flying low over the residence of Syrian President Bashar Assad", news-final15 1933)
+        ("Putin told an Israeli television station last week that the weapons would deter warplanes from flying low "
+         "over the residence of Syrian President Bashar Assad.", "2005-04-28", set()),
     ],
 )
 def test_round_twenty_one(kb, text, published, expected):

@@ -425,8 +425,11 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if traveller.start > place.start and _COMPARED.search(sentence, max(0, traveller.start - 30),
                                                                   traveller.start):
                 continue  # "No foreign leader has visited the United States more often than Netanyahu"
-            if traveller.start > place.start and SPEAKER_AFTER.match(sentence[traveller.end:]):
-                continue  # "Staff of her office plan a trip to Syria, ..., Maria Lvova-Belova, said": she speaks
+            if traveller.start > place.start and SPEAKER_AFTER.match(sentence[traveller.end:]) and \
+                    not _OPENING_GERUND.match(sentence, 0, traveller.start):
+                # "Staff of her office plan a trip to Syria, ..., Maria Lvova-Belova, said": she speaks (but "Before
+                # leaving for Greece, Netanyahu said": the opening clause is his, round 21, news-final11 1641)
+                continue
             if traveller.end <= place.start and SENT_OTHER.search(sentence, traveller.end, place.start):
                 continue  # "Putin sent Medinsky to Istanbul"
             clause = _clause(sentence, place.start) if _breaks(sentence) else sentence
@@ -1241,6 +1244,12 @@ _VISIT_ANNOUNCED = re.compile(r"\b(?:announc|disclos|reveal|unveil|criticis|crit
                               r"defend|arrang|organis|organiz)\w*\s+(?:the|this|his|her|that|a|an)\s+"
                               r"(?:(?:planned|upcoming|forthcoming|proposed|state|official|working)\s+)?"
                               r"(?:visit|trip|tour|journey)\b", re.I)
+_BEFORE_LEAVING = re.compile(r"\W*(?:Before|Prior to) (?:leaving|flying|departing|heading|setting off|taking off) "
+                             r"(?:for|to)\b[^,;]*,", re.I)
+_TOLD_PAST = re.compile(r"\s*(?:(?-i:[A-Z])[\w'’.-]*\s+){1,6}(?:said|told|stated|declared|announced|vowed|pledged|"
+                        r"warned|added|wrote)\b", re.I)
+_OPENING_GERUND = re.compile(r"\W*(?:(?:before|after|upon|on|while|when|since)\s+)?[a-z]+ing\b[^,;]*,\s*"
+                             r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,5}$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 _WHEN_TRIP = re.compile(r"\bwhen (?:he |she |(?:[A-Z][\w'’-]+ ){1,3}?)(?:had |has )?"
                         r"(?:visited|came|went|travell?ed|flew|arrived|attended|landed|stopped|was in)\b")
@@ -1645,6 +1654,12 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 # "stopped over in Jakarta ... on his way to the summit of APEC in Sydney": the next leg, ahead
                 # (round nineteen, news-final18 2060)
                 place_kind = "planned"
+            left_by = None
+            if place_kind in ("planned", MENTION) and (leaving := _BEFORE_LEAVING.match(sentence)) and \
+                    place.end <= leaving.end() and _TOLD_PAST.match(sentence, leaving.end()):
+                # "Before leaving for Greece, Netanyahu said ...": he has left, on a day told before the comma if
+                # any (not "a reference to a Friday address" after it; round 21, news-final11 1641, news-final13 1837)
+                place_kind, left_by = "occurred", leaving.end()
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
             clause_future = True if place_kind == "planned" else future
@@ -1654,6 +1669,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # "left for Washington on Sunday and will meet Trump at the White House on Tuesday": each
             # clause's days are read in its own tense
             usable = dates if clause_future == future or kind == "arrest" else ctx.dates(sentence, clause_future)
+            if left_by is not None:
+                usable = [d for d in usable if d.start < left_by]
             if place_kind == "cancelled":
                 # "pulled out on Sunday of the summit in Istanbul": the day of the calling-off, not of the trip
                 usable = [d for d in usable if not _called_off_on(sentence, d) and not (
