@@ -924,6 +924,13 @@ def test_round_twenty(kb, text, published, expected):
         # (not "deter warplanes from flying low over the residence of Syrian President Bashar Assad", news-final15 1933)
         ("Putin told an Israeli television station last week that the weapons would deter warplanes from flying low "
          "over the residence of Syrian President Bashar Assad.", "2005-04-28", set()),
+        # "Gallant said in Berlin on Thursday" (news-final12 1728); not at home, not another's spokesman
+        ("\"Germany has greatly contributed to Israel's security,\" Gallant said in Berlin on Thursday.", "2023-09-28",
+         {("yoav-gallant", "DEU", "2023-09-28", "occurred")}),
+        ("Putin's spokesman said in Beijing on Thursday that all was well.", "2023-09-28", set()),
+        # "flew in from Tajikistan, where earlier on Tuesday he had attended a meeting" was a stop (news-final12 1707)
+        ("Shoigu flew in from Tajikistan, where earlier on Tuesday he had attended a meeting of the defence ministers "
+         "of the CSTO.", "2021-04-27", {("sergei-shoigu", "TJK", "2021-04-27", "occurred")}),
     ],
 )
 def test_round_twenty_one(kb, text, published, expected):

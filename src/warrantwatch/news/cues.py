@@ -257,7 +257,10 @@ DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after 
 # "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
 # (round seventeen: "flew to Baku from Yerevan, where in the morning he held talks", news-final16 1976)
 WHERE_HE = re.compile(r"^,?\s+where (?:(?:earlier |early |in the |that |this )?(?:morning|day|afternoon|evening|"
-                      r"night|today|yesterday|earlier)\s+)?(?:he|she)\b", re.I)
+                      r"night|today|yesterday|earlier)\s+)?"
+                      # round 21: "from Tajikistan, where earlier on Tuesday he had attended" (news-final12 1707)
+                      r"(?:(?:earlier |early |later )?on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                      r",?\s+)?(?:he|she)\b", re.I)
 FUTURE = Prefiltered(re.compile(
                     r"\b(will|won't|won’t|shall|is to|are to|(?:was|were) (?:due |supposed |scheduled |set )?to "
                     r"(?:visit|travel|go|attend|fly|arrive|come|lead|pay|make a|hold talks|be in)\b|"

@@ -1525,7 +1525,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # itself when the sentence names the state that hands him over
             _handed_over(kb, ctx, people, places, sentence)
             continue
-        if people and places and ("conference" in sentence or "reporters" in sentence or "journalists" in sentence):
+        if people and places and ("conference" in sentence or "reporters" in sentence or "journalists" in sentence or
+                                  (" in " in sentence and _SAID_IN.search(sentence))):
             _spoke_there(kb, ctx, people, places, sentence)
         if people and "visiting" in sentence:
             _visiting(kb, ctx, people, places, sentence)
@@ -1809,15 +1810,17 @@ def _announces_handover(sentence: str, place: Hit) -> bool:
 # with Netanyahu in the Romanian capital"). Only a speaker named right before the verb, or right after the opening
 # participle, and a news conference or the press in a place: "Lavrov told reporters in Ankara that Putin ..." is
 # Lavrov's, "Peskov told reporters in Moscow" no trip.
-_SPOKE_AT = (r"(?:(?:held|gave|addressed|told|spoke (?:at|to)|speaking (?:at|to)|said at|was speaking (?:at|to)) "
+_SPOKE_AT = (r"(?:said|says|spoke|declared)(?=\s+in\b)|"  # (round 21: "Gallant said in Berlin on Thursday", 1728)
+             r"(?:(?:held|gave|addressed|told|spoke (?:at|to)|speaking (?:at|to)|said at|was speaking (?:at|to)) "
              r"(?:a |an |the )?(?:joint |brief |short |final )?(?:news conference|press conference|reporters|"
              r"journalists|the press)(?: with [^,;.()]{1,60}?)?|(?:said|told|spoke)[^,;.]{0,20}? (?:after|at) "
              r"(?:a |the )?(?:joint )?(?:news conference|press conference))")
 _SPOKE_THERE = re.compile(rf"(?:,[^,;]{{1,80}},)?\s+(?:(?:also|later|then|on \w+(?:, \w+ \d+,)?|yesterday|today)\s+)?"
-                          rf"{_SPOKE_AT}\s+(?:in|at)\s+(?:the\s+)?", re.I)
+                          rf"(?:{_SPOKE_AT})\s+(?:in|at)\s+(?:the\s+)?", re.I)
 _SPEAKING_IN = re.compile(r"\W*(?:Speaking|Addressing)\s+(?:at|to)\s+(?:a |an |the )?(?:joint |brief )?"
                           r"(?:news conference|press conference|reporters|journalists|the press)"
                           r"(?: with [^,;.()]{1,60}?)?\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_SAID_IN = re.compile(r"\b(?:said|says|spoke|declared) in (?:the )?(?-i:[A-Z])", re.I)
 _SPEAKER_NEXT = re.compile(r",\s+(?:[\w'’-]+\s+){0,4}")
 # "at a joint news conference with Netanyahu in the Romanian capital": the other speaker was there too
 _JOINT_WITH = re.compile(r"\bjoint (?:news|press) conference with (?:[\w'’.-]+ ){0,4}$", re.I)
