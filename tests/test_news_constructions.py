@@ -844,3 +844,73 @@ def test_round_nineteen(kb, text, published, expected):
 )
 def test_round_twenty(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 21 (from the spent sets' errors; no untouched set measures it yet): "this past January" is the last
+        # January (news-final10 1521)
+        ("Netanyahu met them on the sidelines of the World Economic Forum in Davos, Switzerland, this past January.",
+         "2018-05-27", {("benjamin-netanyahu", "CHE", "2018-01", "occurred")}),
+        # a state named before the clause that tells the trip ("when he came to ... in 2015") is dated by that
+        # clause, not by the statement about it (news-final19 2117)
+        ("The International Criminal Court on Thursday rebuked South Africa for failing to arrest Sudan's president "
+         "Omar al-Bashir on a genocide warrant when he came to Johannesburg in 2015.", "2017-07-07",
+         {("omar-al-bashir", "ZAF", "2015", "occurred")}),
+        # "close links to the United States", "border tensions with China": relations, not destinations (news-final18
+        # 2060, 2069)
+        ("Vladimir Putin today signed a major arms deal on a visit to Indonesia, a sign of Russia's intent to extend "
+         "its influence in a country with traditionally close links to the United States.", "2007-09-06",
+         {("vladimir-putin", "IDN", "2007-09-06", "occurred")}),
+        ("Sources said Singh would brief Russian Defense Minister Sergei Shoigu on India's border tensions with China "
+         "during his visit.", "2020-06-21", set()),
+        # a planned stop's own day beats a day shared with another stop (news-final8 1338, news-final12 1721)
+        ("President al-Bashir will begin on Sunday a visit to Kuwait and the UAE, the agency said. The president will "
+         "leave for the UAE on Monday, on a tour that will also take him to Saudi Arabia. He is to arrive in Saudi "
+         "Arabia on Tuesday for a three-day visit.", "2017-07-15",
+         {("omar-al-bashir", "KWT", "2017-07-16", "planned"), ("omar-al-bashir", "ARE", "2017-07-17", "planned"),
+          ("omar-al-bashir", "SAU", "2017-07-18", "planned")}),
+        # "He announced the visit ... on Monday": the announcement, not a trip made that day (news-final12 1721)
+        ("Benjamin Netanyahu will travel to Brussels on December 11 to join a meeting of EU foreign ministers. He "
+         "announced the visit at a faction meeting on Monday.", "2017-11-20",
+         {("benjamin-netanyahu", "BEL", "2017-12-11", "planned")}),
+        # (a trip made keeps its arrival's day beside a meeting's day written at the place)
+        ("Netanyahu's aircraft flew over Greece and Italy on its way to Washington, where he arrived on Tuesday. He "
+         "is due to see Trump at the White House on Wednesday.", "2026-02-11",
+         {("benjamin-netanyahu", "USA", "2026-02-10", "occurred")}),
+        # the person spoke to the press in a place, so was there (news-final16 1983, news-final10 1547); not another
+        # speaker's place, not by video
+        ("Boc spoke at a joint news conference with Netanyahu in the Romanian capital on Wednesday.", "2011-07-06",
+         {("benjamin-netanyahu", "ROU", "2011-07-06", "occurred")}),
+        ("Speaking at a news conference in Paris, Israeli Prime Minister Benjamin Netanyahu said he had spoken with "
+         "Donald Trump.", "2018-11-11", {("benjamin-netanyahu", "FRA", "", "occurred")}),
+        ("Vladimir Putin said at a joint news conference with Kassym-Jomart Tokayev in Astana on Wednesday that the "
+         "talks went well.", "2019-04-04", {("vladimir-putin", "KAZ", "2019-04-03", "occurred")}),
+        ("Lavrov told reporters in Ankara on Wednesday that the two ministers discussed Syria with Putin's approval.",
+         "2019-04-04", set()),
+        ("Vladimir Putin, speaking by video link, told a news conference in Astana that the talks went well.",
+         "2019-04-04", {("vladimir-putin", "KAZ", "", "remote")}),
+        # datelines with the year, and with the day before the month (news-final19 2131, news-final19 2109)
+        ("ASTANA, 23 May 2018 (Kazinform) - Head of State Nursultan Nazarbayev on Wednesday held a meeting with "
+         "Russia's Defense Minister Sergei Shoigu, the Akorda press service said.", "2018-05-23",
+         {("sergei-shoigu", "KAZ", "2018-05-23", "occurred")}),
+        ("TRIPOLI, May 28, 2009 (AFP) - Sudan's President Omar al-Beshir, who faces an international arrest warrant, "
+         "will attend a summit of African leaders in Libya at the weekend, a Libyan official said on Thursday. The "
+         "two-day summit of the 28-member Community of Sahel-Saharan States (Cen-Sad) opens on Friday in Sabratha, a "
+         "UNESCO World Heritage town west of Tripoli.", "2009-05-28",
+         {("omar-al-bashir", "LBY", "2009-05-29", "planned")}),
+        # "the visiting Defence Minister of Russia, Sergei Shoigu": visiting the place of the report (news-final19 2132,
+        # news-final14 1886); not the host who receives a visitor
+        ("NUR-SULTAN, 16 October 2020 (Kazinform) - Kazakhstan's Defence Minister Nurlan Yermekbayev and the visiting "
+         "Defence Minister of Russia, Sergei Shoigu, confirmed at today's meeting their readiness to develop further "
+         "the strategic partnership.", "2020-10-16", {("sergei-shoigu", "KAZ", "2020-10-16", "occurred")}),
+        ("MINSK, Belarus (AP) - Belarus President Alexander Lukashenko greeted the visiting Libyan leader, Moammar "
+         "Gadhafi, on Sunday and said he hoped to boost ties.", "2008-11-02",
+         {("muammar-gaddafi", "BLR", "2008-11-02", "occurred")}),
+        ("MOSCOW, May 5 (Reuters) - Vladimir Putin received the visiting Turkish president on Monday.", "2019-05-06",
+         set()),
+    ],
+)
+def test_round_twenty_one(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

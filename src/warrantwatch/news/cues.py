@@ -75,7 +75,10 @@ SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
 # not a trip.
 # Also the forms "September 22, 2009 (WASHINGTON) –" and "BUDAPEST, April 3. /TASS/.", and a date alone: "October 21,
 # 2019 - ", "Tuesday, 26 September 2023 - " (the day of the report, not of a trip told after it; round eight).
-DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?(?:\s*\([\w .]+\))?|"
+# (round 21: with the year, and the day before the month: "KHARTOUM, June 21, 2014 - ", "ASTANA, 23 May 2018 (Kazinform)
+# - ", news-final17 2032, news-final19 2131)
+DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)"
+                      r"(?:,? (?:19|20)\d\d)?)?(?:\s*\([\w .]+\))?|"
                       r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\)|"
                       r"(?:[A-Z][a-z]{5,8},\s+)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? |\d{1,2} [A-Z][a-z]{2,8}\.? )"
                       r"(?:19|20)\d\d(?:\s*\([\w .]+\))?)"  # round fourteen: "Tuesday, May 25, 2010 (Haaretz) —"
@@ -332,6 +335,8 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"events|developments|unrest|turmoil|"
     # round sixteen: "worried by U.S. overtures to Iran and Syria" (news-final12 1745)
     r"overtures?|outreach|sanctions|ties|relations|"
+    # round 21: "close links to the United States", "border tensions with China" (news-final18 2060, 2069)
+    r"links|tensions|"
     # ("Elovitch's business ventures in Japan", news-final7 1214)
     r"ventures?|businesses|business interests|investments?|assets|"
     # ("ahead of talks on security and the threat from Iran", news-final7 1251)

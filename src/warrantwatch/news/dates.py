@@ -65,10 +65,11 @@ _ALTERNATIVES = [
     # "two weeks ago": the week it names (a day for "three days ago")
     ("ago", r"ago\b"),  # the count and unit before it are read by _NEEDS_WORD (a rare word to anchor on)
     # "next Thursday and Friday": a run of days dated by its first
-    ("weekday", rf"\b(?:(?P<which>next|last|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"
+    ("weekday", rf"\b(?:(?P<which>next|last|this past|this) )?(?P<weekday>{_WEEKDAY_WORDS})\b"
                 rf"(?:\s*(?:and|to|-|–)\s*(?:next )?(?:{_WEEKDAY_WORDS})\b)?"),
-    # (not "In this July 9, 2018, photo": a day follows, the full date is read at the month)
-    ("which_month", rf"\b(?P<which>last|next|this) (?P<month>{_MONTH_WORDS})\.?(?![\w-])(?!\s*[0-3]?\d\b)"),
+    # (not "In this July 9, 2018, photo": a day follows, the full date is read at the month; round 21: "this past
+    # January" is "last January", news-final10 1521)
+    ("which_month", rf"\b(?P<which>last|next|this past|this) (?P<month>{_MONTH_WORDS})\.?(?![\w-])(?!\s*[0-3]?\d\b)"),
     # ("in April last year": the April of the year before the report's, whatever the tense)
     ("bare_month", rf"\b(?P<month>{_MONTH_WORDS})\.?(?![\w-])(?:,? (?P<which_year>last|this|next) year\b)?"),
     ("year", r"\b(?P<year>(?:19|20)\d\d)\b"),
@@ -252,7 +253,7 @@ def _weekday(name: str, which: str | None, published: dt.date, future: bool | No
     behind = (published.weekday() - target) % 7
     if which and which.lower() == "next":
         return published + dt.timedelta(days=ahead or 7)
-    if which and which.lower() == "last":
+    if which and which.lower() in ("last", "this past"):
         return published - dt.timedelta(days=behind or 7)
     if future is False:
         return published - dt.timedelta(days=behind)
@@ -376,7 +377,7 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
                 return None
             which = groups["which"].lower()
             year = published.year
-            if which == "last":
+            if which in ("last", "this past"):
                 year -= 1 if month >= published.month else 0
             elif which == "next":
                 year += 1 if month <= published.month else 0

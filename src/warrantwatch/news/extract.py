@@ -1199,6 +1199,14 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
             return own[0]
     if arrivals:
         return min(arrivals, key=lambda d: d.first)
+    # round 21: "rebuked South Africa on Thursday for failing to arrest al-Bashir when he came to Johannesburg
+    # in 2015": a state named before a clause that tells the trip ("when he came") is dated by that clause, not
+    # by the statement about it (news-final19 2117)
+    when = _WHEN_TRIP.search(sentence, anchor)
+    if when and not _TRAVEL_BETWEEN.search(sentence, anchor, when.start()):
+        told = [d for d in usable if d.start > when.end() and not _STRONG_BREAK.search(sentence, when.end(), d.start)]
+        if told:
+            return min(told, key=lambda d: d.start)
     # Otherwise a date in the place's own clause, not one that ends something ("runs until Thursday"),
     # the one written nearest the place, after it rather than before it at equal precision ("arrived
     # in Vietnam on Thursday, fresh from a stop in Pyongyang on Wednesday").
@@ -1229,7 +1237,14 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
                                       abs(d.start - anchor) + (0 if d.start >= anchor else 30), d.first))
 
 
+_VISIT_ANNOUNCED = re.compile(r"\b(?:announc|disclos|reveal|unveil|criticis|criticiz|condemn|"
+                              r"defend|arrang|organis|organiz)\w*\s+(?:the|this|his|her|that|a|an)\s+"
+                              r"(?:(?:planned|upcoming|forthcoming|proposed|state|official|working)\s+)?"
+                              r"(?:visit|trip|tour|journey)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+_WHEN_TRIP = re.compile(r"\bwhen (?:he |she |(?:[A-Z][\w'’-]+ ){1,3}?)(?:had |has )?"
+                        r"(?:visited|came|went|travell?ed|flew|arrived|attended|landed|stopped|was in)\b")
+_TRAVEL_BETWEEN = re.compile(r"\b(?:visit|travel|trip|tour|flew|went|arriv|came|attend|land)", re.I)
 
 
 def _meeting_told(kb: KnowledgeBase, person: str, sentence: str, places: list[Hit]) -> bool:
@@ -1501,6 +1516,10 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # itself when the sentence names the state that hands him over
             _handed_over(kb, ctx, people, places, sentence)
             continue
+        if people and places and ("conference" in sentence or "reporters" in sentence or "journalists" in sentence):
+            _spoke_there(kb, ctx, people, places, sentence)
+        if people and "visiting" in sentence:
+            _visiting(kb, ctx, people, places, sentence)
         if not people or not _travels(sentence) or NO_TRIP.search(sentence):
             continue
         denied_from = _denied_from(sentence) if places else -1
@@ -1569,7 +1588,10 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # occasion the report was filed from (read with the confidence of a borrowed place)
             scene = ctx.dateline
         if not candidates and scene and (kind == "remote" or not _names_places(places, sentence)) and \
-                not all(p.end > 0 and _is_object(sentence, p) for p in people):
+                not all(p.end > 0 and _is_object(sentence, p) for p in people) and \
+                not (kind in ("occurred", MENTION) and _VISIT_ANNOUNCED.search(sentence)):
+            # (round 21: not "He announced the visit at a faction meeting on Monday": the announcement was made,
+            # not the trip, news-final12 1721)
             # (not "The Kyrgyz leader renewed his invitation to Putin": the person is no subject there)
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
@@ -1763,6 +1785,94 @@ def _announces_handover(sentence: str, place: Hit) -> bool:
     """ "Blé Goudé was handed over to the International Criminal Court on Saturday, the Ivorian government announced":
     the state that says it handed him over (round fourteen)."""
     return bool(ANNOUNCED_BY_AFTER.match(sentence, place.end) and HANDED_OVER_BEFORE.search(sentence, 0, place.start))
+
+
+# Round 21: the person spoke to the press in a place, so was there: "Putin said at a joint news conference with
+# Tokayev in Astana", "Speaking to reporters in Bishkek, Putin said" (news-final16 1983: "at a joint news conference
+# with Netanyahu in the Romanian capital"). Only a speaker named right before the verb, or right after the opening
+# participle, and a news conference or the press in a place: "Lavrov told reporters in Ankara that Putin ..." is
+# Lavrov's, "Peskov told reporters in Moscow" no trip.
+_SPOKE_AT = (r"(?:(?:held|gave|addressed|told|spoke (?:at|to)|speaking (?:at|to)|said at|was speaking (?:at|to)) "
+             r"(?:a |an |the )?(?:joint |brief |short |final )?(?:news conference|press conference|reporters|"
+             r"journalists|the press)(?: with [^,;.()]{1,60}?)?|(?:said|told|spoke)[^,;.]{0,20}? (?:after|at) "
+             r"(?:a |the )?(?:joint )?(?:news conference|press conference))")
+_SPOKE_THERE = re.compile(rf"(?:,[^,;]{{1,80}},)?\s+(?:(?:also|later|then|on \w+(?:, \w+ \d+,)?|yesterday|today)\s+)?"
+                          rf"{_SPOKE_AT}\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_SPEAKING_IN = re.compile(r"\W*(?:Speaking|Addressing)\s+(?:at|to)\s+(?:a |an |the )?(?:joint |brief )?"
+                          r"(?:news conference|press conference|reporters|journalists|the press)"
+                          r"(?: with [^,;.()]{1,60}?)?\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_SPEAKER_NEXT = re.compile(r",\s+(?:[\w'’-]+\s+){0,4}")
+# "at a joint news conference with Netanyahu in the Romanian capital": the other speaker was there too
+_JOINT_WITH = re.compile(r"\bjoint (?:news|press) conference with (?:[\w'’.-]+ ){0,4}$", re.I)
+_AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?", re.I)
+_ON_THE_LINE = re.compile(r"\b(?:by|via|over) (?:video|videolink|video link|phone|telephone|satellite)\b|"
+                          r"\bvideo(?:conference| link| call)\b|\bonline\b|"
+                          r"\bfrom (?:his|her|the) (?:residence|office)\b", re.I)
+
+
+# Round 21: "the visiting Defence Minister of Russia, Sergei Shoigu", "his visiting Russian counterpart Vladimir
+# Putin": the person is visiting the place of the report (news-final19 2132)
+_VISITING_BEFORE = re.compile(r"\bvisiting (?:(?:[A-Z][\w'’.-]*|(?i:of|the|counterpart|minister|president|leader|"
+                              r"premier|chief|head|defen[cs]e|foreign|prime|general|staff|deputy|first))[ ,]+){0,8}$")
+
+
+def _visiting(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
+    """A trip made (or, in a sentence about the future, planned), read from "visiting" before the person's name or
+    title: to the state of the dateline, else to the one state other than the person's that the sentence names."""
+    if REMOTE.search(sentence) or _ON_THE_LINE.search(sentence):
+        return
+    for person in people:
+        if person.end == 0 or not _VISITING_BEFORE.search(sentence, max(0, person.start - 90), person.start):
+            continue
+        home = kb.person_by_id[person.value].nationality
+        if ctx.dateline:
+            hosts = [p for p in ctx.dateline if p.value != home]
+        else:
+            hosts = [p for p in places if not p.demonym and p.value not in (home, COURT_SEAT)]
+            hosts = hosts if len({p.value for p in hosts}) == 1 else []
+        if not hosts:
+            return
+        host = hosts[0]
+        kind = "planned" if FUTURE.search(sentence) else "occurred"
+        dates = [d for d in ctx.dates(sentence, kind == "planned") if d.span_days == 0 and (
+            _trip_date(sentence, d) or sentence[d.end:d.end + 2] in ("'s", "’s"))]  # "at today's meeting"
+        date = dates[0] if dates else None
+        partial = date.as_partial if date is not None else None
+        sure = confidence(named=True, direct=False, dated=partial is not None, borrowed=bool(ctx.dateline),
+                          kind_from_dates=False)
+        _add(ctx, Event(person.value, host.value, kind, partial, (sentence,), date.text if date else None, sure,
+                        reading=_reading(kb, ctx, sentence, person.value, people, host, places, named=True,
+                                         direct=False, borrowed=bool(ctx.dateline))))
+        return
+
+
+def _spoke_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
+    """A trip made, read from the person speaking to the press in a place (`_SPOKE_THERE`)."""
+    if _ON_THE_LINE.search(sentence) or FUTURE.search(sentence):
+        return
+    for place in places:
+        if (place.demonym and not DEMONYM_PLACE.match(sentence[place.end:])) or place.value == COURT_SEAT or \
+                place.end > len(sentence) or sentence[place.start:place.end] != place.text:
+            continue  # (but "in the Romanian capital")
+        opening = _SPEAKING_IN.match(sentence)
+        if opening is not None and opening.end() == place.start:
+            speaker = next((p for p in people if p.end > 0 and place.end < p.start and
+                            _SPEAKER_NEXT.fullmatch(sentence, place.end, p.start) is not None), None)
+        else:
+            speaker = next((p for p in reversed(people) if p.end > 0 and p.end < place.start and (
+                ((m := _SPOKE_THERE.match(sentence, p.end)) is not None and m.end() == place.start) or (
+                    _JOINT_WITH.search(sentence, max(0, p.start - 80), p.start) is not None and
+                    _AT_PLACE.fullmatch(sentence, p.end, place.start) is not None))), None)
+        if speaker is None or kb.person_by_id[speaker.value].nationality == place.value:
+            continue
+        dates = ctx.dates(sentence, False)
+        date = _pick_date(dates, place.start, sentence, place.end) if dates else None
+        partial = date.as_partial if date is not None else None
+        sure = confidence(named=True, direct=False, dated=partial is not None, borrowed=False, kind_from_dates=False)
+        _add(ctx, Event(speaker.value, place.value, "occurred", partial, (sentence,), date.text if date else None,
+                        sure, reading=_reading(kb, ctx, sentence, speaker.value, people, place, places, named=True,
+                                               direct=False, borrowed=False)))
+        return
 
 
 def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
@@ -2515,9 +2625,34 @@ def _made_weakly(event: Event) -> bool:
     return reading is not None and (reading.borrowed or not reading.direct)
 
 
+def _dated_at_place(event: Event) -> bool:
+    """The event's day is written right after its place ("will leave for the UAE on Monday"), not shared by a
+    list of places or told of something else in the sentence."""
+    reading, text = event.reading, event.date_text
+    if reading is None or reading.place is None or not text:
+        return False
+    end = reading.place[1]
+    return 0 <= reading.sentence.find(text, end, end + 6 + len(text)) - end <= 4
+
+
+def _shared_day(event: Event, other: Event) -> bool:
+    """`event`'s day is not written at its place and its sentence names other states, while `other`'s day is
+    written at the place: the day may be another stop's."""
+    return event.reading is not None and event.reading.others > 0 and not _dated_at_place(event) and \
+        _dated_at_place(other)
+
+
 def _merge(old: Event, new: Event) -> Event:
     kind = max(old.kind, new.kind, key=_KIND_STRENGTH.__getitem__)
     date = _precise(old.date, new.date)
+    date_text = old.date_text
+    if old.date is not None and new.date is not None and old.date.is_exact and new.date.is_exact and \
+            old.date != new.date and old.kind == new.kind == "planned" and \
+            (_shared_day(old, new) or _shared_day(new, old)):
+        # round 21: two days for one planned stop: the day written at the place beats one read from a sentence that
+        # names other states ("will begin on Sunday a visit to Kuwait and the UAE ... will leave for the UAE on
+        # Monday", news-final8 1338; news-final12 1721); a trip made keeps its first day, its arrival's
+        date, date_text = (new.date, new.date_text) if _shared_day(old, new) else (old.date, old.date_text)
     if {old.kind, new.kind} == {"occurred", "cancelled"}:
         made, called_off = (old, new) if old.kind == "occurred" else (new, old)
         if _made_weakly(made):
@@ -2533,7 +2668,7 @@ def _merge(old: Event, new: Event) -> Event:
     further = tuple(e for e in new.evidence if e not in old.evidence)
     sure = max(old.confidence, new.confidence) + (CONFIDENCE["each_further_sentence"] if further else 0.0)
     # (`replace` written out: a merge is made for most sentences that tell a trip)
-    return Event(old.person, old.host, kind, date, old.evidence + further, old.date_text, round(min(0.99, sure), 2),
+    return Event(old.person, old.host, kind, date, old.evidence + further, date_text, round(min(0.99, sure), 2),
                  old.date_from, old.reading)
 
 
