@@ -275,6 +275,7 @@ class _Context:
     # Ankara"): the reports it retells elsewhere are no trip either (round sixteen)
     denied: set[tuple[str, str]] = field(default_factory=set)
 
+    days_of_year: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) → a year written with it
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
     resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
         default_factory=dict)
@@ -304,8 +305,35 @@ class _Context:
             return resolve_all(scan(sentence), self.published, future)
         kept = self.resolved.get((sentence, future))
         if kept is None or kept[0] is not told:  # (a sentence written twice: the dates of its latest place)
-            kept = self.resolved[sentence, future] = (told, resolve_all(told[1], self.published, future, told[0]))
+            found = resolve_all(told[1], self.published, future, told[0])
+            if any(d.span_days == 0 for d in found):
+                found = [self._year_told(d) for d in found]
+            kept = self.resolved[sentence, future] = (told, found)
         return list(kept[1])  # (a caller may change its list)
+
+    def _year_told(self, date: DateMention) -> DateMention:
+        """Round 21: a day written with its year is remembered, and the same day written later without one is of
+        that year ("Fifteen years ago, on 24 February 2005, ... Putin flew into Bratislava ... on 24 February",
+        news-final20 2160), not of the report's."""
+        if date.span_days != 0 or not _MONTH_DAY.search(date.text):
+            return date
+        key = (date.first.month, date.first.day)
+        if _WRITTEN_YEAR.search(date.text):
+            if date.first.year != self.published.year:
+                self.days_of_year[key] = date.first.year
+            return date
+        year = self.days_of_year.get(key)
+        if year is None or year == date.first.year:
+            return date
+        day = date.first.replace(year=year)
+        return DateMention(date.start, date.end, day, day, date.text)
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_DAY = re.compile(r"\d\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+                        r"Oct|Nov|Dec)\.?\s*\d")
 
 
 def normalise(text: str) -> str:
