@@ -957,6 +957,16 @@ def test_round_twenty_one(kb, text, published, expected):
          "will take part by video link on Wednesday, 19 November, in the ceremony marking the installation of the "
          "reactor vessel at the El Dabaa nuclear power plant, the Egyptian leader's office said.", "2025-11-18",
          {("vladimir-putin", "EGY", "2025-11-19", "remote")}),
+        # "planned a trip to Rome" stays a plan whenever the planning was, so a calling-off told of it stands (2187,
+        # news-final10 1546)
+        ("Netanyahu has cancelled a planned trip to Italy this week, sources said. A few weeks ago Netanyahu planned "
+         "a trip to Rome, where he was to meet Italian Prime Minister Enrico Letta.", "2013-09-09",
+         {("benjamin-netanyahu", "ITA", "2013-09", "cancelled")}),
+        ("Russia's foreign and defence ministers have postponed a planned visit to Turkey on Sunday to discuss the "
+         "conflicts in Libya and Syria. Sergei Lavrov and Sergei Shoigu had intended to visit Istanbul on Sunday "
+         "under an agreement between Erdogan and Putin, the foreign ministries said on Saturday. But both now say the "
+         "visit is postponed.", "2020-06-14",
+         {("sergei-shoigu", "TUR", "2020-06-14", "cancelled")}),
     ],
 )
 def test_round_twenty_two(kb, text, published, expected):

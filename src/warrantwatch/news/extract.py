@@ -988,6 +988,10 @@ def _tense_before(clause: str, position: int) -> bool | None:
     marks = [(m.start(), True) for m in FUTURE.finditer(clause, low, position)
              if not m.group(0).lower().startswith(_WEAK_FUTURE)]
     marks += [(m.start(), False) for m in PAST.finditer(clause, low, position)]
+    if "plan" in clause or "intend" in clause:
+        # round 22: "A few weeks ago Netanyahu planned a trip to Rome": the trip planned stays a plan, whenever the
+        # planning was (news-final20 2187)
+        marks += [(m.start(), True) for m in _PLANNED_TRIP.finditer(clause, low, position)]
     if not marks:
         if _AFTER_GERUND.match(clause):
             return False  # "after skipping the meeting in New Delhi": before the main verb's time
@@ -996,6 +1000,8 @@ def _tense_before(clause: str, position: int) -> bool | None:
 
 
 _TENSE_WINDOW = 90
+_PLANNED_TRIP = re.compile(r"\b(?:had |was |were )?(?:planned|planning|intended|intending) "
+                           r"(?:an? |the |his |her |its )?(?:[\w-]+ )?(?:trip|visit|journey|tour|stopover)\b", re.I)
 
 
 _WEAK_FUTURE = ("invit", "ahead", "upcoming", "forthcoming", "planned", "planning", "next", "tomorrow", "later")
