@@ -967,6 +967,11 @@ def test_round_twenty_one(kb, text, published, expected):
          "under an agreement between Erdogan and Putin, the foreign ministries said on Saturday. But both now say the "
          "visit is postponed.", "2020-06-14",
          {("sergei-shoigu", "TUR", "2020-06-14", "cancelled")}),
+        # a trip called off and told as scheduled for a day: called off, on that day (news-final16 1981)
+        ("The postponement comes less than two weeks after Netanyahu called off another high-profile trip at the last "
+         "minute, to India. According to diplomatic officials, Netanyahu had asked Prime Minister Narendra Modi for a "
+         "meeting in a phone call in late January, and a meeting was set for February 11 in New Delhi.", "2019-02-20",
+         {("benjamin-netanyahu", "IND", "2019-02-11", "cancelled")}),
     ],
 )
 def test_round_twenty_two(kb, text, published, expected):

@@ -2676,7 +2676,12 @@ def _made_weakly(event: Event) -> bool:
     """A trip read as made only from a place borrowed from another sentence, or from the tense of a sentence with no
     word that makes its place a destination."""
     reading = event.reading
-    return reading is not None and (reading.borrowed or not reading.direct)
+    return reading is not None and (reading.borrowed or not reading.direct or _scheduled(event))
+
+
+def _scheduled(event: Event) -> bool:
+    """Told as scheduled ("a meeting was set for February 11 in New Delhi"): a plan, whatever the tense."""
+    return event.reading is not None and SCHEDULED.search(event.reading.sentence) is not None
 
 
 def _dated_at_place(event: Event) -> bool:
@@ -2714,6 +2719,11 @@ def _merge(old: Event, new: Event) -> Event:
             # his trip to Abu Dhabi and Bahrain next week ... Netanyahu had faced criticism over the trip",
             # news-final19 2108)
             kind, date = "cancelled", called_off.date
+            if _scheduled(made):
+                # round 22: the day it was scheduled for is the called-off trip's ("called off another high-profile
+                # trip at the last minute, to India ... a meeting was set for February 11 in New Delhi", news-final16
+                # 1981)
+                date = _precise(called_off.date, made.date)
         else:
             # a trip told as made is not undone by a part of it called off (an event, a stop), and the day of
             # what was called off does not date it ("met Widodo at the summit in Jakarta"; "had been due to
