@@ -972,6 +972,13 @@ def test_round_twenty_one(kb, text, published, expected):
          "minute, to India. According to diplomatic officials, Netanyahu had asked Prime Minister Narendra Modi for a "
          "meeting in a phone call in late January, and a meeting was set for February 11 in New Delhi.", "2019-02-20",
          {("benjamin-netanyahu", "IND", "2019-02-11", "cancelled")}),
+        # the AP's datelines, "CITY, Country (AP) — ", "KENNEBUNKPORT, Maine - " (news-final20 2168, news-dev3 413)
+        ("KENNEBUNKPORT, Maine - On a breezy overlook, tourists trained field glasses on the compound. When President "
+         "Bush and Vladimir Putin finally met last night over a lobster dinner, they did not discuss the big issues.",
+         "2007-07-02", {("vladimir-putin", "USA", "2007-07-01", "occurred")}),
+        ("KAMPALA, Uganda (AP) - Sudan's President Omar al-Bashir arrived on Monday for a two-day official visit and "
+         "was welcomed by President Yoweri Museveni.", "2017-11-14",
+         {("omar-al-bashir", "UGA", "2017-11-13", "occurred")}),
     ],
 )
 def test_round_twenty_two(kb, text, published, expected):

@@ -84,6 +84,10 @@ DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*(?:[A-Z][a-z]{2,8}\
                       r"(?:19|20)\d\d(?:\s*\([\w .]+\))?)"  # round fourteen: "Tuesday, May 25, 2010 (Haaretz) —"
                       r"\s+[-–—]+\s+|"
                       r"[A-Z][A-Z .'-]{2,40}, [A-Z][a-z]{2,8}\.? \d{1,2}\. /[A-Z]{2,8}/\.\s+|"
+                      # round 22: the AP's "VILNIUS, Lithuania (AP) — ", "KENNEBUNKPORT, Maine - " (news-final20 2168,
+                      # news-final12 1705)
+                      r"[A-Z][A-Z.'-]{2,30}(?: [A-Z][A-Z.'-]{1,20}){0,2}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
+                      r"(?: \((?:AP|AFP|Reuters|dpa|DPA|Xinhua|AA|IANS|PTI|UPI)\))? [-–—]+\s+|"
                       # round fifteen: "BEIJING. Oct 20 (Interfax) - " (news-final14 1891)
                       r"[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{1,20}){0,2}\.\s+[A-Z][a-z]{2,8}\.? \d{1,2}"
                       r"(?:\s*\([\w ./-]+\))?\s+[-–—]+\s+|"
