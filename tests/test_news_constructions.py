@@ -987,6 +987,10 @@ def test_round_twenty_one(kb, text, published, expected):
         ("This will be al-Bashir's second trip since the prosecutor accused him, after one to Turkey in August, which "
          "Sudanese officials hailed as a sign of courage.", "2008-09-22",
          {("omar-al-bashir", "TUR", "2008-08", "occurred")}),
+        # a hand-over offered on condition that he "is not then handed over" is no arrest (2156)
+        ("Tripoli, 18 April 2012: Officials in Zintan are reported to have said today that they are willing to "
+         "transfer Saif al-Islam Qaddafi to Tripoli and hand him over to the government, provided he is not then "
+         "handed over to the International Criminal Court in The Hague.", "2012-04-18", set()),
     ],
 )
 def test_round_twenty_two(kb, text, published, expected):

@@ -101,7 +101,8 @@ DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*(?:[A-Z][a-z]{2,8}\
                       r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|da|do|del|el|es|al)){0,3},\s*"
                       r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)"
                       r"(?:,? (?:19|20)\d\d)?(?:\s*\((?:[A-Z][\w./-]*)(?: [A-Z][\w./-]*){0,2}\)(?:\s+[-–—]+\s+|\.\s+)|"
-                      r"\s+[-–—]+\s+))")
+                      # (round 22: "Tripoli, 18 April 2012: ", news-final20 2156)
+                      r"\s+[-–—]+\s+|:\s+))")
 
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
@@ -207,7 +208,10 @@ ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?cu
     'handed herself', 'captured', 'handed over', 'transferred', 'under arrest')
 # "without being detained", "was not arrested", "obliged to arrest": an arrest that did not happen.
 NEGATED = re.compile(r"\b(without (?:being )?|(?:almost|nearly) (?:been |being )?|"  # "was almost arrested"
-                     r"not (?:be(?:en)? )?|never (?:been )?|avoid(?:ed|ing)? (?:being )?|"
+                     # (round 22: "provided he is not then handed over to the International Criminal Court",
+                     # news-final20 2156)
+                     r"not (?:then |yet |now |also |ever )?(?:be(?:en)? )?|never (?:been )?|"
+                     r"avoid(?:ed|ing)? (?:being )?|"
                      r"evad\w+ |escap\w+ |risk(?:s|ed|ing)? (?:being )?|fear\w* (?:of )?(?:being )?|"
                      r"obliged to |obligation to |must |would |could |should |to be |refus\w+ to |"
                      r"(?:must|should|would|could|can|may|might|will|shall|to) (?:now |still |also |then |yet |not )?"
