@@ -84,12 +84,17 @@ DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*(?:[A-Z][a-z]{2,8}\
                       r"(?:19|20)\d\d(?:\s*\([\w .]+\))?)"  # round fourteen: "Tuesday, May 25, 2010 (Haaretz) —"
                       r"\s+[-–—]+\s+|"
                       r"[A-Z][A-Z .'-]{2,40}, [A-Z][a-z]{2,8}\.? \d{1,2}\. /[A-Z]{2,8}/\.\s+|"
+                      # round 22: the AP's "VILNIUS, Lithuania (AP) — ", "KENNEBUNKPORT, Maine - " (news-final20 2168,
+                      # news-final12 1705)
+                      r"[A-Z][A-Z.'-]{2,30}(?: [A-Z][A-Z.'-]{1,20}){0,2}, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
+                      r"(?: \((?:AP|AFP|Reuters|dpa|DPA|Xinhua|AA|IANS|PTI|UPI)\))? [-–—]+\s+|"
                       # round fifteen: "BEIJING. Oct 20 (Interfax) - " (news-final14 1891)
                       r"[A-Z][A-Z'-]{2,20}(?: [A-Z][A-Z'-]{1,20}){0,2}\.\s+[A-Z][a-z]{2,8}\.? \d{1,2}"
                       r"(?:\s*\([\w ./-]+\))?\s+[-–—]+\s+|"
                       # round fourteen: "NEW DELHI, Dec 11 (Reuters). ", "SHARM EL-SHEIKH, Tuesday (DPA/IANS). ": the
                       # agency in brackets closed by a full stop
-                      r"[A-Z][A-Z .'-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z][a-z]{2,5}day)\s*"
+                      r"[A-Z][A-Z .'-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?|"
+                      r"[A-Z][a-z]{2,5}day)\s*"
                       r"\((?:[A-Z][\w./-]*)(?: [A-Z][\w./-]*){0,2}\)\.\s+|"
                       # round sixteen: a place written in title case, "Milan, 8 February (LaPresse) - ", "Moscow,
                       # August 25 (Interfax). " (news-final15 1942, 1906): with the agency, or closed by a dash
@@ -163,6 +168,10 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"videoconference|video conference|teleconference|addressed .{0,40} by video|"
                     # round eleven: "will make an address via a video linkup"
                     r"(?:via|by|through) an? video(?: ?link(?:up)?| conference| call)?|"
+                    # round 22: "in a video call", "by video conferencing", "a taped address" (news-final20 2171,
+                    # 2169, 2172)
+                    r"in an? video(?: ?call| conference| link)|video[ -]?conferencing|"
+                    r"taped (?:video )?(?:message|address|speech|remarks)|"
                     # round twelve: "Netanyahu, via satellite, was among the speakers"
                     # round fifteen: "through a live satellite link-up" (news-final14 1872)
                     r"(?:via|by|over|through) (?:a |live |a live )?satellite(?: link(?:-?up)?| hook-?up| feed)?|"
@@ -174,7 +183,7 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
                     r"(?:message|address|speech|statement|remarks))\b",
                     re.I),
-    'video', 'virtual', 'remote', 'online', 'recorded', 'satellite', 'teleconf')
+    'video', 'virtual', 'remote', 'online', 'recorded', 'satellite', 'teleconf', 'taped')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
                     # "after his arrest in Manila" (not "a warrant for his arrest in November")
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"
@@ -392,8 +401,9 @@ HOSTED_PERSON = re.compile(r"\b(with|met|meets?|meeting|by|hosts?|hosted|receive
 ARRIVAL = re.compile(r"\b(arriv\w*|landed|lands?|touched down|flew in\w*|flying into|flown into|reached|"
                      r"begin\w*|start\w*)\b", re.I)
 # "has landed in Astana", "arrives in Hanoi": the trip is under way on the day of the report.
-UNDER_WAY = re.compile(r"\b(?:has|have) (?:just )?(?:arrived|landed|touched down|flown into)|\b(?:arrives|lands) in\b",
-                       re.I)
+UNDER_WAY = re.compile(r"\b(?:has|have) (?:just )?(?:arrived|landed|touched down|flown into|"
+                       # round 22: "has set off for the United Arab Emirates" (news-final20 2161)
+                       r"set off for|left for|departed for)|\b(?:arrives|lands) in\b", re.I)
 # "... since the warrant was to Washington in February": a trip after the warrant word, not its date.
 TRIP_AFTER = re.compile(r"\b(?:to|in|at) [A-Z]")
 NOT_DESTINATION_AFTER = re.compile(

@@ -275,6 +275,7 @@ class _Context:
     # Ankara"): the reports it retells elsewhere are no trip either (round sixteen)
     denied: set[tuple[str, str]] = field(default_factory=set)
 
+    days_of_year: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) → a year written with it
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
     resolved: dict[tuple[str, bool | None], tuple[tuple[int, list[RawDate]], list[DateMention]]] = field(
         default_factory=dict)
@@ -304,8 +305,35 @@ class _Context:
             return resolve_all(scan(sentence), self.published, future)
         kept = self.resolved.get((sentence, future))
         if kept is None or kept[0] is not told:  # (a sentence written twice: the dates of its latest place)
-            kept = self.resolved[sentence, future] = (told, resolve_all(told[1], self.published, future, told[0]))
+            found = resolve_all(told[1], self.published, future, told[0])
+            if any(d.span_days == 0 for d in found):
+                found = [self._year_told(d) for d in found]
+            kept = self.resolved[sentence, future] = (told, found)
         return list(kept[1])  # (a caller may change its list)
+
+    def _year_told(self, date: DateMention) -> DateMention:
+        """Round 21: a day written with its year is remembered, and the same day written later without one is of
+        that year ("Fifteen years ago, on 24 February 2005, ... Putin flew into Bratislava ... on 24 February",
+        news-final20 2160), not of the report's."""
+        if date.span_days != 0 or not _MONTH_DAY.search(date.text):
+            return date
+        key = (date.first.month, date.first.day)
+        if _WRITTEN_YEAR.search(date.text):
+            if date.first.year != self.published.year:
+                self.days_of_year[key] = date.first.year
+            return date
+        year = self.days_of_year.get(key)
+        if year is None or year == date.first.year:
+            return date
+        day = date.first.replace(year=year)
+        return DateMention(date.start, date.end, day, day, date.text)
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_DAY = re.compile(r"\d\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+                        r"Oct|Nov|Dec)\.?\s*\d")
 
 
 def normalise(text: str) -> str:
@@ -960,6 +988,10 @@ def _tense_before(clause: str, position: int) -> bool | None:
     marks = [(m.start(), True) for m in FUTURE.finditer(clause, low, position)
              if not m.group(0).lower().startswith(_WEAK_FUTURE)]
     marks += [(m.start(), False) for m in PAST.finditer(clause, low, position)]
+    if "plan" in clause or "intend" in clause:
+        # round 22: "A few weeks ago Netanyahu planned a trip to Rome": the trip planned stays a plan, whenever the
+        # planning was (news-final20 2187)
+        marks += [(m.start(), True) for m in _PLANNED_TRIP.finditer(clause, low, position)]
     if not marks:
         if _AFTER_GERUND.match(clause):
             return False  # "after skipping the meeting in New Delhi": before the main verb's time
@@ -968,6 +1000,8 @@ def _tense_before(clause: str, position: int) -> bool | None:
 
 
 _TENSE_WINDOW = 90
+_PLANNED_TRIP = re.compile(r"\b(?:had |was |were )?(?:planned|planning|intended|intending) "
+                           r"(?:an? |the |his |her |its )?(?:[\w-]+ )?(?:trip|visit|journey|tour|stopover)\b", re.I)
 
 
 _WEAK_FUTURE = ("invit", "ahead", "upcoming", "forthcoming", "planned", "planning", "next", "tomorrow", "later")
@@ -2642,7 +2676,12 @@ def _made_weakly(event: Event) -> bool:
     """A trip read as made only from a place borrowed from another sentence, or from the tense of a sentence with no
     word that makes its place a destination."""
     reading = event.reading
-    return reading is not None and (reading.borrowed or not reading.direct)
+    return reading is not None and (reading.borrowed or not reading.direct or _scheduled(event))
+
+
+def _scheduled(event: Event) -> bool:
+    """Told as scheduled ("a meeting was set for February 11 in New Delhi"): a plan, whatever the tense."""
+    return event.reading is not None and SCHEDULED.search(event.reading.sentence) is not None
 
 
 def _dated_at_place(event: Event) -> bool:
@@ -2680,6 +2719,11 @@ def _merge(old: Event, new: Event) -> Event:
             # his trip to Abu Dhabi and Bahrain next week ... Netanyahu had faced criticism over the trip",
             # news-final19 2108)
             kind, date = "cancelled", called_off.date
+            if _scheduled(made):
+                # round 22: the day it was scheduled for is the called-off trip's ("called off another high-profile
+                # trip at the last minute, to India ... a meeting was set for February 11 in New Delhi", news-final16
+                # 1981)
+                date = _precise(called_off.date, made.date)
         else:
             # a trip told as made is not undone by a part of it called off (an event, a stop), and the day of
             # what was called off does not date it ("met Widodo at the summit in Jakarta"; "had been due to
