@@ -979,6 +979,14 @@ def test_round_twenty_one(kb, text, published, expected):
         ("KAMPALA, Uganda (AP) - Sudan's President Omar al-Bashir arrived on Monday for a two-day official visit and "
          "was welcomed by President Yoweri Museveni.", "2017-11-14",
          {("omar-al-bashir", "UGA", "2017-11-13", "occurred")}),
+        # the person's own day before a clause that tells the occasion's ("which convenes ... on 24 November", 2153)
+        ("Sudan's President Omer al-Bashir will on Monday lead his country's delegation to the 4th Africa-Arab Summit, "
+         "which convenes in Malabo, Equatorial Guinea, on 24 November.", "2016-11-20",
+         {("omar-al-bashir", "GNQ", "2016-11-21", "planned")}),
+        # "his second trip ..., after one to Turkey in August": the earlier trip, made (2163)
+        ("This will be al-Bashir's second trip since the prosecutor accused him, after one to Turkey in August, which "
+         "Sudanese officials hailed as a sign of courage.", "2008-09-22",
+         {("omar-al-bashir", "TUR", "2008-08", "occurred")}),
     ],
 )
 def test_round_twenty_two(kb, text, published, expected):

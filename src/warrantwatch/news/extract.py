@@ -559,6 +559,9 @@ def _coordinated(people: list[Hit], person: Hit, sentence: str) -> list[Hit]:
 
 # "after skipping the summit": a clause whose time lies before the main verb's.
 _AFTER_GERUND = re.compile(r"^\W*after\s+[a-z]+ing\b", re.I)
+_AFTER_EARLIER_TRIP = re.compile(r"\bafter (?:one|an? (?:earlier|previous|first) (?:trip|visit|one)|"
+                                 r"(?:his|her) (?:earlier|previous|first|last) (?:trip|visit|one)) to\s+(?:the\s+)?$",
+                                 re.I)
 _AFTER_GERUND_BEFORE = re.compile(r"\bafter\s+[a-z]+ing\b[^.;:—,]{0,80}$", re.I)
 # "his arrival in the Qatari capital", "her presence in Kampala": a trip told as a fact by its noun.
 _ARRIVAL_NOUN = re.compile(r"\b(?:his|her)\s+(?:arrival|presence)\s+(?:in|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
@@ -975,6 +978,10 @@ def _clause_kind(sentence: str, position: int) -> str | None:
     third trip: he was the first leader hosted in February" puts February in the past."""
     if position >= len(sentence):
         return None
+    if "after" in sentence and _AFTER_EARLIER_TRIP.search(sentence, max(0, position - 60), position):
+        # round 22: "This will be his second trip since ..., after one to Turkey in August": the trip before it
+        # (news-final20 2163)
+        return "occurred"
     clause = _clause(sentence, position)
     tense = _tense_before(clause, position - sentence.find(clause))
     return _KIND_OF_TENSE[tense] if tense is not None else None
@@ -1239,6 +1246,14 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
     # round 21: "rebuked South Africa on Thursday for failing to arrest al-Bashir when he came to Johannesburg
     # in 2015": a state named before a clause that tells the trip ("when he came") is dated by that clause, not
     # by the statement about it (news-final19 2117)
+    # round 22: "will on Monday lead his country's delegation to the Summit, which convenes in Malabo ... on 24
+    # November": the person's own day, before the clause that tells the occasion (news-final20 2153)
+    which = _OCCASION_WHICH.search(sentence, max(0, anchor - 60), anchor) if ", which " in sentence else None
+    if which is not None:
+        own_day = [d for d in usable if d.end <= which.start() and d.span_days == 0 and
+                   _same_clause(sentence, d.start, which.start())]
+        if own_day:
+            return own_day[-1]
     when = _WHEN_TRIP.search(sentence, anchor)
     if when and not _TRAVEL_BETWEEN.search(sentence, anchor, when.start()):
         told = [d for d in usable if d.start > when.end() and not _STRONG_BREAK.search(sentence, when.end(), d.start)]
@@ -1285,6 +1300,8 @@ _TOLD_PAST = re.compile(r"\s*(?:(?-i:[A-Z])[\w'’.-]*\s+){1,6}(?:said|told|stat
 _OPENING_GERUND = re.compile(r"\W*(?:(?:before|after|upon|on|while|when|since)\s+)?[a-z]+ing\b[^,;]*,\s*"
                              r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,5}$", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+_OCCASION_WHICH = re.compile(r", which (?:will )?(?:convenes?|opens?|begins?|starts?|is held|will be held|takes? place|"
+                             r"runs?)\b")
 _WHEN_TRIP = re.compile(r"\bwhen (?:he |she |(?:[A-Z][\w'’-]+ ){1,3}?)(?:had |has )?"
                         r"(?:visited|came|went|travell?ed|flew|arrived|attended|landed|stopped|was in)\b")
 _TRAVEL_BETWEEN = re.compile(r"\b(?:visit|travel|trip|tour|flew|went|arriv|came|attend|land)", re.I)
@@ -1698,6 +1715,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             anchor = place.start if place.end <= len(sentence) and sentence[place.start:place.end] == place.text \
                 else len(sentence)
             clause_future = True if place_kind == "planned" else future
+            if place_kind == "occurred" and clause_future and "after" in sentence and \
+                    _AFTER_EARLIER_TRIP.search(sentence, max(0, place.start - 60), place.start):
+                clause_future = False  # "This will be his second trip ..., after one to Turkey in August" (round 22)
             if place_kind == "cancelled" and anchor == place.start and \
                     _AFTER_GERUND_BEFORE.search(sentence, max(0, anchor - 100), anchor):
                 clause_future = False  # "will join the virtual summit, after skipping the meeting in New Delhi in …"
