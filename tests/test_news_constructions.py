@@ -995,3 +995,18 @@ def test_round_twenty_one(kb, text, published, expected):
 )
 def test_round_twenty_two(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 23 (from news-final21's errors, after its one evaluation; no untouched set measures it yet): "the
+        # December 2 Duma elections" name Russia's parliament, not Makhlouf Doumah (2218); his own name still names him
+        ("At the EU-Russia summit in Portugal on October 26, Russia committed to invite the OSCE to observe the "
+         "December 2 Duma elections.", "2007-10-31", set()),
+        ("Makhlouf Douma was arrested in Tripoli on Monday, the prosecutor's office said.", "2025-03-12",
+         {("makhlouf-doumah", "LBY", "2025-03-10", "arrest")}),
+    ],
+)
+def test_round_twenty_three(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
