@@ -1006,6 +1006,13 @@ def test_round_twenty_two(kb, text, published, expected):
          "December 2 Duma elections.", "2007-10-31", set()),
         ("Makhlouf Douma was arrested in Tripoli on Monday, the prosecutor's office said.", "2025-03-12",
          {("makhlouf-doumah", "LBY", "2025-03-10", "arrest")}),
+        # "the South China Sea issue" is no venue (2229); "flouted an ICC warrant in 2006 by visiting Cairo" dates the
+        # visit, background here (2210)
+        ("President Rodrigo Duterte will raise the South China Sea issue when he takes part in the 37th ASEAN Summit "
+         "this week by video conference. The summit, chaired by Vietnam, will be held on November 12-15.",
+         "2020-11-11", {("rodrigo-duterte", "VNM", "2020-11", "remote")}),
+        ("The Sudanese minister Ahmed Haroun, wanted for war crimes in Darfur, flouted an ICC warrant in 2006 by "
+         "visiting Cairo without being arrested.", "2017-04-28", {("ahmad-harun", "EGY", "2006", "occurred")}),
     ],
 )
 def test_round_twenty_three(kb, text, published, expected):

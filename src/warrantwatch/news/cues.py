@@ -419,7 +419,9 @@ NOT_DESTINATION_AFTER = re.compile(
     r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|border|settlement|Cooperation|Organi[sz]ation|Statute|"
     r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b|"
     # "the China-Africa summit", "India-Russia talks": a compound adjective, not a destination
-    r"^-[A-Z][a-z]+\b")
+    r"^-[A-Z][a-z]+\b|"
+    # round 23: "the South China Sea issue", "the Sea of Japan": a sea, not the state (news-final21 2229)
+    r"^\s+Sea\b")
 # A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
                                 r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
