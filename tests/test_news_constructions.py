@@ -1013,6 +1013,11 @@ def test_round_twenty_two(kb, text, published, expected):
          "2020-11-11", {("rodrigo-duterte", "VNM", "2020-11", "remote")}),
         ("The Sudanese minister Ahmed Haroun, wanted for war crimes in Darfur, flouted an ICC warrant in 2006 by "
          "visiting Cairo without being arrested.", "2017-04-28", {("ahmad-harun", "EGY", "2006", "occurred")}),
+        # "AFP learned on Wednesday from an official source": the day the report learned it, not the trip's (2244)
+        ("ABIDJAN (AFP) - Ivorian President Laurent Gbagbo is due to leave Abidjan on Saturday for a visit to the "
+         "United States, where he will take part in the 62nd session of the United Nations General Assembly in New "
+         "York, AFP learned on Wednesday from an official source.", "2007-09-19",
+         {("laurent-gbagbo", "USA", "2007-09-22", "planned")}),
     ],
 )
 def test_round_twenty_three(kb, text, published, expected):

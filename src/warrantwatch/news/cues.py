@@ -319,7 +319,8 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
                            r"convicted|sentenced|born|elected|inaugurat|sworn in|took office|came to power|"
                            r"since the court)\w*[^,;.—]{0,40}$|"
-                           r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
+                           # (round 23: "AFP learned on Wednesday from an official source", news-final21 2244)
+                           r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted|learned|learnt)"
                            # (round sixteen: "said at a Malacañang briefing on Friday, January 19", news-final10 1518)
                            r"(?: \w+)?(?: (?:(?:in|at|to) )?(?:an?|the) (?:[\w-]+ )?(?:statement|press release|post|"
                            r"interview|briefing|televised address|press conference|news conference))?"
