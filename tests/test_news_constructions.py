@@ -1018,6 +1018,12 @@ def test_round_twenty_two(kb, text, published, expected):
          "United States, where he will take part in the 62nd session of the United Nations General Assembly in New "
          "York, AFP learned on Wednesday from an official source.", "2007-09-19",
          {("laurent-gbagbo", "USA", "2007-09-22", "planned")}),
+        # "A visit by al-Bashir to the United States could also have set off an outcry": supposed, not made (2223);
+        # "turned down an invitation ... to a summit" calls the trip off
+        ("A visit by al-Bashir to the United States could also have set off an outcry from Darfur advocacy groups.",
+         "2008-04-09", set()),
+        ("Sudanese President Omar Hassan al-Bashir has formally turned down an invitation to a summit in Ankara "
+         "scheduled for April 17.", "2008-04-09", {("omar-al-bashir", "TUR", "2008-04-17", "cancelled")}),
     ],
 )
 def test_round_twenty_three(kb, text, published, expected):

@@ -143,6 +143,8 @@ CANCELLED = Prefiltered(re.compile(
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
+    # round 23: "has formally turned down an invitation from the UN Security Council to a summit" (news-final21 2223)
+    r"turn(?:s|ed|ing)? down (?:an|the|his|her|its) invitation|reject(?:s|ed|ing)? (?:an|the) invitation|"
     r"turned back|diverted|refused (?:permission|overflight)|was denied|"
     r"(?:had to )?abandon(?:ed|s)? (?:the |his |her |a |its |that )?(?:trip|visit|plans?|journey|tour|flight)|"
     r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
@@ -159,7 +161,7 @@ CANCELLED = Prefiltered(re.compile(
     'cancel', 'call', 'scrap', 'skip', 'postpon', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
-    'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan')
+    'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan', 'turn', 'reject')
 # "will not address it remotely either", "no plans for a video address": video participation denied.
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|video address|"
