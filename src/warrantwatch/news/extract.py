@@ -795,13 +795,16 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
             if tokens[i - 1].group().lower() not in CONTAINERS:
                 return False  # "the leaders of Brazil", "a visit with Syria as its topic"
         elif not (word[0].isupper() or lower in MODIFIERS or lower in _LIST_WORDS or lower.endswith(("'s", "’s")) or
-                  _HYPHENATED_NAME.search(word)):  # "to non-Arab Eritrea", "pro-Western"
+                  _HYPHENATED_NAME.search(word) or
+                  (lower in _ORDINAL_ENDS and sentence[tokens[i].start() - 1].isdigit())):
+            # "to non-Arab Eritrea", "pro-Western", the "th" of "64th" (round 23)
             return False  # a verb or another preposition: "avoiding France", "from Budapest"
         i -= 1
     return None
 
 
 _HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 # How many names back a list is followed for the role of its first (`_Context.scene_first` relies on it).
 _LIST_DEPTH = 8
 # A class of places named before a list of them: "to visit states that are not parties to the court: China
