@@ -112,7 +112,7 @@ from warrantwatch.news.cues import (
     WHERE_HE,
     lowered_text,
 )
-from warrantwatch.news.dates import DateMention, RawDate, find_dates, resolve_all, scan
+from warrantwatch.news.dates import MONTHS, DateMention, RawDate, find_dates, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
 from warrantwatch.news.model import Model, Reading
 from warrantwatch.news.model import load as load_model
@@ -330,10 +330,8 @@ class _Context:
 
 
 _WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTH_DAY = re.compile(r"\d\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:January|February|March|April|"
-                        r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
-                        r"Oct|Nov|Dec)\.?\s*\d")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"\d\s*(?:{_MONTH_NAMES})\b|\b(?:{_MONTH_NAMES})\.?\s*\d", re.I)
 
 
 def normalise(text: str) -> str:
@@ -1260,7 +1258,7 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
         if own_day:
             return own_day[-1]
     when = _WHEN_TRIP.search(sentence, anchor)
-    if when and not _TRAVEL_BETWEEN.search(sentence, anchor, when.start()):
+    if when and not TRAVEL.search(sentence, anchor, when.start()):
         told = [d for d in usable if d.start > when.end() and not _STRONG_BREAK.search(sentence, when.end(), d.start)]
         if told:
             return min(told, key=lambda d: d.start)
@@ -1315,7 +1313,6 @@ _OCCASION_WHICH = re.compile(r", which (?:will )?(?:convenes?|opens?|begins?|sta
                              r"runs?)\b")
 _WHEN_TRIP = re.compile(r"\bwhen (?:he |she |(?:[A-Z][\w'’-]+ ){1,3}?)(?:had |has )?"
                         r"(?:visited|came|went|travell?ed|flew|arrived|attended|landed|stopped|was in)\b")
-_TRAVEL_BETWEEN = re.compile(r"\b(?:visit|travel|trip|tour|flew|went|arriv|came|attend|land)", re.I)
 
 
 def _meeting_told(kb: KnowledgeBase, person: str, sentence: str, places: list[Hit]) -> bool:
