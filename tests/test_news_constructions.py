@@ -1006,6 +1006,24 @@ def test_round_twenty_two(kb, text, published, expected):
          "December 2 Duma elections.", "2007-10-31", set()),
         ("Makhlouf Douma was arrested in Tripoli on Monday, the prosecutor's office said.", "2025-03-12",
          {("makhlouf-doumah", "LBY", "2025-03-10", "arrest")}),
+        # "the South China Sea issue" is no venue (2229); "flouted an ICC warrant in 2006 by visiting Cairo" dates the
+        # visit, background here (2210)
+        ("President Rodrigo Duterte will raise the South China Sea issue when he takes part in the 37th ASEAN Summit "
+         "this week by video conference. The summit, chaired by Vietnam, will be held on November 12-15.",
+         "2020-11-11", {("rodrigo-duterte", "VNM", "2020-11", "remote")}),
+        ("The Sudanese minister Ahmed Haroun, wanted for war crimes in Darfur, flouted an ICC warrant in 2006 by "
+         "visiting Cairo without being arrested.", "2017-04-28", {("ahmad-harun", "EGY", "2006", "occurred")}),
+        # "AFP learned on Wednesday from an official source": the day the report learned it, not the trip's (2244)
+        ("ABIDJAN (AFP) - Ivorian President Laurent Gbagbo is due to leave Abidjan on Saturday for a visit to the "
+         "United States, where he will take part in the 62nd session of the United Nations General Assembly in New "
+         "York, AFP learned on Wednesday from an official source.", "2007-09-19",
+         {("laurent-gbagbo", "USA", "2007-09-22", "planned")}),
+        # "A visit by al-Bashir to the United States could also have set off an outcry": supposed, not made (2223);
+        # "turned down an invitation ... to a summit" calls the trip off
+        ("A visit by al-Bashir to the United States could also have set off an outcry from Darfur advocacy groups.",
+         "2008-04-09", set()),
+        ("Sudanese President Omar Hassan al-Bashir has formally turned down an invitation to a summit in Ankara "
+         "scheduled for April 17.", "2008-04-09", {("omar-al-bashir", "TUR", "2008-04-17", "cancelled")}),
     ],
 )
 def test_round_twenty_three(kb, text, published, expected):

@@ -143,6 +143,8 @@ CANCELLED = Prefiltered(re.compile(
     r"(?:chose|decided|opted) not to (?:attend|travel|go|visit)|stay(?:s|ed)? away|pulled out|"
     r"not (?:be )?attend(?:ing)?|avoid(?:s|ed)? (?:the|travel)|"
     r"declin(?:ed|es) (?:to attend|an invitation|the invitation)|"
+    # round 23: "has formally turned down an invitation from the UN Security Council to a summit" (news-final21 2223)
+    r"turn(?:s|ed|ing)? down (?:an|the|his|her|its) invitation|reject(?:s|ed|ing)? (?:an|the) invitation|"
     r"turned back|diverted|refused (?:permission|overflight)|was denied|"
     r"(?:had to )?abandon(?:ed|s)? (?:the |his |her |a |its |that )?(?:trip|visit|plans?|journey|tour|flight)|"
     r"g(?:ive|ave|iving) up|no longer (?:attend|travel|visit|go|take part)|stay(?:ed|s)? (?:at )?home|"
@@ -159,7 +161,7 @@ CANCELLED = Prefiltered(re.compile(
     'cancel', 'call', 'scrap', 'skip', 'postpon', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
-    'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan')
+    'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan', 'turn', 'reject')
 # "will not address it remotely either", "no plans for a video address": video participation denied.
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|video address|"
@@ -319,7 +321,8 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
                            r"convicted|sentenced|born|elected|inaugurat|sworn in|took office|came to power|"
                            r"since the court)\w*[^,;.—]{0,40}$|"
-                           r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted)"
+                           # (round 23: "AFP learned on Wednesday from an official source", news-final21 2244)
+                           r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted|learned|learnt)"
                            # (round sixteen: "said at a Malacañang briefing on Friday, January 19", news-final10 1518)
                            r"(?: \w+)?(?: (?:(?:in|at|to) )?(?:an?|the) (?:[\w-]+ )?(?:statement|press release|post|"
                            r"interview|briefing|televised address|press conference|news conference))?"
@@ -419,7 +422,9 @@ NOT_DESTINATION_AFTER = re.compile(
     r"^(?:'s|’s)?(?:-[A-Z][a-z]+)?\W*(peace|war|ceasefire|conflict|crisis|hostages?|airspace|border|settlement|Cooperation|Organi[sz]ation|Statute|"
     r"Treaty|Accords?|Agreement|Declaration|Convention|Protocol|Group|Club|Process|Format|Pact)\b|"
     # "the China-Africa summit", "India-Russia talks": a compound adjective, not a destination
-    r"^-[A-Z][a-z]+\b")
+    r"^-[A-Z][a-z]+\b|"
+    # round 23: "the South China Sea issue", "the Sea of Japan": a sea, not the state (news-final21 2229)
+    r"^\s+Sea\b")
 # A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
                                 r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)

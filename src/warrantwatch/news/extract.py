@@ -1222,7 +1222,9 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
             _statement_day(sentence, date):
         return False  # "since 2019", "by March 17", "returns to Israel on Wednesday", "On Friday the Kremlin said"
     m = NOT_TRIP_DATE.search(sentence, max(0, end - 90), end)
-    return m is None or bool(TRIP_AFTER.search(sentence, m.start(), end))
+    # (round 23: "flouted an ICC warrant in 2006 by visiting Cairo": the visit's date, news-final21 2210)
+    return m is None or bool(TRIP_AFTER.search(sentence, m.start(), end)) or \
+        _VISIT_AFTER_DATE.match(sentence, date.end) is not None
 
 
 def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
@@ -1299,6 +1301,12 @@ _TOLD_PAST = re.compile(r"\s*(?:(?-i:[A-Z])[\w'’.-]*\s+){1,6}(?:said|told|stat
                         r"warned|added|wrote)\b", re.I)
 _OPENING_GERUND = re.compile(r"\W*(?:(?:before|after|upon|on|while|when|since)\s+)?[a-z]+ing\b[^,;]*,\s*"
                              r"(?:(?-i:[A-Z])[\w'’.-]*\s+){0,5}$", re.I)
+# round 23: "A visit by al-Bashir to the United States could also have set off an outcry": a trip supposed, not made
+# (news-final21 2223)
+_COUNTERFACTUAL_TRIP = re.compile(r"\W*(?:An?|His|Her|Such an?|Any) (?:[\w-]+ )?(?:visit|trip|journey)\b[^.;:]{0,90}?"
+                                  r"\b(?:could|would|might)(?: also| well| even| only)? have\b")
+_VISIT_AFTER_DATE = re.compile(r",?\s+(?:by|when|while|in|during|on) (?:visiting|travell?ing to|flying to|going to|"
+                               r"(?:an? |his |her )?(?:visit|trip) to)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 _OCCASION_WHICH = re.compile(r", which (?:will )?(?:convenes?|opens?|begins?|starts?|is held|will be held|takes? place|"
                              r"runs?)\b")
@@ -1581,7 +1589,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             _spoke_there(kb, ctx, people, places, sentence)
         if people and "visiting" in sentence:
             _visiting(kb, ctx, people, places, sentence)
-        if not people or not _travels(sentence) or NO_TRIP.search(sentence):
+        if not people or not _travels(sentence) or NO_TRIP.search(sentence) or (
+                "have" in sentence and _COUNTERFACTUAL_TRIP.match(sentence)):
             continue
         denied_from = _denied_from(sentence) if places else -1
         if denied_from >= 0 and any(place.start >= denied_from for place in places):
