@@ -1024,6 +1024,10 @@ def test_round_twenty_two(kb, text, published, expected):
          "2008-04-09", set()),
         ("Sudanese President Omar Hassan al-Bashir has formally turned down an invitation to a summit in Ankara "
          "scheduled for April 17.", "2008-04-09", {("omar-al-bashir", "TUR", "2008-04-17", "cancelled")}),
+        # "the 64th session of the United Nations General Assembly": a session's venue (2240)
+        ("Sudanese President Omer Hassan Al-Bashir will not take part in the 64th session of the United Nations "
+         "General Assembly, according to Sudanese state media.", "2009-09-12",
+         {("omar-al-bashir", "USA", "", "cancelled")}),
     ],
 )
 def test_round_twenty_three(kb, text, published, expected):

@@ -574,10 +574,14 @@ MODIFIERS = frozenset((
     "neighboring", "capital", "city", "town", "port", "region", "republic", "island", "islands", "resort",
     "province", "state", "village", "outskirts", "far", "downtown", "nearby", "annexed", "remote",
     "border", "coastal", "tiny", "oil-rich", "war-torn", "federal", "kingdom", "emirate", "host", "shore",
-    "coast", "soil", "territory"))
+    "coast", "soil", "territory",
+    # round 23: "will not attend the 64th session of the United Nations General Assembly" (news-final21 2240)
+    "session", "sessions", "annual"))
 CONTAINERS = frozenset(("capital", "city", "town", "port", "region", "republic", "island", "islands", "resort",
                         "province", "state", "village", "outskirts", "kingdom", "emirate", "area", "district",
-                        "oblast", "territory", "part", "parts"))
+                        "oblast", "territory", "part", "parts",
+                        # round 23: "the 64th session of the United Nations General Assembly" (news-final21 2240)
+                        "session", "sessions"))
 # "his Mongolia visit", "the Johannesburg summit": a name before the trip it is the place of.
 PLACE_BEFORE_TRIP = re.compile(r"^(?:'s|’s)?\s+(?:state\s+|official\s+|working\s+)?(?:visit|trip|tour|summit|stopover|"
                                r"leg|talks|meeting)\b", re.I)

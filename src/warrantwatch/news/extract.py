@@ -312,7 +312,7 @@ class _Context:
         return list(kept[1])  # (a caller may change its list)
 
     def _year_told(self, date: DateMention) -> DateMention:
-        """Round 21: a day written with its year is remembered, and the same day written later without one is of
+        """Round 22: a day written with its year is remembered, and the same day written later without one is of
         that year ("Fifteen years ago, on 24 February 2005, ... Putin flew into Bratislava ... on 24 February",
         news-final20 2160), not of the report's."""
         if date.span_days != 0 or not _MONTH_DAY.search(date.text):
@@ -795,13 +795,16 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
             if tokens[i - 1].group().lower() not in CONTAINERS:
                 return False  # "the leaders of Brazil", "a visit with Syria as its topic"
         elif not (word[0].isupper() or lower in MODIFIERS or lower in _LIST_WORDS or lower.endswith(("'s", "’s")) or
-                  _HYPHENATED_NAME.search(word)):  # "to non-Arab Eritrea", "pro-Western"
+                  _HYPHENATED_NAME.search(word) or
+                  (lower in _ORDINAL_ENDS and tokens[i].start() > 0 and sentence[tokens[i].start() - 1].isdigit())):
+            # "to non-Arab Eritrea", "pro-Western", the "th" of "64th" (round 23)
             return False  # a verb or another preposition: "avoiding France", "from Budapest"
         i -= 1
     return None
 
 
 _HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 # How many names back a list is followed for the role of its first (`_Context.scene_first` relies on it).
 _LIST_DEPTH = 8
 # A class of places named before a list of them: "to visit states that are not parties to the court: China
@@ -1888,9 +1891,13 @@ _SPEAKER_NEXT = re.compile(r",\s+(?:[\w'’-]+\s+){0,4}")
 # "at a joint news conference with Netanyahu in the Romanian capital": the other speaker was there too
 _JOINT_WITH = re.compile(r"\bjoint (?:news|press) conference with (?:[\w'’.-]+ ){0,4}$", re.I)
 _AT_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?", re.I)
-_ON_THE_LINE = re.compile(r"\b(?:by|via|over) (?:video|videolink|video link|phone|telephone|satellite)\b|"
-                          r"\bvideo(?:conference| link| call)\b|\bonline\b|"
+# (besides video, `REMOTE`: by phone, or from one's own office)
+_ON_THE_LINE = re.compile(r"\b(?:by|via|over) (?:the )?(?:phone|telephone)\b|"
                           r"\bfrom (?:his|her|the) (?:residence|office)\b", re.I)
+
+
+def _not_in_person(sentence: str) -> bool:
+    return REMOTE.search(sentence) is not None or _ON_THE_LINE.search(sentence) is not None
 
 
 # Round 21: "the visiting Defence Minister of Russia, Sergei Shoigu", "his visiting Russian counterpart Vladimir
@@ -1902,7 +1909,7 @@ _VISITING_BEFORE = re.compile(r"\bvisiting (?:(?:[A-Z][\w'’.-]*|(?i:of|the|cou
 def _visiting(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
     """A trip made (or, in a sentence about the future, planned), read from "visiting" before the person's name or
     title: to the state of the dateline, else to the one state other than the person's that the sentence names."""
-    if REMOTE.search(sentence) or _ON_THE_LINE.search(sentence):
+    if _not_in_person(sentence):
         return
     for person in people:
         if person.end == 0 or not _VISITING_BEFORE.search(sentence, max(0, person.start - 90), person.start):
@@ -1931,7 +1938,7 @@ def _visiting(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[
 
 def _spoke_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
     """A trip made, read from the person speaking to the press in a place (`_SPOKE_THERE`)."""
-    if _ON_THE_LINE.search(sentence) or FUTURE.search(sentence):
+    if _not_in_person(sentence) or FUTURE.search(sentence):
         return
     for place in places:
         if (place.demonym and not DEMONYM_PLACE.match(sentence[place.end:])) or place.value == COURT_SEAT or \
