@@ -295,8 +295,11 @@ def big_feed(tmp_path_factory) -> Path:
 
 def _started(feed: Path, *extra: str) -> tuple[subprocess.Popen, set[int]]:
     """`brief FEED --json --jobs 2` in its own session, once it has written its first line; its workers."""
+    # (SIGINT restored to its default in the child: a command started in the background inherits it ignored, and the
+    # Ctrl-C test would then see the run go on; a terminal's foreground job, which the test plays, never has it so)
     process = subprocess.Popen([*CLI, "brief", str(feed), "--json", "--jobs", "2", *extra], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, start_new_session=True)
+                               stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert os.read(process.stdout.fileno(), 1) == b"["  # the workers are running (read unbuffered: see communicate)
     workers = _children(process.pid)
     assert len(workers) >= 2, workers
