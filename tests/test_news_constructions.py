@@ -1032,3 +1032,22 @@ def test_round_twenty_two(kb, text, published, expected):
 )
 def test_round_twenty_three(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 24 (from news-final22's errors, after its one evaluation; no untouched set measures it): "EUAustralia
+        # Online", a news service's name, is no online meeting; "(26.10.07)" and "dated 13.10.06" are days (2277)
+        ("The convening this month of a summit in Portugal (26.10.07) between European leaders and the Russian "
+         "President, Vladimir Putin, marks an anniversary for this news service: EUAustralia Online began a year ago "
+         "this month with a report, dated 13.10.06, on the summit at Lahti, in Finland, where Putin met the European "
+         "heads of government.", "2007-10-26",
+         {("vladimir-putin", "PRT", "2007-10-26", "occurred"), ("vladimir-putin", "FIN", "2006-10-13", "occurred")}),
+        # (a version number or an address is no date; an online meeting still is one)
+        ("Putin will take part online in the summit hosted by India on 1.2.3.4 of the agenda.", "2023-07-03",
+         {("vladimir-putin", "IND", "", "remote")}),
+    ],
+)
+def test_round_twenty_four(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

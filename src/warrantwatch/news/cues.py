@@ -166,7 +166,9 @@ CANCELLED = Prefiltered(re.compile(
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|video address|"
                     # (round sixteen: not "an online campaign about Joseph Kony", news-final6 1126)
-                    r"online(?! (?:campaigns?|petitions?|posts?|videos?|articles?|news|editions?|platforms?|media|"
+                    # (round 24: not "EUAustralia Online began a year ago", a news service's name, news-final22 2277)
+                    r"(?-i:online|(?<![\w,;:] )Online)"
+                    r"(?! (?:campaigns?|petitions?|posts?|videos?|articles?|news|editions?|platforms?|media|"
                     r"polls?|abuse|harassment|attacks?|threats?|content|presence|sales|shops?|stores?))|"
                     r"videoconference|video conference|teleconference|addressed .{0,40} by video|"
                     # round eleven: "will make an address via a video linkup"

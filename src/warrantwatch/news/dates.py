@@ -42,6 +42,9 @@ def _alt(kind: str, body: str) -> str:
 # ("in June", "since 2015"), checked just before the anchor.
 _ALTERNATIVES = [
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # round 24: "a summit in Portugal (26.10.07)", "dated 13.10.06": day, month and year with full stops (news-final22
+    # 2277); not a version number or an address ("1.2.3.4")
+    ("dotted", r"(?<![\d.])\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d|\d\d)\b(?!\.\d)"),
     ("month_day", rf"\b(?P<month>{_MONTH_WORDS})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
                   rf"{_DAY_END}{_YEAR}"),
     ("day_month", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_DAY_END} (?:of )?(?P<month>{_MONTH_WORDS})"
@@ -339,6 +342,12 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
     try:
         if kind == "iso":
             day = dt.date(int(groups["year"]), int(groups["mnum"]), int(groups["day"]))
+            return day, day
+        if kind == "dotted":
+            year = int(groups["year"])
+            if year < 100:  # "07": the century that puts it no later than the year after the report's
+                year += 2000 if 2000 + year <= published.year + 1 else 1900
+            day = dt.date(year, int(groups["mnum"]), int(groups["day"]))
             return day, day
         if kind in ("month_day", "day_month"):
             month, day_num = _month(groups["month"]), int(groups["day"])
