@@ -1047,6 +1047,12 @@ def test_round_twenty_three(kb, text, published, expected):
         # (a version number or an address is no date; an online meeting still is one)
         ("Putin will take part online in the summit hosted by India on 1.2.3.4 of the agenda.", "2023-07-03",
          {("vladimir-putin", "IND", "", "remote")}),
+        # round 25: "will welcome President Putin's involvement in the Apec 2020 that Malaysia is hosting" offers a
+        # welcome, no trip (news-final22 2273); "Erdogan will welcome Putin in Ankara on Monday" is still a plan
+        ("\"We, of course, will welcome President Putin's involvement in the Apec 2020 that Malaysia is hosting next "
+         "year in November,\" Saifuddin said.", "2019-11-21", set()),
+        ("Erdogan will welcome Putin in Ankara on Monday.", "2019-11-21",
+         {("vladimir-putin", "TUR", "2019-11-25", "planned")}),
     ],
 )
 def test_round_twenty_four(kb, text, published, expected):
