@@ -624,6 +624,10 @@ INVITED_BEFORE = re.compile(r"\binvit(?:e|es|ed|ing)\b(?:[^.;:]|\b(?:Mr|Mrs|Ms|D
 _NAME_WORD = r"(?-i:[A-Z][\w'’.-]*)"
 INVITED_TO = re.compile(rf"\binvit(?:e|es|ed|ing)\s+(?:him|her|them|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
                         r"\s+to\s+(?:the\s+)?$", re.I)
+# A welcome offered, not a trip (round 25, news-final22 2273): "will welcome President Putin's involvement in the Apec
+# 2020 that Malaysia is hosting", "would welcome a visit by" (but "Erdogan will welcome Putin in Ankara" is a plan).
+WELCOME_OFFERED = re.compile(r"\b(?:will|would|'d|’d|shall)\s+(?:\w+\s+){0,2}welcome\s+(?:[\w'’.,-]+\s+){0,4}?"
+                             r"(?:involvement|participation|presence|attendance|visit|coming)\b[^.;]*$", re.I)
 # "Netanyahu's invitation to visit Israel": the one who invites, not the one invited.
 INVITER = re.compile(r"['’]s\s+(?:[\w-]+\s+)?invitation\b", re.I)
 # "Italy on Tuesday released Elmasry, who had been arrested on Sunday": the state that holds, frees or

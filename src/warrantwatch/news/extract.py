@@ -109,6 +109,7 @@ from warrantwatch.news.cues import (
     VENUE_NEXT,
     VISIT_OF_SUBJECT,
     VISIT_WORD,
+    WELCOME_OFFERED,
     WHERE_HE,
     lowered_text,
 )
@@ -416,7 +417,7 @@ def _destinations(kb: KnowledgeBase, people: list[Hit], places: list[Hit], sente
             if "nvit" in sentence and (INVITED_BEFORE.search(sentence, max(0, place.start - 120), place.start) or
                                        INVITED_TO.search(sentence, max(0, place.start - 80), place.start)):
                 continue  # "would invite Netanyahu to visit Hungary", "invited him to Japan": an invitation
-            if "welcome" in sentence and _WELCOME_TO_COME.search(sentence, max(0, place.start - 120), place.start):
+            if "welcome" in sentence and WELCOME_OFFERED.search(sentence, max(0, place.start - 120), place.start):
                 continue  # round 25: "will welcome President Putin's involvement in the Apec 2020" (news-final22 2273)
             if (" for him to " in sentence or " for her to " in sentence) and \
                     _MEANS_FOR_TRIP.search(sentence, max(0, place.start - 90), place.start):
@@ -804,9 +805,7 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
 
 
 _HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
-# A welcome offered, not a trip: "will welcome President Putin's involvement in", "would welcome a visit by".
-_WELCOME_TO_COME = re.compile(r"\b(?:will|would|'d|’d|shall)\s+(?:\w+\s+){0,2}welcome\s+(?:[\w'’.,-]+\s+){0,4}?"
-                              r"(?:involvement|participation|presence|attendance|visit|coming)\b[^.;]*$", re.I)
+
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 # How many names back a list is followed for the role of its first (`_Context.scene_first` relies on it).
 _LIST_DEPTH = 8
