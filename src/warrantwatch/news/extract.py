@@ -1851,6 +1851,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     _after_presence(ctx)
     _day_of_the_trip(ctx)
     _month_of_the_trip(ctx, published)
+    _day_in_the_week(ctx)
     if ctx.denied:
         ctx.events = [e for e in ctx.events if not (e.kind in ("planned", "occurred", MENTION) and
                                                     (e.person, e.host) in ctx.denied)]
@@ -2560,6 +2561,41 @@ _MONTH_TRIP = re.compile(r"(?:['’]s|\b(?:his|her|the)) (?P<month>January|Febru
                          r"September|October|November|December) (?:trip|visit|tour|journey)\b")
 _MONTH_NUMBER = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August",
                                              "September", "October", "November", "December"), 1)}
+
+
+# the words of an occasion whose day a later sentence may give: "The summit ... will be held on November 12-15"
+_OCCASION_WORD = re.compile(r"\b(?:summit|visit|trip|tour|meeting|talks|conference|forum|session|inauguration|"
+                            r"ceremony|funeral|celebrations?|parade|assembly)\b", re.I)
+
+
+def _day_in_the_week(ctx: _Context) -> None:
+    """A trip dated only by its week ("this week", "next week") takes the one day in that week that the article
+    gives an occasion or the trip's state ("will take part this week by video conference ... The summit ... will be
+    held on November 12-15"; "called off a visit scheduled for next week ... The day-long visit on September 9")."""
+    for i, event in enumerate(ctx.events):
+        if event.date is None or event.date.is_exact or not event.date_text or "week" not in event.date_text or \
+                event.kind not in ("planned", "cancelled", "remote") or "last" in event.date_text or (
+                event.kind == "remote" and not FUTURE.search(event.evidence[0])):
+            continue  # (a week ahead: not "the summit this week, which Putin followed by video link", over)
+        weeks = [d for d in find_dates(event.date_text, ctx.published) if 1 <= d.span_days <= 7]
+        if len(weeks) != 1:
+            continue
+        week = weeks[0]
+        occasions = {m.group().lower() for sentence in event.evidence for m in _OCCASION_WORD.finditer(sentence)}
+        own = {sentence for person, sentence in ctx.told if person.value == event.person}
+        days = {}
+        for sentence in ctx.raw_dates:
+            places = [p for p in ctx.places_of.get(sentence, ()) if not p.demonym]
+            if not (any(p.value == event.host for p in places) if places else sentence in own or any(
+                    m.group().lower() in occasions for m in _OCCASION_WORD.finditer(sentence))):
+                continue  # (the person's or the occasion's day: not "the leaders will hold talks in Minsk on Monday")
+            for d in ctx.dates(sentence, True):
+                if d.span_days <= 7 and week.first <= d.first <= week.last and "week" not in d.text and \
+                        not _SAID.search(sentence, max(0, d.start - 20), d.start):
+                    days[d.first] = d.text  # (not "sources confirmed Monday": the day of the report's words)
+        if len(days) == 1:
+            ((day, text),) = days.items()
+            ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day), date_text=text)
 
 
 def _month_of_the_trip(ctx: _Context, published: dt.date) -> None:
