@@ -543,10 +543,11 @@ def test_a_dateline_with_the_outlet_after_the_year_is_no_part_of_the_evidence(kb
 
 def test_talks_told_first_under_a_dateline_are_held_where_the_report_was_filed(kb):
     # round fourteen (news-final13 1807): an upper-case dateline's particles ("EL-SHEIKH"), two agencies in brackets
-    # (no bureau), and talks the report's first sentence tells, with no place of its own
+    # (no bureau), and talks the report's first sentence tells, with no place of its own; since round 26 the
+    # dateline's day dates them, as the item does
     assert read_events(kb, "SHARM EL-SHEIKH, Tuesday (DPA/IANS). Mahmoud Abbas and Benjamin Netanyahu held "
                            "face-to-face talks, the US envoy said on Tuesday.", "2010-09-14") == {
-        ("benjamin-netanyahu", "EGY", "2010-09", "occurred")}
+        ("benjamin-netanyahu", "EGY", "2010-09-14", "occurred")}
 
 
 def test_a_dateline_closed_by_a_full_stop_after_the_agency_is_the_occasions_place(kb):
@@ -1056,4 +1057,31 @@ def test_round_twenty_three(kb, text, published, expected):
     ],
 )
 def test_round_twenty_four(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 26 (from the date errors of the spent sets: news-final9 1417, news-final12 1718, news-final13 1807): a
+        # dateline that dates its report dates the trip its lead's person made without a day told
+        ("MOSCOW, September 8. /TASS/. Russian President Vladimir Putin took part in the online summit of the group "
+         "from his residence in Sochi. The meeting was chaired by Brazil.", "2025-09-08",
+         {("vladimir-putin", "BRA", "2025-09-08", "remote")}),
+        ("SHARM EL-SHEIKH, Tuesday (DPA/IANS). Israeli Prime Minister Benjamin Netanyahu held talks with the "
+         "Palestinian president in the Egyptian resort, the US envoy said.", "2010-09-14",
+         {("benjamin-netanyahu", "EGY", "2010-09-14", "occurred")}),
+        # (a trip told as "returned from" began before the report's day; a dateline of another day dates nothing;
+        # a trip of someone the lead does not name is not its)
+        ("KHARTOUM, October 9, 2014 - Sudanese President Omar al-Bashir will visit Cairo on 18 October. The Sudanese "
+         "leader returned on Thursday from Saudi Arabia, where he performed the Hajj and held talks with the crown "
+         "prince.", "2014-10-09",
+         {("omar-al-bashir", "EGY", "2014-10-18", "planned"), ("omar-al-bashir", "SAU", "", "occurred")}),
+        ("MOSCOW, September 2. /TASS/. Russian President Vladimir Putin took part in the online summit chaired by "
+         "Brazil.", "2025-09-08", {("vladimir-putin", "BRA", "", "remote")}),
+        ("MOSCOW, September 8. /TASS/. The Kremlin spoke of the summit. Russian President Vladimir Putin took part "
+         "online in the summit chaired by Brazil.", "2025-09-08", {("vladimir-putin", "BRA", "", "remote")}),
+    ],
+)
+def test_round_twenty_six(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -275,6 +275,10 @@ class _Context:
     # (person, state) of a trip the article says was denied ("denied reports that Gerasimov plans to visit
     # Ankara"): the reports it retells elsewhere are no trip either (round sixteen)
     denied: set[tuple[str, str]] = field(default_factory=set)
+    # the day of a dateline that dates its report ("BEIJING, October 18. /TASS/.", "March 28, 2017 (KHARTOUM) -"),
+    # with its words: `_report_day`
+    dateline_day: tuple[PartialDate, str] | None = None
+    lead_people: frozenset[str] = frozenset()  # the persons of the record its first sentence names
 
     days_of_year: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) → a year written with it
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
@@ -1438,6 +1442,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     _ROLES.clear()
     _TOPICS.clear()
     dateline = DATELINE.match(text)
+    if dateline:
+        ctx.dateline_day = _dateline_day(dateline.group(0), published)
     if dateline and not _BUREAU.search(dateline.group(0)):  # (an agency's bureau, "NEW YORK, August 15. /TASS/.", is
         # no scene; "(DPA/IANS)" names two agencies)
         # "KAMPALA, May 12 —": where the report was filed is the scene of the first sentence when it names
@@ -1490,6 +1496,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             senders = [p for p in _persons(hits) if _HE.search(sentence, p.end)]
             if senders:
                 people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
+        if ctx.sentence_no == 1:
+            ctx.lead_people = frozenset(p.value for p in people)
         places = [h for h in hits if h.kind == "place"]
         ctx.places_of[sentence] = places  # (read only by `_occasion_day` and `_remote_venue`)
         if not people and ctx.last_person and (PRONOUN.search(sentence) or _object_pronoun(sentence)
@@ -2421,6 +2429,13 @@ def _that_day(ctx: _Context, sentence: str) -> None:
             return
 
 
+def _dateline_day(dateline: str, published: dt.date) -> tuple[PartialDate, str] | None:
+    """The day a dateline gives its report, when it is the day of publication or the one before (a report
+    filed late at night), with the dateline's words for it."""
+    days = [d for d in find_dates(dateline, published) if d.span_days == 0 and 0 <= (published - d.first).days <= 1]
+    return (days[0].as_partial, days[0].text) if len(days) == 1 else None
+
+
 def _report_day(ctx: _Context) -> None:
     """Give the report's day told of a person (`_day_told`) to their one trip of that report without a day."""
     undated: dict[str, list[int]] = {}
@@ -2460,6 +2475,15 @@ def _report_day(ctx: _Context) -> None:
         if len(indices) != 1:
             continue
         event = ctx.events[indices[0]]
+        if ctx.dateline_day is not None and person in ctx.lead_people and event.kind in ("occurred", "remote") \
+                and not _LEAVING.search(event.evidence[-1]):
+            # "MOSCOW, September 8. /TASS/. Putin took part in the virtual BRICS summit": the trip of a person of the
+            # lead, told without a day in a report dated by its dateline, is of that day (tests/data/CONVENTIONS.md;
+            # not "returned from Saudi Arabia": a trip that began before)
+            day, words = ctx.dateline_day
+            if not any(e.person == person and e.date == day for e in ctx.events):
+                ctx.events[indices[0]] = replace(event, date=day, date_text=words)
+            continue
         if event.kind == "occurred" and _told_in_present(event.evidence[-1]):
             # "Abe welcomes Putin in Nagato", "has landed at Ezeiza": the trip told in its own present or
             # present perfect is one of the report's day (tests/data/CONVENTIONS.md, round ten)
