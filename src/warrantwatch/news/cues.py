@@ -108,13 +108,14 @@ TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
     r"fl(?:y|ies|ew|own)|flying (?:to|into|in|back|home)|flights? (?:path |route )?to|"
     r"land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
-    r"came to|"
+    r"came to|com(?:es|ing) to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"took off (?:for|from)|set off for|boarded|"
     # round nineteen: "Gbagbo and Soro signed a peace deal in Ouagadougou ... on Sunday" (news-final18 2086)
     r"sign(?:ed|s)? (?:a|an|the) (?:[\w-]+ ){0,3}(?:deal|agreement|accord|treaty|declaration) in|"
-    r"(?:was|were|is|are|be)(?: also| already| still| back| last| expected)? in|on (?:the|his|her) way to|en route to|"
+    r"(?:was|were|is|are|be)(?: also| already| still| back| last| expected| due)? in|on (?:the|his|her) way to|"
+    r"en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be(?:ing)? received|received (?:him|her|the)|received with (?:[\w-]+ ){0,2}honou?rs|"
     r"(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
@@ -131,7 +132,7 @@ CANCELLED = Prefiltered(re.compile(
     # round fourteen: "will not, in the end, attend" (an aside between "not" and the verb)
     r"(?:will|would|did|does|do)(?: (?:probably|likely|almost certainly|reportedly|now|also))? not"
     r"(?:,[^,.;]{1,30},)? (?:personally )?(?:attend|travel|go|visit|take part|come|lead|head|join|address|fly|"
-    r"be (?:in|at|part of|present|attending|travell?ing|going|among))|"
+    r"be (?:in|at|part of|present|attending|travell?ing|going|coming|among))|"
     # round fourteen: "he is not going to the inauguration of Recep Tayyip Erdogan either" (news-final9 1437)
     r"(?:is|are) not (?:going|travell?ing|heading|coming) to|"
     r"won't (?:attend|travel|go|take part|lead|head|join|address|visit|come)|"
@@ -285,7 +286,7 @@ FUTURE = Prefiltered(re.compile(
                     # round twelve: "Shoigu is expected in Belgrade today" (not yet there)
                     r"(?:is|are) expected (?:in|at)|"
                     r"is due|set to|upcoming|forthcoming|intends? to|would|leaves for|heads (?:to|for)|"
-                    r"travels to|flies to|is (?:travelling|traveling|flying|heading)|"
+                    r"travels to|flies to|is (?:travelling|traveling|flying|heading|coming to)|"
                     # ("returned home after a visit to Turkey at the invitation of Erdogan": the visit's occasion,
                     # not a plan; round sixteen, news-final15 1939)
                     r"is going to|invited|(?<!at the )(?<!on the )invitation|next (?:week|month|year)|tomorrow|"
@@ -302,7 +303,8 @@ FUTURE = Prefiltered(re.compile(
     'was scheduled', 'were due', 'were supposed',
     'was set', 'plan', 'schedul', 'expected to', 'expected in', 'expected at', 'is due', 'set to', 'upcoming',
     'forthcoming', 'intend', 'would', 'leaves for', 'heads ', 'travels to', 'flies to', 'is travel',
-    'is flying', 'is heading', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of', 'agreed',
+    'is flying', 'is heading', 'is coming', 'is going to', 'invit', 'next ', 'tomorrow', 'later this', 'ahead of',
+    'agreed',
     ' set', 'fixed', 'announced', 'determined', 'agenda', 'discuss', 'prepar')
 PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|held talks|toured|had to|came|"
                   # ("is due to set off today": the base form, not the past; round fourteen)

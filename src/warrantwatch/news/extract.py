@@ -2645,6 +2645,10 @@ def _after_presence(ctx: _Context) -> None:
             ctx.events[dated[0]] = replace(event, date=PartialDate(day.year, day.month, day.day))
 
 
+_PLANNED_FOR = re.compile(r"\b(?:trip|visit|journey|tour|stopover)\W+(?:\w+\W+){0,6}?(?:planned|scheduled|set|slated|"
+                          r"due|expected) (?:for|on|in)\b", re.I)
+
+
 def _undated(event: Event, published: dt.date) -> Event:
     """An announced, called-off or reported trip with no date in the text is dated to the publication
     month: news reports such trips when they are imminent or just over ("went first to China, then to
@@ -2657,6 +2661,11 @@ def _undated(event: Event, published: dt.date) -> Event:
                        confidence=round(max(0.05, event.confidence + CONFIDENCE["undated_plan"]), 2))
     if event.kind == "occurred" and event.date is not None and event.date.first_day > published:
         return replace(event, kind="planned")  # a trip cannot have happened after the report: it is ahead
+    if event.kind == "occurred" and event.date is not None and event.date.last_day >= published and \
+            any(_PLANNED_FOR.search(s) for s in event.evidence):
+        # round 28: "the principle of Gbagbo's visit to Paris, planned for mid-December, had been settled" (told on
+        # December 3; news-final23 2342): a trip planned for days not yet over is ahead, whatever the tense around it
+        return replace(event, kind="planned")
     if event.date is not None and event.date.month is None and event.date_text and "week" in event.date_text:
         return _week_month(event, published)
     return event
