@@ -1133,6 +1133,12 @@ def test_round_twenty_seven(kb, text, published, expected):
          "2009-06-08", {("muammar-gaddafi", "ITA", "", "planned")}),
         ("Libyan leader Muammar Gaddafi is due in Rome this evening.", "2009-06-10",
          {("muammar-gaddafi", "ITA", "2009-06-10", "planned")}),
+        # the spellings "Moammar Kadafi" (the Los Angeles Times) and "Qadhafi" (US cables) name Muammar Gaddafi:
+        # aliases in data/persons.yaml (2335)
+        ("Libyan leader Moammar Kadafi began his first official trip to Spain on Saturday with a private visit to a "
+         "resort hotel.", "2007-12-16", {("muammar-gaddafi", "ESP", "2007-12-15", "occurred")}),
+        ("The Libyan leader, Qadhafi, flew to Rome on Wednesday.", "2009-06-11",
+         {("muammar-gaddafi", "ITA", "2009-06-10", "occurred")}),
         # (not "the time is coming to decide")
         ("The time is coming to decide, Putin said in Moscow on Monday.", "2010-04-26", set()),
     ],
