@@ -273,3 +273,26 @@ def test_the_membership_map_shades_territories_by_their_own_scope():
     # 11 UK territories before 2010-03-11 and the Isle of Man before 2013
     assert "territory of a party, not covered (12)" in legend
     assert "108 states parties" in m.caption  # the caption counts states, the legend territories too
+
+
+def test_a_state_not_yet_independent_is_answered_as_a_place_of_the_state_it_was_part_of(capsys):
+    # South Sudan before 9 July 2011 was part of Sudan, bound by S/RES/1593 for Darfur; after, a non-party
+    before = assess(KB, "omar-al-bashir", "SSD", D("2010-05-01"))
+    assert (before.state, before.place, before.outcome) == ("SDN", "SSD", Outcome.OBLIGED_OTHER)
+    assert "2011-07-09" in caveat(before, "succession") and before.area == "SSD"
+    assert before.area_name == "South Sudan (part of Sudan)"
+    after = assess(KB, "omar-al-bashir", "SSD", D("2011-07-09"))
+    assert (after.state, after.place, after.outcome) == ("SSD", None, Outcome.NOT_OBLIGED)
+    # Montenegro before 3 June 2006 was part of the union of Serbia and Montenegro, a state party (SRB)
+    union = assess(KB, "joseph-kony", "MNE", D("2006-01-01"))
+    assert (union.state, union.place, union.outcome) == ("SRB", "MNE", Outcome.OBLIGED)
+    assert "in Montenegro" in union.summary
+    assert assess(KB, "joseph-kony", "MNE", D("2006-06-03")).state == "MNE"
+    # the whole world on a day before: the later state's area is answered, under its own code
+    code, out, _ = run(capsys, "world", "omar-al-bashir", "--on", "2010-05-01", "--json")
+    assert code == 0
+    states = json.loads(out)["states"]
+    assert states["SSD"]["part_of"] == "SDN" and states["SSD"]["outcome"] == "OBLIGED_OTHER"
+    assert states["SDN"]["name"] == "Sudan" and "part_of" not in states["SDN"]
+    code, out, _ = run(capsys, "check", "omar-al-bashir", "south sudan", "--on", "2010-05-01")
+    assert code == 0 and "South Sudan, Sudan (SDN)" in out and "became independent on 2011-07-09" in out

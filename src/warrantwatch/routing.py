@@ -102,7 +102,7 @@ class RoutePlan:
 
 
 def _outcomes(result: World) -> dict[str, Outcome]:
-    return {a.state: a.outcome for a in result.assessments}
+    return {a.area: a.outcome for a in result.assessments}
 
 
 def _area_outcomes(kb: KnowledgeBase, result: World, person_id: str, day: dt.date) -> dict[str, Outcome]:

@@ -229,8 +229,8 @@ def _world_csv(result) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["person", "date", "state", "state_name", "outcome", "meaning", "standing", "summary"])
-    for a in sorted(result.assessments, key=lambda a: a.state_name):
-        writer.writerow([result.person_name, a.on.isoformat(), a.state, a.state_name, a.outcome.name,
+    for a in sorted(result.assessments, key=lambda a: a.area_name):
+        writer.writerow([result.person_name, a.on.isoformat(), a.area, a.area_name, a.outcome.name,
                          OUTCOME_LABELS[a.outcome.name], a.standing, a.summary])
     return out.getvalue()
 

@@ -116,7 +116,7 @@ def world(
     table.add_column("Count", justify="right")
     table.add_column("States")
     for outcome, items in result.by_outcome().items():
-        names = sorted(a.state_name for a in items)
+        names = sorted(a.area_name for a in items)
         table.add_row(line((outcome.name, OUTCOME_STYLE[outcome.name])), str(len(items)),
                       line(", ".join(names)))
     out = console()

@@ -114,6 +114,16 @@ class Assessment(msgspec.Struct, frozen=True):
     place: str | None = None  # a territory code or a place id, when the question named one
     place_name: str | None = None
 
+    @property
+    def area(self) -> str:
+        """The code of the area this answer is for: the state's own, or that of a later state whose
+        territory was part of it on the day (South Sudan's before 9 July 2011, answered as Sudan's)."""
+        return self.place if self.place and any(c.kind == "succession" for c in self.caveats) else self.state
+
+    @property
+    def area_name(self) -> str:
+        return f"{self.place_name} (part of {self.state_name})" if self.area != self.state else self.state_name
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "person": self.person,
@@ -164,6 +174,7 @@ class World(msgspec.Struct, frozen=True):
             "counts": self.counts,
             "reviewed": self.reviewed.isoformat() if self.reviewed else None,
             "caveats": [{"kind": c.kind, "text": c.text} for c in self.caveats],
-            "states": {a.state: {"outcome": a.outcome.name, "name": a.state_name,
-                                 "summary": a.summary} for a in self.assessments},
+            # (keyed by area: South Sudan's before 2011 under "SSD", answered as Sudan's, with "part_of")
+            "states": {a.area: {"outcome": a.outcome.name, "name": a.area_name, "summary": a.summary,
+                                **({"part_of": a.state} if a.area != a.state else {})} for a in self.assessments},
         }

@@ -389,10 +389,17 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
     record = host_record(kb, state, on)
     territory = kb.territory_by_code.get(place) if place else None
     occupied = kb.place_by_id.get(place) if place else None
-    place_name = (territory.name if territory else occupied.name if occupied else
+    # a later state's territory before its independence ("SSD" on 2010-05-01, then part of Sudan)
+    successor = kb.state_by_code.get(place) if place and territory is None and occupied is None else None
+    place_name = (territory.name if territory else occupied.name if occupied else successor.name if successor else
                   _area_name(place) if place else None)
     caveats: list[Caveat] = []
     sources: list[str] = []
+    if successor is not None:
+        caveats.append(Caveat("succession", f"{successor.name} became independent on {successor.independent_since}; "
+                              f"on {on} its territory was part of {state_name}, whose standing and duties this "
+                              "answer applies."))
+        sources += successor.sources
 
     # Rule 1: no warrant in force; a sealed warrant binds only the states the Court asked.
     if not ctx.active:
@@ -449,7 +456,8 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
         return _undetermined_standing(kb, ctx, state, state_name, standing, caveats, sources, common)
 
     # Territorial scope: a ratification may not (yet) extend to a territory of the state.
-    scope = territory_scope(kb, state, place, place_name, on) if place and occupied is None else None
+    scope = territory_scope(kb, state, place, place_name, on) if place and occupied is None and successor is None \
+        else None
     if scope is not None:
         sources += scope.sources
         caveats.append(Caveat("territory", scope.text.strip()))
@@ -626,9 +634,18 @@ def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date,
     `place`: a territory code or an occupied place's id, resolved to `state`.
     `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat, and an
     `on` after the record's review stamp (or an `as_of` long after it) the `review_age` caveat."""
-    answer = assess_state(kb, person_on(kb, person_id, on), state, place)
+    answer = assess_state(kb, person_on(kb, person_id, on), *_state_then(kb, state, on, place))
     return _with_future(answer, evidence_caveat(kb, answer), future_caveat(on, as_of),
                         currency_caveat(kb.reviewed, on, as_of, kb.evidence_to), reviewed=kb.reviewed)
+
+
+def _state_then(kb: KnowledgeBase, state: str, on: dt.date, place: str | None = None) -> tuple[str, str | None]:
+    """(state, place) as they stood on `on`: a state not yet independent then is a place of the state it
+    was part of (South Sudan before 9 July 2011 is a place of Sudan; Montenegro before 3 June 2006 of the
+    union of Serbia and Montenegro, recorded as Serbia)."""
+    record = kb.state_by_code.get(state)
+    before = record.part_of_on(on) if record is not None and place is None else None
+    return (before, state) if before is not None else (state, place)
 
 
 def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None = None) -> World:
@@ -639,7 +656,7 @@ def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None 
     weak = weak_records(kb)
     answers = []
     for state in kb.states:
-        a = assess_state(kb, ctx, state.iso3)  # carries kb.reviewed already
+        a = assess_state(kb, ctx, *_state_then(kb, state.iso3, on))  # carries kb.reviewed already
         quality = evidence_caveat(kb, a, weak)
         if quality is not None or caveats:
             a = _with_future(a, quality, *caveats, reviewed=kb.reviewed)

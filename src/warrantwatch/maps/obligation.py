@@ -50,7 +50,10 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
     pal = get_palette(palette)
     result = run_world(person, on, kb=kb)
     home_code = resolver_for(kb).state(home) if home else kb.person_by_id[result.person].nationality
-    fills = {a.state: f"o-{a.outcome.name}" for a in result.assessments}
+    # (a state not yet independent on the day is answered as a place of the state it was part of: drawn in
+    # that answer's colour under its own code)
+    drawn = {a.area: a for a in result.assessments}
+    fills = {code: f"o-{a.outcome.name}" for code, a in drawn.items()}
     territories = _territory_assessments(kb, result.person, result.on)
     fills |= {t.place: f"o-{t.outcome.name}" for t in territories}
     colours = {f"o-{name}": colour for name, colour in pal.outcomes.items()}
@@ -59,8 +62,8 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
     fills |= unassessed
     unassessed.pop("ATA", None)  # not drawn
     counts = Counter(a.outcome.name for a in (*result.assessments, *territories))
-    names = {a.state: a.state_name for a in result.assessments}
-    tooltips = {a.state: f"{a.state_name}: {a.outcome.value}" for a in result.assessments}
+    names = {code: a.area_name for code, a in drawn.items()}
+    tooltips = {code: f"{a.area_name}: {a.outcome.value}" for code, a in drawn.items()}
     tooltips |= {t.place: f"{t.place_name} ({t.state_name}): {t.outcome.value}" for t in territories}
     home_outcome = next((a.outcome for a in result.assessments if a.state == home_code), None)
     legend = []
@@ -68,6 +71,10 @@ def obligation_map(person: str, on: str | dt.date | None = None, *, kb: Knowledg
         fills[home_code] = "home"
         colours["home"] = pal.home
         counts[home_outcome.name] -= 1  # the home state is drawn in its own colour, counted there
+        for code, a in drawn.items():
+            if code != home_code and a.state == home_code:  # (South Sudan before 2011, part of Sudan: home too)
+                fills[code] = "home"
+                counts[a.outcome.name] -= 1
         legend.append(("home", f"{names[home_code]}: home state ({OUTCOME_WORDS[home_outcome.name]})"))
     legend += [(f"o-{o.name}", f"{OUTCOME_WORDS[o.name]} ({counts[o.name]})") for o in Outcome
                if counts[o.name]]

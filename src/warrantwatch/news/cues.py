@@ -108,7 +108,7 @@ TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
     r"fl(?:y|ies|ew|own)|flying (?:to|into|in|back|home)|flights? (?:path |route )?to|"
     r"land(?:s|ed|ing)?|head(?:s|ed|ing)? (?:to|for)|went (?:\w+ )?to|go(?:es|ing)? to|"
-    r"came to|com(?:es|ing) to|"
+    r"came to|coming to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     r"took off (?:for|from)|set off for|boarded|"

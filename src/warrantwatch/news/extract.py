@@ -1856,9 +1856,36 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         ctx.events = [e for e in ctx.events if not (e.kind in ("planned", "occurred", MENTION) and
                                                     (e.person, e.host) in ctx.denied)]
     arrested = {e.person for e in ctx.events if e.kind == "arrest" and e.host != COURT_SEAT}
-    return [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
+    events = [_undated(e, published) for e in ctx.events if e.kind != MENTION and not (
         e.host == COURT_SEAT and not (e.kind == "arrest" and any(_BY_DUTCH.search(s) for s in e.evidence)) and (
             e.person in arrested or any("Hague" in s or _arrested(s) or TRANSFER.search(s) for s in e.evidence)))]
+    kept: dict[tuple, Event] = {}
+    for e in events:
+        then = _host_then(kb, e, published)
+        if then is None:
+            continue
+        key = (then.person, then.host, then.kind, then.date)
+        if key in kept:  # (two places that were one state's on the day: one trip)
+            first = kept[key]
+            kept[key] = replace(first, evidence=tuple(dict.fromkeys(first.evidence + then.evidence)),
+                                confidence=max(first.confidence, then.confidence))
+        else:
+            kept[key] = then
+    return list(kept.values())
+
+
+def _host_then(kb: KnowledgeBase, event: Event, published: dt.date) -> Event | None:
+    """The event with its host as it stood on the day: Juba before 9 July 2011 was in Sudan, not South Sudan
+    (`State.formerly_part_of`); a trip that then lay inside the person's own state is no trip abroad."""
+    record = kb.state_by_code.get(event.host)
+    if record is None or record.independent_since is None:
+        return event
+    before = record.part_of_on(event.date.first_day if event.date is not None else published)
+    if before is None:
+        return event
+    if before == kb.person_by_id[event.person].nationality and event.kind != "arrest":
+        return None
+    return replace(event, host=before)
 
 
 # The Court sits in The Hague (Rome Statute art. 3(1)): a wanted person taken there is surrendered to it

@@ -83,7 +83,7 @@ def sorted_files(loaded: Loaded) -> Iterator[Problem]:
 
 
 def _state_fields(record) -> Iterator[tuple[str, str]]:
-    for field in ("iso3", "state", "host", "nationality", "controlled_by"):
+    for field in ("iso3", "state", "host", "nationality", "controlled_by", "formerly_part_of"):
         value = getattr(record, field, None)
         if isinstance(value, str) and len(value) == 3 and value.isupper():
             yield field, value
@@ -102,8 +102,14 @@ def known_codes(loaded: Loaded) -> Iterator[Problem]:
             for field, code in _state_fields(item.record):
                 if code not in USER_ASSIGNED_CODES and not pycountry.countries.get(alpha_3=code):
                     yield _problem(item, kind, f"{field}: {code!r} is not an ISO 3166-1 alpha-3 code")
-                elif kind.model.__name__ != "State" and code not in states:
+                elif (kind.model.__name__ != "State" or field == "formerly_part_of") and code not in states:
                     yield _problem(item, kind, f"{field}: {code!r} is not in states.yaml")
+    for item in loaded[_kind("states")]:
+        state = item.record
+        paired = (state.independent_since is None) == (state.formerly_part_of is None)
+        if not paired or state.formerly_part_of == state.iso3:
+            yield _problem(item, _kind("states"), "independent_since and formerly_part_of go together, and name "
+                                                  "another state")
 
 
 def references(loaded: Loaded) -> Iterator[Problem]:

@@ -10,6 +10,7 @@ No `from __future__ import annotations` here: the annotations are evaluated once
 are made, instead of being parsed back from text when the cache's decoder is built (~1.5 ms).
 """
 
+import datetime as dt
 from enum import Enum, StrEnum
 from functools import cache
 from typing import Annotated, Any
@@ -130,8 +131,18 @@ class State(Record, kw_only=True):
     other_names: list[Text] = _empty()
     adjectives: list[Text] = _empty()  # "Uzbek", "Kyrgyz": for reading news ("the Uzbek capital")
     un_member: bool
+    # A state that became independent while the Statute was in force: before `independent_since` its
+    # territory was part of `formerly_part_of` (South Sudan of Sudan until 9 July 2011), whose duties held there.
+    independent_since: PartialDate | None = None
+    formerly_part_of: Iso3 | None = None
     note: Text | None = None
     sources: Sources
+
+    def part_of_on(self, on: dt.date) -> str | None:
+        """The state whose territory this was on `on`, if it was not yet independent (else None)."""
+        if self.independent_since is None or self.formerly_part_of is None or on >= self.independent_since.first_day:
+            return None
+        return self.formerly_part_of
 
 
 class DepositKind(StrEnum):
