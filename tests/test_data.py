@@ -120,3 +120,13 @@ def test_aircraft_file_keeps_its_odbl_credit_and_checks_its_references(data_copy
     messages = [str(p) for p in info.value.problems]
     assert any("aircraft.yaml:" in m and "'benjamin-netanyahoo' is not a known person" in m for m in messages)
     assert any("aircraft.yaml:" in m and "icao24" in m for m in messages)
+
+
+def test_a_state_independent_since_a_day_names_the_state_it_was_part_of(data_copy):
+    _replace(data_copy / "states.yaml", "  formerly_part_of: SDN\n", "")
+    _replace(data_copy / "states.yaml", "  formerly_part_of: SRB\n", "  formerly_part_of: ATA\n")
+    with pytest.raises(RecordInvalid) as info:
+        load(data_copy)
+    messages = [str(p) for p in info.value.problems]
+    assert any(m.startswith("states.yaml:") and "formerly_part_of go together" in m for m in messages)
+    assert any("formerly_part_of: 'ATA' is not in states.yaml" in m for m in messages)
