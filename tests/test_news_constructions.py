@@ -1167,3 +1167,18 @@ def test_round_twenty_eight(kb, text, published, expected):
 )
 def test_round_twenty_nine(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 30 (from news-final25's errors, after its one evaluation: 2470): a day range with the ordinal on both
+        # days ("from the 19th to 29th July 2010") is that range, not "the 19th" of the report's month
+        ("Al-Bashir will attend the summit in Kampala from the 19th to 29th July 2010, his office said.", "2010-06-20",
+         {("omar-al-bashir", "UGA", "2010-07-19", "planned")}),
+        ("Al-Bashir will attend the summit in Kampala from the 19th to the 29th of July, his office said.",
+         "2010-06-20", {("omar-al-bashir", "UGA", "2010-07-19", "planned")}),
+    ],
+)
+def test_round_thirty(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

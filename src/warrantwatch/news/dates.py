@@ -24,7 +24,9 @@ WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "t
                 "sun": 6}
 _MONTH_WORDS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_WORDS = "|".join(WEEKDAYS)
-_DAY_END = r"(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?!\d))?"
+# (round 30: with the ordinal on the last day too, "from the 19th to 29th July 2010", "the 19th to the 29th of July":
+# news-final25 2470, where "from the 19th" alone had been read as a day of the report's month)
+_DAY_END = r"(?:\s*(?:-|–|and|to)\s*(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?(?!\d))?"
 # The year of a day: written ("Oct. 9, 2024") or told ("on October 25 to 27 last year": the year before
 # the report's, whatever the tense of the sentence).
 _YEAR = r"(?:,? (?P<year>(?:19|20)\d\d)\b|,? (?P<which_year>last|this|next) year\b)?\b"
