@@ -2590,15 +2590,21 @@ _MONTH_NUMBER = {m: i for i, m in enumerate(("January", "February", "March", "Ap
                                              "September", "October", "November", "December"), 1)}
 
 
-# the words of an occasion whose day a later sentence may give: "The summit ... will be held on November 12-15"
-_OCCASION_WORD = re.compile(r"\b(?:summit|visit|trip|tour|meeting|talks|conference|forum|session|inauguration|"
-                            r"ceremony|funeral|celebrations?|parade|assembly)\b", re.I)
+# besides the occasions of `_OCCASION`, the trip's own words, whose day a later sentence may give ("The day-long
+# visit on September 9")
+_TRIP_OR_MEETING = re.compile(r"\b(visit|trip|tour|meeting|talks|session|assembly)\b", re.I)
+
+
+def _occasion_nouns(sentence: str) -> set[str]:
+    """The occasions and trip words a sentence names ("summit", "visit"), lower case."""
+    return {m.group(1).lower() for pattern in (_OCCASION, _TRIP_OR_MEETING) for m in pattern.finditer(sentence)}
 
 
 def _day_in_the_week(ctx: _Context) -> None:
     """A trip dated only by its week ("this week", "next week") takes the one day in that week that the article
-    gives an occasion or the trip's state ("will take part this week by video conference ... The summit ... will be
-    held on November 12-15"; "called off a visit scheduled for next week ... The day-long visit on September 9")."""
+    gives the same occasion, the trip's state or the person ("will take part this week by video conference ... The
+    summit ... will be held on November 12-15"; "called off a visit scheduled for next week ... The day-long visit on
+    September 9")."""
     for i, event in enumerate(ctx.events):
         if event.date is None or event.date.is_exact or not event.date_text or "week" not in event.date_text or \
                 event.kind not in ("planned", "cancelled", "remote") or "last" in event.date_text or (
@@ -2608,13 +2614,13 @@ def _day_in_the_week(ctx: _Context) -> None:
         if len(weeks) != 1:
             continue
         week = weeks[0]
-        occasions = {m.group().lower() for sentence in event.evidence for m in _OCCASION_WORD.finditer(sentence)}
+        occasions = set().union(*(_occasion_nouns(sentence) for sentence in event.evidence))
         own = {sentence for person, sentence in ctx.told if person.value == event.person}
         days = {}
         for sentence in ctx.raw_dates:
             places = [p for p in ctx.places_of.get(sentence, ()) if not p.demonym]
-            if not (any(p.value == event.host for p in places) if places else sentence in own or any(
-                    m.group().lower() in occasions for m in _OCCASION_WORD.finditer(sentence))):
+            if not (any(p.value == event.host for p in places) if places else
+                    sentence in own or not occasions.isdisjoint(_occasion_nouns(sentence))):
                 continue  # (the person's or the occasion's day: not "the leaders will hold talks in Minsk on Monday")
             for d in ctx.dates(sentence, True):
                 if d.span_days <= 7 and week.first <= d.first <= week.last and "week" not in d.text and \
