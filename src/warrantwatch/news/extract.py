@@ -279,6 +279,7 @@ class _Context:
     # with its words: `_report_day`
     dateline_day: tuple[PartialDate, str] | None = None
     lead_people: frozenset[str] = frozenset()  # the persons of the record its first sentence names
+    last_she: str | None = None  # the last woman of the record named (`Person.pronoun`): "her visit" is hers
 
     days_of_year: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) → a year written with it
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
@@ -1505,7 +1506,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                                                or INSTITUTION_SAID_HE.search(sentence)
                                                or _own_leader(kb, ctx.last_person, places, sentence)) \
                 and not _other_leader(kb, ctx.last_person, places, sentence):
-            people = [Hit(0, 0, "reference", ctx.last_person, "(pronoun)")]
+            people = [Hit(0, 0, "reference", _pronoun_refers_to(kb, ctx, sentence), "(pronoun)")]
         if not people and ctx.last_person and ('"' in sentence or "”" in sentence) and _aide_plans(norm, sentence):
             # '"It is important to pay a visit to China," Ushakov said' (the person's aide): the person's plan
             people = [Hit(0, 0, "reference", ctx.last_person, "(the aide's quote)")]
@@ -1521,6 +1522,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                                               _OBJECT_OF.search(sentence, max(0, p.start - 45), p.start))]
             if subjects or not ctx.last_person:
                 ctx.last_person = (subjects or people)[-1].value
+            she = [p.value for p in people if p.end > 0 and kb.person_by_id[p.value].pronoun == "she"]
+            if she:
+                ctx.last_she = she[-1]
             if raw:
                 # (read at the end, only for a person with a trip without a day, and only then tested for a
                 # stand-in: `_report_day`)
@@ -2455,6 +2459,20 @@ def _that_day(ctx: _Context, sentence: str) -> None:
             if (ctx.published - day.first).days <= 1 and ctx.last_person:
                 ctx.report_days.setdefault(ctx.last_person, {})[day.as_partial] = day.text
             return
+
+
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+def _pronoun_refers_to(kb: KnowledgeBase, ctx: _Context, sentence: str) -> str:
+    """The person a pronoun of `sentence` refers to: the last person named, unless the sentence says "she" or
+    "her" while the last person named is a man and a woman of the record was named before (round 31: "Simone Gbagbo
+    ... among Laurent Gbagbo's supporters. ... who has completed her visit to Congo-Kinshasa", news-final24 2406)."""
+    last = ctx.last_person
+    if ctx.last_she is not None and ctx.last_she != last and kb.person_by_id[last].pronoun != "she" and \
+            _SHE.search(sentence):
+        return ctx.last_she
+    return last
 
 
 def _dateline_day(dateline: str, published: dt.date) -> tuple[PartialDate, str] | None:

@@ -239,6 +239,11 @@ class Position(Record, kw_only=True):
     note: Text | None = None
 
 
+class Pronoun(StrEnum):
+    he = "he"
+    she = "she"
+
+
 class Person(Record, kw_only=True):
     id: Slug
     name: Text
@@ -248,6 +253,10 @@ class Person(Record, kw_only=True):
     born: PartialDate | None = None  # only where a source gives it (`born_source`); else left out
     born_source: Text | None = None
     positions: list[Position] = _empty()
+    # "she" for a woman, so that "her visit" in a later sentence is read as hers and not as that of a man named
+    # after her ("Simone Gbagbo ... among Laurent Gbagbo's supporters. ... who has completed her visit"); the rules
+    # read a person without it as "he"
+    pronoun: Pronoun | None = None
     note: Text | None = None
     sources: Sources
 
