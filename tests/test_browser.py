@@ -305,6 +305,12 @@ def test_brief_has_sources_record_warrants_exact_days_and_downloads(desk, server
     desk.click("#brief-form button[type=submit]")
     desk.wait_for_selector("#brief .flag")
     assert "Date known only to the month: 2026-10" in desk.inner_text("#brief .flag")
+    # an occupied place is named with the state the UN recognises, whose duty the answer weighs
+    desk.fill("#article", "Vladimir Putin visited the occupied city of Mariupol on Sunday, state media reported.")
+    desk.fill("#published", "2023-03-19")
+    desk.click("#brief-form button[type=submit]")
+    wait_for(desk, "document.querySelector('#brief').textContent.includes('Mariupol, Ukraine')")
+    assert "Vladimir Putin → Mariupol, Ukraine" in desk.inner_text("#brief h3")
 
 
 def test_published_date_is_read_from_the_article_where_it_has_one(desk, server):

@@ -268,6 +268,23 @@ def test_an_arrest_at_home_gets_its_brief(kb, tmp_path, capsys):
     assert (out / "map-1-phl.svg").exists() and "1 event(s)" in capsys.readouterr().out
 
 
+def test_a_visit_to_an_occupied_place_is_assessed_at_the_place(kb, tmp_path, capsys):
+    # The host is the state the UN recognises; the assessment is the place's, which says who controls it
+    story = ("Russian President Vladimir Putin visited the occupied port city of Mariupol on Sunday, Russian state "
+             "media reported.")
+    (item,) = build(kb, Article(story, dt.date(2023, 3, 19)), dt.date(2023, 3, 19)).items
+    assert (item.event.host, item.event.place, item.assessment.place) == ("UKR", "mariupol", "mariupol")
+    assert item.assessment.outcome.name == "OBLIGED_OTHER"  # Ukraine's art. 12(3) declaration of 2015
+    assert "occupation" in {c.kind for c in item.assessment.caveats}
+    path = tmp_path / "mariupol.txt"
+    path.write_text(story, encoding="utf-8")
+    assert main(["brief", str(path), "--published", "2023-03-19", "--json"]) == 0
+    (event,) = json.loads(capsys.readouterr().out)["events"]
+    assert (event["host"], event["place"], event["assessment"]["place_name"]) == ("UKR", "mariupol", "Mariupol")
+    assert "## 1. Vladimir Putin → Mariupol, Ukraine (UKR), 2023-03-19" in to_markdown(
+        build(kb, Article(story, dt.date(2023, 3, 19)), dt.date(2023, 3, 19)))
+
+
 def test_a_folder_run_goes_past_a_bad_item(tmp_path, capsys):
     folder = tmp_path / "news"
     folder.mkdir()

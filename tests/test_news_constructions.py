@@ -1199,3 +1199,38 @@ def test_round_thirty(kb, text, published, expected):
 )
 def test_round_thirty_one(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected", "place"),
+    [
+        # round 32 (from the last closing note's "Noticed": "Putin visited occupied Mariupol on Sunday" read no
+        # event): the occupied and contested places of data/places.yaml are places of the state the UN
+        # recognises, as the engine answers them, and the event names the place
+        ("Russian President Vladimir Putin visited Mariupol on Sunday.", "2023-03-19",
+         {("vladimir-putin", "UKR", "2023-03-19", "occurred")}, "mariupol"),
+        ("Putin visited Crimea on Saturday.", "2023-03-19", {("vladimir-putin", "UKR", "2023-03-18", "occurred")},
+         "crimea"),
+        ("Netanyahu toured the Golan Heights on Monday with his defence minister.", "2023-03-21",
+         {("benjamin-netanyahu", "SYR", "2023-03-20", "occurred")}, "golan"),
+        # (a topic is still no trip, and a place of one's own state none abroad)
+        ("Putin has refused to discuss the status of Crimea, annexed in 2014.", "2023-03-21", set(), None),
+        ("Putin, speaking in Moscow on Tuesday, said Crimea would never be returned.", "2023-03-21", set(), None),
+        ("Sanakoev flew to Tskhinvali on Monday.", "2023-03-21", set(), None),
+        # (a city the place lists by name is the place too; a state's own name is no place)
+        ("Putin arrived in Simferopol on Friday for the anniversary of the annexation.", "2023-03-19",
+         {("vladimir-putin", "UKR", "2023-03-17", "occurred")}, "crimea"),
+        ("Putin will visit Kyiv on Friday.", "2023-03-21", {("vladimir-putin", "UKR", "2023-03-24", "planned")}, None),
+        # ("occupied" right before the place is the place's word, not a topic; a trip into the person's own case
+        # may be told with the place's description between the verb and its name)
+        ("Putin will visit occupied Mariupol on Friday.", "2025-03-04",
+         {("vladimir-putin", "UKR", "2025-03-07", "planned")}, "mariupol"),
+        ("Putin will visit the occupied port city of Mariupol on Friday.", "2025-03-04",
+         {("vladimir-putin", "UKR", "2025-03-07", "planned")}, "mariupol"),
+        ("Lvova-Belova spoke about children in occupied Ukraine on Friday.", "2025-03-04", set(), None),
+        ("Putin spoke on Friday about the war in Ukraine and the occupied Donbas.", "2025-03-04", set(), None),
+    ],
+)
+def test_round_thirty_two(kb, text, published, expected, place):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+    assert {e.place for e in extract(kb, text, dt.date.fromisoformat(published))} == ({place} if expected else set())

@@ -374,7 +374,7 @@ def watch(
                 for alert in found:
                     alerts.append(alert)
                     if not as_json:
-                        out.print(line(("ALERT ", "bold red"), f"{alert['person_name']} → {alert['host_name']} "
+                        out.print(line(("ALERT ", "bold red"), f"{alert['person_name']} → {alert['destination']} "
                                        f"{alert['date'] or ''} ({OUTCOME_LABELS[alert['outcome']]}, "
                                        f"confidence {alert['confidence']:.2f}): {alert['summary']}"))
             batch.clear()
@@ -442,6 +442,7 @@ def _record(b) -> tuple:
             continue
         found.append({"article": b.article.origin, **item.event.to_dict(),
                       "person_name": item.person_name, "host_name": item.host_name,
+                      "destination": item.destination,
                       "outcome": item.assessment.outcome.name, "summary": item.assessment.summary,
                       "published": b.published.isoformat(), "published_from": b.published_from})
     return rows_of(b), found, below

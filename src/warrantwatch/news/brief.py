@@ -42,6 +42,11 @@ class BriefItem:
     date_note: str | None = None
     map: MapImage | None = None
 
+    @property
+    def destination(self) -> str:
+        """Where the person went, for a headline: "Mariupol, Ukraine" for an occupied place, else the host."""
+        return f"{self.assessment.place_name}, {self.host_name}" if self.event.place else self.host_name
+
     def to_dict(self) -> dict[str, Any]:
         return {
             **self.event.to_dict(),
@@ -236,13 +241,13 @@ _ASSESSED: dict[tuple, Assessment] = {}
 _ASSESSED_MAX = 4096
 
 
-def _assess(kb: KnowledgeBase, person: str, host: str, day: dt.date) -> Assessment:
-    key = (kb, person, host, day)
+def _assess(kb: KnowledgeBase, person: str, host: str, day: dt.date, place: str | None = None) -> Assessment:
+    key = (kb, person, host, day, place)
     found = _ASSESSED.pop(key, None)
     if found is None:
         if len(_ASSESSED) >= _ASSESSED_MAX:
             del _ASSESSED[next(iter(_ASSESSED))]
-        found = assess(kb, person, host, day)
+        found = assess(kb, person, host, day, place=place)
     _ASSESSED[key] = found  # (re)inserted last: the most recently used
     return found
 
@@ -293,10 +298,10 @@ def build(kb: KnowledgeBase, article: Article, published: dt.date, *, with_maps:
     for event in extract(kb, article.text, published):
         recalled = is_background(event.date, published)
         day, note = recorded_day(kb, event) or assessment_day(event, published)
-        a = _assess(kb, event.person, event.host, day)
+        a = _assess(kb, event.person, event.host, day, event.place)
         if event.date and not event.date.is_exact and not (note or "").count("recorded visit"):
             other = _assess(kb, event.person, event.host, event.date.first_day
-                           if day == event.date.last_day else event.date.last_day)
+                           if day == event.date.last_day else event.date.last_day, event.place)
             if other.outcome is not a.outcome:
                 note = (note or "") + (f" The outcome differs within that period ({OUTCOME_LABELS[other.outcome.name]} "
                                        f"on {other.on}).")
@@ -387,7 +392,7 @@ def to_markdown(brief: Brief) -> str:
         lines.append(f"_{READING_NOTE}_")
     for n, item in enumerate(brief.items, start=1):
         e, s = item.event, item.assessment
-        lines += ["", f"## {n}. {item.person_name} → {item.host_name} ({e.host}), "
+        lines += ["", f"## {n}. {item.person_name} → {item.destination} ({e.host}), "
                       f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", "",
                   f"Confidence of this reading: {e.confidence:.2f} (evidence quoted below)", ""]
         lines.append(f"**{OUTCOME_LABELS[s.outcome.name]}** ({s.outcome.name}) — {s.summary}")
@@ -418,7 +423,7 @@ def to_markdown(brief: Brief) -> str:
         lines += ["", "**Sources**", *[f"- {src}" for src in s.sources]]
     if brief.background:
         lines += ["", "## Earlier trips the article recalls", ""]
-        lines += [f"- {i.person_name} → {i.host_name}, {i.event.date} ({KIND_TEXT[i.event.kind]}): "
+        lines += [f"- {i.person_name} → {i.destination}, {i.event.date} ({KIND_TEXT[i.event.kind]}): "
                   f"{OUTCOME_LABELS[i.assessment.outcome.name]} on {i.assessed_on}" for i in brief.background]
     return "\n".join(lines) + "\n"
 
@@ -447,7 +452,7 @@ def to_html(brief: Brief) -> str:
         parts.append(f"<p class='reading-note'><em>{esc(READING_NOTE)}</em></p>")
     for n, item in enumerate(brief.items, start=1):
         e, s = item.event, item.assessment
-        parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.host_name)}, "
+        parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.destination)}, "
                      f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>"
                      f"<p>Confidence of this reading: {e.confidence:.2f}</p>")
         parts.append(f"<p><span class='sw {esc(s.outcome.name)}'></span><span class='outcome'>"
@@ -474,7 +479,7 @@ def to_html(brief: Brief) -> str:
             for x in s.sources) + "</ul></section>")
     if brief.background:
         parts.append("<section><h2>Earlier trips the article recalls</h2><ul>" + "".join(
-            f"<li>{esc(i.person_name)} → {esc(i.host_name)}, {esc(str(i.event.date))} "
+            f"<li>{esc(i.person_name)} → {esc(i.destination)}, {esc(str(i.event.date))} "
             f"({esc(KIND_TEXT[i.event.kind])}): {esc(OUTCOME_LABELS[i.assessment.outcome.name])} "
             f"on {i.assessed_on}</li>"
             for i in brief.background) + "</ul></section>")

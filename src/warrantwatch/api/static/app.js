@@ -54,6 +54,11 @@ const q = (params) => new URLSearchParams(params).toString();
 
 // ---- words ----
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+// Where a brief's event took place: an occupied place with the state the UN recognises ("Mariupol, Ukraine").
+function destination(e) {
+  return e.place && e.assessment && e.assessment.place_name ? `${e.assessment.place_name}, ${e.host_name}` : e.host_name;
+}
+
 function dayWords(iso) {
   if (!iso) return "date not given";
   const [y, m, d] = iso.split("-").map(Number);
@@ -693,7 +698,7 @@ function showBrief(b, push) {
     const a = e.assessment;
     const rough = e.date && e.date.length < 10;
     const item = el("article", { class: "brief-item" },
-      el("h3", {}, `${e.person_name} → ${e.host_name}, ${dayWords(e.date)} (${KIND_WORDS[e.kind] || e.kind})`),
+      el("h3", {}, `${e.person_name} → ${destination(e)}, ${dayWords(e.date)} (${KIND_WORDS[e.kind] || e.kind})`),
       rough ? el("p", { class: "flag" }, `Date known only to the ${e.date.length === 7 ? "month" : "year"}: ${e.date}.`) : "",
       e.date_note ? el("p", { class: "note" }, e.date_note) : "",
       typeof e.confidence === "number" ? el("p", { class: "note" }, `Confidence of this reading: ${e.confidence.toFixed(2)}.`) : "",
@@ -712,7 +717,7 @@ function showBrief(b, push) {
   }
   if (b.background.length) {
     out.append(block("Earlier trips the article recalls", el("ul", {}, ...b.background.map((e) =>
-      el("li", {}, swatch(e.assessment.outcome), `${e.person_name} → ${e.host_name}, ${dayWords(e.date)} (${KIND_WORDS[e.kind] || e.kind}): ` +
+      el("li", {}, swatch(e.assessment.outcome), `${e.person_name} → ${destination(e)}, ${dayWords(e.date)} (${KIND_WORDS[e.kind] || e.kind}): ` +
         `${label(e.assessment.outcome)} on ${dayWords(e.assessed_on)}`, e.date_note ? el("span", { class: "note" }, ` ${e.date_note}`) : "")))));
   }
 }
