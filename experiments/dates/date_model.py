@@ -13,7 +13,7 @@ the tense and mood words of the sentence, and, unless left out, whether the rule
 regression fitted on the labelled sets (`train.py`) scores them and the best one wins. A trip that
 happened, or an arrest, is never dated after the report.
 
-Measured, not used by warrantwatch: `train.py --cv` and the README (News → Learned dates) say why.
+Measured, not used by warrantwatch: `train.py --cv` and docs/NEWS-EXPERIMENTS.md ("Learned dates") say why.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ date expression nearest the place in the first sentence, read ahead of the repor
 before it for one that happened, else none (the trip undated, as the rules place it in the report's
 month).
 
-Measured, not used by warrantwatch: `train.py` and the README (News → "Learned pairs") say why.
+Measured, not used by warrantwatch: `train.py` and docs/NEWS-EXPERIMENTS.md ("Learned pairs") say why.
 """
 
 from __future__ import annotations

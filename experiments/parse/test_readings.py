@@ -1,7 +1,7 @@
 """The dependency-parse readings of issue 11's experiment (`readings.py`), on sentences written for the test.
 
-The parse is not used by extraction (it was measured and dropped: README, News → "Why rules and not a
-dependency parse"); these tests hold what each reading does, so that a rerun of
+The parse is not used by extraction (it was measured and dropped: docs/NEWS-EXPERIMENTS.md, "Why rules and
+not a dependency parse"); these tests hold what each reading does, so that a rerun of
 experiments/parse/evaluate.py measures the readings described there, and check that the pinned pipeline
 is the one the README names.
 """
