@@ -505,3 +505,90 @@ def test_planned_alerts_are_judged_by_the_trip_as_well_as_by_the_whole_event(kb,
     assert document["planned_alerts_trip_right"]["tp"] == 0 and document["planned_alerts_trip_right"]["predicted"] == 1
     assert main(["eval", "news", str(tmp_path)]) == 0
     assert "alert trips ≥" in capsys.readouterr().out
+
+
+RSS_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Example newsroom</title><link>https://news.example.org/</link><description>World news</description>
+<item><title>Putin to visit Mongolia</title><link>https://news.example.org/putin-mongolia</link>
+<pubDate>Fri, 30 Aug 2024 09:15:00 +0000</pubDate><description>Short teaser.</description>
+<content:encoded><![CDATA[<p>Russian President Vladimir Putin will visit Mongolia on September 3, the Kremlin
+said.</p><p>It will be his first trip to a member state of the court since the warrant.</p>]]></content:encoded></item>
+<item><title>Markets</title><link>https://news.example.org/markets</link>
+<pubDate>Fri, 30 Aug 2024 10:00:00 +0000</pubDate>
+<description>Stocks rose &lt;b&gt;sharply&lt;/b&gt; in Tokyo.</description></item>
+<item><title>Nothing</title><link>https://news.example.org/empty</link></item>
+</channel></rss>
+"""
+ATOM_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:example:wire</id>
+<updated>2025-04-03T08:00:00Z</updated>
+<entry><title>Netanyahu lands in Budapest</title><id>urn:example:1</id>
+<link href="https://wire.example.org/netanyahu-budapest"/><published>2025-04-03T07:30:00Z</published>
+<updated>2025-04-03T07:45:00Z</updated>
+<content type="html">&lt;p&gt;Israeli Prime Minister Benjamin Netanyahu arrived in Budapest on Thursday for a
+four-day visit.&lt;/p&gt;&lt;p&gt;Hungary announced its withdrawal from the court.&lt;/p&gt;</content></entry>
+</feed>
+"""
+
+
+def test_rss_and_atom_feeds_are_read_entry_by_entry(tmp_path):
+    from warrantwatch.news.reading import Rejected, read_items
+
+    (tmp_path / "world.rss").write_text(RSS_FEED, encoding="utf-8")
+    first, second, empty = read_items(tmp_path / "world.rss")
+    # the fullest content, as text with its paragraphs; the entry's link, title and day (from the feed)
+    assert first.text.startswith("Russian President Vladimir Putin will visit Mongolia")
+    assert "\n\nIt will be" in first.text
+    assert (first.title, first.url, first.published, first.dated_by, first.origin) == (
+        "Putin to visit Mongolia", "https://news.example.org/putin-mongolia", dt.date(2024, 8, 30), "feed",
+        f"{tmp_path / 'world.rss'}#1")
+    assert second.text == "Stocks rose sharply in Tokyo."  # a summary in HTML, as text
+    assert isinstance(empty, Rejected) and "no text" in empty.reason and empty.origin.endswith("#3")
+    (tmp_path / "wire.atom").write_text(ATOM_FEED, encoding="utf-8")
+    (entry,) = read_items(tmp_path / "wire.atom")
+    assert (entry.url, entry.published) == ("https://wire.example.org/netanyahu-budapest", dt.date(2025, 4, 3))
+
+
+def test_brief_and_watch_read_a_saved_feed(tmp_path, capsys):
+    feed = tmp_path / "world.xml"
+    feed.write_text(RSS_FEED, encoding="utf-8")
+    assert main(["brief", str(feed), "--json"]) == 2  # the entry with no text is reported; the others are briefed
+    captured = capsys.readouterr()
+    documents = json.loads(captured.out)
+    assert [d["article"]["published_from"] for d in documents] == ["feed", "feed"]
+    assert [(e["person"], e["host"], e["date"], e["kind"]) for e in documents[0]["events"]] == [
+        ("vladimir-putin", "MNG", "2024-09-03", "planned")]
+    assert f"{feed}#3: an entry with no text" in captured.err
+    db = str(tmp_path / "n.duckdb")
+    assert main(["watch", str(feed), "--db", db]) == 2
+    assert "ALERT Vladimir Putin → Mongolia 2024-09-03" in capsys.readouterr().out
+    assert main(["watch", str(feed), "--db", db]) == 0  # the same feed again: nothing new, nothing reported
+    assert "0 new article(s), 3 already stored" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("this is not a feed", "not an RSS or Atom feed"),
+    ('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>t</title><item><title>a</title>'
+     '<description>x</description><pubDate>Mon, 30 Aug 1500 09:15:00 +0000</pubDate></item></channel></rss>',
+     "bad published date 1500-08-30"),
+])
+def test_a_bad_feed_is_a_clear_error(tmp_path, capsys, content, reason):
+    feed = tmp_path / "bad.rss"
+    feed.write_text(content, encoding="utf-8")
+    assert main(["brief", str(feed)]) == 2
+    err = capsys.readouterr().err
+    assert reason in err and "Traceback" not in err
+
+
+def test_a_feed_does_not_read_external_entities(tmp_path, capsys):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE", encoding="utf-8")
+    feed = tmp_path / "xxe.xml"
+    feed.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+                    '<rss version="2.0"><channel><title>t</title><item><title>a</title>'
+                    '<description>Putin will visit Mongolia on Friday. &x;</description></item></channel></rss>',
+                    encoding="utf-8")
+    main(["brief", str(feed), "--json", "--published", "2024-08-30"])
+    captured = capsys.readouterr()
+    assert "TOP-SECRET-LINE" not in captured.out + captured.err

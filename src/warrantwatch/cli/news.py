@@ -152,8 +152,8 @@ def _report(problems) -> None:
 
 
 def brief(
-    article: Annotated[Path, typer.Argument(help="Text or HTML file, folder, JSON Lines feed, or - for "
-                                            "standard input.")],
+    article: Annotated[Path, typer.Argument(help="Text or HTML file, folder, JSON Lines feed, RSS or "
+                                            "Atom feed (.xml, .rss, .atom), or - for standard input.")],
     published: Published = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write brief.md, brief.json, "
                                                 "brief.html and maps into this folder.")] = None,
@@ -307,7 +307,8 @@ COMMIT_SECONDS = 2.0
 
 
 def watch(
-    source: Annotated[Path, typer.Argument(help="Folder of articles or a JSON Lines feed.")],
+    source: Annotated[Path, typer.Argument(help="Folder of articles, a JSON Lines feed, or an RSS or Atom "
+                                                  "feed saved as a file (.xml, .rss, .atom).")],
     db: Annotated[Path, typer.Option("--db", help="DuckDB file for articles and events.")] = Path(
         "warrantwatch-news.duckdb"),
     published: Published = None,

@@ -60,12 +60,11 @@ from pathlib import Path
 
 from warrantwatch.errors import WarrantWatchError
 from warrantwatch.news.reading import (
-    FEED_SUFFIXES,
-    HTML_SUFFIXES,
     STDIN,
-    TEXT_SUFFIXES,
     Article,
     Rejected,
+    is_feed,
+    listed,
     read_folder_file,
     read_items,
 )
@@ -101,10 +100,9 @@ def units(source: Path | str) -> Iterator[Unit]:
         yield from read_items(source)  # one file (or a feed's lines), read here
         return
     # as `read_items` lists a folder
-    for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
-                        | FEED_SUFFIXES and not p.is_dir()):
-        if child.suffix.lower() in FEED_SUFFIXES:
-            yield from read_folder_file(child)  # a feed inside the folder: its lines are read here
+    for child in listed(path):
+        if is_feed(child):
+            yield from read_folder_file(child)  # a feed inside the folder: its items are read here
         else:
             yield child
 

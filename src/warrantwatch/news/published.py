@@ -71,9 +71,7 @@ def published_date(article: Article, given: dt.date | None, today: dt.date,
                    given_label: str = "--published") -> tuple[dt.date, str]:
     """(day, source): the article's own date where it has one, else the given one, else today."""
     if article.published is not None:
-        # A feed item's origin is "path:line"; any other dated article came from an HTML page's meta.
-        source = "feed" if re.search(r":\d+$", article.origin or "") else "meta"
-        return article.published, source
+        return article.published, article.dated_by or "meta"
     day = from_text(article.text, today)
     if day is not None:
         return day, "dateline"

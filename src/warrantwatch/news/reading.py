@@ -1,5 +1,6 @@
 """Articles from plain text, saved HTML pages (boilerplate stripped by trafilatura), folders of
-them, JSON Lines feeds ({"url", "published", "title", "text"} per line), and standard input ("-").
+them, JSON Lines feeds ({"url", "published", "title", "text"} per line), RSS and Atom feeds saved as
+files (.xml, .rss, .atom: each entry an article, read by feedparser), and standard input ("-").
 
 Every read is bounded whatever the file type: one article (a file, or one line of a feed) may
 take at most `MAX_ARTICLE_BYTES`, its text at most `MAX_TEXT_CHARS`, and one input (a feed, or
@@ -31,9 +32,13 @@ from warrantwatch.records.dates import parse_day
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".jsonl", ".ndjson"}
+XML_FEED_SUFFIXES = {".xml", ".rss", ".atom"}  # RSS 0.9x, 1.0 and 2.0, and Atom (feedparser)
+# the files a folder is read for; feeds among them are split into their items where they are listed
+LISTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | XML_FEED_SUFFIXES
 MAX_ARTICLE_BYTES = 5_000_000  # one file, or one line of a feed, as stored on disk
 MAX_TEXT_CHARS = 1_000_000  # one article's text (about 150,000 words: far beyond any news story)
 MAX_INPUT_BYTES = 500_000_000  # one feed or stream, read line by line
+MAX_XML_FEED_BYTES = 50_000_000  # an RSS or Atom file, parsed whole
 MAX_TITLE_CHARS = 1_000
 MAX_URL_CHARS = 2_000
 STDIN = "-"
@@ -50,7 +55,8 @@ class Article:
     published: dt.date | None
     title: str | None = None
     url: str | None = None
-    origin: str = ""  # file path, or path:line for a feed
+    origin: str = ""  # file path, path:line for a JSON Lines feed, path#entry for an RSS or Atom feed
+    dated_by: str | None = None  # where `published` came from: "meta" (an HTML page's) or "feed" (the item's)
 
     @property
     def key(self) -> str:
@@ -128,7 +134,7 @@ def from_html(html: str, origin: str) -> Article:
         text = _text(document.text)
     except _Bad as exc:
         raise UnreadableInput(f"{origin}: {exc}") from exc
-    return Article(text, published, document.title, document.url, origin)
+    return Article(text, published, document.title, document.url, origin, "meta" if published else None)
 
 
 def _kind(mode: int) -> str:
@@ -188,8 +194,7 @@ def read_items(path: Path | str) -> Iterator[Article | Rejected]:
     except OSError as exc:
         raise UnreadableInput(f"{path}: cannot read ({exc.strerror})") from exc
     if stat.S_ISDIR(info.st_mode):
-        for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
-                            | FEED_SUFFIXES and not p.is_dir()):
+        for child in listed(path):
             yield from read_folder_file(child)
         return
     suffix = path.suffix.lower()
@@ -197,12 +202,25 @@ def read_items(path: Path | str) -> Iterator[Article | Rejected]:
         if suffix in FEED_SUFFIXES:
             yield from _feed(handle, path)
             return
+        if suffix in XML_FEED_SUFFIXES:
+            yield from _xml_feed(handle, path)
+            return
         data = b""
         try:
             data = _read_bounded(handle, str(path))
             yield _article(data, str(path), True if suffix in HTML_SUFFIXES else None)
         except (_Bad, UnreadableInput) as exc:
             yield Rejected(str(path), _reason(exc, str(path)), _digest(str(path).encode(), data[:65536]))
+
+
+def listed(folder: Path) -> list[Path]:
+    """The files of `folder` (recursively) that are read as articles or feeds, in the order they are read."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in LISTED_SUFFIXES and not p.is_dir())
+
+
+def is_feed(path: Path) -> bool:
+    """Whether the file is a feed, whose items are split where the folder is listed (cheap to read)."""
+    return path.suffix.lower() in FEED_SUFFIXES | XML_FEED_SUFFIXES
 
 
 def _reason(exc: Exception, origin: str) -> str:
@@ -282,5 +300,71 @@ def _feed_item(line: bytes, where: str) -> Article:
             raise _Bad(f"\"{name}\" must be a string, not {type(value).__name__}")
         if value is not None and len(value) > limit:
             raise _Bad(f"\"{name}\" longer than {limit} characters")
-    return Article(_text(item["text"]), _date_or_none(item.get("published"), where),
-                   item.get("title") or None, item.get("url") or None, where)
+    published = _date_or_none(item.get("published"), where)
+    return Article(_text(item["text"]), published, item.get("title") or None, item.get("url") or None, where,
+                   "feed" if published else None)
+
+
+def _xml_feed(handle: BinaryIO, path: Path) -> Iterator[Article | Rejected]:
+    """The entries of an RSS or Atom file, each an article (its link, title and publication day kept)."""
+    import io
+
+    import feedparser
+
+    data = handle.read(MAX_XML_FEED_BYTES + 1)
+    if len(data) > MAX_XML_FEED_BYTES:
+        yield Rejected(str(path), f"feed larger than {MAX_XML_FEED_BYTES:,} bytes", _digest(data[:65536]))
+        return
+    # (a stream, never a string: given a string, feedparser would open it as a URL or a file name; it does
+    # not fetch external entities, and Python's expat limits entity expansion)
+    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
+    if not parsed.version and not parsed.entries:
+        why = parsed.get("bozo_exception")
+        yield Rejected(str(path), "not an RSS or Atom feed" + (f" ({shown(str(why), 120)})" if why else ""),
+                       _digest(data[:65536]))
+        return
+    for number, entry in enumerate(parsed.entries, start=1):
+        where = f"{path}#{number}"
+        try:
+            yield _xml_entry(entry, where)
+        except _Bad as exc:
+            yield Rejected(where, str(exc), _digest(where.encode(), str(entry.get("id") or entry.get("link")).encode()))
+
+
+def _xml_entry(entry, where: str) -> Article:
+    """One feed entry: its fullest content (or its summary) as text, its link, title and day."""
+    bodies = [c for c in entry.get("content") or [] if c.get("value")]
+    body = max(bodies, key=lambda c: len(c["value"])) if bodies else entry.get("summary_detail")
+    if not body or not body.get("value"):
+        raise _Bad("an entry with no text (no content and no summary)")
+    value = body["value"]
+    text = _fragment_text(value) if "html" in (body.get("type") or "") else value
+    for name, limit in (("title", MAX_TITLE_CHARS), ("link", MAX_URL_CHARS)):
+        if len(entry.get(name) or "") > limit:
+            raise _Bad(f"{name} longer than {limit} characters")
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = None
+    if stamp:
+        try:
+            published = parse_day(f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}")
+        except BadDate as exc:
+            raise _Bad(f"bad published date {stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}: "
+                       f"{exc.reason}") from exc
+    return Article(_text(text), published, entry.get("title") or None, entry.get("link") or None, where,
+                   "feed" if published else None)
+
+
+def _fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry's content), a blank line after each block."""
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ParserError, ValueError):
+        return fragment
+    for element in root.iter("script", "style"):
+        element.drop_tree()
+    for element in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "br"):
+        element.tail = ("\n" if element.tag == "br" else "\n\n") + (element.tail or "")
+    return root.text_content().strip()
