@@ -296,3 +296,19 @@ def test_a_state_not_yet_independent_is_answered_as_a_place_of_the_state_it_was_
     assert states["SDN"]["name"] == "Sudan" and "part_of" not in states["SDN"]
     code, out, _ = run(capsys, "check", "omar-al-bashir", "south sudan", "--on", "2010-05-01")
     assert code == 0 and "South Sudan, Sudan (SDN)" in out and "became independent on 2011-07-09" in out
+
+
+
+def test_a_state_not_yet_independent_keeps_its_area_when_no_warrant_is_in_force(capsys):
+    # before al-Bashir's first warrant (2009) the answer is NO_ACTIVE_WARRANT everywhere; Montenegro and South
+    # Sudan are still answered as the places they were, each once: no state of the world is lost or doubled
+    early = assess(KB, "omar-al-bashir", "MNE", D("2005-05-01"))
+    assert (early.state, early.place, early.outcome) == ("SRB", "MNE", Outcome.NO_ACTIVE_WARRANT)
+    assert "2006-06-03" in caveat(early, "succession") and early.area_name == "Montenegro (part of Serbia)"
+    code, out, _ = run(capsys, "world", "omar-al-bashir", "--on", "2005-05-01", "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert len(document["states"]) == sum(document["counts"].values()) == len(KB.states)
+    assert (document["states"]["MNE"]["part_of"], document["states"]["SSD"]["part_of"]) == ("SRB", "SDN")
+    code, out, _ = run(capsys, "world", "omar-al-bashir", "--on", "2005-05-01")
+    assert code == 0 and f"{len(KB.states) - 2} states and 2 areas then part of another state" in out

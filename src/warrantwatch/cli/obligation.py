@@ -110,8 +110,10 @@ def world(
 
     from warrantwatch.law.currency import reviewed_line
 
-    table = Table(title=f"{result.person_name} on {result.on}: {len(result.assessments)} states",
-                  show_lines=True)
+    parts = sum(a.area != a.state for a in result.assessments)  # later states' areas, then part of another
+    counted = f"{len(result.assessments) - parts} states" + (
+        f" and {parts} area{'s' if parts > 1 else ''} then part of another state" if parts else "")
+    table = Table(title=f"{result.person_name} on {result.on}: {counted}", show_lines=True)
     table.add_column("Outcome", no_wrap=True)
     table.add_column("Count", justify="right")
     table.add_column("States")

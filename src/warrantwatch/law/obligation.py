@@ -421,17 +421,17 @@ def assess_state(kb: KnowledgeBase, ctx: PersonOn, state: str, place: str | None
                     summary=f"A warrant for {person.name} existed under seal on {on} (issued {first.issued}, "
                             f"made public {first.made_public}); whether {state_name} had received the Court's "
                             "request to arrest and surrender him is not public.",
-                    caveats=(Caveat("sealed", "The duty to arrest arises when a state receives the Court's "
-                                    "request for arrest and surrender or for provisional arrest "
-                                    "(arts. 89(1), 59(1), 91, 92), not when the warrant is made public; "
-                                    "no recorded request, arrest or finding shows that this state received one."),),
-                    sources=srcs, **common)
+                    caveats=(*caveats, Caveat(
+                        "sealed", "The duty to arrest arises when a state receives the Court's request for arrest "
+                        "and surrender or for provisional arrest (arts. 89(1), 59(1), 91, 92), not when the warrant "
+                        "is made public; no recorded request, arrest or finding shows that this state received one.")),
+                    sources=(*srcs, *sources), **common)
             undecided = [w for w in ctx.warrants if w.state is WarrantState.UNDETERMINED]
             reasons = "; ".join(w.explain() for w in ctx.warrants) or \
                 f"no ICC arrest warrant is recorded for {person.name}"
             return Assessment(outcome=Outcome.UNDETERMINED if undecided else Outcome.NO_ACTIVE_WARRANT,
                               summary=f"No ICC warrant for {person.name} is in force on {on}: {reasons}.",
-                              sources=srcs, **common)
+                              caveats=tuple(caveats), sources=(*srcs, *sources), **common)
 
     common = dict(person=person.id, person_name=person.name, state=state, state_name=state_name,
                   on=on, standing=described, record=record, warrants=ctx.warrant_ids,
