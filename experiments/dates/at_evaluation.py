@@ -44,7 +44,8 @@ EVALUATED_AT = {"news-final": "c30ffce", "news-final2": "c7eef8e", "news-final3"
                 "news-final17": "fd3af49", "news-final18": "868a3ca",
                 "news-final19": "cb8e7eb", "news-final20": "757b652",
                 "news-final21": "1155733", "news-final22": "2d75a24",
-                "news-final23": "e96765d", "news-final24": "8341a9b", "news-final25": "671fa2d"}
+                "news-final23": "e96765d", "news-final24": "8341a9b", "news-final25": "671fa2d",
+                "news-final26": "652696a"}
 # Run with the old checkout first on the path: every event of a set, as JSON.
 DUMP = """
 import datetime as dt, json, sys
