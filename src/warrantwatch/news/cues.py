@@ -111,6 +111,8 @@ TRAVEL = re.compile(
     r"came to|coming to|"
     r"attend(?:s|ed|ing)?|summit|stopover|left for|depart(?:s|ed)? for|in town|hosted|host(?:s|ing)?|"
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
+    # round 33: "discussed the crisis in Darfur with the Sudanese president in Tripoli" (news-final26 2534)
+    r"discuss(?:es|ed)?(?= [^.;]{0,60}? with\b)|"
     r"took off (?:for|from)|set off for|boarded|"
     # round nineteen: "Gbagbo and Soro signed a peace deal in Ouagadougou ... on Sunday" (news-final18 2086)
     r"sign(?:ed|s)? (?:a|an|the) (?:[\w-]+ ){0,3}(?:deal|agreement|accord|treaty|declaration) in|"
@@ -529,7 +531,11 @@ PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:already |curre
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
 SENDER_AFTER = re.compile(r"(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
                           r"envoy|spokes(?:man|woman|person)|aide|adviser|government|administration|office|regime|"
-                          r"forces|troops|army|party|letter)\b", re.I)
+                          r"forces|troops|army|party|letter|"
+                          # round 33: "Laurent Gbagbo's former youth minister also met ...": someone of his, not he
+                          # (news-final26 2552)
+                          r"(?:(?:former|then|youth|foreign|defen[cs]e|interior|prime|finance|information)\s+)"
+                          r"{1,3}ministers?)\b", re.I)
 # "is expected to leave Israel on Dec. 28": the day the trip begins (his own state is no destination).
 LEAVES_HOME = re.compile(r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?(?: from)?)\s+$", re.I)
 # "has visited China twice", "once went to Kenya", "had previously been to Chad": a trip told as

@@ -667,8 +667,10 @@ _STAND_IN_WHO = re.compile(r"\b(?:replaced|represented|stood in for|in (?:his|he
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:(?-i:[A-Z][\w'’-]*)\s+){0,4}$", re.I)
 # Presence at an occasion the sentence does not place: "will also attend and speak at the event".
 _AT_THE_OCCASION = re.compile(r"\b(?:attend(?:s|ed|ing)?|(?:took|take|taking) part)\b[^.;]{0,40}?\b(?:the|this) "
-                              r"(?:event|ceremony|celebrations?|festivities|inauguration|summit|meeting|funeral|"
-                              r"conference|parade)\b", re.I)
+                              r"(?P<occasion>event|ceremony|celebrations?|festivities|inauguration|summit|meeting|"
+                              r"funeral|conference|parade)\b", re.I)
+# How far back "the funeral" may find the sentence that placed it (round 33)
+_OCCASION_BACK = 4
 _HELD_TALKS = re.compile(r"\b(?:held|hold|holds|holding) (?:[\w'’\"“”-]+ ){0,4}?"
                          r"(?:talks|discussions?|meeting|summit)\b|"
                          r"\b(?:met|meets) (?:with )?(?-i:[A-Z])", re.I)
@@ -869,6 +871,16 @@ def _other_leader(kb: KnowledgeBase, person: str, places: list[Hit], sentence: s
     nationality = kb.person_by_id[person].nationality
     return any(p.demonym and p.value != nationality and p.start < 30 and LEADER_AFTER_DEMONYM.match(sentence[p.end:])
                for p in places)
+
+
+def _occasion_placed(ctx: _Context, occasion: str) -> list[Hit]:
+    """The scene of the latest of the few sentences before this one that names `occasion` ("funeral") with a place
+    it is held in, if any."""
+    word = re.compile(rf"\b{re.escape(occasion)}\b", re.I)
+    for scene in reversed(ctx.scenes[-1 - _OCCASION_BACK:-1]):
+        if word.search(scene.sentence) and (found := scene.get()):
+            return found
+    return []
 
 
 def _names_places(places: list[Hit], sentence: str, home: str | None = None) -> bool:
@@ -1696,6 +1708,15 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             # (not "The Kyrgyz leader renewed his invitation to Putin": the person is no subject there)
             # "Bashir ... was the first visiting head of state to land on Thursday" (in Kampala, above)
             candidates = _destinations(kb, people, scene, sentence, kind, scene=True)
+            borrowed = True
+        if not candidates and kind in ("planned", "occurred") and (
+                occasion := _AT_THE_OCCASION.search(sentence)) and not _names_places(
+                places, sentence, kb.person_by_id[people[-1].value].nationality) and \
+                (placed := _occasion_placed(ctx, occasion.group("occasion"))):
+            # round 33: "Ethiopia has prepared a state funeral for Zenawi on 2 September in Addis Ababa. [...]
+            # Officials in Sudan have confirmed that Bashir will take part in the funeral": the occasion named
+            # before, where it was placed (news-final26 2540)
+            candidates = _destinations(kb, people, placed, sentence, kind, scene=True)
             borrowed = True
         if not candidates and kind == "remote":
             ctx.remote_pending.append((people[-1], sentence))  # its venue may be named later (`_remote_venue`)
