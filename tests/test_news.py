@@ -592,3 +592,16 @@ def test_a_feed_does_not_read_external_entities(tmp_path, capsys):
     main(["brief", str(feed), "--json", "--published", "2024-08-30"])
     captured = capsys.readouterr()
     assert "TOP-SECRET-LINE" not in captured.out + captured.err
+
+
+def test_a_feed_does_not_expand_nested_entities(tmp_path):
+    # "billion laughs": ten levels of ten; read as text, never expanded (the loose parser leaves the reference)
+    from warrantwatch.news.reading import read_items
+
+    entities = '<!ENTITY lol0 "lol">' + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    feed = tmp_path / "lol.xml"
+    feed.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE r [{entities}]>\n<rss version="2.0"><channel><title>t</title>'
+                    '<item><title>a</title><description>Putin will visit Mongolia. &lol9;</description></item>'
+                    '</channel></rss>', encoding="utf-8")
+    (article,) = read_items(feed)
+    assert article.text.startswith("Putin will visit Mongolia.") and len(article.text) < 100
