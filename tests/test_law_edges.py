@@ -191,6 +191,33 @@ def test_each_occupied_place_resolves_to_the_un_recognised_state_with_a_control_
     assert place.sources
 
 
+@pytest.mark.parametrize(("place", "before", "on"), [
+    ("crimea", "2010-01-01", "2014-02-27"),  # effective control from 27 February 2014 (ECtHR, re Crimea)
+    ("donetsk", "2014-05-10", "2014-05-11"),  # from the "referendums" of 11 May 2014 (ECtHR, Ukraine and NL v. Russia)
+    ("luhansk", "2014-05-10", "2014-05-11"),
+    ("mariupol", "2022-05-19", "2022-05-20"),  # the Azovstal surrender
+])
+def test_an_occupied_place_is_the_territorial_states_own_before_control_passed(place, before, on):
+    earlier = assess(KB, "joseph-kony", "UKR", D(before), place=place)
+    assert "occupation" not in kinds(earlier)
+    assert "had not yet passed to the control of Russia" in caveat(earlier, "control")
+    later = assess(KB, "joseph-kony", "UKR", D(on), place=place)
+    assert "control" not in kinds(later) and f"since {on}" in caveat(later, "occupation")
+    assert earlier.outcome is later.outcome  # the territorial state's standing; control only adds the caveat
+
+
+def test_control_known_only_to_the_month_is_said_to_be_undecided_within_it():
+    import msgspec
+
+    from warrantwatch.law.obligation import _place_caveat, person_on
+    from warrantwatch.records.dates import PartialDate
+
+    mariupol = msgspec.structs.replace(KB.place_by_id["mariupol"], control_from=PartialDate.parse("2022-05"))
+    text = _place_caveat(KB, person_on(KB, "joseph-kony", D("2022-05-10")), mariupol)[0].text
+    assert "in 2022-05, and the records do not say whether before or after 2022-05-10" in text
+    assert "does not control it" in _place_caveat(KB, person_on(KB, "joseph-kony", D("2022-06-01")), mariupol)[0].text
+
+
 def test_territory_scope_changes_the_answer_on_its_day():
     assert assess(KB, "omar-al-bashir", "GBR", D("2010-03-10"), place="BMU").outcome is Outcome.NOT_OBLIGED
     assert assess(KB, "omar-al-bashir", "GBR", D("2010-03-11"), place="BMU").outcome is Outcome.OBLIGED

@@ -354,8 +354,20 @@ def _death_and_custody(kb: KnowledgeBase, ctx: PersonOn, state: str) -> list[Cav
 
 def _place_caveat(kb: KnowledgeBase, ctx: PersonOn, place: Place) -> tuple[Caveat, tuple[str, ...]]:
     state_name = kb.state_by_code[place.state].name
+    since = place.control_from
+    controller_name = kb.state_by_code[place.controlled_by].name if place.controlled_by else "de facto authorities"
+    if since is not None and ctx.on < since.first_day:
+        # before the day control passed (data/places.yaml `control_from`): the state's own territory, in its hands
+        return Caveat("control", f"On {ctx.on} {place.name} had not yet passed to the control of {controller_name} "
+                      f"(the records date that from {since}): the answer is {state_name}'s, as for the rest of its "
+                      "territory.", contested=False), tuple(place.sources)
+    if since is not None and not since.is_exact and ctx.on <= since.last_day:
+        return Caveat("occupation", f"{place.name} is, for the United Nations, part of {state_name}; control of it "
+                      f"passed to {controller_name} in {since}, and the records do not say whether before or after "
+                      f"{ctx.on}. If {state_name} still controlled it, this answer is its duty; if not, it cannot "
+                      "execute a request there.", contested=True), tuple(place.sources)
     text = (f"{place.name} is, for the United Nations, part of {state_name}, which does not control it: "
-            f"it is controlled by {place.control}.")
+            f"it is controlled by {place.control}" + (f", since {since}." if since is not None else "."))
     if place.controlled_by:
         controller = assess_state(kb, ctx, place.controlled_by)
         text += (f" {state_name}'s duty under the Statute extends to its whole territory, but it cannot "
