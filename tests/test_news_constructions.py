@@ -1263,3 +1263,21 @@ def test_round_thirty_two(kb, text, published, expected, place):
 )
 def test_round_thirty_three(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # office references hold while the person held the office (data/persons.yaml positions): Putin was
+        # president 2000-05-07 to 2008-05-07 and from 2012-05-07, Netanyahu prime minister 2009-03-31 to
+        # 2021-06-13 and from 2022-12-29
+        ("The Russian president arrived in London on Tuesday for a state visit.", "2003-06-24",
+         {("vladimir-putin", "GBR", "2003-06-24", "occurred")}),
+        ("The Russian president arrived in London on Tuesday for a state visit.", "2010-06-22", set()),
+        ("The Israeli prime minister arrived in Tokyo on Sunday.", "2014-05-11",
+         {("benjamin-netanyahu", "JPN", "2014-05-11", "occurred")}),
+        ("The Israeli prime minister arrived in Tokyo on Sunday.", "2022-01-09", set()),
+    ],
+)
+def test_office_references_hold_only_while_the_office_was_held(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
