@@ -605,3 +605,32 @@ def test_a_feed_does_not_expand_nested_entities(tmp_path):
                     '</channel></rss>', encoding="utf-8")
     (article,) = read_items(feed)
     assert article.text.startswith("Putin will visit Mongolia.") and len(article.text) < 100
+
+
+def test_watch_stores_an_occupied_place_and_alerts_name_it(tmp_path, capsys):
+    import duckdb
+
+    db = tmp_path / "n.duckdb"
+    # a store made before events had a place (the columns of 2026-12-06): it is brought up to date, nothing lost
+    with duckdb.connect(str(db)) as connection:
+        connection.execute("CREATE TABLE articles (key VARCHAR PRIMARY KEY, url VARCHAR, title VARCHAR, published "
+                           "DATE, origin VARCHAR, text VARCHAR NOT NULL, stored_at TIMESTAMP NOT NULL)")
+        connection.execute("CREATE TABLE events (article_key VARCHAR NOT NULL, person VARCHAR NOT NULL, host VARCHAR "
+                           "NOT NULL, date VARCHAR, kind VARCHAR NOT NULL, outcome VARCHAR NOT NULL, evidence VARCHAR "
+                           "NOT NULL, confidence DOUBLE)")
+        connection.execute("INSERT INTO articles VALUES ('k', NULL, NULL, DATE '2024-08-30', 'old.txt', 'x', "
+                           "TIMESTAMP '2024-08-30 10:00:00')")
+        connection.execute("INSERT INTO events VALUES ('k', 'vladimir-putin', 'MNG', '2024-09-03', 'planned', "
+                           "'OBLIGED', '[\"old\"]', 0.99)")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "mariupol.txt").write_text("Russian President Vladimir Putin will visit occupied Mariupol on Friday, "
+                                         "the Kremlin said on Tuesday.", encoding="utf-8")
+    assert main(["watch", str(folder), "--db", str(db), "--published", "2025-03-04"]) == 0
+    assert "ALERT Vladimir Putin → Mariupol, Ukraine 2025-03-07" in capsys.readouterr().out
+    assert main(["alerts", "--db", str(db), "--json"]) == 0
+    alerts = json.loads(capsys.readouterr().out)["alerts"]
+    assert [(a["host"], a["place"], a["date"]) for a in alerts] == [("UKR", "mariupol", "2025-03-07"),
+                                                                    ("MNG", None, "2024-09-03")]
+    assert main(["alerts", "--db", str(db)]) == 0
+    assert "Vladimir Putin → Mariupol, Ukraine 2025-03-07" in capsys.readouterr().out

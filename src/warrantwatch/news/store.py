@@ -38,17 +38,18 @@ CREATE TABLE IF NOT EXISTS events (
     article_key VARCHAR NOT NULL, person VARCHAR NOT NULL, host VARCHAR NOT NULL,
     date VARCHAR, kind VARCHAR NOT NULL, outcome VARCHAR NOT NULL, evidence VARCHAR NOT NULL);
 ALTER TABLE events ADD COLUMN IF NOT EXISTS confidence DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place VARCHAR;
 CREATE TABLE IF NOT EXISTS rejected (
     key VARCHAR PRIMARY KEY, origin VARCHAR NOT NULL, reason VARCHAR NOT NULL, stored_at TIMESTAMP NOT NULL);
 """
-EVENT_COLUMNS = "(article_key, person, host, date, kind, outcome, evidence, confidence)"
+EVENT_COLUMNS = "(article_key, person, host, date, kind, outcome, evidence, confidence, place)"
 # A batch goes in as one statement of column lists (`unnest`), not a statement per row (`executemany`):
 # about 13 times less work for DuckDB, the same rows.
 _INSERT_ARTICLES = ("INSERT INTO articles SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
                     "unnest(?::DATE[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::TIMESTAMP[])")
 _INSERT_EVENTS = (f"INSERT INTO events {EVENT_COLUMNS} SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
                   "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
-                  "unnest(?::VARCHAR[]), unnest(?::DOUBLE[])")
+                  "unnest(?::VARCHAR[]), unnest(?::DOUBLE[]), unnest(?::VARCHAR[])")
 
 
 # `json.dumps(evidence, ensure_ascii=False)`, whose encoder is made anew on each call
@@ -65,7 +66,8 @@ def rows_of(brief: Brief) -> tuple[list, list[list]]:
     key = a.key  # a digest of the URL or text: made once per article
     return ([key, a.url, a.title, brief.published, a.origin, a.text],
             [[key, i.event.person, i.event.host, i.event.date.isoformat() if i.event.date else None,
-              i.event.kind, i.assessment.outcome.name, _evidence(list(i.event.evidence)), i.event.confidence]
+              i.event.kind, i.assessment.outcome.name, _evidence(list(i.event.evidence)), i.event.confidence,
+              i.event.place]
              for i in brief.items])
 
 
@@ -263,10 +265,11 @@ class Store:
         the batches fell)."""
         rows = self._query(
             "SELECT a.origin, a.url, a.published, e.person, e.host, e.date, e.kind, e.outcome, e.evidence, "
-            "e.confidence "
+            "e.confidence, e.place "
             "FROM events e JOIN articles a ON a.key = e.article_key WHERE e.kind = 'planned' "
             "ORDER BY a.stored_at DESC, a.origin, a.key, e.person, e.host, e.date")
-        names = ("article", "url", "published", "person", "host", "date", "kind", "outcome", "evidence", "confidence")
+        names = ("article", "url", "published", "person", "host", "date", "kind", "outcome", "evidence", "confidence",
+                 "place")
         out = []
         for row in rows:
             record = dict(zip(names, row, strict=True))
