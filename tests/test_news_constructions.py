@@ -1281,3 +1281,25 @@ def test_round_thirty_three(kb, text, published, expected):
 )
 def test_office_references_hold_only_while_the_office_was_held(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 34 (from news-final27's errors, after its one evaluation): someone not of the record, named as the
+        # subject who travels or as a minister before "his", is what "his" refers to (2647, 2654)
+        ("Italian Prime Minister Silvio Berlusconi will meet the Libyan leader Muammar Gaddafi in Benghazi on "
+         "Saturday. Berlusconi is to leave for Benghazi, his second visit to the country in three months, and to "
+         "return to Italy in the evening.", "2008-08-29", set()),
+        ("Gaddafi's son said Blair would visit Tripoli early next year. Foreign Minister Abderrahmane Chalgam had "
+         "received an invitation from his British counterpart, Jack Straw, to visit London.", "2003-12-25", set()),
+        # (the person's own "he" keeps the sentence, whoever else is named with a title)
+        ("Russian President Vladimir Putin arrived in New Delhi on Thursday. He will hold talks with Prime Minister "
+         "Narendra Modi at his residence on Friday.", "2025-12-04",
+         {("vladimir-putin", "IND", "2025-12-04", "occurred")}),
+        ("Omar al-Bashir arrived in Cairo on Sunday. His foreign minister accompanied him on his first trip abroad "
+         "since the election.", "2015-06-01", {("omar-al-bashir", "EGY", "2015-05-31", "occurred")}),
+    ],
+)
+def test_round_thirty_four(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

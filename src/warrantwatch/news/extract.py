@@ -1532,7 +1532,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                                                or SUBJECT_REFERENCE.search(sentence)
                                                or INSTITUTION_SAID_HE.search(sentence)
                                                or _own_leader(kb, ctx.last_person, places, sentence)) \
-                and not _other_leader(kb, ctx.last_person, places, sentence):
+                and not _other_leader(kb, ctx.last_person, places, sentence) \
+                and not _someone_else_before_pronoun(sentence):
             people = [Hit(0, 0, "reference", _pronoun_refers_to(kb, ctx, sentence), "(pronoun)")]
         if not people and ctx.last_person and ('"' in sentence or "”" in sentence) and _aide_plans(norm, sentence):
             # '"It is important to pay a visit to China," Ushakov said' (the person's aide): the person's plan
@@ -2498,6 +2499,27 @@ def _that_day(ctx: _Context, sentence: str) -> None:
 
 
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
+
+
+# round 34: someone not of the record named before the pronoun is its antecedent: the sentence's named subject
+# travelling ("Berlusconi is to leave for Benghazi, his second visit to the country", news-final27 2647) or an
+# official named with his title ("Foreign Minister Abderrahmane Chalgam had received an invitation from his British
+# counterpart", 2654)
+_NAMED_SUBJECT_TRAVELS = re.compile(r"^\W*(?!(?:He|She|It|They|The|This|That|These|Those|His|Her|A|An|In|On|At|After|"
+                                    r"Before|But|And|As|When|While|Earlier|Later|Last|Next)\b)(?:[A-Z][\w'’-]+\s+){0,3}"
+                                    r"[A-Z][\w'’-]+\s+(?:(?:is|was|are|were) (?:to|due to|expected to|set to)\s+|"
+                                    r"will\s+|would\s+|plans? to\s+|planned to\s+)?(?:leave|travel|fly|visit|go|head|"
+                                    r"arrive|arrived|flew|left|travell?ed|visited|went|headed)\b")
+_TITLED_OTHER = re.compile(r"\b(?:Foreign|Defen[cs]e|Interior|Prime|Finance|Trade)\s+Minister\s+"
+                           r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\b[^.;]*?\b(?:his|her)\b")
+
+
+def _someone_else_before_pronoun(sentence: str) -> bool:
+    return bool(_NAMED_SUBJECT_TRAVELS.match(sentence) or ("Minister" in sentence and _TITLED_OTHER.search(sentence)
+                                                           and not _HE_OR_SHE.search(sentence)))
+
+
+_HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 
 
 def _pronoun_refers_to(kb: KnowledgeBase, ctx: _Context, sentence: str) -> str:
