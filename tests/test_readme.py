@@ -59,3 +59,15 @@ def test_readme_arrest_at_home_example_is_the_start_of_real_output(capsys, monke
     monkeypatch.setenv("WARRANTWATCH_TODAY", bundled().reviewed.isoformat())
     assert main(command.split()[1:]) == 0
     assert capsys.readouterr().out.startswith(block)
+
+
+def test_readme_feed_example_matches_real_output(capsys, monkeypatch, tmp_path):
+    command = "warrantwatch watch examples/feed.xml --db news.duckdb"
+    match = re.search(r"\$ " + re.escape(command) + r"\n(.*?)```", README, re.S)
+    assert match, f"README has no example of {command!r}"
+    feed = Path(__file__).resolve().parents[1] / "examples" / "feed.xml"
+    monkeypatch.chdir(tmp_path)  # (a new store)
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["watch", str(feed), "--db", "news.duckdb"]) == 0
+    assert capsys.readouterr().out.strip() == match.group(1).strip()
+
