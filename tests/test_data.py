@@ -130,3 +130,12 @@ def test_a_state_independent_since_a_day_names_the_state_it_was_part_of(data_cop
     messages = [str(p) for p in info.value.problems]
     assert any(m.startswith("states.yaml:") and "formerly_part_of go together" in m for m in messages)
     assert any("formerly_part_of: 'ATA' is not in states.yaml" in m for m in messages)
+
+
+def test_references_after_an_office_need_its_end(data_copy):
+    # "the former Sudanese president" names al-Bashir from the day after his office ended: without `to`, no such day
+    _replace(data_copy / "persons.yaml", "    to: 2019-04-11\n", "")
+    with pytest.raises(RecordInvalid) as info:
+        load(data_copy)
+    assert any(str(p).startswith("persons.yaml:") and "has references_after but no 'to'" in str(p)
+               for p in info.value.problems)

@@ -1277,6 +1277,13 @@ def test_round_thirty_three(kb, text, published, expected):
         ("The Israeli prime minister arrived in Tokyo on Sunday.", "2014-05-11",
          {("benjamin-netanyahu", "JPN", "2014-05-11", "occurred")}),
         ("The Israeli prime minister arrived in Tokyo on Sunday.", "2022-01-09", set()),
+        # "the former ..." names the person once the office ended (positions' references_after), not while he held it
+        ("The former Ivorian president arrived in Accra on Friday.", "2021-12-10",
+         {("laurent-gbagbo", "GHA", "2021-12-10", "occurred")}),
+        ("The former Ivorian president arrived in Accra on Friday.", "2005-03-04", set()),
+        ("The former Philippine president arrived in Tokyo on Friday.", "2023-05-05",
+         {("rodrigo-duterte", "JPN", "2023-05-05", "occurred")}),
+        ("The former Philippine president arrived in Tokyo on Friday.", "2018-05-04", set()),
     ],
 )
 def test_office_references_hold_only_while_the_office_was_held(kb, text, published, expected):

@@ -413,6 +413,10 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
                 holders.setdefault(phrase.lower().strip(), []).append(
                     (p.id, position.from_.first_day if position.from_ else None,
                      position.to.last_day if position.to else None))
+            if position.to is not None:  # ("the former Sudanese president": once the office ended)
+                for phrase in position.references_after:
+                    holders.setdefault(phrase.lower().strip(), []).append(
+                        (p.id, position.to.last_day + dt.timedelta(days=1), None))
     references = ahocorasick.Automaton()
     for phrase, who in holders.items():
         references.add_word(phrase, (phrase, tuple(who)))

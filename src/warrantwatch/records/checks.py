@@ -124,6 +124,12 @@ def references(loaded: Loaded) -> Iterator[Problem]:
             value = getattr(item.record, field)
             if value is not None and value not in known:
                 yield _problem(item, kind, f"{field}: {value!r} is not a known {field}")
+    people = _kind("persons")
+    for item in loaded[people]:
+        for position in item.record.positions:
+            if position.references_after and position.to is None:
+                yield _problem(item, people, f"positions: {position.title!r} has references_after but no 'to': "
+                               "they name the person once the office ended")
     aircraft = _kind("aircraft")
     previous: LoadedRecord | None = None
     for item in loaded[aircraft]:  # sorted by icao24, valid_from: a reused address must not overlap

@@ -236,6 +236,8 @@ class Position(Record, kw_only=True):
     from_: PartialDate | None = alias("from")
     to: PartialDate | None = None
     references: list[Text] = _empty()
+    # phrases that denote the person once the office ended ("the former Sudanese president"), from the day after `to`
+    references_after: list[Text] = _empty()
     note: Text | None = None
 
 
