@@ -2514,12 +2514,13 @@ _TITLED_OTHER = re.compile(r"\b(?:Foreign|Defen[cs]e|Interior|Prime|Finance|Trad
                            r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\b[^.;]*?\b(?:his|her)\b")
 
 
+_HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
+
+
 def _someone_else_before_pronoun(sentence: str) -> bool:
+    """Whether the sentence's pronoun has an antecedent of its own that is not a person of the record."""
     return bool(_NAMED_SUBJECT_TRAVELS.match(sentence) or ("Minister" in sentence and _TITLED_OTHER.search(sentence)
                                                            and not _HE_OR_SHE.search(sentence)))
-
-
-_HE_OR_SHE = re.compile(r"\b(?:he|she|He|She)\b")
 
 
 def _pronoun_refers_to(kb: KnowledgeBase, ctx: _Context, sentence: str) -> str:
