@@ -1310,3 +1310,19 @@ def test_office_references_hold_only_while_the_office_was_held(kb, text, publish
 )
 def test_round_thirty_four(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 35 (from news-final28's errors, after its one evaluation): a travel ban is no trip called off (2747)
+        ("Senator Ronald dela Rosa on Wednesday confirmed that he is no longer allowed to travel to the United States "
+         "for now, since his visa has been cancelled.", "2020-01-22", set()),
+        ("Saif al-Islam Gaddafi was barred from entering Britain on Monday.", "2009-03-02", set()),
+        # (a trip called off is still one)
+        ("Netanyahu called off his visit to Paris on Monday.", "2019-03-04",
+         {("benjamin-netanyahu", "FRA", "2019-03-04", "cancelled")}),
+    ],
+)
+def test_round_thirty_five(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

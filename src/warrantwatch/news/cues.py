@@ -254,8 +254,14 @@ NO_TRIP = Prefiltered(re.compile(
                      r" (?:visit|travel|go|attend|come|fly|make (?:a |an |the )?(?:trip|visit|journey))|"
                      # "has not travelled to a member state since ...", "never set foot in": an absence
                      r"(?:has|have|had) (?:not|never) (?:since )?(?:travell?ed|visited|been to|set foot)|"
-                     r"never (?:travell?ed|visited|set foot)|not set foot)", re.I),
-    'not ', 'never', 'no plan', 'no intention')
+                     r"never (?:travell?ed|visited|set foot)|not set foot|"
+                     # round 35: a ban is no trip called off: "he is no longer allowed to travel to the United
+                     # States, since his visa has been cancelled" (news-final28 2747)
+                     r"(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:travel|go|enter|visit)|"
+                     r"(?:banned|barred) from (?:travell?ing|entering|visiting)|"
+                     r"visas? (?:has been |had been |have been |was |were |is |are )?(?:cancell?ed|revoked|invalidated|"
+                     r"denied))", re.I),
+    'not ', 'never', 'no plan', 'no intention', 'banned', 'barred', 'visa')
 # The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
 # "the Hague-based court".
 # (round fifteen: "Sudan's ambassador in Doha told SUNA", news-final14 1898: where a diplomat is posted)
