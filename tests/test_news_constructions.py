@@ -1326,3 +1326,22 @@ def test_round_thirty_four(kb, text, published, expected):
 )
 def test_round_thirty_five(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 36 (from news-final29's errors, after its one evaluation: 2787): a claim to, sovereignty over or the
+        # annexation of a contested place is a topic, not a trip there (round 32 had made "occupied Syrian Golan" a
+        # place)
+        ("Netanyahu is due to meet Putin in Moscow on Thursday. It will be his first visit to Russia since US "
+         "President Donald Trump decided last month to recognise Israel's claim to the occupied Syrian Golan Heights.",
+         "2019-04-02", {("benjamin-netanyahu", "RUS", "2019-04-04", "planned")}),
+        ("Putin spoke in Sochi on Monday about sovereignty over Crimea.", "2019-04-02", set()),
+        # (a visit there is still one)
+        ("Netanyahu toured the Golan Heights on Monday.", "2019-04-02",
+         {("benjamin-netanyahu", "SYR", "2019-04-01", "occurred")}),
+    ],
+)
+def test_round_thirty_six(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -374,6 +374,9 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"links|tensions|"
     # ("Elovitch's business ventures in Japan", news-final7 1214)
     r"ventures?|businesses|business interests|investments?|assets|"
+    # round 36: "recognise Israel's claim to the occupied Syrian Golan Heights" (news-final29 2787): a claim to or
+    # sovereignty over a contested place, not a trip there
+    r"claims? (?:to|over)|sovereignty (?:over|of)|annexation of|"
     # ("ahead of talks on security and the threat from Iran", news-final7 1251)
     r"threats?|"
     # round fourteen: "because of its engagement in Syria", "building up its ground forces in Syria": a state's
