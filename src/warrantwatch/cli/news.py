@@ -457,6 +457,7 @@ def alerts(
     """Planned visits stored by watch to states with a duty to arrest, at the alert confidence
     (read-only: works while watch runs)."""
     from warrantwatch.law.assessment import Outcome
+    from warrantwatch.news.brief import destination
     from warrantwatch.news.extract import ALERT_CONFIDENCE
     from warrantwatch.news.store import Store
 
@@ -472,9 +473,8 @@ def alerts(
     kb, out = bundled(), console()
     for e in found:
         person = kb.person_by_id[e["person"]].name if e["person"] in kb.person_by_id else e["person"]
-        host = kb.state_by_code[e["host"]].name if e["host"] in kb.state_by_code else e["host"]
-        if e["place"] in kb.place_by_id:  # an occupied place, named with the state the UN recognises
-            host = f"{kb.place_by_id[e['place']].name}, {host}"
+        host = destination(kb.state_by_code[e["host"]].name if e["host"] in kb.state_by_code else e["host"],
+                           kb.place_by_id[e["place"]].name if e["place"] in kb.place_by_id else None)
         label = OUTCOME_LABELS.get(e["outcome"], e["outcome"])
         out.print(line(("ALERT ", "bold red"), f"{person} → {host} {e['date'] or ''} ({label}), {e['article']}"))
     out.print(line(f"{len(found)} alert(s) in {db}"))

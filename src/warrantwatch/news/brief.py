@@ -31,6 +31,11 @@ class MapImage:
     source: object = None  # the maps package's Map, which can also render a PNG
 
 
+def destination(host_name: str, place_name: str | None) -> str:
+    """Where the person went, for a headline: "Mariupol, Ukraine" for an occupied place, else the host."""
+    return f"{place_name}, {host_name}" if place_name else host_name
+
+
 @dataclass(frozen=True)
 class BriefItem:
     event: Event
@@ -44,8 +49,7 @@ class BriefItem:
 
     @property
     def destination(self) -> str:
-        """Where the person went, for a headline: "Mariupol, Ukraine" for an occupied place, else the host."""
-        return f"{self.assessment.place_name}, {self.host_name}" if self.event.place else self.host_name
+        return destination(self.host_name, self.assessment.place_name if self.event.place else None)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -345,11 +345,11 @@ def _xml_entry(entry, where: str) -> Article:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     published = None
     if stamp:
+        day = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}"
         try:
-            published = parse_day(f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}")
+            published = parse_day(day)
         except BadDate as exc:
-            raise _Bad(f"bad published date {stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}: "
-                       f"{exc.reason}") from exc
+            raise _Bad(f"bad published date {day}: {exc.reason}") from exc
     return Article(_text(text), published, entry.get("title") or None, entry.get("link") or None, where,
                    "feed" if published else None)
 
