@@ -271,6 +271,8 @@ class _Context:
     told: list[tuple[Hit, str]] = field(default_factory=list)  # (person, sentence) with a date, for `_day_told`
     # (days, hosts): "The talks come a day after both men attended a summit in Tianjin" (`_after_presence`)
     presence_before: list[tuple[int, frozenset[str]]] = field(default_factory=list)
+    # round 37: the places of the gatherings the article names ("the Arab summit in Damascus"), with their sentences
+    gatherings: list[tuple[list[Hit], str, int]] = field(default_factory=list)  # (places, sentence, sentence_no)
     # round ten: video participation without a place of its own (person, sentence), read with the venues or
     # chairs named for a meeting anywhere in the article by `_remote_venue`
     remote_pending: list[tuple[Hit, str]] = field(default_factory=list)
@@ -1633,6 +1635,15 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             _spoke_there(kb, ctx, people, places, sentence)
         if people and "visiting" in sentence:
             _visiting(kb, ctx, people, places, sentence)
+        if places and (gathered := _gathering_places(places, sentence)):
+            ctx.gatherings.append((gathered, sentence, ctx.sentence_no))
+        elif ctx.dateline and ctx.sentence_no <= 2 and not people and (named := _GATHERING_NAMED.search(sentence)) \
+                and not _names_places([p for p in places if p.start < named.start()], sentence):
+            ctx.gatherings.append((ctx.dateline, sentence, ctx.sentence_no))  # "TUNIS - Arab leaders convened their annual summit"
+        if people and ctx.gatherings and (took := _TOOK_PART.search(sentence)) and not any(
+                not p.demonym and p.start < took.start() and _SCENE_BEFORE.search(sentence, max(0, p.start - 14),
+                                                                                   p.start) for p in places):
+            _took_part_there(kb, ctx, people, sentence, took)  # (not "In July, on a visit to Hungary, he ... urged")
         if not people or not _travels(sentence) or NO_TRIP.search(sentence) or (
                 "have" in sentence and _COUNTERFACTUAL_TRIP.match(sentence)):
             continue
@@ -2041,6 +2052,84 @@ def _spoke_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
                         sure, reading=_reading(kb, ctx, sentence, speaker.value, people, place, places, named=True,
                                                direct=False, borrowed=False)))
         return
+
+
+# Round 37: a gathering the article places ("the Arab summit in Damascus", "leaders are meeting in Abuja", "the
+# Abuja meeting"), and a person of the record who acts in it ("warned his fellow leaders", "addressed the delegates",
+# "the walkout of the Libyan leader"): his presence there, in a sentence that names no place of its own.
+_GATHERING = r"(?:summit|conference|meeting|session|forum|gathering|assembly|ceremony|funeral|inauguration|talks)"
+_GATHERING_BEFORE = re.compile(rf"\b{_GATHERING}s?\b(?: (?:held|being held|taking place|opened|opens|which (?:opened|"
+                               rf"opens|began|begins)))?(?: [\w'’-]+){{0,3}}? (?:in|at) (?:the )?(?:[\w'’-]+ ){{0,4}}$|"
+                               r"\b(?:leaders|heads of state|presidents|delegates|ministers)\b[^.;]{0,40}? (?:are|were|had been"
+                               r"|have been)? ?(?:meeting|met|gathered|gathering|assembled|assembling|convened|converged)"
+                               r" (?:in|at|on) (?:the )?(?:[\w'’-]+ ){0,4}$", re.I)
+_GATHERING_NAMED = re.compile(rf"\b{_GATHERING}\b", re.I)
+_GATHERING_AFTER = re.compile(rf"(?:[ -](?:[\w'’-]+ ){{0,2}}?{_GATHERING}s?)\b", re.I)
+_TOOK_PART = re.compile(
+    r"\b(?:addressed|addressing|told|warned|urged|berated|lectured|harangued|lashed out at|chided|scolded|"
+    r"admonished|critici[sz]ed)\b (?:(?:the|his|her|its|fellow|assembled|gathered|other|visiting|arab|african|"
+    r"european) )*(?:delegates|delegations|summit|summiteers|gathering|conference|assembly|leaders|heads of state|"
+    r"participants|opening (?:session|ceremony))\b|"
+    r"\b(?:said|declared|announced|spoke|told (?:reporters|journalists)|insisted|argued) (?:at|during|on the "
+    r"sidelines of|on the margins of) the (?:(?:opening|closing|first|second|final|start|end) (?:session )?of the )?"
+    r"(?:(?:[\w'’-]+|two-day|three-day|one-day) ){0,2}?(?:summit|conference|meeting|session|gathering|forum|opening)\b|"
+    r"\b(?:walked|stormed|marched|stalked) out of (?:the )?(?:[\w'’-]+ ){0,2}?(?:summit|meeting|session|conference|"
+    r"gathering|hall|talks)\b|\bwalk-?out of\b|"
+    r"\b(?:told|briefed) (?:the )?(?:reporters|journalists|the press) (?:covering|at) the (?:event|summit|meeting|"
+    r"conference|gathering)\b|"
+    r"\b(?:was|were) (?:also )?(?:present )?at the (?:[\w'’-]+ ){0,2}?(?:summit|meeting|conference|gathering|"
+    r"ceremony|funeral|inauguration|session)\b", re.I)
+_NOT_THERE = re.compile(r"\b(?:video|videoconference|video-?link|by satellite|recorded|letter|message|telephone|"
+                        r"by phone|absent|absence|stayed away|did not (?:attend|come|travel|go)|skipped|boycott\w*|"
+                        r"represented|in (?:his|her) place|on behalf of|sent)\b", re.I)
+
+
+# How many sentences back the gathering may have been placed. (Only a person named acts in it: "in order to arrest
+# him" after "Museveni told reporters at the summit" is no presence.)
+_GATHERING_BACK = 6
+_SCENE_BEFORE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?$", re.I)
+
+
+def _gathering_places(places: list[Hit], sentence: str) -> list[Hit]:
+    """The places of the sentence where a gathering it names is held ("the summit in Damascus", "the Abuja
+    meeting"), not those of a topic or an origin."""
+    return [p for p in places if not p.demonym and p.value != COURT_SEAT and (
+        _GATHERING_BEFORE.search(sentence, max(0, p.start - 120), p.start) or
+        _GATHERING_AFTER.match(sentence, p.end))]
+
+
+def _took_part_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], sentence: str, took: re.Match[str]) -> None:
+    """A person of the record acting in the gathering placed last (`ctx.gatherings`): present there, on the day the
+    gathering's sentence or this one gives (read with the confidence of a borrowed place)."""
+    if _NOT_THERE.search(sentence) or FUTURE.search(sentence) or NEGATED.search(sentence, max(0, took.start() - 30),
+                                                                                  took.start()):
+        return
+    walkout = took.group(0).lower().startswith(("walk-out", "walkout"))
+    person = next((p for p in reversed(people) if p.end > 0 and (
+        0 <= p.start - took.end() <= 60 if walkout else 0 <= took.start() - p.end <= 80 or (
+            0 <= took.start() - p.end <= 200 and "among" in sentence[max(0, p.start - 40):p.start])) and
+        _same_clause(sentence, min(p.end, took.end()), max(p.start, took.start()))), None)
+    if person is None:
+        return
+    places, placed, told = ctx.gatherings[-1]
+    if ctx.sentence_no - told > _GATHERING_BACK:
+        return
+    home = kb.person_by_id[person.value].nationality
+    hosts = {p.value for p in places}
+    if len(hosts) != 1 or home in hosts:
+        return  # (a gathering in two states, or at home: no trip read)
+    days = [d for d in ctx.dates(placed, False) if d.span_days <= 7 and _trip_date(placed, d)] or \
+        [d for d in ctx.dates(sentence, False) if d.span_days == 0 and _trip_date(sentence, d)]
+    partial = days[0].as_partial if days else None
+    if partial is not None and partial.is_exact and partial.first_day > ctx.published:
+        return
+    place = places[0]
+    sure = confidence(named=person.end > 0, direct=False, dated=partial is not None, borrowed=True,
+                      kind_from_dates=False)
+    _add(ctx, Event(person.value, place.value, "occurred", partial, (sentence, placed),
+                    days[0].text if partial is not None else None, sure,
+                    reading=_reading(kb, ctx, sentence, person.value, people, place, places, named=person.end > 0,
+                                     direct=False, borrowed=True)))
 
 
 def _handed_over(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
