@@ -1374,3 +1374,21 @@ def test_round_thirty_six(kb, text, published, expected):
 )
 def test_round_thirty_seven(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 38 (from news-final29's 2789, after its evaluation): a virtual appearance is attendance by video, not
+        # a trip (it had been a planned trip to the United States at 0.95, an alert)
+        ("Netanyahu is due to make a virtual appearance at the Democracy Summit in Washington later this week.",
+         "2023-03-27", {("benjamin-netanyahu", "USA", "2023-03", "remote")}),
+        ("Putin made a virtual address to the forum in Astana on Tuesday.", "2021-06-03",
+         {("vladimir-putin", "KAZ", "2021-06-01", "remote")}),
+        # (a trip to a summit is still one)
+        ("Netanyahu is due to make an appearance at the Democracy Summit in Washington later this week.",
+         "2023-03-27", {("benjamin-netanyahu", "USA", "2023-03", "planned")}),
+    ],
+)
+def test_round_thirty_eight(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -188,6 +188,8 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     # round fourteen: "will take part in a virtual conference ... hosted by Jordan's King" (not "the
                     # virtual summit" named without the person taking part in it)
                     r"(?:take|takes|took|taking) part in an? virtual|"
+                    # round 38: "is due to make a virtual appearance at the Democracy Summit" (news-final29 2789)
+                    r"(?:a|an|his|her) virtual (?:appearance|address|speech|remarks|participation)|"
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
                     r"(?:message|address|speech|statement|remarks))\b",
                     re.I),
