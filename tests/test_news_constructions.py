@@ -1392,3 +1392,26 @@ def test_round_thirty_seven(kb, text, published, expected):
 )
 def test_round_thirty_eight(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 39 (from news-final28's 2681, after its evaluation): a city whose name has letters with diacritics is
+        # found as news spells it in ASCII; an agency's name with a hyphen closes a dateline; in wire copy "here" is
+        # the dateline's place
+        ("KRAKOW, January 27 (Itar-Tass) - Polish President Aleksander Kwasniewski thanked President Vladimir Putin "
+         "here on Thursday for the liberation of the camp.", "2005-01-27",
+         {("vladimir-putin", "POL", "2005-01-27", "occurred")}),
+        ("ZURICH, June 3 (Itar-Tass) - Russian President Vladimir Putin will arrive here on Friday.", "2005-06-03",
+         {("vladimir-putin", "CHE", "2005-06-03", "planned")}),
+        ("Russian President Vladimir Putin arrived in Krakow on Thursday.", "2005-01-27",
+         {("vladimir-putin", "POL", "2005-01-27", "occurred")}),
+        # (not at home, not in a quotation, not "here in" another place)
+        ("MOSCOW, January 27 (Itar-Tass) - Russian President Vladimir Putin said here on Thursday that the camp was "
+         "liberated.", "2005-01-27", set()),
+        ('KRAKOW, January 27 - "Putin was here last year," the mayor said on Thursday.', "2005-01-27", set()),
+    ],
+)
+def test_round_thirty_nine(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -78,7 +78,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])" + _ABBREVIATIONS + _BEFORE_DAY +
 # (round 21: with the year, and the day before the month: "KHARTOUM, June 21, 2014 - ", "ASTANA, 23 May 2018 (Kazinform)
 # - ", news-final17 2032, news-final19 2131)
 DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)"
-                      r"(?:,? (?:19|20)\d\d)?)?(?:\s*\([\w .]+\))?|"
+                      r"(?:,? (?:19|20)\d\d)?)?(?:\s*\([\w ./-]+\))?|"
                       r"[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d \([A-Z][A-Z .'-]{2,40}\)|"
                       r"(?:[A-Z][a-z]{5,8},\s+)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? |\d{1,2} [A-Z][a-z]{2,8}\.? )"
                       r"(?:19|20)\d\d(?:\s*\([\w .]+\))?)"  # round fourteen: "Tuesday, May 25, 2010 (Haaretz) —"

@@ -1640,6 +1640,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         elif ctx.dateline and ctx.sentence_no <= 2 and not people and (named := _GATHERING_NAMED.search(sentence)) \
                 and not _names_places([p for p in places if p.start < named.start()], sentence):
             ctx.gatherings.append((ctx.dateline, sentence, ctx.sentence_no))  # "TUNIS - Arab leaders convened their annual summit"
+        if people and ctx.dateline and "here" in sentence and (here := _HERE.search(sentence)) and \
+                not _names_places(places, sentence):
+            _here(kb, ctx, people, sentence, here)
         if people and ctx.gatherings and (took := _TOOK_PART.search(sentence)) and not any(
                 not p.demonym and p.start < took.start() and _SCENE_BEFORE.search(sentence, max(0, p.start - 14),
                                                                                    p.start) for p in places):
@@ -2088,6 +2091,35 @@ _NOT_THERE = re.compile(r"\b(?:video|videoconference|video-?link|by satellite|re
 # him" after "Museveni told reporters at the summit" is no presence.)
 _GATHERING_BACK = 6
 _SCENE_BEFORE = re.compile(r"\b(?:in|to|at|from)\s+(?:the\s+)?$", re.I)
+
+
+# Round 39: "KRAKOW, January 27 (Itar-Tass) - Polish President Aleksander Kwasniewski thanked President Vladimir Putin
+# here on Thursday": in wire copy "here" is the place of the dateline (not "here in ...", not within a quotation).
+_HERE = re.compile(r"\bhere\b(?! (?:in|at|on the|is|are|and there)\b)(?!['’]s)")
+
+
+def _here(kb: KnowledgeBase, ctx: _Context, people: list[Hit], sentence: str, here: re.Match[str]) -> None:
+    """A person of the record named in the clause that says "here", in a report with a dateline: a trip to the
+    dateline's place, planned or made by the sentence's tense, dated by its day."""
+    told = _QUOTED.sub(lambda m: " " * len(m.group(0)), sentence) if '"' in sentence or "“" in sentence else sentence
+    if told[here.start():here.end()] != "here" or _not_in_person(sentence) or NEGATED.search(
+            sentence, max(0, here.start() - 40), here.start()):
+        return
+    person = next((p for p in reversed(people) if p.end > 0 and 0 <= here.start() - p.end <= 80 and
+                   _same_clause(sentence, p.end, here.start())), None)
+    if person is None:
+        return
+    place = ctx.dateline[0]
+    if len({p.value for p in ctx.dateline}) != 1 or place.value == kb.person_by_id[person.value].nationality:
+        return
+    future = bool(FUTURE.search(told))
+    days = [d for d in ctx.dates(sentence, future) if d.span_days == 0 and _trip_date(sentence, d)]
+    partial = days[0].as_partial if len(days) == 1 else None
+    kind = "planned" if future or (partial is not None and partial.first_day > ctx.published) else "occurred"
+    sure = confidence(named=True, direct=False, dated=partial is not None, borrowed=True, kind_from_dates=False)
+    _add(ctx, Event(person.value, place.value, kind, partial, (sentence,), days[0].text if partial else None, sure,
+                    reading=_reading(kb, ctx, sentence, person.value, people, place, ctx.dateline, named=True,
+                                     direct=False, borrowed=True)))
 
 
 def _gathering_places(places: list[Hit], sentence: str) -> list[Hit]:

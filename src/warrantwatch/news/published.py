@@ -26,7 +26,7 @@ _DATE = (rf"(?:(?P<month>{_MONTHS})\.? (?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:,? (?
          rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)? (?P<month2>{_MONTHS})\.?(?:,? (?P<year2>(?:19|20)\d\d))?|"
          r"(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))")
 # "KHARTOUM, July 10 (Reuters) -", "NEW DELHI, Dec. 4, 2025 —"
-DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Z .'’-]{{2,40}},\s*{_DATE}\s*(?:\([\w .]+\))?\s*[-–—]", re.I)
+DATELINE_DATE = re.compile(rf"^\s*[A-Z][A-Z .'’-]{{2,40}},\s*{_DATE}\s*(?:\([\w ./-]+\))?\s*[-–—]", re.I)
 # A first line that is a date alone: "August 30, 2024", "Published: 30 August 2024", "2024-08-30"
 FIRST_LINE_DATE = re.compile(rf"^\s*(?:(?:published|updated|posted)\s*:?\s*(?:on\s+)?)?"
                              rf"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
