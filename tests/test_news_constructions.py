@@ -1415,3 +1415,40 @@ def test_round_thirty_eight(kb, text, published, expected):
 )
 def test_round_thirty_nine(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 40 (from news-final30's errors, after its one evaluation: 2870, 2873, 2886): a state's name in its
+        # army's name names no place; "entered" a place is a trip there, also into the territory of the person's
+        # own case; "the north of" (the northern part of, the heart of) a place is in it
+        ("Prime Minister Benjamin Netanyahu visited Israel Defense Forces troops inside the Gaza Strip on Sunday.",
+         "2023-11-27", {("benjamin-netanyahu", "PSE", "2023-11-26", "occurred")}),
+        ("Defense Minister Yoav Gallant entered the Gaza Strip on Wednesday morning.", "2024-10-30",
+         {("yoav-gallant", "PSE", "2024-10-30", "occurred")}),
+        ("Netanyahu visited the northern part of the Gaza Strip on Monday.", "2023-12-26",
+         {("benjamin-netanyahu", "PSE", "2023-12-25", "occurred")}),
+        ("Putin toured the south of France on Monday.", "2019-08-20",
+         {("vladimir-putin", "FRA", "2019-08-19", "occurred")}),
+        # (not a direction from a place, nor a name that only sounds like an entry)
+        ("Netanyahu said he was the first Israeli prime minister to visit any country south of the United States.",
+         "2017-12-06", set()),
+        ("Netanyahu entered office in March 2009.", "2009-04-01", set()),
+        # (2918, 2861, 2927: an arrest that cannot be made is none; the US state of Georgia; a trip called a rumour)
+        ('Senator Ronald "Bato" dela Rosa is still in his hometown of Davao but cannot be arrested unless a warrant '
+         "from the International Criminal Court is out, the interior secretary said on Wednesday.", "2026-01-14",
+         set()),
+        ("Putin arrived at Hunter, a US Air Force base near Savannah in the state of Georgia, on Wednesday. He was met "
+         "by Georgia's governor.", "2004-06-10", {("vladimir-putin", "USA", "2004-06-09", "occurred")}),
+        ('Duterte said rumors that he flew to Singapore over the weekend were "nonsense".', "2020-08-18", set()),
+        ("Netanyahu said on Thursday that Israel will apply its sovereignty in the Jordan Valley.", "2019-12-20",
+         set()),
+        # (an arrest that was made, the country Georgia, a rumour confirmed)
+        ("Dela Rosa was arrested in Davao on Wednesday.", "2026-01-15",
+         {("ronald-dela-rosa", "PHL", "2026-01-14", "arrest")}),
+        ("Putin arrived in Georgia on Wednesday.", "2004-06-10", {("vladimir-putin", "GEO", "2004-06-09", "occurred")}),
+    ],
+)
+def test_round_forty(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
