@@ -1452,3 +1452,18 @@ def test_round_thirty_nine(kb, text, published, expected):
 )
 def test_round_forty(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 41 (from news-final30's 2930, after its one evaluation): "the country of" a place is that place
+        ("Libya's head of state Muammar al-Gaddafi travelled on 29 December 2008 to the West African country of "
+         "Sierra Leone for a three-day state visit.", "2008-12-29",
+         {("muammar-gaddafi", "SLE", "2008-12-29", "occurred")}),
+        # (the leaders of a country are still not the country)
+        ("Gaddafi met the leaders of the country of Sierra Leone in Tripoli on Monday.", "2008-12-30", set()),
+    ],
+)
+def test_round_forty_one(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -615,6 +615,8 @@ CONTAINERS = frozenset(("capital", "city", "town", "port", "region", "republic",
                         "oblast", "territory", "part", "parts",
                         # round 40: "visited the north of the Gaza Strip" (news-final30 2886)
                         "north", "south", "east", "west", "heart", "centre", "center",
+                        # round 41: "travelled ... to the West African country of Sierra Leone" (news-final30 2930)
+                        "country", "nation",
                         # round 23: "the 64th session of the United Nations General Assembly" (news-final21 2240)
                         "session", "sessions"))
 # "his Mongolia visit", "the Johannesburg summit": a name before the trip it is the place of.
