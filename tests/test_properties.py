@@ -58,7 +58,7 @@ def test_every_file_round_trips_through_its_canonical_form():
         "Declaration": KB.declarations, "Situation": KB.situations, "Resolution": KB.resolutions,
         "Person": KB.persons, "Warrant": KB.warrants, "Visit": KB.visits, "Finding": KB.findings,
         "Aircraft": KB.aircraft,
-        "Request": KB.requests, "Territory": KB.territories, "Place": KB.places,
+        "Request": KB.requests, "Territory": KB.territories, "Place": KB.places, "Venue": KB.venues,
         "StatedPosition": KB.positions,
         "Review": KB.reviews, "SourceRule": KB.source_rules,
     }

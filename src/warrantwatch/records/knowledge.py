@@ -30,6 +30,7 @@ from warrantwatch.records.models import (
     State,
     StatedPosition,
     Territory,
+    Venue,
     Visit,
     Warrant,
     Withdrawal,
@@ -64,6 +65,7 @@ class KnowledgeBase(msgspec.Struct, frozen=True, eq=False, dict=True, weakref=Tr
     requests: tuple[Request, ...] = ()
     territories: tuple[Territory, ...] = ()
     places: tuple[Place, ...] = ()
+    venues: tuple[Venue, ...] = ()
     positions: tuple[StatedPosition, ...] = ()
     reviews: tuple[Review, ...] = ()
     source_rules: tuple[SourceRule, ...] = ()
@@ -214,6 +216,7 @@ class KnowledgeBase(msgspec.Struct, frozen=True, eq=False, dict=True, weakref=Tr
             "requests": len(self.requests),
             "territories": len(self.territories),
             "places": len(self.places),
+            "venues": len(self.venues),
             "stated_positions": len(self.positions),
         }
 

@@ -435,6 +435,17 @@ class Place(Record, kw_only=True):
     sources: Sources
 
 
+class Venue(Record, kw_only=True):
+    """A place that news names and the gazetteer's city list does not give (a seat of government, a resort, a town
+    too small for the list, a spelling): the state it lies in, for reading news only."""
+
+    name: Text
+    other_names: list[Text] = _empty()
+    state: Iso3
+    note: Text | None = None
+    sources: Sources
+
+
 class Stance(StrEnum):
     would_arrest = "would_arrest"
     would_not_arrest = "would_not_arrest"
