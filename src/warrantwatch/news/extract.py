@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from warrantwatch.law.warrants import reported_death
+from warrantwatch.law.warrants import reported_death, warrant_on
 from warrantwatch.news.cue_index import index_patterns, read_article
 from warrantwatch.news.cues import (
     AMONG_PRESENT,
@@ -120,6 +120,7 @@ from warrantwatch.news.model import Model, Reading
 from warrantwatch.news.model import load as load_model
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
+from warrantwatch.records.models import WarrantStatusKind
 
 KINDS = ("planned", "occurred", "cancelled", "remote", "arrest")
 # A trip mentioned without a tense or cue ("during his visit"): it adds evidence and dates to an
@@ -1408,7 +1409,8 @@ def extract(kb: KnowledgeBase, text: str, published: dt.date, model: Model | Non
     """The events in `text`, a news article published on `published`: the candidates the rules read, each
     scored by the learned decision stage (`news.model`: its probability is the event's confidence) and
     kept when at or above its threshold. `model=None`: the rules' candidates with their rule confidence."""
-    events = [_at_place(kb, e) for e in _read_events(kb, text, published) if not _after_death(kb, e)]
+    events = [_at_place(kb, e) for e in _read_events(kb, text, published)
+              if not _after_death(kb, e) and not _in_the_courts_custody(kb, e, published)]
     if model is None or not events:
         return events
     return model.decide(events, [kb.person_by_id[e.person].nationality for e in events], published)
@@ -1433,6 +1435,18 @@ def _after_death(kb: KnowledgeBase, event: Event) -> bool:
         return False
     death = reported_death(kb.warrants_of.get(event.person, ()))
     return death is not None and event.date.first_day > death.since.last_day
+
+
+def _in_the_courts_custody(kb: KnowledgeBase, event: Event, published: dt.date) -> bool:
+    """A stay in the Netherlands of a person the Court holds (surrendered to it, or released on conditions it sets,
+    until the warrant ends) is the Court's custody, not a trip: "He left the Netherlands on Tuesday", "Blé Goudé is
+    still in the Netherlands" (round 43, news-final31 3033; the transfer to The Hague is never a trip either).
+    Custody is a fact of the record (a warrant's `in_custody` status without a holding state), not of the text."""
+    if event.host != COURT_SEAT or event.kind not in ("occurred", "planned"):
+        return False
+    day = event.date.first_day if event.date is not None and event.date.is_exact else published
+    return any((status := warrant_on(w, day).status) is not None and status.status is WarrantStatusKind.in_custody
+               and status.held_by is None for w in kb.warrants_of.get(event.person, ()))
 
 
 _BUREAU = re.compile(r"/[A-Z]{2,8}/")
@@ -1523,9 +1537,13 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         conditional = "if " in sentence or "If " in sentence or "unless" in sentence
         # "accepted Netanyahu's invitation to visit Israel": the one who invites is not the one who travels
         inviting = "nvitation" in sentence
+        # round 43: "Nafie, who arrived in Luanda on Tuesday, said that under the guidance of ... Omar Al Bashir": the
+        # one who travelled is the speaker, not the persons of what he said (news-final31 3018)
+        told_by = _WHO_TRAVELLED_SAID.match(sentence) if ", who " in sentence[:60] else None
         people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)
                   and not (conditional and _CONDITION_BEFORE.search(sentence, max(0, p.start - 30), p.start))
-                  and not (inviting and INVITER.match(sentence, p.end))]
+                  and not (inviting and INVITER.match(sentence, p.end))
+                  and not (told_by is not None and p.start >= told_by.end())]
         if not people:
             # "Netanyahu's office said he would travel to Washington": the pronoun is the office's owner
             senders = [p for p in _persons(hits) if _HE.search(sentence, p.end)]
@@ -2655,6 +2673,8 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself)\b", re.I)
 # travelling ("Berlusconi is to leave for Benghazi, his second visit to the country", news-final27 2647) or an
 # official named with his title ("Foreign Minister Abderrahmane Chalgam had received an invitation from his British
 # counterpart", 2654)
+_WHO_TRAVELLED_SAID = re.compile(r"^\W*(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+,\s+who\s+(?:had\s+|has\s+)?(?:arrived|"
+                                 r"travell?ed|flew|came|landed)\b[^,;]*,\s+(?:said|told|added|stressed|noted)\b")
 _NAMED_SUBJECT_TRAVELS = re.compile(r"^\W*(?!(?:He|She|It|They|The|This|That|These|Those|His|Her|A|An|In|On|At|After|"
                                     r"Before|But|And|As|When|While|Earlier|Later|Last|Next)\b)(?:[A-Z][\w'’-]+\s+){0,3}"
                                     r"[A-Z][\w'’-]+\s+(?:(?:is|was|are|were) (?:to|due to|expected to|set to)\s+|"
