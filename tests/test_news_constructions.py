@@ -1364,7 +1364,8 @@ def test_round_thirty_six(kb, text, published, expected):
         # at home)
         ("Netanyahu will meet Macron in Paris on December 10. In July, on a visit to Hungary, he urged the leaders "
          "of four Central European countries to ease the union's conditions.", "2017-12-06",
-         {("benjamin-netanyahu", "FRA", "2017-12-10", "planned"), ("benjamin-netanyahu", "HUN", "2017-07", "occurred")}),
+         {("benjamin-netanyahu", "FRA", "2017-12-10", "planned"),
+          ("benjamin-netanyahu", "HUN", "2017-07", "occurred")}),
         ("Leaders met in Abuja on Thursday for the summit. Gaddafi addressed the delegates by video.", "2006-11-30",
          {("muammar-gaddafi", "NGA", "2006-11-30", "remote")}),
         ("The conference opened in Kampala on Sunday without Omar al-Bashir. Museveni told reporters at the summit "
@@ -1476,7 +1477,8 @@ def test_round_forty_one(kb, text, published, expected):
         # data/venues.yaml, and a stay told as "is also in" it
         ("KAMPALA - President Omar al-Bashir, who is wanted by the International Criminal Court, is also in Entebbe to "
          "witness the discussions.", "2018-07-07", {("omar-al-bashir", "UGA", "2018-07-07", "occurred")}),
-        ("Netanyahu is also in Sochi for the talks.", "2021-09-29", {("benjamin-netanyahu", "RUS", "2021-09-29", "occurred")}),
+        ("Netanyahu is also in Sochi for the talks.", "2021-09-29",
+         {("benjamin-netanyahu", "RUS", "2021-09-29", "occurred")}),
     ],
 )
 def test_round_forty_two(kb, text, published, expected):
@@ -1516,4 +1518,23 @@ def test_the_gazetteer_reads_its_venues_from_the_data(data_copy):
     ],
 )
 def test_round_forty_three(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 44 (from news-final31's 2974, after its one evaluation): a trip told as "is accompanied on his visit",
+        # and the persons of the record listed as its companions, who make it too
+        ("The Russian president is accompanied on his visit to Ankara by Foreign Minister Sergei Lavrov and Chief of "
+         "the General Staff Valery Gerasimov.", "2017-09-28",
+         {("vladimir-putin", "TUR", "2017-09-28", "occurred"), ("valery-gerasimov", "TUR", "2017-09-28", "occurred")}),
+        ("Putin arrived in Ankara on Thursday, accompanied by Defence Minister Sergei Shoigu.", "2017-09-29",
+         {("vladimir-putin", "TUR", "2017-09-28", "occurred"), ("sergei-shoigu", "TUR", "2017-09-28", "occurred")}),
+        # (a companion of a trip to his own state makes no trip; someone merely named is no companion)
+        ("Netanyahu arrived in Moscow on Thursday, accompanied by President Putin's envoy.", "2017-09-29",
+         {("benjamin-netanyahu", "RUS", "2017-09-28", "occurred")}),
+    ],
+)
+def test_round_forty_four(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -229,7 +229,8 @@ NEGATED = re.compile(r"\b(without (?:being )?|(?:almost|nearly) (?:been |being )
                      r"(?:be |have been )|"
                      # round 40: "is still in his hometown of Davao but cannot be arrested unless a warrant ... is out"
                      # (news-final30 2918, an arrest at 0.97)
-                     r"(?:cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t) (?:now |still |yet |then )?(?:be |have been )|"
+                     r"(?:cannot|can['’]t|won['’]t|wouldn['’]t|couldn['’]t) (?:now |still |yet |then )?"
+                     r"(?:be |have been )|"
                      r"want(?:s|ed|ing)? (?:[\w-]+ ){0,3}|warrants? (?:[\w-]+ ){0,3}(?:for|of) |to have (?:him|her) |"
                      # "unless he is arrested", "no justice until he is detained": awaited, not made
                      r"unless (?:[\w'’-]+ ){0,4}(?:is |was |were |gets |got |has been |had been )?|"

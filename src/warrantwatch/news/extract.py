@@ -23,13 +23,13 @@ from warrantwatch.news.cues import (
     AMONG_PRESENT,
     ANAPHORA,
     ANNOUNCED_BY_AFTER,
+    ARMY_AFTER,
     ARREST,
     ARRIVAL,
     ARRIVED_FROM,
     AWAITING,
     CANCELLED,
     CLAUSE_BREAK,
-    ARMY_AFTER,
     CONTAINERS,
     COURT_IN,
     DATELINE,
@@ -1437,6 +1437,26 @@ def _after_death(kb: KnowledgeBase, event: Event) -> bool:
     return death is not None and event.date.first_day > death.since.last_day
 
 
+# Round 44: "The Russian president is accompanied on his visit to Ankara by ... Chief of the General Staff Valery
+# Gerasimov": the persons of the record the trip's sentence lists as its companions make the same trip (news-final31
+# 2974).
+_ACCOMPANIED_BY = re.compile(r"\baccompanied\b[^.;]{0,80}?\bby\b", re.I)
+
+
+def _companions(kb: KnowledgeBase, gazetteer: Gazetteer, ctx: _Context) -> None:
+    for event in list(ctx.events):
+        if event.kind not in ("occurred", "planned") or event.reading is None:
+            continue
+        sentence = event.reading.sentence
+        told = _ACCOMPANIED_BY.search(sentence)
+        if told is None or event.reading.place is None or event.reading.place[0] > told.end():
+            continue  # (the trip's place is named before the companions)
+        for hit in gazetteer.find(sentence, ctx.published):
+            if hit.kind == "person" and hit.start >= told.end() and hit.value != event.person and \
+                    kb.person_by_id[hit.value].nationality != event.host:
+                _add(ctx, replace(event, person=hit.value, confidence=round(max(0.05, event.confidence - 0.1), 2)))
+
+
 def _in_the_courts_custody(kb: KnowledgeBase, event: Event, published: dt.date) -> bool:
     """A stay in the Netherlands of a person the Court holds (surrendered to it, or released on conditions it sets,
     until the warrant ends) is the Court's custody, not a trip: "He left the Netherlands on Tuesday", "Blé Goudé is
@@ -1663,7 +1683,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             ctx.gatherings.append((gathered, sentence, ctx.sentence_no))
         elif ctx.dateline and ctx.sentence_no <= 2 and not people and (named := _GATHERING_NAMED.search(sentence)) \
                 and not _names_places([p for p in places if p.start < named.start()], sentence):
-            ctx.gatherings.append((ctx.dateline, sentence, ctx.sentence_no))  # "TUNIS - Arab leaders convened their annual summit"
+            # "TUNIS - Arab leaders convened their annual summit"
+            ctx.gatherings.append((ctx.dateline, sentence, ctx.sentence_no))
         if people and ctx.dateline and "here" in sentence and (here := _HERE.search(sentence)) and \
                 not _names_places(places, sentence):
             _here(kb, ctx, people, sentence, here)
@@ -1927,6 +1948,8 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     if any(e.date is None or not e.date.is_exact for e in ctx.events):
         _occasion_day(ctx)
     _report_day(ctx)
+    if any(e.reading is not None and "accompan" in e.reading.sentence for e in ctx.events):
+        _companions(kb, gazetteer, ctx)
     _after_presence(ctx)
     _day_of_the_trip(ctx)
     _month_of_the_trip(ctx, published)
@@ -2087,8 +2110,9 @@ def _spoke_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
 _GATHERING = r"(?:summit|conference|meeting|session|forum|gathering|assembly|ceremony|funeral|inauguration|talks)"
 _GATHERING_BEFORE = re.compile(rf"\b{_GATHERING}s?\b(?: (?:held|being held|taking place|opened|opens|which (?:opened|"
                                rf"opens|began|begins)))?(?: [\w'’-]+){{0,3}}? (?:in|at) (?:the )?(?:[\w'’-]+ ){{0,4}}$|"
-                               r"\b(?:leaders|heads of state|presidents|delegates|ministers)\b[^.;]{0,40}? (?:are|were|had been"
-                               r"|have been)? ?(?:meeting|met|gathered|gathering|assembled|assembling|convened|converged)"
+                               r"\b(?:leaders|heads of state|presidents|delegates|ministers)\b[^.;]{0,40}? "
+                               r"(?:are|were|had been|have been)? ?"
+                               r"(?:meeting|met|gathered|gathering|assembled|assembling|convened|converged)"
                                r" (?:in|at|on) (?:the )?(?:[\w'’-]+ ){0,4}$", re.I)
 _GATHERING_NAMED = re.compile(rf"\b{_GATHERING}\b", re.I)
 _GATHERING_AFTER = re.compile(rf"(?:[ -](?:[\w'’-]+ ){{0,2}}?{_GATHERING}s?)\b", re.I)
@@ -2146,8 +2170,8 @@ def _here(kb: KnowledgeBase, ctx: _Context, people: list[Hit], sentence: str, he
                                      direct=False, borrowed=True)))
 
 
-# Round 40: "At Hunter, a US Air Force base near Savannah in the state of Georgia, ... were met by Georgia's governor" is
-# the US state (news-final30 2861), which the gazetteer otherwise reads as the country.
+# Round 40: "At Hunter, a US Air Force base near Savannah in the state of Georgia, ... were met by Georgia's
+# governor" is the US state (news-final30 2861), which the gazetteer otherwise reads as the country.
 _STATE_OF_BEFORE = re.compile(r"\bstate of\s+$", re.I)
 _GOVERNOR_AFTER = re.compile(r"(?:'s|’s)? (?:governor|state legislature|state senate)\b", re.I)
 
@@ -2556,8 +2580,9 @@ _UNDONE_AFTER = re.compile(r"\b(?:not|n't|never|no longer|skip\w*|cancel\w*|call
 
 
 # Round 40: "Duterte said rumors that he flew to Singapore over the weekend were \"nonsense\"" (news-final30 2927)
-_CALLED_FALSE = re.compile(r"\b(?:rumou?rs?|reports?|claims?|speculation|stories)\s+(?:that|of)\b(?=[^.;]{0,160}?\b(?:were|was|"
-                           r"are|is)\s+\W{0,2}(?:nonsense|false|untrue|baseless|unfounded|fake|lies|not true|fabricated)\b)",
+_CALLED_FALSE = re.compile(r"\b(?:rumou?rs?|reports?|claims?|speculation|stories)\s+(?:that|of)\b"
+                           r"(?=[^.;]{0,160}?\b(?:were|was|are|is)\s+\W{0,2}"
+                           r"(?:nonsense|false|untrue|baseless|unfounded|fake|lies|not true|fabricated)\b)",
                            re.I)
 
 
@@ -2780,6 +2805,8 @@ _SINCE_OR_FOR = re.compile(r"\b(?:since|for (?:\w+ )?(?:days|weeks|months|years)
 _PRESENT_TRIP = re.compile(
     r"\b(?:(?:is|are) (?:now |currently |already |still )?(?:visiting|staying|touring|attending|hosting|"
     r"welcoming|receiving|holding talks)|"
+    # round 44: "The Russian president is accompanied on his visit to Ankara by ..." (news-final31 2974)
+    r"(?:is|are) (?:being )?accompanied on (?:his|her|their|the) (?:[\w-]+ ){0,2}(?:visit|trip|tour)|"
     r"(?:has|have) (?:just |now |already )?(?:arrived|landed|touched down|come)|"
     r"arrives|lands|touches down|is welcomed|is received|is hosted|hosts|welcomes|receives)\b", re.I)
 
