@@ -1457,6 +1457,9 @@ def _companions(kb: KnowledgeBase, gazetteer: Gazetteer, ctx: _Context) -> None:
                 _add(ctx, replace(event, person=hit.value, confidence=round(max(0.05, event.confidence - 0.1), 2)))
 
 
+_ARMY_WORDS = ("Defen", "Armed", "Air ")  # (the words `ARMY_AFTER` can begin with: most places are followed by others)
+
+
 def _in_the_courts_custody(kb: KnowledgeBase, event: Event, published: dt.date) -> bool:
     """A stay in the Netherlands of a person the Court holds (surrendered to it, or released on conditions it sets,
     until the warrant ends) is the Court's custody, not a trip: "He left the Netherlands on Tuesday", "Blé Goudé is
@@ -1572,7 +1575,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         if ctx.sentence_no == 1:
             ctx.lead_people = frozenset(p.value for p in people)
         places = [_us_georgia(h, sentence) if h.value == "GEO" else h for h in hits if h.kind == "place" and not (
-            h.end < len(sentence) and sentence[h.end] == " " and ARMY_AFTER.match(sentence, h.end))]
+            sentence.startswith(_ARMY_WORDS, h.end + 1) and ARMY_AFTER.match(sentence, h.end))]
         ctx.places_of[sentence] = places  # (read only by `_occasion_day` and `_remote_venue`)
         if not people and ctx.last_person and (PRONOUN.search(sentence) or _object_pronoun(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
@@ -2187,6 +2190,8 @@ def _us_georgia(place: Hit, sentence: str) -> Hit:
 def _gathering_places(places: list[Hit], sentence: str) -> list[Hit]:
     """The places of the sentence where a gathering it names is held ("the summit in Damascus", "the Abuja
     meeting"), not those of a topic or an origin."""
+    if not _GATHERING_NAMED.search(sentence):
+        return []  # (one search of the sentence rather than two of each place's window)
     return [p for p in places if not p.demonym and p.value != COURT_SEAT and (
         _GATHERING_BEFORE.search(sentence, max(0, p.start - 120), p.start) or
         _GATHERING_AFTER.match(sentence, p.end))]
@@ -2586,10 +2591,12 @@ _CALLED_FALSE = re.compile(r"\b(?:rumou?rs?|reports?|claims?|speculation|stories
                            re.I)
 
 
+_CALLED_FALSE_WORDS = ("nonsense", "false", "untrue", "baseless", "unfounded", "fake", "lies", "not true", "fabricated")
+
+
 def _denied_from(sentence: str) -> int:
     """Where the report a sentence denies begins (its places are no destinations), or -1."""
-    if ("rumo" in sentence or "report" in sentence or "claim" in sentence or "specul" in sentence or "stories" in
-            sentence) and (called_false := _CALLED_FALSE.search(sentence)):
+    if any(word in sentence for word in _CALLED_FALSE_WORDS) and (called_false := _CALLED_FALSE.search(sentence)):
         return called_false.end()
     if "den" not in sentence and "dismiss" not in sentence and "refut" not in sentence:
         return -1
