@@ -50,7 +50,8 @@ EVALUATED_AT = {"news-final": "c30ffce", "news-final2": "c7eef8e", "news-final3"
                 "news-final28": "4ae6ccf",
                 "news-final29": "9183aff",
                 "news-final30": "c8787f5",
-                "news-final31": "7f985db"}
+                "news-final31": "7f985db",
+                "news-final32": "b8c8aae"}
 # Run with the old checkout first on the path: every event of a set, as JSON.
 DUMP = """
 import datetime as dt, json, sys
