@@ -2109,7 +2109,8 @@ def _spoke_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], places: li
 
 # Round 37: a gathering the article places ("the Arab summit in Damascus", "leaders are meeting in Abuja", "the
 # Abuja meeting"), and a person of the record who acts in it ("warned his fellow leaders", "addressed the delegates",
-# "the walkout of the Libyan leader"): his presence there, in a sentence that names no place of its own.
+# "the walkout of the Libyan leader"): his presence there, in a sentence that names no scene of its own before the act
+# ("In July, on a visit to Hungary, he urged the leaders" is in Hungary).
 _GATHERING = r"(?:summit|conference|meeting|session|forum|gathering|assembly|ceremony|funeral|inauguration|talks)"
 _GATHERING_BEFORE = re.compile(rf"\b{_GATHERING}s?\b(?: (?:held|being held|taking place|opened|opens|which (?:opened|"
                                rf"opens|began|begins)))?(?: [\w'’-]+){{0,3}}? (?:in|at) (?:the )?(?:[\w'’-]+ ){{0,4}}$|"
