@@ -1538,3 +1538,23 @@ def test_round_forty_three(kb, text, published, expected):
 )
 def test_round_forty_four(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 45 (from news-final32's 3126, after its one evaluation): a person's press secretary speaks for him,
+        # and "his way" after another named traveller who stopped somewhere is that traveller's
+        ("Eritrean President Isayas Afewerki arrived in Khartoum today and held talks with Sudan's President Omar "
+         "al-Bashir. Bashir's press secretary said the visit came after the Tripoli meeting. Afewerki stopped in "
+         "Khartoum on his way to Abuja, where African Union leaders are due to meet on Thursday.", "2006-11-29",
+         set()),
+        # (his own trip is still his)
+        ("Omar al-Bashir stopped in Tripoli on Tuesday.", "2006-11-29",
+         {("omar-al-bashir", "LBY", "2006-11-28", "occurred")}),
+        ("Omar al-Bashir's press secretary said he would visit Abuja on Thursday.", "2006-11-28",
+         {("omar-al-bashir", "NGA", "2006-11-30", "planned")}),
+    ],
+)
+def test_round_forty_five(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -552,6 +552,9 @@ PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:also |already 
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
 SENDER_AFTER = re.compile(r"(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
                           r"envoy|spokes(?:man|woman|person)|aide|adviser|government|administration|office|regime|"
+                          # round 45: "Bashir's press secretary said the visit came after the Tripoli meeting"
+                          # (news-final32 3126)
+                          r"press secretary|chief of staff|"
                           r"forces|troops|army|party|letter|"
                           # round 33: "Laurent Gbagbo's former youth minister also met ...": someone of his, not he
                           # (news-final26 2552)

@@ -2712,7 +2712,7 @@ _NAMED_SUBJECT_TRAVELS = re.compile(r"^\W*(?!(?:He|She|It|They|The|This|That|The
                                     r"Before|But|And|As|When|While|Earlier|Later|Last|Next)\b)(?:[A-Z][\w'’-]+\s+){0,3}"
                                     r"[A-Z][\w'’-]+\s+(?:(?:is|was|are|were) (?:to|due to|expected to|set to)\s+|"
                                     r"will\s+|would\s+|plans? to\s+|planned to\s+)?(?:leave|travel|fly|visit|go|head|"
-                                    r"arrive|arrived|flew|left|travell?ed|visited|went|headed)\b")
+                                    r"arrive|arrived|flew|left|travell?ed|visited|went|headed|stopped|landed)\b")
 _TITLED_OTHER = re.compile(r"\b(?:Foreign|Defen[cs]e|Interior|Prime|Finance|Trade)\s+Minister\s+"
                            r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\b[^.;]*?\b(?:his|her)\b")
 
