@@ -1558,3 +1558,20 @@ def test_round_forty_four(kb, text, published, expected):
 )
 def test_round_forty_five(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 46 (from news-final32's 3086, after its one evaluation): a wish that the person will visit is an
+        # invitation, no trip
+        ('"Now we hope that you will also visit Pakistan," General Rashad Mahmood told Valery Gerasimov in Moscow.',
+         "2016-08-25", set()),
+        ("Erdogan said he hoped that Putin would come to Turkey soon.", "2016-08-25", set()),
+        # (a visit announced is still a plan)
+        ("Gerasimov will visit Pakistan next week, the ministry said.", "2016-08-25",
+         {("valery-gerasimov", "PAK", "2016-09", "planned")}),
+    ],
+)
+def test_round_forty_six(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

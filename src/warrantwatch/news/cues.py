@@ -268,8 +268,12 @@ NO_TRIP = Prefiltered(re.compile(
                      r"(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:travel|go|enter|visit)|"
                      r"(?:banned|barred) from (?:travell?ing|entering|visiting)|"
                      r"visas? (?:has been |had been |have been |was |were |is |are )?(?:cancell?ed|revoked|invalidated|"
-                     r"denied))", re.I),
-    'not ', 'never', 'no plan', 'no intention', 'banned', 'barred', 'visa')
+                     r"denied)|"
+                     # round 46: "'Now we hope that you will also visit Pakistan,' he told Gerasimov": a wish, an
+                     # invitation, no trip (news-final32 3086)
+                     r"(?:we|I) (?:hope|wish|would like)(?: that)? (?:you|he|she) (?:will|would|could|can) "
+                     r"(?:also |soon )?(?:visit|come to|travel to))", re.I),
+    'not ', 'never', 'no plan', 'no intention', 'banned', 'barred', 'visa', 'hope', 'wish', 'would like')
 # The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
 # "the Hague-based court".
 # (round fifteen: "Sudan's ambassador in Doha told SUNA", news-final14 1898: where a diplomat is posted)
