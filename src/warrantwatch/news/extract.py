@@ -259,6 +259,7 @@ class _Context:
     handover: tuple[str, PartialDate | None] | None = None  # (state, day): a hand-over told without the person
     visit_called_off: bool = False  # "the president decided to cancel this visit", with no place named
     places_of: dict[str, list[Hit]] = field(default_factory=dict)  # sentence → the places named in it
+    persons_of: dict[str, list[Hit]] = field(default_factory=dict)  # sentence → the record's persons named in it
     # "He had been due back as guest speaker at a forum, but that trip was called off": the visit called off
     # is the plan told in the past perfect before it, not a visit the article announces ahead of the report
     earlier_plan_called_off: bool = False
@@ -1443,7 +1444,7 @@ def _after_death(kb: KnowledgeBase, event: Event) -> bool:
 _ACCOMPANIED_BY = re.compile(r"\baccompanied\b[^.;]{0,80}?\bby\b", re.I)
 
 
-def _companions(kb: KnowledgeBase, gazetteer: Gazetteer, ctx: _Context) -> None:
+def _companions(kb: KnowledgeBase, ctx: _Context) -> None:
     for event in list(ctx.events):
         if event.kind not in ("occurred", "planned") or event.reading is None:
             continue
@@ -1451,8 +1452,8 @@ def _companions(kb: KnowledgeBase, gazetteer: Gazetteer, ctx: _Context) -> None:
         told = _ACCOMPANIED_BY.search(sentence)
         if told is None or event.reading.place is None or event.reading.place[0] > told.end():
             continue  # (the trip's place is named before the companions)
-        for hit in gazetteer.find(sentence, ctx.published):
-            if hit.kind == "person" and hit.start >= told.end() and hit.value != event.person and \
+        for hit in ctx.persons_of.get(sentence, ()):
+            if hit.start >= told.end() and hit.value != event.person and \
                     kb.person_by_id[hit.value].nationality != event.host:
                 _add(ctx, replace(event, person=hit.value, confidence=round(max(0.05, event.confidence - 0.1), 2)))
 
@@ -1577,6 +1578,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         places = [_us_georgia(h, sentence) if h.value == "GEO" else h for h in hits if h.kind == "place" and not (
             sentence.startswith(_ARMY_WORDS, h.end + 1) and ARMY_AFTER.match(sentence, h.end))]
         ctx.places_of[sentence] = places  # (read only by `_occasion_day` and `_remote_venue`)
+        ctx.persons_of[sentence] = [h for h in hits if h.kind == "person"]  # (read only by `_companions`)
         if not people and ctx.last_person and (PRONOUN.search(sentence) or _object_pronoun(sentence)
                                                or SUBJECT_REFERENCE.search(sentence)
                                                or INSTITUTION_SAID_HE.search(sentence)
@@ -1952,7 +1954,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         _occasion_day(ctx)
     _report_day(ctx)
     if any(e.reading is not None and "accompan" in e.reading.sentence for e in ctx.events):
-        _companions(kb, gazetteer, ctx)
+        _companions(kb, ctx)
     _after_presence(ctx)
     _day_of_the_trip(ctx)
     _month_of_the_trip(ctx, published)
