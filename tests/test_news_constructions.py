@@ -1474,7 +1474,11 @@ def test_round_forty_one(kb, text, published, expected):
     ("text", "published", "expected"),
     [
         # round 42 (from news-final30's 2920, after its one evaluation): a town the city list does not give, named in
-        # data/venues.yaml, and a stay told as "is also in" it
+        # data/venues.yaml, and a stay told as "is also in" it; summit resorts added to the venues afterwards
+        ("Russian President Vladimir Putin has arrived in Deauville for the commemorations.", "2014-06-06",
+         {("vladimir-putin", "FRA", "2014-06-06", "occurred")}),
+        ("Gaddafi arrived in L'Aquila for the G8 summit on Wednesday.", "2009-07-09",
+         {("muammar-gaddafi", "ITA", "2009-07-08", "occurred")}),
         ("KAMPALA - President Omar al-Bashir, who is wanted by the International Criminal Court, is also in Entebbe to "
          "witness the discussions.", "2018-07-07", {("omar-al-bashir", "UGA", "2018-07-07", "occurred")}),
         ("Netanyahu is also in Sochi for the talks.", "2021-09-29",
@@ -1490,14 +1494,14 @@ def test_the_gazetteer_reads_its_venues_from_the_data(data_copy):
     from warrantwatch.cli import main
     from warrantwatch.records.knowledge import load
 
-    text, published = "Putin arrived in Kananaskis on Monday.", dt.date(2025, 6, 17)
+    text, published = "Putin arrived in Brdo on Monday.", dt.date(2001, 6, 17)
     assert not extract(load(data_copy), text, published)
     venues = data_copy / "venues.yaml"
-    venues.write_text(venues.read_text(encoding="utf-8") + "- name: Kananaskis\n  state: CAN\n  sources:\n"
+    venues.write_text(venues.read_text(encoding="utf-8") + "- name: Brdo\n  state: SVN\n  sources:\n"
                       "  - tests/test_news_constructions.py (a venue added by this test)\n", encoding="utf-8")
     assert main(["data", "fmt", "--data", str(data_copy)]) == 0  # (sorted in place, as a contributor would)
     (event,) = extract(load(data_copy), text, published)
-    assert (event.person, event.host, event.kind) == ("vladimir-putin", "CAN", "occurred")
+    assert (event.person, event.host, event.kind) == ("vladimir-putin", "SVN", "occurred")
 
 
 @pytest.mark.parametrize(

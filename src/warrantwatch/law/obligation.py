@@ -646,12 +646,12 @@ def assess(kb: KnowledgeBase, person_id: str, state: str, on: dt.date,
     `place`: a territory code or an occupied place's id, resolved to `state`.
     `as_of`: the day the question is asked (today); a later `on` gets the `future` caveat, and an
     `on` after the record's review stamp (or an `as_of` long after it) the `review_age` caveat."""
-    answer = assess_state(kb, person_on(kb, person_id, on), *_state_then(kb, state, on, place))
+    answer = assess_state(kb, person_on(kb, person_id, on), *state_then(kb, state, on, place))
     return _with_future(answer, evidence_caveat(kb, answer), future_caveat(on, as_of),
                         currency_caveat(kb.reviewed, on, as_of, kb.evidence_to), reviewed=kb.reviewed)
 
 
-def _state_then(kb: KnowledgeBase, state: str, on: dt.date, place: str | None = None) -> tuple[str, str | None]:
+def state_then(kb: KnowledgeBase, state: str, on: dt.date, place: str | None = None) -> tuple[str, str | None]:
     """(state, place) as they stood on `on`: a state not yet independent then is a place of the state it
     was part of (South Sudan before 9 July 2011 is a place of Sudan; Montenegro before 3 June 2006 of the
     union of Serbia and Montenegro, recorded as Serbia)."""
@@ -668,7 +668,7 @@ def world(kb: KnowledgeBase, person_id: str, on: dt.date, as_of: dt.date | None 
     weak = weak_records(kb)
     answers = []
     for state in kb.states:
-        a = assess_state(kb, ctx, *_state_then(kb, state.iso3, on))  # carries kb.reviewed already
+        a = assess_state(kb, ctx, *state_then(kb, state.iso3, on))  # carries kb.reviewed already
         quality = evidence_caveat(kb, a, weak)
         if quality is not None or caveats:
             a = _with_future(a, quality, *caveats, reviewed=kb.reviewed)

@@ -21,7 +21,7 @@ from typing import Any
 import msgspec
 
 from warrantwatch.law.assessment import Assessment, Caveat, Outcome
-from warrantwatch.law.obligation import PersonOn, assess_state, person_on
+from warrantwatch.law.obligation import PersonOn, assess_state, person_on, state_then
 from warrantwatch.records.dates import PartialDate
 from warrantwatch.records.knowledge import KnowledgeBase
 from warrantwatch.records.models import WarrantStatusKind
@@ -142,6 +142,13 @@ def state_changes(kb: KnowledgeBase, state: str) -> list[tuple[dt.date, str]]:
         found += _days(w.revoked, f"{name} revokes its withdrawal")
     for d in kb.declarations_of.get(state, ()):
         found += _days(d.lodged, f"{name} lodges an art. 12(3) declaration")
+    record = kb.state_by_code[state]
+    if record.independent_since is not None and record.formerly_part_of is not None:
+        # before independence its territory was the other state's, whose changes then were its own (South Sudan's
+        # answers before 9 July 2011 are Sudan's)
+        found += _days(record.independent_since, f"{name} becomes independent")
+        independence = record.independent_since.first_day
+        found += [(day, what) for day, what in state_changes(kb, record.formerly_part_of) if day < independence]
     return found
 
 
@@ -219,7 +226,8 @@ def timeline(kb: KnowledgeBase, person_id: str, start: dt.date, end: dt.date,
             if start < day <= end:
                 own.setdefault(day, []).append(what)
         days = [(start, ())] + [(d, tuple(own[d])) for d in sorted(own)]
-        points = ((day, assess_state(kb, ctx(day), state, place), changes) for day, changes in days)
+        points = ((day, assess_state(kb, ctx(day), *state_then(kb, state, day, place)), changes)
+                  for day, changes in days)
         return _merge(points, end)
 
     states = [StateTimeline(s.iso3, s.name, intervals(state_changes(kb, s.iso3), s.iso3, None))
