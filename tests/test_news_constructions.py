@@ -1579,3 +1579,42 @@ def test_round_forty_five(kb, text, published, expected):
 )
 def test_round_forty_six(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 47 (from news-final26's 2489 and 2481, after their evaluation): a stay told without a day right after
+        # the person's dated stay is of that day
+        ("Putin arrived in Italy on Monday for a two-day visit. He met Pope Francis in the Vatican and gave him an "
+         "icon.", "2013-11-26",
+         {("vladimir-putin", "ITA", "2013-11-25", "occurred"), ("vladimir-putin", "VAT", "2013-11-25", "occurred")}),
+        # (not an earlier stop, nor a stay with no dated stay before it)
+        ("Putin arrived in Tashkent on Sunday. He went first to China and then to Belarus.", "2024-05-27",
+         {("vladimir-putin", "UZB", "2024-05-26", "occurred"), ("vladimir-putin", "CHN", "", "occurred"),
+          ("vladimir-putin", "BLR", "", "occurred")}),
+        ("Putin met Pope Francis in the Vatican.", "2013-11-26", {("vladimir-putin", "VAT", "", "occurred")}),
+    ],
+)
+def test_round_forty_seven(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 48 (from news-final22's 2269 and news-final26's 2497, after their evaluation): "has arrived in Beijing
+        # to take part in a meeting ... on Tuesday" is an arrival of the report's day; the day after the purpose is
+        # the meeting's
+        ("Russian Defense Minister Sergei Shoigu has arrived in Beijing to take part in a meeting of defence "
+         "ministers on Tuesday, his press secretary said.", "2018-04-23",
+         {("sergei-shoigu", "CHN", "2018-04-23", "occurred")}),
+        ("Sergei Shoigu has arrived in Dushanbe to attend a meeting of the Council of CIS Defence Ministers "
+         "scheduled for Thursday.", "2017-10-11", {("sergei-shoigu", "TJK", "2017-10-11", "occurred")}),
+        # (an arrival's own day still dates it)
+        ("Sergei Shoigu arrived in Beijing on Sunday to take part in a meeting of defence ministers on Tuesday.",
+         "2018-04-23", {("sergei-shoigu", "CHN", "2018-04-22", "occurred")}),
+    ],
+)
+def test_round_forty_eight(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

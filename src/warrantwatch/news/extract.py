@@ -1262,9 +1262,19 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
         _VISIT_AFTER_DATE.match(sentence, date.end) is not None
 
 
+_ARRIVED_NOW = re.compile(r"\b(?:has|have) (?:just )?(?:arrived|landed)\b")
+_PURPOSE = re.compile(r"\b(?:to (?:take part|participate|attend)|for (?:a|an|the) )\b")
+
+
 def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
                place_end: int | None = None) -> DateMention | None:
     usable = [d for d in dates if _trip_date(sentence, d)]
+    if usable and " ha" in sentence and (arrived := _ARRIVED_NOW.search(sentence, 0, anchor + 1)):
+        # round 48: "has arrived in Beijing to take part in a meeting ... on Tuesday": an arrival told in the present
+        # perfect is of the report's day, and a day told after its purpose is the occasion's
+        purpose = _PURPOSE.search(sentence, arrived.end())
+        if purpose is not None:
+            usable = [d for d in usable if d.start < purpose.start()]
     if not usable:
         return None
     # A day written just after an arrival verb dates the trip ("left Abuja on Monday, a day after he
@@ -1953,6 +1963,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     if any(e.date is None or not e.date.is_exact for e in ctx.events):
         _occasion_day(ctx)
     _report_day(ctx)
+    _day_of_the_narrative(ctx)
     if any(e.reading is not None and "accompan" in e.reading.sentence for e in ctx.events):
         _companions(kb, ctx)
     _after_presence(ctx)
@@ -2845,6 +2856,38 @@ _NTH_DAY = re.compile(r"\b(?:on )?the (?P<nth>first|second|third|fourth|final|la
                       r"(?:[\w-]+ ){0,2}?(?:(?P<length>two|three|four|five)-day )?(?:[\w-]+ )?(?:visit|trip|tour)\b",
                       re.I)
 _COUNT = {"first": 1, "second": 2, "third": 3, "fourth": 4, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+# Round 47: "Putin arrived in Italy on Monday, in Rome. He met Pope Francis in the Vatican": a stay told without a day
+# right after the person's dated stay is of that day, the narrative's (tests/data/CONVENTIONS.md: "unless another
+# sentence dates them"). Not an earlier stop ("went first to China", "after wrapping up his trip to North Korea",
+# "who has already visited Kenya"), another stop of a tour ("His tour also took him to Laos") nor a possibility
+# ("could go to Cairo").
+_EARLIER_STOP = re.compile(r"\b(?:earlier|first|after|from|had|already|also|previously|before|wrapp\w+|could|"
+                           r"would|might|may)\b", re.I)
+_NARRATIVE_REACH = 6  # sentences back to the dated stay
+
+
+def _day_of_the_narrative(ctx: _Context) -> None:
+    order = {sentence: i for i, sentence in enumerate(ctx.raw_dates)}  # (every sentence, in order)
+    for i, event in enumerate(ctx.events):
+        if event.date is not None or event.kind != "occurred" or EXPERIENTIAL.search(event.evidence[0]) or \
+                _EARLIER_STOP.search(event.evidence[0]):
+            continue
+        at = order.get(event.evidence[0])
+        if at is None:
+            continue
+        nearest: tuple[int, PartialDate] | None = None
+        for other in ctx.events:
+            if other.person != event.person or other.kind != "occurred" or other.date is None or \
+                    not other.date.is_exact:
+                continue
+            for sentence in other.evidence:
+                j = order.get(sentence, at)
+                if at - _NARRATIVE_REACH <= j < at and (nearest is None or j > nearest[0]):
+                    nearest = (j, other.date)
+        if nearest is not None:
+            ctx.events[i] = replace(event, date=nearest[1])
 
 
 def _day_of_the_trip(ctx: _Context) -> None:
