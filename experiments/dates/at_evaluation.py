@@ -51,7 +51,8 @@ EVALUATED_AT = {"news-final": "c30ffce", "news-final2": "c7eef8e", "news-final3"
                 "news-final29": "9183aff",
                 "news-final30": "c8787f5",
                 "news-final31": "7f985db",
-                "news-final32": "b8c8aae"}
+                "news-final32": "b8c8aae",
+                "news-final33": "5d85b52"}
 # Run with the old checkout first on the path: every event of a set, as JSON.
 DUMP = """
 import datetime as dt, json, sys
