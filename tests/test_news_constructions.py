@@ -1618,3 +1618,22 @@ def test_round_forty_seven(kb, text, published, expected):
 )
 def test_round_forty_eight(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # round 49 (from news-final33's errors, after its one evaluation): "held discussions in" a place is a meeting
+        # there; a ban asked for and an ability are no trip
+        ("Presidents Omar al-Bashir and Olusegun Obasanjo of Nigeria held discussions in Abuja today on bilateral "
+         "relations.", "2005-12-19", {("omar-al-bashir", "NGA", "2005-12-19", "occurred")}),
+        ("Sudanese President Omar al-Bashir should be barred from attending a December summit in Lisbon, rights groups "
+         "said Friday.", "2007-10-19", set()),
+        ('Senator Ronald "Bato" dela Rosa said he will be able to visit the United States again.', "2024-11-07", set()),
+        # (a plan is still a plan)
+        ("Senator Ronald dela Rosa will visit the United States next week.", "2024-11-07",
+         {("ronald-dela-rosa", "USA", "2024-11", "planned")}),
+    ],
+)
+def test_round_forty_nine(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -113,6 +113,8 @@ TRAVEL = re.compile(
     r"welcome[ds]?|red carpet|received in|jets? (?:off|to)|state visit|journey|talks|meet(?:s|ing)?|met|"
     # round 33: "discussed the crisis in Darfur with the Sudanese president in Tripoli" (news-final26 2534)
     r"discuss(?:es|ed)?(?= [^.;]{0,60}? with\b)|"
+    # round 49: "Presidents Omar al-Bashir and Olusegun Obasanjo held discussions in Abuja today" (news-final33 3229)
+    r"(?:held|hold(?:s|ing)?) (?:discussions|consultations)|"
     r"took off (?:for|from)|set off for|boarded|"
     # round nineteen: "Gbagbo and Soro signed a peace deal in Ouagadougou ... on Sunday" (news-final18 2086)
     r"sign(?:ed|s)? (?:a|an|the) (?:[\w-]+ ){0,3}(?:deal|agreement|accord|treaty|declaration) in|"
@@ -265,15 +267,22 @@ NO_TRIP = Prefiltered(re.compile(
                      r"never (?:travell?ed|visited|set foot)|not set foot|"
                      # round 35: a ban is no trip called off: "he is no longer allowed to travel to the United
                      # States, since his visa has been cancelled" (news-final28 2747)
-                     r"(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:travel|go|enter|visit)|"
-                     r"(?:banned|barred) from (?:travell?ing|entering|visiting)|"
+                     r"(?:no longer|not) (?:be )?(?:allowed|permitted) to (?:travel|go|enter|visit|attend)|"
+                     # round 49: "should be barred from attending a December summit", rights groups said (news-final33
+                     # 3232): a ban asked for, no trip
+                     r"(?:banned|barred) from (?:travell?ing|entering|visiting|attending)|"
+                     # round 49: "he will be able to visit the United States again", "I think I can visit the US of A
+                     # again": a possibility, no plan (news-final33 3215)
+                     r"(?:will|would) be able to (?:visit|travel|go|come)|(?:I|we) think (?:I|we) can (?:visit|travel|"
+                     r"go|come)|"
                      r"visas? (?:has been |had been |have been |was |were |is |are )?(?:cancell?ed|revoked|invalidated|"
                      r"denied)|"
                      # round 46: "'Now we hope that you will also visit Pakistan,' he told Gerasimov": a wish, an
                      # invitation, no trip (news-final32 3086)
                      r"(?:we|I) (?:hope|wish|would like)(?: that)? (?:you|he|she) (?:will|would|could|can) "
                      r"(?:also |soon )?(?:visit|come to|travel to))", re.I),
-    'not ', 'never', 'no plan', 'no intention', 'banned', 'barred', 'visa', 'hope', 'wish', 'would like')
+    'not ', 'never', 'no plan', 'no intention', 'banned', 'barred', 'visa', 'hope', 'wish', 'would like',
+    'able to', 'think')
 # The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
 # "the Hague-based court".
 # (round fifteen: "Sudan's ambassador in Doha told SUNA", news-final14 1898: where a diplomat is posted)
