@@ -2869,11 +2869,13 @@ _NARRATIVE_REACH = 6  # sentences back to the dated stay
 
 
 def _day_of_the_narrative(ctx: _Context) -> None:
+    undated = [i for i, event in enumerate(ctx.events) if event.date is None and event.kind == "occurred" and
+               not EXPERIENTIAL.search(event.evidence[0]) and not _EARLIER_STOP.search(event.evidence[0])]
+    if not undated:
+        return  # (most articles: no sentence order to build)
     order = {sentence: i for i, sentence in enumerate(ctx.raw_dates)}  # (every sentence, in order)
-    for i, event in enumerate(ctx.events):
-        if event.date is not None or event.kind != "occurred" or EXPERIENTIAL.search(event.evidence[0]) or \
-                _EARLIER_STOP.search(event.evidence[0]):
-            continue
+    for i in undated:
+        event = ctx.events[i]
         at = order.get(event.evidence[0])
         if at is None:
             continue
