@@ -34,7 +34,10 @@ def test_the_shipped_model_names_its_development_sets_and_thresholds():
     assert untouched and not any(Path(s).name in untouched for s in raw["trained_on"])
     assert raw["weights"]["rule_logit"] == 1.0  # the rules' confidence is the offset
     # nested cross-validation found that dropping events drops right ones: the model drops nothing
-    assert MODEL.threshold == 0.0 and 0.5 < MODEL.alert == ALERT_CONFIDENCE < 1
+    assert MODEL.threshold == 0.0 and 0.5 < MODEL.alert < 1
+    # its own alert threshold, chosen on development sets, promised more than new text gave: watch alerts
+    # from the held-out history's (news.held_out), which is higher
+    assert MODEL.alert < ALERT_CONFIDENCE < 1
 
 
 def test_retraining_from_the_data_gives_the_shipped_weights_and_thresholds(kb):

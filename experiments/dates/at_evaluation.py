@@ -26,6 +26,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import train
+import yaml
 from date_model import candidates
 
 from warrantwatch.news.evaluate import Score, load_items
@@ -35,24 +36,8 @@ from warrantwatch.records.knowledge import bundled
 
 ROOT = train.ROOT
 # Each untouched set and the commit at which its one evaluation was made (the README's "evaluated once").
-EVALUATED_AT = {"news-final": "c30ffce", "news-final2": "c7eef8e", "news-final3": "ccd7297",
-                "news-final4": "e88fe76", "news-final5": "f122c8a", "news-final6": "e821e3e",
-                "news-final7": "e722334", "news-final8": "604ea46", "news-final9": "0ff6668",
-                "news-final10": "a1371c0", "news-final11": "a947fff", "news-final12": "e3e3cd3",
-                "news-final13": "c3be2d9", "news-final14": "e2aee7b",
-                "news-final15": "48499c7", "news-final16": "0d7e17f",
-                "news-final17": "fd3af49", "news-final18": "868a3ca",
-                "news-final19": "cb8e7eb", "news-final20": "757b652",
-                "news-final21": "1155733", "news-final22": "2d75a24",
-                "news-final23": "e96765d", "news-final24": "8341a9b", "news-final25": "671fa2d",
-                "news-final26": "652696a",
-                "news-final27": "a3bfa95",
-                "news-final28": "4ae6ccf",
-                "news-final29": "9183aff",
-                "news-final30": "c8787f5",
-                "news-final31": "7f985db",
-                "news-final32": "b8c8aae",
-                "news-final33": "5d85b52"}
+EVALUATED_AT: dict[str, str] = yaml.safe_load((ROOT / "tests" / "data" / "evaluations.yaml").read_text(
+    encoding="utf-8"))
 # Run with the old checkout first on the path: every event of a set, as JSON.
 DUMP = """
 import datetime as dt, json, sys

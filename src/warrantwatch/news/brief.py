@@ -16,6 +16,8 @@ from warrantwatch.errors import WarrantWatchError
 from warrantwatch.law import Assessment, Basis, Caveat, HostRecord, assess
 from warrantwatch.law.currency import reviewed_line
 from warrantwatch.news.extract import Event, extract, is_background
+from warrantwatch.news.held_out import Band
+from warrantwatch.news.held_out import load as load_held_out
 from warrantwatch.news.reading import Article
 from warrantwatch.palette import OUTCOME_LABELS, STORY
 from warrantwatch.records.dates import supported
@@ -51,9 +53,15 @@ class BriefItem:
     def destination(self) -> str:
         return destination(self.host_name, self.assessment.place_name if self.event.place else None)
 
+    @property
+    def on_new_text(self) -> Band:
+        """How often readings of this event's confidence were right on reports the rules were not built on."""
+        return load_held_out().band(self.event.confidence)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             **self.event.to_dict(),
+            "confidence_on_new_text": self.on_new_text.to_dict(),
             "person_name": self.person_name,
             "host_name": self.host_name,
             "assessed_on": self.assessed_on.isoformat(),
@@ -83,7 +91,8 @@ class Brief:
                             "published": self.published.isoformat(), "published_from": self.published_from},
                 "reviewed": self.reviewed.isoformat() if self.reviewed else None,
                 "events": [i.to_dict() for i in self.items],
-                "background": [{k: v for k, v in i.to_dict().items() if k != "map"} for i in self.background]}
+                "background": [{k: v for k, v in i.to_dict().items() if k not in _CURRENT_ONLY}
+                               for i in self.background]}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
@@ -111,6 +120,9 @@ class Brief:
         return "".join(parts)
 
 
+# A background item (a trip recalled from long before) has no map, and its confidence is the rules' own: the
+# learned stage and the held-out readings do not score such trips.
+_CURRENT_ONLY = frozenset({"map", "confidence_on_new_text"})
 # `json.dumps(value, ensure_ascii=False, default=str)` makes this encoder anew on every call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)
 _string = encode_basestring  # a string as JSON text, as that encoder writes it (quotes included)
@@ -151,10 +163,13 @@ _MAPS = _Fragments(1024)
 
 
 def _item_parts(item: BriefItem, with_map: bool, parts: list[str]) -> None:
-    """The parts of `_dumps(item.to_dict())` (without "map" for a background item), added to `parts`:
+    """The parts of `_dumps(item.to_dict())` (without _CURRENT_ONLY for a background item), added to `parts`:
     the event's own dict encoded (its fields are the extractor's), then the item's fields in the order
     of `BriefItem.to_dict`, the repeating parts from cached fragments."""
-    parts += (_dumps(item.event.to_dict())[:-1], ', "person_name": ', _string(item.person_name),
+    parts.append(_dumps(item.event.to_dict())[:-1])
+    if with_map:
+        parts += (', "confidence_on_new_text": ', _BANDS.get(item.on_new_text, _band_json))
+    parts += (', "person_name": ', _string(item.person_name),
               ', "host_name": ', _string(item.host_name), ', "assessed_on": "', item.assessed_on.isoformat(),
               '", "date_note": ', _optional(item.date_note), ', "assessment": ')
     _assessment_parts(item.assessment, parts)
@@ -167,6 +182,11 @@ def _item_parts(item: BriefItem, with_map: bool, parts: list[str]) -> None:
 
 
 _WARRANTS = _Fragments(256)  # a person's warrants: the same tuple of the knowledge base for every item
+_BANDS = _Fragments(16)  # the held-out history's bands: a few objects, loaded once
+
+
+def _band_json(band: Band) -> str:
+    return _dumps(band.to_dict())
 
 
 def _warrants_json(warrants: tuple[Warrant, ...]) -> str:
@@ -398,7 +418,8 @@ def to_markdown(brief: Brief) -> str:
         e, s = item.event, item.assessment
         lines += ["", f"## {n}. {item.person_name} → {item.destination} ({e.host}), "
                       f"{e.date or 'date not given'} — {KIND_TEXT[e.kind]}", "",
-                  f"Confidence of this reading: {e.confidence:.2f} (evidence quoted below)", ""]
+                  f"Confidence of this reading: {e.confidence:.2f} (evidence quoted below). "
+                  f"{item.on_new_text.sentence()}", ""]
         lines.append(f"**{OUTCOME_LABELS[s.outcome.name]}** ({s.outcome.name}) — {s.summary}")
         if item.date_note:
             lines += ["", f"_{item.date_note}_"]
@@ -458,7 +479,7 @@ def to_html(brief: Brief) -> str:
         e, s = item.event, item.assessment
         parts.append(f"<section><h2>{n}. {esc(item.person_name)} → {esc(item.destination)}, "
                      f"{esc(str(e.date or 'date not given'))} — {esc(KIND_TEXT[e.kind])}</h2>"
-                     f"<p>Confidence of this reading: {e.confidence:.2f}</p>")
+                     f"<p>Confidence of this reading: {e.confidence:.2f}. {esc(item.on_new_text.sentence())}</p>")
         parts.append(f"<p><span class='sw {esc(s.outcome.name)}'></span><span class='outcome'>"
                      f"{esc(OUTCOME_LABELS[s.outcome.name])}</span> ({esc(s.outcome.name)}) — {esc(s.summary)}</p>")
         if item.date_note:

@@ -116,6 +116,7 @@ from warrantwatch.news.cues import (
 )
 from warrantwatch.news.dates import MONTHS, DateMention, RawDate, find_dates, resolve_all, scan
 from warrantwatch.news.gazetteer import Gazetteer, Hit, contested_places, gazetteer_for
+from warrantwatch.news.held_out import load as load_held_out
 from warrantwatch.news.model import Model, Reading
 from warrantwatch.news.model import load as load_model
 from warrantwatch.records.dates import PartialDate
@@ -174,9 +175,10 @@ CONFIDENCE_BASE = 0.55
 CONFIDENCE = {"named": 0.15, "direct": 0.15, "dated": 0.1, "pronoun": -0.1, "borrowed": -0.2,
               "kind_from_dates": -0.15, "undated_plan": -0.1, "each_further_sentence": 0.05, "speculative": -0.35}
 # The learned decision stage (`news.model`): its probability is each event's confidence; `watch` raises
-# an alert only for events at or above ALERT_CONFIDENCE, chosen by cross-validation (README: Confidence).
+# an alert only for events at or above ALERT_CONFIDENCE, the threshold that the readings of untouched sets
+# support (`news.held_out`: what a confidence has meant on new text; README: Confidence).
 MODEL = load_model()
-ALERT_CONFIDENCE = MODEL.alert
+ALERT_CONFIDENCE = load_held_out().alerting.threshold
 
 
 def _reading(kb: KnowledgeBase, ctx: _Context, sentence: str, traveller: str, people: list[Hit], place: Hit,

@@ -7,7 +7,10 @@ sentence). A logistic regression over those signals, a few structural facts (the
 own state, the place named as a country or a city, other states in the sentence, a dateline) and the
 words around the place gives the probability that the event is right as a whole (person, host, date
 and kind). That probability is the event's `confidence`; an event below `Model.threshold` is dropped
-(a false event is worse than a missed one) and `watch` alerts from `Model.alert`.
+(a false event is worse than a missed one). `Model.alert` is the alert threshold the training's
+cross-validation on development sets chose; `watch` alerts from the threshold that the readings of
+untouched sets support instead (`news.held_out`), since on new text the development sets' choice was
+less precise than they promised.
 
 The weights are a derived artefact: `scripts/train_event_model.py` fits them on the labelled sets it is
 given (tests/data/news*) and writes `event_model.json` beside this module, with the sets it was

@@ -701,7 +701,8 @@ function showBrief(b, push) {
       el("h3", {}, `${e.person_name} → ${destination(e)}, ${dayWords(e.date)} (${KIND_WORDS[e.kind] || e.kind})`),
       rough ? el("p", { class: "flag" }, `Date known only to the ${e.date.length === 7 ? "month" : "year"}: ${e.date}.`) : "",
       e.date_note ? el("p", { class: "note" }, e.date_note) : "",
-      typeof e.confidence === "number" ? el("p", { class: "note" }, `Confidence of this reading: ${e.confidence.toFixed(2)}.`) : "",
+      typeof e.confidence === "number" ? el("p", { class: "note" }, `Confidence of this reading: ${e.confidence.toFixed(2)}.` +
+        (e.confidence_on_new_text ? ` ${e.confidence_on_new_text.in_words}` : "")) : "",
       outcomeLine(a), el("p", {}, a.summary),
       block("Legal basis", el("ul", {}, ...a.basis.map((x) => el("li", {}, el("strong", {}, x.ref), ` — ${x.why}`)))),
       block("Caveats", a.caveats.length ? el("ul", {}, ...a.caveats.map((c) => el("li", {}, c.contested ? el("span", { class: "tag" }, "contested") : "", c.text))) : null),
