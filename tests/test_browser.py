@@ -287,6 +287,9 @@ def test_brief_has_sources_record_warrants_exact_days_and_downloads(desk, server
     # the events are a machine's reading: said once above them, with each event's confidence
     assert "read from the article by machine" in desk.inner_text("#brief .reading-note")
     assert re.search(r"Confidence of this reading: 0\.\d\d\.", text)
+    # ... and what readings so scored did on reports not used to build the rules (news.held_out)
+    assert re.search(r"Confidence of this reading: 0\.\d\d\. On reports not used to build the rules, readings "
+                     r"scored 0\.\d\d(–0\.\d\d| or more) were right in every field \d+ times of \d+", text)
     status = desk.inner_text("#brief-status")  # where the publication date came from, and the review stamp
     assert "Published 30 August 2024 (published date: from the date given)" in status
     assert "Record reviewed to " in status
