@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EVALUATIONS = ROOT / "tests" / "data" / "evaluations.yaml"
 FIRST = 8  # news-final8: the first set evaluated with the learned stage's confidence
 
-# Run in the old checkout (its `src` first on the path): every event of every item of a set, as JSON.
+# Run in the old checkout (its `src` first on the path): every event of every item of a set, as JSON (the fields
+# an older Event may lack are read with a default; `experiments/dates/at_evaluation.py` reads these too).
 READ_SET = """
 import datetime as dt, json, sys
 from pathlib import Path
@@ -43,8 +44,13 @@ for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     published = raw["published"]
     published = dt.date.fromisoformat(published) if isinstance(published, str) else published
-    out[raw["id"]] = [[e.person, e.host, e.kind, e.date.isoformat() if e.date else None,
-                       getattr(e, "date_from", "text"), e.confidence] for e in extract(kb, raw["text"], published)]
+    out[raw["id"]] = [{"person": e.person, "host": e.host, "kind": e.kind,
+                       "date": e.date.isoformat() if e.date else None,
+                       "date_from": getattr(e, "date_from", "text"), "date_text": getattr(e, "date_text", None),
+                       "confidence": getattr(e, "confidence", None), "evidence": list(e.evidence),
+                       "place": list(e.reading.place) if getattr(e, "reading", None) and e.reading.place else None,
+                       "sentence": e.reading.sentence if getattr(e, "reading", None) else None}
+                      for e in extract(kb, raw["text"], published)]
 print(json.dumps(out))
 """
 
@@ -55,8 +61,8 @@ def evaluated_sets() -> dict[str, str]:
             if name.removeprefix("news-final").isdigit() and int(name.removeprefix("news-final")) >= FIRST}
 
 
-def read_with(commit: str, folder: Path, work: Path) -> dict[str, list[list]]:
-    """Item id → the events (person, host, kind, date, date_from, confidence) the code of `commit` reads."""
+def read_with(commit: str, folder: Path, work: Path) -> dict[str, list[dict]]:
+    """Item id → the events (as READ_SET writes them) that the code of `commit` reads in the set `folder`."""
     checkout = work / commit
     if not checkout.exists():
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(checkout), commit],
@@ -68,15 +74,16 @@ def read_with(commit: str, folder: Path, work: Path) -> dict[str, list[list]]:
     return json.loads(printed)
 
 
-def score(name: str, items: list[Item], read: dict[str, list[list]]) -> list[Reading]:
+def score(name: str, items: list[Item], read: dict[str, list[dict]]) -> list[Reading]:
     out = []
     for item in items:
         expected = set(item.expected)
         pairs = {(e[0], e[1]) for e in expected}
         planned = {(e[0], e[1]) for e in expected if e[3] == "planned"}
         seen = set()
-        for person, host, kind, date_text, date_from, confidence in read[item.id]:
-            date = PartialDate.parse(date_text) if date_text else None
+        for event in read[item.id]:
+            person, host, kind, date_from = event["person"], event["host"], event["kind"], event["date_from"]
+            date = PartialDate.parse(event["date"]) if event["date"] else None
             if is_background(date, item.published):
                 continue
             scored = "" if date is None or date_from == "publication" else date.isoformat()
@@ -84,7 +91,7 @@ def score(name: str, items: list[Item], read: dict[str, list[list]]) -> list[Rea
             if key in seen:
                 continue
             seen.add(key)
-            out.append(Reading(name, item.id, person, host, scored, kind, float(confidence), key in expected,
+            out.append(Reading(name, item.id, person, host, scored, kind, float(event["confidence"]), key in expected,
                                (person, host) in pairs, (person, host) in planned))
     return out
 

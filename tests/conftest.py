@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -23,6 +26,16 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(default_data_dir(), target)
     return target
+
+
+def load_script(name: str) -> ModuleType:
+    """A module of `scripts/` (not a package), loaded from its file: `load_script("held_out_history")`."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # (dataclasses look their module up while the file runs)
+    spec.loader.exec_module(module)
+    return module
 
 
 def day(text: str) -> dt.date:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import load_script
 from warrantwatch.news.brief import build, to_html, to_markdown
 from warrantwatch.news.evaluate import load_items
 from warrantwatch.news.extract import ALERT_CONFIDENCE, extract
@@ -30,15 +30,6 @@ from warrantwatch.news.reading import Article
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SEED = (ROOT / "examples" / "seed-article.txt").read_text(encoding="utf-8")
-
-
-def _history_script():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import held_out_history
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    return held_out_history
 
 
 def test_the_stored_bands_and_alert_threshold_follow_from_the_stored_readings():
@@ -88,7 +79,7 @@ def test_the_alert_threshold_is_the_lowest_that_keeps_nine_planned_visits_in_ten
 
 
 def test_the_history_of_the_last_set_is_what_the_code_of_its_evaluation_reads():
-    script = _history_script()
+    script = load_script("held_out_history")
     name, commit = list(script.evaluated_sets().items())[-1]
     known = subprocess.run(["git", "-C", str(ROOT), "cat-file", "-e", f"{commit}^{{commit}}"], capture_output=True)
     if known.returncode:

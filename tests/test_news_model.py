@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import load_script
 from warrantwatch.news.extract import ALERT_CONFIDENCE, MODEL, extract
 from warrantwatch.news.model import MODEL_FILE
 
@@ -18,12 +18,7 @@ SEED = (ROOT / "examples" / "seed-article.txt").read_text(encoding="utf-8")
 
 def _trainer():
     pytest.importorskip("sklearn")
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import train_event_model
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    return train_event_model
+    return load_script("train_event_model")
 
 
 def test_the_shipped_model_names_its_development_sets_and_thresholds():

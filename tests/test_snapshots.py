@@ -3,17 +3,16 @@
 After a deliberate data or rule change: `python scripts/update_snapshots.py`, then review the diff.
 """
 
-import importlib.util
 import json
 from pathlib import Path
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_outcomes_match_the_reviewed_snapshot():
-    spec = importlib.util.spec_from_file_location("update", ROOT / "scripts" / "update_snapshots.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("update_snapshots")
     pinned = json.loads((ROOT / "tests" / "snapshots" / "outcomes.json").read_text())
     current = module.snapshot()
     changed = {case: {s: (pinned[case].get(s), o) for s, o in states.items()

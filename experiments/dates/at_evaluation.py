@@ -18,7 +18,6 @@ scores them (today's labels).
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,9 @@ import train
 import yaml
 from date_model import candidates
 
+sys.path.insert(0, str(train.ROOT / "scripts"))
+from held_out_history import read_with  # (scripts/: reads a set with the code of a commit)
+
 from warrantwatch.news.evaluate import Score, load_items
 from warrantwatch.news.extract import Event, is_background
 from warrantwatch.records.dates import PartialDate
@@ -38,38 +40,11 @@ ROOT = train.ROOT
 # Each untouched set and the commit at which its one evaluation was made (the README's "evaluated once").
 EVALUATED_AT: dict[str, str] = yaml.safe_load((ROOT / "tests" / "data" / "evaluations.yaml").read_text(
     encoding="utf-8"))
-# Run with the old checkout first on the path: every event of a set, as JSON.
-DUMP = """
-import datetime as dt, json, sys
-from pathlib import Path
-import yaml
-from warrantwatch.news.extract import extract
-from warrantwatch.records.knowledge import bundled
-kb, dump = bundled(), {}
-for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    published = raw["published"]
-    published = dt.date.fromisoformat(published) if isinstance(published, str) else published
-    dump[raw["id"]] = [{"person": e.person, "host": e.host, "kind": e.kind,
-                        "date": e.date.isoformat() if e.date else None,
-                        "date_from": getattr(e, "date_from", "text"), "date_text": getattr(e, "date_text", None),
-                        "evidence": list(e.evidence),
-                        "place": list(e.reading.place) if getattr(e, "reading", None) and e.reading.place else None,
-                        "sentence": e.reading.sentence if getattr(e, "reading", None) else None}
-                       for e in extract(kb, raw["text"], published)]
-print(json.dumps(dump))
-"""
 
 
 def events_then(name: str, commit: str, work: Path) -> dict:
     """Item id → (item, the events the extractor of `commit` read in it)."""
-    checkout = work / commit
-    if not checkout.exists():
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(checkout), commit], check=True)
-    printed = subprocess.run([sys.executable, "-c", DUMP, str(ROOT / "tests" / "data" / name)], cwd=checkout,
-                             env={"PYTHONPATH": str(checkout / "src"), "PATH": "/usr/bin:/bin"},
-                             capture_output=True, text=True, check=True).stdout
-    dump = json.loads(printed)
+    dump = read_with(commit, ROOT / "tests" / "data" / name, work)
     out = {}
     for item in load_items(ROOT / "tests" / "data" / name):
         events = []
