@@ -162,19 +162,19 @@ _BASES = _Fragments(256)
 _MAPS = _Fragments(1024)
 
 
-def _item_parts(item: BriefItem, with_map: bool, parts: list[str]) -> None:
-    """The parts of `_dumps(item.to_dict())` (without _CURRENT_ONLY for a background item), added to `parts`:
-    the event's own dict encoded (its fields are the extractor's), then the item's fields in the order
-    of `BriefItem.to_dict`, the repeating parts from cached fragments."""
+def _item_parts(item: BriefItem, current: bool, parts: list[str]) -> None:
+    """The parts of `_dumps(item.to_dict())` (without _CURRENT_ONLY when not `current`: a background item),
+    added to `parts`: the event's own dict encoded (its fields are the extractor's), then the item's fields in
+    the order of `BriefItem.to_dict`, the repeating parts from cached fragments."""
     parts.append(_dumps(item.event.to_dict())[:-1])
-    if with_map:
+    if current:
         parts += (', "confidence_on_new_text": ', _BANDS.get(item.on_new_text, _band_json))
     parts += (', "person_name": ', _string(item.person_name),
               ', "host_name": ', _string(item.host_name), ', "assessed_on": "', item.assessed_on.isoformat(),
               '", "date_note": ', _optional(item.date_note), ', "assessment": ')
     _assessment_parts(item.assessment, parts)
     parts += (', "warrants": ', _WARRANTS.get(item.warrants, _warrants_json))
-    if with_map:
+    if current:
         image = item.map
         parts += (', "map": ', "null" if image is None else _map_json(image) if image.svg is not None
                   else _MAPS.get(image, _map_json))  # (a drawn map is not kept: its SVG is large)
