@@ -128,6 +128,8 @@ def test_a_single_brief_and_no_brief_at_all_read_the_same(tmp_path, capsys):
     argv = ["brief", str(folder), "--json"]
     nothing = _run(capsys, [*argv, "--jobs", "1"])
     assert nothing[0] == 2 and "no article could be read (25 skipped)" in nothing[2]
+    named = {line.split(":")[0].rsplit("/", 1)[-1] for line in nothing[2].splitlines() if line.startswith("skipped ")}
+    assert named == {f"{i:02d}.txt" for i in range(25)}  # every one of them, the first too
     assert _run(capsys, [*argv, "--jobs", "2"]) == nothing
     (folder / "99.txt").write_text((EXAMPLES / "seed-article.txt").read_text(encoding="utf-8"), encoding="utf-8")
     single = _run(capsys, [*argv, "--published", "2024-08-30", "--jobs", "1"])

@@ -217,7 +217,7 @@ def _print_briefs(briefs, problems: list, article: Path, output: Path | None, as
     first = next(briefs, None)
     second = next(briefs, None) if first is not None else None
     if first is None:
-        _report(problems[1:])
+        _report(problems if len(problems) > 1 else [])  # one problem is the error itself
         raise UnreadableInput(str(problems[0]) if len(problems) == 1 else f"{article}: no article could be read"
                               + (f" ({len(problems)} skipped)" if problems else ""))
     everything = _chain(first, second, briefs)
