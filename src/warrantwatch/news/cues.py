@@ -354,6 +354,10 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
                            r"convicted|sentenced|born|elected|inaugurat|sworn in|took office|came to power|"
                            r"since the court)\w*[^,;.—]{0,40}$|"
+                           # "since deadly protests broke out at home on December 19": the day something else began
+                           r"\bsince (?:the )?(?:[\w-]+ ){0,3}?(?:protests?|demonstrations|unrest|riots|war|coup|"
+                           r"clashes|fighting|revolution|uprising|crisis|invasion|conflict|violence|hostilities)"
+                           r" (?:first )?(?:broke out|began|erupted|flared up|started)\b[^,;.—]{0,30}$|"
                            # (round 23: "AFP learned on Wednesday from an official source", news-final21 2244)
                            r"\b(said|says|announced|told|confirmed|reported|stated|added|wrote|posted|learned|learnt)"
                            # (round sixteen: "said at a Malacañang briefing on Friday, January 19", news-final10 1518)

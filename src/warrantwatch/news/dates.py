@@ -154,11 +154,33 @@ def scan(text: str, offset: int = 0) -> list[RawDate]:
         groups = word.groupdict() if kind == "ago" else {short: m.group(name) for name, short in _GROUPS[kind]}
         if kind == "half":
             groups["which"] = word.group("which")
-        found.append(RawDate(start + offset, m.end() + offset, kind, groups, text[start:m.end()]))
-        done = m.end()
-        if kind == "weekday" and text.startswith(", ", m.end()) and _FULL_DAY_AHEAD.match(text, m.end() + 2):
-            groups["comma_day"] = "1"
+        end = m.end()
+        if kind == "relative" and (shift := _DAY_AFTER_OR_BEFORE.search(text, max(0, at - 20), at)) and \
+                groups["rel"].lower() == ("tomorrow" if shift.group(1).lower() == "after" else "yesterday"):
+            # "the day after tomorrow", "the day before yesterday": two days from the report's
+            start, groups["rel"] = shift.start(), f"the day {shift.group(1).lower()} {groups['rel'].lower()}"
+        elif kind == "weekday" and not groups.get("which"):
+            # "a week from Monday", "a week on Monday", "Monday week": the Monday after the coming one
+            later = _WEEK_FROM.search(text, max(0, at - 16), at)
+            after = None if later else _WEEK_AFTER.match(text, end)
+            if later or after:
+                start, end = (later.start(), end) if later else (start, after.end())
+                groups["week_later"] = "1"
+        if kind == "weekday" and found and _RUN_GLUE.fullmatch(text, found[-1].end - offset, start) and \
+                found[-1].kind in _FULL_DAYS:
+            groups["after_previous"] = "1"  # "On Tuesday (June 5) and Wednesday": the Wednesday after June 5
+        found.append(RawDate(start + offset, end + offset, kind, groups, text[start:end]))
+        done = end
+        if kind == "weekday" and text.startswith((", ", " ("), m.end()) and _FULL_DAY_AHEAD.match(text, m.end() + 2):
+            groups["comma_day"] = "(" if text[m.end() + 1] == "(" else ","
     return found
+
+
+_RUN_GLUE = re.compile(r"\)?,? (?:and|to|through|until) ", re.I)
+_FULL_DAYS = frozenset(("iso", "dotted", "month_day", "day_month", "weekday_day"))
+_DAY_AFTER_OR_BEFORE = re.compile(r"\bthe day (after|before) $", re.I)
+_WEEK_FROM = re.compile(r"\ba week (?:from|on) $", re.I)
+_WEEK_AFTER = re.compile(r" week\b(?![-'’]| of| ago| after| before| later| earlier| long| old| or)", re.I)
 
 
 # "Wednesday, 21 August 2019", "Friday, January 19": a weekday written before the full day it names
@@ -221,6 +243,9 @@ def _relative(rel: str, published: dt.date) -> tuple[dt.date, dt.date]:
     if rel == "tomorrow":
         day = published + dt.timedelta(days=1)
         return day, day
+    if rel in ("the day after tomorrow", "the day before yesterday"):
+        day = published + dt.timedelta(days=2 if rel.endswith("tomorrow") else -2)
+        return day, day
     if rel in ("today", "tonight", "overnight", "this morning", "this afternoon", "this evening"):
         return published, published
     if rel in ("yesterday", "last night"):
@@ -276,7 +301,10 @@ def resolve_all(raw: list[RawDate], published: dt.date, future: bool | None,
                 offset: int = 0) -> list[DateMention]:
     """The scanned expressions resolved against the publication date, offsets shifted back by `offset`."""
     found: list[DateMention] = []
+    told_from = None  # "on Monday (June 4)": the day in brackets is told from the weekday on
     for i, r in enumerate(raw):
+        if told_from is not None:
+            r, told_from = r._replace(start=told_from), None
         if r.kind == "same_day":
             # the day told before it, read in its own direction ("had arrived earlier in the day": not ahead of
             # the report even in a sentence about the future), else the report's
@@ -289,7 +317,15 @@ def resolve_all(raw: list[RawDate], published: dt.date, future: bool | None,
             found.append(DateMention(r.start - offset, r.end - offset, day, day, r.text))
             continue
         if r.kind == "weekday" and r.groups.get("comma_day"):
-            continue  # "on Wednesday, 21 August 2019": the weekday of the day written next (round seventeen)
+            # "on Wednesday, 21 August 2019": the weekday of the day written next (round seventeen)
+            told_from = r.start if r.groups["comma_day"] == "(" else None
+            continue
+        if r.kind == "weekday" and r.groups.get("after_previous") and found and found[-1].first == found[-1].last \
+                and found[-1].end == raw[i - 1].end - offset:
+            ahead = (WEEKDAYS[r.groups["weekday"].lower()] - found[-1].first.weekday()) % 7 or 7
+            day = found[-1].first + dt.timedelta(days=ahead)
+            found.append(DateMention(r.start - offset, r.end - offset, day, day, r.text))
+            continue
         resolved = _resolve(r.kind, r.groups, published, future)
         if resolved is not None:
             found.append(DateMention(r.start - offset, r.end - offset, resolved[0], resolved[1], r.text))
@@ -416,6 +452,9 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
             monday = day - dt.timedelta(days=day.weekday())
             return monday, monday + dt.timedelta(days=6)
         if kind == "weekday":
+            if groups.get("week_later"):  # "a week from Monday": a week after the coming Monday
+                day = _weekday(groups["weekday"], None, published, True) + dt.timedelta(weeks=1)
+                return day, day
             day = _weekday(groups["weekday"], groups.get("which"), published, future)
             return day, day
         if kind == "year":
