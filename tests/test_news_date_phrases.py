@@ -77,3 +77,34 @@ def test_the_bracketed_day_is_told_from_its_weekday():
 )
 def test_trip_days(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a person in a list of those present, told in a sentence after the gathering's (round 50)
+        ("BAMAKO, May 15 (AP) - African leaders opened a one-day summit in Mali on Saturday. Sudan's Omar el-Bashir, "
+         "Chad's Idriss Deby and Nigeria's Olusegun Obasanjo were also present.", "2004-05-15",
+         {("omar-al-bashir", "MLI", "2004-05-15", "occurred")}),
+        ("Some fifteen African heads of state attended the ceremony in Ndjamena on Monday. Also present was Sudan's "
+         "Omar el-Béchir, still under an international arrest warrant.", "2016-08-08",
+         {("omar-al-bashir", "TCD", "2016-08-08", "occurred")}),
+        ("Several aircraft landed yesterday for the summit, bringing the delegations to the Cotonou meeting. Among "
+         "the presidents who arrived yesterday were Blaise Compaoré of Burkina Faso and Laurent Gbagbo of Côte "
+         "d'Ivoire.", "2008-06-17", {("laurent-gbagbo", "BEN", "2008-06-16", "occurred")}),
+        # not: a list of those who will come, those who stayed away, nor a list without a gathering placed before
+        ("African leaders will open a summit in Mali on Saturday. Omar al-Bashir and Idriss Deby will also be "
+         "present.", "2004-05-13", set()),
+        ("African leaders opened a summit in Mali on Saturday. Omar al-Bashir, represented by his foreign minister, "
+         "was also present in spirit.", "2004-05-15", set()),
+        ("Omar al-Bashir and Idriss Deby were also present.", "2004-05-15", set()),
+        # the French spellings name the persons; "since X took power in 1986" dates no trip
+        ("Libya's leader, Mouammar Kadhafi, arrived in Uganda yesterday for a four-day visit. It is Kadhafi's fourth "
+         "visit to Uganda since Museveni took power in 1986.", "2008-03-16",
+         {("muammar-gaddafi", "UGA", "2008-03-15", "occurred")}),
+        ("Seif el-Islam Kadhafi arrived in Paris on Monday for a private stay.", "2002-02-26",
+         {("saif-al-islam-gaddafi", "FRA", "2002-02-25", "occurred")}),
+    ],
+)
+def test_present_in_a_list_and_names(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -353,6 +353,7 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
                            r"convicted|sentenced|born|elected|inaugurat|sworn in|took office|came to power|"
+                           r"took power|seized power|"
                            r"since the court)\w*[^,;.—]{0,40}$|"
                            # "since deadly protests broke out at home on December 19": the day something else began
                            r"\bsince (?:the )?(?:[\w-]+ ){0,3}?(?:protests?|demonstrations|unrest|riots|war|coup|"

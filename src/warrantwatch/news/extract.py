@@ -1709,6 +1709,11 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 not p.demonym and p.start < took.start() and _SCENE_BEFORE.search(sentence, max(0, p.start - 14),
                                                                                    p.start) for p in places):
             _took_part_there(kb, ctx, people, sentence, took)  # (not "In July, on a visit to Hungary, he ... urged")
+        elif people and ctx.gatherings and ("present" in sentence or "mong" in sentence) and \
+                (listed := _LISTED_PRESENT.search(sentence)) and \
+                not _names_places([p for p in places if sentence[max(0, p.start - 3):p.start] != "of "], sentence):
+            # (a state after "of" is a listed leader's own: "Laurent Gbagbo of Côte d'Ivoire")
+            _listed_present(kb, ctx, people, sentence, listed)  # "Also present was Sudan's Omar el-Béchir"
         if not people or not _travels(sentence) or NO_TRIP.search(sentence) or (
                 "have" in sentence and _COUNTERFACTUAL_TRIP.match(sentence)):
             continue
@@ -2224,8 +2229,42 @@ def _took_part_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], senten
         0 <= p.start - took.end() <= 60 if walkout else 0 <= took.start() - p.end <= 80 or (
             0 <= took.start() - p.end <= 200 and "among" in sentence[max(0, p.start - 40):p.start])) and
         _same_clause(sentence, min(p.end, took.end()), max(p.start, took.start()))), None)
-    if person is None:
+    if person is not None:
+        _present_at_gathering(kb, ctx, people, person, sentence)
+
+
+# Round 50: a person named in a list of those present at the gathering placed last, told in a sentence of its own:
+# "Also present was Sudan's Omar el-Béchir", "Among the presidents who arrived yesterday were ... Laurent Gbagbo",
+# "Sudan's Omar el-Bashir, Chad's Idriss Deby and Nigeria's Olusegun Obasanjo were also present" (news-final33 3220,
+# news-final30 2915, news-final34 3312). The list follows an opener ("opens"), or precedes "were also present".
+_LISTED_PRESENT = re.compile(
+    r"(?P<opens>\b(?:also present|present too|among those present|among (?:the )?(?:other )?(?:guests|participants|"
+    r"dignitaries|leaders|heads of state(?: and government)?|presidents)(?: (?:who (?:have |had )?(?:arrived|attended|"
+    r"came|were present)|present|attending|in attendance|already there))?(?: (?:yesterday|today|on \w+day|earlier))?)"
+    r",? (?:was|were|are|is)\b(?: also)?|"
+    r"\bthe following (?:heads of state(?: and government)?|leaders|presidents)(?:[^.;:]{0,60}?) were present\b)|"
+    r"(?P<closes>\b(?:was|were|is|are) (?:also |all )?(?:present|in attendance)\b(?! (?:at|in|for|on)\b))", re.I)
+_LIST_SPAN = 260
+
+
+def _listed_present(kb: KnowledgeBase, ctx: _Context, people: list[Hit], sentence: str, listed: re.Match[str]) -> None:
+    """Each person of the record in the list of those present: there, at the gathering placed last."""
+    if _NOT_THERE.search(sentence) or FUTURE.search(sentence) or NEGATED.search(sentence, max(0, listed.start() - 30),
+                                                                                  listed.start()):
         return
+    for person in people:
+        if person.end == 0:
+            continue
+        in_list = 0 <= person.start - listed.end() <= _LIST_SPAN if listed.group("opens") else \
+            0 <= listed.start() - person.end <= _LIST_SPAN
+        if in_list and not _STRONG_BREAK.search(sentence, min(person.end, listed.end()),
+                                                max(person.start, listed.start())):
+            _present_at_gathering(kb, ctx, people, person, sentence)
+
+
+def _present_at_gathering(kb: KnowledgeBase, ctx: _Context, people: list[Hit], person: Hit, sentence: str) -> None:
+    """The person present at the gathering placed last, if it was placed within `_GATHERING_BACK` sentences in one
+    state that is not the person's own."""
     places, placed, told = ctx.gatherings[-1]
     if ctx.sentence_no - told > _GATHERING_BACK:
         return
