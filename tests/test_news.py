@@ -10,11 +10,15 @@ import pytest
 from warrantwatch.cli import main
 from warrantwatch.news.brief import READING_NOTE, build, to_html, to_markdown
 from warrantwatch.news.dates import find_dates
-from warrantwatch.news.extract import extract, sentences
+from warrantwatch.news.extract import ALERT_CONFIDENCE, extract, sentences
 from warrantwatch.news.reading import Article, read_path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SEED = (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
+# A plan told outright (read at 0.99): what the alert tests use since news-final35 moved the alert threshold to 0.98,
+# above the seed story's own plan (read at 0.97, stored and counted below the threshold)
+PLAN = ("Russian President Vladimir Putin will visit Mongolia on September 3, the Kremlin said on Friday. Mongolia, a "
+        "member of the International Criminal Court since 2002, is obliged to arrest him.")
 PUBLISHED = dt.date(2024, 8, 30)
 
 
@@ -159,7 +163,7 @@ def test_brief_writes_its_files(tmp_path, capsys):
     assert {"brief.md", "brief.json", "brief.html"} <= {p.name for p in out.iterdir()}
 
 
-def test_watch_stores_once_and_alerts(tmp_path, capsys):
+def test_watch_stores_once_and_alerts(tmp_path, capsys, kb):
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "seed.txt").write_text(SEED, encoding="utf-8")
@@ -167,8 +171,14 @@ def test_watch_stores_once_and_alerts(tmp_path, capsys):
     argv = ["watch", str(folder), "--db", str(db), "--published", "2024-08-30", "--json"]
     assert main(argv) == 0
     first = json.loads(capsys.readouterr().out)
-    assert first["new_articles"] == 1
-    assert [(a["person"], a["host"]) for a in first["alerts"]] == [("vladimir-putin", "MNG")]
+    assert first["new_articles"] == 1 and first["stored"]["events"] == 1
+    # the story's planned visit to a state bound to arrest is alerted only at or above the threshold the held-out
+    # record supports (since news-final35, 0.98: the visit, read at 0.97, is stored and counted below it)
+    (visit,) = [e for e in extract(kb, SEED, dt.date(2024, 8, 30)) if e.host == "MNG"]
+    assert (visit.person, visit.kind) == ("vladimir-putin", "planned")
+    alerted = visit.confidence >= first["alert_confidence"] == ALERT_CONFIDENCE
+    assert [(a["person"], a["host"]) for a in first["alerts"]] == ([("vladimir-putin", "MNG")] if alerted else [])
+    assert first["below_confidence"] == (0 if alerted else 1)
     assert main(argv) == 0
     second = json.loads(capsys.readouterr().out)
     assert second["new_articles"] == 0 and second["already_stored"] == 1
@@ -302,7 +312,9 @@ def test_confidence_and_evidence_per_event(kb):
     from warrantwatch.news.extract import ALERT_CONFIDENCE
 
     (event,) = [e for e in extract(kb, SEED, PUBLISHED) if e.host == "MNG"]
-    assert event.confidence >= ALERT_CONFIDENCE and len(event.evidence) >= 2
+    assert event.confidence >= 0.95 and len(event.evidence) >= 2
+    (plan,) = extract(kb, PLAN, PUBLISHED)
+    assert plan.confidence >= ALERT_CONFIDENCE
     # A place borrowed from the sentence before: read, but not sure enough to alert
     (weak,) = extract(kb, "The summit opens in Ulaanbaatar on September 3. Putin is expected to attend.", PUBLISHED)
     assert weak.confidence < ALERT_CONFIDENCE
@@ -311,7 +323,7 @@ def test_confidence_and_evidence_per_event(kb):
 def test_watch_alerts_only_above_the_threshold(tmp_path, capsys):
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "seed.txt").write_text(SEED, encoding="utf-8")
+    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
     (folder / "weak.txt").write_text("The summit opens in Ulaanbaatar on September 3. Putin is expected to attend.",
                                      encoding="utf-8")
     assert main(["watch", str(folder), "--db", str(tmp_path / "n.duckdb"), "--published", "2024-08-30",
@@ -431,7 +443,7 @@ def test_compact_and_relative_dates():
 def test_watch_alert_lines_name_the_person_and_the_state(tmp_path, capsys):
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "seed.txt").write_text(SEED, encoding="utf-8")
+    (folder / "plan.txt").write_text(PLAN, encoding="utf-8")
     assert main(["watch", str(folder), "--db", str(tmp_path / "n.duckdb"), "--published", "2024-08-30"]) == 0
     out = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
     assert "ALERT Vladimir Putin → Mongolia 2024-09-03 (state party: bound to arrest, confidence" in out
@@ -492,12 +504,12 @@ def test_an_undated_item_matches_only_an_event_placed_in_the_month_of_the_report
 
 
 def test_planned_alerts_are_judged_by_the_trip_as_well_as_by_the_whole_event(kb, tmp_path, capsys):
-    # The seed article's plan (Putin to Mongolia on 3 September, alerting): an item that expects another
-    # day counts it wrong as a whole event and right as a trip; an item that expects no plan, wrong in both
+    # A plan of Putin's to Mongolia on 3 September, alerting: an item that expects another day counts it wrong as a
+    # whole event and right as a trip; an item that expects no plan, wrong in both
     from warrantwatch.news.evaluate import evaluate, load_items
 
     def scores(expected: list[dict]) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
-        item = {"id": "x", "source": "s", "published": "2024-08-30", "title": "t", "text": SEED, "expected": expected}
+        item = {"id": "x", "source": "s", "published": "2024-08-30", "title": "t", "text": PLAN, "expected": expected}
         (tmp_path / "x.yaml").write_text(json.dumps(item), encoding="utf-8")
         report = evaluate(kb, load_items(tmp_path))
         return tuple((s.true_positives, s.predicted, s.expected) for s in (report.alerting, report.planned_alerts))

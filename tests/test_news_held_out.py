@@ -110,6 +110,8 @@ def test_a_brief_shows_what_its_confidence_meant_on_new_text(kb):
     assert brief.to_json_line() == json.dumps(brief.to_dict(), ensure_ascii=False, default=str)
 
 
-def test_the_seed_story_still_alerts_at_the_held_out_threshold(kb):
+def test_the_seed_storys_plan_is_read_just_below_the_held_out_threshold(kb):
+    # since news-final35 the held-out record supports alerts from 0.98 only: the seed story's plan, read at 0.97,
+    # is stored by watch and counted below the threshold, not alerted (README, News: Confidence)
     (mongolia,) = [e for e in extract(kb, SEED, dt.date(2024, 8, 30)) if e.host == "MNG"]
-    assert mongolia.kind == "planned" and mongolia.confidence >= ALERT_CONFIDENCE
+    assert mongolia.kind == "planned" and 0.95 <= mongolia.confidence < ALERT_CONFIDENCE
