@@ -2218,11 +2218,17 @@ def _gathering_places(places: list[Hit], sentence: str) -> list[Hit]:
         _GATHERING_AFTER.match(sentence, p.end))]
 
 
+def _not_present(sentence: str, act: int) -> bool:
+    """Whether the sentence tells the act at `act` as not in person, not yet, or not at all ("by video", "will",
+    "did not")."""
+    return bool(_NOT_THERE.search(sentence) or FUTURE.search(sentence) or
+                NEGATED.search(sentence, max(0, act - 30), act))
+
+
 def _took_part_there(kb: KnowledgeBase, ctx: _Context, people: list[Hit], sentence: str, took: re.Match[str]) -> None:
     """A person of the record acting in the gathering placed last (`ctx.gatherings`): present there, on the day the
     gathering's sentence or this one gives (read with the confidence of a borrowed place)."""
-    if _NOT_THERE.search(sentence) or FUTURE.search(sentence) or NEGATED.search(sentence, max(0, took.start() - 30),
-                                                                                  took.start()):
+    if _not_present(sentence, took.start()):
         return
     walkout = took.group(0).lower().startswith(("walk-out", "walkout"))
     person = next((p for p in reversed(people) if p.end > 0 and (
@@ -2249,8 +2255,7 @@ _LIST_SPAN = 260
 
 def _listed_present(kb: KnowledgeBase, ctx: _Context, people: list[Hit], sentence: str, listed: re.Match[str]) -> None:
     """Each person of the record in the list of those present: there, at the gathering placed last."""
-    if _NOT_THERE.search(sentence) or FUTURE.search(sentence) or NEGATED.search(sentence, max(0, listed.start() - 30),
-                                                                                  listed.start()):
+    if _not_present(sentence, listed.start()):
         return
     for person in people:
         if person.end == 0:
