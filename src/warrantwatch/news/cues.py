@@ -164,11 +164,15 @@ CANCELLED = Prefiltered(re.compile(
     r"(?:is|was|are|were) not on (?:[\w'’.-]+ ){0,3}(?:agenda|schedule|itinerary)|"
     r"(?:is|was|will be) (?:a |an |the )?(?:most )?(?:notable|conspicuous|glaring|striking) absen(?:ce|tee)|"
     r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation|"
-    r"(?:will|would|is to|to) be represented (?:at|by|in))\b", re.I),
+    r"(?:will|would|is to|to) be represented (?:at|by|in)|"
+    # round 51: "Sudan ... is to boycott this week's Africa-European Union summit in Libya" (news-final35 3417)
+    r"(?:is|are|will|would|to) boycott|(?:is|are) boycotting|"
+    # round 51: "Bashir's absence was meant 'to avoid embarrassment to Libya'" (news-final35 3417)
+    r"(?<=['’]s )absence|(?:his|her) absence from)\b", re.I),
     'cancel', 'call', 'scrap', 'skip', 'postpon', 'suspend', 'not ', "n't", 'stay', 'pulled out', 'avoid', 'declin',
     'turned back', 'divert', 'refused', 'denied', 'abandon', 'give up', 'gave up', 'giving up', 'no longer',
     'drop', 'shelved', 'on hold', 'put off', 'puts off', 'putting off', 'defer', 'absent from', 'not accept',
-    'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan', 'turn', 'reject')
+    'be represented', 'not,', 'unable', 'refus', 'absen', 'no plan', 'no such plan', 'turn', 'reject', 'boycott')
 # "will not address it remotely either", "no plans for a video address": video participation denied.
 REMOTE_DENIED = re.compile(r"\b(?:not|no|never|n't|neither|nor)\b[^.;,]{0,40}$", re.I)
 REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|remotely|video address|"
@@ -280,7 +284,10 @@ NO_TRIP = Prefiltered(re.compile(
                      # round 46: "'Now we hope that you will also visit Pakistan,' he told Gerasimov": a wish, an
                      # invitation, no trip (news-final32 3086)
                      r"(?:we|I) (?:hope|wish|would like)(?: that)? (?:you|he|she) (?:will|would|could|can) "
-                     r"(?:also |soon )?(?:visit|come to|travel to))", re.I),
+                     r"(?:also |soon )?(?:visit|come to|travel to)|"
+                     # round 51: "complained that the Obama administration had not invited him to a nuclear security
+                     # summit" (news-final35 3419): left out, no trip
+                     r"(?:had|has|have|did|was|were) not (?:been )?invited (?:him|her|to)\b)", re.I),
     'not ', 'never', 'no plan', 'no intention', 'banned', 'barred', 'visa', 'hope', 'wish', 'would like',
     'able to', 'think')
 # The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
@@ -300,7 +307,8 @@ ARRIVED_FROM = re.compile(r"\b(?:in|arriv\w*|came|come|fresh|returned|returning|
 # "a day after he flew into Washington": the arrival, N days before the day the sentence names.
 DAYS_AFTER_ARRIVAL = re.compile(r"\b(?P<count>a|one|two|three|four) days? after (?:he|she|"
                                 r"(?:his|her) (?:plane|jet|aircraft)|the (?:[\w-]+ ){1,3}|[A-Z][\w-]+ )?\s*(?:had )?"
-                                r"(?:arrived|flew|flown|landed|touched down|set down|reached)", re.I)
+                                r"(?:arrived|arrives|flew|flies|flown|landed|lands|touched down|touches down|set down|"
+                                r"reached|reaches|(?:his|her) arrival\b)", re.I)
 # "He arrived from Indonesia, where he met ...": the place he came from is a stop he made.
 # (round seventeen: "flew to Baku from Yerevan, where in the morning he held talks", news-final16 1976)
 WHERE_HE = re.compile(r"^,?\s+where (?:(?:earlier |early |in the |that |this )?(?:morning|day|afternoon|evening|"
@@ -414,8 +422,11 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"detention (?:centre|center)|"
     r"leaders? of|presidents? of|heads? of state (?:of|from)|counterparts? (?:of|from)|delegations? (?:of|from)|"
     # round eighteen: a title, "President of Belarus Alexander Lukashenko" (news-final17 2030)
-    r"(?:President|Prime Minister|King|Emir|Sultan|Chancellor|Executive Office)s? of(?=\W+(?:the\W+)?$))"
-    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|around|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
+    r"(?:President|Prime Minister|King|Emir|Sultan|Chancellor|Executive Office)s? of(?=\W+(?:the\W+)?$)|"
+    # round 51: "harder to persuade Iran or North Korea to abandon their nuclear ambitions" (news-final35 3419): the
+    # ones to be swayed, not a venue
+    r"persuad(?:e|ed|es|ing)|convinc(?:e|ed|es|ing)|pressur(?:e|ed|es|ing))"
+    r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|or|around|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"
                           r"on the (?:future|fate|situation|subject|question) of)\s+(?:the\s+)?$|"
@@ -561,7 +572,9 @@ AMONG_PRESENT = re.compile(r"\bamong (?:the |them |those )?(?:\w+ )?(?:guests|th
                            re.I)
 # "a talk he was due to give ... was cancelled": something other than a trip called off.
 NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|reception|interview|screening|"
-                                 r"dinner|book launch|performance|match|game|rally|protest|vote|debate|hearing)s?\b"
+                                 r"dinner|book launch|performance|match|game|rally|protest|vote|debate|hearing|"
+                                 # round 51: "Western diplomats will boycott the forum": others stay away
+                                 r"diplomat|envoy|ambassador|delegation|delegate)s?\b"
                                  r"[^.;,]{0,60}$", re.I)
 # "is in Pyongyang and is scheduled to meet Kim": a trip under way on the day of the report.
 PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:also |already |currently |now |still )?"

@@ -1044,6 +1044,10 @@ def _tense_before(clause: str, position: int) -> bool | None:
 
 
 _TENSE_WINDOW = 90
+# (round 51) a trip named as a noun, its place and a day told as gone by: "over a trip to Las Vegas earlier this month"
+_TRIP_NOUN_TO = re.compile(r"\b(?:trip|visit|journey|stay|stopover|tour)\s+(?:[\w-]+\s+){0,2}to\s+(?:the\s+)?$", re.I)
+_PAST_DAY_WORDS = re.compile(r"(?:earlier|last|yesterday|the day before|\w+ (?:days?|weeks?|months?) ago)\b", re.I)
+_SHORT_GAP = re.compile(r"\s*(?:[\w-]+\s+){0,2}")
 _PLANNED_TRIP = re.compile(r"\b(?:had |was |were )?(?:planned|planning|intended|intending) "
                            r"(?:an? |the |his |her |its )?(?:[\w-]+ )?(?:trip|visit|journey|tour|stopover)\b", re.I)
 
@@ -1906,6 +1910,13 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                     # "appeared on Friday by video ..., days after his arrest in Manila": Friday is the
                     # appearance's day; the arrest's is not told (round six)
                     date = None
+            if place_kind == "planned" and date is not None and date.first < published and anchor == place.start and \
+                    _PAST_DAY_WORDS.match(date.text) and _TRIP_NOUN_TO.search(sentence, max(0, place.start - 40),
+                                                                            place.start) and \
+                    _SHORT_GAP.fullmatch(sentence, place.end, date.start):
+                # round 51: "will be investigated over a trip to Las Vegas earlier this month": the trip the future
+                # verb is about was made (news-final35 3411)
+                place_kind = "occurred"
             partial = date.as_partial if date else None
             if date is not None and place_kind in ("occurred", "arrest") and date.first <= published < date.last \
                     and date.span_days <= 7 and partial is not None and partial.month is None:
@@ -2716,8 +2727,17 @@ _LEAVING = re.compile(r"\b(?:left|leaves?|leaving|flew (?:out|home|back)|departe
                       r"back home|will|would|shall|going to|plans?|due to|expected to)\b", re.I)
 
 
-def _day_told(ctx: _Context, person: Hit, sentence: str) -> None:
-    """Note the report's day (or the day before) told of `person` in `sentence` (read by `_report_day`)."""
+def _day_told(ctx: _Context, person: Hit, sentence: str, speaking: bool = False) -> None:
+    """Note the report's day (or the day before) told of `person` in `sentence` (read by `_report_day`).
+    `speaking`: the trip without a day is an address by video, made on the day the person is told to have said
+    something (round 51: "Gadhafi complained on Monday that ... Speaking via video link from Tripoli",
+    news-final35 3419)."""
+    if speaking:
+        for date in ctx.dates(sentence, False):
+            if date.span_days == 0 and 0 <= (ctx.published - date.first).days <= 1 and \
+                    _SPOKE_ON.search(sentence, max(0, date.start - 30), date.start):
+                ctx.report_days.setdefault(person.value, {})[date.as_partial] = date.text
+                return
     together = _AT_THE_SAME_TIME.search(sentence)
     told = _QUOTED.sub("", sentence) if '"' in sentence or "“" in sentence else sentence  # not words quoted
     if together and together.start() < person.start:
@@ -2725,7 +2745,7 @@ def _day_told(ctx: _Context, person: Hit, sentence: str) -> None:
     elif _LEAVING.search(told):
         return
     elif _SAID.search(told):
-        if not _UNDER_WAY_NOW.search(told):
+        if not speaking and not _UNDER_WAY_NOW.search(told):
             return
         statement = True  # "is on his way to Baghdad, state radio reported on Wednesday": under way that day
     else:
@@ -2735,6 +2755,10 @@ def _day_told(ctx: _Context, person: Hit, sentence: str) -> None:
                 statement or _trip_date(sentence, date)) and not _DATELINE_DAY.match(sentence[:date.start]) and \
                 not _SINCE_OR_UNTIL.search(sentence[max(0, date.start - 8):date.start] + date.text[:6]):
             ctx.report_days.setdefault(person.value, {})[date.as_partial] = date.text
+
+
+_SPOKE_ON = re.compile(r"\b(?:said|says|told|complained|warned|urged|declared|insisted|argued|accused|critici[sz]ed|"
+                       r"spoke|addressed|called)\s+(?:on\s+)?$", re.I)
 
 
 # "which the group has occupied since Tuesday afternoon": where something else began or ends, not the person's day
@@ -2817,7 +2841,8 @@ def _report_day(ctx: _Context) -> None:
     for person, sentence in ctx.told:
         if len(undated.get(person.value, ())) == 1 and \
                 not STAND_IN_FOR.search(sentence, max(0, person.start - 60), person.start):
-            _day_told(ctx, person, sentence)  # (not "where he is representing Putin")
+            # (not "where he is representing Putin")
+            _day_told(ctx, person, sentence, speaking=ctx.events[undated[person.value][0]].kind == "remote")
     for person, days in ctx.report_days.items():
         if len(days) != 1 or len(undated.get(person, ())) != 1:
             continue

@@ -1,0 +1,76 @@
+"""Round fifty-one (issue 11, 2026-12-08 session): readings the spent set news-final35 showed wrong, each told again
+in a short story written for the test. A trip named as a noun with a day gone by is a trip made, whatever the verb
+("will be investigated over a trip to Las Vegas earlier this month"); an arrival told "a day after he arrives" or
+"a day after his arrival" is the day before the one named; a boycott announced, and a person's "absence", are a
+trip called off; the states someone hopes to persuade are no venue; a leader "not invited" makes no trip; an address
+by video takes the day its speaker was told to have spoken. The negative cases hold each reading's limits."""
+
+import pytest
+
+from newsread import read_events
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a trip made, named as a noun, under a future verb of somebody else's act
+        ("Police chief Ronald dela Rosa will be investigated over a trip to Las Vegas earlier this month.",
+         "2016-11-11", {("ronald-dela-rosa", "USA", "2016-11", "occurred")}),
+        ("Police chief Ronald dela Rosa will be questioned about his visit to Las Vegas last week.",
+         "2016-11-11", {("ronald-dela-rosa", "USA", "2016-11", "occurred")}),
+        # not: a plan dated ahead, and a day gone by that is not the trip's
+        ("Police chief Ronald dela Rosa will make a trip to Las Vegas next week.", "2016-11-11",
+         {("ronald-dela-rosa", "USA", "2016-11", "planned")}),
+        ("Police chief Ronald dela Rosa, who was promoted last week, will travel to Las Vegas on Saturday.",
+         "2016-11-11", {("ronald-dela-rosa", "USA", "2016-11-12", "planned")}),
+        # the arrival a day before the talks the sentence dates
+        ("Vladimir Putin will hold talks with President Roh on Nov. 19, a day after he arrives in South Korea.",
+         "2005-11-04", {("vladimir-putin", "KOR", "2005-11-18", "planned")}),
+        ("Vladimir Putin will meet President Roh in Seoul on Nov. 19, a day after his arrival.",
+         "2005-11-04", {("vladimir-putin", "KOR", "2005-11-18", "planned")}),
+        # not: a day after something other than his arrival
+        ("Vladimir Putin will meet President Roh in Seoul on Nov. 19, a day after the election.",
+         "2005-11-04", {("vladimir-putin", "KOR", "2005-11-19", "planned")}),
+    ],
+)
+def test_trips_made_and_arrival_days(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a boycott announced is a trip called off; the leader's absence is no presence where it was felt
+        ("Sudan's President Omar al-Bashir is to boycott this week's summit in Libya, his minister said on Sunday.",
+         "2010-11-28", {("omar-al-bashir", "LBY", "2010-11", "cancelled")}),
+        ("Omar al-Bashir will not go to the summit in Tripoli. Bashir's absence was meant to avoid embarrassment to "
+         "Libya, which is hosting the gathering, the minister said.", "2010-11-28",
+         {("omar-al-bashir", "LBY", "", "cancelled")}),
+        # not: others who boycott a forum the person attended
+        ("Western diplomats boycotted a forum in Doha on Sunday that was attended by Omar al-Bashir.", "2017-05-14",
+         {("omar-al-bashir", "QAT", "2017-05-14", "occurred")}),
+        ("Western diplomats will boycott a forum in Doha that Omar al-Bashir will attend on Sunday.", "2017-05-12",
+         {("omar-al-bashir", "QAT", "2017-05-14", "planned")}),
+    ],
+)
+def test_boycotts_and_absences(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the states to be persuaded are no venue; the video address takes the day he spoke; not invited, no trip
+        ("WASHINGTON - Muammar Gaddafi complained on Monday that he had not been invited to a summit in Washington "
+         "earlier this month. Speaking via video link from Tripoli, Gaddafi told a conference that it was now harder "
+         "to persuade Iran or North Korea to give up their nuclear programmes.", "2010-04-26",
+         {("muammar-gaddafi", "USA", "2010-04-26", "remote")}),
+        ("Muammar Gaddafi complained that the administration had not invited him to the summit in Washington.",
+         "2010-04-26", set()),
+        # not: an invitation made is still a plan
+        ("The administration has invited Muammar Gaddafi to the summit in Washington next month.", "2010-04-26",
+         {("muammar-gaddafi", "USA", "2010-05", "planned")}),
+    ],
+)
+def test_video_addresses_and_invitations(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected
