@@ -74,3 +74,27 @@ def test_boycotts_and_absences(kb, text, published, expected):
 )
 def test_video_addresses_and_invitations(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # another's trip: a minister's called-off trip, a person named only in the clause of its cause
+        ("Sudan's foreign minister has called off a trip to Egypt after President Omar al-Bashir accused Egypt of "
+         "arming rebels against his government.", "2017-05-29", set()),
+        # not: the person's own trip called off, whatever came before
+        ("Omar al-Bashir has called off a trip to Egypt after Egypt was accused of arming rebels.", "2017-05-29",
+         {("omar-al-bashir", "EGY", "", "cancelled")}),
+        ("After President Omar al-Bashir accused Egypt of arming rebels, he called off a trip to Egypt.",
+         "2017-05-29", {("omar-al-bashir", "EGY", "", "cancelled")}),
+        # a pronoun after another named traveller's sentence is his, not the person's named before
+        ("George W. Bush arrived in Israel on Wednesday and was greeted by Benjamin Netanyahu. Bush is to fly by "
+         "helicopter to Jerusalem. During his visit to the region he will also visit Saudi Arabia and Egypt.",
+         "2008-05-14", set()),
+        # not: the person's own visit, told on after another greeted him
+        ("Benjamin Netanyahu arrived in Washington on Wednesday. Obama greeted him at the White House. During his "
+         "visit he will also visit New York.", "2008-05-14", {("benjamin-netanyahu", "USA", "2008-05-14", "occurred")}),
+    ],
+)
+def test_other_peoples_trips(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

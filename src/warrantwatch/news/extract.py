@@ -291,6 +291,9 @@ class _Context:
     dateline_day: tuple[PartialDate, str] | None = None
     lead_people: frozenset[str] = frozenset()  # the persons of the record its first sentence names
     last_she: str | None = None  # the last woman of the record named (`Person.pronoun`): "her visit" is hers
+    # the number of the last sentence whose subject is someone named who is not of the record, travelling ("Bush is
+    # to fly by helicopter to Jerusalem"): a pronoun in the next sentence is theirs (round 51)
+    other_traveller_at: int = -1
 
     days_of_year: dict[tuple[int, int], int] = field(default_factory=dict)  # (month, day) → a year written with it
     # (sentence, future) → its dates resolved: asked again for each place and rule of a sentence
@@ -1516,6 +1519,24 @@ def _object_pronoun(sentence: str) -> bool:
                for m in OBJECT_PRONOUN.finditer(sentence))
 
 
+# round 51: "Sudan's foreign minister has called off a trip to Egypt after President Omar al-Bashir accused Egypt of
+# arming rebels" (news-final35 3428): a person named in a clause of what came before is not the one whose trip the
+# main clause told
+_IN_A_LATER_CLAUSE = re.compile(r"\b(?:after|because|when)\s+(?:(?:[A-Z][\w'’.-]+|the)\s+){0,4}$")
+
+
+def _trip_told_before(sentence: str, position: int) -> bool:
+    """A trip word before `position` and none in the clause of the person there (not "because Khadafi is not
+    coming")."""
+    head = sentence[:position]
+    return not head.lstrip().startswith(("After", "Because", "When")) and bool(
+        TRAVEL.search(head) or CANCELLED.search(head)) and not _OWN_TRIP_AFTER.match(sentence, position)
+
+
+_OWN_TRIP_AFTER = re.compile(r"[\w\s'’.-]{0,50}?\b(?:come|coming|came|go|going|went|travel\w*|visit\w*|attend\w*|"
+                             r"arriv\w*|fly|flying|flew)\b")
+
+
 def _given_names_kept(text: str, hits: list[Hit]) -> list[Hit]:
     drop = {i for i in range(len(hits) - 1) if hits[i].kind == "place" and hits[i + 1].kind == "person" and
             hits[i + 1].start - hits[i].end <= 8 and _MIDDLE_INITIALS.match(text, hits[i].end, hits[i + 1].start)}
@@ -1583,10 +1604,13 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
         people = [p for p in _persons(hits) if not SENDER_AFTER.match(sentence, p.end)
                   and not (conditional and _CONDITION_BEFORE.search(sentence, max(0, p.start - 30), p.start))
                   and not (inviting and INVITER.match(sentence, p.end))
-                  and not (told_by is not None and p.start >= told_by.end())]
+                  and not (told_by is not None and p.start >= told_by.end())
+                  and not (" after " in sentence and _IN_A_LATER_CLAUSE.search(sentence, max(0, p.start - 45), p.start)
+                           and _trip_told_before(sentence, p.start))]
         if not people:
             # "Netanyahu's office said he would travel to Washington": the pronoun is the office's owner
-            senders = [p for p in _persons(hits) if _HE.search(sentence, p.end)]
+            senders = [p for p in _persons(hits) if _HE.search(sentence, p.end) and not (
+                " after " in sentence and _IN_A_LATER_CLAUSE.search(sentence, max(0, p.start - 45), p.start))]
             if senders:
                 people = [Hit(0, 0, "reference", senders[-1].value, "(pronoun)")]
         if ctx.sentence_no == 1:
@@ -1600,8 +1624,12 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                                                or INSTITUTION_SAID_HE.search(sentence)
                                                or _own_leader(kb, ctx.last_person, places, sentence)) \
                 and not _other_leader(kb, ctx.last_person, places, sentence) \
-                and not _someone_else_before_pronoun(sentence):
+                and not _someone_else_before_pronoun(sentence) and ctx.other_traveller_at != ctx.sentence_no - 1:
             people = [Hit(0, 0, "reference", _pronoun_refers_to(kb, ctx, sentence), "(pronoun)")]
+        if not people and ctx.last_person and _NAMED_SUBJECT_TRAVELS.match(sentence):
+            # round 51: "Bush is to fly by helicopter from the airport to Jerusalem ... During his five-day visit to the
+            # region he will also visit Saudi Arabia": the pronoun after another's trip is his (news-final35 3379)
+            ctx.other_traveller_at = ctx.sentence_no
         if not people and ctx.last_person and ('"' in sentence or "”" in sentence) and _aide_plans(norm, sentence):
             # '"It is important to pay a visit to China," Ushakov said' (the person's aide): the person's plan
             people = [Hit(0, 0, "reference", ctx.last_person, "(the aide's quote)")]
