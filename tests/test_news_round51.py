@@ -98,3 +98,30 @@ def test_video_addresses_and_invitations(kb, text, published, expected):
 )
 def test_other_peoples_trips(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a place after an epithet ("drought-stricken"), reached by a verb of a motorcade
+        ("Muammar Gaddafi and his motorcade rumbled into drought-stricken Malawi on Wednesday.", "2002-07-18",
+         {("muammar-gaddafi", "MWI", "2002-07-17", "occurred")}),
+        # where a thing was launched is no trip of the person
+        ("Gaddafi was in Malawi to win support for the African Union, which was launched in Durban last week.",
+         "2002-07-18", {("muammar-gaddafi", "MWI", "2002-07", "occurred")}),
+        # not: the summit held there, which he attended
+        ("Gaddafi attended the summit, which was held in Durban last week.", "2002-07-18",
+         {("muammar-gaddafi", "ZAF", "2002-07", "occurred")}),
+        # the start of another's stay does not date the person's trip
+        ("Omar al-Bashir flew on Thursday to Tangiers, the city where King Salman has been on holiday since July 24.",
+         "2017-08-04", {("omar-al-bashir", "MAR", "2017-08-03", "occurred")}),
+        # not: the person's own stay since a day
+        ("Omar al-Bashir flew to Tangiers, where he has been on holiday since July 24.", "2017-08-04",
+         {("omar-al-bashir", "MAR", "2017-07-24", "occurred")}),
+        # a saying's day is the meeting's when he said it at the meeting there
+        ('"I am glad to talk with you," Vladimir Putin said yesterday at the start of a meeting with Gerhard '
+         'Schroeder in Hamburg.', "2004-12-21", {("vladimir-putin", "DEU", "2004-12-20", "occurred")}),
+    ],
+)
+def test_places_and_days_of_other_things(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

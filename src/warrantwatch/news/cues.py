@@ -128,6 +128,9 @@ TRAVEL = re.compile(
     # round 40: "entered the Gaza Strip on Wednesday morning" (news-final30 2873)
     r"(?-i:enter(?:s|ed|ing)? (?:the )?(?=[A-Z]))|"
     r"stop(?:s|ped)? (?:over |off )?in|"
+    # round 51: "Gaddafi and his flamboyant roadshow rumbled into drought-stricken Malawi on Wednesday" (news-final35
+    # 3414)
+    r"(?:rumbled|rolled|swept|drove|motored|roared|sailed) into|"
     r"arrested|detained|custody|held in|apprehended|video link|virtually|remotely)\b", re.I)
 CANCELLED = Prefiltered(re.compile(
     # (round seventeen: "after postponing a visit to Moscow", news-final16 1990; "calling off", "scrapping")
@@ -425,7 +428,10 @@ NOT_DESTINATION_BEFORE = re.compile(
     r"(?:President|Prime Minister|King|Emir|Sultan|Chancellor|Executive Office)s? of(?=\W+(?:the\W+)?$)|"
     # round 51: "harder to persuade Iran or North Korea to abandon their nuclear ambitions" (news-final35 3419): the
     # ones to be swayed, not a venue
-    r"persuad(?:e|ed|es|ing)|convinc(?:e|ed|es|ing)|pressur(?:e|ed|es|ing))"
+    r"persuad(?:e|ed|es|ing)|convinc(?:e|ed|es|ing)|pressur(?:e|ed|es|ing)|"
+    # round 51: "the new African Union, which was launched in Durban last week" (news-final35 3414): where a thing
+    # began, not a trip
+    r"(?:which|that) (?:was|were|had been|has been) (?:launched|founded|created|established|formed|adopted|born))"
     r"\W+(?:(?:in|of|on|from|with|over|to|against|at|the|and|or|around|\w+ian|[A-Z][\w-]*)\W+){0,6}$")
 # The subject of talks, not their venue: "talks on Iran", "a statement about Ukraine".
 TOPIC_BEFORE = re.compile(r"\b(talks on|talks about|discuss(?:ed|es|ing)?|about|regarding|concerning|"

@@ -820,7 +820,7 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
                 return False  # "the north of Congo" is in it, "any country south of the United States" is not
         elif not (word[0].isupper() or lower in MODIFIERS or lower in CONTAINERS or lower in _LIST_WORDS or
                   lower.endswith(("'s", "’s")) or
-                  _HYPHENATED_NAME.search(word) or
+                  _HYPHENATED_NAME.search(word) or _PLACE_EPITHET.search(lower) or
                   (lower in _ORDINAL_ENDS and tokens[i].start() > 0 and sentence[tokens[i].start() - 1].isdigit())):
             # "to non-Arab Eritrea", "pro-Western", the "th" of "64th" (round 23)
             return False  # a verb or another preposition: "avoiding France", "from Budapest"
@@ -829,6 +829,9 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
 
 
 _HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
+# round 51: "rumbled into drought-stricken Malawi" (news-final35 3414), "conflict-hit", "cash-strapped"
+_PLACE_EPITHET = re.compile(r"^[a-z]+-(?:stricken|hit|torn|ravaged|ridden|rich|poor|battered|scarred|affected|strapped|"
+                            r"starved|wracked|racked)$")
 _COMPASS = frozenset(("north", "south", "east", "west"))
 
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
@@ -1262,7 +1265,8 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
     if sentence[end - 2:end] == ", " and (weekday := _WEEKDAY_BEFORE.search(sentence, max(0, end - 12), end)):
         end = weekday.start()  # "said at a briefing on Friday, January 19": the words before the weekday
     if NOT_TRIP_DATE_BEFORE.search(sentence, max(0, end - 40), end) or (
-            date.text[:6].lower() == "since " and LAST_MEETING_BEFORE.search(sentence, max(0, end - 40), end)) or \
+            date.text[:6].lower() == "since " and LAST_MEETING_BEFORE.search(sentence, max(0, end - 40), end)) or (
+            "where" in sentence and _WHERE_OTHERS_SINCE.search(sentence, max(0, end - 90), end)) or \
             _statement_day(sentence, date):
         return False  # "since 2019", "by March 17", "returns to Israel on Wednesday", "On Friday the Kremlin said"
     m = NOT_TRIP_DATE.search(sentence, max(0, end - 90), end)
@@ -1271,6 +1275,10 @@ def _trip_date(sentence: str, date: DateMention) -> bool:
         _VISIT_AFTER_DATE.match(sentence, date.end) is not None
 
 
+# round 51: "travelling to Tangiers, the city where King Salman has been on holiday since July 24" (news-final35 3416):
+# the start of another's stay
+_WHERE_OTHERS_SINCE = re.compile(r"\bwhere\s+(?:(?:King|Queen|President|Prince|Emir|Sheikh|the)\s+)?"
+                                 r"(?:[A-Z][\w'’.-]+\s+){1,3}(?:has|have|had) been\b[^.;]{0,40}\bsince\s+(?:the\s+)?$")
 _ARRIVED_NOW = re.compile(r"\b(?:has|have) (?:just )?(?:arrived|landed)\b")
 _PURPOSE = re.compile(r"\b(?:to (?:take part|participate|attend)|for (?:a|an|the) )\b")
 
@@ -1359,8 +1367,12 @@ _OPENING_GERUND = re.compile(r"\W*(?:(?:before|after|upon|on|while|when|since)\s
 # (news-final21 2223)
 _COUNTERFACTUAL_TRIP = re.compile(r"\W*(?:An?|His|Her|Such an?|Any) (?:[\w-]+ )?(?:visit|trip|journey)\b[^.;:]{0,90}?"
                                   r"\b(?:could|would|might)(?: also| well| even| only)? have\b")
-_VISIT_AFTER_DATE = re.compile(r",?\s+(?:by|when|while|in|during|on) (?:visiting|travell?ing to|flying to|going to|"
-                               r"(?:an? |his |her )?(?:visit|trip) to)\b", re.I)
+_VISIT_AFTER_DATE = re.compile(r",?\s+(?:(?:by|when|while|in|during|on) (?:visiting|travell?ing to|flying to|going to|"
+                               r"(?:an? |his |her )?(?:visit|trip) to)|"
+                               # round 51: "Putin said yesterday at the start of a meeting with Federal Chancellor
+                               # Gerhard Schroeder in Hamburg" (news-final35 3365): said where he met
+                               r"at the (?:start|opening|beginning|end|close) of (?:a|the|his|her) (?:meeting|talks)|"
+                               r"(?:at|during|after) (?:a|the|his|her) (?:meeting|talks) with)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 _OCCASION_WHICH = re.compile(r", which (?:will )?(?:convenes?|opens?|begins?|starts?|is held|will be held|takes? place|"
                              r"runs?)\b")
