@@ -125,3 +125,33 @@ def test_other_peoples_trips(kb, text, published, expected):
 )
 def test_places_and_days_of_other_things(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a departure with an adverb; a visit put off, then planned again for the month told
+        ("Jean-Pierre Bemba will leave immediately for Brussels tomorrow.", "2018-08-04",
+         {("jean-pierre-bemba", "BEL", "2018-08-05", "planned")}),
+        ("Vladimir Putin has put off his visit to Bulgaria on 9 November. Putin will instead come in December, the "
+         "paper says.", "2012-10-29",
+         {("vladimir-putin", "BGR", "2012-11-09", "cancelled"), ("vladimir-putin", "BGR", "2012-12", "planned")}),
+        # not: "instead" after a trip that was not called off
+        ("Vladimir Putin will visit Bulgaria on 9 November. Putin will instead come in December, the paper says.",
+         "2012-10-29", {("vladimir-putin", "BGR", "2012-11-09", "planned")}),
+        # a relative of the person, named by a given name not the person's, or as "the younger"
+        ("Yair Netanyahu went to Hungary on Saturday.", "2026-03-22", set()),
+        ("The younger Netanyahu went to Hungary on Saturday.", "2026-03-22", set()),
+        # not: the elder, a spelling of the person's own given name, a month before the name
+        ("The elder Duterte flew to Hong Kong on Saturday.", "2019-02-17",
+         {("rodrigo-duterte", "CHN", "2019-02-16", "occurred")}),
+        ("Omar Hasan Al-Bashir flew to Cairo on Saturday.", "2019-02-17",
+         {("omar-al-bashir", "EGY", "2019-02-16", "occurred")}),
+        ("In August Shoigu flew to Beijing.", "2019-09-17", {("sergei-shoigu", "CHN", "2019-08", "occurred")}),
+        # filmed greetings to a conference are taking part from afar
+        ("Benjamin Netanyahu stayed in Jerusalem. Netanyahu senior sent filmed greetings to the conference in "
+         "Budapest on Saturday.", "2026-03-22", {("benjamin-netanyahu", "HUN", "2026-03-21", "remote")}),
+    ],
+)
+def test_departures_new_days_relatives_and_greetings(kb, text, published, expected):
+    assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -123,7 +123,9 @@ TRAVEL = re.compile(
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be(?:ing)? received|received (?:him|her|the)|received with (?:[\w-]+ ){0,2}honou?rs|"
     r"(?-i:receiv(?:ed|es|ing) (?=[A-Z]))|"
-    r"welcomed at|hosted at|set down|touched down|leav(?:e|es|ing) for|"
+    r"welcomed at|hosted at|set down|touched down|"
+    # round 51: "will leave immediately for Brussels" (news-final35 3421)
+    r"leav(?:e|es|ing)(?: (?:immediately|directly|straight|later|shortly|again))? for|"
     r"(?-i:(?:left|leaves|departed) (?:the )?(?=[A-Z]))|"
     # round 40: "entered the Gaza Strip on Wednesday morning" (news-final30 2873)
     r"(?-i:enter(?:s|ed|ing)? (?:the )?(?=[A-Z]))|"
@@ -202,9 +204,12 @@ REMOTE = Prefiltered(re.compile(r"\b(video ?link|by video|via video|virtually|re
                     # round 38: "is due to make a virtual appearance at the Democracy Summit" (news-final29 2789)
                     r"(?:a|an|his|her) virtual (?:appearance|address|speech|remarks|participation)|"
                     r"pre-?recorded|recorded (?:a |an |his |her )?(?:video |televised )?"
-                    r"(?:message|address|speech|statement|remarks))\b",
+                    r"(?:message|address|speech|statement|remarks)|"
+                    # round 51: "Netanyahu senior and US President Donald Trump sent filmed greetings to the
+                    # conference" (news-final35 3368)
+                    r"(?:filmed|video) (?:greetings?|messages?))\b",
                     re.I),
-    'video', 'virtual', 'remote', 'online', 'recorded', 'satellite', 'teleconf', 'taped')
+    'video', 'virtual', 'remote', 'online', 'recorded', 'satellite', 'teleconf', 'taped', 'filmed')
 ARREST = Prefiltered(re.compile(r"\b(arrested|detained|taken into (?:[\w-]+ )?custody|apprehended|placed under arrest|"
                     # "after his arrest in Manila" (not "a warrant for his arrest in November")
                     r"(?:his|her) arrest (?:in|at) (?=[A-Z])(?!(?:January|February|March|April|May|June|July|"

@@ -15,6 +15,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from warrantwatch.law.warrants import reported_death, warrant_on
@@ -1549,6 +1550,63 @@ _OWN_TRIP_AFTER = re.compile(r"[\w\s'’.-]{0,50}?\b(?:come|coming|came|go|going
                              r"arriv\w*|fly|flying|flew)\b")
 
 
+# round 51: "Yair Netanyahu, the son of Prime Minister Benjamin Netanyahu", "The younger Netanyahu went to Hungary"
+# (news-final35 3368): a surname after a given name that is not the person's, or after "younger", is a relative's.
+# The words that may stand before a surname and still name the person: titles and words that begin a sentence.
+_BEFORE_SURNAME = frozenset((
+    "president", "presidents", "prime", "minister", "pm", "premier", "mr", "mrs", "ms", "dr", "colonel", "col",
+    "general", "gen", "marshal", "field", "leader", "brother", "chancellor", "sheikh", "emir", "king", "senator",
+    "sen", "judge", "commander", "chief", "secretary", "comrade", "mister", "monsieur", "herr", "señor",
+    "president-elect",
+    "presidente", "président", "mayor", "governor", "gov", "lieutenant", "lt", "captain", "capt", "major", "maj",
+    "admiral", "director", "deputy", "vice", "acting", "former", "ex", "strongman", "warlord", "ambassador",
+    "envoy", "but", "and", "when", "then", "as", "while", "if", "although", "though", "after", "before", "since",
+    "meanwhile", "today", "yesterday", "tomorrow", "now", "still", "also", "so", "yet", "did", "does", "do", "has",
+    "have", "had", "will", "would", "should", "could", "can", "is", "was", "why", "how", "where", "what", "who",
+    "whether", "that", "this", "for", "with", "by", "to", "of", "in", "on", "at", "from", "said", "says", "told",
+    "under", "against", "once", "until", "unlike", "like", "according", "asked", "met", "meets", "where", "because",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ms.", "mr.", "dr.", "gen.",
+    "col.", "sen.", "lt.", "capt.", "maj.", "gov.", "defence", "defense", "foreign", "interior", "head", "chairman",
+    "chair", "speaker", "dictator", "ruler", "rebel", "indicted", "accused", "suspect", "suspected", "fugitive",
+    "wanted", "sudanese", "libyan", "russian", "israeli", "ugandan", "congolese", "ivorian", "filipino", "philippine",
+    "afghan", "kenyan", "central", "african", "not", "even", "only", "just", "likud", "kremlin", "taliban",
+    "ltc", "al", "el", "moammar", "muammar", "moamer", "mouammar", "omar", "omer", "besides", "afterwards", "both",
+    "meeting", "during", "last", "next", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec"))
+_KIN_BEFORE = re.compile(r"\b(?:younger|junior|son|daughter|wife|brother|sister|nephew|cousin)\s+$", re.I)
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][a-zà-ÿ'’-]*[a-zà-ÿ])[ \t]+$")
+
+
+def _relatives_dropped(kb: KnowledgeBase, text: str, hits: list[Hit]) -> list[Hit]:
+    keep = []
+    for hit in hits:
+        if hit.kind == "person" and " " not in hit.text.strip():
+            before = text[max(0, hit.start - 30):hit.start]
+            given = _GIVEN_NAME_BEFORE.search(before)
+            if _KIN_BEFORE.search(before) or (
+                    given is not None and given.group(1).lower() not in _BEFORE_SURNAME and
+                    not _own_name_word(kb, hit.value, given.group(1).lower()) and
+                    not any(h.kind == "place" and h.end == hit.start - (len(before) - given.end(1))
+                            for h in hits)):
+                continue
+        keep.append(hit)
+    return keep
+
+
+@lru_cache(maxsize=1024)
+def _own_name_word(kb: KnowledgeBase, person: str, word: str) -> bool:
+    """Whether `word` is one of the person's names, or a spelling of one ("Hasan", "Hebatullah")."""
+    return any(word == own or SequenceMatcher(None, word, own).ratio() >= 0.75 for own in _own_name_words(kb, person))
+
+
+@lru_cache(maxsize=256)  # facts of the knowledge base: kept across articles
+def _own_name_words(kb: KnowledgeBase, person: str) -> frozenset[str]:
+    record = kb.person_by_id[person]
+    return frozenset(word.lower().strip(".,") for name in (record.name, record.full_name or "", *record.aliases)
+                     for word in re.split(r"[\s-]+", name) if word)
+
+
 def _given_names_kept(text: str, hits: list[Hit]) -> list[Hit]:
     drop = {i for i in range(len(hits) - 1) if hits[i].kind == "place" and hits[i + 1].kind == "person" and
             hits[i + 1].start - hits[i].end <= 8 and _MIDDLE_INITIALS.match(text, hits[i].end, hits[i + 1].start)}
@@ -1582,7 +1640,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
     all_hits = gazetteer.find(norm, published)
     if not any(hit.kind != "place" for hit in all_hits):
         return []  # no person of the record named or referred to: no event (most of a news feed)
-    all_hits = _given_names_kept(norm, all_hits)
+    all_hits = _relatives_dropped(kb, norm, _given_names_kept(norm, all_hits))
     spans = sentence_spans(norm)
     read_article(norm, spans)  # the cue patterns' searches in it answered from one scan (news.cue_index)
     all_dates = scan(norm)
@@ -1758,6 +1816,9 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 not _names_places([p for p in places if sentence[max(0, p.start - 3):p.start] != "of "], sentence):
             # (a state after "of" is a listed leader's own: "Laurent Gbagbo of Côte d'Ivoire")
             _listed_present(kb, ctx, people, sentence, listed)  # "Also present was Sudan's Omar el-Béchir"
+        if people and not places and "instead" in sentence and ctx.events and _INSTEAD_COMES.search(sentence):
+            _rescheduled(ctx, people[-1].value, sentence)  # "Putin will instead come in December"
+            continue
         if not people or not _travels(sentence) or NO_TRIP.search(sentence) or (
                 "have" in sentence and _COUNTERFACTUAL_TRIP.match(sentence)):
             continue
@@ -3366,6 +3427,24 @@ def _earlier_arrival(ctx: _Context, person: str, sentence: str, published: dt.da
             ctx.events[i] = replace(event, date=PartialDate(day.year, day.month, day.day),
                                     evidence=(*event.evidence, sentence))
         return
+
+
+# round 51: "Putin has put off his coming to Bulgaria by a month ... Putin will instead come in December" (news-final35
+# 3364): the trip called off, planned again for the day told
+_INSTEAD_COMES = re.compile(r"\b(?:will|would|is to|is due to|is expected to|now plans to) (?:instead|now) "
+                            r"(?:come|visit|travel|go|arrive|make the (?:trip|visit|journey))\b|"
+                            r"\b(?:will|would) (?:come|visit|travel|go|arrive) instead\b", re.I)
+
+
+def _rescheduled(ctx: _Context, person: str, sentence: str) -> None:
+    called_off = next((e for e in reversed(ctx.events) if e.person == person), None)
+    if called_off is None or called_off.kind != "cancelled":
+        return
+    days = [d for d in ctx.dates(sentence, True) if d.first > ctx.published and _trip_date(sentence, d)]
+    if len(days) != 1 or (called_off.date is not None and called_off.date.first_day >= days[0].first):
+        return  # (a new day after the one called off)
+    _add(ctx, replace(called_off, kind="planned", date=days[0].as_partial, evidence=(sentence,),
+                      date_text=days[0].text, reading=None))
 
 
 # a sentence whose day may date an arrest in its state: it tells the arrest, a capture or a hand-over ("Troops
