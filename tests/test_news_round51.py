@@ -148,6 +148,9 @@ def test_places_and_days_of_other_things(kb, text, published, expected):
         ("Omar Hasan Al-Bashir flew to Cairo on Saturday.", "2019-02-17",
          {("omar-al-bashir", "EGY", "2019-02-16", "occurred")}),
         ("In August Shoigu flew to Beijing.", "2019-09-17", {("sergei-shoigu", "CHN", "2019-08", "occurred")}),
+        # the Ossetian spelling of Tskhinvali is a place of South Ossetia, in Georgia as the UN recognises it
+        ("Sergei Shoigu visited Tskhinval on Monday.", "2009-07-27", {("sergei-shoigu", "GEO", "2009-07-27",
+                                                                      "occurred")}),
         # filmed greetings to a conference are taking part from afar
         ("Benjamin Netanyahu stayed in Jerusalem. Netanyahu senior sent filmed greetings to the conference in "
          "Budapest on Saturday.", "2026-03-22", {("benjamin-netanyahu", "HUN", "2026-03-21", "remote")}),
