@@ -13,6 +13,7 @@ from newsread import read_events
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
+        # — trips made and arrival days —
         # a trip made, named as a noun, under a future verb of somebody else's act
         ("Police chief Ronald dela Rosa will be investigated over a trip to Las Vegas earlier this month.",
          "2016-11-11", {("ronald-dela-rosa", "USA", "2016-11", "occurred")}),
@@ -31,15 +32,7 @@ from newsread import read_events
         # not: a day after something other than his arrival
         ("Vladimir Putin will meet President Roh in Seoul on Nov. 19, a day after the election.",
          "2005-11-04", {("vladimir-putin", "KOR", "2005-11-19", "planned")}),
-    ],
-)
-def test_trips_made_and_arrival_days(kb, text, published, expected):
-    assert read_events(kb, text, published, dated_by_text=True) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+        # — boycotts and absences —
         # a boycott announced is a trip called off; the leader's absence is no presence where it was felt
         ("Sudan's President Omar al-Bashir is to boycott this week's summit in Libya, his minister said on Sunday.",
          "2010-11-28", {("omar-al-bashir", "LBY", "2010-11", "cancelled")}),
@@ -51,15 +44,7 @@ def test_trips_made_and_arrival_days(kb, text, published, expected):
          {("omar-al-bashir", "QAT", "2017-05-14", "occurred")}),
         ("Western diplomats will boycott a forum in Doha that Omar al-Bashir will attend on Sunday.", "2017-05-12",
          {("omar-al-bashir", "QAT", "2017-05-14", "planned")}),
-    ],
-)
-def test_boycotts_and_absences(kb, text, published, expected):
-    assert read_events(kb, text, published, dated_by_text=True) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+        # — video addresses and invitations —
         # the states to be persuaded are no venue; the video address takes the day he spoke; not invited, no trip
         ("WASHINGTON - Muammar Gaddafi complained on Monday that he had not been invited to a summit in Washington "
          "earlier this month. Speaking via video link from Tripoli, Gaddafi told a conference that it was now harder "
@@ -70,15 +55,7 @@ def test_boycotts_and_absences(kb, text, published, expected):
         # not: an invitation made is still a plan
         ("The administration has invited Muammar Gaddafi to the summit in Washington next month.", "2010-04-26",
          {("muammar-gaddafi", "USA", "2010-05", "planned")}),
-    ],
-)
-def test_video_addresses_and_invitations(kb, text, published, expected):
-    assert read_events(kb, text, published, dated_by_text=True) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+        # — other people's trips —
         # another's trip: a minister's called-off trip, a person named only in the clause of its cause
         ("Sudan's foreign minister has called off a trip to Egypt after President Omar al-Bashir accused Egypt of "
          "arming rebels against his government.", "2017-05-29", set()),
@@ -94,15 +71,7 @@ def test_video_addresses_and_invitations(kb, text, published, expected):
         # not: the person's own visit, told on after another greeted him
         ("Benjamin Netanyahu arrived in Washington on Wednesday. Obama greeted him at the White House. During his "
          "visit he will also visit New York.", "2008-05-14", {("benjamin-netanyahu", "USA", "2008-05-14", "occurred")}),
-    ],
-)
-def test_other_peoples_trips(kb, text, published, expected):
-    assert read_events(kb, text, published, dated_by_text=True) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+        # — places and days of other things —
         # a place after an epithet ("drought-stricken"), reached by a verb of a motorcade
         ("Muammar Gaddafi and his motorcade rumbled into drought-stricken Malawi on Wednesday.", "2002-07-18",
          {("muammar-gaddafi", "MWI", "2002-07-17", "occurred")}),
@@ -121,15 +90,7 @@ def test_other_peoples_trips(kb, text, published, expected):
         # a saying's day is the meeting's when he said it at the meeting there
         ('"I am glad to talk with you," Vladimir Putin said yesterday at the start of a meeting with Gerhard '
          'Schroeder in Hamburg.', "2004-12-21", {("vladimir-putin", "DEU", "2004-12-20", "occurred")}),
-    ],
-)
-def test_places_and_days_of_other_things(kb, text, published, expected):
-    assert read_events(kb, text, published, dated_by_text=True) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
+        # — departures, new days, relatives and greetings —
         # a departure with an adverb; a visit put off, then planned again for the month told
         ("Jean-Pierre Bemba will leave immediately for Brussels tomorrow.", "2018-08-04",
          {("jean-pierre-bemba", "BEL", "2018-08-05", "planned")}),
@@ -156,5 +117,5 @@ def test_places_and_days_of_other_things(kb, text, published, expected):
          "Budapest on Saturday.", "2026-03-22", {("benjamin-netanyahu", "HUN", "2026-03-21", "remote")}),
     ],
 )
-def test_departures_new_days_relatives_and_greetings(kb, text, published, expected):
+def test_round_fifty_one_readings(kb, text, published, expected):
     assert read_events(kb, text, published, dated_by_text=True) == expected

@@ -1560,7 +1560,8 @@ _OWN_TRIP_AFTER = re.compile(r"[\w\s'’.-]{0,50}?\b(?:come|coming|came|go|going
 # round 51: "Yair Netanyahu, the son of Prime Minister Benjamin Netanyahu", "The younger Netanyahu went to Hungary"
 # (news-final35 3368): a surname after a given name that is not the person's, or after "younger", is a relative's.
 # The words that may stand before a surname and still name the person: titles and words that begin a sentence (a
-# demonym, "Sudanese Bashir", is a place of the gazetteer and is told apart by its hit).
+# demonym, "Sudanese Bashir", is a place of the gazetteer and is told apart by its hit; an abbreviation with its full
+# stop, "Mr. Netanyahu", is no given name to `_GIVEN_NAME_BEFORE`).
 _BEFORE_SURNAME = frozenset((
     "president", "presidents", "prime", "minister", "pm", "premier", "mr", "mrs", "ms", "dr", "colonel", "col",
     "general", "gen", "marshal", "field", "leader", "brother", "chancellor", "sheikh", "emir", "king", "senator",
@@ -1572,9 +1573,9 @@ _BEFORE_SURNAME = frozenset((
     "meanwhile", "today", "yesterday", "tomorrow", "now", "still", "also", "so", "yet", "did", "does", "do", "has",
     "have", "had", "will", "would", "should", "could", "can", "is", "was", "why", "how", "where", "what", "who",
     "whether", "that", "this", "for", "with", "by", "to", "of", "in", "on", "at", "from", "said", "says", "told",
-    "under", "against", "once", "until", "unlike", "like", "according", "asked", "met", "meets", "where", "because",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "ms.", "mr.", "dr.", "gen.",
-    "col.", "sen.", "lt.", "capt.", "maj.", "gov.", "defence", "defense", "foreign", "interior", "head", "chairman",
+    "under", "against", "once", "until", "unlike", "like", "according", "asked", "met", "meets", "because",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "defence", "defense", "foreign",
+    "interior", "head", "chairman",
     "chair", "speaker", "dictator", "ruler", "rebel", "indicted", "accused", "suspect", "suspected", "fugitive",
     "wanted", "not", "even", "only", "just", "likud", "kremlin", "taliban",
     "ltc", "al", "el", "moammar", "muammar", "moamer", "mouammar", "omar", "omer", "besides", "afterwards", "both",
