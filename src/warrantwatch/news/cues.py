@@ -117,8 +117,14 @@ TRAVEL = re.compile(
     r"(?:held|hold(?:s|ing)?) (?:discussions|consultations)|"
     r"took off (?:for|from)|set off for|boarded|"
     # round nineteen: "Gbagbo and Soro signed a peace deal in Ouagadougou ... on Sunday" (news-final18 2086)
-    r"sign(?:ed|s)? (?:a|an|the) (?:[\w-]+ ){0,3}(?:deal|agreement|accord|treaty|declaration) in|"
+    # round 52: "are to sign the document at noon on Tuesday at Italy's Pratica di Mare air force base" (news-final36
+    # 3462)
+    r"sign(?:ed|s)? (?:a|an|the) (?:[\w-]+ ){0,3}(?:deal|agreement|accord|treaty|declaration|document|pact|charter|"
+    r"protocol|memorandum|ceasefire)(?: (?:at noon|at midday|on \w+day|today|tomorrow))* (?:in|at)|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last| expected| due)? in|on (?:the|his|her) way to|"
+    # round 52: "is currently living in Vakaga prefecture", "is said to be in Nyala now" (news-final36 3527, 3513)
+    r"(?:is|are)(?: now| currently| still| reportedly| (?:said|believed|thought|reported) to be)+ in|"
+    r"(?:is|are)(?: now| currently| still| reportedly)? (?:living|staying|hiding|residing) in|"
     r"en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be(?:ing)? received|received (?:him|her|the)|received with (?:[\w-]+ ){0,2}honou?rs|"
@@ -168,6 +174,10 @@ CANCELLED = Prefiltered(re.compile(
     r"refus(?:al|ed|es|ing) to (?:attend|travel|go|come|visit|take part|join)|"
     r"(?:is|was|are|were) not on (?:[\w'’.-]+ ){0,3}(?:agenda|schedule|itinerary)|"
     r"(?:is|was|will be) (?:a |an |the )?(?:most )?(?:notable|conspicuous|glaring|striking) absen(?:ce|tee)|"
+    # round 52: "The Ivorian president will once again be one of the big absentees of the France-Africa summit"
+    # (news-final14 1880)
+    r"(?:be|is|was|are|were) (?:once again |again )?(?:one of )?the (?:big |notable |main |most notable |conspicuous )?"
+    r"absentees? (?:of|from|at)|"
     r"(?:be|is|was|were|been) absent from|not accept(?:ed)? (?:the|an|his|her) invitation|"
     r"(?:will|would|is to|to) be represented (?:at|by|in)|"
     # round 51: "Sudan ... is to boycott this week's Africa-European Union summit in Libya" (news-final35 3417)
@@ -259,7 +269,10 @@ AWAITING = re.compile(r"\b(?:would|will|won't|wouldn't|not|no|never|cannot|can't
 # "Five people have been arrested", "police detained dozens of protesters": an arrest of others, not of the
 # person (round seven). Tried on the words before the arrest word, and on the words after it.
 OTHERS_BEFORE_ARREST = re.compile(r"\b(?:people|persons|protesters|demonstrators|activists|others|students|"
-                                  r"supporters|journalists|men|women)\s+(?:have |has |had |were |are |was )?"
+                                  r"supporters|journalists|men|women|"
+                                  # round 52: "while other members were captured" (news-final36 3521)
+                                  r"members|fighters|followers|militants|soldiers|guards|aides|associates|companions)"
+                                  r"\s+(?:have |has |had |were |are |was )?"
                                   r"(?:also )?(?:been |being )?$", re.I)
 OTHERS_AFTER_ARREST = re.compile(r"\s+(?:at least |some |about |more than |nearly |around )?(?:\d+|dozens|hundreds|"
                                  r"scores|several|many|two|three|four|five|six|seven|eight|nine|ten|a number|a group)\b"
@@ -295,9 +308,18 @@ NO_TRIP = Prefiltered(re.compile(
                      r"(?:also |soon )?(?:visit|come to|travel to)|"
                      # round 51: "complained that the Obama administration had not invited him to a nuclear security
                      # summit" (news-final35 3419): left out, no trip
-                     r"(?:had|has|have|did|was|were) not (?:been )?invited (?:him|her|to)\b)", re.I),
+                     r"(?:had|has|have|did|was|were) not (?:been )?invited (?:him|her|to)\b|"
+                     # round 52: "There is as yet no trip to the Forum of Regions in Minsk in the schedule of
+                     # Russian President Vladimir Putin" (news-final36 3484): none planned
+                     r"(?:there is|there was|there are) (?:as yet |still |yet |currently )?no (?:such )?"
+                     r"(?:trip|visit)s?\b|"
+                     r"\bno (?:such )?(?:trip|visit)\b[^.;]{0,50}\b(?:in|on) (?:the|his|her) (?:schedule|programme|"
+                     r"program|agenda|calendar)\b|"
+                     # round 52: "who used to fly to the United States to watch Pacquiao's fights" (news-final36
+                     # 3522): a habit of years gone by, no trip
+                     r"used to (?:fly|travel|go|visit|come|spend)\b)", re.I),
     'not ', 'never', 'no plan', 'no intention', 'banned', 'barred', 'visa', 'hope', 'wish', 'would like',
-    'able to', 'think')
+    'able to', 'think', 'no trip', 'no visit', 'no such', 'used to')
 # The seat of a court or the home of an institution, not a destination: "judges in The Hague issued",
 # "the Hague-based court".
 # (round fifteen: "Sudan's ambassador in Doha told SUNA", news-final14 1898: where a diplomat is posted)
@@ -365,6 +387,11 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   # "has already made official visits to Uganda, Rwanda and Kenya", "paid a state visit to"
                   # (round eleven), "a tour which also took him to Laos and Myanmar"
                   r"(?:made|paid) (?:a |an |his |her |their )?(?:[\w-]+ )?(?:visits?|trips?)|took (?:him|her) to|"
+                  # round 52: the past perfect of any verb, "During a visit to Moscow on 21 April, Netanyahu had
+                  # discussed ..." (news-final36 3466); not a plan made before ("had planned to")
+                  r"had (?!(?:planned|intended|hoped|expected|wanted|scheduled|agreed|promised|pledged|vowed|decided|"
+                  r"offered|invited|asked|proposed|requested|accepted|announced|confirmed|arranged|considered|"
+                  r"needed)\b)[a-z]+ed|"
                   r"last (?:week|month|year)|yesterday|ago)\b", re.I)
 # Dates that belong to the warrant or the treaty, not to the trip.
 NOT_TRIP_DATE = re.compile(r"\b(warrant|issued|ratif|joined|accede|member since|party since|indict|charged|"
@@ -588,8 +615,12 @@ NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|r
                                  r"diplomat|envoy|ambassador|delegation|delegate)s?\b"
                                  r"[^.;,]{0,60}$", re.I)
 # "is in Pyongyang and is scheduled to meet Kim": a trip under way on the day of the report.
-PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:also |already |currently |now |still )?"
-                        r"(?:in|visiting|on (?:a|an|his|her) (?:[\w-]+ ){0,2}(?:visit|trip|tour) (?:to|in)) (?:the )?$",
+PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:also |already |currently |now |still |reportedly |"
+                        # round 52: "is said to be in Nyala now", "is currently living in Vakaga" (news-final36 3513,
+                        # 3527)
+                        r"(?:said|believed|thought|reported) to be (?:now |currently |still )?)?"
+                        r"(?:in|visiting|(?:living|staying|hiding|residing) in|"
+                        r"on (?:a|an|his|her) (?:[\w-]+ ){0,2}(?:visit|trip|tour) (?:to|in)) (?:the )?$",
                         re.I)
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
 SENDER_AFTER = re.compile(r"(?:'s|’s) (?:orders?|instructions?|behalf|request|personal (?:message|envoy)|message|"
@@ -661,6 +692,10 @@ CONTAINERS = frozenset(("capital", "city", "town", "port", "region", "republic",
                         "oblast", "territory", "part", "parts",
                         # round 40: "visited the north of the Gaza Strip" (news-final30 2886)
                         "north", "south", "east", "west", "heart", "centre", "center",
+                        # round 52: "living in Vakaga, in the north-east of the Central African Republic" (news-final36
+                        # 3527)
+                        "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                        "southwest",
                         # round 41: "travelled ... to the West African country of Sierra Leone" (news-final30 2930)
                         "country", "nation",
                         # round 23: "the 64th session of the United Nations General Assembly" (news-final21 2240)

@@ -61,6 +61,8 @@ _ALTERNATIVES = [
     # "in the first half of the year", "the second half of 2026": six months
     # (anchored on "half": "first" and "second" are too common to anchor on; the word before is read by _NEEDS_WORD)
     ("half", r"\bhalf of (?:(?P<rel>the|this|next|last) year|(?P<year>(?:19|20)\d\d))\b"),
+    # "before the end of the year": the report's year (round 52, news-final36 3466)
+    ("year_end", r"\bend of (?:the|this) year\b"),
     ("relative", r"\b(?P<rel>tomorrow|today|tonight|overnight|this (?:morning|afternoon|evening)|yesterday|"
                  r"last night|(?:next|this|last|later this|"
                  r"earlier this) (?:weekend|week|month|year))\b"),
@@ -95,7 +97,7 @@ _NEEDS_WORD = {
 
 
 _ANCHOR_WORDS = frozenset({*MONTHS, *WEEKDAYS, *WEEKDAY_ABBR, "tomorrow", "today", "tonight", "overnight", "yesterday",
-                           "next", "this", "last", "later", "earlier", "within", "coming", "ago", "half",
+                           "next", "this", "last", "later", "earlier", "within", "coming", "ago", "half", "end",
                            *"0123456789"})
 # The article being read (`news.cue_index`) has its anchors found by the cue words' pass: one scan for both.
 collect_word_starts(_ANCHOR_WORDS)
@@ -435,6 +437,8 @@ def _resolve(kind: str, groups: dict[str, str | None], published: dt.date,
             if groups["which"].lower() == "first":
                 return dt.date(year, 1, 1), dt.date(year, 6, 30)
             return dt.date(year, 7, 1), dt.date(year, 12, 31)
+        if kind == "year_end":
+            return dt.date(published.year, 1, 1), dt.date(published.year, 12, 31)
         if kind == "relative":
             return _relative(groups["rel"], published)
         if kind == "within":

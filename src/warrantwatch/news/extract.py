@@ -829,11 +829,28 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
     return None
 
 
+def _present_in(sentence: str, place: Hit) -> bool:
+    """ "is in Pyongyang", and through an apposition that places a town the gazetteer does not know: "is currently
+    living in Vakaga, in the north-east of the Central African Republic" (round 52, news-final36 3527)."""
+    if PRESENT_IN.search(sentence, max(0, place.start - 30), place.start):
+        return True
+    apposed = _APPOSED_PLACE.search(sentence, max(0, place.start - 60), place.start)
+    return apposed is not None and \
+        PRESENT_IN.search(sentence, max(0, apposed.start() - 30), apposed.start()) is not None
+
+
+_APPOSED_PLACE = re.compile(r"(?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)?"
+                            r"(?: (?:prefecture|province|region|district|county|area|town|village|camp|forest))?"
+                            r",\s+in (?:the )?(?:[\w-]+ of (?:the )?|[\w-]+ )?$",
+                            re.I)
+
+
 _HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
 # round 51: "rumbled into drought-stricken Malawi" (news-final35 3414), "conflict-hit", "cash-strapped"
 _PLACE_EPITHET = re.compile(r"^[a-z]+-(?:stricken|hit|torn|ravaged|ridden|rich|poor|battered|scarred|affected|strapped|"
                             r"starved|wracked|racked)$")
-_COMPASS = frozenset(("north", "south", "east", "west"))
+_COMPASS = frozenset(("north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+                      "northeast", "northwest", "southeast", "southwest"))
 
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 # How many names back a list is followed for the role of its first (`_Context.scene_first` relies on it).
@@ -1076,8 +1093,18 @@ def _tells_arrest(sentence: str, m: re.Match[str]) -> bool:
     if "til" in before and (until := UNTIL_PAST.search(before)) is not None and AWAITING.search(
             sentence, max(0, base + until.start() - 40), base + until.start()):
         return False  # "the crimes would not stop until the Libyan leader was arrested": awaited
+    if "since" in before and _SINCE_OWN_ARREST.search(sentence, base, m.end()) and \
+            not _DAY_AHEAD.search(sentence, m.end(), m.end() + 60):
+        return False  # "his first exchange with his fans since his arrest in Accra": time gone by (round 52)
     return not (NEGATED.search(before) or OTHERS_BEFORE_ARREST.search(before)
                 or OTHERS_AFTER_ARREST.match(sentence, m.end(), m.end() + 40))
+
+
+_SINCE_OWN_ARREST = re.compile(r"\bsince (?:his|her|their) arrest\b")
+# (a day told of the arrest: "since his arrest in Tripoli on Monday")
+_DAY_AHEAD = re.compile(r"\b(?:on|last|this|yesterday|today|(?:[0-3]?\d )?(?:January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December)|Monday|Tuesday|Wednesday|Thursday|"
+                        r"Friday|Saturday|Sunday)\b")
 
 
 @lru_cache(maxsize=512)
@@ -1306,6 +1333,13 @@ def _pick_date(dates: list[DateMention], anchor: int, sentence: str,
         own = [d for d in usable if 0 <= d.start - place_end <= 4]
         if own and not any(own[0].first <= a.first <= own[0].last for a in arrivals if a is not own[0]):
             return own[0]
+    if " when " in sentence:
+        # round 52: "landed in London, where he stayed until 13 January, when he moved to Brussels by train": the day
+        # a stay ended is the day of the move that ended it (news-final36 3512)
+        for d in usable:
+            if d.end < anchor and _UNTIL.search(sentence, max(0, d.start - 12), d.start) and \
+                    _WHEN_MOVED_TO.fullmatch(sentence, d.end, anchor):
+                return d
     if arrivals:
         return min(arrivals, key=lambda d: d.first)
     # round 21: "rebuked South Africa on Thursday for failing to arrest al-Bashir when he came to Johannesburg
@@ -1375,6 +1409,8 @@ _VISIT_AFTER_DATE = re.compile(r",?\s+(?:(?:by|when|while|in|during|on) (?:visit
                                r"at the (?:start|opening|beginning|end|close) of (?:a|the|his|her) (?:meeting|talks)|"
                                r"(?:at|during|after) (?:a|the|his|her) (?:meeting|talks) with)\b", re.I)
 _UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+_WHEN_MOVED_TO = re.compile(r",?\s+when (?:he|she|they) (?:moved|went|travell?ed|flew|left|continued|headed|drove|"
+                            r"crossed|returned)(?: on)? (?:to|for|into)\s+(?:the\s+)?", re.I)
 _OCCASION_WHICH = re.compile(r", which (?:will )?(?:convenes?|opens?|begins?|starts?|is held|will be held|takes? place|"
                              r"runs?)\b")
 _WHEN_TRIP = re.compile(r"\bwhen (?:he |she |(?:[A-Z][\w'’-]+ ){1,3}?)(?:had |has )?"
@@ -1517,6 +1553,8 @@ def _title_case(dateline: str) -> str:
 # "Vladimir V. Putin": a place's name (the Russian city of Vladimir) followed by a middle initial and a person
 # is that person's given name (round sixteen, news-final15 1933)
 _MIDDLE_INITIALS = re.compile(r"\s+(?:[A-Z]\.\s*){1,2}\s*$")
+_ARABIC_ARTICLES = frozenset((" al-", " Al-", " el-", " El-", " al ", " Al ", " el ", " El "))
+_ARABIC_NAME_BEFORE = re.compile(r"\b(?:Abd[a-z]*|Abu|Abou|Bin|Ben|Ibn) $")
 
 
 # "one of his key aides, Mohammed Ismail, had travelled to Britain": someone of his, not he (round eighteen,
@@ -1617,7 +1655,13 @@ def _own_name_words(kb: KnowledgeBase, person: str) -> frozenset[str]:
 
 def _given_names_kept(text: str, hits: list[Hit]) -> list[Hit]:
     drop = {i for i in range(len(hits) - 1) if hits[i].kind == "place" and hits[i + 1].kind == "person" and
-            hits[i + 1].start - hits[i].end <= 8 and _MIDDLE_INITIALS.match(text, hits[i].end, hits[i + 1].start)}
+            hits[i + 1].start - hits[i].end <= 8 and (
+                _MIDDLE_INITIALS.match(text, hits[i].end, hits[i + 1].start) or
+                # round 52: "Abdel Bari al-Shaqaqi" is no trip to Bari (news-final36 3521): a city's name inside an
+                # Arabic name, before the person's "al-" or after "Abdel"
+                text[hits[i].end:hits[i + 1].start] in _ARABIC_ARTICLES or
+                (hits[i + 1].start == hits[i].end + 1 and
+                 _ARABIC_NAME_BEFORE.search(text, max(0, hits[i].start - 8), hits[i].start)))}
     return [hit for i, hit in enumerate(hits) if i not in drop] if drop else hits
 
 
@@ -1842,6 +1886,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
             continue  # the only trip word was a calling-off urged or denied ("denied ... asked Bashir to stay away")
         if kind in ("planned", "occurred", MENTION) and (("had been" in sentence and UNREALISED_PLAN.search(sentence))
                                                          or (" but " in sentence and _DUE_BUT.search(sentence))):
+            _date_the_plan_called_off(ctx, people, places, sentence)
             continue  # "He had been due to arrive late on Tuesday": the plan, not the trip
         if kind in ("occurred", MENTION) and _PLAN_CHANGED.search(sentence):
             kind = "planned"  # "had already cut the visit from 36 hours to a few hours on Thursday": the plan changed
@@ -2041,7 +2086,7 @@ def _read_events(kb: KnowledgeBase, text: str, published: dt.date) -> list[Event
                 arrived = partial.first_day - dt.timedelta(days=days)
                 partial = PartialDate(arrived.year, arrived.month, arrived.day)
             if place_kind in ("planned", MENTION) and ((any(0 < p.end <= place.start for p in people) and
-                    PRESENT_IN.search(sentence, max(0, place.start - 30), place.start)) or
+                    _present_in(sentence, place)) or
                     (place_kind == MENTION and EN_ROUTE.search(sentence, max(0, place.start - 30), place.start))):
                 place_kind = "occurred"  # "is in Pyongyang and is scheduled to meet Kim": under way
                 if partial is None:
@@ -3004,7 +3049,9 @@ _SINCE_OR_FOR = re.compile(r"\b(?:since|for (?:\w+ )?(?:days|weeks|months|years)
 # staying", "hosts" (round ten). A past ("visited") or a plan ("will visit") without a day stays undated.
 _PRESENT_TRIP = re.compile(
     r"\b(?:(?:is|are) (?:now |currently |already |still )?(?:visiting|staying|touring|attending|hosting|"
-    r"welcoming|receiving|holding talks)|"
+    r"welcoming|receiving|holding talks|"
+    # round 52: "Netanyahu and Abbas are holding a meeting in Washington" (news-final36 3467)
+    r"holding (?:a |an )?(?:meeting|summit|discussions|consultations))|"
     # round 44: "The Russian president is accompanied on his visit to Ankara by ..." (news-final31 2974)
     r"(?:is|are) (?:being )?accompanied on (?:his|her|their|the) (?:[\w-]+ ){0,2}(?:visit|trip|tour)|"
     r"(?:has|have) (?:just |now |already )?(?:arrived|landed|touched down|come)|"
@@ -3381,6 +3428,21 @@ def _merge(old: Event, new: Event) -> Event:
     # (`replace` written out: a merge is made for most sentences that tell a trip)
     return Event(old.person, old.host, kind, date, old.evidence + further, date_text, round(min(0.99, sure), 2),
                  old.date_from, old.reading)
+
+
+def _date_the_plan_called_off(ctx: _Context, people: list[Hit], places: list[Hit], sentence: str) -> None:
+    """ "His visit to Japan has been put off indefinitely. He had been due to visit Tokyo before the end of the
+    year": the day the plan named dates the trip called off, when the calling-off gave none (round 52,
+    news-final36 3466)."""
+    event = ctx.events[ctx.last_event] if ctx.last_event is not None else None
+    if event is None or event.kind != "cancelled" or event.date is not None or \
+            not any(p.value == event.person for p in people) or \
+            not any(place.kind == "place" and place.value == event.host for place in places):
+        return
+    dates = ctx.dates(sentence, True)
+    if len(dates) == 1:
+        ctx.events[ctx.last_event] = replace(event, date=dates[0].as_partial, date_text=dates[0].text,
+                                             date_from="text", evidence=(*event.evidence, sentence))
 
 
 _MEETING_OF_DATE = re.compile(r"['’]s (?:meeting|summit|talks|visit|trip|gathering)\b", re.I)

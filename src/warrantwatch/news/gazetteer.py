@@ -147,6 +147,9 @@ class Gazetteer:
     # the words of each person's names ("Osama", "Masri", ...): a word before a surname that is one of
     # them, or a spelling of one ("Osema Almasri"), is the person's own name, not someone else's
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # surnames that are also given names ("Adam" of Noureddine Adam): the person's only after the full name
+    # ("Nouradine Adam ... Adam is said to be in Nyala now", round 52, news-final36 3513)
+    after_full_name: frozenset[str] = frozenset()
 
     def find(self, text: str, on: dt.date) -> list[Hit]:
         """Every name in `text` (a sentence or a whole article, scanned once), longest first where
@@ -186,7 +189,7 @@ class Gazetteer:
                         not _own_word(other.group().split()[0], self.name_words.get(value, frozenset())):
                     others.add(value)
                     continue
-                elif value in others and value not in named:
+                elif (value in others or name in self.after_full_name) and value not in named:
                     continue
                 if _COMPOUND.search(text, max(0, start - 5), start):
                     continue
@@ -358,6 +361,7 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
     spelled: dict[str, set[str]] = {}
     spellings_of = _cached_spellings(kb)
     given = {v for g in GIVEN_NAMES for v in spellings_of[g]}
+    given_surnames: dict[str, set[str]] = {}
     for p in kb.persons:
         forms = [f for f in (p.name, p.full_name, *p.aliases) if f]
         variants = {v for f in forms for v in spellings_of[f]}
@@ -376,9 +380,16 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
             for variant in spellings_of[surname]:
                 if variant != surname and variant not in given:
                     spelled.setdefault(variant, set()).add(p.id)
+        elif len(surname) >= SURNAME_MIN_LENGTH and surname[0].isupper():
+            given_surnames.setdefault(surname, set()).add(p.id)
     for word, ids in words.items():
         if len(ids) == 1 and word not in persons:
             persons[word] = (word, next(iter(ids)), False)
+    after_full_name = set()
+    for word, ids in given_surnames.items():
+        if len(ids) == 1 and word not in persons and word not in place_names:
+            persons[word] = (word, next(iter(ids)), False)
+            after_full_name.add(word)
     # A spelled surname must not be another person's name word ("Hasan" of one, the given name of
     # another) nor a place ("Harar" is a city).
     whose: dict[str, set[str]] = {}
@@ -413,7 +424,7 @@ def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
     for phrase, who in holders.items():
         references.add_word(phrase, (phrase, tuple(who)))
     references.make_automaton()
-    return Gazetteer(names, references, name_words)
+    return Gazetteer(names, references, name_words, frozenset(after_full_name))
 
 
 _PARTICLE = re.compile(r"(?<=\s)([Aa]l|[Ee]l)([-\s])(?=[A-Z])")
