@@ -20,8 +20,6 @@ DATA = Path(__file__).resolve().parent / "data"
 # Patterns that guard a case none of the labelled articles holds: each may match nothing here.
 GUARDS = {
     "_RESCHEDULED": "a calling-off that only moves a date ('postponed from July'): no labelled article has one",
-    "_DAY_AHEAD": "a day told after 'since his arrest in Accra' ('... on Monday'), which keeps the arrest: no labelled "
-                  "article has one (tests/test_news_round52.py does)",
 }
 
 

@@ -1094,17 +1094,13 @@ def _tells_arrest(sentence: str, m: re.Match[str]) -> bool:
             sentence, max(0, base + until.start() - 40), base + until.start()):
         return False  # "the crimes would not stop until the Libyan leader was arrested": awaited
     if "since" in before and _SINCE_OWN_ARREST.search(sentence, base, m.end()) and \
-            not _DAY_AHEAD.search(sentence, m.end(), m.end() + 60):
+            not _DAY_NAMED.search(sentence, m.end(), m.end() + 60):
         return False  # "his first exchange with his fans since his arrest in Accra": time gone by (round 52)
     return not (NEGATED.search(before) or OTHERS_BEFORE_ARREST.search(before)
                 or OTHERS_AFTER_ARREST.match(sentence, m.end(), m.end() + 40))
 
 
 _SINCE_OWN_ARREST = re.compile(r"\bsince (?:his|her|their) arrest\b")
-# (a day told of the arrest: "since his arrest in Tripoli on Monday")
-_DAY_AHEAD = re.compile(r"\b(?:on|last|this|yesterday|today|(?:[0-3]?\d )?(?:January|February|March|April|May|June|"
-                        r"July|August|September|October|November|December)|Monday|Tuesday|Wednesday|Thursday|"
-                        r"Friday|Saturday|Sunday)\b")
 
 
 @lru_cache(maxsize=512)
