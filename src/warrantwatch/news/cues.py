@@ -104,6 +104,9 @@ DATELINE = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'-]{2,40}(?:,\s*(?:[A-Z][a-z]{2,8}\
                       # (round 22: "Tripoli, 18 April 2012: ", news-final20 2156)
                       r"\s+[-–—]+\s+|:\s+))")
 
+# A stay told in the present and its hedges (round 52): "is currently living in", "is said to be in"
+_STAYING = r"(?:living|staying|hiding|residing)"
+_SAID_TO_BE = r"(?:said|believed|thought|reported) to be"
 TRAVEL = re.compile(
     r"\b(visit(?:s|ed|ing)?|trip|tour(?:s|ed)?|travel(?:s|led|ed|ling|ing)?|arriv(?:e|es|ed|ing|al)|"
     r"fl(?:y|ies|ew|own)|flying (?:to|into|in|back|home)|flights? (?:path |route )?to|"
@@ -123,8 +126,8 @@ TRAVEL = re.compile(
     r"protocol|memorandum|ceasefire)(?: (?:at noon|at midday|on \w+day|today|tomorrow))* (?:in|at)|"
     r"(?:was|were|is|are|be)(?: also| already| still| back| last| expected| due)? in|on (?:the|his|her) way to|"
     # round 52: "is currently living in Vakaga prefecture", "is said to be in Nyala now" (news-final36 3527, 3513)
-    r"(?:is|are)(?: now| currently| still| reportedly| (?:said|believed|thought|reported) to be)+ in|"
-    r"(?:is|are)(?: now| currently| still| reportedly)? (?:living|staying|hiding|residing) in|"
+    rf"(?:is|are)(?: now| currently| still| reportedly| {_SAID_TO_BE})+ in|"
+    rf"(?:is|are)(?: now| currently| still| reportedly)? {_STAYING} in|"
     r"en route to|"
     r"take part|took part|address(?:es|ed|ing)? (?:the|a|an)|spe(?:ak|aks|aking|oke) at|"
     r"received at|be(?:ing)? received|received (?:him|her|the)|received with (?:[\w-]+ ){0,2}honou?rs|"
@@ -388,7 +391,7 @@ PAST = re.compile(r"\b(visited|arrived|travell?ed|flew|landed|attended|went|met|
                   # (round eleven), "a tour which also took him to Laos and Myanmar"
                   r"(?:made|paid) (?:a |an |his |her |their )?(?:[\w-]+ )?(?:visits?|trips?)|took (?:him|her) to|"
                   # round 52: the past perfect of any verb, "During a visit to Moscow on 21 April, Netanyahu had
-                  # discussed ..." (news-final36 3466); not a plan made before ("had planned to")
+                  # discussed ..." (news-final36 3472); not a plan made before ("had planned to")
                   r"had (?!(?:planned|intended|hoped|expected|wanted|scheduled|agreed|promised|pledged|vowed|decided|"
                   r"offered|invited|asked|proposed|requested|accepted|announced|confirmed|arranged|considered|"
                   r"needed)\b)[a-z]+ed|"
@@ -618,8 +621,8 @@ NOT_TRIP_CALLED_OFF = re.compile(r"\b(?:talk|speech|lecture|appearance|concert|r
 PRESENT_IN = re.compile(r"(?<!\bwho )(?<!\bwhich )\b(?:is|are) (?:also |already |currently |now |still |reportedly |"
                         # round 52: "is said to be in Nyala now", "is currently living in Vakaga" (news-final36 3513,
                         # 3527)
-                        r"(?:said|believed|thought|reported) to be (?:now |currently |still )?)?"
-                        r"(?:in|visiting|(?:living|staying|hiding|residing) in|"
+                        rf"{_SAID_TO_BE} (?:now |currently |still )?)?"
+                        rf"(?:in|visiting|{_STAYING} in|"
                         r"on (?:a|an|his|her) (?:[\w-]+ ){0,2}(?:visit|trip|tour) (?:to|in)) (?:the )?$",
                         re.I)
 # "on Vladimir Putin's orders": a person named as the one who sent, not the one who travels.
@@ -687,15 +690,14 @@ MODIFIERS = frozenset((
     "coast", "soil", "territory",
     # round 23: "will not attend the 64th session of the United Nations General Assembly" (news-final21 2240)
     "session", "sessions", "annual"))
+# The points of the compass, as containers ("the north-east of the Central African Republic") (round 52)
+COMPASS = frozenset(("north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+                     "northeast", "northwest", "southeast", "southwest"))
 CONTAINERS = frozenset(("capital", "city", "town", "port", "region", "republic", "island", "islands", "resort",
                         "province", "state", "village", "outskirts", "kingdom", "emirate", "area", "district",
                         "oblast", "territory", "part", "parts",
                         # round 40: "visited the north of the Gaza Strip" (news-final30 2886)
-                        "north", "south", "east", "west", "heart", "centre", "center",
-                        # round 52: "living in Vakaga, in the north-east of the Central African Republic" (news-final36
-                        # 3527)
-                        "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
-                        "southwest",
+                        *COMPASS, "heart", "centre", "center",
                         # round 41: "travelled ... to the West African country of Sierra Leone" (news-final30 2930)
                         "country", "nation",
                         # round 23: "the 64th session of the United Nations General Assembly" (news-final21 2240)

@@ -31,6 +31,7 @@ from warrantwatch.news.cues import (
     AWAITING,
     CANCELLED,
     CLAUSE_BREAK,
+    COMPASS,
     CONTAINERS,
     COURT_IN,
     DATELINE,
@@ -817,7 +818,7 @@ def _governed(sentence: str, place: Hit, places: list[Hit], kind: str, depth: in
                 return None  # the word before "of" lies before these words
             if tokens[i - 1].group().lower() not in CONTAINERS:
                 return False  # "the leaders of Brazil", "a visit with Syria as its topic"
-            if tokens[i - 1].group().lower() in _COMPASS and (i < 2 or tokens[i - 2].group().lower() != "the"):
+            if tokens[i - 1].group().lower() in COMPASS and (i < 2 or tokens[i - 2].group().lower() != "the"):
                 return False  # "the north of Congo" is in it, "any country south of the United States" is not
         elif not (word[0].isupper() or lower in MODIFIERS or lower in CONTAINERS or lower in _LIST_WORDS or
                   lower.endswith(("'s", "’s")) or
@@ -849,8 +850,6 @@ _HYPHENATED_NAME = re.compile(r"-[A-Z][a-z]+$")
 # round 51: "rumbled into drought-stricken Malawi" (news-final35 3414), "conflict-hit", "cash-strapped"
 _PLACE_EPITHET = re.compile(r"^[a-z]+-(?:stricken|hit|torn|ravaged|ridden|rich|poor|battered|scarred|affected|strapped|"
                             r"starved|wracked|racked)$")
-_COMPASS = frozenset(("north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
-                      "northeast", "northwest", "southeast", "southwest"))
 
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 # How many names back a list is followed for the role of its first (`_Context.scene_first` relies on it).
